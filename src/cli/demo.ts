@@ -1,0 +1,24 @@
+/** `npm run demo`: builds the example workbook, recalculates it and prints a short summary. */
+import { mkdirSync } from "fs";
+import path from "path";
+import { main } from "./main";
+
+async function demo(): Promise<number> {
+  const dir = path.join(__dirname, "..", "..", "examples");
+  mkdirSync(dir, { recursive: true });
+  const input = path.join(dir, "exempel.xlsx");
+  const output = path.join(dir, "exempel.beraknad.xlsx");
+  let code = await main(["exempel", input]);
+  if (code !== 0) return code;
+  code = await main(["recalc", input, "-o", output]);
+  if (code !== 0) return code;
+  return main(["verifiera", output]);
+}
+
+demo().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(4);
+  },
+);

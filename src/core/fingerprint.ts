@@ -1,0 +1,59 @@
+/**
+ * The input fingerprint: SHA-256 over a canonical text serialisation of the parsed inputs
+ * (README, "Fingeravtryck"). It depends on meaning, not on layout: column order, number
+ * formatting, notes columns and blank rows do not change it; any changed value does.
+ *
+ * Serialisation (UTF-8, lines joined by "\n"): the line `finsam-indata 1`, then per table a line
+ * `[Tabellnamn]` and one line per row with tab-separated fields. Text fields are JSON strings,
+ * amounts are exact kronor ("1234.5"), dates ISO. Tables: Installningar, Medlemmar, Kontoplan,
+ * Budget, Huvudbok, Insatser, Prognos, Takregel — rows in workbook order.
+ */
+import { isoOfDayNumber } from "./dates";
+import type { Inputs } from "./inputs";
+import { oreToKronor } from "./money";
+import { sha256Hex } from "./sha256";
+
+const j = (s: string) => JSON.stringify(s);
+
+export function canonicalInputs(inputs: Inputs): string {
+  const s = inputs.settings;
+  const out: string[] = ["finsam-indata 1", "[Installningar]"];
+  const d = (v: { toFixed(): string } | null) => (v === null ? "" : v.toFixed());
+  out.push(
+    ["association", j(s.association)].join("\t"),
+    ["year", String(s.year)].join("\t"),
+    ["cutoff", s.cutoff ?? ""].join("\t"),
+    ["displayUnit", s.displayUnit].join("\t"),
+    ["roundingUnit", d(s.roundingUnit)].join("\t"),
+    ["stateContribution", d(s.stateContribution)].join("\t"),
+    ["totalContributions", d(s.totalContributions)].join("\t"),
+    ["shares", d(s.shares.Stat), d(s.shares.Region), d(s.shares.Kommun)].join("\t"),
+    ["installments", String(s.installments)].join("\t"),
+    ["accrueContributions", s.accrueContributions ? "Ja" : "Nej"].join("\t"),
+    ["openingEquity", d(s.openingEquity)].join("\t"),
+    ["ceilingRule", s.ceilingRule.kind === "flat" ? s.ceilingRule.rate.toFixed() : "Tabell"].join("\t"),
+  );
+  out.push("[Medlemmar]");
+  for (const m of inputs.members) out.push([j(m.name), m.group, m.key.toFixed()].join("\t"));
+  out.push("[Kontoplan]");
+  for (const a of inputs.accounts) out.push([a.from, a.to, a.line ?? "", j(a.name)].join("\t"));
+  out.push("[Budget]");
+  for (const b of inputs.budget) out.push([b.line, b.year, b.amount.toFixed()].join("\t"));
+  out.push("[Huvudbok]");
+  for (const r of inputs.ledger) {
+    out.push([isoOfDayNumber(r.day), j(r.voucher), r.account, oreToKronor(r.ore).toFixed(), j(r.text), j(r.project)].join("\t"));
+  }
+  out.push("[Insatser]");
+  for (const g of inputs.grants) {
+    out.push([j(g.code), j(g.name), j(g.dnr), g.granted.toFixed(), isoOfDayNumber(g.from), isoOfDayNumber(g.to)].join("\t"));
+  }
+  out.push("[Prognos]");
+  for (const c of inputs.forecastChoices) out.push([c.line, c.method, c.amount ? c.amount.toFixed() : "", j(c.comment)].join("\t"));
+  out.push("[Takregel]");
+  for (const b of inputs.ceilingBands) out.push([b.from.toFixed(), b.to ? b.to.toFixed() : "", b.rate.toFixed()].join("\t"));
+  return out.join("\n");
+}
+
+export function fingerprint(inputs: Inputs): string {
+  return sha256Hex(canonicalInputs(inputs));
+}

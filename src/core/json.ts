@@ -1,0 +1,102 @@
+/** The JSON result of WORKBOOK.md §4: all amounts as strings of exact kronor. */
+import type { Computation } from "./compute";
+import type { Issue } from "./issues";
+import { toKronorString as k } from "./money";
+import { GROUP_LABELS, JSON_LINE_ORDER } from "./reportLines";
+import type { RunInfo } from "./sheets";
+import { isoOfDayNumber } from "./dates";
+
+export function resultJson(c: Computation, run: RunInfo): Record<string, unknown> {
+  const s = c.inputs.settings;
+  const shares = c.memberShares?.find((y) => y.year === s.year) ?? null;
+  const yearJson = (y: NonNullable<Computation["memberShares"]>[number]) => ({
+    year: y.year,
+    total: k(y.total),
+    groups: y.groups.map((g) => ({ group: g.group, label: GROUP_LABELS[g.group], share: g.share.toFixed(), amount: k(g.amount) })),
+    members: y.members.map((m) => ({
+      member: m.member,
+      group: m.group,
+      key: m.key.toFixed(),
+      amount: k(m.amount),
+      installments: m.installments.map(k),
+    })),
+  });
+  const t = c.tertial;
+  const e = c.equity;
+  return {
+    association: s.association,
+    year: s.year,
+    cutoff: c.period.cutoff,
+    displayUnit: s.displayUnit,
+    version: run.version,
+    fingerprint: run.fingerprint,
+    computedAt: run.computedAt,
+    memberShares: shares
+      ? (() => {
+          const y = yearJson(shares);
+          return { total: y.total, groups: y.groups, members: y.members, years: c.memberShares!.map(yearJson) };
+        })()
+      : null,
+    tertialReport:
+      t && c.outputs.has("tertial")
+        ? {
+            months: t.months,
+            accrued: t.accrued,
+            lines: JSON_LINE_ORDER.map((id) => {
+              const v = t.byId[id];
+              return {
+                id,
+                label: v.label,
+                priorPeriod: k(v.priorPeriod),
+                period: k(v.period),
+                budget: k(v.budget),
+                forecast: k(v.forecast),
+                deviation: k(v.deviation),
+                method: v.methodText,
+                ...(v.comment ? { comment: v.comment } : {}),
+              };
+            }),
+            grants: t.grants.map((g) => ({
+              code: g.code,
+              name: g.name,
+              granted: k(g.granted),
+              from: isoOfDayNumber(g.from),
+              to: isoOfDayNumber(g.to),
+              paid: k(g.paid),
+              remainingThisYear: k(g.remainingThisYear),
+              unpaid: k(g.unpaid),
+            })),
+          }
+        : null,
+    equity: e
+      ? {
+          opening: k(e.opening),
+          openingSource: e.openingSource,
+          forecastResult: k(e.forecastResult),
+          closing: k(e.closing),
+          basis: k(e.basis),
+          ceiling: k(e.ceiling.ceiling),
+          margin: k(e.margin),
+          status: e.status,
+          overBy: k(e.overBy),
+          unpaidGrants: k(e.unpaidGrants),
+          years: e.years.map((y) => ({
+            year: y.year,
+            opening: k(y.opening),
+            result: k(y.result),
+            closing: k(y.closing),
+            basis: k(y.basis),
+            ceiling: k(y.ceiling),
+            margin: k(y.margin),
+            status: y.status,
+            source: y.source,
+          })),
+        }
+      : null,
+    warnings: c.warnings.map(issueJson),
+  };
+}
+
+export function issueJson(i: Issue): { code: string; message: string; cell: string } {
+  return { code: i.code, message: i.message, cell: i.cell };
+}

@@ -1,0 +1,162 @@
+/**
+ * Ledger aggregation: every row is mapped through the chart of accounts to a report line and
+ * summed, in integer öre, into the current period, the prior year's same period and the prior
+ * full year. Grant payments are summed per project code.
+ */
+import type { AccountRule, LedgerRow } from "./inputs";
+import { IssueList } from "./issues";
+import type { ReportPeriod } from "./periods";
+import { AccountLine, LEAF_LINES, LeafLine } from "./reportLines";
+
+export type LineSums = Record<LeafLine, number>;
+
+export function emptySums(): LineSums {
+  const s = {} as LineSums;
+  for (const l of LEAF_LINES) s[l] = 0;
+  return s;
+}
+
+export interface LedgerAggregates {
+  period: LineSums;
+  priorPeriod: LineSums;
+  priorYear: LineSums;
+  /** Grant payments (debit positive, öre) per project code up to the cut-off, all years in the ledger. */
+  paidByProject: Map<string, number>;
+  /** Grant payments in the report year up to the cut-off, per project code. */
+  paidThisYearByProject: Map<string, number>;
+  /** Sum of IB rows on equity accounts dated in the report year (öre, debit positive), or null if none. */
+  openingEquityIb: number | null;
+  rowsAfterCutoff: number;
+  firstRowAfterCutoff: string;
+  rowsOtherYears: number;
+  firstRowOtherYear: string;
+  /** Row count and amount sum, for the run log and staleness checks. */
+  rowCount: number;
+}
+
+/** Finds the rule for an account number: binary search over sorted, non-overlapping ranges. */
+export class AccountIndex {
+  private readonly sorted: AccountRule[];
+  private readonly cache = new Map<number, AccountRule | null>();
+  constructor(rules: readonly AccountRule[]) {
+    this.sorted = [...rules].sort((a, b) => a.from - b.from);
+  }
+  lookup(account: number): AccountRule | null {
+    const hit = this.cache.get(account);
+    if (hit !== undefined) return hit;
+    let lo = 0;
+    let hi = this.sorted.length - 1;
+    let found: AccountRule | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.sorted[mid];
+      if (account < r.from) hi = mid - 1;
+      else if (account > r.to) lo = mid + 1;
+      else {
+        found = r;
+        break;
+      }
+    }
+    this.cache.set(account, found);
+    return found;
+  }
+  /** Pairs of rules whose ranges overlap (each reported once, at the later rule). */
+  overlaps(): Array<[AccountRule, AccountRule]> {
+    const out: Array<[AccountRule, AccountRule]> = [];
+    let widest: AccountRule | null = null;
+    for (const r of this.sorted) {
+      if (widest && r.from <= widest.to) out.push([widest, r]);
+      if (!widest || r.to > widest.to) widest = r;
+    }
+    return out;
+  }
+}
+
+function addSafe(target: LineSums, line: LeafLine, ore: number, errors: IssueList, cell: string): void {
+  const v = target[line] + ore;
+  if (!Number.isSafeInteger(v)) {
+    errors.add("amount_overflow", "Summan blir för stor för att räknas exakt.", cell);
+    return;
+  }
+  target[line] = v;
+}
+
+export function isOpeningBalance(voucher: string): boolean {
+  return voucher.trim().toUpperCase() === "IB";
+}
+
+export function aggregateLedger(
+  rows: readonly LedgerRow[],
+  accounts: readonly AccountRule[],
+  period: ReportPeriod,
+  errors: IssueList,
+): LedgerAggregates {
+  const index = new AccountIndex(accounts);
+  const agg: LedgerAggregates = {
+    period: emptySums(),
+    priorPeriod: emptySums(),
+    priorYear: emptySums(),
+    paidByProject: new Map(),
+    paidThisYearByProject: new Map(),
+    openingEquityIb: null,
+    rowsAfterCutoff: 0,
+    firstRowAfterCutoff: "",
+    rowsOtherYears: 0,
+    firstRowOtherYear: "",
+    rowCount: rows.length,
+  };
+  let unknownReported = 0;
+  for (const row of rows) {
+    const rule = index.lookup(row.account);
+    if (!rule) {
+      if (unknownReported < 50) {
+        errors.add("unknown_account", `Kontot ${row.account} finns inte i Kontoplan.`, row.accountCell);
+      }
+      unknownReported++;
+      continue;
+    }
+    const line: AccountLine | null = rule.line;
+    const day = row.day;
+    if (isOpeningBalance(row.voucher)) {
+      if (line === "eget_kapital" && day >= period.start && day <= period.yearEnd) {
+        agg.openingEquityIb = (agg.openingEquityIb ?? 0) + row.ore;
+      }
+      continue;
+    }
+    if (day > period.yearEnd || day < period.priorStart) {
+      if (agg.rowsOtherYears === 0) agg.firstRowOtherYear = row.dateCell;
+      agg.rowsOtherYears++;
+      // Grant payments of earlier years still count as paid.
+      if (day < period.priorStart && line === "bidrag_till_insatser" && row.project) {
+        agg.paidByProject.set(row.project, (agg.paidByProject.get(row.project) ?? 0) + row.ore);
+      }
+      continue;
+    }
+    if (day > period.end) {
+      if (day >= period.start) {
+        if (agg.rowsAfterCutoff === 0) agg.firstRowAfterCutoff = row.dateCell;
+        agg.rowsAfterCutoff++;
+      }
+      // Rows after the cut-off are left out of actuals; prior-year rows fall through below.
+      if (day >= period.start) continue;
+    }
+    if (line === null || line === "eget_kapital") continue;
+    if (day >= period.start) {
+      addSafe(agg.period, line, row.ore, errors, row.cell);
+      if (line === "bidrag_till_insatser" && row.project) {
+        agg.paidByProject.set(row.project, (agg.paidByProject.get(row.project) ?? 0) + row.ore);
+        agg.paidThisYearByProject.set(row.project, (agg.paidThisYearByProject.get(row.project) ?? 0) + row.ore);
+      }
+    } else {
+      addSafe(agg.priorYear, line, row.ore, errors, row.cell);
+      if (day <= period.priorEnd) addSafe(agg.priorPeriod, line, row.ore, errors, row.cell);
+      if (line === "bidrag_till_insatser" && row.project) {
+        agg.paidByProject.set(row.project, (agg.paidByProject.get(row.project) ?? 0) + row.ore);
+      }
+    }
+  }
+  if (unknownReported > 50) {
+    errors.add("unknown_account", `Ytterligare ${unknownReported - 50} rader har konton som inte finns i Kontoplan.`, "");
+  }
+  return agg;
+}

@@ -1,0 +1,66 @@
+/**
+ * Exact money arithmetic. Amounts are kronor held as decimal.js values; nothing here ever
+ * passes through floating-point kronor except at the very edge, where a value is handed to a
+ * spreadsheet cell (`toCellNumber`).
+ */
+import DecimalJs from "decimal.js";
+
+/** A private decimal.js constructor: 40 significant digits, half away from zero. */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+export const ORE = new Decimal("0.01");
+
+export function dec(value: number | string | Decimal): Decimal {
+  return new Decimal(value);
+}
+
+/** Sum of a list of decimals. */
+export function sum(values: readonly Decimal[]): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** Round to whole öre, half away from zero. Every amount the reports carry has passed through here. */
+export function roundOre(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Round to a multiple of `unit` (e.g. 1000 kr), half away from zero. */
+export function roundToUnit(value: Decimal, unit: Decimal): Decimal {
+  return value.dividedBy(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit);
+}
+
+/** Exact kronor as the JSON contract writes them: "4251000", "-52000.50". */
+export function toKronorString(value: Decimal): string {
+  const v = roundOre(value);
+  if (v.isInteger()) return v.toFixed(0);
+  return v.toFixed(2);
+}
+
+/** The number a spreadsheet cell gets. Öre-exact decimals convert to the nearest double. */
+export function toCellNumber(value: Decimal): number {
+  const n = roundOre(value).toNumber();
+  return Object.is(n, -0) ? 0 : n;
+}
+
+/** Integer öre (a JS safe integer) to decimal kronor. */
+export function oreToKronor(ore: number): Decimal {
+  return new Decimal(ore).dividedBy(100);
+}
+
+/** Decimal kronor (at most two decimals) to integer öre. */
+export function kronorToOre(kronor: Decimal): number {
+  return roundOre(kronor).times(100).toNumber();
+}
+
+export function maxDec(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThan(b) ? a : b;
+}
+
+export function minDec(a: Decimal, b: Decimal): Decimal {
+  return a.lessThan(b) ? a : b;
+}

@@ -1,0 +1,131 @@
+/** The income statement's lines, in report order, as WORKBOOK.md defines them. */
+
+export type LeafLine =
+  | "medlemsbidrag"
+  | "ovriga_intakter"
+  | "bidrag_till_insatser"
+  | "personalkostnader"
+  | "ovriga_externa_kostnader"
+  | "avskrivningar"
+  | "finansiella_intakter"
+  | "finansiella_kostnader"
+  | "extraordinara_poster";
+
+/** Codes a Kontoplan row may carry: the leaf lines and the equity balance account. */
+export type AccountLine = LeafLine | "eget_kapital";
+
+export type TotalLine =
+  | "verksamhetens_intakter"
+  | "verksamhetens_kostnader"
+  | "verksamhetens_nettokostnader"
+  | "verksamhetens_resultat"
+  | "resultat_efter_finansiella_poster"
+  | "arets_resultat";
+
+export type ReportLineId = LeafLine | TotalLine;
+
+export const LEAF_LINES: readonly LeafLine[] = [
+  "medlemsbidrag",
+  "ovriga_intakter",
+  "bidrag_till_insatser",
+  "personalkostnader",
+  "ovriga_externa_kostnader",
+  "avskrivningar",
+  "finansiella_intakter",
+  "finansiella_kostnader",
+  "extraordinara_poster",
+];
+
+export const LINE_LABELS: Record<ReportLineId | "eget_kapital", string> = {
+  medlemsbidrag: "Medlemsbidrag",
+  ovriga_intakter: "Övriga intäkter",
+  bidrag_till_insatser: "Bidrag till insatser",
+  personalkostnader: "Personalkostnader",
+  ovriga_externa_kostnader: "Övriga externa kostnader",
+  avskrivningar: "Avskrivningar",
+  finansiella_intakter: "Finansiella intäkter",
+  finansiella_kostnader: "Finansiella kostnader",
+  extraordinara_poster: "Extraordinära poster",
+  eget_kapital: "Eget kapital",
+  verksamhetens_intakter: "Verksamhetens intäkter",
+  verksamhetens_kostnader: "Verksamhetens kostnader",
+  verksamhetens_nettokostnader: "Verksamhetens nettokostnader",
+  verksamhetens_resultat: "Verksamhetens resultat",
+  resultat_efter_finansiella_poster: "Resultat efter finansiella poster",
+  arets_resultat: "Årets resultat",
+};
+
+/** +1 for income lines, −1 for cost lines: a typed-positive budget amount times this is the report value. */
+export const LINE_SIGN: Record<LeafLine, 1 | -1> = {
+  medlemsbidrag: 1,
+  ovriga_intakter: 1,
+  bidrag_till_insatser: -1,
+  personalkostnader: -1,
+  ovriga_externa_kostnader: -1,
+  avskrivningar: -1,
+  finansiella_intakter: 1,
+  finansiella_kostnader: -1,
+  extraordinara_poster: -1,
+};
+
+/** Report rows in order; a total lists the rows it adds up. */
+export interface ReportRowDef {
+  id: ReportLineId;
+  parts?: readonly ReportLineId[];
+  note?: 1 | 2;
+}
+
+export const REPORT_ROWS: readonly ReportRowDef[] = [
+  { id: "verksamhetens_intakter", parts: ["medlemsbidrag", "ovriga_intakter"], note: 1 },
+  { id: "verksamhetens_kostnader", parts: ["bidrag_till_insatser", "personalkostnader", "ovriga_externa_kostnader"], note: 2 },
+  { id: "avskrivningar" },
+  { id: "verksamhetens_nettokostnader", parts: ["verksamhetens_intakter", "verksamhetens_kostnader", "avskrivningar"] },
+  { id: "verksamhetens_resultat", parts: ["verksamhetens_nettokostnader"] },
+  { id: "finansiella_intakter" },
+  { id: "finansiella_kostnader" },
+  { id: "resultat_efter_finansiella_poster", parts: ["verksamhetens_resultat", "finansiella_intakter", "finansiella_kostnader"] },
+  { id: "extraordinara_poster" },
+  { id: "arets_resultat", parts: ["resultat_efter_finansiella_poster", "extraordinara_poster"] },
+];
+
+export const NOTE_INCOME_LINES: readonly LeafLine[] = ["medlemsbidrag", "ovriga_intakter"];
+export const NOTE_COST_LINES: readonly LeafLine[] = ["bidrag_till_insatser", "personalkostnader", "ovriga_externa_kostnader"];
+
+/** All ids in the JSON's order: report rows, then note lines. */
+export const JSON_LINE_ORDER: readonly ReportLineId[] = [
+  ...REPORT_ROWS.map((r) => r.id),
+  ...NOTE_INCOME_LINES,
+  ...NOTE_COST_LINES,
+];
+
+function norm(s: string): string {
+  return s
+    .trim()
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\s_]+/g, " ");
+}
+
+const ACCOUNT_LINE_LOOKUP = new Map<string, AccountLine>();
+for (const code of [...LEAF_LINES, "eget_kapital"] as AccountLine[]) {
+  ACCOUNT_LINE_LOOKUP.set(norm(code), code);
+  ACCOUNT_LINE_LOOKUP.set(norm(LINE_LABELS[code]), code);
+}
+
+/** Reads a report line code or its Swedish label (case, spaces, underscores and diacritics ignored). */
+export function parseAccountLine(text: string): AccountLine | null {
+  return ACCOUNT_LINE_LOOKUP.get(norm(text)) ?? null;
+}
+
+export type Group = "Stat" | "Region" | "Kommun";
+export const GROUPS: readonly Group[] = ["Stat", "Region", "Kommun"];
+export const GROUP_LABELS: Record<Group, string> = { Stat: "Staten", Region: "Region", Kommun: "Kommuner" };
+
+export function parseGroup(text: string): Group | null {
+  const t = norm(text);
+  if (t === "stat" || t === "staten" || t === "state") return "Stat";
+  if (t === "region" || t === "regionen" || t === "landsting") return "Region";
+  if (t === "kommun" || t === "kommuner" || t === "municipality") return "Kommun";
+  return null;
+}

@@ -1,0 +1,103 @@
+/**
+ * A format-neutral model of an output sheet: positioned cells with number formats and emphasis,
+ * named tables over ranges, column widths and frozen rows. Both adapters (ExcelJS, Office.js)
+ * render exactly this; the text renderer prints it for golden tests.
+ */
+
+export type NumberFormat = string;
+
+/** Invariant number format codes (Excel stores these; it shows the user's own separators). */
+export const FORMATS = {
+  kr: "#,##0;-#,##0;0",
+  /** Thousands: the trailing comma scales by 1 000 when displayed; the cell keeps exact kronor. */
+  tkr: "#,##0,;-#,##0,;0",
+  ore: "#,##0.00",
+  integer: "0",
+  percent: "0.00%",
+  date: "yyyy-mm-dd",
+  text: "@",
+} as const;
+
+export interface Cell {
+  /** Text is always written as text, never interpreted as a formula. */
+  value: string | number | boolean | null;
+  /** An A1 formula without the leading "=", e.g. `SUM(C12:C14)`; `value` is its expected result. */
+  formula?: string;
+  format?: NumberFormat;
+  bold?: boolean;
+  italic?: boolean;
+  /** Larger title text. */
+  title?: boolean;
+  /** Left indent level for sub-lines. */
+  indent?: number;
+  /** Not compared by Verifiera: the time of computation. */
+  volatile?: boolean;
+  wrap?: boolean;
+}
+
+export interface TableDef {
+  name: string;
+  /** 0-based, inclusive; the first row is the header row. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetModel {
+  name: string;
+  rows: Array<Array<Cell | null>>;
+  tables: TableDef[];
+  columnWidths: number[];
+  /** Rows frozen at the top (the header block). */
+  freezeRows: number;
+}
+
+export class SheetBuilder {
+  readonly rows: Array<Array<Cell | null>> = [];
+  readonly tables: TableDef[] = [];
+  constructor(
+    readonly name: string,
+    readonly columnWidths: number[],
+  ) {}
+  get nextRow(): number {
+    return this.rows.length;
+  }
+  row(cells: Array<Cell | string | number | null>): number {
+    this.rows.push(cells.map((c) => (c === null ? null : typeof c === "object" ? c : { value: c })));
+    return this.rows.length - 1;
+  }
+  blank(): void {
+    this.rows.push([]);
+  }
+  /** Adds a table: header cells and data rows starting at column `left` (0). Returns the first data row index. */
+  table(name: string, headers: string[], body: Array<Array<Cell | null>>, left = 0): { headerRow: number; firstRow: number; lastRow: number } {
+    const headerRow = this.row([...new Array(left).fill(null), ...headers.map((h) => ({ value: h, bold: true }))]);
+    for (const r of body) this.rows.push([...new Array(left).fill(null), ...r]);
+    const lastRow = this.rows.length - 1;
+    this.tables.push({ name, top: headerRow, left, bottom: Math.max(lastRow, headerRow + 1), right: left + headers.length - 1 });
+    if (body.length === 0) this.rows.push([]);
+    return { headerRow, firstRow: headerRow + 1, lastRow };
+  }
+  build(freezeRows: number): SheetModel {
+    return { name: this.name, rows: this.rows, tables: this.tables, columnWidths: this.columnWidths, freezeRows };
+  }
+}
+
+/** `B12` from 0-based row and column. */
+export function a1(row: number, col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
+
+/** A reference to a cell on another sheet, quoted when needed. */
+export function sheetA1(sheet: string, row: number, col: number): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${a1(row, col)}`;
+}

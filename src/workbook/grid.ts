@@ -1,0 +1,71 @@
+/**
+ * The neutral grid: what an adapter (ExcelJS or Office.js) hands the reader. Cell values are
+ * plain data; dates are already calendar dates; error values stay error values.
+ */
+
+export type RawCell =
+  | null
+  | string
+  | number
+  | boolean
+  | { date: string } // ISO YYYY-MM-DD
+  | { error: string }; // "#REF!", "#N/A", …
+
+export interface GridSheet {
+  name: string;
+  /** Rows of cells from A1; rows may be ragged. */
+  rows: RawCell[][];
+  /** 0-based row indices hidden by the user or a filter (used for a warning). */
+  hiddenRows?: number[];
+}
+
+export interface GridTable {
+  /** Excel table (ListObject) name. */
+  name: string;
+  sheet: string;
+  /** 0-based position of the header row's first cell. */
+  top: number;
+  left: number;
+  /** Header row first, then data rows. */
+  rows: RawCell[][];
+}
+
+export interface WorkbookGrid {
+  sheets: GridSheet[];
+  tables: GridTable[];
+}
+
+/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A sheet name as it appears in an A1 reference: quoted when it has anything but letters, digits and _. */
+export function quoteSheet(sheet: string): string {
+  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)) return sheet;
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `Blad!D57` for a 0-based row and column. */
+export function cellRef(sheet: string, row: number, col: number): string {
+  return `${quoteSheet(sheet)}!${columnLetters(col)}${row + 1}`;
+}
+
+export function isBlank(v: RawCell | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+export function isErrorCell(v: RawCell | undefined): v is { error: string } {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+export function isDateCell(v: RawCell | undefined): v is { date: string } {
+  return typeof v === "object" && v !== null && "date" in v;
+}

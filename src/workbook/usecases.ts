@@ -1,0 +1,135 @@
+/**
+ * The use cases both shells call: recalculate (read, compute, write) and verify (read, compute,
+ * compare with what is stored). Adapter-neutral: they only see the port.
+ */
+import { compute, Computation, Output } from "../core/compute";
+import { fingerprint } from "../core/fingerprint";
+import { Issue } from "../core/issues";
+import { resultJson } from "../core/json";
+import { Decimal } from "../core/money";
+import { displayCell } from "../core/render";
+import { a1, SheetModel } from "../core/sheetModel";
+import { buildSheets, HEADER_ROWS, OWNED_SHEETS, RunInfo } from "../core/sheets";
+import { cellText } from "./values";
+import { RawCell, WorkbookGrid, isDateCell, quoteSheet } from "./grid";
+import type { WorkbookPort } from "./port";
+import { readInputs } from "./read";
+import { findSheet } from "./tables";
+
+export interface RunOptions {
+  outputs: ReadonlySet<Output>;
+  cutoffOverride?: string;
+  version: string;
+  now: () => string;
+}
+
+export interface Outcome {
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+  computation?: Computation;
+  sheets?: SheetModel[];
+  json?: Record<string, unknown>;
+}
+
+/** Reads and computes; writes nothing. */
+export function computeFromGrid(grid: WorkbookGrid, options: RunOptions): Outcome {
+  const read = readInputs(grid, options.outputs);
+  if (!read.inputs) return { ok: false, errors: read.errors, warnings: read.warnings };
+  const result = compute(read.inputs, { outputs: options.outputs, cutoffOverride: options.cutoffOverride });
+  if (!result.ok) return { ok: false, errors: result.errors, warnings: [...read.warnings, ...result.warnings] };
+  const c = result.value;
+  c.warnings.unshift(...read.warnings);
+  const run: RunInfo = { version: options.version, computedAt: options.now(), fingerprint: fingerprint(read.inputs) };
+  const sheets = buildSheets(c, run);
+  return { ok: true, errors: [], warnings: c.warnings, computation: c, sheets, json: resultJson(c, run) };
+}
+
+export async function recalculate(port: WorkbookPort, options: RunOptions): Promise<Outcome> {
+  const grid = await port.readGrid();
+  const outcome = computeFromGrid(grid, options);
+  if (outcome.ok) await port.writeSheets(outcome.sheets!);
+  return outcome;
+}
+
+export interface Difference {
+  cell: string;
+  stored: string;
+  recomputed: string;
+}
+
+function storedValue(v: RawCell | undefined): string | number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
+  if (isDateCell(v)) return v.date;
+  return v.error;
+}
+
+function sameNumber(a: number, b: number): boolean {
+  return new Decimal(a).minus(b).abs().lessThan("0.000001");
+}
+
+/** The cut-off date a stored result was computed with (from its sheets' header block). */
+export function storedCutoff(grid: WorkbookGrid): string | null {
+  for (const name of [OWNED_SHEETS.tertial, OWNED_SHEETS.equity, OWNED_SHEETS.memberShares, OWNED_SHEETS.checks]) {
+    const sheet = findSheet(grid, name);
+    const v = sheet?.rows[HEADER_ROWS.cutoff]?.[1];
+    if (v !== undefined && v !== null) return cellText(v);
+  }
+  return null;
+}
+
+/** Recomputes and compares every cell of the owned sheets that are present; nothing is written. */
+export function verifyGrid(grid: WorkbookGrid, options: Omit<RunOptions, "outputs" | "cutoffOverride">): Outcome & { differences: Difference[] } {
+  const present = new Set<Output>();
+  if (findSheet(grid, OWNED_SHEETS.memberShares)) present.add("medlemsandelar");
+  if (findSheet(grid, OWNED_SHEETS.tertial)) present.add("tertial");
+  if (findSheet(grid, OWNED_SHEETS.equity)) present.add("eget-kapital");
+  const differences: Difference[] = [];
+  if (present.size === 0) {
+    return {
+      ok: false,
+      errors: [{ code: "no_results", message: "Arbetsboken har inga beräknade resultat att verifiera; kör recalc först.", cell: "" }],
+      warnings: [],
+      differences,
+    };
+  }
+  const outcome = computeFromGrid(grid, { ...options, outputs: present, cutoffOverride: storedCutoff(grid) ?? undefined });
+  if (!outcome.ok) return { ...outcome, differences };
+  for (const model of outcome.sheets!) {
+    const stored = findSheet(grid, model.name);
+    if (!stored) {
+      differences.push({ cell: `${quoteSheet(model.name)}!A1`, stored: "(bladet saknas)", recomputed: "(blad)" });
+      continue;
+    }
+    const rows = Math.max(model.rows.length, stored.rows.length);
+    for (let r = 0; r < rows; r++) {
+      const mRow = model.rows[r] ?? [];
+      const sRow = stored.rows[r] ?? [];
+      const cols = Math.max(mRow.length, sRow.length);
+      for (let c = 0; c < cols; c++) {
+        const cell = mRow[c] ?? null;
+        if (cell?.volatile) continue;
+        const expected = cell === null || cell.value === null || cell.value === "" ? null : cell.value;
+        const raw = sRow[c];
+        // A formula saved without a cached value (ExcelJS omits a zero result) cannot be compared.
+        if (cell?.formula && typeof raw === "object" && raw !== null && "error" in raw && raw.error === "#FORMEL") continue;
+        const actual = storedValue(raw);
+        let same: boolean;
+        if (typeof expected === "number" && typeof actual === "number") same = sameNumber(expected, actual);
+        else if (typeof expected === "boolean") same = actual === (expected ? "SANT" : "FALSKT");
+        else same = expected === actual;
+        if (!same) {
+          differences.push({
+            cell: `${quoteSheet(model.name)}!${a1(r, c)}`,
+            stored: actual === null ? "(tom)" : String(actual),
+            recomputed: cell ? displayCell(cell) || "(tom)" : "(tom)",
+          });
+        }
+      }
+    }
+  }
+  return { ...outcome, differences };
+}
