@@ -147,9 +147,9 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
   ];
 
   const grants: V[][] = [
-    ["P24/3", "Jobbcenter – individens resa till egen försörjning", "24:31", 1980000, "2024-09-01", `${Y}-12-31`],
-    ["P25/1", "Yrkesinriktad svenska inom vård och omsorg", "25:07", 786000, "2025-03-01", `${Y + 1}-02-28`],
-    ["P25/4", "Unga vuxna – samordnad rehabilitering", "25:19", 2400000, "2025-06-01", `${Y + 1}-05-31`],
+    ["P24/3", "Jobbcenter – individens resa till egen försörjning", "24:31", 4950000, "2024-09-01", `${Y}-12-31`],
+    ["P25/1", "Yrkesinriktad svenska inom vård och omsorg", "25:07", 1965000, "2025-03-01", `${Y + 1}-02-28`],
+    ["P25/4", "Unga vuxna – samordnad rehabilitering", "25:19", 4800000, "2025-06-01", `${Y + 1}-05-31`],
     ["P26/1", "Hälsa, arbete, migration", "26:02", 1500000, `${Y}-02-01`, `${Y + 1}-01-31`],
     ["P26/2", "Arbetsterapeut i kommunal arbetsmarknadsverksamhet", "26:05", 640000, `${Y}-04-01`, `${Y}-12-31`],
   ];
@@ -171,7 +171,7 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
   };
   const endMonth = (y: number) => (y === Y ? 9 : 12); // this year's ledger runs into September (after the cut-off)
   ib(Y - 1, 3450000);
-  ib(Y, 3120000);
+  ib(Y, 2940000);
   for (const y of [Y - 1, Y]) {
     voucherNo = 0;
     // Member contributions invoiced for the whole year in January.

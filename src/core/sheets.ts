@@ -10,6 +10,7 @@ import { Decimal, toCellNumber } from "./money";
 import { GROUP_LABELS, GROUPS, LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "./reportLines";
 import { a1, Cell, FORMATS, SheetBuilder, SheetModel, sheetA1 } from "./sheetModel";
 import { splitByGroups } from "./memberShares";
+import { formatNumber } from "./render";
 
 export const OWNED_SHEETS = {
   memberShares: "Medlemsandelar",
@@ -311,7 +312,7 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
     ["Årets medlemsbidrag (underlag)", money(e.basis, fmt), c.contributions.get(s.year)?.source ?? "", "basis"],
     ["Tak för eget kapital", money(e.ceiling.ceiling, fmt, { bold: true }), e.ceiling.ruleText, "ceiling"],
     ["Marginal (tak − eget kapital)", money(e.margin, fmt, { bold: true }), "Negativ när eget kapital överstiger taket", "margin"],
-    ["Status", text(status, { bold: true }), e.status === "over" ? `Över taket med ${e.overBy.toFixed(0)} kr` : "Prognostiserat eget kapital ryms under taket", "status"],
+    ["Status", text(status, { bold: true }), e.status === "over" ? `Över taket med ${formatNumber(toCellNumber(e.overBy), FORMATS.kr)} kr` : "Prognostiserat eget kapital ryms under taket", "status"],
     ["Över taket med", money(e.overBy, fmt), "0 när eget kapital ryms under taket", "overBy"],
     ["Ytterligare kostnader i år för att nå taket", money(e.extraSpendingNeeded, fmt), "Utöver prognosen; minskar resultatet krona för krona", "extraSpendingNeeded"],
     ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "Beviljat − utbetalt enligt Insatser och Huvudbok (redan utlovat)", "unpaidGrants"],

@@ -167,7 +167,7 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
           );
         } else {
           forecast = roundOre(actual.times(py).dividedBy(pp));
-          if (!comment) comment = `Utfall × fjolårets helår / fjolårets period (${py.toFixed(2)} / ${pp.toFixed(2)})`;
+          if (!comment) comment = "Utfall × fjolårets helår / fjolårets utfall samma period";
         }
         break;
       }
