@@ -1,0 +1,131 @@
+import fc from "fast-check";
+import { allocate } from "../src/core/allocation";
+import { computeMemberShares } from "../src/core/memberShares";
+import type { Member } from "../src/core/inputs";
+import { Decimal } from "../src/core/money";
+
+const units = [new Decimal("0.01"), new Decimal(1), new Decimal(100), new Decimal(1000)];
+
+const arbAllocation = fc.record({
+  unitIndex: fc.integer({ min: 0, max: 3 }),
+  count: fc.integer({ min: 0, max: 10_000_000 }),
+  weights: fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+  decimals: fc.integer({ min: 0, max: 3 }),
+  rotation: fc.integer({ min: 0, max: 3000 }),
+});
+
+describe("allocate (largest remainder)", () => {
+  test("parts sum exactly to the whole, are whole units, within one unit of the exact share, non-negative", () => {
+    fc.assert(
+      fc.property(arbAllocation, ({ unitIndex, count, weights, decimals, rotation }) => {
+        const unit = units[unitIndex];
+        const total = unit.times(count);
+        const w = weights.map((x) => new Decimal(x).dividedBy(10 ** decimals));
+        const parts = allocate(total, w, { unit, rotation });
+        const W = w.reduce((a, b) => a.plus(b), new Decimal(0));
+        expect(parts.reduce((a, b) => a.plus(b), new Decimal(0)).equals(total)).toBe(true);
+        parts.forEach((p, i) => {
+          expect(p.dividedBy(unit).isInteger()).toBe(true);
+          expect(p.isNegative() && !p.isZero()).toBe(false);
+          const exact = total.times(w[i]).dividedBy(W);
+          expect(p.minus(exact).abs().lessThan(unit)).toBe(true);
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("negative totals mirror positive ones", () => {
+    fc.assert(
+      fc.property(arbAllocation, ({ count, weights }) => {
+        const unit = new Decimal(1);
+        const w = weights.map((x) => new Decimal(x));
+        const pos = allocate(unit.times(count), w, { unit });
+        const neg = allocate(unit.times(-count), w, { unit });
+        pos.forEach((p, i) => expect(neg[i].equals(p.negated())).toBe(true));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("the domain's worked example: 8 886 000 at 1 000 kr gives 4 443 000 / 2 222 000 / 2 221 000, never 8 887 000", () => {
+    const parts = allocate(new Decimal(8886000), [new Decimal("0.5"), new Decimal("0.25"), new Decimal("0.25")], { unit: new Decimal(1000) });
+    expect(parts.map((p) => p.toNumber()).sort()).toEqual([2221000, 2222000, 4443000]);
+  });
+
+  test("the extra unit alternates between years, as in the seed plan (2019 region, 2020 kommuner, 2021 region)", () => {
+    const members: Member[] = [
+      { name: "Försäkringskassan", group: "Stat", key: new Decimal(1), cell: "", keyCell: "" },
+      { name: "Region", group: "Region", key: new Decimal(1), cell: "", keyCell: "" },
+      { name: "Kommunen", group: "Kommun", key: new Decimal(1), cell: "", keyCell: "" },
+    ];
+    const shares = { Stat: new Decimal("0.5"), Region: new Decimal("0.25"), Kommun: new Decimal("0.25") };
+    const byYear = [2019, 2020, 2021].map((y) => {
+      const r = computeMemberShares(y, new Decimal(8886000), shares, members, new Decimal(1000), 4);
+      return r.groups.map((g) => `${g.group}:${g.amount.toNumber()}`).join(" ");
+    });
+    expect(byYear).toEqual([
+      "Stat:4443000 Region:2222000 Kommun:2221000",
+      "Stat:4443000 Region:2221000 Kommun:2222000",
+      "Stat:4443000 Region:2222000 Kommun:2221000",
+    ]);
+  });
+});
+
+describe("member shares (hierarchical)", () => {
+  const arbMembers = fc.uniqueArray(
+    fc.record({
+      name: fc.string({ minLength: 1, maxLength: 8 }),
+      group: fc.constantFrom("Stat" as const, "Region" as const, "Kommun" as const),
+      key: fc.integer({ min: 0, max: 200000 }),
+    }),
+    { minLength: 1, maxLength: 15, selector: (m) => m.name },
+  );
+
+  test("groups, members and installments all foot; the result does not depend on member order", () => {
+    fc.assert(
+      fc.property(
+        arbMembers,
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.constantFrom(1, 100, 1000),
+        fc.constantFrom(1, 2, 3, 4, 12),
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.infiniteStream(fc.integer()),
+        (raw, count, unitN, installments, year, shuffle) => {
+          // Every group needs a positive key for its share; give missing groups one member.
+          const list = [...raw];
+          for (const g of ["Stat", "Region", "Kommun"] as const) {
+            if (!list.some((m) => m.group === g && m.key > 0)) list.push({ name: `__${g}`, group: g, key: 1 });
+          }
+          const members: Member[] = list.map((m) => ({ name: m.name, group: m.group, key: new Decimal(m.key), cell: "", keyCell: "" }));
+          const unit = new Decimal(unitN);
+          const total = unit.times(count);
+          const shares = { Stat: new Decimal("0.5"), Region: new Decimal("0.25"), Kommun: new Decimal("0.25") };
+          const r = computeMemberShares(year, total, shares, members, unit, installments);
+          const sum = (xs: Decimal[]) => xs.reduce((a, b) => a.plus(b), new Decimal(0));
+          expect(sum(r.groups.map((g) => g.amount)).equals(total)).toBe(true);
+          for (const g of r.groups) {
+            const inGroup = r.members.filter((m) => m.group === g.group);
+            expect(sum(inGroup.map((m) => m.amount)).equals(g.amount)).toBe(true);
+            const keySum = sum(inGroup.map((m) => m.key));
+            for (const m of inGroup) {
+              expect(m.amount.minus(g.amount.times(m.key).dividedBy(keySum)).abs().lessThan(unit)).toBe(true);
+              expect(sum(m.installments).equals(m.amount)).toBe(true);
+              expect(m.installments).toHaveLength(installments);
+            }
+          }
+          // Same result for a shuffled member list.
+          const it = shuffle[Symbol.iterator]();
+          const shuffled = members
+            .map((m) => ({ m, k: it.next().value as number }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.m);
+          const again = computeMemberShares(year, total, shares, shuffled, unit, installments);
+          const byName = (xs: typeof r.members) => Object.fromEntries(xs.map((m) => [m.member, m.installments.map(String).join(",")]));
+          expect(byName(again.members)).toEqual(byName(r.members));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});
