@@ -30,6 +30,17 @@ export function rawOf(v: CellValue): RawCell {
   return String(v);
 }
 
+/** A cell as a raw value; formulas read through `cell.result`, which (unlike `cell.value`) keeps a zero result. */
+export function rawOfCell(cell: ExcelJS.Cell): RawCell {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as CellValue | undefined;
+    if (result === undefined || result === null) return { error: "#FORMEL" };
+    if (typeof result === "object" && "error" in result) return { error: String(result.error) };
+    return rawOf(result);
+  }
+  return rawOf(cell.value);
+}
+
 export function gridOfWorkbook(wb: ExcelJS.Workbook): WorkbookGrid {
   const sheets: GridSheet[] = [];
   const tables: GridTable[] = [];
@@ -41,7 +52,7 @@ export function gridOfWorkbook(wb: ExcelJS.Workbook): WorkbookGrid {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         // Merged cells: only the master holds the value.
         if (cell.isMerged && cell.master !== cell) return;
-        cells[colNumber - 1] = rawOf(cell.value);
+        cells[colNumber - 1] = rawOfCell(cell);
       });
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       rows[rowNumber - 1] = cells;
