@@ -168,7 +168,7 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const t = c.tertial!;
   const fmt = amountFormat(c);
   const unit = c.inputs.settings.displayUnit;
-  const b = new SheetBuilder(OWNED_SHEETS.tertial, [36, 6, 16, 16, 16, 16, 16, 30, 48, 30]);
+  const b = new SheetBuilder(OWNED_SHEETS.tertial, [36, 8, 20, 20, 16, 16, 24, 30, 48, 30]);
   header(b, `Tertialrapport ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
   const values = (v: { priorPeriod: Decimal; period: Decimal; budget: Decimal; forecast: Decimal; deviation: Decimal }, bold: boolean): Cell[] =>
     [v.priorPeriod, v.period, v.budget, v.forecast, v.deviation].map((x) => money(x, fmt, { bold }));
@@ -247,10 +247,9 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     b.row([text("Beslutade insatser (underlag för metoden åtaganden)", { bold: true })]);
     b.table(
       "Insatsprognos",
-      ["Insats", "Namn", "Dnr", "Beviljat", "Från", "Till", "Utbetalt t.o.m. brytdatum", "Varav i år", "Återstår i år (prognos)", "Ej utbetalt"],
+      ["Insats", "Dnr", "Beviljat", "Från", "Till", "Utbetalt t.o.m. brytdatum", "Varav i år", "Återstår i år (prognos)", "Ej utbetalt", "Namn"],
       t.grants.map((g) => [
         text(g.code),
-        text(g.name),
         text(g.dnr),
         money(g.granted, fmt),
         text(isoOfDayNumber(g.from)),
@@ -259,6 +258,7 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
         money(g.paidThisYear, fmt),
         money(g.remainingThisYear, fmt),
         money(g.unpaid, fmt),
+        text(g.name),
       ]),
     );
     b.blank();

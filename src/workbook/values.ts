@@ -93,9 +93,9 @@ export function parseAmount(v: RawCell): Parsed<Decimal> {
   if (!n.ok) return isErrorCell(v) ? n : fail(`${describe(v)} är inte ett belopp`);
   let d = n.value;
   if (d.decimalPlaces() > 2) {
-    // Numbers computed by formulas carry binary noise (0.1 + 0.2); accept them if they are öre within 1e-6.
+    // Numbers computed by formulas carry binary noise (0.1 + 0.2); accept them if they are öre within 1e-9.
     const rounded = d.toDecimalPlaces(2);
-    if (typeof v === "number" && d.minus(rounded).abs().lessThan("1e-6")) d = rounded;
+    if (typeof v === "number" && d.minus(rounded).abs().lessThan("1e-9")) d = rounded;
     else return fail(`${describe(v)} har fler än två decimaler (belopp anges i kronor och ören)`);
   }
   if (d.abs().greaterThan(MAX_AMOUNT)) return fail(`${describe(v)} är orimligt stort för ett belopp`);
