@@ -171,7 +171,7 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
   };
   const endMonth = (y: number) => (y === Y ? 9 : 12); // this year's ledger runs into September (after the cut-off)
   ib(Y - 1, 3450000);
-  ib(Y, 2940000);
+  ib(Y, 3140000);
   for (const y of [Y - 1, Y]) {
     voucherNo = 0;
     // Member contributions invoiced for the whole year in January.
@@ -183,11 +183,11 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
       post(y, m, 25, 5010, salary, `Löner ${y}-${String(m).padStart(2, "0")}`);
       post(y, m, 25, 5410, Math.round(salary * 0.3142), "Arbetsgivaravgifter");
       if (m % 3 === 0) post(y, m, 28, 5610, 14500 + Math.round(rand() * 3000), "Pensionskostnad KPA");
-      for (let k = 0; k < 4; k++) {
-        const acc = [6110, 6230, 6540, 7010][k];
-        const text = ["Kontorsmaterial", "Lokalhyra", "IT-tjänster", "Resor och konferenser"][k];
-        const base = [1800, 21000, 9500, 6000][k];
-        post(y, m, 5 + k * 6, acc, base + Math.round(rand() * base * 0.4), text);
+      for (let k = 0; k < 8; k++) {
+        const acc = [6110, 6230, 6540, 7010, 6250, 6420, 6570, 7090][k];
+        const text = ["Kontorsmaterial", "Lokalhyra", "IT-tjänster", "Resor och konferenser", "El och städ", "Telefoni", "Revision och konsulter", "Kurser och nätverksträffar"][k];
+        const base = [1800, 19000, 8500, 4000, 1500, 1200, 2500, 2000][k];
+        post(y, m, 2 + k * 3, acc, base + Math.round(rand() * base * 0.4), text);
       }
       if (m === 6 && y === Y - 1) post(y, m, 30, 3910, -48000, "Vidarefakturering processledarutbildning");
       if (m === 12) post(y, m, 31, 8410, 4200, "Bankavgifter och ränta");
