@@ -84,8 +84,8 @@ export class SheetBuilder {
   }
 }
 
-/** `B12` from 0-based row and column. */
-export function a1(row: number, col: number): string {
+/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetters(col: number): string {
   let s = "";
   let n = col + 1;
   while (n > 0) {
@@ -93,7 +93,12 @@ export function a1(row: number, col: number): string {
     s = String.fromCharCode(65 + r) + s;
     n = Math.floor((n - 1) / 26);
   }
-  return `${s}${row + 1}`;
+  return s;
+}
+
+/** `B12` from 0-based row and column. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
 }
 
 /** A reference to a cell on another sheet, quoted when needed. */

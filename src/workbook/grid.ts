@@ -2,6 +2,9 @@
  * The neutral grid: what an adapter (ExcelJS or Office.js) hands the reader. Cell values are
  * plain data; dates are already calendar dates; error values stay error values.
  */
+import { columnLetters } from "../core/sheetModel";
+
+export { columnLetters };
 
 export type RawCell =
   | null
@@ -33,18 +36,6 @@ export interface GridTable {
 export interface WorkbookGrid {
   sheets: GridSheet[];
   tables: GridTable[];
-}
-
-/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** A sheet name as it appears in an A1 reference: quoted when it has anything but letters, digits and _. */
