@@ -133,12 +133,10 @@ export function aggregateLedger(
       continue;
     }
     if (day > period.end) {
-      if (day >= period.start) {
-        if (agg.rowsAfterCutoff === 0) agg.firstRowAfterCutoff = row.dateCell;
-        agg.rowsAfterCutoff++;
-      }
-      // Rows after the cut-off are left out of actuals; prior-year rows fall through below.
-      if (day >= period.start) continue;
+      // After the cut-off (and within the report year, checked above): left out of actuals.
+      if (agg.rowsAfterCutoff === 0) agg.firstRowAfterCutoff = row.dateCell;
+      agg.rowsAfterCutoff++;
+      continue;
     }
     if (line === null || line === "eget_kapital") continue;
     if (day >= period.start) {

@@ -27,13 +27,7 @@ export interface LineValues {
   comment: string;
 }
 
-export interface GrantCommitment {
-  code: string;
-  name: string;
-  dnr: string;
-  granted: Decimal;
-  from: number;
-  to: number;
+export interface GrantCommitment extends Omit<Grant, "cell"> {
   /** Paid up to the cut-off according to the ledger (positive). */
   paid: Decimal;
   paidThisYear: Decimal;
