@@ -83,6 +83,8 @@ function rng(seed: number): () => number {
 export interface ExampleOptions {
   year: number;
   cutoff: string;
+  /** Pads the ledger with further balanced vouchers of small purchases up to this many rows (benchmarks, tests). */
+  ledgerRows?: number;
 }
 
 export const EXAMPLE_DEFAULTS: ExampleOptions = { year: 2026, cutoff: "2026-08-31" };
@@ -205,6 +207,20 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
         }
       }
     }
+  }
+
+  // Padding for large ledgers: small purchases on both years, balanced against the bank.
+  const extraAccounts = [6110, 6230, 6540, 7010, 6250, 6420, 6570, 7090, 5010, 4510];
+  const extraTexts = ["Förbrukningsmaterial", "Lokalkostnad", "Programvara", "Resa", "Städning", "Telefon", "Konsult", "Kursavgift", "Lönejustering", "Delrekvisition"];
+  for (let i = 0; ledger.length + 1 < (options.ledgerRows ?? 0); i++) {
+    const y = i % 2 === 0 ? Y - 1 : Y;
+    const m = 1 + (i % (y === Y ? 8 : 12));
+    const k = i % extraAccounts.length;
+    const amount = 50 + Math.round(rand() * 95000) / 100;
+    const ver = `X${y}-${String(i + 1).padStart(7, "0")}`;
+    const dt = date(y, m, 1 + (i % 28));
+    ledger.push([dt, ver, extraAccounts[k], amount, `${extraTexts[k]} ${i + 1}`, k === 9 ? "P25/4" : ""]);
+    ledger.push([dt, ver, 1930, -amount, `${extraTexts[k]} ${i + 1}`, k === 9 ? "P25/4" : ""]);
   }
 
   const forecast: V[][] = [

@@ -44,6 +44,30 @@ export interface TableDef {
   right: number;
 }
 
+/** A 0-based inclusive rectangle on the sheet. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A chart over cells of the sheet. Only the Office.js adapter draws charts (ExcelJS cannot write
+ * them); the .xlsx written by the command line has the same tables without the charts.
+ */
+export interface ChartDef {
+  name: string;
+  title: string;
+  type: "ColumnClustered" | "Line";
+  /** Each series: the header cell holding its name and the cells holding its values (one column). */
+  series: Array<{ nameRow: number; col: number; firstRow: number; lastRow: number }>;
+  /** Category labels: one column, the same rows as the series. */
+  categories: { col: number; firstRow: number; lastRow: number };
+  /** Where it is placed: from the top-left cell to the bottom-right cell. */
+  anchor: Area;
+}
+
 export interface SheetModel {
   name: string;
   rows: Array<Array<Cell | null>>;
@@ -51,11 +75,18 @@ export interface SheetModel {
   columnWidths: number[];
   /** Rows frozen at the top (the header block). */
   freezeRows: number;
+  charts?: ChartDef[];
+}
+
+/** Column width in points (what Office.js sets) for a width in characters (what .xlsx stores). */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
 export class SheetBuilder {
   readonly rows: Array<Array<Cell | null>> = [];
   readonly tables: TableDef[] = [];
+  readonly charts: ChartDef[] = [];
   constructor(
     readonly name: string,
     readonly columnWidths: number[],
@@ -80,7 +111,7 @@ export class SheetBuilder {
     return { headerRow, firstRow: headerRow + 1, lastRow };
   }
   build(freezeRows: number): SheetModel {
-    return { name: this.name, rows: this.rows, tables: this.tables, columnWidths: this.columnWidths, freezeRows };
+    return { name: this.name, rows: this.rows, tables: this.tables, columnWidths: this.columnWidths, freezeRows, charts: this.charts };
   }
 }
 

@@ -280,6 +280,18 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     `Prognosmetoder: budget = budget; linjär = utfall × 12/${t.months}; utfall+restbudget = utfall + budget × ${12 - t.months}/12; föregående år = utfall × fjolårets helår / fjolårets period; åtaganden = utfall + beslutade insatsers återstående del i år (beviljat belopp jämnt fördelat per dag över insatsens period, högst det som ännu inte betalats ut); manuell = angivet belopp med kommentar.`,
   );
   for (const n of notes) b.row([text(n, { italic: true })]);
+  // Budget against forecast for each line of the income statement (the rows of Resultatrapport).
+  const reportFirst = headerRow + 1;
+  const reportLast = headerRow + REPORT_ROWS.length;
+  const chartTop = b.nextRow + 1;
+  b.charts.push({
+    name: "BudgetMotPrognos",
+    title: `Budget och prognos ${c.period.year} per rad${unit === "tkr" ? " (kr)" : ""}`,
+    type: "ColumnClustered",
+    series: [4, 5].map((col) => ({ nameRow: headerRow, col, firstRow: reportFirst, lastRow: reportLast })),
+    categories: { col: 0, firstRow: reportFirst, lastRow: reportLast },
+    anchor: { top: chartTop, left: 0, bottom: chartTop + 19, right: 4 },
+  });
   return {
     sheet: b.build(1),
     layout: { rowOf, noteRowOf, noteIncomeTotalRow, noteCostTotalRow, groupRows, firstValueCol: 2, lastValueCol: 6 },
@@ -343,7 +355,7 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   );
   b.blank();
   b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
-  b.table(
+  const yearsTable = b.table(
     "Flerarsprognos",
     ["År", "Ingående eget kapital", "Resultat", "Utgående eget kapital", "Medlemsbidrag", "Tak", "Marginal", "Status", "Källa"],
     e.years.map((y) => [
@@ -358,6 +370,16 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
       text(y.source === "forecast" ? "Prognos" : "Budget"),
     ]),
   );
+  // Projected closing equity against the ceiling, for the report year and the budget years after it.
+  const chartTop = b.nextRow + 1;
+  b.charts.push({
+    name: "EgetKapitalMotTak",
+    title: "Prognostiserat eget kapital och tak",
+    type: "ColumnClustered",
+    series: [3, 5].map((col) => ({ nameRow: yearsTable.headerRow, col, firstRow: yearsTable.firstRow, lastRow: yearsTable.lastRow })),
+    categories: { col: 0, firstRow: yearsTable.firstRow, lastRow: yearsTable.lastRow },
+    anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 3 },
+  });
   return { sheet: b.build(1), layout: { rowOf, valueCol: 1 } };
 }
 

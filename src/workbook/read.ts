@@ -704,3 +704,9 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
     warnings: warnings.items,
   };
 }
+
+/** Only the settings (for the task pane's header); errors are not reported here. */
+export function readSettingsOnly(grid: WorkbookGrid): Settings | null {
+  const r = readSettings(grid, new IssueList(), new IssueList());
+  return r?.settings ?? null;
+}

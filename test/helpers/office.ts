@@ -1,0 +1,23 @@
+/** Helpers to run the add-in's actions on the in-memory Excel. */
+import ExcelJS from "exceljs";
+import { exampleSheets, ExampleOptions, EXAMPLE_DEFAULTS } from "../../src/core/example";
+import type { ExcelRun } from "../../src/excel/actions";
+import { writeSheetsToWorkbook } from "../../src/xlsx/xlsxPort";
+import { MockExcel } from "../officeMock/excel";
+import { mockWorkbookOf } from "../officeMock/fromXlsx";
+
+export function exampleWorkbook(options: Partial<ExampleOptions> = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  writeSheetsToWorkbook(wb, exampleSheets({ ...EXAMPLE_DEFAULTS, ...options }));
+  return wb;
+}
+
+export function mockExcelOf(wb: ExcelJS.Workbook): MockExcel {
+  return new MockExcel(mockWorkbookOf(wb));
+}
+
+export function runOf(excel: MockExcel): ExcelRun {
+  return excel.run as unknown as ExcelRun;
+}
+
+export const FIXED_NOW = () => "2026-09-15T08:00:00Z";

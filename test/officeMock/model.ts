@@ -1,0 +1,194 @@
+/**
+ * The state behind the in-memory Excel: sheets of cells, tables, charts, protection. Plain data;
+ * the Office.js-like proxies in `excel.ts` read and change it only when a batch is synced.
+ */
+
+export interface MCell {
+  /** The value Excel would show (formulas: "" — this model does not calculate). */
+  v: string | number | boolean;
+  /** Formula without the leading "=". */
+  f?: string;
+  fmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  indent?: number;
+  /** An error value such as #REF! (then `v` holds its text). */
+  error?: boolean;
+}
+
+export interface MChart {
+  name: string;
+  type: string;
+  source: string;
+  title: string;
+  seriesBy: string;
+  series: Array<{ name: string; values: string; xAxis?: string }>;
+  position?: [string, string];
+}
+
+export interface MProtection {
+  protected: boolean;
+  options?: Record<string, unknown>;
+}
+
+export class MSheet {
+  cells = new Map<number, MCell>();
+  hiddenRows = new Set<number>();
+  protection: MProtection = { protected: false };
+  frozenRows = 0;
+  columnWidths = new Map<number, number>();
+  charts: MChart[] = [];
+  visibility = "Visible";
+  constructor(public name: string) {}
+
+  static key(row: number, col: number): number {
+    return row * 16384 + col;
+  }
+  get(row: number, col: number): MCell | undefined {
+    return this.cells.get(MSheet.key(row, col));
+  }
+  cell(row: number, col: number): MCell {
+    const k = MSheet.key(row, col);
+    let c = this.cells.get(k);
+    if (!c) {
+      c = { v: "" };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+  /** The used rectangle (values only or values and formats), or null for an empty sheet. */
+  used(valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, c] of this.cells) {
+      const hasValue = c.v !== "" || c.f !== undefined;
+      if (valuesOnly ? !hasValue : !hasValue && !c.fmt && !c.bold && !c.italic) continue;
+      const r = Math.floor(k / 16384);
+      const col = k % 16384;
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+}
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export class MTable {
+  style = "TableStyleMedium2";
+  constructor(
+    public name: string,
+    public sheet: MSheet,
+    public rect: Rect,
+  ) {}
+}
+
+export class MWorkbook {
+  sheets: MSheet[] = [];
+  tables: MTable[] = [];
+  selection: { sheet: string; address: string } | null = null;
+  calculationSuspended = 0;
+
+  sheet(name: string): MSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  addSheet(name: string): MSheet {
+    if (this.sheet(name)) throw new MockExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new MockExcelError("InvalidArgument", `Invalid sheet name ${name}.`);
+    const s = new MSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+  /** A deep copy, for comparing before and after. */
+  snapshot(): string {
+    return JSON.stringify(
+      this.sheets.map((s) => ({
+        name: s.name,
+        cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]),
+        hidden: [...s.hiddenRows],
+        protection: s.protection,
+        frozen: s.frozenRows,
+        widths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        charts: s.charts,
+        tables: this.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, rect: t.rect, style: t.style })),
+      })),
+    );
+  }
+}
+
+export class MockExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+// --- A1 addresses --------------------------------------------------------------------------------
+
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function colLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+/** Parses `A1`, `A1:C3`, `A:C` or `3:5` (no sheet part) into a rectangle. */
+export function parseA1(address: string): Rect {
+  const parts = address.replace(/\$/g, "").split(":");
+  const one = (p: string) => {
+    const m = /^([A-Za-z]*)(\d*)$/.exec(p);
+    if (!m || (!m[1] && !m[2])) throw new MockExcelError("InvalidArgument", `Bad address ${address}`);
+    return { col: m[1] ? colIndex(m[1]) : null, row: m[2] ? Number(m[2]) - 1 : null };
+  };
+  const a = one(parts[0]);
+  const b = parts[1] !== undefined ? one(parts[1]) : a;
+  const rect = {
+    top: a.row ?? 0,
+    left: a.col ?? 0,
+    bottom: b.row ?? MAX_ROWS - 1,
+    right: b.col ?? MAX_COLS - 1,
+  };
+  if (rect.bottom < rect.top || rect.right < rect.left) throw new MockExcelError("InvalidArgument", `Bad address ${address}`);
+  return rect;
+}
+
+export function formatA1(rect: Rect): string {
+  const tl = `${colLetters(rect.left)}${rect.top + 1}`;
+  if (rect.top === rect.bottom && rect.left === rect.right) return tl;
+  return `${tl}:${colLetters(rect.right)}${rect.bottom + 1}`;
+}
+
+export function sheetAddress(sheet: string, rect: Rect): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${formatA1(rect)}`;
+}
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
