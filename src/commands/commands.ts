@@ -1,0 +1,76 @@
+/**
+ * Ribbon commands (ExecuteFunction): each function id from manifest.xml is associated with a
+ * handler that runs one action and always calls `event.completed()`. Errors, which a ribbon
+ * button cannot show, open the task pane on its list.
+ */
+import { ActionEnv, ActionResult, recalcAction, templateAction, verifyAction } from "../excel/actions";
+
+export const FUNCTION_IDS = ["recalcAll", "recalcMemberShares", "recalcTertial", "recalcEquity", "createTemplate", "verify"] as const;
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
+export interface CommandHost {
+  actions: { associate(id: string, f: (event: { completed(): void }) => unknown): void };
+  addin?: { showAsTaskpane(): Promise<void> };
+}
+
+export interface CommandHooks {
+  /** Called before the action runs (the pane shows progress). */
+  started(id: FunctionId): void;
+  /** Called with the outcome (the pane shows it). */
+  finished(result: ActionResult): void;
+  cutoffOverride(): string | undefined;
+}
+
+export function actionFor(id: FunctionId, env: ActionEnv, cutoff: string | undefined): Promise<ActionResult> {
+  switch (id) {
+    case "recalcAll":
+      return recalcAction(env, null, cutoff);
+    case "recalcMemberShares":
+      return recalcAction(env, "medlemsandelar", cutoff);
+    case "recalcTertial":
+      return recalcAction(env, "tertial", cutoff);
+    case "recalcEquity":
+      return recalcAction(env, "eget-kapital", cutoff);
+    case "createTemplate":
+      return templateAction(env);
+    case "verify":
+      return verifyAction(env);
+  }
+}
+
+export function failure(id: FunctionId, e: unknown): ActionResult {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    action: id === "verify" ? "verify" : id === "createTemplate" ? "template" : "recalc-all",
+    ok: false,
+    errors: [{ code: "unexpected", message: `Oväntat fel: ${message}. Arbetsbokens indata är orörda; kör igen när felet är åtgärdat.`, cell: "" }],
+    warnings: [],
+    message: "Åtgärden avbröts.",
+  };
+}
+
+/** Runs a command: progress, the action, the result; the pane opens when something needs attention. */
+export async function runCommand(id: FunctionId, env: ActionEnv, host: CommandHost, hooks: CommandHooks): Promise<ActionResult> {
+  hooks.started(id);
+  let result: ActionResult;
+  try {
+    result = await actionFor(id, env, hooks.cutoffOverride());
+  } catch (e) {
+    result = failure(id, e);
+  }
+  hooks.finished(result);
+  if (!result.ok && host.addin) await host.addin.showAsTaskpane().catch(() => undefined);
+  return result;
+}
+
+export function registerCommands(host: CommandHost, env: ActionEnv, hooks: CommandHooks): void {
+  for (const id of FUNCTION_IDS) {
+    host.actions.associate(id, async (event) => {
+      try {
+        await runCommand(id, env, host, hooks);
+      } finally {
+        event.completed();
+      }
+    });
+  }
+}

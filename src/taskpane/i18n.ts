@@ -1,0 +1,88 @@
+/** The task pane's own words, in Swedish and English (English when Office's display language is not Swedish). */
+export const STRINGS = {
+  sv: {
+    title: "Finsam Ekonomi",
+    outside: "Finsam Ekonomi är ett tillägg för Excel. Öppna arbetsboken i Excel (skrivbord eller webb) och starta tillägget från fliken Finsam.",
+    association: "Förbund",
+    year: "Räkenskapsår",
+    cutoff: "Brytdatum",
+    cutoffHelp: "Ändras här bara för nästa beräkning; inställningen i arbetsboken ändras inte.",
+    cutoffReset: "Använd inställningen",
+    unknown: "–",
+    compute: "Beräkna",
+    workbook: "Arbetsbok",
+    recalcAll: "Beräkna allt",
+    recalcShares: "Medlemsandelar",
+    recalcTertial: "Tertialrapport",
+    recalcEquity: "Eget kapital",
+    verify: "Verifiera",
+    template: "Skapa mall",
+    running: "Beräknar …",
+    summary: "Resultat",
+    forecastResult: "Årets resultat, prognos",
+    closingEquity: "Eget kapital vid årets slut",
+    ceiling: "Tak",
+    over: "Över taket med",
+    under: "Under taket, marginal",
+    memberTotal: "Medlemsbidrag",
+    errors: "Fel",
+    warnings: "Varningar",
+    differences: "Skillnader",
+    stored: "lagrat",
+    recomputed: "omräknat",
+    selectHint: "Välj en rad för att markera cellen i arbetsboken.",
+    unexpected: "Oväntat fel",
+    kr: "kr",
+  },
+  en: {
+    title: "Finsam Ekonomi",
+    outside: "Finsam Ekonomi is an add-in for Excel. Open the workbook in Excel (desktop or web) and start the add-in from the Finsam tab.",
+    association: "Association",
+    year: "Fiscal year",
+    cutoff: "Cut-off date",
+    cutoffHelp: "Changed here for the next calculation only; the workbook's setting is not changed.",
+    cutoffReset: "Use the setting",
+    unknown: "–",
+    compute: "Calculate",
+    workbook: "Workbook",
+    recalcAll: "Calculate all",
+    recalcShares: "Member shares",
+    recalcTertial: "Tertial report",
+    recalcEquity: "Equity",
+    verify: "Verify",
+    template: "Create template",
+    running: "Calculating …",
+    summary: "Results",
+    forecastResult: "Result for the year, forecast",
+    closingEquity: "Equity at year end",
+    ceiling: "Ceiling",
+    over: "Over the ceiling by",
+    under: "Under the ceiling, margin",
+    memberTotal: "Member contributions",
+    errors: "Errors",
+    warnings: "Warnings",
+    differences: "Differences",
+    stored: "stored",
+    recomputed: "recomputed",
+    selectHint: "Choose a row to select the cell in the workbook.",
+    unexpected: "Unexpected error",
+    kr: "SEK",
+  },
+} as const;
+
+export type Lang = keyof typeof STRINGS;
+export type Strings = { [K in keyof (typeof STRINGS)["sv"]]: string };
+
+export function langOf(displayLanguage: string | undefined | null): Lang {
+  return (displayLanguage ?? "").toLowerCase().startsWith("sv") ? "sv" : "en";
+}
+
+/** An exact kronor string ("-1367776.07") for display: grouped, no decimals unless öre. */
+export function formatKronor(amount: string, lang: Lang): string {
+  const neg = amount.startsWith("-");
+  const [int, frac] = amount.replace("-", "").split(".");
+  const sep = lang === "sv" ? "\u00a0" : ",";
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const dec = frac && !/^0*$/.test(frac) ? (lang === "sv" ? "," : ".") + frac.padEnd(2, "0") : "";
+  return `${neg ? "−" : ""}${grouped}${dec}`;
+}

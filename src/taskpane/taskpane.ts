@@ -1,0 +1,222 @@
+/**
+ * The task pane. Entry point only: wires Office to the actions and renders their results.
+ * Everything the user sees is built with textContent (never innerHTML), so workbook text such as
+ * a member called `<img onerror=…>` is shown as text.
+ */
+import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from "../excel/actions";
+import { FunctionId, registerCommands, runCommand } from "../commands/commands";
+import { Issue } from "../core/issues";
+import { formatKronor, Lang, langOf, STRINGS, Strings } from "./i18n";
+
+interface OfficeLike {
+  onReady(): Promise<{ host: unknown; platform: unknown }>;
+  HostType?: { Excel: unknown };
+  context?: { displayLanguage?: string };
+  actions: { associate(id: string, f: (event: { completed(): void }) => unknown): void };
+  addin?: { showAsTaskpane(): Promise<void> };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; className?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (props.text !== undefined) e.textContent = props.text;
+  if (props.className) e.className = props.className;
+  for (const [k, v] of Object.entries(props.attrs ?? {})) e.setAttribute(k, v);
+  for (const c of children) e.appendChild(c);
+  return e;
+}
+
+class Pane {
+  private readonly t: Strings;
+  private glance: Glance = { association: null, year: null, cutoff: null };
+  private busy = false;
+  private readonly buttons: HTMLButtonElement[] = [];
+  private readonly cutoffInput: HTMLInputElement;
+  private readonly status: HTMLElement;
+  private readonly statusText: HTMLElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly summary: HTMLElement;
+  private readonly issues: HTMLElement;
+  private readonly glanceList: HTMLElement;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly lang: Lang,
+    private readonly env: ActionEnv,
+    private readonly office: OfficeLike,
+  ) {
+    this.t = STRINGS[lang];
+    document.documentElement.lang = lang;
+    this.glanceList = el("dl", { className: "glance" });
+    this.cutoffInput = el("input", { attrs: { type: "date", id: "cutoff", "aria-describedby": "cutoff-help" } });
+    const reset = el("button", { text: this.t.cutoffReset, className: "link", attrs: { type: "button", id: "cutoff-reset" } });
+    reset.addEventListener("click", () => {
+      this.cutoffInput.value = this.glance.cutoff ?? "";
+    });
+    const action = (id: FunctionId, label: string, primary = false) => {
+      const b = el("button", { text: label, className: primary ? "primary" : "", attrs: { type: "button", "data-action": id } });
+      b.addEventListener("click", () => void this.run(id));
+      this.buttons.push(b);
+      return b;
+    };
+    this.progress = el("progress", { attrs: { "aria-hidden": "true" } });
+    this.progress.hidden = true;
+    this.statusText = el("span");
+    this.status = el("div", { className: "status", attrs: { role: "status", "aria-live": "polite", id: "status" } }, this.progress, this.statusText);
+    this.summary = el("section", { className: "summary", attrs: { id: "summary", "aria-labelledby": "summary-h" } });
+    this.summary.hidden = true;
+    this.issues = el("section", { attrs: { id: "issues" } });
+    this.issues.hidden = true;
+    root.append(
+      this.glanceList,
+      el("div", { className: "field" }, el("label", { text: this.t.cutoff, attrs: { for: "cutoff" } }), this.cutoffInput, reset),
+      el("p", { className: "help", text: this.t.cutoffHelp, attrs: { id: "cutoff-help" } }),
+      el("h2", { text: this.t.compute }),
+      el("div", { className: "actions" }, action("recalcAll", this.t.recalcAll, true), action("recalcMemberShares", this.t.recalcShares), action("recalcTertial", this.t.recalcTertial), action("recalcEquity", this.t.recalcEquity)),
+      el("h2", { text: this.t.workbook }),
+      el("div", { className: "actions" }, action("verify", this.t.verify), action("createTemplate", this.t.template)),
+      this.status,
+      this.summary,
+      this.issues,
+    );
+    this.renderGlance();
+  }
+
+  cutoffOverride(): string | undefined {
+    const v = this.cutoffInput.value;
+    return v && v !== this.glance.cutoff ? v : undefined;
+  }
+
+  async refreshGlance(): Promise<void> {
+    try {
+      this.glance = await glanceAction(this.env);
+    } catch {
+      this.glance = { association: null, year: null, cutoff: null };
+    }
+    if (!this.cutoffInput.value) this.cutoffInput.value = this.glance.cutoff ?? "";
+    this.renderGlance();
+  }
+
+  private renderGlance(): void {
+    const rows: Array<[string, string]> = [
+      [this.t.association, this.glance.association ?? this.t.unknown],
+      [this.t.year, this.glance.year ? String(this.glance.year) : this.t.unknown],
+    ];
+    this.glanceList.replaceChildren(...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
+  }
+
+  started(): void {
+    this.busy = true;
+    this.root.setAttribute("aria-busy", "true");
+    for (const b of this.buttons) b.disabled = true;
+    this.progress.hidden = false;
+    this.statusText.textContent = this.t.running;
+  }
+
+  finished(result: ActionResult): void {
+    this.busy = false;
+    this.root.setAttribute("aria-busy", "false");
+    for (const b of this.buttons) b.disabled = false;
+    this.progress.hidden = true;
+    this.statusText.textContent = result.message;
+    this.renderSummary(result);
+    this.renderIssues(result);
+    if (result.action === "template" && result.ok) void this.refreshGlance();
+  }
+
+  private async run(id: FunctionId): Promise<void> {
+    if (this.busy) return;
+    await runCommand(id, this.env, { actions: this.office.actions }, this);
+  }
+
+  private renderSummary(result: ActionResult): void {
+    const j = result.json as
+      | {
+          tertialReport?: { lines: Array<{ id: string; forecast: string }> } | null;
+          equity?: { closing: string; ceiling: string; margin: string; status: string } | null;
+          memberShares?: { total: string } | null;
+          year?: number;
+        }
+      | undefined;
+    if (!result.ok || !j || result.action === "verify") {
+      this.summary.hidden = true;
+      return;
+    }
+    const kr = (s: string) => `${formatKronor(s, this.lang)} ${this.t.kr}`;
+    const rows: Array<[string, string]> = [];
+    if (j.memberShares) rows.push([`${this.t.memberTotal} ${j.year ?? ""}`.trim(), kr(j.memberShares.total)]);
+    const result_ = j.tertialReport?.lines.find((l) => l.id === "arets_resultat");
+    if (result_) rows.push([this.t.forecastResult, kr(result_.forecast)]);
+    if (j.equity) {
+      rows.push([this.t.closingEquity, kr(j.equity.closing)]);
+      rows.push([this.t.ceiling, kr(j.equity.ceiling)]);
+    }
+    const children: Node[] = [
+      el("h2", { text: this.t.summary, attrs: { id: "summary-h" } }),
+      el("dl", {}, ...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])),
+    ];
+    if (j.equity) {
+      const over = j.equity.status === "over";
+      const amount = over ? j.equity.margin.replace(/^-/, "") : j.equity.margin;
+      children.push(el("div", { className: `badge ${over ? "over" : "under"}`, text: `${over ? this.t.over : this.t.under} ${kr(amount)}`, attrs: { id: "equity-status" } }));
+    }
+    this.summary.replaceChildren(...children);
+    this.summary.hidden = false;
+  }
+
+  private issueList(title: string, kind: "errors" | "warnings", items: Issue[]): Node[] {
+    if (items.length === 0) return [];
+    const ul = el("ul", { className: `issues ${kind}` });
+    for (const i of items) {
+      const b = el("button", { attrs: { type: "button" } });
+      if (i.cell) b.appendChild(el("span", { className: "cell", text: i.cell }));
+      b.appendChild(el("span", { text: i.message }));
+      if (i.cell) b.addEventListener("click", () => void selectCellAction(this.env, i.cell));
+      else b.disabled = false;
+      ul.appendChild(el("li", {}, b));
+    }
+    return [el("h2", { text: `${title} (${items.length})` }), ul];
+  }
+
+  private renderIssues(result: ActionResult): void {
+    const diffs: Issue[] = (result.differences ?? []).map((d) => ({
+      code: "difference",
+      cell: d.cell,
+      message: `${this.t.stored} ${d.stored}, ${this.t.recomputed} ${d.recomputed}`,
+    }));
+    const nodes = [
+      ...this.issueList(this.t.errors, "errors", result.errors),
+      ...this.issueList(this.t.differences, "errors", diffs),
+      ...this.issueList(this.t.warnings, "warnings", result.warnings),
+    ];
+    if (nodes.length) nodes.splice(0, 0, el("p", { className: "help", text: this.t.selectHint }));
+    this.issues.replaceChildren(...nodes);
+    this.issues.hidden = nodes.length === 0;
+  }
+}
+
+function showOutside(root: HTMLElement, lang: Lang): void {
+  root.appendChild(el("p", { className: "outside", text: STRINGS[lang].outside, attrs: { id: "outside" } }));
+  root.setAttribute("aria-busy", "false");
+}
+
+export async function start(office: OfficeLike | undefined, run: ActionEnv["run"] | undefined): Promise<void> {
+  const root = document.getElementById("root")!;
+  const info = office ? await office.onReady() : { host: null };
+  const inExcel = !!office && !!info.host && info.host === (office.HostType?.Excel ?? "Excel") && !!run;
+  const lang = langOf(inExcel ? office!.context?.displayLanguage : navigator.language);
+  document.getElementById("title")!.textContent = STRINGS[lang].title;
+  if (!inExcel) {
+    showOutside(root, lang);
+    return;
+  }
+  const env: ActionEnv = { run: run! };
+  const pane = new Pane(root, lang, env, office!);
+  registerCommands(office!, env, { started: () => pane.started(), finished: (r) => pane.finished(r), cutoffOverride: () => pane.cutoffOverride() });
+  root.setAttribute("aria-busy", "false");
+  await pane.refreshGlance();
+}
+
+declare const Office: OfficeLike | undefined;
+declare const Excel: { run: ActionEnv["run"] } | undefined;
+
+void start(typeof Office === "undefined" ? undefined : Office, typeof Excel === "undefined" ? undefined : (batch) => Excel!.run(batch));

@@ -1,0 +1,40 @@
+/**
+ * Test harness: loads before the task pane and injects the in-memory Excel in place of office.js,
+ * over the example workbook. `?case=` changes the workbook first: `xss` names a member with HTML,
+ * `error` puts text in a ledger amount, `empty` starts from an empty workbook; `?lang=en` runs
+ * Office in English.
+ */
+import { exampleSheets } from "../../src/core/example";
+import { MockExcel } from "../officeMock/excel";
+import { mockWorkbookOfModels } from "../officeMock/fromModels";
+import { MSheet, MWorkbook } from "../officeMock/model";
+
+const params = new URLSearchParams(location.search);
+const kase = params.get("case");
+const wb = kase === "empty" ? new MWorkbook() : mockWorkbookOfModels(exampleSheets());
+if (kase === "empty") wb.addSheet("Blad1");
+const sheet = (name: string) => wb.sheet(name) as MSheet;
+if (kase === "xss") for (const r of [3, 4]) sheet("Medlemmar").cell(r, 0).v = "<img src=x onerror=alert(1)>";
+if (kase === "error") sheet("Huvudbok").cell(11, 3).v = "tolv kronor";
+const excel = new MockExcel(wb);
+const w = window as unknown as Record<string, unknown>;
+w.__finsam = { excel, workbook: wb };
+w.Excel = { run: excel.run };
+w.Office = {
+  HostType: { Excel: "Excel" },
+  context: { displayLanguage: params.get("lang") === "en" ? "en-US" : "sv-SE" },
+  onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
+  actions: {
+    associated: {} as Record<string, unknown>,
+    associate(id: string, f: unknown) {
+      (this.associated as Record<string, unknown>)[id] = f;
+    },
+  },
+  addin: {
+    shown: 0,
+    showAsTaskpane() {
+      this.shown++;
+      return Promise.resolve();
+    },
+  },
+};
