@@ -3,10 +3,11 @@
  * finsam — the headless command line (WORKBOOK.md §4). Entry point only: parses arguments,
  * calls a use case, prints. Exit status: 0 done, 1 input errors, 2 usage error, 3 differences.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import { OUTPUTS, Output } from "../core/compute";
+import { actionLabel, VERSION } from "../core/version";
 import { exampleSheets, templateSheets } from "../core/example";
 import { formatIssue, Issue } from "../core/issues";
 import { issueJson } from "../core/json";
@@ -27,11 +28,7 @@ const defaultIo: Io = {
 };
 
 export function version(): string {
-  try {
-    return JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version as string;
-  } catch {
-    return "0.0.0";
-  }
+  return VERSION;
 }
 
 const USAGE = `Användning:
@@ -106,7 +103,8 @@ async function recalcCommand(p: Parsed, io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(input)) throw new UsageError("Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.");
   const port = await XlsxPort.open(input);
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
-  const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now });
+  const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
+  const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action });
   if (!outcome.ok) {
     printIssues(io, "Fel i indata (inget har skrivits)", outcome.errors);
     printIssues(io, "Varningar", outcome.warnings);

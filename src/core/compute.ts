@@ -4,9 +4,9 @@
  */
 import { AllocationError } from "./allocation";
 import { defaultCutoff, reportPeriod, ReportPeriod } from "./periods";
-import type { Inputs, InputTable } from "./inputs";
+import type { Inputs, InputTable, LedgerRow } from "./inputs";
 import { Issue, IssueList } from "./issues";
-import { AccountIndex, aggregateLedger } from "./ledger";
+import { AccountIndex, aggregateLedger, checkVouchers } from "./ledger";
 import { computeMemberShares, MemberSharesYear } from "./memberShares";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import { GROUPS, GROUP_LABELS, LEAF_LINES, LeafLine, LINE_LABELS, LINE_SIGN } from "./reportLines";
@@ -161,7 +161,7 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
   const seen = new Map<LeafLine, string>();
   for (const c of inputs.forecastChoices) {
     if (seen.has(c.line)) {
-      errors.add("duplicate_forecast", `Raden ${LINE_LABELS[c.line]} har redan en prognosmetod (${seen.get(c.line)}).`, c.cell);
+      errors.add("duplicate_forecast", `Raden ${LINE_LABELS[c.line]} har redan en prognosmetod (${seen.get(c.line)}).`, c.lineCell ?? c.cell);
     }
     seen.set(c.line, c.cell);
     if (c.method === "ataganden" && c.line !== "bidrag_till_insatser") {
@@ -226,6 +226,30 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
         "rows_after_cutoff",
         `${agg.rowsAfterCutoff} rader i ${ledgerSheet} är daterade efter brytdatum ${period.cutoff} och ingår inte i utfallet.`,
         agg.firstRowAfterCutoff,
+      );
+    }
+    const vouchers = checkVouchers(inputs.ledger);
+    if (vouchers.firstUnbalanced) {
+      const u = vouchers.firstUnbalanced;
+      warnings.add(
+        "unbalanced_voucher",
+        `${vouchers.unbalanced} verifikationer i ${ledgerSheet} balanserar inte (debet ≠ kredit), t.ex. ${u.voucher} med differens ${oreToKronor(u.ore).toFixed(2)} kr.`,
+        u.cell,
+      );
+    }
+    if (vouchers.duplicateRows > 0) {
+      warnings.add(
+        "duplicate_rows",
+        `${vouchers.duplicateRows} rader i ${ledgerSheet} är exakta kopior av en tidigare rad (samma datum, verifikation, konto, belopp och text). Dubbelimport?`,
+        vouchers.firstDuplicate,
+      );
+    }
+    const shift1904 = looksShifted1904(inputs.ledger, period);
+    if (shift1904) {
+      warnings.add(
+        "dates_1904",
+        `Nästan alla datum i ${ledgerSheet} ligger 4 år och 1 dag före räkenskapsåret, som när en arbetsbok med 1904-datumsystemet kopierats till en med 1900-systemet. Kontrollera datumen (Excel: Arkiv > Alternativ > Avancerat > Använd datumsystemet 1904).`,
+        agg.firstRowOtherYear,
       );
     }
     if (agg.rowsOtherYears > 0) {
@@ -328,4 +352,21 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
     ok: true,
     value: { inputs, outputs, period, contributions, memberShares, tertial, equity, warnings: warnings.items },
   };
+}
+
+/** The 1900 and 1904 date systems differ by 1 462 days. */
+const DAYS_1904 = 1462;
+
+/** Most dated rows fall outside the report years, yet would fall inside if shifted by the 1904 difference. */
+function looksShifted1904(rows: readonly LedgerRow[], period: ReportPeriod): boolean {
+  let inside = 0;
+  let shiftedInside = 0;
+  let n = 0;
+  for (const r of rows) {
+    n++;
+    if (r.day >= period.priorStart && r.day <= period.yearEnd) inside++;
+    const d = r.day + DAYS_1904;
+    if (d >= period.priorStart && d <= period.yearEnd) shiftedInside++;
+  }
+  return n >= 10 && inside <= n * 0.1 && shiftedInside >= n * 0.9;
 }

@@ -107,7 +107,9 @@ export interface ForecastChoice {
   method: ForecastMethod;
   amount: Decimal | null;
   comment: string;
+  /** The method cell; `lineCell` is the report line's. */
   cell: string;
+  lineCell?: string;
 }
 
 export interface CeilingBand {

@@ -6,6 +6,7 @@
 import type { AccountRule, LedgerRow } from "./inputs";
 import { IssueList } from "./issues";
 import type { ReportPeriod } from "./periods";
+import { yearOfDayNumber } from "./dates";
 import { AccountLine, LEAF_LINES, LeafLine } from "./reportLines";
 
 export type LineSums = Record<LeafLine, number>;
@@ -157,4 +158,45 @@ export function aggregateLedger(
     errors.add("unknown_account", `Ytterligare ${unknownReported - 50} rader har konton som inte finns i Kontoplan.`, "");
   }
   return agg;
+}
+
+export interface VoucherFindings {
+  /** Vouchers (by id and year) whose rows do not sum to zero. */
+  unbalanced: number;
+  firstUnbalanced: { voucher: string; cell: string; ore: number } | null;
+  /** Rows identical to an earlier row (date, voucher, account, amount, text, project): a double import? */
+  duplicateRows: number;
+  firstDuplicate: string;
+}
+
+/**
+ * Bookkeeping sanity checks that do not stop a run: every voucher balances (debit = credit), and
+ * no row appears twice. Rows without a voucher id and opening balances (IB) are not checked for
+ * balance.
+ */
+export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
+  const sums = new Map<string, { ore: number; cell: string }>();
+  const seen = new Set<string>();
+  let duplicateRows = 0;
+  let firstDuplicate = "";
+  for (const row of rows) {
+    const key = `${row.day}\u0000${row.voucher}\u0000${row.account}\u0000${row.ore}\u0000${row.text}\u0000${row.project}`;
+    if (seen.has(key)) {
+      if (duplicateRows === 0) firstDuplicate = row.cell;
+      duplicateRows++;
+    } else seen.add(key);
+    if (!row.voucher || isOpeningBalance(row.voucher)) continue;
+    const vKey = `${yearOfDayNumber(row.day)}\u0000${row.voucher}`;
+    const s = sums.get(vKey);
+    if (s) s.ore += row.ore;
+    else sums.set(vKey, { ore: row.ore, cell: row.cell });
+  }
+  let unbalanced = 0;
+  let firstUnbalanced: VoucherFindings["firstUnbalanced"] = null;
+  for (const [k, s] of sums) {
+    if (s.ore === 0) continue;
+    unbalanced++;
+    if (!firstUnbalanced) firstUnbalanced = { voucher: k.split("\u0000")[1], cell: s.cell, ore: s.ore };
+  }
+  return { unbalanced, firstUnbalanced, duplicateRows, firstDuplicate };
 }

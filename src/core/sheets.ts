@@ -8,7 +8,7 @@ import { isoOfDayNumber } from "./dates";
 import { formatPercent } from "./equity";
 import { Decimal, toCellNumber } from "./money";
 import { GROUP_LABELS, GROUPS, LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "./reportLines";
-import { a1, Cell, FORMATS, SheetBuilder, SheetModel, sheetA1 } from "./sheetModel";
+import { a1, Cell, columnLetters, FORMATS, SheetBuilder, SheetModel, sheetA1 } from "./sheetModel";
 import { splitByGroups } from "./memberShares";
 import { formatNumber } from "./render";
 
@@ -25,7 +25,30 @@ export interface RunInfo {
   /** ISO time of computation; the only value that differs between identical runs. */
   computedAt: string;
   fingerprint: string;
+  /** What each input sheet held when the run read it (for the staleness check). */
+  stamps?: InputStamp[];
+  /** The run log: earlier rows, kept, and the name of this action. */
+  log?: { previous: LogValue[][]; action: string };
 }
+
+/**
+ * The numbers a spreadsheet can recompute from an input table's columns: SUM (numbers, dates as
+ * serial numbers) and COUNTA (non-empty cells) over whole columns of its sheet.
+ */
+export interface InputStamp {
+  table: string;
+  sheet: string;
+  /** 0-based first and last column. */
+  left: number;
+  right: number;
+  sum: Decimal;
+  count: number;
+}
+
+export type LogValue = string | number | boolean | null;
+
+export const STATUS_CURRENT = "Aktuell";
+export const STATUS_STALE = "Indata har ändrats – beräkna om";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
@@ -47,12 +70,14 @@ function header(b: SheetBuilder, title: string, c: Computation, run: RunInfo, un
   b.row([text("Beräknad"), text(run.computedAt, { volatile: true })]);
   b.row([text("Version"), text(`Finsam Ekonomi ${run.version}`)]);
   b.row([text("Indatafingeravtryck"), text(run.fingerprint)]);
+  // Live: Kontroller compares the input sheets now with what this run read.
+  b.row([text("Indata"), { value: STATUS_CURRENT, formula: b.name === OWNED_SHEETS.checks ? "" : sheetA1(OWNED_SHEETS.checks, HEADER_ROWS.status, 1), bold: true }]);
   b.row([text("Bladet skrivs om vid varje omräkning. Ändra indata och beräkna om i stället för att ändra här.", { italic: true })]);
   b.blank();
 }
 
 /** Row index of a header field, for other sheets' references. */
-export const HEADER_ROWS = { title: 0, association: 1, year: 2, cutoff: 3, unit: 4, computedAt: 5, version: 6, fingerprint: 7 } as const;
+export const HEADER_ROWS = { title: 0, association: 1, year: 2, cutoff: 3, unit: 4, computedAt: 5, version: 6, fingerprint: 7, status: 8 } as const;
 
 function amountFormat(c: Computation): string {
   return c.inputs.settings.displayUnit === "tkr" ? FORMATS.tkr : FORMATS.kr;
@@ -481,7 +506,7 @@ export function checksSheet(
     });
   }
 
-  const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 10, 14, 70]);
+  const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 12, 16, 70, 18, 18, 30]);
   header(b, "Kontroller", c, run, "kr");
   b.row([text("Formlerna räknas om av Excel eller vilket kalkylprogram som helst, även utan tillägget.", { italic: true })]);
   const headerRow = b.nextRow;
@@ -497,6 +522,92 @@ export function checksSheet(
         text(ch.description),
       ];
     }),
+  );
+  // Staleness: each input sheet's columns now (live SUM and COUNTA) against what the run read.
+  const stamps = run.stamps ?? [];
+  b.blank();
+  b.row([text("Indata vid beräkningen", { bold: true })]);
+  b.row([text("Summa (tal och datum) och antal ifyllda celler i indatatabellernas kolumner, nu och när resultaten beräknades. Skiljer de sig har indata ändrats efter beräkningen.", { italic: true })]);
+  const stampHeader = b.nextRow;
+  b.table(
+    "Indatakontroll",
+    ["Indata", "Status", "Kolumner", "Blad", "Summa vid beräkning", "Summa nu", "Antal vid beräkning", "Antal nu"].slice(0, 8),
+    stamps.map((st, i) => {
+      const row = stampHeader + 1 + i;
+      const cols = `${quoteRef(st.sheet)}!$${columnLetters(st.left)}:$${columnLetters(st.right)}`;
+      return [
+        text(st.table),
+        { value: STATUS_CURRENT, formula: `IF(AND(ABS(${a1(row, 5)}-${a1(row, 4)})<0.005,${a1(row, 7)}=${a1(row, 6)}),"${STATUS_CURRENT}","${STATUS_STALE}")`, bold: true },
+        text(`${columnLetters(st.left)}:${columnLetters(st.right)}`),
+        text(st.sheet),
+        { value: toCellNumber(st.sum), format: FORMATS.ore },
+        { value: toCellNumber(st.sum), formula: `SUM(${cols})`, format: FORMATS.ore },
+        { value: st.count, format: FORMATS.integer },
+        { value: st.count, formula: `COUNTA(${cols})`, format: FORMATS.integer },
+      ];
+    }),
+  );
+  const first = stampHeader + 1;
+  const last = stampHeader + Math.max(1, stamps.length);
+  const statusCell = b.rows[HEADER_ROWS.status][1]!;
+  statusCell.formula = stamps.length
+    ? `IF(COUNTIF(${a1(first, 1)}:${a1(last, 1)},"${STATUS_CURRENT}")=${stamps.length},"${STATUS_CURRENT}","${STATUS_STALE}")`
+    : `"${STATUS_CURRENT}"`;
+  return b.build(1);
+}
+
+/** A sheet name for an A1 reference, quoted when needed. */
+function quoteRef(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const LOG_HEADERS = [
+  "Tid",
+  "Åtgärd",
+  "Version",
+  "Brytdatum",
+  "Beloppsenhet",
+  "Indatafingeravtryck",
+  "Årets resultat (prognos)",
+  "Utgående eget kapital (prognos)",
+  "Tak",
+  "Status",
+  "Varningar",
+] as const;
+
+/** One row of the run log for this computation. */
+export function logRow(c: Computation, run: RunInfo): LogValue[] {
+  const result = c.tertial ? toCellNumber(c.tertial.byId.arets_resultat.forecast) : null;
+  const e = c.equity;
+  return [
+    run.computedAt,
+    run.log?.action ?? "Beräkna",
+    run.version,
+    c.period.cutoff,
+    c.inputs.settings.displayUnit,
+    run.fingerprint,
+    result,
+    e ? toCellNumber(e.closing) : null,
+    e ? toCellNumber(e.ceiling.ceiling) : null,
+    e ? (e.status === "over" ? "Över taket" : "Under taket") : null,
+    c.warnings.length,
+  ];
+}
+
+/** Körlogg: every run appends a row; earlier rows are kept as they were. */
+export function logSheet(c: Computation, run: RunInfo): SheetModel {
+  const b = new SheetBuilder(OWNED_SHEETS.log, [22, 30, 10, 12, 12, 68, 20, 22, 16, 14, 11]);
+  header(b, "Körlogg", c, run, "kr");
+  b.row([text("En rad per beräkning. Tidigare rader behålls; fingeravtrycket visar vilka indata varje rad bygger på (se README).", { italic: true })]);
+  const fmt = (i: number): string | undefined => (i >= 6 && i <= 8 ? FORMATS.ore : i === 10 ? FORMATS.integer : FORMATS.text);
+  const toCell = (v: LogValue, i: number): Cell => (typeof v === "number" ? { value: v, format: fmt(i) } : { value: v === null ? null : String(v), format: FORMATS.text });
+  const rows = [...(run.log?.previous ?? []), logRow(c, run)];
+  b.table(
+    "Korlogg",
+    [...LOG_HEADERS],
+    rows.map((r) => LOG_HEADERS.map((_, i) => toCell(r[i] ?? null, i))),
   );
   return b.build(1);
 }
@@ -520,6 +631,7 @@ export function buildSheets(c: Computation, run: RunInfo): SheetModel[] {
     layouts.equity = e.layout;
   }
   sheets.push(checksSheet(c, run, layouts));
+  if (run.log) sheets.push(logSheet(c, run));
   return sheets;
 }
 

@@ -4,6 +4,7 @@
  * the command line through the Office.js port; nothing is computed here.
  */
 import { OUTPUTS, Output } from "../core/compute";
+import { actionLabel, VERSION } from "../core/version";
 import { templateSheets } from "../core/example";
 import { Issue } from "../core/issues";
 import { Difference, Outcome, recalculate, verifyGrid } from "../workbook/usecases";
@@ -13,7 +14,7 @@ import { OfficePort, OfficePortOptions } from "./officePort";
 /** `Excel.run`, or the in-memory Excel's equivalent under test. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export const VERSION = "0.2.0";
+export { VERSION };
 
 export interface ActionEnv {
   run: ExcelRun;
@@ -41,7 +42,13 @@ export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOv
   const outputs = new Set<Output>(only ? [only] : OUTPUTS);
   const action: ActionName = only ? (`recalc-${only}` as ActionName) : "recalc-all";
   const outcome: Outcome = await env.run((context) =>
-    recalculate(new OfficePort(context, env.port), { outputs, cutoffOverride, version: VERSION, now: env.now ?? isoNow }),
+    recalculate(new OfficePort(context, env.port), {
+      outputs,
+      cutoffOverride,
+      version: VERSION,
+      now: env.now ?? isoNow,
+      action: actionLabel([...outputs], !only, "Excel"),
+    }),
   );
   return {
     action,

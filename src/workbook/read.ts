@@ -461,8 +461,6 @@ function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList, wa
   }
   const ledger: LedgerRow[] = [];
   let errorCount = 0;
-  let hiddenCount = 0;
-  let firstHidden = "";
   const amountCols: Array<"amount" | "debit" | "credit"> = useDebitCredit ? ["debit", "credit"] : ["amount"];
   for (const row of r.t.rows) {
     const dateV = at(row, cols.date);
@@ -493,10 +491,6 @@ function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList, wa
       errorCount++;
       continue;
     }
-    if (r.t.hiddenRows.has(row.index)) {
-      if (hiddenCount === 0) firstHidden = r.ref(row.index, 0);
-      hiddenCount++;
-    }
     ledger.push({
       day: day!,
       voucher: cellText(at(row, cols.voucher)),
@@ -508,9 +502,6 @@ function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList, wa
       dateCell: r.ref(row.index, "date"),
       accountCell: r.ref(row.index, "account"),
     });
-  }
-  if (hiddenCount > 0) {
-    warnings.add("hidden_rows", `${hiddenCount} dolda eller filtrerade rader i ${r.t.sheet} räknas ändå med.`, firstHidden);
   }
   return { ledger, sheet: r.t.sheet };
 }
@@ -620,7 +611,7 @@ function readForecast(grid: WorkbookGrid, errors: IssueList): { choices: Forecas
         errors.add("manual_without_comment", "Manuell prognos kräver en kommentar som förklarar beloppet.", r.ref(row.index, r.cols.comment ?? r.cols.method!));
       }
     }
-    if (line && method) choices.push({ line, method, amount, comment, cell: r.ref(row.index, "method") });
+    if (line && method) choices.push({ line, method, amount, comment, cell: r.ref(row.index, "method"), lineCell: r.ref(row.index, "line") });
   }
   return { choices, sheet: r.t.sheet };
 }
@@ -664,6 +655,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
   const ledgerNeeded = needs("Huvudbok");
 
   const settings = readSettings(grid, errors, warnings);
+  for (const [table, sheetName] of Object.entries(INPUT_TABLES)) warnHiddenRows(grid, table, sheetName, warnings);
   const members = needs("Medlemmar") ? readMembers(grid, true, errors) : null;
   const accounts = ledgerNeeded ? readAccounts(grid, true, errors) : null;
   const budget = readBudget(grid, false, errors);
@@ -709,4 +701,31 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
 export function readSettingsOnly(grid: WorkbookGrid): Settings | null {
   const r = readSettings(grid, new IssueList(), new IssueList());
   return r?.settings ?? null;
+}
+
+/** Hidden or filtered rows inside an input table still count; say so once per table. */
+function warnHiddenRows(grid: WorkbookGrid, table: string, sheetName: string, warnings: IssueList): void {
+  const t = grid.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
+  const sheet = t ? grid.sheets.find((s) => s.name === t.sheet) : grid.sheets.find((s) => normalizeName(s.name) === normalizeName(sheetName));
+  if (!sheet || !sheet.hiddenRows || sheet.hiddenRows.length === 0) return;
+  let first: number;
+  let last: number;
+  let left = 0;
+  if (t) {
+    first = t.top + 1;
+    last = t.top + t.rows.length - 1;
+    left = t.left;
+  } else {
+    const header = sheet.rows.findIndex((r) => r && r.some((c) => !isBlank(c)));
+    if (header < 0) return;
+    first = header + 1;
+    last = sheet.rows.length - 1;
+  }
+  const hidden = sheet.hiddenRows.filter((r) => r >= first && r <= last && (sheet.rows[r] ?? []).some((c) => !isBlank(c))).sort((a, b) => a - b);
+  if (hidden.length === 0) return;
+  warnings.add(
+    "hidden_rows",
+    `${hidden.length} dolda eller filtrerade rader i ${sheet.name} räknas ändå med i beräkningen.`,
+    cellRef(sheet.name, hidden[0], left),
+  );
 }

@@ -15,12 +15,15 @@ import { RawCell, WorkbookGrid, isDateCell, quoteSheet } from "./grid";
 import type { WorkbookPort } from "./port";
 import { readInputs } from "./read";
 import { findSheet } from "./tables";
+import { inputStamps, previousLog } from "./stamps";
 
 export interface RunOptions {
   outputs: ReadonlySet<Output>;
   cutoffOverride?: string;
   version: string;
   now: () => string;
+  /** The action's name in Körlogg; without it no log row is written (verification). */
+  action?: string;
 }
 
 export interface Outcome {
@@ -40,7 +43,13 @@ export function computeFromGrid(grid: WorkbookGrid, options: RunOptions): Outcom
   if (!result.ok) return { ok: false, errors: result.errors, warnings: [...read.warnings, ...result.warnings] };
   const c = result.value;
   c.warnings.unshift(...read.warnings);
-  const run: RunInfo = { version: options.version, computedAt: options.now(), fingerprint: fingerprint(read.inputs) };
+  const run: RunInfo = {
+    version: options.version,
+    computedAt: options.now(),
+    fingerprint: fingerprint(read.inputs),
+    stamps: inputStamps(grid),
+    log: options.action ? { previous: previousLog(grid), action: options.action } : undefined,
+  };
   const sheets = buildSheets(c, run);
   return { ok: true, errors: [], warnings: c.warnings, computation: c, sheets, json: resultJson(c, run) };
 }
@@ -99,6 +108,7 @@ export function verifyGrid(grid: WorkbookGrid, options: Omit<RunOptions, "output
   const outcome = computeFromGrid(grid, { ...options, outputs: present, cutoffOverride: storedCutoff(grid) ?? undefined });
   if (!outcome.ok) return { ...outcome, differences };
   for (const model of outcome.sheets!) {
+    if (model.name === OWNED_SHEETS.log) continue;
     const stored = findSheet(grid, model.name);
     if (!stored) {
       differences.push({ cell: `${quoteSheet(model.name)}!A1`, stored: "(bladet saknas)", recomputed: "(blad)" });

@@ -1,0 +1,62 @@
+/**
+ * What the input sheets held when a run read them: per input table, SUM and COUNTA over its
+ * columns of its sheet, computed the way a spreadsheet computes them (numbers and dates as serial
+ * numbers are summed; text, booleans and blanks are not; every non-empty cell is counted).
+ * Kontroller writes the same formulas live, so any spreadsheet shows when inputs changed since.
+ */
+import { dayNumberOfIso, excelSerialOfDayNumber } from "../core/dates";
+import { Decimal } from "../core/money";
+import type { InputStamp, LogValue } from "../core/sheets";
+import { OWNED_SHEETS } from "../core/sheets";
+import { isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
+import { INPUT_TABLES } from "./read";
+import { findSheet, locateTable } from "./tables";
+
+export function inputStamps(grid: WorkbookGrid): InputStamp[] {
+  const out: InputStamp[] = [];
+  for (const [table, sheetName] of Object.entries(INPUT_TABLES)) {
+    const t = locateTable(grid, table, sheetName);
+    if (!t) continue;
+    let width = t.header.length;
+    while (width > 0 && isBlank(t.header[width - 1])) width--;
+    if (width === 0) continue;
+    const left = t.left;
+    const right = t.left + width - 1;
+    const sheet = findSheet(grid, t.sheet);
+    let sum = new Decimal(0);
+    let count = 0;
+    for (const row of sheet?.rows ?? []) {
+      for (let c = left; c <= right; c++) {
+        const v = row?.[c];
+        if (v === null || v === undefined || v === "") continue;
+        count++;
+        if (typeof v === "number") sum = sum.plus(v);
+        else if (isDateCell(v)) sum = sum.plus(excelSerialOfDayNumber(dayNumberOfIso(v.date)));
+      }
+    }
+    out.push({ table, sheet: t.sheet, left, right, sum, count });
+  }
+  return out;
+}
+
+function logValue(v: RawCell): LogValue {
+  if (v === null || v === undefined) return null;
+  if (isDateCell(v)) return v.date;
+  if (isErrorCell(v)) return v.error;
+  return v;
+}
+
+/** The rows already in the run log (table Korlogg, or the Körlogg sheet below its header row). */
+export function previousLog(grid: WorkbookGrid): LogValue[][] {
+  const t = locateTable(grid, "Korlogg", OWNED_SHEETS.log);
+  if (!t) return [];
+  let rows = t.rows;
+  if (!t.fromTable) {
+    // The sheet without its table: the log's header row is the one starting with "Tid".
+    const sheet = findSheet(grid, OWNED_SHEETS.log)!;
+    const header = sheet.rows.findIndex((r) => r?.[0] === "Tid" && r?.[1] === "Åtgärd");
+    if (header < 0) return [];
+    rows = sheet.rows.slice(header + 1).map((cells, i) => ({ index: header + 1 + i, cells: cells ?? [] }));
+  }
+  return rows.filter((r) => r.cells.some((c) => !isBlank(c))).map((r) => r.cells.slice(0, 11).map(logValue));
+}
