@@ -83,7 +83,8 @@ function addSafe(target: LineSums, line: LeafLine, ore: number, errors: IssueLis
 }
 
 export function isOpeningBalance(voucher: string): boolean {
-  return voucher.trim().toUpperCase() === "IB";
+  if (voucher === "IB") return true;
+  return voucher.length <= 8 && voucher.trim().toUpperCase() === "IB";
 }
 
 export function aggregateLedger(
@@ -175,28 +176,56 @@ export interface VoucherFindings {
  * balance.
  */
 export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
-  const sums = new Map<string, { ore: number; cell: string }>();
-  const seen = new Set<string>();
+  const n = rows.length;
+  // Duplicates: a numeric hash per row; only rows whose hash occurs twice are compared in full.
+  const hashes = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    hashes[i] = ((r.day * 100003 + r.account) * 7919 + r.ore) % 9007199254740881;
+  }
+  const sorted = hashes.slice().sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
   let duplicateRows = 0;
   let firstDuplicate = "";
-  for (const row of rows) {
-    const key = `${row.day}\u0000${row.voucher}\u0000${row.account}\u0000${row.ore}\u0000${row.text}\u0000${row.project}`;
-    if (seen.has(key)) {
-      if (duplicateRows === 0) firstDuplicate = row.cell;
-      duplicateRows++;
-    } else seen.add(key);
-    if (!row.voucher || isOpeningBalance(row.voucher)) continue;
-    const vKey = `${yearOfDayNumber(row.day)}\u0000${row.voucher}`;
-    const s = sums.get(vKey);
+  if (repeated.size > 0) {
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      if (!repeated.has(hashes[i])) continue;
+      const r = rows[i];
+      const key = `${r.day}\u0000${r.voucher}\u0000${r.account}\u0000${r.ore}\u0000${r.text}\u0000${r.project}`;
+      if (seen.has(key)) {
+        if (duplicateRows === 0) firstDuplicate = r.cell;
+        duplicateRows++;
+      } else seen.add(key);
+    }
+  }
+  // Voucher sums per year (numbering restarts each year); no string keys are built per row.
+  const sumsByYear = new Map<number, Map<string, { ore: number; cell: string }>>();
+  const yearOfDay = new Map<number, Map<string, { ore: number; cell: string }>>();
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const v = row.voucher;
+    if (!v || isOpeningBalance(v)) continue;
+    let sums = yearOfDay.get(row.day);
+    if (!sums) {
+      const year = yearOfDayNumber(row.day);
+      sums = sumsByYear.get(year);
+      if (!sums) sumsByYear.set(year, (sums = new Map()));
+      yearOfDay.set(row.day, sums);
+    }
+    const s = sums.get(v);
     if (s) s.ore += row.ore;
-    else sums.set(vKey, { ore: row.ore, cell: row.cell });
+    else sums.set(v, { ore: row.ore, cell: row.cell });
   }
   let unbalanced = 0;
   let firstUnbalanced: VoucherFindings["firstUnbalanced"] = null;
-  for (const [k, s] of sums) {
-    if (s.ore === 0) continue;
-    unbalanced++;
-    if (!firstUnbalanced) firstUnbalanced = { voucher: k.split("\u0000")[1], cell: s.cell, ore: s.ore };
+  for (const byVoucher of sumsByYear.values()) {
+    for (const [voucher, s] of byVoucher) {
+      if (s.ore === 0) continue;
+      unbalanced++;
+      if (!firstUnbalanced) firstUnbalanced = { voucher, cell: s.cell, ore: s.ore };
+    }
   }
   return { unbalanced, firstUnbalanced, duplicateRows, firstDuplicate };
 }

@@ -431,7 +431,7 @@ function readBudget(grid: WorkbookGrid, required: boolean, errors: IssueList): {
 // ---------------------------------------------------------------------------------------------
 // Huvudbok
 
-function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList, warnings: IssueList): { ledger: LedgerRow[]; sheet: string } | null {
+function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList): { ledger: LedgerRow[]; sheet: string } | null {
   const r = open(
     grid,
     "Huvudbok",
@@ -659,7 +659,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
   const members = needs("Medlemmar") ? readMembers(grid, true, errors) : null;
   const accounts = ledgerNeeded ? readAccounts(grid, true, errors) : null;
   const budget = readBudget(grid, false, errors);
-  const ledger = ledgerNeeded ? readLedger(grid, true, errors, warnings) : null;
+  const ledger = ledgerNeeded ? readLedger(grid, true, errors) : null;
   const grants = ledgerNeeded ? readGrants(grid, errors) : "absent";
   const forecast = ledgerNeeded ? readForecast(grid, errors) : "absent";
   const bands = outputs.has("eget-kapital") ? readCeilingBands(grid, errors) : "absent";
