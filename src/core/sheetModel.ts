@@ -134,6 +134,10 @@ export function a1(row: number, col: number): string {
 
 /** A reference to a cell on another sheet, quoted when needed. */
 export function sheetA1(sheet: string, row: number, col: number): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${a1(row, col)}`;
+  return `${quoteSheetName(sheet)}!${a1(row, col)}`;
+}
+
+/** A sheet name as written in a formula: quoted unless it is plain ASCII letters, digits and _. */
+export function quoteSheetName(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }

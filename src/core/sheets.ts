@@ -8,7 +8,7 @@ import { isoOfDayNumber } from "./dates";
 import { formatPercent } from "./equity";
 import { Decimal, toCellNumber } from "./money";
 import { GROUP_LABELS, GROUPS, LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "./reportLines";
-import { a1, Cell, columnLetters, FORMATS, SheetBuilder, SheetModel, sheetA1 } from "./sheetModel";
+import { a1, Cell, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel, sheetA1 } from "./sheetModel";
 import { splitByGroups } from "./memberShares";
 import { formatNumber } from "./render";
 
@@ -534,7 +534,7 @@ export function checksSheet(
     ["Indata", "Status", "Kolumner", "Blad", "Summa vid beräkning", "Summa nu", "Antal vid beräkning", "Antal nu"].slice(0, 8),
     stamps.map((st, i) => {
       const row = stampHeader + 1 + i;
-      const cols = `${quoteRef(st.sheet)}!$${columnLetters(st.left)}:$${columnLetters(st.right)}`;
+      const cols = `${quoteSheetName(st.sheet)}!$${columnLetters(st.left)}:$${columnLetters(st.right)}`;
       return [
         text(st.table),
         { value: STATUS_CURRENT, formula: `IF(AND(ABS(${a1(row, 5)}-${a1(row, 4)})<0.005,${a1(row, 7)}=${a1(row, 6)}),"${STATUS_CURRENT}","${STATUS_STALE}")`, bold: true },
@@ -556,10 +556,6 @@ export function checksSheet(
   return b.build(1);
 }
 
-/** A sheet name for an A1 reference, quoted when needed. */
-function quoteRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
 
 // ---------------------------------------------------------------------------------------------
 

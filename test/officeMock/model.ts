@@ -3,6 +3,8 @@
  * the Office.js-like proxies in `excel.ts` read and change it only when a batch is synced.
  */
 
+import { columnLetters, quoteSheetName } from "../../src/core/sheetModel";
+
 export interface MCell {
   /** The value Excel would show (formulas: "" — this model does not calculate). */
   v: string | number | boolean;
@@ -144,16 +146,8 @@ export function colIndex(letters: string): number {
   return n - 1;
 }
 
-export function colLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters: the product's own helper (one implementation). */
+export const colLetters = columnLetters;
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -185,8 +179,7 @@ export function formatA1(rect: Rect): string {
 }
 
 export function sheetAddress(sheet: string, rect: Rect): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${formatA1(rect)}`;
+  return `${quoteSheetName(sheet)}!${formatA1(rect)}`;
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
