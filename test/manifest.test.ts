@@ -44,15 +44,12 @@ function parseXml(src: string): Node {
       const attrs: Record<string, string> = {};
       const rest = m[2].trim();
       const re = /([\w:.-]+)="([^"]*)"/g;
-      let consumed = 0;
       let a: RegExpExecArray | null;
       while ((a = re.exec(rest))) {
         if (a[1] in attrs) throw new Error(`duplicate attribute ${a[1]}`);
         attrs[a[1]] = a[2].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
-        consumed += a[0].length;
       }
       if (rest.replace(re, "").trim()) throw new Error(`bad attributes in <${tag}>`);
-      void consumed;
       const node: Node = { name: m[1], attrs, children: [], text: "" };
       stack[stack.length - 1].children.push(node);
       if (!selfClosing) stack.push(node);

@@ -3,17 +3,16 @@
  * round trips that do not grow with rows except through payload splitting; text stays text;
  * owned sheets replaced in place and protected; and the mock itself enforces Office's rules.
  */
-import ExcelJS from "exceljs";
 import { OUTPUTS } from "../src/core/compute";
 import { columnWidthPoints } from "../src/core/sheetModel";
 import { OWNED_SHEETS } from "../src/core/sheets";
 import { recalcAction, templateAction, verifyAction, glanceAction, selectCellAction } from "../src/excel/actions";
-import { DEFAULT_PAYLOAD_BUDGET } from "../src/excel/officePort";
+import { DEFAULT_PAYLOAD_BUDGET, OfficePort } from "../src/excel/officePort";
 import { recalculate } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { MockExcel, MockExcelError, PAYLOAD_LIMIT } from "./officeMock/excel";
 import { viewOfExcelJsSheet, viewOfMockSheet } from "./officeMock/fromXlsx";
-import { MSheet, MWorkbook } from "./officeMock/model";
+import { colLetters, formatA1, MSheet, MWorkbook } from "./officeMock/model";
 import { exampleWorkbook, FIXED_NOW, mockExcelOf, runOf } from "./helpers/office";
 
 const OWNED_COMPUTED = [OWNED_SHEETS.memberShares, OWNED_SHEETS.tertial, OWNED_SHEETS.equity, OWNED_SHEETS.checks];
@@ -82,7 +81,7 @@ describe("Office.js adapter", () => {
     const opts = { outputs: new Set(OUTPUTS), version: "0.2.0", now: FIXED_NOW };
     const xlsx = new XlsxPort(wb);
     const a = await recalculate(xlsx, opts);
-    const b = await excel.run((ctx) => recalculate(new (require("../src/excel/officePort").OfficePort)(ctx), opts));
+    const b = await excel.run((ctx) => recalculate(new OfficePort(ctx as unknown as Excel.RequestContext), opts));
     expect(a.ok && b.ok).toBe(true);
     expect(b.json).toEqual(a.json);
     for (const name of OWNED_COMPUTED) {
@@ -94,7 +93,7 @@ describe("Office.js adapter", () => {
       expect(m.size).toBeGreaterThan(20);
       expect([...m.entries()].sort()).toEqual([...x.entries()].sort());
       const xTables = (ws.getTables() as unknown as Array<{ table: { name: string; tableRef: string } }>).map((t) => `${t.table.name}@${t.table.tableRef}`).sort();
-      const mTables = excel.workbook.tables.filter((t) => t.sheet === ms).map((t) => `${t.name}@${require("./officeMock/model").formatA1(t.rect)}`).sort();
+      const mTables = excel.workbook.tables.filter((t) => t.sheet === ms).map((t) => `${t.name}@${formatA1(t.rect)}`).sort();
       expect(mTables).toEqual(xTables);
       ws.columns.forEach((col, i) => {
         if (col.width) expect(ms.columnWidths.get(i)).toBe(columnWidthPoints(col.width));
@@ -191,7 +190,7 @@ describe("Office.js adapter", () => {
     cell[1].v = (cell[1].v as number) + 1;
     const v = await verifyAction(env);
     expect(v.ok).toBe(false);
-    expect(v.differences!.map((d) => d.cell)).toEqual([`'Eget kapital'!${require("./officeMock/model").colLetters(cell[0] % 16384)}${Math.floor(cell[0] / 16384) + 1}`]);
+    expect(v.differences!.map((d) => d.cell)).toEqual([`'Eget kapital'!${colLetters(cell[0] % 16384)}${Math.floor(cell[0] / 16384) + 1}`]);
   });
 
   test("Skapa mall fills an empty workbook and refuses, changing nothing, where inputs exist", async () => {
@@ -222,4 +221,3 @@ describe("Office.js adapter", () => {
   });
 });
 
-void ExcelJS;

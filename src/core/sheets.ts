@@ -531,7 +531,7 @@ export function checksSheet(
   const stampHeader = b.nextRow;
   b.table(
     "Indatakontroll",
-    ["Indata", "Status", "Kolumner", "Blad", "Summa vid beräkning", "Summa nu", "Antal vid beräkning", "Antal nu"].slice(0, 8),
+    ["Indata", "Status", "Kolumner", "Blad", "Summa vid beräkning", "Summa nu", "Antal vid beräkning", "Antal nu"],
     stamps.map((st, i) => {
       const row = stampHeader + 1 + i;
       const cols = `${quoteSheetName(st.sheet)}!$${columnLetters(st.left)}:$${columnLetters(st.right)}`;

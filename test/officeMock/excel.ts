@@ -102,8 +102,6 @@ function loadPaths(arg: LoadArg): string[] {
 interface PropDef<T> {
   get?: (t: T) => unknown;
   set?: (t: T, v: unknown) => void;
-  /** Size in bytes of a set value (default: its JSON). */
-  setBytes?: (v: unknown) => number;
 }
 
 /** The base of every proxy: load/sync discipline, queued writes, navigation. */
@@ -140,7 +138,7 @@ abstract class ClientObject<T> {
       set: (v: unknown) => {
         if (!def.set) throw new MockExcelError("InvalidArgument", `The property '${name}' is read-only.`);
         const value = v;
-        this.context.enqueue({ bytes: (def.setBytes ?? jsonSize)(value) + name.length, apply: () => def.set!(this.target(), value) });
+        this.context.enqueue({ bytes: jsonSize(value) + name.length, apply: () => def.set!(this.target(), value) });
       },
     });
   }

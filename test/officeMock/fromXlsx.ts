@@ -58,16 +58,8 @@ export function mockWorkbookOf(wb: ExcelJS.Workbook): MWorkbook {
   return m;
 }
 
-/** A comparable view of one cell: value, formula, number format, bold/italic/title, indent. */
-export interface CellView {
-  v: string | number | boolean;
-  f?: string;
-  fmt?: string;
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  indent?: number;
-}
+/** A comparable view of one cell: the in-memory cell without its error flag. */
+export type CellView = Omit<MCell, "error">;
 
 export function viewOfMockSheet(s: MSheet): Map<string, CellView> {
   const out = new Map<string, CellView>();
