@@ -21,10 +21,9 @@ import { exampleSheets, EXAMPLE_DEFAULTS } from "../src/core/example";
 import type { Inputs, LedgerRow } from "../src/core/inputs";
 import { recalcAction } from "../src/excel/actions";
 import { readInputs } from "../src/workbook/read";
-import { writeSheetsToWorkbook } from "../src/xlsx/xlsxPort";
+import { gridOfWorkbook, writeSheetsToWorkbook } from "../test/helpers/exceljs";
 import { MockExcel } from "../test/officeMock/excel";
 import { mockWorkbookOfModels } from "../test/officeMock/fromModels";
-import { gridOfWorkbook } from "../src/xlsx/xlsxPort";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);

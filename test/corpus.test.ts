@@ -12,6 +12,7 @@ import { Outcome, recalculate } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { CASES, CorpusCase } from "./corpus/cases";
 import { viewOfExcelJsSheet } from "./officeMock/fromXlsx";
+import { bufferOf, comparableGrid, gridOfWorkbook, workbookOf } from "./helpers/exceljs";
 import { exampleWorkbook, FIXED_NOW, mockExcelOf, runOf } from "./helpers/office";
 
 const OWNED = new Set<string>(Object.values(OWNED_SHEETS));
@@ -38,15 +39,25 @@ const summarize = (o: { ok: boolean; errors: Outcome["errors"]; warnings: Outcom
 async function runBoth(c: CorpusCase) {
   const wb = exampleWorkbook();
   c.edit(wb);
-  // Round-trip through a real .xlsx file, as a user's workbook arrives.
-  const file = new ExcelJS.Workbook();
-  await file.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const excel = mockExcelOf(file);
+  // A real .xlsx file, as a user's workbook arrives (written by ExcelJS, not by us).
+  const buffer = await bufferOf(wb);
+  const input = await workbookOf(buffer);
+  const excel = mockExcelOf(input);
   const officeBefore = excel.workbook.snapshot();
-  const inputsBefore = inputView(file);
-  const x = await recalculate(new XlsxPort(file), { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW, action: "Beräkna allt (test)" });
+  const inputsBefore = inputView(input);
+  const port = XlsxPort.fromBuffer(buffer);
+  // Our .xlsx reader sees exactly what ExcelJS, an independent reader, sees.
+  const ours = await port.readGrid();
+  const theirs = gridOfWorkbook(input);
+  let written = 0;
+  const x = await recalculate(
+    { readGrid: () => port.readGrid(), writeSheets: (s) => ((written += s.length), port.writeSheets(s)) },
+    { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW, action: "Beräkna allt (test)" },
+  );
+  // What the command line would save, read back by ExcelJS.
+  const file = await workbookOf(port.toBuffer());
   const o = await recalcAction({ run: runOf(excel), now: FIXED_NOW }, null);
-  return { file, excel, officeBefore, inputsBefore, x, o };
+  return { file, excel, officeBefore, inputsBefore, x, o, written, ours, theirs };
 }
 
 describe("hostile and broken input corpus", () => {
@@ -57,7 +68,8 @@ describe("hostile and broken input corpus", () => {
 
   test.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const e = c.expect;
-    const { file, excel, officeBefore, inputsBefore, x, o } = await runBoth(c);
+    const { file, excel, officeBefore, inputsBefore, x, o, written, ours, theirs } = await runBoth(c);
+    expect(comparableGrid(ours)).toEqual(comparableGrid(theirs));
     const xs = summarize(x);
     const os = summarize(o);
     if (process.env.CORPUS_DUMP) console.log(JSON.stringify({ name: c.name, xs }));
@@ -69,6 +81,7 @@ describe("hostile and broken input corpus", () => {
       expect(xs.ok).toBe(false);
       expect(xs.first).toEqual({ code: e.error, cell: e.cell });
       // Nothing written by either adapter.
+      expect(written).toBe(0);
       file.eachSheet((ws) => expect(OWNED.has(ws.name)).toBe(false));
       expect(excel.workbook.snapshot()).toBe(officeBefore);
       return;

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { rawOf, rawOfCell } from "../src/xlsx/xlsxPort";
+import { rawOf, rawOfCell } from "./helpers/exceljs";
 import { convert, describeWithLibreOffice } from "./helpers/libreoffice";
 
 const cli = path.join(__dirname, "..", "dist", "cli", "main.js");

@@ -12,7 +12,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { OWNED_SHEETS, STATUS_CURRENT, STATUS_STALE } from "../src/core/sheets";
 import { recalcAction } from "../src/excel/actions";
-import { rawOf, rawOfCell } from "../src/xlsx/xlsxPort";
+import { rawOf, rawOfCell } from "./helpers/exceljs";
 import { MockExcel } from "./officeMock/excel";
 import { MWorkbook } from "./officeMock/model";
 import { exampleWorkbook, mockExcelOf, runOf } from "./helpers/office";

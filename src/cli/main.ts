@@ -5,7 +5,6 @@
  */
 import { existsSync } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
 import { OUTPUTS, Output } from "../core/compute";
 import { actionLabel, VERSION } from "../core/version";
 import { exampleSheets, templateSheets } from "../core/example";
@@ -13,7 +12,7 @@ import { formatIssue, Issue } from "../core/issues";
 import { issueJson } from "../core/json";
 import { SheetModel } from "../core/sheetModel";
 import { recalculate, verifyGrid } from "../workbook/usecases";
-import { gridOfWorkbook, XlsxPort, writeSheetsToWorkbook } from "../xlsx/xlsxPort";
+import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
 
 export interface Io {
   out: (s: string) => void;
@@ -40,6 +39,21 @@ const USAGE = `Användning:
 `;
 
 class UsageError extends Error {}
+
+/** A file that is not an .xlsx workbook we can read: a message for the user, exit status 1. */
+class FileError extends Error {}
+
+async function openWorkbook(file: string): Promise<XlsxPort> {
+  if (!existsSync(file)) throw new UsageError(`Filen ${file} finns inte.`);
+  try {
+    const port = await XlsxPort.open(file);
+    await port.readGrid();
+    return port;
+  } catch (e) {
+    if (e instanceof PackageError || e instanceof ZipError) throw new FileError(`Filen ${file} går inte att läsa som en Excel-arbetsbok (.xlsx): ${e.message}.`);
+    throw e;
+  }
+}
 
 interface Parsed {
   command: string;
@@ -83,10 +97,9 @@ function printIssues(io: Io, title: string, issues: Issue[]): void {
 }
 
 async function writeInputWorkbook(file: string, sheets: SheetModel[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Finsam Ekonomi";
-  writeSheetsToWorkbook(wb, sheets);
-  await wb.xlsx.writeFile(file);
+  const port = XlsxPort.empty();
+  await port.writeSheets(sheets);
+  await port.save(file);
 }
 
 export function defaultOutputPath(input: string): string {
@@ -98,10 +111,9 @@ export function defaultOutputPath(input: string): string {
 async function recalcCommand(p: Parsed, io: Io): Promise<number> {
   if (p.positional.length !== 1) throw new UsageError("recalc tar en indatafil.");
   const input = p.positional[0];
-  if (!existsSync(input)) throw new UsageError(`Filen ${input} finns inte.`);
   const output = p.out ?? defaultOutputPath(input);
   if (path.resolve(output) === path.resolve(input)) throw new UsageError("Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.");
-  const port = await XlsxPort.open(input);
+  const port = await openWorkbook(input);
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
   const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
   const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action });
@@ -146,11 +158,8 @@ export function summary(json: Record<string, unknown>): string {
 
 async function verifyCommand(p: Parsed, io: Io): Promise<number> {
   if (p.positional.length !== 1) throw new UsageError("verifiera tar en fil.");
-  const input = p.positional[0];
-  if (!existsSync(input)) throw new UsageError(`Filen ${input} finns inte.`);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  const result = verifyGrid(gridOfWorkbook(wb), { version: version(), now: io.now });
+  const port = await openWorkbook(p.positional[0]);
+  const result = verifyGrid(await port.readGrid(), { version: version(), now: io.now });
   if (!result.ok) {
     printIssues(io, "Fel i indata", result.errors);
     if (p.json) io.out(JSON.stringify({ errors: result.errors.map(issueJson) }, null, 2) + "\n");
@@ -197,6 +206,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (e instanceof UsageError) {
       io.err(`${e.message}\n${USAGE}`);
       return 2;
+    }
+    if (e instanceof FileError) {
+      io.err(`${e.message}\nInget har skrivits.\n`);
+      return 1;
     }
     throw e;
   }

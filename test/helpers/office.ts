@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { exampleSheets, ExampleOptions, EXAMPLE_DEFAULTS } from "../../src/core/example";
 import type { ExcelRun } from "../../src/excel/actions";
-import { writeSheetsToWorkbook } from "../../src/xlsx/xlsxPort";
+import { writeSheetsToWorkbook } from "./exceljs";
 import { MockExcel } from "../officeMock/excel";
 import { mockWorkbookOf } from "../officeMock/fromXlsx";
 

@@ -71,7 +71,8 @@ export function viewOfMockSheet(s: MSheet): Map<string, CellView> {
     if (c.italic) view.italic = true;
     if (c.size) view.size = c.size;
     if (c.indent) view.indent = c.indent;
-    if (view.v === "" && Object.keys(view).length === 1) continue;
+    // An empty cell is not content, whatever its format (a file does not keep an empty text).
+    if (view.v === "" && view.f === undefined) continue;
     out.set(`${Math.floor(k / 16384)},${k % 16384}`, view);
   }
   return out;
@@ -88,7 +89,8 @@ export function viewOfExcelJsSheet(ws: ExcelJS.Worksheet): Map<string, CellView>
       if (cell.numFmt && cell.numFmt !== "General") view.fmt = cell.numFmt;
       if (cell.font?.bold) view.bold = true;
       if (cell.font?.italic) view.italic = true;
-      if (cell.font?.size) view.size = cell.font.size;
+      // Size only where it differs from the workbook's default 11 pt (a title).
+      if (cell.font?.size && cell.font.size !== 11) view.size = cell.font.size;
       if (cell.alignment?.indent) view.indent = cell.alignment.indent;
       if (view.v === "" && Object.keys(view).length === 1) return;
       out.set(`${r - 1},${c - 1}`, view);

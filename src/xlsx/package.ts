@@ -1,0 +1,114 @@
+/**
+ * An .xlsx file as an Open Packaging Conventions package: named parts in a zip, tied together by
+ * relationship parts (`_rels/*.rels`) and typed by `[Content_Types].xml`.
+ */
+import path from "path";
+import { inflateEntry, readZip, ZipEntry } from "./zip";
+import { attributes } from "./xml";
+
+/** A package we cannot read, with the reason in plain words (English; the command line words it for the user). */
+export class PackageError extends Error {}
+
+export interface Relationship {
+  id: string;
+  /** The relationship type's last path segment: worksheet, table, sharedStrings, styles, … */
+  kind: string;
+  type: string;
+  /** The target part's name (no leading slash), or the raw target when external. */
+  target: string;
+  external: boolean;
+}
+
+export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+export const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+
+/** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package's own is `_rels/.rels`. */
+export function relsPartOf(part: string): string {
+  const dir = path.posix.dirname(part);
+  const base = path.posix.basename(part);
+  return part === "" ? "_rels/.rels" : `${dir === "." ? "" : dir + "/"}_rels/${base}.rels`;
+}
+
+/** Resolves a relationship target against the part that holds it. */
+export function resolveTarget(source: string, target: string): string {
+  if (target.startsWith("/")) return path.posix.normalize(target.slice(1));
+  const dir = path.posix.dirname(source);
+  return path.posix.normalize(path.posix.join(dir === "." ? "" : dir, target));
+}
+
+/** A path from one part to another, as a relationship target. */
+export function relativeTarget(source: string, target: string): string {
+  const dir = path.posix.dirname(source);
+  return path.posix.relative(dir === "." ? "" : dir, target);
+}
+
+export function parseRelationships(xml: string, source: string): Relationship[] {
+  const out: Relationship[] = [];
+  const re = /<Relationship\b([^>]*)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) {
+    const a = attributes(m[1]);
+    if (!a.Id || !a.Target) continue;
+    const external = a.TargetMode === "External";
+    const type = a.Type ?? "";
+    out.push({ id: a.Id, type, kind: type.slice(type.lastIndexOf("/") + 1), target: external ? a.Target : resolveTarget(source, a.Target), external });
+  }
+  return out;
+}
+
+export class Package {
+  readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(entries: ZipEntry[]) {
+    this.entries = entries;
+    for (const e of entries) this.byName.set(e.name, e);
+  }
+
+  static fromBuffer(buf: Buffer): Package {
+    return new Package(readZip(buf));
+  }
+
+  has(part: string): boolean {
+    return this.byName.has(part);
+  }
+
+  entry(part: string): ZipEntry | undefined {
+    return this.byName.get(part);
+  }
+
+  /** A part's text (UTF-8, byte-order mark dropped); a missing part is an error. */
+  text(part: string): string {
+    let t = this.texts.get(part);
+    if (t === undefined) {
+      const e = this.byName.get(part);
+      if (!e) throw new PackageError(`part ${part} is missing`);
+      t = inflateEntry(e).toString("utf8");
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      this.texts.set(part, t);
+    }
+    return t;
+  }
+
+  /** A part's relationships (none when it has no relationships part). */
+  relationships(part: string): Relationship[] {
+    const rels = relsPartOf(part);
+    return this.has(rels) ? parseRelationships(this.text(rels), part) : [];
+  }
+
+  /** Every part reachable from the package root through relationships. */
+  reachable(): Set<string> {
+    const seen = new Set<string>();
+    const visit = (part: string) => {
+      for (const r of this.relationships(part)) {
+        if (r.external || seen.has(r.target) || !this.has(r.target)) continue;
+        seen.add(r.target);
+        visit(r.target);
+      }
+    };
+    visit("");
+    return seen;
+  }
+}

@@ -1,0 +1,363 @@
+/**
+ * Reads an .xlsx package into the neutral grid: every worksheet's cells (formulas give their cached
+ * result), hidden rows, merged cells (only the top-left holds the value) and every Excel table.
+ * Numbers in a date or time format become calendar dates, as Excel shows them.
+ *
+ * The sheet parts are scanned, not parsed into a tree: a 100 000-row ledger is 28 MB of XML.
+ */
+import { dayNumberOfExcelSerial, isoOfDayNumber } from "../core/dates";
+import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
+import { Package, PackageError } from "./package";
+import { attributes, decodeEntities, decodeText, stringItemText } from "./xml";
+
+/** The workbook part the package root points to. */
+export function workbookPart(pkg: Package): string {
+  const rel = pkg.relationships("").find((r) => r.kind === "officeDocument" && !r.external);
+  if (!rel || !pkg.has(rel.target)) throw new PackageError("no workbook part (is this an .xlsx file?)");
+  return rel.target;
+}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  relId: string;
+  /** The worksheet part; undefined for a chart sheet or dialog sheet. */
+  part?: string;
+  /** The whole `<sheet …/>` element as it stands in workbook.xml. */
+  element: string;
+}
+
+/** The sheets listed in workbook.xml, in tab order. */
+export function sheetEntries(pkg: Package, wbPart: string): SheetEntry[] {
+  const xml = pkg.text(wbPart);
+  const rels = new Map(pkg.relationships(wbPart).map((r) => [r.id, r]));
+  const out: SheetEntry[] = [];
+  const re = /<sheet\b[^>]*?\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) {
+    const a = attributes(m[0].slice(6));
+    const rel = rels.get(a.id);
+    out.push({
+      name: a.name,
+      sheetId: Number(a.sheetId),
+      relId: a.id,
+      part: rel && rel.kind === "worksheet" && pkg.has(rel.target) ? rel.target : undefined,
+      element: m[0],
+    });
+  }
+  return out;
+}
+
+/** Built-in number formats that show a date or a time. */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a format code shows a date or time: y, m, d, h or s outside quotes, brackets and escapes. */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "");
+  return /[ymdhs]/i.test(bare.replace(/General/gi, ""));
+}
+
+/** For every cell style index (the `s` attribute), whether its number format is a date or time. */
+export function dateStyles(pkg: Package, wbPart: string): boolean[] {
+  const rel = pkg.relationships(wbPart).find((r) => r.kind === "styles" && !r.external);
+  if (!rel || !pkg.has(rel.target)) return [];
+  const xml = pkg.text(rel.target);
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b([^>]*)>/g)) {
+    const a = attributes(m[1]);
+    custom.set(Number(a.numFmtId), a.formatCode ?? "");
+  }
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
+  if (!xfs) return [];
+  const out: boolean[] = [];
+  for (const m of xfs[1].matchAll(/<xf\b([^>]*)>/g)) {
+    const id = Number(attributes(m[1]).numFmtId ?? 0);
+    const code = custom.get(id);
+    out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+  }
+  return out;
+}
+
+export function sharedStrings(pkg: Package, wbPart: string): string[] {
+  const rel = pkg.relationships(wbPart).find((r) => r.kind === "sharedStrings" && !r.external);
+  if (!rel || !pkg.has(rel.target)) return [];
+  const xml = pkg.text(rel.target);
+  const out: string[] = [];
+  const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(m[1] === undefined ? "" : stringItemText(m[1]));
+  return out;
+}
+
+/** 0-based column of the letters at the start of an A1 reference. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  return col - 1;
+}
+
+/** 0-based row and column of an A1 reference such as `AB12` or `$A$1`. */
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) throw new PackageError(`bad cell reference ${ref}`);
+  return { row: Number(m[2]) - 1, col: columnOf(m[1]) };
+}
+
+function errorOf(text: string): RawCell {
+  return { error: decodeEntities(text) };
+}
+
+interface Context {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+  /** Date cells by serial: a ledger has a few hundred distinct dates over many rows. */
+  dateCells?: Map<number, RawCell>;
+}
+
+function dateOrNumber(n: number, style: number, ctx: Context): RawCell {
+  if (style < 0 || !ctx.dates[style]) return n;
+  const cache = (ctx.dateCells ??= new Map());
+  let cell = cache.get(n);
+  if (cell === undefined) {
+    const day = dayNumberOfExcelSerial(ctx.date1904 ? n + 1462 : n);
+    cell = day === null ? n : Object.freeze({ date: isoOfDayNumber(day) });
+    cache.set(n, cell);
+  }
+  return cell;
+}
+
+/** The text between `<tag>` and `</tag>` inside a cell, or undefined. */
+function inner(cell: string, tag: string): string | undefined {
+  const open = cell.indexOf("<" + tag);
+  if (open < 0) return undefined;
+  const gt = cell.indexOf(">", open);
+  if (cell[gt - 1] === "/") return "";
+  const close = cell.indexOf("</" + tag + ">", gt);
+  return close < 0 ? undefined : cell.slice(gt + 1, close);
+}
+
+/** A cell's value from its type (`t`), style index (`s`) and cached value text (`<v>`). */
+function typedValue(t: string | undefined, style: number, v: string, ctx: Context): RawCell {
+  switch (t) {
+    case undefined:
+    case "n": {
+      const n = Number(v);
+      return Number.isFinite(n) && v.trim() !== "" ? dateOrNumber(n, style, ctx) : { error: "#VALUE!" };
+    }
+    case "s": {
+      const s = ctx.strings[Number(v)];
+      return s === undefined ? { error: "#REF!" } : s;
+    }
+    case "str":
+      return decodeText(v);
+    case "b":
+      return Number(v) !== 0;
+    case "e":
+      return errorOf(v);
+    case "d": {
+      const iso = /^\d{4}-\d{2}-\d{2}/.exec(v);
+      return iso ? { date: iso[0] } : decodeText(v);
+    }
+    default:
+      return decodeText(v);
+  }
+}
+
+/** One `<c>` element's value from its body (the general case: formulas, inline strings). */
+function cellValue(t: string | undefined, style: number, body: string, ctx: Context): RawCell | undefined {
+  const hasFormula = body.indexOf("<f") >= 0;
+  if (t === "inlineStr") {
+    const is = inner(body, "is");
+    return is === undefined ? (hasFormula ? { error: "#FORMEL" } : undefined) : stringItemText(is);
+  }
+  const v = inner(body, "v");
+  if (v === undefined) return hasFormula ? { error: "#FORMEL" } : undefined;
+  return typedValue(t, style, v, ctx);
+}
+
+const GT = 62; // >
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+const EQ = 61;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Reads one worksheet part: its rows and hidden rows, with merged cells' non-master cells left
+ * empty. A hand-written scanner over the start tags of rows and cells: this is the hot loop of
+ * reading a large ledger (600 000 cells for 100 000 rows).
+ */
+export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
+  const rows: RawCell[][] = [];
+  const hiddenRows: number[] = [];
+  const start = xml.indexOf("<sheetData");
+  const end = xml.lastIndexOf("</sheetData>");
+  let row = -1;
+  let col = -1;
+  let cells: RawCell[] = [];
+  let pos = start < 0 || end < start ? end : xml.indexOf(">", start) + 1;
+  while (pos >= 0 && pos < end) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0 || lt >= end) break;
+    const c1 = xml.charCodeAt(lt + 1);
+    const gt = xml.indexOf(">", lt);
+    if (gt < 0) throw new PackageError(`sheet ${name}: unclosed tag`);
+    pos = gt + 1;
+    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+    const c2 = xml.charCodeAt(lt + 2);
+    const isCell = c1 === 99 /* c */ && (isSpace(c2) || c2 === GT || c2 === SLASH);
+    const c4 = xml.charCodeAt(lt + 4);
+    const isRow = !isCell && c1 === 114 /* r */ && xml.startsWith("row", lt + 1) && (isSpace(c4) || c4 === GT || c4 === SLASH);
+    if (!isCell && !isRow) continue;
+    // Attributes r, s, t, hidden.
+    let r: string | undefined;
+    let sAttr: string | undefined;
+    let t: string | undefined;
+    let hidden: string | undefined;
+    let i = lt + 1;
+    while (i < gt && !isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GT && xml.charCodeAt(i) !== SLASH) i++;
+    while (i < gt) {
+      while (i < gt && isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < gt && xml.charCodeAt(i) !== EQ && !isSpace(xml.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < gt && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOS) i++;
+      if (i >= gt) break;
+      const q = xml.charCodeAt(i);
+      const valueEnd = xml.indexOf(String.fromCharCode(q), i + 1);
+      if (valueEnd < 0) break;
+      const len = nameEnd - nameStart;
+      if (len === 1) {
+        const n = xml.charCodeAt(nameStart);
+        if (n === 114) r = xml.slice(i + 1, valueEnd);
+        else if (n === 115) sAttr = xml.slice(i + 1, valueEnd);
+        else if (n === 116) t = xml.slice(i + 1, valueEnd);
+      } else if (len === 6 && xml.startsWith("hidden", nameStart)) hidden = xml.slice(i + 1, valueEnd);
+      i = valueEnd + 1;
+    }
+    if (isRow) {
+      row = r === undefined ? row + 1 : Number(r) - 1;
+      col = -1;
+      cells = rows[row] ?? (rows[row] = []);
+      if (hidden === "1" || hidden === "true") hiddenRows.push(row);
+      continue;
+    }
+    if (r !== undefined) {
+      let k = 0;
+      let cc = 0;
+      for (; k < r.length; k++) {
+        const ch = r.charCodeAt(k);
+        if (ch >= 65 && ch <= 90) cc = cc * 26 + (ch - 64);
+        else if (ch >= 97 && ch <= 122) cc = cc * 26 + (ch - 96);
+        else if (ch !== 36) break;
+      }
+      col = cc - 1;
+      const rr = Number(r.slice(k).replace("$", "")) - 1;
+      if (rr !== row) {
+        row = rr;
+        cells = rows[row] ?? (rows[row] = []);
+      }
+    } else col++;
+    if (selfClosing) continue;
+    const style = sAttr === undefined ? -1 : Number(sAttr);
+    let v: RawCell | undefined;
+    if (xml.startsWith("<v>", gt + 1)) {
+      // The common case: a plain value.
+      const vEnd = xml.indexOf("</v>", gt + 4);
+      const close = xml.indexOf("</c>", vEnd);
+      if (vEnd < 0 || close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
+      v = close === vEnd + 4 ? typedValue(t, style, xml.slice(gt + 4, vEnd), ctx) : cellValue(t, style, xml.slice(gt + 1, close), ctx);
+      pos = close + 4;
+    } else {
+      const close = xml.indexOf("</c>", gt);
+      if (close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
+      v = close === gt + 1 ? undefined : cellValue(t, style, xml.slice(gt + 1, close), ctx);
+      pos = close + 4;
+    }
+    if (v !== undefined && v !== null) cells[col] = v;
+  }
+  // Merged cells: only the top-left cell holds the value.
+  const merges = xml.indexOf("<mergeCells");
+  if (merges >= 0) {
+    for (const m of xml.slice(merges).matchAll(/<mergeCell\b([^>]*)>/g)) {
+      const ref = attributes(m[1]).ref ?? "";
+      const [a, b] = ref.split(":");
+      if (!a || !b) continue;
+      const tl = parseA1(a);
+      const br = parseA1(b);
+      for (let r = tl.row; r <= br.row; r++) {
+        const cells = rows[r];
+        if (!cells) continue;
+        for (let c = tl.col; c <= br.col; c++) if ((r !== tl.row || c !== tl.col) && c < cells.length) cells[c] = null;
+      }
+    }
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    if (cells === undefined) {
+      rows[r] = [];
+      continue;
+    }
+    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+    // Trailing empties (a merged range's tail) are not cells.
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+  }
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return { name, rows, hiddenRows };
+}
+
+/** The Excel tables of a worksheet, cut out of its rows. */
+function readTables(pkg: Package, part: string, sheet: GridSheet): GridTable[] {
+  const out: GridTable[] = [];
+  for (const rel of pkg.relationships(part)) {
+    if (rel.kind !== "table" || rel.external || !pkg.has(rel.target)) continue;
+    const head = /<table\b([^>]*)>/.exec(pkg.text(rel.target));
+    if (!head) continue;
+    const a = attributes(head[1]);
+    const name = a.displayName ?? a.name;
+    if (!name || !a.ref) continue;
+    const [tl, br] = a.ref.split(":");
+    const from = parseA1(tl);
+    const to = parseA1(br ?? tl);
+    const rows: RawCell[][] = [];
+    for (let r = from.row; r <= to.row; r++) {
+      const src = sheet.rows[r] ?? [];
+      const cells: RawCell[] = [];
+      for (let c = from.col; c <= to.col; c++) cells.push(src[c] ?? null);
+      rows.push(cells);
+    }
+    out.push({ name, sheet: sheet.name, top: from.row, left: from.col, rows });
+  }
+  return out;
+}
+
+/** The whole workbook as the neutral grid. */
+export function readGrid(pkg: Package): WorkbookGrid {
+  const wbPart = workbookPart(pkg);
+  const wbXml = pkg.text(wbPart);
+  const pr = /<workbookPr\b([^>]*)>/.exec(wbXml);
+  const d1904 = pr ? attributes(pr[1]).date1904 : undefined;
+  const ctx: Context = { strings: sharedStrings(pkg, wbPart), dates: dateStyles(pkg, wbPart), date1904: d1904 === "1" || d1904 === "true" };
+  const sheets: GridSheet[] = [];
+  const tables: GridTable[] = [];
+  for (const s of sheetEntries(pkg, wbPart)) {
+    if (!s.part) continue;
+    const sheet = readSheet(pkg.text(s.part), s.name, ctx);
+    sheets.push(sheet);
+    tables.push(...readTables(pkg, s.part, sheet));
+  }
+  return { sheets, tables };
+}

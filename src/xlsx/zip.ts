@@ -1,0 +1,148 @@
+/**
+ * The zip container of an .xlsx package, just as much of it as the package needs: read the central
+ * directory, inflate the parts we read, and write a new package that copies every part we did not
+ * change byte for byte (compressed data, CRC and sizes as they were) and deflates the parts we wrote.
+ * No zip64 (a workbook part over 4 GB is far beyond what Excel opens) and no encryption.
+ */
+import zlib from "zlib";
+
+export class ZipError extends Error {}
+
+/** One part as stored: its compressed bytes and what the directory says about them. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** The stored (compressed) bytes. */
+  data: Buffer;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const FLAG_UTF8 = 0x0800;
+
+/** Reads the entries of a zip file in directory order (data not yet inflated). */
+export function readZip(buf: Buffer): ZipEntry[] {
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === SIG_END) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ZipError("not a zip file");
+  const count = buf.readUInt16LE(end + 10);
+  const dirOffset = buf.readUInt32LE(end + 16);
+  if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipError("zip64 is not supported");
+  const entries: ZipEntry[] = [];
+  let p = dirOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError("damaged central directory");
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString(flags & FLAG_UTF8 ? "utf8" : "latin1", p + 46, p + 46 + nameLen);
+    if (flags & 1) throw new ZipError(`${name} is encrypted`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipError("zip64 is not supported");
+    if (method !== 0 && method !== 8) throw new ZipError(`${name}: compression method ${method} is not supported`);
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== SIG_LOCAL) throw new ZipError(`${name}: damaged local header`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + compressedSize > buf.length) throw new ZipError(`${name}: truncated`);
+    entries.push({ name, method, crc, compressedSize, size, data: buf.subarray(start, start + compressedSize) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of an entry, checked against its CRC. */
+export function inflateEntry(e: ZipEntry): Buffer {
+  const out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data);
+  if (out.length !== e.size) throw new ZipError(`${e.name}: wrong size`);
+  return out;
+}
+
+let table: Int32Array | undefined;
+/** CRC-32 (zlib's when Node has it, ≥ 20.15; a table otherwise). */
+export function crc32(data: Buffer): number {
+  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
+  if (native) return native(data) >>> 0;
+  if (!table) {
+    table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** A new entry from uncompressed bytes. */
+export function deflateEntry(name: string, content: Buffer | string): ZipEntry {
+  const raw = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const data = zlib.deflateRawSync(raw, { level: 6 });
+  return { name, method: 8, crc: crc32(raw), compressedSize: data.length, size: raw.length, data };
+}
+
+/** A fixed timestamp (1980-01-01 00:00, DOS format): the same input gives the same bytes. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** Writes entries in the given order as a zip file. */
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(SIG_LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(FLAG_UTF8, 6);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.compressedSize, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(SIG_CENTRAL, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(FLAG_UTF8, 8);
+    dir.writeUInt16LE(e.method, 10);
+    dir.writeUInt16LE(DOS_TIME, 12);
+    dir.writeUInt16LE(DOS_DATE, 14);
+    dir.writeUInt32LE(e.crc, 16);
+    dir.writeUInt32LE(e.compressedSize, 20);
+    dir.writeUInt32LE(e.size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, name);
+    chunks.push(local, name, e.data);
+    offset += 30 + name.length + e.data.length;
+    if (offset > 0xffffffff) throw new ZipError("package over 4 GB (zip64) is not supported");
+  }
+  const dirSize = central.reduce((s, b) => s + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(SIG_END, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
