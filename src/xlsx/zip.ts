@@ -66,8 +66,13 @@ export function readZip(buf: Buffer): ZipEntry[] {
 
 /** The uncompressed bytes of an entry, checked against its CRC. */
 export function inflateEntry(e: ZipEntry): Buffer {
-  const out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data);
-  if (out.length !== e.size) throw new ZipError(`${e.name}: wrong size`);
+  let out: Buffer;
+  try {
+    out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data);
+  } catch {
+    throw new ZipError(`${e.name} is damaged (cannot be decompressed)`);
+  }
+  if (out.length !== e.size || crc32(out) !== e.crc) throw new ZipError(`${e.name} is damaged (size or checksum does not match)`);
   return out;
 }
 

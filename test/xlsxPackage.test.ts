@@ -1,0 +1,224 @@
+/**
+ * The command line's own .xlsx package reader and writer (src/xlsx), checked against ExcelJS as an
+ * independent implementation and against LibreOffice: the zip layer, the reader's view of files
+ * written by others, the writer keeping every part it does not own byte for byte, repeated runs
+ * that neither grow the package nor leave orphan parts, and text that survives any character.
+ */
+import { spawnSync } from "child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import fc from "fast-check";
+import { OUTPUTS } from "../src/core/compute";
+import { exampleSheets, EXAMPLE_DEFAULTS } from "../src/core/example";
+import { OWNED_SHEETS } from "../src/core/sheets";
+import { SheetModel } from "../src/core/sheetModel";
+import { recalculate } from "../src/workbook/usecases";
+import { Package } from "../src/xlsx/package";
+import { isDateFormat, readGrid } from "../src/xlsx/read";
+import { emptyPackage, writeSheetsToPackage } from "../src/xlsx/write";
+import { decodeText, escapeText } from "../src/xlsx/xml";
+import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { crc32, deflateEntry, inflateEntry, readZip, writeZip, ZipError } from "../src/xlsx/zip";
+import { bufferOf, comparableGrid, gridOfWorkbook, workbookOf } from "./helpers/exceljs";
+import { convert, describeWithLibreOffice } from "./helpers/libreoffice";
+import { exampleWorkbook, FIXED_NOW } from "./helpers/office";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "finsam-pkg-"));
+const OPTIONS = { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW, action: "Beräkna allt (test)" };
+const OWNED = new Set<string>(Object.values(OWNED_SHEETS));
+
+/** One recalculation over a package; the bytes the command line would save. */
+async function recalcBuffer(input: Buffer): Promise<Buffer> {
+  const port = XlsxPort.fromBuffer(input);
+  const outcome = await recalculate(port, OPTIONS);
+  expect(outcome.errors).toEqual([]);
+  return port.toBuffer();
+}
+
+function partsOf(buf: Buffer): Map<string, { crc: number; data: Buffer }> {
+  return new Map(readZip(buf).map((e) => [e.name, { crc: e.crc, data: e.data }]));
+}
+
+function textOf(buf: Buffer, part: string): string {
+  return new Package(readZip(buf)).text(part);
+}
+
+describe("zip layer", () => {
+  test("entries survive a write and a read: names, bytes, checksums", () => {
+    const entries = [deflateEntry("a.xml", "<a>å</a>"), deflateEntry("dir/b.bin", Buffer.from([0, 1, 2, 255])), deflateEntry("tom.txt", "")];
+    const back = readZip(writeZip(entries));
+    expect(back.map((e) => e.name)).toEqual(["a.xml", "dir/b.bin", "tom.txt"]);
+    expect(inflateEntry(back[0]).toString("utf8")).toBe("<a>å</a>");
+    expect([...inflateEntry(back[1])]).toEqual([0, 1, 2, 255]);
+    expect(inflateEntry(back[2]).length).toBe(0);
+    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
+  });
+
+  test("a file that is not a zip, a truncated one and a corrupted part are refused with a reason", () => {
+    expect(() => readZip(Buffer.from("Konto;Belopp\n1930;100\n"))).toThrow(ZipError);
+    const good = writeZip([deflateEntry("x.xml", "<x>" + "data ".repeat(200) + "</x>")]);
+    expect(() => readZip(good.subarray(0, good.length - 30))).toThrow(ZipError);
+    const bad = Buffer.from(good);
+    bad[40] ^= 0xff; // inside the compressed data
+    expect(() => inflateEntry(readZip(bad)[0])).toThrow(/damaged/);
+  });
+
+  test("the command line says in Swedish that a non-workbook cannot be read, exits 1 and writes nothing", () => {
+    const file = path.join(tmp, "inte-en-arbetsbok.xlsx");
+    writeFileSync(file, "Datum;Konto;Belopp\n");
+    const cli = path.join(__dirname, "..", "dist", "cli", "main.js");
+    const r = spawnSync(process.execPath, [cli, "recalc", file], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("går inte att läsa som en Excel-arbetsbok");
+    expect(r.stderr).toContain("Inget har skrivits");
+    expect(() => readFileSync(path.join(tmp, "inte-en-arbetsbok.beraknad.xlsx"))).toThrow();
+  });
+});
+
+describe("reader", () => {
+  test("date and time formats are told from number formats", () => {
+    for (const f of ["yyyy-mm-dd", "d/m/yyyy", "mmm-yy", "h:mm", "[$-41D]d mmmm yyyy", "YYYY-MM-DD", "yyyy-mm-dd;@"]) expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of ["General", "0", "#,##0", "#,##0;-#,##0;0", '0" dagar"', "[Red]0.00", "0.00%", "@", '#,##0 "kr"', "#,##0\\ \\k\\r"]) expect([f, isDateFormat(f)]).toEqual([f, false]);
+  });
+
+  test("sees what ExcelJS sees in the example, in a 5 000-row ledger, and in our own output", async () => {
+    const small = await bufferOf(exampleWorkbook());
+    const large = await bufferOf(exampleWorkbook({ ledgerRows: 5000 }));
+    for (const buf of [small, large, await recalcBuffer(small)]) {
+      expect(comparableGrid(readGrid(Package.fromBuffer(buf)))).toEqual(comparableGrid(gridOfWorkbook(await workbookOf(buf))));
+    }
+  });
+
+  test("Excel's 1904 date system: the same serial is four years and a day later", async () => {
+    const wb = exampleWorkbook();
+    const buf = await bufferOf(wb);
+    const grid1900 = readGrid(Package.fromBuffer(buf));
+    // Flip the workbook to the 1904 system without touching the cells.
+    const pkg = Package.fromBuffer(buf);
+    const xml = pkg.text("xl/workbook.xml");
+    const flipped = /<workbookPr\b/.test(xml) ? xml.replace(/<workbookPr\b/, '<workbookPr date1904="1"') : xml.replace(/<sheets>/, '<workbookPr date1904="1"/><sheets>');
+    const entries = pkg.entries.map((e) => (e.name === "xl/workbook.xml" ? deflateEntry(e.name, flipped) : e));
+    const grid1904 = readGrid(new Package(readZip(writeZip(entries))));
+    const firstDate = (g: typeof grid1900) => g.sheets.find((s) => s.name === "Huvudbok")!.rows[1][0];
+    expect(firstDate(grid1900)).toEqual({ date: "2025-01-01" });
+    expect(firstDate(grid1904)).toEqual({ date: "2029-01-02" });
+  });
+});
+
+describe("writer", () => {
+  let input: Buffer;
+  let once: Buffer;
+  let twice: Buffer;
+  beforeAll(async () => {
+    input = await bufferOf(exampleWorkbook());
+    once = await recalcBuffer(input);
+    twice = await recalcBuffer(once);
+  });
+
+  test("every part the run does not own is copied byte for byte, and the input's styles keep their indices", () => {
+    const before = partsOf(input);
+    const after = partsOf(once);
+    const changed = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+    let copied = 0;
+    for (const [name, part] of before) {
+      if (changed.has(name)) continue;
+      expect(after.get(name)?.crc).toBe(part.crc);
+      expect(after.get(name)?.data.equals(part.data)).toBe(true);
+      copied++;
+    }
+    expect(copied).toBeGreaterThan(15);
+    // Existing cell formats stay where they were; ours are appended.
+    const xfs = (buf: Buffer) => /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(textOf(buf, "xl/styles.xml"))![1].match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)!;
+    const a = xfs(input);
+    const b = xfs(once);
+    expect(b.length).toBeGreaterThan(a.length);
+    expect(b.slice(0, a.length)).toEqual(a);
+  });
+
+  test("a second run replaces the owned sheets in place: same tab order, same number of parts and tables, no orphans", async () => {
+    const names = (buf: Buffer) => readGrid(Package.fromBuffer(buf)).sheets.map((s) => s.name);
+    expect(names(twice)).toEqual(names(once));
+    expect(names(once).filter((n) => OWNED.has(n)).length).toBeGreaterThanOrEqual(4);
+    const count = (buf: Buffer, re: RegExp) => readZip(buf).filter((e) => re.test(e.name)).length;
+    expect(count(twice, /^xl\/tables\//)).toBe(count(once, /^xl\/tables\//));
+    expect(readZip(twice).length).toBe(readZip(once).length);
+    // Every part is reachable and typed; every override names a part that exists.
+    for (const buf of [once, twice]) {
+      const pkg = Package.fromBuffer(buf);
+      const reachable = pkg.reachable();
+      const overrides = [...textOf(buf, "[Content_Types].xml").matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
+      for (const e of pkg.entries) if (!/(^|\/)_rels\/|^\[Content_Types\]\.xml$|\/$/.test(e.name)) expect([e.name, reachable.has(e.name)]).toEqual([e.name, true]);
+      for (const o of overrides) expect([o, pkg.has(o)]).toEqual([o, true]);
+      // Table ids are unique across the workbook.
+      const ids = pkg.entries.filter((e) => e.name.startsWith("xl/tables/") && e.name.endsWith(".xml")).map((e) => /<table\b[^>]*\bid="(\d+)"/.exec(pkg.text(e.name))![1]);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    // ExcelJS reads the twice-written file and finds each owned table once.
+    const wb = await workbookOf(twice);
+    const tables = wb.worksheets.flatMap((ws) => (ws.getTables() as unknown as Array<{ table: { name: string } }>).map((t) => t.table.name));
+    expect(new Set(tables).size).toBe(tables.length);
+  });
+
+  test("a picture on an owned sheet goes with the sheet; a picture on the user's sheet stays, byte for byte", async () => {
+    const wb = await workbookOf(once);
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+    const image = wb.addImage({ buffer: png as unknown as never, extension: "png" });
+    wb.getWorksheet(OWNED_SHEETS.tertial)!.addImage(image, "M2:N4");
+    const image2 = wb.addImage({ buffer: png as unknown as never, extension: "png" });
+    wb.getWorksheet("Inställningar")!.addImage(image2, "F2:G4");
+    const withPictures = await bufferOf(wb);
+    const before = partsOf(withPictures);
+    const drawings = [...before.keys()].filter((n) => n.startsWith("xl/drawings/") && n.endsWith(".xml"));
+    expect(drawings.length).toBe(2);
+    const after = partsOf(await recalcBuffer(withPictures));
+    const kept = drawings.filter((d) => after.has(d));
+    expect(kept.length).toBe(1);
+    expect(after.get(kept[0])!.data.equals(before.get(kept[0])!.data)).toBe(true);
+    const media = [...after.keys()].filter((n) => n.startsWith("xl/media/"));
+    expect(media.length).toBeGreaterThanOrEqual(1);
+    for (const m of media) expect(after.get(m)!.data.equals(before.get(m)!.data)).toBe(true);
+  });
+
+  test("any text, control characters and Office escapes included, reads back as it was written", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => s + "_x0041_\r\n\t\u0001&<>\"'"), { minLength: 1, maxLength: 6 }), (texts) => {
+        const model: SheetModel = { name: "Text", rows: texts.map((t) => [{ value: t }, { value: 1, formula: "1", format: "0" }]), tables: [], columnWidths: [], freezeRows: 0 };
+        const grid = readGrid(Package.fromBuffer(writeSheetsToPackage(emptyPackage(), [model])));
+        const back = grid.sheets[0].rows.map((r) => r[0]);
+        expect(back).toEqual(texts.map((t) => (t === "" ? null : t)));
+      }),
+      { numRuns: 60 },
+    );
+    for (const s of ["_x000D_", "a&b", "\u0000", "🙂"]) expect(decodeText(escapeText(s))).toBe(s);
+  });
+
+  test("the template and the example are written by the same writer and read back to their models' values", () => {
+    const sheets = exampleSheets({ ...EXAMPLE_DEFAULTS, ledgerRows: 50 });
+    const grid = readGrid(Package.fromBuffer(writeSheetsToPackage(emptyPackage(), sheets)));
+    expect(grid.sheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
+    expect(grid.tables.map((t) => t.name)).toEqual(sheets.flatMap((s) => s.tables.map((t) => t.name)));
+    const ledger = sheets.find((s) => s.name === "Huvudbok")!;
+    const readLedger = grid.sheets.find((s) => s.name === "Huvudbok")!;
+    // Amounts and accounts as numbers, dates as dates.
+    expect(typeof readLedger.rows[1][3]).toBe("number");
+    expect(readLedger.rows[1][3]).toBe(ledger.rows[1][3]!.value);
+    expect(readLedger.rows[1][0]).toHaveProperty("date");
+  });
+});
+
+describeWithLibreOffice("files LibreOffice writes", () => {
+  test("after LibreOffice saves our output, our reader still sees what ExcelJS sees", async () => {
+    const file = path.join(tmp, "beraknad.xlsx");
+    writeFileSync(file, await recalcBuffer(await bufferOf(exampleWorkbook())));
+    const outDir = path.join(tmp, "lo");
+    const saved = convert(file, "xlsx", outDir);
+    const buf = readFileSync(saved);
+    const ours = readGrid(Package.fromBuffer(buf));
+    expect(comparableGrid(ours)).toEqual(comparableGrid(gridOfWorkbook(await workbookOf(buf))));
+    expect(ours.tables.length).toBeGreaterThan(10);
+    // And a run over LibreOffice's file works and replaces its owned sheets in place.
+    const again = await recalcBuffer(buf);
+    expect(readGrid(Package.fromBuffer(again)).sheets.map((s) => s.name)).toEqual(ours.sheets.map((s) => s.name));
+  }, 120000);
+});
