@@ -3,6 +3,7 @@
  * finsam — the headless command line (WORKBOOK.md §4). Entry point only: parses arguments,
  * calls a use case, prints. Exit status: 0 done, 1 input errors, 2 usage error, 3 differences.
  */
+import { createHash } from "crypto";
 import { existsSync } from "fs";
 import path from "path";
 import { OUTPUTS, Output } from "../core/compute";
@@ -25,6 +26,9 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s),
   now: () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
 };
+
+/** Node's native SHA-256 for the fingerprint (the core's own gives the same hex, slower). */
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 export function version(): string {
   return VERSION;
@@ -116,7 +120,7 @@ async function recalcCommand(p: Parsed, io: Io): Promise<number> {
   const port = await openWorkbook(input);
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
   const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
-  const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action });
+  const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action, sha256 });
   if (!outcome.ok) {
     printIssues(io, "Fel i indata (inget har skrivits)", outcome.errors);
     printIssues(io, "Varningar", outcome.warnings);
@@ -159,7 +163,7 @@ export function summary(json: Record<string, unknown>): string {
 async function verifyCommand(p: Parsed, io: Io): Promise<number> {
   if (p.positional.length !== 1) throw new UsageError("verifiera tar en fil.");
   const port = await openWorkbook(p.positional[0]);
-  const result = verifyGrid(await port.readGrid(), { version: version(), now: io.now });
+  const result = verifyGrid(await port.readGrid(), { version: version(), now: io.now, sha256 });
   if (!result.ok) {
     printIssues(io, "Fel i indata", result.errors);
     if (p.json) io.out(JSON.stringify({ errors: result.errors.map(issueJson) }, null, 2) + "\n");

@@ -52,6 +52,20 @@ export function oreToKronor(ore: number): Decimal {
   return new Decimal(ore).dividedBy(100);
 }
 
+/**
+ * Integer öre as exact kronor text without trailing zeros, as Decimal's `toFixed()` gives it:
+ * 123450 → "1234.5", -5 → "-0.05", 0 → "0". Integer arithmetic only (öre are safe integers).
+ */
+export function oreText(ore: number): string {
+  if (ore === 0) return "0";
+  const abs = Math.abs(ore);
+  const kr = Math.floor(abs / 100);
+  const rest = abs - kr * 100;
+  const sign = ore < 0 ? "-" : "";
+  if (rest === 0) return `${sign}${kr}`;
+  return rest % 10 === 0 ? `${sign}${kr}.${rest / 10}` : `${sign}${kr}.${rest < 10 ? "0" : ""}${rest}`;
+}
+
 /** Decimal kronor (at most two decimals) to integer öre. */
 export function kronorToOre(kronor: Decimal): number {
   return roundOre(kronor).times(100).toNumber();

@@ -44,9 +44,18 @@ export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/** `Blad!D` per sheet and column: a ledger names three cells per row. */
+const prefixes = new Map<string, string[]>();
+
 /** `Blad!D57` for a 0-based row and column. */
 export function cellRef(sheet: string, row: number, col: number): string {
-  return `${quoteSheet(sheet)}!${columnLetters(col)}${row + 1}`;
+  let cols = prefixes.get(sheet);
+  if (!cols) {
+    if (prefixes.size > 1000) prefixes.clear();
+    prefixes.set(sheet, (cols = []));
+  }
+  const prefix = cols[col] ?? (cols[col] = `${quoteSheet(sheet)}!${columnLetters(col)}`);
+  return prefix + (row + 1);
 }
 
 export function isBlank(v: RawCell | undefined): boolean {

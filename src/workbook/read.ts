@@ -26,7 +26,7 @@ import { Decimal } from "../core/money";
 import { LeafLine, parseAccountLine, parseGroup } from "../core/reportLines";
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { at, ColumnSpec, LocatedTable, locateTable, mapColumns, normalizeName } from "./tables";
-import { cellText, describe, parseAmount, parseDate, parseInteger, parseNumber, Parsed, parsePercent, parseYesNo } from "./values";
+import { cellText, describe, parseAmount, parseAmountOre, parseDate, parseInteger, parseNumber, Parsed, parsePercent, parseYesNo } from "./values";
 
 /** Each input table: its table name, its sheet name. */
 export const INPUT_TABLES: Record<InputTable, string> = {
@@ -480,12 +480,11 @@ function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList): {
     const account = r.parse(row, "account", parseInteger, "invalid_account");
     let ore: number | null = null;
     if (useDebitCredit) {
-      const d = isBlank(at(row, cols.debit)) ? new Decimal(0) : r.parse(row, "debit", parseAmount, "invalid_amount");
-      const c = isBlank(at(row, cols.credit)) ? new Decimal(0) : r.parse(row, "credit", parseAmount, "invalid_amount");
-      if (d && c) ore = d.minus(c).times(100).toNumber();
+      const d = isBlank(at(row, cols.debit)) ? 0 : r.parse(row, "debit", parseAmountOre, "invalid_amount");
+      const c = isBlank(at(row, cols.credit)) ? 0 : r.parse(row, "credit", parseAmountOre, "invalid_amount");
+      if (d !== null && c !== null) ore = d - c === 0 ? 0 : d - c;
     } else {
-      const a = r.parse(row, "amount", parseAmount, "invalid_amount");
-      if (a) ore = a.times(100).toNumber();
+      ore = r.parse(row, "amount", parseAmountOre, "invalid_amount");
     }
     if (errors.length > before) {
       errorCount++;

@@ -12,6 +12,51 @@ import { isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid"
 import { INPUT_TABLES } from "./read";
 import { findSheet, locateTable } from "./tables";
 
+/** Cell numbers up to this size are summed as integer öre when they have at most two decimals. */
+const SMALL = 1e9;
+/** The öre total is moved into the Decimal before it could pass 2^53 (|each| < 1e11 < 2^37). */
+const FLUSH = 2 ** 52;
+
+/**
+ * An exact sum of cell numbers, equal to adding every number as a Decimal: numbers with at most
+ * two decimals (account numbers, date serials, amounts) are added as integer öre; any other
+ * number goes through Decimal. No object per cell.
+ */
+export class ExactSum {
+  private ore = 0;
+  private rest = new Decimal(0);
+  add(n: number): void {
+    if (Math.abs(n) < SMALL) {
+      const ore = Math.round(n * 100);
+      // Exactly when n's shortest decimal form has at most two decimals (doubles near n are far closer than 0.01).
+      if (ore / 100 === n) {
+        this.ore += ore;
+        if (Math.abs(this.ore) > FLUSH) this.flush();
+        return;
+      }
+    }
+    this.rest = this.rest.plus(n);
+  }
+  private flush(): void {
+    this.rest = this.rest.plus(new Decimal(this.ore).dividedBy(100));
+    this.ore = 0;
+  }
+  value(): Decimal {
+    return this.rest.plus(new Decimal(this.ore).dividedBy(100));
+  }
+}
+
+const serials = new Map<string, number>();
+function serialOfIso(iso: string): number {
+  let s = serials.get(iso);
+  if (s === undefined) {
+    s = excelSerialOfDayNumber(dayNumberOfIso(iso));
+    if (serials.size > 100000) serials.clear();
+    serials.set(iso, s);
+  }
+  return s;
+}
+
 export function inputStamps(grid: WorkbookGrid): InputStamp[] {
   const out: InputStamp[] = [];
   for (const [table, sheetName] of Object.entries(INPUT_TABLES)) {
@@ -23,18 +68,18 @@ export function inputStamps(grid: WorkbookGrid): InputStamp[] {
     const left = t.left;
     const right = t.left + width - 1;
     const sheet = findSheet(grid, t.sheet);
-    let sum = new Decimal(0);
+    const sum = new ExactSum();
     let count = 0;
     for (const row of sheet?.rows ?? []) {
       for (let c = left; c <= right; c++) {
         const v = row?.[c];
         if (v === null || v === undefined || v === "") continue;
         count++;
-        if (typeof v === "number") sum = sum.plus(v);
-        else if (isDateCell(v)) sum = sum.plus(excelSerialOfDayNumber(dayNumberOfIso(v.date)));
+        if (typeof v === "number") sum.add(v);
+        else if (isDateCell(v)) sum.add(serialOfIso(v.date));
       }
     }
-    out.push({ table, sheet: t.sheet, left, right, sum, count });
+    out.push({ table, sheet: t.sheet, left, right, sum: sum.value(), count });
   }
   return out;
 }

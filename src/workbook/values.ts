@@ -114,8 +114,23 @@ export function parsePercent(v: RawCell): Parsed<Decimal> {
   return ok(n.value.abs().greaterThan(1) ? n.value.dividedBy(100) : n.value);
 }
 
+/**
+ * An amount as integer öre: `parseAmount` times 100. A number cell with at most two decimals is
+ * converted without Decimal (the ledger's hot path); the result is the same (see the property test).
+ */
+export function parseAmountOre(v: RawCell): Parsed<number> {
+  if (typeof v === "number" && Math.abs(v) < 1e9) {
+    const ore = Math.round(v * 100);
+    // n's shortest decimal form has at most two decimals exactly when this holds (doubles below 1e9 are 1e-7 apart).
+    if (ore / 100 === v) return ok(ore === 0 ? 0 : ore);
+  }
+  const d = parseAmount(v);
+  return d.ok ? ok(d.value.times(100).toNumber()) : d;
+}
+
 /** A whole number (years, account numbers, counts). */
 export function parseInteger(v: RawCell): Parsed<number> {
+  if (typeof v === "number" && Number.isSafeInteger(v)) return ok(v === 0 ? 0 : v);
   const n = parseNumber(v);
   if (!n.ok) return n;
   if (!n.value.isInteger()) return fail(`${describe(v)} är inte ett heltal`);
@@ -123,11 +138,19 @@ export function parseInteger(v: RawCell): Parsed<number> {
   return ok(n.value.toNumber());
 }
 
+const dateCells = new Map<string, Parsed<number>>();
+
 /** A date: an Excel serial, a date cell, or ISO text. Returns a day number. */
 export function parseDate(v: RawCell): Parsed<number> {
   if (isDateCell(v)) {
+    // A ledger has a few hundred distinct dates over many rows.
+    const known = dateCells.get(v.date);
+    if (known) return known;
     const p = parseIsoDate(v.date);
-    return p ? ok(dayNumberOfIso(v.date)) : fail(`${v.date} är inte ett giltigt datum`);
+    const parsed: Parsed<number> = p ? ok(dayNumberOfIso(v.date)) : fail(`${v.date} är inte ett giltigt datum`);
+    if (dateCells.size > 100000) dateCells.clear();
+    dateCells.set(v.date, parsed);
+    return parsed;
   }
   if (typeof v === "number") {
     const d = dayNumberOfExcelSerial(v);
