@@ -15,7 +15,7 @@ import { OWNED_SHEETS } from "../src/core/sheets";
 import { SheetModel } from "../src/core/sheetModel";
 import { recalculate } from "../src/workbook/usecases";
 import { Package } from "../src/xlsx/package";
-import { isDateFormat, readGrid } from "../src/xlsx/read";
+import { digitsAt, isDateFormat, numberAt, readGrid } from "../src/xlsx/read";
 import { emptyPackage, writeSheetsToPackage } from "../src/xlsx/write";
 import { decodeText, escapeText } from "../src/xlsx/xml";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
@@ -62,6 +62,10 @@ describe("zip layer", () => {
     const bad = Buffer.from(good);
     bad[40] ^= 0xff; // inside the compressed data
     expect(() => inflateEntry(readZip(bad)[0])).toThrow(/damaged/);
+    // A part that inflates to more than its directory entry declares (a zip bomb) is refused before it is all in memory.
+    const bomb = deflateEntry("xl/worksheets/sheet1.xml", Buffer.alloc(50_000_000, 32));
+    expect(() => inflateEntry({ ...bomb, size: 1000 })).toThrow(/damaged/);
+    expect(() => inflateEntry({ ...bomb, size: 600_000_000 })).toThrow(/MB/);
   });
 
   test("the command line says in Swedish that a non-workbook cannot be read, exits 1 and writes nothing", () => {
@@ -88,6 +92,32 @@ describe("reader", () => {
     for (const buf of [small, large, await recalcBuffer(small)]) {
       expect(comparableGrid(readGrid(Package.fromBuffer(buf)))).toEqual(comparableGrid(gridOfWorkbook(await workbookOf(buf))));
     }
+  });
+
+  test("a value numeral is read as the same double Number() gives, or left to the slow path", () => {
+    const numeral = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.integer({ min: -1e9, max: 1e9 }).map((x) => String(x / 100)),
+      fc.stringMatching(/^-?\d{0,18}(\.\d{0,18})?$/),
+      fc.constantFrom("", "-", ".", "-.5", "1.", "1e5", " 1", "0x10", "9007199254740993", "-0"),
+    );
+    let fast = 0;
+    fc.assert(
+      fc.property(numeral, (text) => {
+        const xml = `<v>${text}</v>`;
+        const n = numberAt(xml, 3, 3 + text.length);
+        // NaN means "not the fast path"; otherwise exactly Number()'s value (negative zero included).
+        if (!Number.isNaN(n)) {
+          fast++;
+          expect(Object.is(n, Number(text))).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(fast).toBeGreaterThan(1500);
+    expect(numberAt("-1234.56", 0, 8)).toBe(-1234.56);
+    expect(digitsAt('r="17"', 3, 5)).toBe(17);
+    expect(digitsAt('r="1a"', 3, 5)).toBeNaN();
   });
 
   test("Excel's 1904 date system: the same serial is four years and a day later", async () => {
@@ -191,6 +221,11 @@ describe("writer", () => {
       { numRuns: 60 },
     );
     for (const s of ["_x000D_", "a&b", "\u0000", "🙂"]) expect(decodeText(escapeText(s))).toBe(s);
+  });
+
+  test("a table whose header cell is empty or repeated is refused before anything is written", () => {
+    const model: SheetModel = { name: "X", rows: [[{ value: "Konto" }, { value: "konto" }], [{ value: 1 }, { value: 2 }]], tables: [{ name: "T", top: 0, left: 0, bottom: 1, right: 1 }], columnWidths: [], freezeRows: 0 };
+    expect(() => writeSheetsToPackage(emptyPackage(), [model])).toThrow(/repeated/);
   });
 
   test("the template and the example are written by the same writer and read back to their models' values", () => {

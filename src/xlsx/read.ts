@@ -191,6 +191,49 @@ const QUOTE = 34;
 const APOS = 39;
 const EQ = 61;
 
+/** The unsigned integer written in `xml[from, to)`, or NaN. */
+export function digitsAt(xml: string, from: number, to: number): number {
+  if (from >= to || to - from > 15) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * A plain decimal numeral (`-1234.56`) in `xml[from, to)` as the same double `Number()` gives, or NaN
+ * for anything else (exponents, spaces, long numerals), which the caller parses the slow way. Exact:
+ * the digits form an integer below 2^53 and the divisor is a power of ten that a double holds exactly,
+ * so the one division rounds correctly.
+ */
+export function numberAt(xml: string, from: number, to: number): number {
+  let i = from;
+  const negative = xml.charCodeAt(i) === 45;
+  if (negative) i++;
+  if (i >= to || to - i > 16) return NaN;
+  let m = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 46 && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    m = m * 10 + d;
+    if (decimals >= 0) decimals++;
+  }
+  if (decimals === 0 || m > 9007199254740991) return NaN;
+  const x = decimals > 0 ? m / POW10[decimals] : m;
+  return negative ? -x : x;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -222,9 +265,11 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     const c4 = xml.charCodeAt(lt + 4);
     const isRow = !isCell && c1 === 114 /* r */ && xml.startsWith("row", lt + 1) && (isSpace(c4) || c4 === GT || c4 === SLASH);
     if (!isCell && !isRow) continue;
-    // Attributes r, s, t, hidden.
-    let r: string | undefined;
-    let sAttr: string | undefined;
+    // Attributes r, s, t and hidden, as positions in the text (no string per attribute).
+    let rAt = -1;
+    let rEnd = -1;
+    let sAt = -1;
+    let sEnd = -1;
     let t: string | undefined;
     let hidden: string | undefined;
     let i = lt + 1;
@@ -236,50 +281,60 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
       const nameEnd = i;
       while (i < gt && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOS) i++;
       if (i >= gt) break;
-      const q = xml.charCodeAt(i);
-      const valueEnd = xml.indexOf(String.fromCharCode(q), i + 1);
+      const valueEnd = xml.indexOf(xml[i], i + 1);
       if (valueEnd < 0) break;
       const len = nameEnd - nameStart;
       if (len === 1) {
         const n = xml.charCodeAt(nameStart);
-        if (n === 114) r = xml.slice(i + 1, valueEnd);
-        else if (n === 115) sAttr = xml.slice(i + 1, valueEnd);
-        else if (n === 116) t = xml.slice(i + 1, valueEnd);
+        if (n === 114) {
+          rAt = i + 1;
+          rEnd = valueEnd;
+        } else if (n === 115) {
+          sAt = i + 1;
+          sEnd = valueEnd;
+        } else if (n === 116) t = xml.slice(i + 1, valueEnd);
       } else if (len === 6 && xml.startsWith("hidden", nameStart)) hidden = xml.slice(i + 1, valueEnd);
       i = valueEnd + 1;
     }
     if (isRow) {
-      row = r === undefined ? row + 1 : Number(r) - 1;
+      row = rAt < 0 ? row + 1 : digitsAt(xml, rAt, rEnd) - 1;
+      if (!(row >= 0)) throw new PackageError(`sheet ${name}: bad row number`);
       col = -1;
       cells = rows[row] ?? (rows[row] = []);
       if (hidden === "1" || hidden === "true") hiddenRows.push(row);
       continue;
     }
-    if (r !== undefined) {
-      let k = 0;
+    if (rAt >= 0) {
+      let k = rAt;
       let cc = 0;
-      for (; k < r.length; k++) {
-        const ch = r.charCodeAt(k);
+      for (; k < rEnd; k++) {
+        const ch = xml.charCodeAt(k);
         if (ch >= 65 && ch <= 90) cc = cc * 26 + (ch - 64);
         else if (ch >= 97 && ch <= 122) cc = cc * 26 + (ch - 96);
         else if (ch !== 36) break;
       }
       col = cc - 1;
-      const rr = Number(r.slice(k).replace("$", "")) - 1;
+      if (xml.charCodeAt(k) === 36) k++;
+      const rr = digitsAt(xml, k, rEnd) - 1;
+      if (!(rr >= 0) || col < 0) throw new PackageError(`sheet ${name}: bad cell reference ${xml.slice(rAt, rEnd)}`);
       if (rr !== row) {
         row = rr;
         cells = rows[row] ?? (rows[row] = []);
       }
     } else col++;
     if (selfClosing) continue;
-    const style = sAttr === undefined ? -1 : Number(sAttr);
+    const style = sAt < 0 ? -1 : digitsAt(xml, sAt, sEnd);
     let v: RawCell | undefined;
     if (xml.startsWith("<v>", gt + 1)) {
       // The common case: a plain value.
       const vEnd = xml.indexOf("</v>", gt + 4);
       const close = xml.indexOf("</c>", vEnd);
       if (vEnd < 0 || close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
-      v = close === vEnd + 4 ? typedValue(t, style, xml.slice(gt + 4, vEnd), ctx) : cellValue(t, style, xml.slice(gt + 1, close), ctx);
+      if (close !== vEnd + 4) v = cellValue(t, style, xml.slice(gt + 1, close), ctx);
+      else if (t === undefined || t === "n") {
+        const n = numberAt(xml, gt + 4, vEnd);
+        v = n === n ? dateOrNumber(n, style, ctx) : typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
+      } else v = typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
       pos = close + 4;
     } else {
       const close = xml.indexOf("</c>", gt);

@@ -244,8 +244,11 @@ export function tableXml(model: SheetModel, t: SheetModel["tables"][number], id:
   const header = model.rows[t.top] ?? [];
   const names: string[] = [];
   for (let c = t.left; c <= t.right; c++) {
-    let name = String(header[c]?.value ?? "").trim() || `Kolumn${c - t.left + 1}`;
-    while (names.includes(name)) name += "_";
+    // Excel requires each column's name to be the header cell's text exactly, and unique.
+    const name = String(header[c]?.value ?? "");
+    if (name === "" || names.some((n) => n.toLowerCase() === name.toLowerCase())) {
+      throw new PackageError(`table ${t.name}: header ${a1(t.top, c)} is empty or repeated`);
+    }
     names.push(name);
   }
   const columns = names.map((n, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(n)}"/>`).join("");

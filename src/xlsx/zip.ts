@@ -64,11 +64,16 @@ export function readZip(buf: Buffer): ZipEntry[] {
   return entries;
 }
 
+/** The largest part we inflate: a 1 000 000-row ledger sheet is about 280 MB; a JavaScript string holds about 512 M characters. */
+export const MAX_PART = 500_000_000;
+
 /** The uncompressed bytes of an entry, checked against its CRC. */
 export function inflateEntry(e: ZipEntry): Buffer {
+  if (e.size > MAX_PART) throw new ZipError(`${e.name} is ${Math.round(e.size / 1e6)} MB uncompressed, more than the ${MAX_PART / 1e6} MB a part may have`);
   let out: Buffer;
   try {
-    out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data);
+    // Never more than the directory declares: a part that inflates beyond it (a zip bomb) is refused.
+    out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data, { maxOutputLength: Math.max(1, e.size) });
   } catch {
     throw new ZipError(`${e.name} is damaged (cannot be decompressed)`);
   }
