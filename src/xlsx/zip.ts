@@ -110,6 +110,19 @@ export function deflateEntry(name: string, content: Buffer | string): ZipEntry {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** The fields a local header and its directory entry share, from "version needed" to the name's length. */
+function commonFields(buf: Buffer, at: number, e: ZipEntry, nameLength: number): void {
+  buf.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  buf.writeUInt16LE(FLAG_UTF8, at + 2);
+  buf.writeUInt16LE(e.method, at + 4);
+  buf.writeUInt16LE(DOS_TIME, at + 6);
+  buf.writeUInt16LE(DOS_DATE, at + 8);
+  buf.writeUInt32LE(e.crc, at + 10);
+  buf.writeUInt32LE(e.compressedSize, at + 14);
+  buf.writeUInt32LE(e.size, at + 18);
+  buf.writeUInt16LE(nameLength, at + 22);
+}
+
 /** Writes entries in the given order as a zip file. */
 export function writeZip(entries: ZipEntry[]): Buffer {
   const chunks: Buffer[] = [];
@@ -119,28 +132,11 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     const name = Buffer.from(e.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(SIG_LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(FLAG_UTF8, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.compressedSize, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    commonFields(local, 4, e, name.length);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(SIG_CENTRAL, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(FLAG_UTF8, 8);
-    dir.writeUInt16LE(e.method, 10);
-    dir.writeUInt16LE(DOS_TIME, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(e.crc, 16);
-    dir.writeUInt32LE(e.compressedSize, 20);
-    dir.writeUInt32LE(e.size, 24);
-    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt16LE(20, 4); // version made by
+    commonFields(dir, 6, e, name.length);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, name);
     chunks.push(local, name, e.data);
