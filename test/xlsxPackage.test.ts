@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import fc from "fast-check";
+import { defaultOutputPath } from "../src/cli/main";
 import { OUTPUTS } from "../src/core/compute";
 import { exampleSheets, EXAMPLE_DEFAULTS } from "../src/core/example";
 import { OWNED_SHEETS } from "../src/core/sheets";
@@ -78,6 +79,11 @@ describe("zip layer", () => {
     expect(r.stderr).toContain("Inget har skrivits");
     expect(() => readFileSync(path.join(tmp, "inte-en-arbetsbok.beraknad.xlsx"))).toThrow();
   });
+});
+
+test("the default output name keeps a macro workbook's extension", () => {
+  expect(defaultOutputPath(path.join("a", "Budget 2026.xlsx"))).toBe(path.join("a", "Budget 2026.beraknad.xlsx"));
+  expect(defaultOutputPath("Förbund.XLSM")).toBe("Förbund.beraknad.xlsm");
 });
 
 describe("reader", () => {
@@ -204,6 +210,10 @@ describe("writer", () => {
     const after = partsOf(await recalcBuffer(withPictures));
     const kept = drawings.filter((d) => after.has(d));
     expect(kept.length).toBe(1);
+    // The removed drawing's relationships went with it.
+    const gone = drawings.find((d) => !after.has(d))!;
+    expect(before.has(gone.replace(/([^/]+)$/, "_rels/$1.rels"))).toBe(true);
+    expect(after.has(gone.replace(/([^/]+)$/, "_rels/$1.rels"))).toBe(false);
     expect(after.get(kept[0])!.data.equals(before.get(kept[0])!.data)).toBe(true);
     const media = [...after.keys()].filter((n) => n.startsWith("xl/media/"));
     expect(media.length).toBeGreaterThanOrEqual(1);

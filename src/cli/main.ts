@@ -106,10 +106,12 @@ async function writeInputWorkbook(file: string, sheets: SheetModel[]): Promise<v
   await port.save(file);
 }
 
+/** `<name>.beraknad.xlsx` beside the input; a macro workbook keeps its `.xlsm` (Excel refuses a macro workbook named .xlsx). */
 export function defaultOutputPath(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
-  return path.join(dir, `${base}.beraknad.xlsx`);
+  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+  const base = path.basename(input).replace(/\.xls[xm]$/i, "");
+  return path.join(dir, `${base}.beraknad${ext}`);
 }
 
 async function recalcCommand(p: Parsed, io: Io): Promise<number> {

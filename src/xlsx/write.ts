@@ -427,6 +427,8 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
   const draft = new Package(assemble(null, removed));
   const after = draft.reachable();
   for (const p of before) if (!after.has(p)) removed.add(p);
+  // …with their own relationship parts.
+  for (const p of [...removed]) if (pkg.has(relsPartOf(p))) removed.add(relsPartOf(p));
   for (const p of removed) overrides.delete(p);
   const contentTypes = deflateEntry("[Content_Types].xml", contentTypesXml(pkg.text("[Content_Types].xml"), overrides, removed));
   return writeZip(assemble(contentTypes, removed));
