@@ -196,6 +196,23 @@ describe("writer", () => {
     expect(new Set(tables).size).toBe(tables.length);
   });
 
+  test("Excel's calculation chain is dropped with its relationship and content type; recalculation on open is asked for", async () => {
+    // Excel writes xl/calcChain.xml listing formula cells; ExcelJS does not, so add one as Excel would.
+    const pkg = Package.fromBuffer(once);
+    const edit: Record<string, string> = {
+      "xl/_rels/workbook.xml.rels": pkg.text("xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
+      "[Content_Types].xml": pkg.text("[Content_Types].xml").replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+    };
+    const entries = pkg.entries.map((e) => (e.name in edit ? deflateEntry(e.name, edit[e.name]) : e));
+    entries.push(deflateEntry("xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B9" i="9"/></calcChain>'));
+    const out = await recalcBuffer(writeZip(entries));
+    const names = readZip(out).map((e) => e.name);
+    expect(names).not.toContain("xl/calcChain.xml");
+    expect(textOf(out, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(textOf(out, "[Content_Types].xml")).not.toContain("calcChain");
+    expect(textOf(out, "xl/workbook.xml")).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+  });
+
   test("a picture on an owned sheet goes with the sheet; a picture on the user's sheet stays, byte for byte", async () => {
     const wb = await workbookOf(once);
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");

@@ -262,11 +262,11 @@ export function tableXml(model: SheetModel, t: SheetModel["tables"][number], id:
   );
 }
 
-function relationshipsXml(rels: Array<{ id: string; type: string; target: string }>): string {
+function relationshipsXml(rels: Array<{ id: string; type: string; target: string; external?: boolean }>): string {
   return (
     XML_HEAD +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"/>`).join("") +
+    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`).join("") +
     "</Relationships>"
   );
 }
@@ -310,7 +310,7 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
   const overrides = new Map<string, string>();
   const removed = new Set<string>();
 
-  let stylesRel = wbRels.find((r) => r.kind === "styles" && !r.external && pkg.has(r.target));
+  const stylesRel = wbRels.find((r) => r.kind === "styles" && !r.external && pkg.has(r.target));
   const newWbRels: Array<{ id: string; type: string; target: string }> = [];
   const usedRelIds = new Set(wbRels.map((r) => r.id));
   const freeRelId = () => {
@@ -393,16 +393,7 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
   if (calcChain) removed.add(calcChain.target);
   const wbRelsPart = relsPartOf(wbPart);
   const keptRels = wbRels.filter((r) => r !== calcChain).map((r) => ({ id: r.id, type: r.type, target: r.external ? r.target : relativeTarget(wbPart, r.target), external: r.external }));
-  if (calcChain || newWbRels.length) {
-    const xml =
-      XML_HEAD +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      [...keptRels, ...newWbRels.map((r) => ({ ...r, external: false }))]
-        .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
-        .join("") +
-      "</Relationships>";
-    replaced.set(wbRelsPart, deflateEntry(wbRelsPart, xml));
-  }
+  if (calcChain || newWbRels.length) replaced.set(wbRelsPart, deflateEntry(wbRelsPart, relationshipsXml([...keptRels, ...newWbRels])));
 
   const stylesXml = styles.render();
   if (!stylesRel || stylesXml !== pkg.text(stylesPart)) {
