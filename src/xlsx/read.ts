@@ -93,14 +93,14 @@ export function sharedStrings(pkg: Package, wbPart: string): string[] {
   return out;
 }
 
-/** 0-based column of the letters at the start of an A1 reference. */
-function columnOf(ref: string): number {
+/** 0-based column of the letters at `text[from]` (an A1 reference's start; a leading `$` is skipped), -1 if none. */
+function columnAt(text: string, from: number, to: number): number {
   let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
+    else if (c !== 36 /* $ */) break;
   }
   return col - 1;
 }
@@ -109,7 +109,7 @@ function columnOf(ref: string): number {
 export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
   if (!m) throw new PackageError(`bad cell reference ${ref}`);
-  return { row: Number(m[2]) - 1, col: columnOf(m[1]) };
+  return { row: Number(m[2]) - 1, col: columnAt(m[1], 0, m[1].length) };
 }
 
 function errorOf(text: string): RawCell {
@@ -305,16 +305,9 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
       continue;
     }
     if (rAt >= 0) {
+      col = columnAt(xml, rAt, rEnd);
       let k = rAt;
-      let cc = 0;
-      for (; k < rEnd; k++) {
-        const ch = xml.charCodeAt(k);
-        if (ch >= 65 && ch <= 90) cc = cc * 26 + (ch - 64);
-        else if (ch >= 97 && ch <= 122) cc = cc * 26 + (ch - 96);
-        else if (ch !== 36) break;
-      }
-      col = cc - 1;
-      if (xml.charCodeAt(k) === 36) k++;
+      while (k < rEnd && !(xml.charCodeAt(k) >= 48 && xml.charCodeAt(k) <= 57)) k++;
       const rr = digitsAt(xml, k, rEnd) - 1;
       if (!(rr >= 0) || col < 0) throw new PackageError(`sheet ${name}: bad cell reference ${xml.slice(rAt, rEnd)}`);
       if (rr !== row) {

@@ -330,8 +330,9 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
 
   // Table ids are unique in the workbook; ours follow the highest id in use.
   let tableId = 0;
+  const types = overridesOf(pkg);
   for (const e of pkg.entries) {
-    if (!/\.xml$/.test(e.name) || !contentTypeOf(pkg, e.name)?.includes("table+xml")) continue;
+    if (types.get(e.name) !== CT_TABLE) continue;
     const head = /<table\b([^>]*)>/.exec(pkg.text(e.name));
     tableId = Math.max(tableId, Number(head ? attributes(head[1]).id : 0) || 0);
   }
@@ -425,18 +426,15 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
   return writeZip(assemble(contentTypes, removed));
 }
 
-let ctCache: { pkg: Package; map: Map<string, string> } | undefined;
-function contentTypeOf(pkg: Package, part: string): string | undefined {
-  if (!ctCache || ctCache.pkg !== pkg) {
-    const map = new Map<string, string>();
-    const xml = pkg.has("[Content_Types].xml") ? pkg.text("[Content_Types].xml") : "";
-    for (const m of xml.matchAll(/<Override\b([^>]*)>/g)) {
-      const a = attributes(m[1]);
-      if (a.PartName && a.ContentType) map.set(a.PartName.replace(/^\//, ""), a.ContentType);
-    }
-    ctCache = { pkg, map };
+/** Part name → content type, from the package's overrides. */
+function overridesOf(pkg: Package): Map<string, string> {
+  const map = new Map<string, string>();
+  const xml = pkg.has("[Content_Types].xml") ? pkg.text("[Content_Types].xml") : "";
+  for (const m of xml.matchAll(/<Override\b([^>]*)>/g)) {
+    const a = attributes(m[1]);
+    if (a.PartName && a.ContentType) map.set(a.PartName.replace(/^\//, ""), a.ContentType);
   }
-  return ctCache.map.get(part);
+  return map;
 }
 
 function contentTypesXml(xml: string, add: Map<string, string>, remove: Set<string>): string {
