@@ -66,6 +66,17 @@ export function oreText(ore: number): string {
   return rest % 10 === 0 ? `${sign}${kr}.${rest / 10}` : `${sign}${kr}.${rest < 10 ? "0" : ""}${rest}`;
 }
 
+/**
+ * A cell number's exact öre when its decimal form has at most two decimals and it is below 1e9 kr in
+ * size, else null (then the caller takes the Decimal path). Exact: doubles below 1e9 are 1e-7 apart, so
+ * `round(n·100)/100` gives n back only when n is that two-decimal number. Negative zero gives 0.
+ */
+export function exactOre(n: number): number | null {
+  if (!(Math.abs(n) < 1e9)) return null;
+  const ore = Math.round(n * 100);
+  return ore / 100 === n ? ore + 0 : null;
+}
+
 /** Decimal kronor (at most two decimals) to integer öre. */
 export function kronorToOre(kronor: Decimal): number {
   return roundOre(kronor).times(100).toNumber();

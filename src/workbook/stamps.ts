@@ -4,17 +4,16 @@
  * numbers are summed; text, booleans and blanks are not; every non-empty cell is counted).
  * Kontroller writes the same formulas live, so any spreadsheet shows when inputs changed since.
  */
-import { dayNumberOfIso, excelSerialOfDayNumber } from "../core/dates";
-import { Decimal } from "../core/money";
+import { excelSerialOfDayNumber } from "../core/dates";
+import { Decimal, exactOre } from "../core/money";
 import type { InputStamp, LogValue } from "../core/sheets";
 import { OWNED_SHEETS } from "../core/sheets";
 import { isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES } from "./read";
 import { findSheet, locateTable } from "./tables";
+import { parseDate } from "./values";
 
-/** Cell numbers up to this size are summed as integer öre when they have at most two decimals. */
-const SMALL = 1e9;
-/** The öre total is moved into the Decimal before it could pass 2^53 (|each| < 1e11 < 2^37). */
+/** The öre total is moved into the Decimal before it could pass 2^53 (each addend is below 1e11 öre). */
 const FLUSH = 2 ** 52;
 
 /**
@@ -26,16 +25,13 @@ export class ExactSum {
   private ore = 0;
   private rest = new Decimal(0);
   add(n: number): void {
-    if (Math.abs(n) < SMALL) {
-      const ore = Math.round(n * 100);
-      // Exactly when n's shortest decimal form has at most two decimals (doubles near n are far closer than 0.01).
-      if (ore / 100 === n) {
-        this.ore += ore;
-        if (Math.abs(this.ore) > FLUSH) this.flush();
-        return;
-      }
+    const ore = exactOre(n);
+    if (ore === null) {
+      this.rest = this.rest.plus(n);
+      return;
     }
-    this.rest = this.rest.plus(n);
+    this.ore += ore;
+    if (Math.abs(this.ore) > FLUSH) this.flush();
   }
   private flush(): void {
     this.rest = this.rest.plus(new Decimal(this.ore).dividedBy(100));
@@ -44,17 +40,6 @@ export class ExactSum {
   value(): Decimal {
     return this.rest.plus(new Decimal(this.ore).dividedBy(100));
   }
-}
-
-const serials = new Map<string, number>();
-function serialOfIso(iso: string): number {
-  let s = serials.get(iso);
-  if (s === undefined) {
-    s = excelSerialOfDayNumber(dayNumberOfIso(iso));
-    if (serials.size > 100000) serials.clear();
-    serials.set(iso, s);
-  }
-  return s;
 }
 
 export function inputStamps(grid: WorkbookGrid): InputStamp[] {
@@ -76,7 +61,11 @@ export function inputStamps(grid: WorkbookGrid): InputStamp[] {
         if (v === null || v === undefined || v === "") continue;
         count++;
         if (typeof v === "number") sum.add(v);
-        else if (isDateCell(v)) sum.add(serialOfIso(v.date));
+        else if (isDateCell(v)) {
+          // parseDate remembers each day it has seen; a date cell is always a valid date.
+          const day = parseDate(v);
+          if (day.ok) sum.add(excelSerialOfDayNumber(day.value));
+        }
       }
     }
     out.push({ table, sheet: t.sheet, left, right, sum: sum.value(), count });

@@ -3,8 +3,8 @@
  * "-2 000"), percentages ("25 %", 0.25), dates (Excel serials or ISO text), yes/no.
  * Each parser returns a value or a Swedish reason.
  */
-import { dayNumberOfExcelSerial, dayNumberOfIso, parseIsoDate } from "../core/dates";
-import { Decimal } from "../core/money";
+import { dayNumber, dayNumberOfExcelSerial, parseIsoDate } from "../core/dates";
+import { Decimal, exactOre } from "../core/money";
 import { isDateCell, isErrorCell, RawCell } from "./grid";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -119,11 +119,8 @@ export function parsePercent(v: RawCell): Parsed<Decimal> {
  * converted without Decimal (the ledger's hot path); the result is the same (see the property test).
  */
 export function parseAmountOre(v: RawCell): Parsed<number> {
-  if (typeof v === "number" && Math.abs(v) < 1e9) {
-    const ore = Math.round(v * 100);
-    // n's shortest decimal form has at most two decimals exactly when this holds (doubles below 1e9 are 1e-7 apart).
-    if (ore / 100 === v) return ok(ore === 0 ? 0 : ore);
-  }
+  const fast = typeof v === "number" ? exactOre(v) : null;
+  if (fast !== null) return ok(fast);
   const d = parseAmount(v);
   return d.ok ? ok(d.value.times(100).toNumber()) : d;
 }
@@ -147,7 +144,7 @@ export function parseDate(v: RawCell): Parsed<number> {
     const known = dateCells.get(v.date);
     if (known) return known;
     const p = parseIsoDate(v.date);
-    const parsed: Parsed<number> = p ? ok(dayNumberOfIso(v.date)) : fail(`${v.date} är inte ett giltigt datum`);
+    const parsed: Parsed<number> = p ? ok(dayNumber(p.y, p.m, p.d)) : fail(`${v.date} är inte ett giltigt datum`);
     if (dateCells.size > 100000) dateCells.clear();
     dateCells.set(v.date, parsed);
     return parsed;
@@ -158,7 +155,8 @@ export function parseDate(v: RawCell): Parsed<number> {
   }
   if (typeof v === "string") {
     const t = v.trim();
-    if (parseIsoDate(t)) return ok(dayNumberOfIso(t));
+    const p = parseIsoDate(t);
+    if (p) return ok(dayNumber(p.y, p.m, p.d));
     return fail(`${describe(v)} är inte ett datum (skriv ÅÅÅÅ-MM-DD)`);
   }
   if (isErrorCell(v)) return fail(`cellen innehåller felvärdet ${v.error}`);
