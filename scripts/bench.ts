@@ -19,10 +19,11 @@ import { gzipSync } from "zlib";
 import ExcelJS from "exceljs";
 import { compute, OUTPUTS } from "../src/core/compute";
 import { dayNumber, isoOfDayNumber } from "../src/core/dates";
-import { exampleSheets, EXAMPLE_DEFAULTS } from "../src/core/example";
+import { exampleSheets, EXAMPLE_DEFAULTS } from "../src/report/example";
 import type { Inputs, LedgerRow } from "../src/core/inputs";
 import { recalcAction } from "../src/excel/actions";
 import { readInputs } from "../src/workbook/read";
+import { asCellRef, asOre } from "../src/core/units";
 import { gridOfWorkbook, writeSheetsToWorkbook } from "../test/helpers/exceljs";
 import { MockExcel } from "../test/officeMock/excel";
 import { mockWorkbookOfModels } from "../test/officeMock/fromModels";
@@ -60,8 +61,11 @@ export function inputsWithLedger(n: number): Inputs {
     const account = accounts[(i >> 1) % accounts.length];
     const text = `Post ${i >> 1}`;
     const project = account === 4510 ? "P25/4" : "";
-    ledger[i] = { day, voucher, account, ore, text, project, cell: `Huvudbok!A${i + 2}`, dateCell: `Huvudbok!A${i + 2}`, accountCell: `Huvudbok!C${i + 2}` };
-    if (i + 1 < n) ledger[i + 1] = { day, voucher, account: 1930, ore: -ore, text, project, cell: `Huvudbok!A${i + 3}`, dateCell: `Huvudbok!A${i + 3}`, accountCell: `Huvudbok!C${i + 3}` };
+    ledger[i] = { day, voucher, account, ore: asOre(ore), text, project, cell: asCellRef(`Huvudbok!A${i + 2}`), dateCell: asCellRef(`Huvudbok!A${i + 2}`), accountCell: asCellRef(`Huvudbok!C${i + 2}`) };
+    if (i + 1 < n) {
+      const cell = asCellRef(`Huvudbok!A${i + 3}`);
+      ledger[i + 1] = { day, voucher, account: 1930, ore: asOre(-ore), text, project, cell, dateCell: cell, accountCell: asCellRef(`Huvudbok!C${i + 3}`) };
+    }
   }
   return { ...read.inputs, ledger };
 }

@@ -1,6 +1,6 @@
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { computeFromGrid } from "../src/workbook/usecases";
-import { renderSheet } from "../src/core/render";
+import { renderSheet } from "../src/report/render";
 (async () => {
   const port = await XlsxPort.open(process.argv[2]);
   const o = computeFromGrid(await port.readGrid(), { outputs: new Set(["medlemsandelar","tertial","eget-kapital"]), version: "x", now: () => "T" });

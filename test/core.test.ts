@@ -4,8 +4,10 @@ import { dayNumberOfExcelSerial, excelSerialOfDayNumber, dayNumber, isoOfDayNumb
 import { applyCeiling } from "../src/core/equity";
 import { Decimal } from "../src/core/money";
 import { reportPeriod } from "../src/core/periods";
-import { formatNumber } from "../src/core/render";
-import { FORMATS } from "../src/core/sheetModel";
+import { asCellRef } from "../src/core/units";
+import { ok } from "./helpers/result";
+import { formatNumber } from "../src/report/render";
+import { FORMATS } from "../src/report/sheetModel";
 import { sha256Hex } from "../src/core/sha256";
 import { parseAmount, parseDate, parseNumberText, parsePercent } from "../src/workbook/values";
 
@@ -47,22 +49,19 @@ describe("dates", () => {
     expect(parseDate({ error: "#N/A" }).ok).toBe(false);
   });
   test("periods: months, prior period, leap day", () => {
-    const p = reportPeriod(2024, "2024-02-29");
-    expect(typeof p).toBe("object");
-    if (typeof p === "object") {
-      expect(p.months).toBe(2);
-      expect(p.priorCutoff).toBe("2023-02-28");
-    }
-    expect(reportPeriod(2021, "2021-04-15")).toBe("cutoff_not_month_end");
-    expect(reportPeriod(2021, "2020-12-31")).toBe("cutoff_outside_year");
+    const p = ok(reportPeriod(2024, "2024-02-29"));
+    expect(p.months).toBe(2);
+    expect(p.priorCutoff).toBe("2023-02-28");
+    expect(reportPeriod(2021, "2021-04-15")).toEqual({ ok: false, error: { code: "cutoff_not_month_end", params: { cutoff: "2021-04-15" } } });
+    expect(reportPeriod(2021, "2020-12-31")).toMatchObject({ ok: false, error: { code: "cutoff_outside_year" } });
   });
 });
 
 describe("equity ceiling", () => {
-  test("DOMAIN.md: 10 000 tkr with bands 0–5 000 at 20 % and above at 10 % gives 1 500 tkr", () => {
+  test("docs/rules.md: 10 000 tkr with bands 0–5 000 at 20 % and above at 10 % gives 1 500 tkr", () => {
     const r = applyCeiling(new Decimal(10_000_000), { kind: "table" }, [
-      { from: new Decimal(0), to: new Decimal(5_000_000), rate: new Decimal("0.2"), cell: "" },
-      { from: new Decimal(5_000_000), to: null, rate: new Decimal("0.1"), cell: "" },
+      { from: new Decimal(0), to: new Decimal(5_000_000), rate: new Decimal("0.2"), cell: asCellRef("") },
+      { from: new Decimal(5_000_000), to: null, rate: new Decimal("0.1"), cell: asCellRef("") },
     ]);
     expect(r.ceiling.toNumber()).toBe(1_500_000);
   });

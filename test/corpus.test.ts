@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { OUTPUTS } from "../src/core/compute";
-import { OWNED_SHEETS } from "../src/core/sheets";
+import { OWNED_SHEETS } from "../src/report/sheets";
 import { recalcAction } from "../src/excel/actions";
 import { Outcome, recalculate } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "fs";
 import path from "path";
 import { OUTPUTS, Output } from "../src/core/compute";
-import { formatIssue } from "../src/core/issues";
-import { renderSheet } from "../src/core/render";
+import { formatIssue } from "../src/core/messages";
+import { renderSheet } from "../src/report/render";
 import { computeFromGrid } from "../src/workbook/usecases";
 import { parseTextWorkbook } from "./helpers/textWorkbook";
 
@@ -22,7 +22,7 @@ export function renderCase(source: string): string {
     version: "test",
     now: () => "2026-01-01T00:00:00Z",
   });
-  if (!outcome.ok) return `FEL\n${outcome.errors.map(formatIssue).join("\n")}\n`;
+  if (!outcome.ok) return `FEL\n${outcome.errors.map((e) => formatIssue(e, "sv")).join("\n")}\n`;
   const parts = outcome.sheets!.map((s) => renderSheet(s, { hideVolatile: true, maxWidth: 80 }));
   parts.push("=== JSON ===\n" + JSON.stringify({ ...outcome.json, computedAt: undefined }, null, 1) + "\n");
   return parts.join("\n");

@@ -4,8 +4,8 @@
  * owned sheets replaced in place and protected; and the mock itself enforces Office's rules.
  */
 import { OUTPUTS } from "../src/core/compute";
-import { columnWidthPoints } from "../src/core/sheetModel";
-import { OWNED_SHEETS } from "../src/core/sheets";
+import { columnWidthPoints } from "../src/report/sheetModel";
+import { OWNED_SHEETS } from "../src/report/sheets";
 import { recalcAction, templateAction, verifyAction, glanceAction, selectCellAction } from "../src/excel/actions";
 import { DEFAULT_PAYLOAD_BUDGET, OfficePort } from "../src/excel/officePort";
 import { recalculate } from "../src/workbook/usecases";

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { OWNED_SHEETS, STATUS_CURRENT, STATUS_STALE } from "../src/core/sheets";
+import { OWNED_SHEETS, STATUS_CURRENT, STATUS_STALE } from "../src/report/sheets";
 import { recalcAction } from "../src/excel/actions";
 import { rawOf, rawOfCell } from "./helpers/exceljs";
 import { MockExcel } from "./officeMock/excel";

@@ -1,24 +1,28 @@
 #!/usr/bin/env node
 /**
- * finsam — the headless command line (WORKBOOK.md §4). Entry point only: parses arguments,
- * calls a use case, prints. Exit status: 0 done, 1 input errors, 2 usage error, 3 differences.
+ * finsam — the headless command line (docs/workbook.md, "Kommandoraden"). Entry point only: parses
+ * arguments, calls a use case, prints. Exit status: 0 done, 1 input errors, 2 usage error,
+ * 3 differences, 4 unexpected error. Language: `--sprak sv|en`, else LANG, else Swedish.
  */
 import { createHash } from "crypto";
 import { existsSync } from "fs";
 import path from "path";
 import { OUTPUTS, Output } from "../core/compute";
+import { formatMoney, Lang, langOfTag } from "../core/locale";
+import { formatIssue, Issue, issueText, Message, messageText } from "../core/messages";
 import { actionLabel, VERSION } from "../core/version";
-import { exampleSheets, templateSheets } from "../core/example";
-import { formatIssue, Issue } from "../core/issues";
-import { issueJson } from "../core/json";
-import { SheetModel } from "../core/sheetModel";
+import { exampleSheets, templateSheets } from "../report/example";
+import type { SheetModel } from "../report/sheetModel";
 import { recalculate, verifyGrid } from "../workbook/usecases";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
+import { CLI_TEXT, CliText } from "./i18n";
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   now: () => string;
+  /** The environment (LANG, FINSAM_DEBUG); the process's by default. */
+  env?: Record<string, string | undefined>;
 }
 
 const defaultIo: Io = {
@@ -34,28 +38,12 @@ export function version(): string {
   return VERSION;
 }
 
-const USAGE = `Användning:
-  finsam recalc <in.xlsx> [-o <ut.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum ÅÅÅÅ-MM-DD] [--json]
-  finsam mall <ut.xlsx>
-  finsam exempel <ut.xlsx>
-  finsam verifiera <in.xlsx> [--json]
-  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>]
-`;
-
 class UsageError extends Error {}
 
-/** A file that is not an .xlsx workbook we can read: a message for the user, exit status 1. */
-class FileError extends Error {}
-
-async function openWorkbook(file: string): Promise<XlsxPort> {
-  if (!existsSync(file)) throw new UsageError(`Filen ${file} finns inte.`);
-  try {
-    const port = await XlsxPort.open(file);
-    await port.readGrid();
-    return port;
-  } catch (e) {
-    if (e instanceof PackageError || e instanceof ZipError) throw new FileError(`Filen ${file} går inte att läsa som en Excel-arbetsbok (.xlsx): ${e.message}.`);
-    throw e;
+/** A message of the catalogue for the user, with exit status 1 (a file we cannot read). */
+class MessageError extends Error {
+  constructor(readonly m: Message) {
+    super(m.code);
   }
 }
 
@@ -68,36 +56,59 @@ interface Parsed {
   json: boolean;
 }
 
-function parseArgs(argv: string[]): Parsed {
+/** The language: `--sprak`, else LANG (sv… or en…), else Swedish. A bad `--sprak` is a usage error. */
+export function chooseLang(argv: readonly string[], env: Record<string, string | undefined>): Lang | { bad: string } {
+  const i = argv.findIndex((a) => a === "--sprak" || a === "--lang");
+  if (i >= 0) {
+    const v = (argv[i + 1] ?? "").toLowerCase();
+    return v === "sv" || v === "en" ? v : { bad: argv[i + 1] ?? "" };
+  }
+  return langOfTag(env.LC_ALL || env.LC_MESSAGES || env.LANG, "sv");
+}
+
+function parseArgs(argv: string[], t: CliText): Parsed {
   const [command, ...rest] = argv;
-  if (!command) throw new UsageError("Ange ett kommando.");
+  if (!command) throw new UsageError(t.noCommand);
   const p: Parsed = { command, positional: [], only: [], json: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const next = () => {
       const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${a} kräver ett värde.`);
+      if (v === undefined) throw new UsageError(t.needsValue(a));
       return v;
     };
     if (a === "-o" || a === "--out") p.out = next();
     else if (a === "--only") {
       const v = next() as Output;
-      if (!OUTPUTS.includes(v)) throw new UsageError(`--only ${v}: välj medlemsandelar, tertial eller eget-kapital.`);
+      if (!OUTPUTS.includes(v)) throw new UsageError(t.badOnly(v));
       p.only.push(v);
     } else if (a === "--brytdatum") {
       p.cutoff = next();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(p.cutoff)) throw new UsageError(`--brytdatum ${p.cutoff}: skriv datumet som ÅÅÅÅ-MM-DD.`);
-    } else if (a === "--json") p.json = true;
-    else if (a.startsWith("-")) throw new UsageError(`Okänd flagga ${a}.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(p.cutoff)) throw new UsageError(t.badCutoff(p.cutoff));
+    } else if (a === "--sprak" || a === "--lang") next();
+    else if (a === "--json") p.json = true;
+    else if (a.startsWith("-")) throw new UsageError(t.unknownFlag(a));
     else p.positional.push(a);
   }
   return p;
 }
 
-function printIssues(io: Io, title: string, issues: Issue[]): void {
+async function openWorkbook(file: string, t: CliText): Promise<XlsxPort> {
+  if (!existsSync(file)) throw new UsageError(t.fileMissing(file));
+  try {
+    const port = await XlsxPort.open(file);
+    await port.readGrid();
+    return port;
+  } catch (e) {
+    if (e instanceof PackageError || e instanceof ZipError) throw new MessageError({ code: "file_unreadable", params: { file, detail: e.message } });
+    throw e;
+  }
+}
+
+function printIssues(io: Io, title: string, issues: Issue[], lang: Lang): void {
   if (issues.length === 0) return;
   io.err(`${title}:\n`);
-  for (const i of issues) io.err(`  ${formatIssue(i)}\n`);
+  for (const i of issues) io.err(`  ${formatIssue(i, lang)}\n`);
 }
 
 async function writeInputWorkbook(file: string, sheets: SheetModel[]): Promise<void> {
@@ -114,30 +125,35 @@ export function defaultOutputPath(input: string): string {
   return path.join(dir, `${base}.beraknad${ext}`);
 }
 
-async function recalcCommand(p: Parsed, io: Io): Promise<number> {
-  if (p.positional.length !== 1) throw new UsageError("recalc tar en indatafil.");
+async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
+  const t = CLI_TEXT[lang];
+  if (p.positional.length !== 1) throw new UsageError(t.recalcArgs);
   const input = p.positional[0];
   const output = p.out ?? defaultOutputPath(input);
-  if (path.resolve(output) === path.resolve(input)) throw new UsageError("Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.");
-  const port = await openWorkbook(input);
+  if (path.resolve(output) === path.resolve(input)) throw new UsageError(t.sameFile);
+  const port = await openWorkbook(input, t);
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
   const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
-  const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action, sha256 });
+  const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action, sha256, lang });
   if (!outcome.ok) {
-    printIssues(io, "Fel i indata (inget har skrivits)", outcome.errors);
-    printIssues(io, "Varningar", outcome.warnings);
-    if (p.json) io.out(JSON.stringify({ errors: outcome.errors.map(issueJson), warnings: outcome.warnings.map(issueJson) }, null, 2) + "\n");
+    printIssues(io, t.errorsTitle, outcome.errors, lang);
+    printIssues(io, t.warningsTitle, outcome.warnings, lang);
+    if (p.json) {
+      const doc = { errors: outcome.errors.map((i) => issueText(i, lang)), warnings: outcome.warnings.map((i) => issueText(i, lang)) };
+      io.out(JSON.stringify(doc, null, 2) + "\n");
+    }
     return 1;
   }
   await port.save(output);
-  printIssues(io, "Varningar", outcome.warnings);
-  io.err(summary(outcome.json!) + `Skrev ${output}\n`);
+  printIssues(io, t.warningsTitle, outcome.warnings, lang);
+  io.err(summary(outcome.json!, lang) + `${t.wrote(output)}\n`);
   if (p.json) io.out(JSON.stringify(outcome.json, null, 2) + "\n");
   return 0;
 }
 
-/** A few lines for a person: result forecast, equity against ceiling. */
-export function summary(json: Record<string, unknown>): string {
+/** A few lines for a person: result forecast, equity against ceiling (exact amounts, no floating point). */
+export function summary(json: Record<string, unknown>, lang: Lang = "sv"): string {
+  const t = CLI_TEXT[lang];
   const j = json as {
     association: string;
     year: number;
@@ -146,87 +162,99 @@ export function summary(json: Record<string, unknown>): string {
     equity: { closing: string; ceiling: string; margin: string; status: string } | null;
     memberShares: { total: string } | null;
   };
-  const kr = (s: string) => `${Number(s).toLocaleString("sv-SE", { maximumFractionDigits: 2 })} kr`;
-  const lines = [`${j.association}, ${j.year}, brytdatum ${j.cutoff}`];
-  if (j.memberShares) lines.push(`  Medlemsbidrag ${j.year}: ${kr(j.memberShares.total)}`);
+  const kr = (s: string) => formatMoney(s, lang);
+  const lines = [`${j.association}, ${j.year}, ${t.cutoffWord} ${j.cutoff}`];
+  if (j.memberShares) lines.push(`  ${t.memberTotal(j.year)}: ${kr(j.memberShares.total)}`);
   const result = j.tertialReport?.lines.find((l) => l.id === "arets_resultat");
-  if (result) lines.push(`  Prognos årets resultat: ${kr(result.forecast)}`);
+  if (result) lines.push(`  ${t.forecastResult}: ${kr(result.forecast)}`);
   if (j.equity) {
-    lines.push(`  Eget kapital vid årets slut (prognos): ${kr(j.equity.closing)}; tak ${kr(j.equity.ceiling)}`);
-    lines.push(
-      j.equity.status === "over"
-        ? `  ÖVER TAKET med ${kr(String(-Number(j.equity.margin)))}`
-        : `  Under taket med marginal ${kr(j.equity.margin)}`,
-    );
+    lines.push(`  ${t.closingEquity}: ${kr(j.equity.closing)}; ${t.ceiling} ${kr(j.equity.ceiling)}`);
+    const over = j.equity.status === "over";
+    lines.push(over ? `  ${t.over} ${kr(j.equity.margin.replace(/^-/, ""))}` : `  ${t.under} ${kr(j.equity.margin)}`);
   }
   return lines.join("\n") + "\n";
 }
 
-async function verifyCommand(p: Parsed, io: Io): Promise<number> {
-  if (p.positional.length !== 1) throw new UsageError("verifiera tar en fil.");
-  const port = await openWorkbook(p.positional[0]);
-  const result = verifyGrid(await port.readGrid(), { version: version(), now: io.now, sha256 });
+async function verifyCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
+  const t = CLI_TEXT[lang];
+  if (p.positional.length !== 1) throw new UsageError(t.verifyArgs);
+  const port = await openWorkbook(p.positional[0], t);
+  const result = verifyGrid(await port.readGrid(), { version: version(), now: io.now, sha256, lang });
   if (!result.ok) {
-    printIssues(io, "Fel i indata", result.errors);
-    if (p.json) io.out(JSON.stringify({ errors: result.errors.map(issueJson) }, null, 2) + "\n");
+    printIssues(io, t.errorsTitleVerify, result.errors, lang);
+    if (p.json) io.out(JSON.stringify({ errors: result.errors.map((i) => issueText(i, lang)) }, null, 2) + "\n");
     return 1;
   }
   if (p.json) io.out(JSON.stringify({ differences: result.differences }, null, 2) + "\n");
   if (result.differences.length === 0) {
-    io.err("Verifierad: de lagrade resultaten stämmer med en ny beräkning från indata.\n");
+    io.err(`${t.verified}\n`);
     return 0;
   }
-  io.err(`${result.differences.length} skillnader mellan lagrade och omräknade resultat:\n`);
-  for (const d of result.differences.slice(0, 100)) io.err(`  ${d.cell}: lagrat ${d.stored}, omräknat ${d.recomputed}\n`);
-  if (result.differences.length > 100) io.err(`  … och ${result.differences.length - 100} till\n`);
+  io.err(`${t.differences(result.differences.length)}\n`);
+  for (const d of result.differences.slice(0, 100)) {
+    io.err(`  ${d.cell}: ${messageText({ code: "verify_difference", params: { stored: d.stored, recomputed: d.recomputed } }, lang)}\n`);
+  }
+  if (result.differences.length > 100) io.err(`  ${t.andMore(result.differences.length - 100)}\n`);
   return 3;
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  try {
-    const p = parseArgs(argv);
-    switch (p.command) {
-      case "recalc":
-        return await recalcCommand(p, io);
-      case "verifiera":
-        return await verifyCommand(p, io);
-      case "mall":
-      case "exempel": {
-        if (p.positional.length !== 1) throw new UsageError(`${p.command} tar en utfil.`);
-        await writeInputWorkbook(p.positional[0], p.command === "mall" ? templateSheets() : exampleSheets());
-        io.err(`Skrev ${p.positional[0]}\n`);
-        return 0;
-      }
-      case "sie":
-        io.err("SIE-import är inte byggd ännu (kommer i ett senare ärende).\n");
-        return 2;
-      case "help":
-      case "--help":
-      case "-h":
-        io.err(USAGE);
-        return 0;
-      default:
-        throw new UsageError(`Okänt kommando ${p.command}.`);
+async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
+  const t = CLI_TEXT[lang];
+  const p = parseArgs(argv, t);
+  switch (p.command) {
+    case "recalc":
+      return recalcCommand(p, io, lang);
+    case "verifiera":
+      return verifyCommand(p, io, lang);
+    case "mall":
+    case "exempel": {
+      if (p.positional.length !== 1) throw new UsageError(t.outArgs(p.command));
+      await writeInputWorkbook(p.positional[0], p.command === "mall" ? templateSheets() : exampleSheets());
+      io.err(`${t.wrote(p.positional[0])}\n`);
+      return 0;
     }
+    case "sie":
+      io.err(`${t.sieNotBuilt}\n`);
+      return 2;
+    case "help":
+    case "--help":
+    case "-h":
+      io.err(t.usage);
+      return 0;
+    default:
+      throw new UsageError(t.unknownCommand(p.command));
+  }
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const env = io.env ?? process.env;
+  const chosen = chooseLang(argv, env);
+  const lang: Lang = typeof chosen === "string" ? chosen : langOfTag(env.LANG, "sv");
+  const t = CLI_TEXT[lang];
+  if (typeof chosen !== "string") {
+    io.err(`${t.badLang(chosen.bad)}\n${t.usage}`);
+    return 2;
+  }
+  try {
+    return await run(argv, io, lang);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n${USAGE}`);
+      io.err(`${e.message}\n${t.usage}`);
       return 2;
     }
-    if (e instanceof FileError) {
-      io.err(`${e.message}\nInget har skrivits.\n`);
+    if (e instanceof MessageError) {
+      io.err(`${messageText(e.m, lang)}\n${t.nothingWritten}\n`);
       return 1;
     }
-    throw e;
+    // Never a raw stack for the user: a catalogue message, the details only when asked for.
+    const detail = e instanceof Error ? e.message : String(e);
+    io.err(`${messageText({ code: "unexpected", params: { detail } }, lang)}\n`);
+    if (env.FINSAM_DEBUG) io.err(`${e instanceof Error ? (e.stack ?? detail) : detail}\n`);
+    else io.err(`${t.debugHint}\n`);
+    return 4;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`Oväntat fel: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-      process.exit(4);
-    },
-  );
+  main(process.argv.slice(2)).then((code) => process.exit(code));
 }

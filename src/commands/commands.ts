@@ -3,7 +3,7 @@
  * handler that runs one action and always calls `event.completed()`. Errors, which a ribbon
  * button cannot show, open the task pane on its list.
  */
-import { ActionEnv, ActionResult, recalcAction, templateAction, verifyAction } from "../excel/actions";
+import { ActionEnv, ActionResult, logFailureAction, recalcAction, templateAction, verifyAction } from "../excel/actions";
 
 export const FUNCTION_IDS = ["recalcAll", "recalcMemberShares", "recalcTertial", "recalcEquity", "createTemplate", "verify"] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
@@ -38,14 +38,15 @@ export function actionFor(id: FunctionId, env: ActionEnv, cutoff: string | undef
   }
 }
 
+/** An unexpected exception as a catalogue message; the details go to the console (and Körlogg, by the caller). */
 export function failure(id: FunctionId, e: unknown): ActionResult {
-  const message = e instanceof Error ? e.message : String(e);
+  const detail = e instanceof Error ? e.message : String(e);
   return {
     action: id === "verify" ? "verify" : id === "createTemplate" ? "template" : "recalc-all",
     ok: false,
-    errors: [{ code: "unexpected", message: `Oväntat fel: ${message}. Arbetsbokens indata är orörda; kör igen när felet är åtgärdat.`, cell: "" }],
+    errors: [{ code: "unexpected", params: { detail }, cell: "" }],
     warnings: [],
-    message: "Åtgärden avbröts.",
+    status: "aborted",
   };
 }
 
@@ -56,7 +57,9 @@ export async function runCommand(id: FunctionId, env: ActionEnv, host: CommandHo
   try {
     result = await actionFor(id, env, hooks.cutoffOverride());
   } catch (e) {
+    console.error(`Finsam Ekonomi: ${id}`, e);
     result = failure(id, e);
+    await logFailureAction(env, id, e).catch((logError: unknown) => console.error("Finsam Ekonomi: Körlogg", logError));
   }
   hooks.finished(result);
   if (!result.ok && host.addin) await host.addin.showAsTaskpane().catch(() => undefined);

@@ -15,15 +15,14 @@
  * order in which the parts were given.
  */
 import { Decimal, ZERO } from "./money";
+import { failure, Result, success } from "./units";
 
-export class AllocationError extends Error {
-  constructor(
-    readonly code: "total_not_multiple_of_unit" | "no_positive_weight" | "negative_weight" | "bad_unit",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Why an allocation cannot be made. The caller adds the fiscal year when it reports one. */
+export type AllocationProblem =
+  | { code: "total_not_multiple_of_unit"; total: string; unit: string }
+  | { code: "no_positive_weight" }
+  | { code: "negative_weight" }
+  | { code: "bad_unit" };
 
 export interface AllocationOptions {
   /** The rounding unit, e.g. 1 kr, 1000 kr or 0.01 kr. */
@@ -34,29 +33,27 @@ export interface AllocationOptions {
   rotation?: number;
 }
 
-export function allocate(total: Decimal, weights: readonly Decimal[], options: AllocationOptions): Decimal[] {
+/**
+ * @example allocate(dec(8886000), [dec(0.5), dec(0.25), dec(0.25)], { unit: dec(1000), rotation: 2019 })
+ * // ok: 4 443 000, and 2 221 000 / 2 222 000 for the two quarters (which one gets the extra
+ * // 1 000 alternates with the year)
+ */
+export function allocate(total: Decimal, weights: readonly Decimal[], options: AllocationOptions): Result<Decimal[], AllocationProblem> {
   const { unit } = options;
-  if (!unit.isFinite() || unit.lessThanOrEqualTo(0)) throw new AllocationError("bad_unit", "Avrundningsenheten måste vara positiv.");
+  if (!unit.isFinite() || unit.lessThanOrEqualTo(0)) return failure({ code: "bad_unit" });
   if (weights.length === 0) {
-    if (!total.isZero()) throw new AllocationError("no_positive_weight", "Det finns inga delar att fördela beloppet på.");
-    return [];
+    return total.isZero() ? success([]) : failure({ code: "no_positive_weight" });
   }
   for (const w of weights) {
-    if (w.isNegative() && !w.isZero()) throw new AllocationError("negative_weight", "En fördelningsnyckel är negativ.");
+    if (w.isNegative() && !w.isZero()) return failure({ code: "negative_weight" });
   }
   const units = total.dividedBy(unit);
-  if (!units.isInteger()) {
-    throw new AllocationError(
-      "total_not_multiple_of_unit",
-      `Beloppet ${total.toFixed()} kr är inte en jämn multipel av avrundningsenheten ${unit.toFixed()} kr.`,
-    );
-  }
+  if (!units.isInteger()) return failure({ code: "total_not_multiple_of_unit", total: total.toFixed(), unit: unit.toFixed() });
   const negative = units.isNegative();
   const n = negative ? units.negated() : units;
   const weightSum = weights.reduce((a, w) => a.plus(w), ZERO);
   if (weightSum.isZero()) {
-    if (n.isZero()) return weights.map(() => ZERO);
-    throw new AllocationError("no_positive_weight", "Alla fördelningsnycklar är noll.");
+    return n.isZero() ? success(weights.map(() => ZERO)) : failure({ code: "no_positive_weight" });
   }
 
   // Exact integer part and remainder without division error: n·w = q·W + r with 0 ≤ r < W.
@@ -100,11 +97,13 @@ export function allocate(total: Decimal, weights: readonly Decimal[], options: A
     pos = end;
   }
 
-  return floors.map((q, i) => {
-    const units_i = extra[i] ? q.plus(1) : q;
-    const amount = units_i.times(unit);
-    return negative ? amount.negated() : amount;
-  });
+  return success(
+    floors.map((q, i) => {
+      const unitsOfPart = extra[i] ? q.plus(1) : q;
+      const amount = unitsOfPart.times(unit);
+      return negative ? amount.negated() : amount;
+    }),
+  );
 }
 
 /** Canonical ranks from a sort key: rank[i] is the position of item i in sorted order. */

@@ -2,6 +2,7 @@
  * Calendar dates as ISO strings (YYYY-MM-DD) and as day numbers (days since 1970-01-01), with
  * conversion from Excel's 1900 date system. No time zones: a date is a calendar day.
  */
+import { asDay, DayNumber } from "./units";
 
 export type IsoDate = string;
 
@@ -31,17 +32,17 @@ export function isoFromParts(y: number, m: number, d: number): IsoDate {
 }
 
 /** Day number (days since 1970-01-01) of a calendar date. */
-export function dayNumber(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+export function dayNumber(y: number, m: number, d: number): DayNumber {
+  return asDay(Math.floor(Date.UTC(y, m - 1, d) / 86400000));
 }
 
-export function dayNumberOfIso(iso: IsoDate): number {
+/** The day number of an ISO date, or null when it is not one. */
+export function dayNumberOfIso(iso: IsoDate): DayNumber | null {
   const p = parseIsoDate(iso);
-  if (!p) throw new Error(`Ogiltigt datum: ${iso}`);
-  return dayNumber(p.y, p.m, p.d);
+  return p ? dayNumber(p.y, p.m, p.d) : null;
 }
 
-export function isoOfDayNumber(day: number): IsoDate {
+export function isoOfDayNumber(day: DayNumber): IsoDate {
   const dt = new Date(day * 86400000);
   return isoFromParts(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
@@ -51,19 +52,19 @@ const EXCEL_EPOCH_OFFSET = 25569;
 export const EXCEL_MAX_SERIAL = 2958465; // 9999-12-31
 
 /** Converts an Excel 1900-system serial (whole days; a time fraction is dropped) to a day number, or null. */
-export function dayNumberOfExcelSerial(serial: number): number | null {
+export function dayNumberOfExcelSerial(serial: number): DayNumber | null {
   if (!Number.isFinite(serial)) return null;
   const whole = Math.floor(serial);
   if (whole < 1 || whole > EXCEL_MAX_SERIAL || whole === 60) return null;
   const adjusted = whole < 60 ? whole + 1 : whole; // before the fictitious leap day, serials are one day early
-  return adjusted - EXCEL_EPOCH_OFFSET;
+  return asDay(adjusted - EXCEL_EPOCH_OFFSET);
 }
 
-export function excelSerialOfDayNumber(day: number): number {
+export function excelSerialOfDayNumber(day: DayNumber): number {
   const serial = day + EXCEL_EPOCH_OFFSET;
   return serial <= 60 ? serial - 1 : serial;
 }
 
-export function yearOfDayNumber(day: number): number {
+export function yearOfDayNumber(day: DayNumber): number {
   return new Date(day * 86400000).getUTCFullYear();
 }

@@ -3,7 +3,9 @@
  * year's member contributions — a flat percentage, or bands applied like tax brackets.
  */
 import type { CeilingBand, CeilingRule } from "./inputs";
-import { Decimal, maxDec, minDec, roundOre, ZERO } from "./money";
+import type { IssueList } from "./messages";
+import { Decimal, maxDec, minDec, oreToKronor, roundOre, ZERO } from "./money";
+import type { CellRef, Ore } from "./units";
 
 export interface CeilingBandUse {
   from: Decimal;
@@ -17,11 +19,7 @@ export interface CeilingBandUse {
 export interface CeilingResult {
   ceiling: Decimal;
   bands: CeilingBandUse[];
-  ruleText: string;
-}
-
-export function formatPercent(rate: Decimal): string {
-  return `${rate.times(100).toDecimalPlaces(4).toFixed().replace(".", ",")} %`;
+  rule: CeilingRule;
 }
 
 export function applyCeiling(basis: Decimal, rule: CeilingRule, bands: readonly CeilingBand[]): CeilingResult {
@@ -30,7 +28,7 @@ export function applyCeiling(basis: Decimal, rule: CeilingRule, bands: readonly 
     return {
       ceiling: amount,
       bands: [{ from: ZERO, to: null, rate: rule.rate, basisInBand: basis, amount }],
-      ruleText: `${formatPercent(rule.rate)} av årets medlemsbidrag`,
+      rule,
     };
   }
   const sorted = [...bands].sort((a, b) => a.from.comparedTo(b.from));
@@ -41,7 +39,7 @@ export function applyCeiling(basis: Decimal, rule: CeilingRule, bands: readonly 
   });
   const exact = used.reduce((a, u) => a.plus(u.amount), ZERO);
   for (const u of used) u.amount = roundOre(u.amount);
-  return { ceiling: roundOre(exact), bands: used, ruleText: "Trappstegsregel enligt tabellen Takregel" };
+  return { ceiling: roundOre(exact), bands: used, rule };
 }
 
 export interface EquityYear {
@@ -90,4 +88,59 @@ export function equityYear(
   const ceiling = applyCeiling(basis, rule, bands).ceiling;
   const margin = ceiling.minus(closing);
   return { year, opening, result, closing, basis, ceiling, margin, status: margin.isNegative() ? "over" : "under", source };
+}
+
+export interface EquityInput {
+  year: number;
+  /** The setting Ingående eget kapital, and where it is (for the warning when neither it nor IB rows exist). */
+  openingSetting: Decimal | null;
+  settingsCell: CellRef;
+  /** Sum of IB rows on equity accounts in the year (debit positive), or null. */
+  openingEquityIb: Ore | null;
+  forecastResult: Decimal;
+  /** The year's member contributions: the ceiling's basis. */
+  basis: Decimal;
+  rule: CeilingRule;
+  bands: readonly CeilingBand[];
+  unpaidGrants: Decimal;
+  /** Later budget years in order, with their budgeted result and member contributions. */
+  laterYears: Array<{ year: number; result: Decimal; basis: Decimal }>;
+}
+
+/** Opening equity from the setting, else from IB rows (credit balance → positive), else 0 with a warning. */
+function openingEquity(input: EquityInput, warnings: IssueList): { opening: Decimal; source: EquityReport["openingSource"] } {
+  if (input.openingSetting) return { opening: input.openingSetting, source: "setting" };
+  if (input.openingEquityIb !== null) return { opening: oreToKronor(-input.openingEquityIb), source: "ledger" };
+  warnings.add("opening_equity_missing", {}, input.settingsCell);
+  return { opening: ZERO, source: "none" };
+}
+
+/** Projected closing equity against the ceiling for the report year, and for later budget years. */
+export function computeEquity(input: EquityInput, warnings: IssueList): EquityReport {
+  const { opening, source } = openingEquity(input, warnings);
+  const ceiling = applyCeiling(input.basis, input.rule, input.bands);
+  const closing = opening.plus(input.forecastResult);
+  const margin = ceiling.ceiling.minus(closing);
+  const overBy = margin.isNegative() ? margin.negated() : ZERO;
+  const years: EquityYear[] = [equityYear(input.year, opening, input.forecastResult, input.basis, input.rule, input.bands, "forecast")];
+  for (const later of input.laterYears) {
+    const prev = years[years.length - 1];
+    if (prev.year !== later.year - 1) break;
+    years.push(equityYear(later.year, prev.closing, later.result, later.basis, input.rule, input.bands, "budget"));
+  }
+  return {
+    opening,
+    openingSource: source,
+    forecastResult: input.forecastResult,
+    closing,
+    basis: input.basis,
+    ceiling,
+    margin,
+    status: margin.isNegative() ? "over" : "under",
+    overBy,
+    extraSpendingNeeded: overBy,
+    unpaidGrants: input.unpaidGrants,
+    uncommitted: closing.minus(input.unpaidGrants),
+    years,
+  };
 }

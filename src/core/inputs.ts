@@ -2,6 +2,7 @@
 import type { IsoDate } from "./dates";
 import type { Decimal } from "./money";
 import type { AccountLine, Group, LeafLine } from "./reportLines";
+import type { CellRef, DayNumber, Ore } from "./units";
 
 export type DisplayUnit = "kr" | "tkr";
 
@@ -32,9 +33,9 @@ export interface Settings {
   openingEquity: Decimal | null;
   ceilingRule: CeilingRule;
   /** Where each setting was read (for messages); keys are the setting ids below. */
-  cells: Partial<Record<SettingId, string>>;
+  cells: Partial<Record<SettingId, CellRef>>;
   /** Cell of the first cell of the settings table, for messages about a setting that is missing. */
-  tableCell: string;
+  tableCell: CellRef;
 }
 
 export type SettingId =
@@ -57,8 +58,8 @@ export interface Member {
   name: string;
   group: Group;
   key: Decimal;
-  cell: string;
-  keyCell: string;
+  cell: CellRef;
+  keyCell: CellRef;
 }
 
 export interface AccountRule {
@@ -66,30 +67,29 @@ export interface AccountRule {
   to: number;
   line: AccountLine | null;
   name: string;
-  cell: string;
+  cell: CellRef;
 }
 
 export interface BudgetEntry {
   line: LeafLine;
   year: number;
   amount: Decimal;
-  cell: string;
+  cell: CellRef;
 }
 
 export interface LedgerRow {
-  /** Day number (days since 1970-01-01). */
-  day: number;
+  day: DayNumber;
   voucher: string;
   account: number;
-  /** Amount in integer öre, debit positive. */
-  ore: number;
+  /** Debit positive. */
+  ore: Ore;
   text: string;
   project: string;
   /** `Blad!A1` of the row's first cell. */
-  cell: string;
+  cell: CellRef;
   /** Row's cell references for the date and amount columns (for warnings). */
-  dateCell: string;
-  accountCell: string;
+  dateCell: CellRef;
+  accountCell: CellRef;
 }
 
 export interface Grant {
@@ -97,9 +97,9 @@ export interface Grant {
   name: string;
   dnr: string;
   granted: Decimal;
-  from: number;
-  to: number;
-  cell: string;
+  from: DayNumber;
+  to: DayNumber;
+  cell: CellRef;
 }
 
 export interface ForecastChoice {
@@ -108,15 +108,15 @@ export interface ForecastChoice {
   amount: Decimal | null;
   comment: string;
   /** The method cell; `lineCell` is the report line's. */
-  cell: string;
-  lineCell?: string;
+  cell: CellRef;
+  lineCell?: CellRef;
 }
 
 export interface CeilingBand {
   from: Decimal;
   to: Decimal | null;
   rate: Decimal;
-  cell: string;
+  cell: CellRef;
 }
 
 export interface Inputs {

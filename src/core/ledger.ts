@@ -4,16 +4,17 @@
  * full year. Grant payments are summed per project code.
  */
 import type { AccountRule, LedgerRow } from "./inputs";
-import { IssueList } from "./issues";
+import type { IssueList } from "./messages";
 import type { ReportPeriod } from "./periods";
 import { yearOfDayNumber } from "./dates";
 import { AccountLine, LEAF_LINES, LeafLine } from "./reportLines";
+import { addOre, asOre, CellRef, DayNumber, Ore } from "./units";
 
-export type LineSums = Record<LeafLine, number>;
+export type LineSums = Record<LeafLine, Ore>;
 
 export function emptySums(): LineSums {
   const s = {} as LineSums;
-  for (const l of LEAF_LINES) s[l] = 0;
+  for (const l of LEAF_LINES) s[l] = asOre(0);
   return s;
 }
 
@@ -21,16 +22,16 @@ export interface LedgerAggregates {
   period: LineSums;
   priorPeriod: LineSums;
   priorYear: LineSums;
-  /** Grant payments (debit positive, öre) per project code up to the cut-off, all years in the ledger. */
-  paidByProject: Map<string, number>;
+  /** Grant payments (debit positive) per project code up to the cut-off, all years in the ledger. */
+  paidByProject: Map<string, Ore>;
   /** Grant payments in the report year up to the cut-off, per project code. */
-  paidThisYearByProject: Map<string, number>;
-  /** Sum of IB rows on equity accounts dated in the report year (öre, debit positive), or null if none. */
-  openingEquityIb: number | null;
+  paidThisYearByProject: Map<string, Ore>;
+  /** Sum of IB rows on equity accounts dated in the report year (debit positive), or null if none. */
+  openingEquityIb: Ore | null;
   rowsAfterCutoff: number;
-  firstRowAfterCutoff: string;
+  firstRowAfterCutoff: CellRef | "";
   rowsOtherYears: number;
-  firstRowOtherYear: string;
+  firstRowOtherYear: CellRef | "";
   /** Row count and amount sum, for the run log and staleness checks. */
   rowCount: number;
 }
@@ -73,13 +74,17 @@ export class AccountIndex {
   }
 }
 
-function addSafe(target: LineSums, line: LeafLine, ore: number, errors: IssueList, cell: string): void {
-  const v = target[line] + ore;
+function addSafe(target: LineSums, line: LeafLine, ore: Ore, errors: IssueList, cell: CellRef): void {
+  const v = addOre(target[line], ore);
   if (!Number.isSafeInteger(v)) {
-    errors.add("amount_overflow", "Summan blir för stor för att räknas exakt.", cell);
+    errors.add("amount_overflow", {}, cell);
     return;
   }
   target[line] = v;
+}
+
+function addTo(map: Map<string, Ore>, key: string, ore: Ore): void {
+  map.set(key, addOre(map.get(key) ?? asOre(0), ore));
 }
 
 export function isOpeningBalance(voucher: string): boolean {
@@ -112,7 +117,7 @@ export function aggregateLedger(
     const rule = index.lookup(row.account);
     if (!rule) {
       if (unknownReported < 50) {
-        errors.add("unknown_account", `Kontot ${row.account} finns inte i Kontoplan.`, row.accountCell);
+        errors.add("unknown_account", { account: row.account }, row.accountCell);
       }
       unknownReported++;
       continue;
@@ -121,7 +126,7 @@ export function aggregateLedger(
     const day = row.day;
     if (isOpeningBalance(row.voucher)) {
       if (line === "eget_kapital" && day >= period.start && day <= period.yearEnd) {
-        agg.openingEquityIb = (agg.openingEquityIb ?? 0) + row.ore;
+        agg.openingEquityIb = addOre(agg.openingEquityIb ?? asOre(0), row.ore);
       }
       continue;
     }
@@ -130,7 +135,7 @@ export function aggregateLedger(
       agg.rowsOtherYears++;
       // Grant payments of earlier years still count as paid.
       if (day < period.priorStart && line === "bidrag_till_insatser" && row.project) {
-        agg.paidByProject.set(row.project, (agg.paidByProject.get(row.project) ?? 0) + row.ore);
+        addTo(agg.paidByProject, row.project, row.ore);
       }
       continue;
     }
@@ -144,19 +149,19 @@ export function aggregateLedger(
     if (day >= period.start) {
       addSafe(agg.period, line, row.ore, errors, row.cell);
       if (line === "bidrag_till_insatser" && row.project) {
-        agg.paidByProject.set(row.project, (agg.paidByProject.get(row.project) ?? 0) + row.ore);
-        agg.paidThisYearByProject.set(row.project, (agg.paidThisYearByProject.get(row.project) ?? 0) + row.ore);
+        addTo(agg.paidByProject, row.project, row.ore);
+        addTo(agg.paidThisYearByProject, row.project, row.ore);
       }
     } else {
       addSafe(agg.priorYear, line, row.ore, errors, row.cell);
       if (day <= period.priorEnd) addSafe(agg.priorPeriod, line, row.ore, errors, row.cell);
       if (line === "bidrag_till_insatser" && row.project) {
-        agg.paidByProject.set(row.project, (agg.paidByProject.get(row.project) ?? 0) + row.ore);
+        addTo(agg.paidByProject, row.project, row.ore);
       }
     }
   }
   if (unknownReported > 50) {
-    errors.add("unknown_account", `Ytterligare ${unknownReported - 50} rader har konton som inte finns i Kontoplan.`, "");
+    errors.add("unknown_accounts_more", { count: unknownReported - 50 });
   }
   return agg;
 }
@@ -164,10 +169,10 @@ export function aggregateLedger(
 export interface VoucherFindings {
   /** Vouchers (by id and year) whose rows do not sum to zero. */
   unbalanced: number;
-  firstUnbalanced: { voucher: string; cell: string; ore: number } | null;
+  firstUnbalanced: { voucher: string; cell: CellRef; ore: Ore } | null;
   /** Rows identical to an earlier row (date, voucher, account, amount, text, project): a double import? */
   duplicateRows: number;
-  firstDuplicate: string;
+  firstDuplicate: CellRef | "";
 }
 
 /**
@@ -187,7 +192,7 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
   const repeated = new Set<number>();
   for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
   let duplicateRows = 0;
-  let firstDuplicate = "";
+  let firstDuplicate: CellRef | "" = "";
   if (repeated.size > 0) {
     const seen = new Set<string>();
     for (let i = 0; i < n; i++) {
@@ -201,8 +206,9 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     }
   }
   // Voucher sums per year (numbering restarts each year); no string keys are built per row.
-  const sumsByYear = new Map<number, Map<string, { ore: number; cell: string }>>();
-  const yearOfDay = new Map<number, Map<string, { ore: number; cell: string }>>();
+  type VoucherSum = { ore: Ore; cell: CellRef };
+  const sumsByYear = new Map<number, Map<string, VoucherSum>>();
+  const yearOfDay = new Map<DayNumber, Map<string, VoucherSum>>();
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     const v = row.voucher;
@@ -215,7 +221,7 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
       yearOfDay.set(row.day, sums);
     }
     const s = sums.get(v);
-    if (s) s.ore += row.ore;
+    if (s) s.ore = addOre(s.ore, row.ore);
     else sums.set(v, { ore: row.ore, cell: row.cell });
   }
   let unbalanced = 0;

@@ -3,10 +3,11 @@
  * among its members by their keys, and each member's amount into installments — all by the
  * largest-remainder method at the rounding unit (see allocation.ts for the tie rule).
  */
-import { allocate, compareSwedish, ranksBy } from "./allocation";
+import { allocate, AllocationProblem, compareSwedish, ranksBy } from "./allocation";
 import type { Member } from "./inputs";
 import { Decimal, ZERO } from "./money";
 import { Group, GROUPS } from "./reportLines";
+import { Result, success } from "./units";
 
 export interface GroupShare {
   group: Group;
@@ -34,8 +35,16 @@ export interface MemberSharesYear {
 /** Canonical group order for ties: alphabetical (Kommun, Region, Stat). */
 const GROUP_RANK = ranksBy(GROUPS, compareSwedish);
 
-/** Splits a total by the group shares at `unit`; the extra unit of a tie alternates with the year. */
-export function splitByGroups(total: Decimal, shares: Record<Group, Decimal>, unit: Decimal, year: number): Decimal[] {
+/**
+ * Splits a total by the group shares at `unit`; the extra unit of a tie alternates with the year.
+ * Parts in GROUPS order (Stat, Region, Kommun).
+ */
+export function splitByGroups(
+  total: Decimal,
+  shares: Record<Group, Decimal>,
+  unit: Decimal,
+  year: number,
+): Result<Decimal[], AllocationProblem> {
   return allocate(
     total,
     GROUPS.map((g) => shares[g]),
@@ -50,10 +59,12 @@ export function computeMemberShares(
   members: readonly Member[],
   unit: Decimal,
   installmentCount: number,
-): MemberSharesYear {
+): Result<MemberSharesYear, AllocationProblem> {
   const groupAmounts = splitByGroups(total, shares, unit, year);
-  const groups: GroupShare[] = GROUPS.map((group, i) => ({ group, share: shares[group], amount: groupAmounts[i] }));
+  if (!groupAmounts.ok) return groupAmounts;
+  const groups: GroupShare[] = GROUPS.map((group, i) => ({ group, share: shares[group], amount: groupAmounts.value[i] }));
   const result: MemberShare[] = [];
+  const ones = new Array<Decimal>(installmentCount).fill(new Decimal(1));
   for (const g of groups) {
     const inGroup = members.filter((m) => m.group === g.group);
     if (inGroup.length === 0) continue;
@@ -64,17 +75,20 @@ export function computeMemberShares(
       canonicalRank: ranksBy(inGroup, (a, b) => compareSwedish(a.name, b.name)),
       rotation: year,
     });
-    inGroup.forEach((m, i) => {
-      const ones = new Array<Decimal>(installmentCount).fill(new Decimal(1));
+    if (!amounts.ok) return amounts;
+    for (let i = 0; i < inGroup.length; i++) {
+      const m = inGroup[i];
+      const installments = allocate(amounts.value[i], ones, { unit });
+      if (!installments.ok) return installments;
       result.push({
         member: m.name,
         group: m.group,
         key: m.key,
         shareOfGroup: keySum.isZero() ? ZERO : m.key.dividedBy(keySum),
-        amount: amounts[i],
-        installments: allocate(amounts[i], ones, { unit }),
+        amount: amounts.value[i],
+        installments: installments.value,
       });
-    });
+    }
   }
-  return { year, total, groups, members: result };
+  return success({ year, total, groups, members: result });
 }

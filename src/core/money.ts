@@ -4,6 +4,7 @@
  * spreadsheet cell (`toCellNumber`).
  */
 import DecimalJs from "decimal.js";
+import type { Ore } from "./units";
 
 /** A private decimal.js constructor: 40 significant digits, half away from zero. */
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
@@ -48,7 +49,7 @@ export function toCellNumber(value: Decimal): number {
 }
 
 /** Integer öre (a JS safe integer) to decimal kronor. */
-export function oreToKronor(ore: number): Decimal {
+export function oreToKronor(ore: Ore | number): Decimal {
   return new Decimal(ore).dividedBy(100);
 }
 
@@ -56,7 +57,7 @@ export function oreToKronor(ore: number): Decimal {
  * Integer öre as exact kronor text without trailing zeros, as Decimal's `toFixed()` gives it:
  * 123450 → "1234.5", -5 → "-0.05", 0 → "0". Integer arithmetic only (öre are safe integers).
  */
-export function oreText(ore: number): string {
+export function oreText(ore: Ore | number): string {
   if (ore === 0) return "0";
   const abs = Math.abs(ore);
   const kr = Math.floor(abs / 100);
@@ -71,15 +72,15 @@ export function oreText(ore: number): string {
  * size, else null (then the caller takes the Decimal path). Exact: doubles below 1e9 are 1e-7 apart, so
  * `round(n·100)/100` gives n back only when n is that two-decimal number. Negative zero gives 0.
  */
-export function exactOre(n: number): number | null {
+export function exactOre(n: number): Ore | null {
   if (!(Math.abs(n) < 1e9)) return null;
   const ore = Math.round(n * 100);
-  return ore / 100 === n ? ore + 0 : null;
+  return ore / 100 === n ? ((ore + 0) as Ore) : null;
 }
 
 /** Decimal kronor (at most two decimals) to integer öre. */
-export function kronorToOre(kronor: Decimal): number {
-  return roundOre(kronor).times(100).toNumber();
+export function kronorToOre(kronor: Decimal): Ore {
+  return roundOre(kronor).times(100).toNumber() as Ore;
 }
 
 export function maxDec(a: Decimal, b: Decimal): Decimal {

@@ -3,33 +3,39 @@
  * of the previous year.
  */
 import { daysInMonth, dayNumber, IsoDate, isoFromParts, parseIsoDate } from "./dates";
+import type { Message } from "./messages";
+import { DayNumber, failure, Result, success } from "./units";
 
 export interface ReportPeriod {
   year: number;
   cutoff: IsoDate;
   /** Whole months from 1 January to the cut-off date, 1–12. */
   months: number;
-  /** Day numbers, inclusive. */
-  start: number;
-  end: number;
-  priorStart: number;
-  priorEnd: number;
-  priorYearEnd: number;
-  yearEnd: number;
+  /** Inclusive bounds. */
+  start: DayNumber;
+  end: DayNumber;
+  priorStart: DayNumber;
+  priorEnd: DayNumber;
+  priorYearEnd: DayNumber;
+  yearEnd: DayNumber;
   /** The prior year's same-period cut-off date (28 Feb in a non-leap year for a 29 Feb cut-off). */
   priorCutoff: IsoDate;
+  /** The year is closed: the cut-off is 31 December, so every line's full year is its actual. */
+  closed: boolean;
 }
 
-export type PeriodProblem = "cutoff_invalid" | "cutoff_outside_year" | "cutoff_not_month_end";
-
-/** Builds the period, or returns the problem with the cut-off date. */
-export function reportPeriod(year: number, cutoff: IsoDate): ReportPeriod | PeriodProblem {
+/**
+ * Builds the period, or says what is wrong with the cut-off date.
+ * @example reportPeriod(2026, "2026-08-31") // ok, months 8
+ * @example reportPeriod(2026, "2026-04-15") // error cutoff_not_month_end
+ */
+export function reportPeriod(year: number, cutoff: IsoDate): Result<ReportPeriod, Message> {
   const p = parseIsoDate(cutoff);
-  if (!p) return "cutoff_invalid";
-  if (p.y !== year) return "cutoff_outside_year";
-  if (p.d !== daysInMonth(p.y, p.m)) return "cutoff_not_month_end";
+  if (!p) return failure({ code: "cutoff_invalid", params: { cutoff } });
+  if (p.y !== year) return failure({ code: "cutoff_outside_year", params: { cutoff, year } });
+  if (p.d !== daysInMonth(p.y, p.m)) return failure({ code: "cutoff_not_month_end", params: { cutoff } });
   const priorDay = daysInMonth(year - 1, p.m);
-  return {
+  return success({
     year,
     cutoff,
     months: p.m,
@@ -40,7 +46,8 @@ export function reportPeriod(year: number, cutoff: IsoDate): ReportPeriod | Peri
     priorYearEnd: dayNumber(year - 1, 12, 31),
     yearEnd: dayNumber(year, 12, 31),
     priorCutoff: isoFromParts(year - 1, p.m, priorDay),
-  };
+    closed: p.m === 12,
+  });
 }
 
 export function defaultCutoff(year: number): IsoDate {

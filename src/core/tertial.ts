@@ -3,22 +3,38 @@
  * period / period / budget / forecast / deviation, and a forecast method recorded per line.
  * All values carry the report sign (income positive, costs negative) and are exact to the öre.
  */
+import {
+  forecastActualPlusRestOfBudget,
+  forecastBudget,
+  forecastCommitments,
+  forecastLinear,
+  forecastManual,
+  forecastPriorYear,
+} from "./forecast";
+import { GrantCommitment, grantCommitments, remainingThisYear } from "./grants";
 import type { ForecastChoice, ForecastMethod, Grant } from "./inputs";
 import { METHOD_LABELS } from "./inputs";
-import { IssueList } from "./issues";
 import type { LedgerAggregates, LineSums } from "./ledger";
-import { Decimal, maxDec, minDec, oreToKronor, roundOre, ZERO } from "./money";
+import { splitByGroups } from "./memberShares";
+import type { IssueList } from "./messages";
+import { Decimal, oreToKronor, roundOre, ZERO } from "./money";
 import type { ReportPeriod } from "./periods";
-import { LEAF_LINES, LeafLine, LINE_LABELS, LINE_SIGN, REPORT_ROWS, ReportLineId } from "./reportLines";
+import { Group, GROUPS, LEAF_LINES, LeafLine, LINE_LABELS, LINE_SIGN, REPORT_ROWS, ReportLineId } from "./reportLines";
 
-export interface LineValues {
-  id: ReportLineId;
-  label: string;
+export type { GrantCommitment };
+
+/** The five value columns of a report line. */
+export interface ColumnValues {
   priorPeriod: Decimal;
   period: Decimal;
   budget: Decimal;
   forecast: Decimal;
   deviation: Decimal;
+}
+
+export interface LineValues extends ColumnValues {
+  id: ReportLineId;
+  label: string;
   /** Method code for leaf lines, "summa" for totals. */
   method: ForecastMethod | "summa";
   /** The method as printed: "linjär", or "utfall+restbudget (ersätter föregående år)". */
@@ -27,14 +43,10 @@ export interface LineValues {
   comment: string;
 }
 
-export interface GrantCommitment extends Omit<Grant, "cell"> {
-  /** Paid up to the cut-off according to the ledger (positive). */
-  paid: Decimal;
-  paidThisYear: Decimal;
-  /** What the even spread over the grant's period still falls in this year after the cut-off. */
-  remainingThisYear: Decimal;
-  /** Granted − paid, not below zero. */
-  unpaid: Decimal;
+/** Member contributions split by group in every column (the note's "varav" rows). */
+export interface GroupColumns extends ColumnValues {
+  group: Group;
+  share: Decimal;
 }
 
 export interface TertialInput {
@@ -49,6 +61,9 @@ export interface TertialInput {
   choices: readonly ForecastChoice[];
   grants: readonly Grant[];
   grantsPresent: boolean;
+  /** Group shares and the rounding unit, for the split of member contributions by group. */
+  shares: Record<Group, Decimal>;
+  roundingUnit: Decimal;
 }
 
 export interface TertialReport {
@@ -58,6 +73,7 @@ export interface TertialReport {
   grants: GrantCommitment[];
   accrued: boolean;
   contributionsPriorYearSource: "ledger" | "budget" | "none";
+  contributionsByGroup: GroupColumns[];
 }
 
 /** Report value of a ledger sum: minus the sum of debit-positive amounts. */
@@ -78,114 +94,125 @@ export function defaultMethod(line: LeafLine, grantsPresent: boolean): ForecastM
   }
 }
 
-function overlapDays(aFrom: number, aTo: number, bFrom: number, bTo: number): number {
-  const from = Math.max(aFrom, bFrom);
-  const to = Math.min(aTo, bTo);
-  return to >= from ? to - from + 1 : 0;
+/** The period's and last year's member contributions, accrued when the setting says so. */
+function contributionColumns(
+  input: TertialInput,
+  prior: Decimal,
+  actual: Decimal,
+): { prior: Decimal; actual: Decimal; source: TertialReport["contributionsPriorYearSource"] } {
+  const m = input.period.months;
+  if (!input.accrue) return { prior, actual, source: "none" };
+  const accrued = (yearly: Decimal) => roundOre(yearly.times(m).dividedBy(12));
+  if (input.contributionsThisYear) actual = accrued(input.contributionsThisYear);
+  const priorLedgerYear = reportValue(input.agg.priorYear, "medlemsbidrag");
+  if (!priorLedgerYear.isZero()) return { prior: accrued(priorLedgerYear), actual, source: "ledger" };
+  if (input.contributionsPriorYear) return { prior: accrued(input.contributionsPriorYear), actual, source: "budget" };
+  return { prior, actual, source: "none" };
 }
 
-export function grantCommitments(grants: readonly Grant[], agg: LedgerAggregates, period: ReportPeriod): GrantCommitment[] {
-  return grants.map((g) => {
-    const paid = oreToKronor(agg.paidByProject.get(g.code) ?? 0);
-    const paidThisYear = oreToKronor(agg.paidThisYearByProject.get(g.code) ?? 0);
-    const totalDays = g.to - g.from + 1;
-    const restDays = overlapDays(g.from, g.to, period.end + 1, period.yearEnd);
-    const spread = roundOre(g.granted.times(restDays).dividedBy(totalDays));
-    const unpaid = maxDec(ZERO, g.granted.minus(paid));
-    return {
-      code: g.code,
-      name: g.name,
-      dnr: g.dnr,
-      granted: g.granted,
-      from: g.from,
-      to: g.to,
-      paid,
-      paidThisYear,
-      remainingThisYear: minDec(spread, unpaid),
-      unpaid,
-    };
-  });
+interface Forecast {
+  forecast: Decimal;
+  method: ForecastMethod;
+  methodText: string;
+  comment: string;
+}
+
+/** One leaf line's forecast by its chosen (or default) method. */
+function forecastLine(
+  line: LeafLine,
+  values: { actual: Decimal; budget: Decimal },
+  input: TertialInput,
+  grants: readonly GrantCommitment[],
+  choice: ForecastChoice | undefined,
+  warnings: IssueList,
+): Forecast {
+  const { actual, budget } = values;
+  const m = input.period.months;
+  const sign = LINE_SIGN[line];
+  const method: ForecastMethod = choice?.method ?? defaultMethod(line, input.grantsPresent);
+  const comment = choice?.comment ?? "";
+  const plain = (forecast: Decimal, note = comment): Forecast => ({ forecast, method, methodText: METHOD_LABELS[method], comment: note });
+  switch (method) {
+    case "budget":
+      return plain(forecastBudget(budget));
+    case "linjar":
+      return plain(forecastLinear(actual, m));
+    case "utfall_restbudget":
+      return plain(forecastActualPlusRestOfBudget(actual, budget, m));
+    case "foregaende_ar": {
+      const scaled = forecastPriorYear(actual, reportValue(input.agg.priorYear, line), reportValue(input.agg.priorPeriod, line));
+      if (scaled) return plain(scaled, comment || "Utfall × fjolårets helår / fjolårets utfall samma period");
+      warnings.add("forecast_fallback", { line }, choice?.cell ?? "");
+      return {
+        forecast: forecastActualPlusRestOfBudget(actual, budget, m),
+        method: "utfall_restbudget",
+        methodText: `${METHOD_LABELS.utfall_restbudget} (ersätter föregående år: inget utfall samma period i fjol)`,
+        comment,
+      };
+    }
+    case "ataganden":
+      return plain(
+        forecastCommitments(actual, remainingThisYear(grants), sign),
+        comment || `Utfall + beslutade insatsers återstående del i år enligt Insatser (${grants.length} st)`,
+      );
+    case "manuell":
+      return plain(forecastManual(choice?.amount ?? ZERO, sign));
+  }
+}
+
+/** Member contributions by group in each column: prior period, period, budget, forecast; deviation = forecast − budget. */
+function splitContributions(v: ColumnValues, input: TertialInput): GroupColumns[] {
+  const year = input.period.year;
+  const split = (x: Decimal, splitYear: number): Decimal[] => {
+    // Whole rounding units when the amount is one, else öre: the parts always sum to the column.
+    const unit = x.dividedBy(input.roundingUnit).isInteger() ? input.roundingUnit : new Decimal("0.01");
+    const parts = splitByGroups(x, input.shares, unit, splitYear);
+    if (!parts.ok) throw new Error(`Invariant: group shares sum to 100 % and ${x.toFixed()} is whole öre (${parts.error.code})`);
+    return parts.value;
+  };
+  const prior = split(v.priorPeriod, year - 1);
+  const period = split(v.period, year);
+  const budget = split(v.budget, year);
+  const forecast = split(v.forecast, year);
+  return GROUPS.map((group, i) => ({
+    group,
+    share: input.shares[group],
+    priorPeriod: prior[i],
+    period: period[i],
+    budget: budget[i],
+    forecast: forecast[i],
+    deviation: forecast[i].minus(budget[i]),
+  }));
 }
 
 export function computeTertial(input: TertialInput, warnings: IssueList): TertialReport {
   const { period, agg } = input;
-  const m = period.months;
   const byId = {} as Record<ReportLineId, LineValues>;
   const grants = grantCommitments(input.grants, agg, period);
   const choiceByLine = new Map(input.choices.map((c) => [c.line, c]));
   let priorSource: TertialReport["contributionsPriorYearSource"] = "none";
 
   for (const line of LEAF_LINES) {
-    const sign = LINE_SIGN[line];
     let prior = reportValue(agg.priorPeriod, line);
     let actual = reportValue(agg.period, line);
-    const budget = (input.budget[line] ?? ZERO).times(sign);
-    if (line === "medlemsbidrag" && input.accrue) {
-      if (input.contributionsThisYear) actual = roundOre(input.contributionsThisYear.times(m).dividedBy(12));
-      const priorLedgerYear = reportValue(agg.priorYear, line);
-      if (!priorLedgerYear.isZero()) {
-        prior = roundOre(priorLedgerYear.times(m).dividedBy(12));
-        priorSource = "ledger";
-      } else if (input.contributionsPriorYear) {
-        prior = roundOre(input.contributionsPriorYear.times(m).dividedBy(12));
-        priorSource = "budget";
-      }
+    const budget = (input.budget[line] ?? ZERO).times(LINE_SIGN[line]);
+    if (line === "medlemsbidrag") {
+      const c = contributionColumns(input, prior, actual);
+      ({ prior, actual } = c);
+      priorSource = c.source;
     }
-    const choice = choiceByLine.get(line);
-    let method: ForecastMethod = choice?.method ?? defaultMethod(line, input.grantsPresent);
-    let methodText = METHOD_LABELS[method];
-    let comment = choice?.comment ?? "";
-    let forecast: Decimal;
-    const restOfBudget = () => actual.plus(roundOre(budget.times(12 - m).dividedBy(12)));
-    switch (method) {
-      case "budget":
-        forecast = budget;
-        break;
-      case "linjar":
-        forecast = roundOre(actual.times(12).dividedBy(m));
-        break;
-      case "utfall_restbudget":
-        forecast = restOfBudget();
-        break;
-      case "foregaende_ar": {
-        const py = reportValue(agg.priorYear, line);
-        const pp = reportValue(agg.priorPeriod, line);
-        if (pp.isZero()) {
-          forecast = restOfBudget();
-          method = "utfall_restbudget";
-          methodText = `${METHOD_LABELS.utfall_restbudget} (ersätter föregående år: inget utfall samma period i fjol)`;
-          warnings.add(
-            "forecast_fallback",
-            `${LINE_LABELS[line]}: föregående år kan inte användas eftersom fjolårets utfall för samma period är 0; utfall+restbudget används.`,
-            choice?.cell ?? "",
-          );
-        } else {
-          forecast = roundOre(actual.times(py).dividedBy(pp));
-          if (!comment) comment = "Utfall × fjolårets helår / fjolårets utfall samma period";
-        }
-        break;
-      }
-      case "ataganden": {
-        const remaining = grants.reduce((a, g) => a.plus(g.remainingThisYear), ZERO);
-        forecast = actual.plus(remaining.times(sign));
-        if (!comment) comment = `Utfall + beslutade insatsers återstående del i år enligt Insatser (${grants.length} st)`;
-        break;
-      }
-      case "manuell":
-        forecast = (choice?.amount ?? ZERO).times(sign);
-        break;
-    }
+    const f = forecastLine(line, { actual, budget }, input, grants, choiceByLine.get(line), warnings);
     byId[line] = {
       id: line,
       label: LINE_LABELS[line],
       priorPeriod: prior,
       period: actual,
       budget,
-      forecast,
-      deviation: forecast.minus(budget),
-      method,
-      methodText,
-      comment,
+      forecast: f.forecast,
+      deviation: f.forecast.minus(budget),
+      method: f.method,
+      methodText: f.methodText,
+      comment: f.comment,
     };
   }
 
@@ -207,5 +234,13 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
     };
   }
   const lines = REPORT_ROWS.map((r) => byId[r.id]);
-  return { months: m, lines, byId, grants, accrued: input.accrue, contributionsPriorYearSource: priorSource };
+  return {
+    months: period.months,
+    lines,
+    byId,
+    grants,
+    accrued: input.accrue,
+    contributionsPriorYearSource: priorSource,
+    contributionsByGroup: splitContributions(byId.medlemsbidrag, input),
+  };
 }

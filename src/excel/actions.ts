@@ -5,8 +5,9 @@
  */
 import { OUTPUTS, Output } from "../core/compute";
 import { actionLabel, VERSION } from "../core/version";
-import { templateSheets } from "../core/example";
-import { Issue } from "../core/issues";
+import { templateSheets } from "../report/example";
+import type { Lang } from "../core/locale";
+import type { Issue } from "../core/messages";
 import { Difference, Outcome, recalculate, verifyGrid } from "../workbook/usecases";
 import { readSettingsOnly } from "../workbook/read";
 import { OfficePort, OfficePortOptions } from "./officePort";
@@ -20,6 +21,8 @@ export interface ActionEnv {
   run: ExcelRun;
   now?: () => string;
   port?: OfficePortOptions;
+  /** The language of the JSON's messages (Office's display language). */
+  lang?: Lang;
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -34,9 +37,19 @@ export interface ActionResult {
   /** The result document (WORKBOOK.md's JSON) after a successful recalculation. */
   json?: Record<string, unknown>;
   differences?: Difference[];
-  /** A short Swedish sentence for the status line. */
-  message: string;
+  /** What happened, for the status line (the pane words it in its language). */
+  status: ActionStatus;
 }
+
+export type ActionStatus =
+  | "recalc_done"
+  | "recalc_failed"
+  | "verify_ok"
+  | "verify_differences"
+  | "verify_failed"
+  | "template_done"
+  | "template_refused"
+  | "aborted";
 
 export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOverride?: string): Promise<ActionResult> {
   const outputs = new Set<Output>(only ? [only] : OUTPUTS);
@@ -48,6 +61,7 @@ export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOv
       version: VERSION,
       now: env.now ?? isoNow,
       action: actionLabel([...outputs], !only, "Excel"),
+      lang: env.lang,
     }),
   );
   return {
@@ -56,14 +70,14 @@ export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOv
     errors: outcome.errors,
     warnings: outcome.warnings,
     json: outcome.json,
-    message: outcome.ok ? "Beräkningen är klar och resultatbladen är uppdaterade." : "Indata har fel. Ingenting har skrivits.",
+    status: outcome.ok ? "recalc_done" : "recalc_failed",
   };
 }
 
 export async function verifyAction(env: ActionEnv): Promise<ActionResult> {
   return env.run(async (context) => {
     const grid = await new OfficePort(context, env.port).readGrid();
-    const r = verifyGrid(grid, { version: VERSION, now: env.now ?? isoNow });
+    const r = verifyGrid(grid, { version: VERSION, now: env.now ?? isoNow, lang: env.lang });
     const differences = r.differences;
     return {
       action: "verify" as const,
@@ -72,11 +86,7 @@ export async function verifyAction(env: ActionEnv): Promise<ActionResult> {
       warnings: r.warnings,
       json: r.json,
       differences,
-      message: !r.ok
-        ? "Kunde inte verifiera."
-        : differences.length === 0
-          ? "Verifierad: resultaten stämmer med en ny beräkning från indata."
-          : `${differences.length} skillnader mellan lagrade och omräknade resultat.`,
+      status: !r.ok ? "verify_failed" : differences.length === 0 ? "verify_ok" : "verify_differences",
     };
   });
 }
@@ -89,19 +99,13 @@ export async function templateAction(env: ActionEnv): Promise<ActionResult> {
       return {
         action: "template" as const,
         ok: false,
-        errors: [
-          {
-            code: "template_inputs_exist",
-            message: `Arbetsboken har redan indata (${existing.join(", ")}). Mallen skapas bara i en tom arbetsbok; ingenting har ändrats.`,
-            cell: "",
-          },
-        ],
+        errors: [{ code: "template_inputs_exist", params: { found: existing }, cell: "" }],
         warnings: [],
-        message: "Mallen skapades inte.",
+        status: "template_refused",
       };
     }
     await port.writeSheets(templateSheets());
-    return { action: "template" as const, ok: true, errors: [], warnings: [], message: "Mallen är skapad: fyll i Inställningar, Medlemmar, Kontoplan, Budget och Huvudbok." };
+    return { action: "template" as const, ok: true, errors: [], warnings: [], status: "template_done" };
   });
 }
 
@@ -129,6 +133,36 @@ export async function selectCellAction(env: ActionEnv, ref: string): Promise<voi
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(m[3]).select();
+    await context.sync();
+  });
+}
+
+/**
+ * After an unexpected failure: appends a row to the run log (table Korlogg) with the error's
+ * details, so that the workbook records what happened. Does nothing when there is no log yet. The
+ * owned log sheet is protected without a password, as a run leaves it.
+ */
+export async function logFailureAction(env: ActionEnv, what: string, e: unknown): Promise<void> {
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  await env.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject("Korlogg");
+    table.load("name");
+    await context.sync();
+    if (table.isNullObject) return;
+    const sheet = table.worksheet;
+    const protection = sheet.protection.load("protected");
+    const header = table.getHeaderRowRange().load("columnCount");
+    await context.sync();
+    if (protection.protected) sheet.protection.unprotect();
+    const row: Array<string | number> = new Array<string | number>(header.columnCount).fill("");
+    row[0] = (env.now ?? isoNow)();
+    row[1] = `${what} (avbröts)`;
+    row[2] = VERSION;
+    row[9] = `Oväntat fel: ${detail}`.slice(0, 500);
+    table.rows.add(undefined, [row.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v))]);
+    if (protection.protected) {
+      sheet.protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true, allowFormatCells: true });
+    }
     await context.sync();
   });
 }

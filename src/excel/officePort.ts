@@ -11,9 +11,9 @@
  * tables over written data, charts, protection — with calculation suspended, and syncs once per
  * payload-sized chunk (normally once).
  */
-import type { Cell, ChartDef, SheetModel } from "../core/sheetModel";
-import { a1, columnLetters, columnWidthPoints } from "../core/sheetModel";
-import { OWNED_SHEETS } from "../core/sheets";
+import type { Cell, ChartDef, SheetModel } from "../report/sheetModel";
+import { a1, columnLetters, columnWidthPoints } from "../report/sheetModel";
+import { OWNED_SHEETS } from "../report/sheets";
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
 import type { WorkbookPort } from "../workbook/port";
 import { INPUT_TABLES } from "../workbook/read";

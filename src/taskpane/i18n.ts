@@ -1,4 +1,6 @@
 /** The task pane's own words, in Swedish and English (English when Office's display language is not Swedish). */
+import type { ActionResult, ActionStatus } from "../excel/actions";
+
 export const STRINGS = {
   sv: {
     title: "Finsam Ekonomi",
@@ -33,6 +35,14 @@ export const STRINGS = {
     selectHint: "Välj en rad för att markera cellen i arbetsboken.",
     unexpected: "Oväntat fel",
     kr: "kr",
+    recalc_done: "Beräkningen är klar och resultatbladen är uppdaterade.",
+    recalc_failed: "Indata har fel. Ingenting har skrivits.",
+    verify_ok: "Verifierad: resultaten stämmer med en ny beräkning från indata.",
+    verify_differences: "skillnader mellan lagrade och omräknade resultat.",
+    verify_failed: "Kunde inte verifiera.",
+    template_done: "Mallen är skapad: fyll i Inställningar, Medlemmar, Kontoplan, Budget och Huvudbok.",
+    template_refused: "Mallen skapades inte.",
+    aborted: "Åtgärden avbröts.",
   },
   en: {
     title: "Finsam Ekonomi",
@@ -67,6 +77,14 @@ export const STRINGS = {
     selectHint: "Choose a row to select the cell in the workbook.",
     unexpected: "Unexpected error",
     kr: "SEK",
+    recalc_done: "The calculation is done and the result sheets are updated.",
+    recalc_failed: "The inputs have errors. Nothing was written.",
+    verify_ok: "Verified: the results match a new calculation from the inputs.",
+    verify_differences: "differences between stored and recomputed results.",
+    verify_failed: "Could not verify.",
+    template_done: "The template is created: fill in Inställningar, Medlemmar, Kontoplan, Budget and Huvudbok.",
+    template_refused: "The template was not created.",
+    aborted: "The action was stopped.",
   },
 } as const;
 
@@ -85,4 +103,11 @@ export function formatKronor(amount: string, lang: Lang): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const dec = frac && !/^0*$/.test(frac) ? (lang === "sv" ? "," : ".") + frac.padEnd(2, "0") : "";
   return `${neg ? "−" : ""}${grouped}${dec}`;
+}
+
+/** The status line for an action's result. */
+export function statusText(result: Pick<ActionResult, "status" | "differences">, lang: Lang): string {
+  const t = STRINGS[lang];
+  const key: ActionStatus = result.status;
+  return key === "verify_differences" ? `${result.differences?.length ?? 0} ${t.verify_differences}` : t[key];
 }

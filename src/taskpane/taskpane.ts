@@ -5,8 +5,9 @@
  */
 import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from "../excel/actions";
 import { FunctionId, registerCommands, runCommand } from "../commands/commands";
-import { Issue } from "../core/issues";
-import { formatKronor, Lang, langOf, STRINGS, Strings } from "./i18n";
+import { Issue, messageText } from "../core/messages";
+import { asCellRef } from "../core/units";
+import { formatKronor, Lang, langOf, STRINGS, Strings, statusText } from "./i18n";
 
 interface OfficeLike {
   onReady(): Promise<{ host: unknown; platform: unknown }>;
@@ -117,7 +118,7 @@ class Pane {
     this.root.setAttribute("aria-busy", "false");
     for (const b of this.buttons) b.disabled = false;
     this.progress.hidden = true;
-    this.statusText.textContent = result.message;
+    this.statusText.textContent = statusText(result, this.lang);
     this.renderSummary(result);
     this.renderIssues(result);
     if (result.action === "template" && result.ok) void this.refreshGlance();
@@ -169,7 +170,7 @@ class Pane {
     for (const i of items) {
       const b = el("button", { attrs: { type: "button" } });
       if (i.cell) b.appendChild(el("span", { className: "cell", text: i.cell }));
-      b.appendChild(el("span", { text: i.message }));
+      b.appendChild(el("span", { text: messageText(i, this.lang) }));
       if (i.cell) b.addEventListener("click", () => void selectCellAction(this.env, i.cell));
       else b.disabled = false;
       ul.appendChild(el("li", {}, b));
@@ -179,9 +180,9 @@ class Pane {
 
   private renderIssues(result: ActionResult): void {
     const diffs: Issue[] = (result.differences ?? []).map((d) => ({
-      code: "difference",
-      cell: d.cell,
-      message: `${this.t.stored} ${d.stored}, ${this.t.recomputed} ${d.recomputed}`,
+      code: "verify_difference",
+      params: { stored: d.stored, recomputed: d.recomputed },
+      cell: asCellRef(d.cell),
     }));
     const nodes = [
       ...this.issueList(this.t.errors, "errors", result.errors),
@@ -209,7 +210,7 @@ export async function start(office: OfficeLike | undefined, run: ActionEnv["run"
     showOutside(root, lang);
     return;
   }
-  const env: ActionEnv = { run: run! };
+  const env: ActionEnv = { run: run!, lang };
   const pane = new Pane(root, lang, env, office!);
   registerCommands(office!, env, { started: () => pane.started(), finished: (r) => pane.finished(r), cutoffOverride: () => pane.cutoffOverride() });
   root.setAttribute("aria-busy", "false");

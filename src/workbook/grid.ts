@@ -2,7 +2,8 @@
  * The neutral grid: what an adapter (ExcelJS or Office.js) hands the reader. Cell values are
  * plain data; dates are already calendar dates; error values stay error values.
  */
-import { columnLetters } from "../core/sheetModel";
+import { asCellRef, CellRef } from "../core/units";
+import { columnLetters } from "../report/sheetModel";
 
 export { columnLetters };
 
@@ -48,14 +49,14 @@ export function quoteSheet(sheet: string): string {
 const prefixes = new Map<string, string[]>();
 
 /** `Blad!D57` for a 0-based row and column. */
-export function cellRef(sheet: string, row: number, col: number): string {
+export function cellRef(sheet: string, row: number, col: number): CellRef {
   let cols = prefixes.get(sheet);
   if (!cols) {
     if (prefixes.size > 1000) prefixes.clear();
     prefixes.set(sheet, (cols = []));
   }
   const prefix = cols[col] ?? (cols[col] = `${quoteSheet(sheet)}!${columnLetters(col)}`);
-  return prefix + (row + 1);
+  return asCellRef(prefix + (row + 1));
 }
 
 export function isBlank(v: RawCell | undefined): boolean {

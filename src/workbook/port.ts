@@ -1,5 +1,5 @@
 /** The port both adapters implement: read the grid, write the owned sheets. */
-import type { SheetModel } from "../core/sheetModel";
+import type { SheetModel } from "../report/sheetModel";
 import type { WorkbookGrid } from "./grid";
 
 export interface WorkbookPort {

@@ -6,8 +6,8 @@
  */
 import { excelSerialOfDayNumber } from "../core/dates";
 import { Decimal, exactOre } from "../core/money";
-import type { InputStamp, LogValue } from "../core/sheets";
-import { OWNED_SHEETS } from "../core/sheets";
+import type { InputStamp, LogValue } from "../report/sheets";
+import { OWNED_SHEETS } from "../report/sheets";
 import { isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES } from "./read";
 import { findSheet, locateTable } from "./tables";

@@ -3,7 +3,7 @@
  * non-empty row is the header) and its columns by header text (Swedish or English alias, any
  * order, case and surrounding spaces ignored).
  */
-import { IssueList } from "../core/issues";
+import type { IssueList } from "../core/messages";
 import { cellRef, GridSheet, isBlank, RawCell, WorkbookGrid } from "./grid";
 import { cellText } from "./values";
 
@@ -89,11 +89,8 @@ export function mapColumns<K extends string>(
     if (pos !== undefined) out[spec.id] = pos;
     else if (spec.required) {
       missing = true;
-      errors.add(
-        "missing_column",
-        `Kolumnen "${spec.names[0]}" (${spec.names[1]}) saknas i ${t.sheet}; rubrikraden är rad ${t.headerRow + 1}.`,
-        cellRef(t.sheet, t.headerRow, t.left),
-      );
+      const params = { column: spec.names[0], alias: spec.names[1], sheet: t.sheet, row: t.headerRow + 1 };
+      errors.add("missing_column", params, cellRef(t.sheet, t.headerRow, t.left));
     }
   }
   return missing ? null : out;

@@ -4,12 +4,13 @@
  */
 import { compute, Computation, Output } from "../core/compute";
 import { fingerprint } from "../core/fingerprint";
-import { Issue } from "../core/issues";
-import { resultJson } from "../core/json";
+import type { Lang } from "../core/locale";
+import type { Issue } from "../core/messages";
+import { resultJson } from "../report/json";
 import { Decimal } from "../core/money";
-import { displayCell } from "../core/render";
-import { a1, SheetModel } from "../core/sheetModel";
-import { buildSheets, HEADER_ROWS, OWNED_SHEETS, RunInfo } from "../core/sheets";
+import { displayCell } from "../report/render";
+import { a1, SheetModel } from "../report/sheetModel";
+import { buildSheets, HEADER_ROWS, OWNED_SHEETS, RunInfo } from "../report/sheets";
 import { cellText } from "./values";
 import { RawCell, WorkbookGrid, isDateCell, quoteSheet } from "./grid";
 import type { WorkbookPort } from "./port";
@@ -29,6 +30,8 @@ export interface RunOptions {
    * own (the same in the task pane); the command line passes Node's native one, 20× faster.
    */
   sha256?: (text: string) => string;
+  /** The language of the JSON's messages (the shell's choice); Swedish by default. */
+  lang?: Lang;
 }
 
 export interface Outcome {
@@ -56,7 +59,7 @@ export function computeFromGrid(grid: WorkbookGrid, options: RunOptions): Outcom
     log: options.action ? { previous: previousLog(grid), action: options.action } : undefined,
   };
   const sheets = buildSheets(c, run);
-  return { ok: true, errors: [], warnings: c.warnings, computation: c, sheets, json: resultJson(c, run) };
+  return { ok: true, errors: [], warnings: c.warnings, computation: c, sheets, json: resultJson(c, run, options.lang ?? "sv") };
 }
 
 export async function recalculate(port: WorkbookPort, options: RunOptions): Promise<Outcome> {
@@ -105,7 +108,7 @@ export function verifyGrid(grid: WorkbookGrid, options: Omit<RunOptions, "output
   if (present.size === 0) {
     return {
       ok: false,
-      errors: [{ code: "no_results", message: "Arbetsboken har inga beräknade resultat att verifiera; kör recalc först.", cell: "" }],
+      errors: [{ code: "no_results", params: {}, cell: "" }],
       warnings: [],
       differences,
     };

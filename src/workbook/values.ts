@@ -1,19 +1,32 @@
 /**
  * Reading single cell values the way a Swedish user types them: amounts ("1 234 567", "1 234,50",
  * "-2 000"), percentages ("25 %", 0.25), dates (Excel serials or ISO text), yes/no.
- * Each parser returns a value or a Swedish reason.
+ * Each parser returns a value, or what was wrong with the cell (a value problem of the message
+ * catalogue, with the cell described as the user sees it).
  */
 import { dayNumber, dayNumberOfExcelSerial, parseIsoDate } from "../core/dates";
+import type { ValueProblem } from "../core/messages";
 import { Decimal, exactOre } from "../core/money";
+import type { DayNumber, Ore, Result } from "../core/units";
 import { isDateCell, isErrorCell, RawCell } from "./grid";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** What was wrong with a cell: the problem, and the cell as the user sees it (null when empty). */
+export interface ValueFailure {
+  problem: ValueProblem;
+  value: string | null;
+}
+
+export type Parsed<T> = Result<T, ValueFailure>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+const fail = <T>(problem: ValueProblem, v: RawCell): Parsed<T> => ({
+  ok: false,
+  error: { problem: isErrorCell(v) ? "error_value" : problem, value: describe(v) },
+});
 
-export function describe(v: RawCell): string {
-  if (v === null) return "tom cell";
+/** The cell as a message shows it: text quoted (cut at 40 characters), numbers as written, null when empty. */
+export function describe(v: RawCell): string | null {
+  if (v === null) return null;
   if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
   if (isErrorCell(v)) return v.error;
   if (isDateCell(v)) return v.date;
@@ -73,15 +86,14 @@ export function parseNumberText(text: string): Decimal | null {
 /** Any number: a numeric cell or number text. */
 export function parseNumber(v: RawCell): Parsed<Decimal> {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return fail(`${describe(v)} är inte ett tal`);
+    if (!Number.isFinite(v)) return fail("not_number", v);
     return ok(new Decimal(v));
   }
   if (typeof v === "string") {
     const d = parseNumberText(v);
-    return d ? ok(d) : fail(`${describe(v)} är inte ett tal`);
+    return d ? ok(d) : fail("not_number", v);
   }
-  if (isErrorCell(v)) return fail(`cellen innehåller felvärdet ${v.error}`);
-  return fail(`${describe(v)} är inte ett tal`);
+  return fail("not_number", v);
 }
 
 /** Largest amount accepted: far above any association's books, small enough to sum exactly in öre. */
@@ -90,15 +102,15 @@ export const MAX_AMOUNT = new Decimal("1e12");
 /** An amount in kronor with at most two decimals. */
 export function parseAmount(v: RawCell): Parsed<Decimal> {
   const n = parseNumber(v);
-  if (!n.ok) return isErrorCell(v) ? n : fail(`${describe(v)} är inte ett belopp`);
+  if (!n.ok) return fail("not_amount", v);
   let d = n.value;
   if (d.decimalPlaces() > 2) {
     // Numbers computed by formulas carry binary noise (0.1 + 0.2); accept them if they are öre within 1e-9.
     const rounded = d.toDecimalPlaces(2);
     if (typeof v === "number" && d.minus(rounded).abs().lessThan("1e-9")) d = rounded;
-    else return fail(`${describe(v)} har fler än två decimaler (belopp anges i kronor och ören)`);
+    else return fail("amount_decimals", v);
   }
-  if (d.abs().greaterThan(MAX_AMOUNT)) return fail(`${describe(v)} är orimligt stort för ett belopp`);
+  if (d.abs().greaterThan(MAX_AMOUNT)) return fail("amount_too_large", v);
   return ok(d.isZero() ? new Decimal(0) : d);
 }
 
@@ -106,11 +118,11 @@ export function parseAmount(v: RawCell): Parsed<Decimal> {
 export function parsePercent(v: RawCell): Parsed<Decimal> {
   if (typeof v === "string" && v.trim().endsWith("%")) {
     const d = parseNumberText(v.trim().slice(0, -1));
-    if (!d) return fail(`${describe(v)} är inte en procentsats`);
+    if (!d) return fail("not_percent", v);
     return ok(d.dividedBy(100));
   }
   const n = parseNumber(v);
-  if (!n.ok) return isErrorCell(v) ? n : fail(`${describe(v)} är inte en procentsats`);
+  if (!n.ok) return fail("not_percent", v);
   return ok(n.value.abs().greaterThan(1) ? n.value.dividedBy(100) : n.value);
 }
 
@@ -118,49 +130,48 @@ export function parsePercent(v: RawCell): Parsed<Decimal> {
  * An amount as integer öre: `parseAmount` times 100. A number cell with at most two decimals is
  * converted without Decimal (the ledger's hot path); the result is the same (see the property test).
  */
-export function parseAmountOre(v: RawCell): Parsed<number> {
+export function parseAmountOre(v: RawCell): Parsed<Ore> {
   const fast = typeof v === "number" ? exactOre(v) : null;
   if (fast !== null) return ok(fast);
   const d = parseAmount(v);
-  return d.ok ? ok(d.value.times(100).toNumber()) : d;
+  return d.ok ? ok(d.value.times(100).toNumber() as Ore) : d;
 }
 
 /** A whole number (years, account numbers, counts). */
 export function parseInteger(v: RawCell): Parsed<number> {
   if (typeof v === "number" && Number.isSafeInteger(v)) return ok(v === 0 ? 0 : v);
   const n = parseNumber(v);
-  if (!n.ok) return n;
-  if (!n.value.isInteger()) return fail(`${describe(v)} är inte ett heltal`);
-  if (n.value.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return fail(`${describe(v)} är för stort`);
+  if (!n.ok) return fail("not_integer", v);
+  if (!n.value.isInteger()) return fail("not_integer", v);
+  if (n.value.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return fail("integer_too_large", v);
   return ok(n.value.toNumber());
 }
 
-const dateCells = new Map<string, Parsed<number>>();
+const dateCells = new Map<string, Parsed<DayNumber>>();
 
 /** A date: an Excel serial, a date cell, or ISO text. Returns a day number. */
-export function parseDate(v: RawCell): Parsed<number> {
+export function parseDate(v: RawCell): Parsed<DayNumber> {
   if (isDateCell(v)) {
     // A ledger has a few hundred distinct dates over many rows.
     const known = dateCells.get(v.date);
     if (known) return known;
     const p = parseIsoDate(v.date);
-    const parsed: Parsed<number> = p ? ok(dayNumber(p.y, p.m, p.d)) : fail(`${v.date} är inte ett giltigt datum`);
+    const parsed: Parsed<DayNumber> = p ? ok(dayNumber(p.y, p.m, p.d)) : fail("impossible_date", v);
     if (dateCells.size > 100000) dateCells.clear();
     dateCells.set(v.date, parsed);
     return parsed;
   }
   if (typeof v === "number") {
     const d = dayNumberOfExcelSerial(v);
-    return d === null ? fail(`${describe(v)} är inte ett giltigt datum`) : ok(d);
+    return d === null ? fail("impossible_date", v) : ok(d);
   }
   if (typeof v === "string") {
     const t = v.trim();
     const p = parseIsoDate(t);
     if (p) return ok(dayNumber(p.y, p.m, p.d));
-    return fail(`${describe(v)} är inte ett datum (skriv ÅÅÅÅ-MM-DD)`);
+    return fail(/^\d{4}-\d{2}-\d{2}$/.test(t) ? "impossible_date" : "not_iso_date", v);
   }
-  if (isErrorCell(v)) return fail(`cellen innehåller felvärdet ${v.error}`);
-  return fail(`${describe(v)} är inte ett datum`);
+  return fail("not_date", v);
 }
 
 export function parseYesNo(v: RawCell): Parsed<boolean> {
@@ -171,7 +182,7 @@ export function parseYesNo(v: RawCell): Parsed<boolean> {
     if (["nej", "n", "no", "falskt", "false", "0"].includes(t)) return ok(false);
   }
   if (typeof v === "number" && (v === 0 || v === 1)) return ok(v === 1);
-  return fail(`${describe(v)} är inte Ja eller Nej`);
+  return fail("not_yes_no", v);
 }
 
 /** Text of a cell: strings trimmed, numbers as written. */

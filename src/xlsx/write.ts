@@ -6,8 +6,8 @@
  * style indices keep their meaning), workbook.xml lists new sheets and asks for a full recalculation
  * on open, and the calculation chain (a cache Excel rebuilds) is dropped.
  */
-import type { Cell, SheetModel } from "../core/sheetModel";
-import { a1, columnLetters } from "../core/sheetModel";
+import type { Cell, SheetModel } from "../report/sheetModel";
+import { a1, columnLetters } from "../report/sheetModel";
 import { CT_TABLE, CT_WORKSHEET, Package, PackageError, REL, relativeTarget, relsPartOf } from "./package";
 import { sheetEntries, workbookPart } from "./read";
 import { attributes, escapeAttr, escapeText } from "./xml";

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import type { SheetModel } from "../core/sheetModel";
+import type { SheetModel } from "../report/sheetModel";
 import type { WorkbookGrid } from "../workbook/grid";
 import type { WorkbookPort } from "../workbook/port";
 import { Package } from "./package";

@@ -4,7 +4,7 @@
  * `error` puts text in a ledger amount, `empty` starts from an empty workbook; `?lang=en` runs
  * Office in English.
  */
-import { exampleSheets } from "../../src/core/example";
+import { exampleSheets } from "../../src/report/example";
 import { MockExcel } from "../officeMock/excel";
 import { mockWorkbookOfModels } from "../officeMock/fromModels";
 import { MSheet, MWorkbook } from "../officeMock/model";

@@ -6,8 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { isoFromParts } from "../../src/core/dates";
-import type { SheetModel } from "../../src/core/sheetModel";
-import { a1 } from "../../src/core/sheetModel";
+import type { SheetModel } from "../../src/report/sheetModel";
+import { a1 } from "../../src/report/sheetModel";
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../../src/workbook/grid";
 
 type CellValue = ExcelJS.CellValue;

@@ -1,6 +1,6 @@
 /** Helpers to run the add-in's actions on the in-memory Excel. */
 import ExcelJS from "exceljs";
-import { exampleSheets, ExampleOptions, EXAMPLE_DEFAULTS } from "../../src/core/example";
+import { exampleSheets, ExampleOptions, EXAMPLE_DEFAULTS } from "../../src/report/example";
 import type { ExcelRun } from "../../src/excel/actions";
 import { writeSheetsToWorkbook } from "./exceljs";
 import { MockExcel } from "../officeMock/excel";

@@ -1,5 +1,5 @@
 /** Builds an in-memory Excel workbook from sheet models (input sheets as the template writes them). */
-import type { SheetModel } from "../../src/core/sheetModel";
+import type { SheetModel } from "../../src/report/sheetModel";
 import { MSheet, MTable, MWorkbook } from "./model";
 
 export function mockWorkbookOfModels(models: SheetModel[]): MWorkbook {

@@ -3,7 +3,7 @@
  * the Office.js-like proxies in `excel.ts` read and change it only when a batch is synced.
  */
 
-import { columnLetters, quoteSheetName } from "../../src/core/sheetModel";
+import { columnLetters, quoteSheetName } from "../../src/report/sheetModel";
 
 export interface MCell {
   /** The value Excel would show (formulas: "" — this model does not calculate). */

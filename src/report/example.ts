@@ -3,7 +3,7 @@
  * fictional association (`finsam exempel`). The example is generated deterministically from a
  * seeded pseudo-random sequence, so it is the same file every time.
  */
-import { dayNumber, excelSerialOfDayNumber } from "./dates";
+import { dayNumber, excelSerialOfDayNumber } from "../core/dates";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "./sheetModel";
 
 type V = string | number | null;

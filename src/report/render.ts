@@ -2,7 +2,7 @@
  * Renders sheet models as plain text, the way a spreadsheet displays them: number formats
  * applied (tkr scaled, half away from zero), columns aligned. Used for golden files and the CLI.
  */
-import { Decimal } from "./money";
+import { Decimal } from "../core/money";
 import { a1, Cell, FORMATS, SheetModel } from "./sheetModel";
 
 function groupThousands(intDigits: string): string {

@@ -1,12 +1,13 @@
-/** The JSON result of WORKBOOK.md §4: all amounts as strings of exact kronor. */
-import type { Computation } from "./compute";
-import type { Issue } from "./issues";
-import { toKronorString as k } from "./money";
-import { GROUP_LABELS, JSON_LINE_ORDER } from "./reportLines";
+/** The JSON result (docs/workbook.md, "JSON"): all amounts as strings of exact kronor; messages in the chosen language. */
+import type { Computation } from "../core/compute";
+import type { Lang } from "../core/locale";
+import { issueText } from "../core/messages";
+import { toKronorString as k } from "../core/money";
+import { GROUP_LABELS, JSON_LINE_ORDER } from "../core/reportLines";
 import type { RunInfo } from "./sheets";
-import { isoOfDayNumber } from "./dates";
+import { isoOfDayNumber } from "../core/dates";
 
-export function resultJson(c: Computation, run: RunInfo): Record<string, unknown> {
+export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<string, unknown> {
   const s = c.inputs.settings;
   const shares = c.memberShares?.find((y) => y.year === s.year) ?? null;
   const yearJson = (y: NonNullable<Computation["memberShares"]>[number]) => ({
@@ -93,10 +94,6 @@ export function resultJson(c: Computation, run: RunInfo): Record<string, unknown
           })),
         }
       : null,
-    warnings: c.warnings.map(issueJson),
+    warnings: c.warnings.map((w) => issueText(w, lang)),
   };
-}
-
-export function issueJson(i: Issue): { code: string; message: string; cell: string } {
-  return { code: i.code, message: i.message, cell: i.cell };
 }

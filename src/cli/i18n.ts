@@ -1,0 +1,86 @@
+/**
+ * The command line's own words in Swedish and English: usage, headings and the summary. Engine
+ * messages come from the catalogue (src/core/messages.ts); these are the shell's.
+ */
+import type { Lang } from "../core/locale";
+
+export const CLI_TEXT = {
+  sv: {
+    usage: `Användning:
+  finsam recalc <in.xlsx> [-o <ut.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum ÅÅÅÅ-MM-DD] [--json] [--sprak sv|en]
+  finsam mall <ut.xlsx>
+  finsam exempel <ut.xlsx>
+  finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
+  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>]   (inte byggt ännu)
+`,
+    noCommand: "Ange ett kommando.",
+    needsValue: (flag: string) => `${flag} kräver ett värde.`,
+    badOnly: (v: string) => `--only ${v}: välj medlemsandelar, tertial eller eget-kapital.`,
+    badCutoff: (v: string) => `--brytdatum ${v}: skriv datumet som ÅÅÅÅ-MM-DD.`,
+    badLang: (v: string) => `--sprak ${v}: välj sv eller en.`,
+    unknownFlag: (f: string) => `Okänd flagga ${f}.`,
+    unknownCommand: (c: string) => `Okänt kommando ${c}.`,
+    fileMissing: (f: string) => `Filen ${f} finns inte.`,
+    recalcArgs: "recalc tar en indatafil.",
+    verifyArgs: "verifiera tar en fil.",
+    outArgs: (c: string) => `${c} tar en utfil.`,
+    sameFile: "Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.",
+    sieNotBuilt: "SIE-import är inte byggd ännu (kommer i ett senare ärende).",
+    errorsTitle: "Fel i indata (inget har skrivits)",
+    errorsTitleVerify: "Fel i indata",
+    warningsTitle: "Varningar",
+    nothingWritten: "Inget har skrivits.",
+    wrote: (f: string) => `Skrev ${f}`,
+    verified: "Verifierad: de lagrade resultaten stämmer med en ny beräkning från indata.",
+    differences: (n: number) => `${n} skillnader mellan lagrade och omräknade resultat:`,
+    andMore: (n: number) => `… och ${n} till`,
+    cutoffWord: "brytdatum",
+    memberTotal: (year: number) => `Medlemsbidrag ${year}`,
+    forecastResult: "Prognos årets resultat",
+    closingEquity: "Eget kapital vid årets slut (prognos)",
+    ceiling: "tak",
+    over: "ÖVER TAKET med",
+    under: "Under taket med marginal",
+    debugHint: "Sätt FINSAM_DEBUG=1 för tekniska detaljer.",
+  },
+  en: {
+    usage: `Usage:
+  finsam recalc <in.xlsx> [-o <out.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum YYYY-MM-DD] [--json] [--sprak sv|en]
+  finsam mall <out.xlsx>
+  finsam exempel <out.xlsx>
+  finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
+  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>]   (not built yet)
+`,
+    noCommand: "Give a command.",
+    needsValue: (flag: string) => `${flag} needs a value.`,
+    badOnly: (v: string) => `--only ${v}: choose medlemsandelar, tertial or eget-kapital.`,
+    badCutoff: (v: string) => `--brytdatum ${v}: write the date as YYYY-MM-DD.`,
+    badLang: (v: string) => `--sprak ${v}: choose sv or en.`,
+    unknownFlag: (f: string) => `Unknown option ${f}.`,
+    unknownCommand: (c: string) => `Unknown command ${c}.`,
+    fileMissing: (f: string) => `The file ${f} does not exist.`,
+    recalcArgs: "recalc takes one input file.",
+    verifyArgs: "verifiera takes one file.",
+    outArgs: (c: string) => `${c} takes one output file.`,
+    sameFile: "The output file must not be the input file; the input file is never changed.",
+    sieNotBuilt: "SIE import is not built yet (it comes in a later issue).",
+    errorsTitle: "Input errors (nothing was written)",
+    errorsTitleVerify: "Input errors",
+    warningsTitle: "Warnings",
+    nothingWritten: "Nothing was written.",
+    wrote: (f: string) => `Wrote ${f}`,
+    verified: "Verified: the stored results match a new calculation from the inputs.",
+    differences: (n: number) => `${n} differences between stored and recomputed results:`,
+    andMore: (n: number) => `… and ${n} more`,
+    cutoffWord: "cut-off",
+    memberTotal: (year: number) => `Member contributions ${year}`,
+    forecastResult: "Forecast result for the year",
+    closingEquity: "Equity at year end (forecast)",
+    ceiling: "ceiling",
+    over: "OVER THE CEILING by",
+    under: "Under the ceiling, margin",
+    debugHint: "Set FINSAM_DEBUG=1 for technical details.",
+  },
+} satisfies Record<Lang, unknown>;
+
+export type CliText = (typeof CLI_TEXT)["sv"];

@@ -1,0 +1,60 @@
+/**
+ * Decided grants (Insatser) against the ledger: paid so far, paid this year, what the grant's even
+ * spread still falls in this year after the cut-off, and what is still unpaid.
+ */
+import type { Grant } from "./inputs";
+import type { LedgerAggregates } from "./ledger";
+import { Decimal, maxDec, minDec, oreToKronor, roundOre, ZERO } from "./money";
+import type { ReportPeriod } from "./periods";
+import type { DayNumber } from "./units";
+
+export interface GrantCommitment extends Omit<Grant, "cell"> {
+  /** Paid up to the cut-off according to the ledger (positive). */
+  paid: Decimal;
+  paidThisYear: Decimal;
+  /** What the even spread over the grant's period still falls in this year after the cut-off. */
+  remainingThisYear: Decimal;
+  /** Granted − paid, not below zero. */
+  unpaid: Decimal;
+}
+
+/** Days two inclusive intervals share. @example overlapDays(1, 10, 5, 20) // 6 */
+export function overlapDays(aFrom: DayNumber, aTo: DayNumber, bFrom: DayNumber, bTo: DayNumber): number {
+  const from = Math.max(aFrom, bFrom);
+  const to = Math.min(aTo, bTo);
+  return to >= from ? to - from + 1 : 0;
+}
+
+export function grantCommitments(grants: readonly Grant[], agg: LedgerAggregates, period: ReportPeriod): GrantCommitment[] {
+  const afterCutoff = (period.end + 1) as DayNumber;
+  return grants.map((g) => {
+    const paid = oreToKronor(agg.paidByProject.get(g.code) ?? 0);
+    const paidThisYear = oreToKronor(agg.paidThisYearByProject.get(g.code) ?? 0);
+    const totalDays = g.to - g.from + 1;
+    const restDays = overlapDays(g.from, g.to, afterCutoff, period.yearEnd);
+    const spread = roundOre(g.granted.times(restDays).dividedBy(totalDays));
+    const unpaid = maxDec(ZERO, g.granted.minus(paid));
+    return {
+      code: g.code,
+      name: g.name,
+      dnr: g.dnr,
+      granted: g.granted,
+      from: g.from,
+      to: g.to,
+      paid,
+      paidThisYear,
+      remainingThisYear: minDec(spread, unpaid),
+      unpaid,
+    };
+  });
+}
+
+/** What the grants still pay this year, together. */
+export function remainingThisYear(grants: readonly GrantCommitment[]): Decimal {
+  return grants.reduce((a, g) => a.plus(g.remainingThisYear), ZERO);
+}
+
+/** Decided but not yet paid, together. */
+export function unpaidTotal(grants: readonly GrantCommitment[]): Decimal {
+  return grants.reduce((a, g) => a.plus(g.unpaid), ZERO);
+}

@@ -1,0 +1,728 @@
+/**
+ * The message catalogue: every error and warning code the product reports, with its typed
+ * parameters and one message function per language (Swedish, English). The engine reports codes
+ * with parameters; only the shells turn them into text, in the user's language (`messageText`).
+ *
+ * Longer than 400 lines on purpose: it is the one place where every code meets its words, like
+ * Actual Budget's `shared/errors.ts`. Splitting it would scatter what a translator reads at once.
+ * docs/workbook.md lists the codes; `npm run docs` regenerates that list and a test compares them.
+ */
+import { Formatter, formatter, Lang } from "./locale";
+import type { Group, LeafLine } from "./reportLines";
+import type { CellRef } from "./units";
+
+/** What was wrong with a cell's value. `value` describes the cell: `"text"` quoted, a number, or null when empty. */
+export type ValueProblem =
+  | "not_number"
+  | "not_amount"
+  | "amount_decimals"
+  | "amount_too_large"
+  | "not_percent"
+  | "not_integer"
+  | "integer_too_large"
+  | "not_date"
+  | "not_iso_date"
+  | "impossible_date"
+  | "not_yes_no"
+  | "not_account"
+  | "account_range_reversed"
+  | "error_value"
+  | "one_of"
+  | "not_negative"
+  | "percent_range"
+  | "percent_or_table"
+  | "year_range";
+
+export interface ValueParams {
+  problem: ValueProblem;
+  /** The cell as the user sees it: `"12,5 kr"` (text, quoted), `12.5`, `#REF!`, `2026-02-30`; null for an empty cell. */
+  value: string | null;
+  /** The setting or column the value belongs to, as named in the workbook (Swedish contract names). */
+  label?: string;
+  /** The values allowed, for `one_of`: `1, 100 eller 1000 (kr)`. */
+  allowed?: string;
+}
+
+type None = Record<string, never>;
+
+/** The codes whose parameters describe a cell's value (`ValueParams`). */
+export type ValueCode =
+  | "invalid_amount"
+  | "invalid_number"
+  | "invalid_percent"
+  | "invalid_date"
+  | "invalid_year"
+  | "invalid_account"
+  | "invalid_setting";
+
+/** The parameters of each code. Amounts are exact kronor strings ("-300000.5"); dates ISO. */
+export interface Params {
+  // Finding tables and columns
+  missing_table: { table: string; sheet: string };
+  /** `debitCredit`: the ledger's Belopp is missing and so is one of Debet and Kredit. */
+  missing_column: { column: string; alias: string; sheet: string; row: number; debitCredit?: boolean };
+  budget_years_missing: None;
+  blank_required: None;
+  setting_name_blank: None;
+  budget_line_blank: None;
+  hidden_rows: { count: number; sheet: string };
+  // Cell values
+  invalid_amount: ValueParams;
+  invalid_number: ValueParams;
+  invalid_percent: ValueParams;
+  invalid_date: ValueParams;
+  invalid_year: ValueParams;
+  invalid_account: ValueParams;
+  invalid_setting: ValueParams;
+  cell_error_value: ValueParams;
+  // Settings
+  unknown_setting: { name: string };
+  duplicate_setting: { setting: string; otherCell: string };
+  missing_setting: { setting: string };
+  state_share_zero: None;
+  total_conflict: { total: string; derived: string };
+  shares_not_100: { sum: string };
+  contributions_missing: { year: number };
+  cutoff_invalid: { cutoff: string };
+  cutoff_outside_year: { cutoff: string; year: number };
+  cutoff_not_month_end: { cutoff: string };
+  // Members and allocation
+  unknown_group: { value: string };
+  negative_key: None;
+  duplicate_member: { name: string; otherCell: string };
+  no_member_in_group: { group: Group };
+  total_not_multiple_of_unit: { year: number; total: string; unit: string };
+  no_positive_weight: { year: number };
+  negative_weight: { year: number };
+  bad_unit: { year: number };
+  // Chart of accounts, budget, ledger
+  unknown_report_line: { value: string; table: string };
+  overlapping_accounts: { from: number; to: number; otherFrom: number; otherTo: number; otherCell: string };
+  duplicate_budget_row: { line: LeafLine; year: number; otherCell: string };
+  unknown_account: { account: number };
+  unknown_accounts_more: { count: number };
+  amount_overflow: None;
+  // Grants, forecast choices, ceiling bands
+  duplicate_grant: { grant: string; otherCell: string };
+  grant_dates_reversed: None;
+  unknown_method: { value: string };
+  manual_without_amount: None;
+  manual_without_comment: None;
+  duplicate_forecast: { line: LeafLine; otherCell: string };
+  method_not_allowed: None;
+  grants_missing: None;
+  ceiling_bands_missing: None;
+  ceiling_band_start: None;
+  ceiling_band_open: None;
+  ceiling_band_gap: { to: string; from: string };
+  ceiling_band_reversed: None;
+  // Warnings
+  rows_after_cutoff: { count: number; sheet: string; cutoff: string };
+  rows_other_years: { count: number; sheet: string; from: number; to: number };
+  unbalanced_voucher: { count: number; sheet: string; voucher: string; difference: string };
+  duplicate_rows: { count: number; sheet: string };
+  dates_1904: { sheet: string };
+  budget_missing: { year: number };
+  budget_negative: None;
+  contributions_differ: { year: number; budget: string; settings: string };
+  prior_contributions_missing: None;
+  opening_equity_missing: None;
+  forecast_fallback: { line: LeafLine };
+  // Use cases and shells
+  no_results: None;
+  template_inputs_exist: { found: string[] };
+  verify_difference: { stored: string; recomputed: string };
+  file_unreadable: { file: string; detail: string };
+  unexpected: { detail: string };
+}
+
+export type Code = keyof Params;
+
+/** A code with its parameters: what the engine reports. */
+export type Message = { [C in Code]: { code: C; params: Params[C] } }[Code];
+
+/** A message about a place: `cell` is `Blad!A1`, or empty when it is about no one cell. */
+export type Issue = Message & { cell: CellRef | "" };
+
+/** An error or warning as JSON and the task pane show it. */
+export interface IssueText {
+  code: Code;
+  message: string;
+  cell: string;
+}
+
+type Render<P> = (p: P, f: Formatter) => string;
+
+interface Entry<P> {
+  /** What the code means, for docs/workbook.md (Swedish, like the contract). */
+  meaning: string;
+  sv: Render<P>;
+  en: Render<P>;
+  /** Parameters for the docs and the catalogue test. */
+  example: P;
+}
+
+const LINE_SV: Record<LeafLine, string> = {
+  medlemsbidrag: "Medlemsbidrag",
+  ovriga_intakter: "Övriga intäkter",
+  bidrag_till_insatser: "Bidrag till insatser",
+  personalkostnader: "Personalkostnader",
+  ovriga_externa_kostnader: "Övriga externa kostnader",
+  avskrivningar: "Avskrivningar",
+  finansiella_intakter: "Finansiella intäkter",
+  finansiella_kostnader: "Finansiella kostnader",
+  extraordinara_poster: "Extraordinära poster",
+};
+
+const LINE_EN: Record<LeafLine, string> = {
+  medlemsbidrag: "Member contributions",
+  ovriga_intakter: "Other income",
+  bidrag_till_insatser: "Grants to projects",
+  personalkostnader: "Staff costs",
+  ovriga_externa_kostnader: "Other external costs",
+  avskrivningar: "Depreciation",
+  finansiella_intakter: "Financial income",
+  finansiella_kostnader: "Financial costs",
+  extraordinara_poster: "Extraordinary items",
+};
+
+const GROUP_SV: Record<Group, string> = { Stat: "Staten", Region: "Region", Kommun: "Kommuner" };
+const GROUP_EN: Record<Group, string> = { Stat: "The state", Region: "The region", Kommun: "The municipalities" };
+
+function cellSv(value: string | null): string {
+  return value === null ? "tom cell" : value;
+}
+function cellEn(value: string | null): string {
+  return value === null ? "an empty cell" : value;
+}
+
+/** What was wrong with a value, as a sentence (with the setting or column in front when known). */
+function valueSv(p: ValueParams): string {
+  const v = cellSv(p.value);
+  const text: Record<ValueProblem, string> = {
+    not_number: `${v} är inte ett tal`,
+    not_amount: `${v} är inte ett belopp`,
+    amount_decimals: `${v} har fler än två decimaler (belopp anges i kronor och ören)`,
+    amount_too_large: `${v} är orimligt stort för ett belopp`,
+    not_percent: `${v} är inte en procentsats`,
+    not_integer: `${v} är inte ett heltal`,
+    integer_too_large: `${v} är för stort`,
+    not_date: `${v} är inte ett datum`,
+    not_iso_date: `${v} är inte ett datum (skriv ÅÅÅÅ-MM-DD)`,
+    impossible_date: `${v} är inte ett giltigt datum`,
+    not_yes_no: `${v} är inte Ja eller Nej`,
+    not_account: `${v} är inte ett kontonummer eller intervall (t.ex. 5000-5999)`,
+    account_range_reversed: `intervallet ${v} slutar före sin början`,
+    error_value: `cellen innehåller felvärdet ${v}`,
+    one_of: `måste vara ${p.allowed ?? ""}`,
+    not_negative: `får inte vara negativt`,
+    percent_range: `måste ligga mellan 0 % och 100 %`,
+    percent_or_table: `måste vara en procentsats (t.ex. 20 %) eller Tabell`,
+    year_range: `${v} är inte ett rimligt år`,
+  };
+  return `${p.label ? `${p.label}: ` : ""}${text[p.problem]}.`;
+}
+
+function valueEn(p: ValueParams): string {
+  const v = cellEn(p.value);
+  const allowed = (p.allowed ?? "").replace(" eller ", " or ");
+  const text: Record<ValueProblem, string> = {
+    not_number: `${v} is not a number`,
+    not_amount: `${v} is not an amount`,
+    amount_decimals: `${v} has more than two decimals (amounts are kronor and öre)`,
+    amount_too_large: `${v} is unreasonably large for an amount`,
+    not_percent: `${v} is not a percentage`,
+    not_integer: `${v} is not a whole number`,
+    integer_too_large: `${v} is too large`,
+    not_date: `${v} is not a date`,
+    not_iso_date: `${v} is not a date (write YYYY-MM-DD)`,
+    impossible_date: `${v} is not a valid date`,
+    not_yes_no: `${v} is not Ja (yes) or Nej (no)`,
+    not_account: `${v} is not an account number or range (e.g. 5000-5999)`,
+    account_range_reversed: `the range ${v} ends before it starts`,
+    error_value: `the cell holds the error value ${v}`,
+    one_of: `must be ${allowed}`,
+    not_negative: `must not be negative`,
+    percent_range: `must be between 0% and 100%`,
+    percent_or_table: `must be a percentage (e.g. 20 %) or Tabell`,
+    year_range: `${v} is not a plausible year`,
+  };
+  return `${p.label ? `${p.label}: ` : ""}${text[p.problem]}.`;
+}
+
+function valueEntry(meaning: string, example: ValueParams): Entry<ValueParams> {
+  return { meaning, sv: valueSv, en: valueEn, example };
+}
+
+const none: None = {};
+
+/** Every code's words. The type requires an entry for every code, with both languages. */
+export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
+  // ------------------------------------------------------------------ finding tables and columns
+  missing_table: {
+    meaning: "En obligatorisk indatatabell saknas (varken tabell eller blad med namnet finns).",
+    sv: (p) => `Tabellen ${p.table} (bladet ${p.sheet}) saknas i arbetsboken.`,
+    en: (p) => `The table ${p.table} (sheet ${p.sheet}) is missing from the workbook.`,
+    example: { table: "Medlemmar", sheet: "Medlemmar" },
+  },
+  missing_column: {
+    meaning: "En obligatorisk kolumn saknas i rubrikraden (i Huvudbok: Belopp, eller både Debet och Kredit).",
+    sv: (p) =>
+      p.debitCredit
+        ? `Kolumnen "${p.column}" (${p.alias}) saknas i ${p.sheet}, och det finns inte heller både Debet och Kredit.`
+        : `Kolumnen "${p.column}" (${p.alias}) saknas i ${p.sheet}; rubrikraden är rad ${p.row}.`,
+    en: (p) =>
+      p.debitCredit
+        ? `The column "${p.column}" (${p.alias}) is missing in ${p.sheet}, and there are not both Debet and Kredit either.`
+        : `The column "${p.column}" (${p.alias}) is missing in ${p.sheet}; the header row is row ${p.row}.`,
+    example: { column: "Datum", alias: "Date", sheet: "Huvudbok", row: 1 },
+  },
+  budget_years_missing: {
+    meaning: "Budget har varken årskolumner (bred form) eller kolumnerna År och Belopp (lång form).",
+    sv: () => "Budget saknar årskolumner (t.ex. 2026) eller kolumnerna År och Belopp.",
+    en: () => "Budget has no year columns (such as 2026) and no columns År (Year) and Belopp (Amount).",
+    example: none,
+  },
+  blank_required: {
+    meaning: "En obligatorisk cell är tom på en rad som har andra uppgifter.",
+    sv: () => "Cellen är tom men raden har andra uppgifter; fyll i den eller töm raden.",
+    en: () => "The cell is empty but the row has other data; fill it in or clear the row.",
+    example: none,
+  },
+  setting_name_blank: {
+    meaning: "En rad i Inställningar har ett värde men inget namn.",
+    sv: () => "Inställningens namn saknas.",
+    en: () => "The setting's name is missing.",
+    example: none,
+  },
+  budget_line_blank: {
+    meaning: "En rad i Budget har belopp men ingen rapportrad.",
+    sv: () => "Rapportrad saknas men raden har belopp.",
+    en: () => "The report line is missing but the row has amounts.",
+    example: none,
+  },
+  hidden_rows: {
+    meaning: "Varning: dolda eller filtrerade rader i en indatatabell räknas ändå med.",
+    sv: (p, f) => `${f.count(p.count)} dolda eller filtrerade rader i ${p.sheet} räknas ändå med i beräkningen.`,
+    en: (p, f) => `${f.count(p.count)} hidden or filtered rows in ${p.sheet} are still included in the calculation.`,
+    example: { count: 3, sheet: "Huvudbok" },
+  },
+  // ------------------------------------------------------------------ cell values
+  invalid_amount: valueEntry("Cellen är inte ett belopp i kronor med högst två decimaler.", { problem: "not_amount", value: '"12,5 kr"' }),
+  invalid_number: valueEntry("Cellen är inte ett tal.", { problem: "not_number", value: '"tre"' }),
+  invalid_percent: valueEntry("Cellen är inte en procentsats mellan 0 % och 100 %.", {
+    problem: "percent_range",
+    value: '"125 %"',
+    label: "Andel region",
+  }),
+  invalid_date: valueEntry("Cellen är inte ett giltigt datum (Excel-datum eller ÅÅÅÅ-MM-DD).", {
+    problem: "not_iso_date",
+    value: '"15/3 2020"',
+  }),
+  invalid_year: valueEntry("Räkenskapsåret eller ett budgetår är inte ett rimligt årtal.", {
+    problem: "not_integer",
+    value: '"tjugotjugoett"',
+    label: "Räkenskapsår",
+  }),
+  invalid_account: valueEntry("Cellen är inte ett kontonummer eller ett intervall.", { problem: "not_account", value: '"lön"' }),
+  invalid_setting: valueEntry("En inställning har ett värde som inte är tillåtet.", {
+    problem: "one_of",
+    value: "500",
+    label: "Avrundningsenhet",
+    allowed: "1, 100 eller 1000 (kr)",
+  }),
+  cell_error_value: valueEntry("Cellen innehåller ett felvärde (#REF!, #N/A, #SAKNAS! …) i stället för ett värde.", {
+    problem: "error_value",
+    value: "#REF!",
+  }),
+  // ------------------------------------------------------------------ settings
+  unknown_setting: {
+    meaning: "Varning: en rad i Inställningar har ett namn som inte är en känd inställning.",
+    sv: (p) => `Inställningen "${p.name}" är okänd och används inte.`,
+    en: (p) => `The setting "${p.name}" is unknown and is not used.`,
+    example: { name: "Färg" },
+  },
+  duplicate_setting: {
+    meaning: "Samma inställning finns på två rader.",
+    sv: (p) => `Inställningen ${p.setting} finns redan på ${p.otherCell}.`,
+    en: (p) => `The setting ${p.setting} is already given at ${p.otherCell}.`,
+    example: { setting: "Förbund", otherCell: "Inställningar!A2" },
+  },
+  missing_setting: {
+    meaning: "En obligatorisk inställning (Förbund, Räkenskapsår) saknas.",
+    sv: (p) => `Inställningen ${p.setting} saknas.`,
+    en: (p) => `The setting ${p.setting} is missing.`,
+    example: { setting: "Räkenskapsår" },
+  },
+  state_share_zero: {
+    meaning: "Statens bidrag är angivet men Andel stat är 0 %, så totalen kan inte räknas fram.",
+    sv: () => "Statens bidrag är angivet men Andel stat är 0 %.",
+    en: () => "Statens bidrag (state contribution) is given but Andel stat (state share) is 0%.",
+    example: none,
+  },
+  total_conflict: {
+    meaning: "Medlemsbidrag totalt stämmer inte med Statens bidrag ÷ Andel stat.",
+    sv: (p, f) =>
+      `Medlemsbidrag totalt (${f.money(p.total)}) stämmer inte med Statens bidrag ÷ Andel stat (${f.money(p.derived)}).`,
+    en: (p, f) =>
+      `Medlemsbidrag totalt (${f.money(p.total)}) does not match Statens bidrag ÷ Andel stat (${f.money(p.derived)}).`,
+    example: { total: "9500000", derived: "8886000" },
+  },
+  shares_not_100: {
+    meaning: "Andel stat, region och kommuner blir inte 100 % tillsammans.",
+    sv: (p, f) => `Andel stat, region och kommuner blir tillsammans ${f.percent(p.sum)}, inte 100 %.`,
+    en: (p, f) => `The state, region and municipality shares add up to ${f.percent(p.sum)}, not 100%.`,
+    example: { sum: "1.1" },
+  },
+  contributions_missing: {
+    meaning: "Årets medlemsbidrag går inte att bestämma (varken inställning eller budgetrad).",
+    sv: (p) =>
+      `Årets medlemsbidrag saknas: ange Statens bidrag eller Medlemsbidrag totalt i Inställningar, ` +
+      `eller raden medlemsbidrag för ${p.year} i Budget.`,
+    en: (p) =>
+      `The year's member contributions are missing: give Statens bidrag or Medlemsbidrag totalt in Inställningar, ` +
+      `or the line medlemsbidrag for ${p.year} in Budget.`,
+    example: { year: 2026 },
+  },
+  cutoff_invalid: {
+    meaning: "Brytdatum är inte ett giltigt datum.",
+    sv: (p) => `Brytdatum "${p.cutoff}" är inte ett giltigt datum (ÅÅÅÅ-MM-DD).`,
+    en: (p) => `The cut-off date "${p.cutoff}" is not a valid date (YYYY-MM-DD).`,
+    example: { cutoff: "2026-13-01" },
+  },
+  cutoff_outside_year: {
+    meaning: "Brytdatum ligger utanför räkenskapsåret.",
+    sv: (p, f) => `Brytdatum ${f.date(p.cutoff)} ligger utanför räkenskapsåret ${p.year}.`,
+    en: (p, f) => `The cut-off date ${f.date(p.cutoff)} is outside the fiscal year ${p.year}.`,
+    example: { cutoff: "2025-04-30", year: 2026 },
+  },
+  cutoff_not_month_end: {
+    meaning: "Brytdatum är inte sista dagen i en månad.",
+    sv: (p, f) => `Brytdatum ${f.date(p.cutoff)} är inte sista dagen i en månad.`,
+    en: (p, f) => `The cut-off date ${f.date(p.cutoff)} is not the last day of a month.`,
+    example: { cutoff: "2026-04-15" },
+  },
+  // ------------------------------------------------------------------ members and allocation
+  unknown_group: {
+    meaning: "Huvudman är inte Stat, Region eller Kommun.",
+    sv: (p) => `Huvudman "${p.value}" är okänd; använd Stat, Region eller Kommun.`,
+    en: (p) => `The group "${p.value}" is unknown; use Stat, Region or Kommun.`,
+    example: { value: "Landet" },
+  },
+  negative_key: {
+    meaning: "En fördelningsnyckel är negativ.",
+    sv: () => "Fördelningsnyckeln får inte vara negativ.",
+    en: () => "The allocation key must not be negative.",
+    example: none,
+  },
+  duplicate_member: {
+    meaning: "Samma medlem finns på två rader.",
+    sv: (p) => `Medlemmen "${p.name}" finns redan på ${p.otherCell}.`,
+    en: (p) => `The member "${p.name}" is already listed at ${p.otherCell}.`,
+    example: { name: "Storstad", otherCell: "Medlemmar!A4" },
+  },
+  no_member_in_group: {
+    meaning: "En huvudman har en andel men ingen medlem med positiv fördelningsnyckel.",
+    sv: (p) => `Huvudmannen ${GROUP_SV[p.group]} har en andel men ingen medlem med positiv fördelningsnyckel.`,
+    en: (p) => `${GROUP_EN[p.group]} has a share but no member with a positive allocation key.`,
+    example: { group: "Kommun" },
+  },
+  total_not_multiple_of_unit: {
+    meaning: "Årets medlemsbidrag är inte en jämn multipel av avrundningsenheten.",
+    sv: (p, f) =>
+      `${p.year}: Beloppet ${f.money(p.total)} är inte en jämn multipel av avrundningsenheten ${f.money(p.unit)}.`,
+    en: (p, f) => `${p.year}: The amount ${f.money(p.total)} is not a whole multiple of the rounding unit ${f.money(p.unit)}.`,
+    example: { year: 2026, total: "8886500", unit: "1000" },
+  },
+  no_positive_weight: {
+    meaning: "Det finns ingen del med positiv nyckel att fördela ett belopp på.",
+    sv: (p) => `${p.year}: Det finns ingen del med positiv fördelningsnyckel att fördela beloppet på.`,
+    en: (p) => `${p.year}: There is no part with a positive key to allocate the amount to.`,
+    example: { year: 2026 },
+  },
+  negative_weight: {
+    meaning: "En fördelningsnyckel är negativ (upptäckt vid fördelningen).",
+    sv: (p) => `${p.year}: En fördelningsnyckel är negativ.`,
+    en: (p) => `${p.year}: An allocation key is negative.`,
+    example: { year: 2026 },
+  },
+  bad_unit: {
+    meaning: "Avrundningsenheten är inte positiv.",
+    sv: (p) => `${p.year}: Avrundningsenheten måste vara positiv.`,
+    en: (p) => `${p.year}: The rounding unit must be positive.`,
+    example: { year: 2026 },
+  },
+  // ------------------------------------------------------------------ chart of accounts, budget, ledger
+  unknown_report_line: {
+    meaning: "Rapportraden är inte en av kontraktets koder eller benämningar.",
+    sv: (p) => `Rapportraden ${p.value} är okänd i ${p.table}.`,
+    en: (p) => `The report line ${p.value} is unknown in ${p.table}.`,
+    example: { value: '"löner"', table: "Kontoplan" },
+  },
+  overlapping_accounts: {
+    meaning: "Två kontointervall i Kontoplan överlappar.",
+    sv: (p) => `Kontointervallet ${p.from}–${p.to} överlappar ${p.otherFrom}–${p.otherTo} (${p.otherCell}).`,
+    en: (p) => `The account range ${p.from}–${p.to} overlaps ${p.otherFrom}–${p.otherTo} (${p.otherCell}).`,
+    example: { from: 5500, to: 5600, otherFrom: 5000, otherTo: 5999, otherCell: "Kontoplan!A4" },
+  },
+  duplicate_budget_row: {
+    meaning: "Samma rapportrad och år finns två gånger i Budget.",
+    sv: (p) => `Budget för ${LINE_SV[p.line]} ${p.year} finns redan på ${p.otherCell}.`,
+    en: (p) => `The budget for ${LINE_EN[p.line]} ${p.year} is already given at ${p.otherCell}.`,
+    example: { line: "personalkostnader", year: 2026, otherCell: "Budget!C4" },
+  },
+  unknown_account: {
+    meaning: "Ett konto i Huvudbok täcks inte av någon rad i Kontoplan.",
+    sv: (p) => `Kontot ${p.account} finns inte i Kontoplan.`,
+    en: (p) => `The account ${p.account} is not in Kontoplan (the chart of accounts).`,
+    example: { account: 9999 },
+  },
+  unknown_accounts_more: {
+    meaning: "Fler än 50 rader har konton som saknas i Kontoplan (de första 50 visas var för sig).",
+    sv: (p, f) => `Ytterligare ${f.count(p.count)} rader har konton som inte finns i Kontoplan.`,
+    en: (p, f) => `A further ${f.count(p.count)} rows have accounts that are not in Kontoplan.`,
+    example: { count: 120 },
+  },
+  amount_overflow: {
+    meaning: "En summa blir för stor för att räknas exakt i ören.",
+    sv: () => "Summan blir för stor för att räknas exakt.",
+    en: () => "The sum becomes too large to be computed exactly.",
+    example: none,
+  },
+  // ------------------------------------------------------------------ grants, forecast, ceiling
+  duplicate_grant: {
+    meaning: "Samma insatskod finns två gånger i Insatser.",
+    sv: (p) => `Insatsen ${p.grant} finns redan på ${p.otherCell}.`,
+    en: (p) => `The project ${p.grant} is already listed at ${p.otherCell}.`,
+    example: { grant: "P1", otherCell: "Insatser!A2" },
+  },
+  grant_dates_reversed: {
+    meaning: "En insats Till-datum ligger före dess Från-datum.",
+    sv: () => "Till-datum ligger före Från-datum.",
+    en: () => "The Till (to) date is before the Från (from) date.",
+    example: none,
+  },
+  unknown_method: {
+    meaning: "Prognosmetoden är inte en av de sex metoderna.",
+    sv: (p) =>
+      `Prognosmetoden "${p.value}" är okänd; välj budget, linjär, utfall+restbudget, föregående år, åtaganden eller manuell.`,
+    en: (p) =>
+      `The forecast method "${p.value}" is unknown; choose budget, linjär, utfall+restbudget, föregående år, åtaganden or manuell.`,
+    example: { value: "gissning" },
+  },
+  manual_without_amount: {
+    meaning: "Metoden manuell saknar belopp.",
+    sv: () => "Manuell prognos kräver ett belopp (helår, positivt).",
+    en: () => "A manual forecast needs an amount (full year, positive).",
+    example: none,
+  },
+  manual_without_comment: {
+    meaning: "Metoden manuell saknar kommentar.",
+    sv: () => "Manuell prognos kräver en kommentar som förklarar beloppet.",
+    en: () => "A manual forecast needs a comment that explains the amount.",
+    example: none,
+  },
+  duplicate_forecast: {
+    meaning: "Samma rapportrad har två prognosmetoder.",
+    sv: (p) => `Raden ${LINE_SV[p.line]} har redan en prognosmetod (${p.otherCell}).`,
+    en: (p) => `The line ${LINE_EN[p.line]} already has a forecast method (${p.otherCell}).`,
+    example: { line: "personalkostnader", otherCell: "Prognos!B2" },
+  },
+  method_not_allowed: {
+    meaning: "Metoden åtaganden används på en annan rad än Bidrag till insatser.",
+    sv: () => "Metoden åtaganden kan bara användas för Bidrag till insatser.",
+    en: () => "The method åtaganden (commitments) can only be used for Bidrag till insatser (grants to projects).",
+    example: none,
+  },
+  grants_missing: {
+    meaning: "Metoden åtaganden är vald men tabellen Insatser saknas.",
+    sv: () => "Metoden åtaganden kräver tabellen Insatser.",
+    en: () => "The method åtaganden (commitments) needs the table Insatser.",
+    example: none,
+  },
+  ceiling_bands_missing: {
+    meaning: "Takregel är Tabell men tabellen Takregel saknas eller är tom.",
+    sv: () => "Takregel är satt till Tabell men tabellen Takregel saknas eller är tom.",
+    en: () => "Takregel (ceiling rule) is set to Tabell but the table Takregel is missing or empty.",
+    example: none,
+  },
+  ceiling_band_start: {
+    meaning: "Takregelns första intervall börjar inte på 0.",
+    sv: () => "Första intervallet i Takregel måste börja på 0.",
+    en: () => "The first band in Takregel must start at 0.",
+    example: none,
+  },
+  ceiling_band_open: {
+    meaning: "Ett intervall som inte är det sista saknar Till.",
+    sv: () => "Bara det sista intervallet i Takregel får sakna Till.",
+    en: () => "Only the last band in Takregel may leave Till (to) empty.",
+    example: none,
+  },
+  ceiling_band_gap: {
+    meaning: "Takregelns intervall hänger inte ihop (ett Till följs av ett annat Från).",
+    sv: (p, f) => `Intervallen i Takregel hänger inte ihop: ${f.money(p.to)} följs av ${f.money(p.from)}.`,
+    en: (p, f) => `The bands in Takregel are not contiguous: ${f.money(p.to)} is followed by ${f.money(p.from)}.`,
+    example: { to: "5000000", from: "6000000" },
+  },
+  ceiling_band_reversed: {
+    meaning: "Ett intervall i Takregel har Till mindre än eller lika med Från.",
+    sv: () => "Till måste vara större än Från.",
+    en: () => "Till (to) must be greater than Från (from).",
+    example: none,
+  },
+  // ------------------------------------------------------------------ warnings
+  rows_after_cutoff: {
+    meaning: "Varning: rader i huvudboken efter brytdatum ingår inte i utfallet.",
+    sv: (p, f) =>
+      `${f.count(p.count)} rader i ${p.sheet} är daterade efter brytdatum ${f.date(p.cutoff)} och ingår inte i utfallet.`,
+    en: (p, f) =>
+      `${f.count(p.count)} rows in ${p.sheet} are dated after the cut-off date ${f.date(p.cutoff)} and are not in the actuals.`,
+    example: { count: 22, sheet: "Huvudbok", cutoff: "2026-08-31" },
+  },
+  rows_other_years: {
+    meaning: "Varning: rader i huvudboken från andra år än rapportåret och året före ingår inte.",
+    sv: (p, f) => `${f.count(p.count)} rader i ${p.sheet} hör till andra år än ${p.from}–${p.to} och ingår inte i rapporten.`,
+    en: (p, f) => `${f.count(p.count)} rows in ${p.sheet} belong to years other than ${p.from}–${p.to} and are not in the report.`,
+    example: { count: 5, sheet: "Huvudbok", from: 2025, to: 2026 },
+  },
+  unbalanced_voucher: {
+    meaning: "Varning: verifikationer vars rader inte summerar till noll (debet ≠ kredit).",
+    sv: (p, f) =>
+      `${f.count(p.count)} verifikationer i ${p.sheet} balanserar inte (debet ≠ kredit), ` +
+      `t.ex. ${p.voucher} med differens ${f.money(p.difference)}.`,
+    en: (p, f) =>
+      `${f.count(p.count)} vouchers in ${p.sheet} do not balance (debit ≠ credit), ` +
+      `e.g. ${p.voucher} with a difference of ${f.money(p.difference)}.`,
+    example: { count: 1, sheet: "Huvudbok", voucher: "A 12", difference: "-12771" },
+  },
+  duplicate_rows: {
+    meaning: "Varning: rader som är exakta kopior av en tidigare rad (dubbelimport?).",
+    sv: (p, f) =>
+      `${f.count(p.count)} rader i ${p.sheet} är exakta kopior av en tidigare rad ` +
+      `(samma datum, verifikation, konto, belopp och text). Dubbelimport?`,
+    en: (p, f) =>
+      `${f.count(p.count)} rows in ${p.sheet} are exact copies of an earlier row ` +
+      `(same date, voucher, account, amount and text). Imported twice?`,
+    example: { count: 2, sheet: "Huvudbok" },
+  },
+  dates_1904: {
+    meaning: "Varning: datumen ser förskjutna ut med 1904-datumsystemets skillnad (4 år och 1 dag).",
+    sv: (p) =>
+      `Nästan alla datum i ${p.sheet} ligger 4 år och 1 dag före räkenskapsåret, som när en arbetsbok med ` +
+      `1904-datumsystemet kopierats till en med 1900-systemet. Kontrollera datumen ` +
+      `(Excel: Arkiv > Alternativ > Avancerat > Använd datumsystemet 1904).`,
+    en: (p) =>
+      `Almost all dates in ${p.sheet} are 4 years and 1 day before the fiscal year, as when a workbook using the ` +
+      `1904 date system was copied into one using the 1900 system. Check the dates ` +
+      `(Excel: File > Options > Advanced > Use 1904 date system).`,
+    example: { sheet: "Huvudbok" },
+  },
+  budget_missing: {
+    meaning: "Varning: Budget har inga belopp för rapportåret.",
+    sv: (p) => `Budget saknar belopp för ${p.year}; budgetkolumnen visar 0.`,
+    en: (p) => `Budget has no amounts for ${p.year}; the budget column shows 0.`,
+    example: { year: 2026 },
+  },
+  budget_negative: {
+    meaning: "Varning: ett budgetbelopp är negativt (budget skrivs positivt för intäkter och kostnader).",
+    sv: () => "Budgetbeloppet är negativt; budget skrivs som positiva belopp för både intäkter och kostnader.",
+    en: () => "The budget amount is negative; budgets are written as positive amounts for both income and costs.",
+    example: none,
+  },
+  contributions_differ: {
+    meaning: "Varning: budgetens medlemsbidrag skiljer sig från årets medlemsbidrag enligt Inställningar.",
+    sv: (p, f) =>
+      `Budgetens medlemsbidrag ${p.year} (${f.money(p.budget)}) skiljer sig från årets medlemsbidrag ` +
+      `enligt Inställningar (${f.money(p.settings)}).`,
+    en: (p, f) =>
+      `The budget's member contributions for ${p.year} (${f.money(p.budget)}) differ from the year's ` +
+      `member contributions in Inställningar (${f.money(p.settings)}).`,
+    example: { year: 2026, budget: "8886000", settings: "8900000" },
+  },
+  prior_contributions_missing: {
+    meaning: "Varning: fjolårets medlemsbidrag saknas för periodiseringens jämförelsekolumn.",
+    sv: () => "Fjolårets medlemsbidrag saknas i både huvudbok och budget; jämförelsekolumnen visar 0.",
+    en: () => "Last year's member contributions are in neither the ledger nor the budget; the comparison column shows 0.",
+    example: none,
+  },
+  opening_equity_missing: {
+    meaning: "Varning: ingående eget kapital saknas (varken inställning eller IB-rader); 0 används.",
+    sv: () =>
+      "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
+    en: () => "Opening equity is missing (neither the setting nor IB rows on equity accounts); 0 is used.",
+    example: none,
+  },
+  forecast_fallback: {
+    meaning: "Varning: föregående år kan inte användas (fjolårets period är 0); utfall+restbudget används.",
+    sv: (p) =>
+      `${LINE_SV[p.line]}: föregående år kan inte användas eftersom fjolårets utfall för samma period är 0; ` +
+      `utfall+restbudget används.`,
+    en: (p) =>
+      `${LINE_EN[p.line]}: föregående år (prior year) cannot be used because last year's actual for the same ` +
+      `period is 0; utfall+restbudget (actual + remaining budget) is used.`,
+    example: { line: "ovriga_intakter" },
+  },
+  // ------------------------------------------------------------------ use cases and shells
+  no_results: {
+    meaning: "Verifiera: arbetsboken har inga beräknade resultat.",
+    sv: () => "Arbetsboken har inga beräknade resultat att verifiera; beräkna först.",
+    en: () => "The workbook has no computed results to verify; calculate first.",
+    example: none,
+  },
+  template_inputs_exist: {
+    meaning: "Skapa mall: arbetsboken har redan indata, så mallen skapas inte.",
+    sv: (p) =>
+      `Arbetsboken har redan indata (${p.found.join(", ")}). Mallen skapas bara i en tom arbetsbok; ingenting har ändrats.`,
+    en: (p) =>
+      `The workbook already has inputs (${p.found.join(", ")}). The template is only created in an empty workbook; nothing was changed.`,
+    example: { found: ["Huvudbok", "Medlemmar"] },
+  },
+  verify_difference: {
+    meaning: "Verifiera: ett lagrat resultat skiljer sig från en ny beräkning.",
+    sv: (p) => `lagrat ${p.stored}, omräknat ${p.recomputed}`,
+    en: (p) => `stored ${p.stored}, recomputed ${p.recomputed}`,
+    example: { stored: "-2280000", recomputed: "-2360000" },
+  },
+  file_unreadable: {
+    meaning: "Filen går inte att läsa som en .xlsx-arbetsbok (fel filtyp, skadad, krypterad, zip64).",
+    sv: (p) => `Filen ${p.file} går inte att läsa som en Excel-arbetsbok (.xlsx): ${p.detail}.`,
+    en: (p) => `The file ${p.file} cannot be read as an Excel workbook (.xlsx): ${p.detail}.`,
+    example: { file: "huvudbok.csv", detail: "not a zip file" },
+  },
+  unexpected: {
+    meaning: "Ett oväntat programfel; detaljerna finns i Körlogg och konsolen. Indata är orörda.",
+    sv: (p) => `Oväntat fel: ${p.detail}. Arbetsbokens indata är orörda; kör igen när felet är åtgärdat.`,
+    en: (p) => `Unexpected error: ${p.detail}. The workbook's inputs are untouched; run again once the problem is fixed.`,
+    example: { detail: "InvalidArgument" },
+  },
+};
+
+export const CODES = Object.keys(CATALOGUE) as Code[];
+
+/** The text of a message in a language. */
+export function messageText(m: Message, lang: Lang): string {
+  const entry = CATALOGUE[m.code] as Entry<Message["params"]>;
+  return entry[lang](m.params, formatter(lang));
+}
+
+/** `Blad!A1: message`, or only the message when it is about no one cell. */
+export function formatIssue(issue: Issue, lang: Lang): string {
+  const text = messageText(issue, lang);
+  return issue.cell ? `${issue.cell}: ${text}` : text;
+}
+
+/** An issue as JSON and the task pane carry it: code, message in the language, cell. */
+export function issueText(issue: Issue, lang: Lang): IssueText {
+  return { code: issue.code, message: messageText(issue, lang), cell: issue.cell };
+}
+
+/** Collects issues in order. */
+export class IssueList {
+  readonly items: Issue[] = [];
+  add<C extends Code>(code: C, params: Params[C], cell: CellRef | "" = ""): void {
+    this.items.push({ code, params, cell } as Issue);
+  }
+  get length(): number {
+    return this.items.length;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Kontroller: live formulas in plain A1 references that re-check the results in any spreadsheet
+ * program, and the input check (staleness) against what the run read.
+ */
+import type { Computation } from "../../core/compute";
+import { toCellNumber } from "../../core/money";
+import { LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS } from "../../core/reportLines";
+import { a1, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel, sheetA1 } from "../sheetModel";
+import type { EquityLayout } from "./equity";
+import { header, HEADER_ROWS, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, text } from "./header";
+import type { MemberSharesLayout } from "./memberShares";
+import type { TertialLayout } from "./tertial";
+
+interface Check {
+  name: string;
+  /** Formula whose value is the difference (0 when the check holds). */
+  diffFormula: string;
+  description: string;
+}
+
+/** Kontroller: live formulas in plain A1 references that re-check the results in any spreadsheet program. */
+export function checksSheet(
+  c: Computation,
+  run: RunInfo,
+  layouts: { members?: MemberSharesLayout; tertial?: TertialLayout; equity?: EquityLayout },
+): SheetModel {
+  const checks: Check[] = [];
+  const M = OWNED_SHEETS.memberShares;
+  const T = OWNED_SHEETS.tertial;
+  const E = OWNED_SHEETS.equity;
+  const ref = sheetA1;
+  const range = (sheet: string, r1: number, c1: number, r2: number, c2: number) => `${ref(sheet, r1, c1)}:${a1(r2, c2)}`;
+  if (layouts.members && c.memberShares) {
+    const L = layouts.members;
+    const mr = L.memberRows;
+    for (const y of c.memberShares) {
+      const totalCell = ref(M, L.totalsRowByYear.get(y.year)!, 1);
+      checks.push({
+        name: `Huvudmännens andelar ${y.year} summerar till totalen`,
+        diffFormula: `SUMIFS(${range(M, L.groupRows.first, 3, L.groupRows.last, 3)},${range(M, L.groupRows.first, 0, L.groupRows.last, 0)},${y.year})-${totalCell}`,
+        description: "Staten + region + kommuner = årets medlemsbidrag",
+      });
+      checks.push({
+        name: `Medlemmarnas andelar ${y.year} summerar till totalen`,
+        diffFormula: `SUMIFS(${range(M, mr.first, L.memberAmountCol, mr.last, L.memberAmountCol)},${range(M, mr.first, L.memberYearCol, mr.last, L.memberYearCol)},${y.year})-${totalCell}`,
+        description: "Summan av alla medlemmars belopp = årets medlemsbidrag",
+      });
+    }
+    const instCols = Array.from({ length: L.installmentCount }, (_, i) => range(M, mr.first, L.firstInstallmentCol + i, mr.last, L.firstInstallmentCol + i));
+    checks.push({
+      name: "Inbetalningarna summerar till varje medlems belopp",
+      diffFormula: `SUMPRODUCT(ABS(${instCols.join("+")}-${range(M, mr.first, L.memberAmountCol, mr.last, L.memberAmountCol)}))`,
+      description: "För varje medlem: summan av inbetalningarna = medlemmens belopp",
+    });
+  }
+  if (layouts.tertial && c.tertial) {
+    const L = layouts.tertial;
+    const span = (row: number) => range(T, row, L.firstValueCol, row, L.lastValueCol);
+    for (const def of REPORT_ROWS) {
+      if (!def.parts || def.note) continue;
+      checks.push({
+        name: `${LINE_LABELS[def.id]} = summan av sina delar`,
+        diffFormula: `SUMPRODUCT(ABS(${span(L.rowOf.get(def.id)!)}-(${def.parts.map((p) => span(L.rowOf.get(p)!)).join("+")})))`,
+        description: def.parts.map((p) => LINE_LABELS[p]).join(" + "),
+      });
+    }
+    checks.push({
+      name: "Not 1 summerar till verksamhetens intäkter",
+      diffFormula: `SUMPRODUCT(ABS(${span(L.noteIncomeTotalRow)}-(${NOTE_INCOME_LINES.map((l) => span(L.noteRowOf.get(l)!)).join("+")})))+SUMPRODUCT(ABS(${span(L.noteIncomeTotalRow)}-${span(L.rowOf.get("verksamhetens_intakter")!)}))`,
+      description: "Medlemsbidrag + övriga intäkter = summan i not 1 = raden i resultaträkningen",
+    });
+    checks.push({
+      name: "Medlemsbidragets fördelning per huvudman summerar",
+      diffFormula: `SUMPRODUCT(ABS(${span(L.noteRowOf.get("medlemsbidrag")!)}-(${L.groupRows.map(span).join("+")})))`,
+      description: "Staten + region + kommuner = medlemsbidrag, i varje kolumn",
+    });
+    checks.push({
+      name: "Not 2 summerar till verksamhetens kostnader",
+      diffFormula: `SUMPRODUCT(ABS(${span(L.noteCostTotalRow)}-(${NOTE_COST_LINES.map((l) => span(L.noteRowOf.get(l)!)).join("+")})))+SUMPRODUCT(ABS(${span(L.noteCostTotalRow)}-${span(L.rowOf.get("verksamhetens_kostnader")!)}))`,
+      description: "Bidrag till insatser + personalkostnader + övriga externa kostnader = summan i not 2 = raden i resultaträkningen",
+    });
+    checks.push({
+      name: "Avvikelse = prognos − budget",
+      diffFormula: `SUMPRODUCT(ABS(${range(T, L.rowOf.get("verksamhetens_intakter")!, L.lastValueCol, L.rowOf.get("arets_resultat")!, L.lastValueCol)}-(${range(T, L.rowOf.get("verksamhetens_intakter")!, L.lastValueCol - 1, L.rowOf.get("arets_resultat")!, L.lastValueCol - 1)}-${range(T, L.rowOf.get("verksamhetens_intakter")!, L.lastValueCol - 2, L.rowOf.get("arets_resultat")!, L.lastValueCol - 2)})))`,
+      description: "För varje rad i resultaträkningen",
+    });
+  }
+  if (layouts.equity && c.equity) {
+    const L = layouts.equity;
+    const v = (k: keyof EquityLayout["rowOf"]) => ref(E, L.rowOf[k], L.valueCol);
+    checks.push({
+      name: "Ingående eget kapital + prognostiserat resultat = utgående",
+      diffFormula: `${v("opening")}+${v("result")}-${v("closing")}`,
+      description: "Eget kapital",
+    });
+    if (layouts.tertial) {
+      checks.push({
+        name: "Prognostiserat resultat = årets resultat i Tertialrapport",
+        diffFormula: `${v("result")}-${ref(T, layouts.tertial.rowOf.get("arets_resultat")!, layouts.tertial.lastValueCol - 1)}`,
+        description: "Eget kapital och Tertialrapport använder samma prognos",
+      });
+    }
+    checks.push({
+      name: "Marginal = tak − utgående eget kapital",
+      diffFormula: `${v("ceiling")}-${v("closing")}-${v("margin")}`,
+      description: "Eget kapital",
+    });
+  }
+
+  const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 12, 16, 70, 18, 18, 30]);
+  header(b, "Kontroller", c, run, "kr");
+  b.row([text("Formlerna räknas om av Excel eller vilket kalkylprogram som helst, även utan tillägget.", { italic: true })]);
+  const headerRow = b.nextRow;
+  b.table(
+    "Kontroller",
+    ["Kontroll", "Resultat", "Differens", "Beskrivning"],
+    checks.map((ch, i) => {
+      const row = headerRow + 1 + i;
+      return [
+        text(ch.name),
+        { value: "OK", formula: `IF(ABS(${a1(row, 2)})<0.005,"OK","FEL")`, bold: true },
+        { value: 0, formula: `ROUND(${ch.diffFormula},2)`, format: FORMATS.ore },
+        text(ch.description),
+      ];
+    }),
+  );
+  // Staleness: each input sheet's columns now (live SUM and COUNTA) against what the run read.
+  const stamps = run.stamps ?? [];
+  b.blank();
+  b.row([text("Indata vid beräkningen", { bold: true })]);
+  b.row([text("Summa (tal och datum) och antal ifyllda celler i indatatabellernas kolumner, nu och när resultaten beräknades. Skiljer de sig har indata ändrats efter beräkningen.", { italic: true })]);
+  const stampHeader = b.nextRow;
+  b.table(
+    "Indatakontroll",
+    ["Indata", "Status", "Kolumner", "Blad", "Summa vid beräkning", "Summa nu", "Antal vid beräkning", "Antal nu"],
+    stamps.map((st, i) => {
+      const row = stampHeader + 1 + i;
+      const cols = `${quoteSheetName(st.sheet)}!$${columnLetters(st.left)}:$${columnLetters(st.right)}`;
+      return [
+        text(st.table),
+        { value: STATUS_CURRENT, formula: `IF(AND(ABS(${a1(row, 5)}-${a1(row, 4)})<0.005,${a1(row, 7)}=${a1(row, 6)}),"${STATUS_CURRENT}","${STATUS_STALE}")`, bold: true },
+        text(`${columnLetters(st.left)}:${columnLetters(st.right)}`),
+        text(st.sheet),
+        { value: toCellNumber(st.sum), format: FORMATS.ore },
+        { value: toCellNumber(st.sum), formula: `SUM(${cols})`, format: FORMATS.ore },
+        { value: st.count, format: FORMATS.integer },
+        { value: st.count, formula: `COUNTA(${cols})`, format: FORMATS.integer },
+      ];
+    }),
+  );
+  const first = stampHeader + 1;
+  const last = stampHeader + Math.max(1, stamps.length);
+  const statusCell = b.rows[HEADER_ROWS.status][1]!;
+  statusCell.formula = stamps.length
+    ? `IF(COUNTIF(${a1(first, 1)}:${a1(last, 1)},"${STATUS_CURRENT}")=${stamps.length},"${STATUS_CURRENT}","${STATUS_STALE}")`
+    : `"${STATUS_CURRENT}"`;
+  return b.build(1);
+}
+
+

@@ -1,0 +1,177 @@
+/** Inställningar: one row per setting (Inställning, Värde), read into typed settings with defaults. */
+import { isoOfDayNumber } from "../../core/dates";
+import type { CeilingRule, DisplayUnit, SettingId, Settings } from "../../core/inputs";
+import type { IssueList, ValueProblem } from "../../core/messages";
+import { Decimal } from "../../core/money";
+import type { CellRef } from "../../core/units";
+import { cellRef, isBlank, RawCell, WorkbookGrid } from "../grid";
+import { at, normalizeName } from "../tables";
+import { cellText, describe, parseAmount, parseDate, parseInteger, parseNumber, Parsed, parsePercent, parseYesNo } from "../values";
+import { open, reportValue } from "./tableReader";
+import type { ValueCode } from "../../core/messages";
+
+const SETTING_NAMES: Record<SettingId, string[]> = {
+  association: ["Förbund", "Association", "Förbundets namn"],
+  year: ["Räkenskapsår", "Fiscal year", "År"],
+  cutoff: ["Brytdatum", "Cut-off date", "Cutoff date"],
+  displayUnit: ["Beloppsenhet", "Display unit"],
+  roundingUnit: ["Avrundningsenhet", "Rounding unit"],
+  stateContribution: ["Statens bidrag", "State contribution"],
+  totalContributions: ["Medlemsbidrag totalt", "Total contributions"],
+  shareState: ["Andel stat", "State share"],
+  shareRegion: ["Andel region", "Region share"],
+  shareMunicipalities: ["Andel kommuner", "Municipalities share", "Andel kommun"],
+  installments: ["Betalningstillfällen", "Installments"],
+  accrueContributions: ["Periodisera medlemsbidrag", "Accrue contributions"],
+  openingEquity: ["Ingående eget kapital", "Opening equity"],
+  ceilingRule: ["Takregel", "Ceiling rule"],
+};
+
+/** Each setting's name in the workbook (Swedish, as the contract names it). */
+export const SETTING_LABELS: Record<SettingId, string> = Object.fromEntries(
+  Object.entries(SETTING_NAMES).map(([k, v]) => [k, v[0]]),
+) as Record<SettingId, string>;
+
+/** Every accepted spelling of every setting, for docs/workbook.md. */
+export const SETTING_ALIASES: Readonly<Record<SettingId, readonly string[]>> = SETTING_NAMES;
+
+const settingLookup = new Map<string, SettingId>();
+for (const [id, names] of Object.entries(SETTING_NAMES) as Array<[SettingId, string[]]>) {
+  for (const n of names) settingLookup.set(normalizeName(n), id);
+}
+
+/** The settings' raw cells by id, with the errors of reading them. */
+class SettingCells {
+  constructor(
+    readonly raw: Map<SettingId, { v: RawCell; cell: CellRef }>,
+    readonly errors: IssueList,
+  ) {}
+  /** A setting parsed, or null when absent or invalid (then an error names its cell). */
+  get<T>(id: SettingId, parser: (v: RawCell) => Parsed<T>, code: ValueCode = "invalid_setting"): T | null {
+    const e = this.raw.get(id);
+    if (!e) return null;
+    const p = parser(e.v);
+    if (p.ok) return p.value;
+    reportValue(this.errors, code, { ...p.error, label: SETTING_LABELS[id] }, e.cell);
+    return null;
+  }
+  /** Reports a value that parsed but is not allowed. */
+  reject(id: SettingId, problem: ValueProblem, code: ValueCode = "invalid_setting", allowed?: string): void {
+    const e = this.raw.get(id)!;
+    this.errors.add(code, { problem, value: describe(e.v), label: SETTING_LABELS[id], ...(allowed ? { allowed } : {}) }, e.cell);
+  }
+  /** A setting that must be one of a few values. */
+  oneOf<T>(id: SettingId, parser: (v: RawCell) => Parsed<T>, allowed: readonly T[], show: string): T | null {
+    const v = this.get(id, parser);
+    if (v === null) return null;
+    if (allowed.some((a) => (a instanceof Decimal ? a.equals(v as unknown as Decimal) : a === v))) return v;
+    this.reject(id, "one_of", "invalid_setting", show);
+    return null;
+  }
+}
+
+function readDisplayUnit(cells: SettingCells): DisplayUnit {
+  const unit = cells.get("displayUnit", (v) => ({ ok: true, value: cellText(v).toLowerCase() }));
+  if (unit === null || unit === "kr" || unit === "tkr") return unit ?? "tkr";
+  cells.reject("displayUnit", "one_of", "invalid_setting", "kr eller tkr");
+  return "tkr";
+}
+
+function readCeilingRule(cells: SettingCells): CeilingRule {
+  const e = cells.raw.get("ceilingRule");
+  if (!e) return { kind: "flat", rate: new Decimal("0.2") };
+  const word = normalizeName(cellText(e.v));
+  if (word === "tabell" || word === "table") return { kind: "table" };
+  const p = parsePercent(e.v);
+  if (p.ok && !p.value.isNegative() && p.value.lessThanOrEqualTo(1)) return { kind: "flat", rate: p.value };
+  cells.reject("ceilingRule", "percent_or_table");
+  return { kind: "flat", rate: new Decimal("0.2") };
+}
+
+export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: IssueList): { settings: Settings; sheet: string } | null {
+  const opened = open(
+    grid,
+    "Installningar",
+    [
+      { id: "name", names: ["Inställning", "Setting"], required: true },
+      { id: "value", names: ["Värde", "Value"], required: true },
+    ],
+    true,
+    errors,
+  );
+  if (opened.kind !== "open") return null;
+  const r = opened.reader;
+  const tableCell = cellRef(r.t.sheet, r.t.headerRow, r.t.left);
+  const raw = new Map<SettingId, { v: RawCell; cell: CellRef }>();
+  for (const row of r.t.rows) {
+    const nameCell = at(row, r.cols.name);
+    if (isBlank(nameCell)) {
+      if (!isBlank(at(row, r.cols.value))) errors.add("setting_name_blank", {}, r.ref(row.index, "name"));
+      continue;
+    }
+    const name = cellText(nameCell);
+    const id = settingLookup.get(normalizeName(name));
+    if (!id) {
+      warnings.add("unknown_setting", { name }, r.ref(row.index, "name"));
+      continue;
+    }
+    if (raw.has(id)) {
+      errors.add("duplicate_setting", { setting: SETTING_LABELS[id], otherCell: raw.get(id)!.cell }, r.ref(row.index, "name"));
+      continue;
+    }
+    const v = at(row, r.cols.value);
+    if (isBlank(v)) continue;
+    raw.set(id, { v, cell: r.ref(row.index, "value") });
+  }
+  const cells: Settings["cells"] = {};
+  for (const [id, { cell }] of raw) cells[id] = cell;
+  const c = new SettingCells(raw, errors);
+
+  const association = c.get("association", (v) => ({ ok: true, value: cellText(v) }));
+  if (!association) errors.add("missing_setting", { setting: SETTING_LABELS.association }, tableCell);
+  const year = c.get("year", parseInteger, "invalid_year");
+  if (year === null && !raw.has("year")) errors.add("missing_setting", { setting: SETTING_LABELS.year }, tableCell);
+  if (year !== null && (year < 1900 || year > 9999)) c.reject("year", "year_range", "invalid_year");
+  const cutoffDay = c.get("cutoff", parseDate, "invalid_date");
+  const displayUnit = readDisplayUnit(c);
+  const unitParser = (v: RawCell) => parseNumber(typeof v === "string" ? v.replace(/\s*kr$/i, "") : v);
+  const units = [new Decimal(1), new Decimal(100), new Decimal(1000)];
+  const roundingUnit = c.oneOf("roundingUnit", unitParser, units, "1, 100 eller 1000 (kr)");
+  const nonNegativeAmount = (id: SettingId) => {
+    const a = c.get(id, parseAmount, "invalid_amount");
+    if (!a || !a.isNegative()) return a;
+    c.reject(id, "not_negative");
+    return null;
+  };
+  const stateContribution = nonNegativeAmount("stateContribution");
+  const totalContributions = nonNegativeAmount("totalContributions");
+  const share = (id: SettingId, dflt: string) => {
+    const p = c.get(id, parsePercent, "invalid_percent");
+    if (p && (p.isNegative() || p.greaterThan(1))) c.reject(id, "percent_range", "invalid_percent");
+    return p ?? new Decimal(dflt);
+  };
+  const shares = { Stat: share("shareState", "0.5"), Region: share("shareRegion", "0.25"), Kommun: share("shareMunicipalities", "0.25") };
+  const installments = c.oneOf("installments", parseInteger, [1, 2, 3, 4, 12], "1, 2, 3, 4 eller 12");
+  const accrue = c.get("accrueContributions", parseYesNo);
+  const openingEquity = c.get("openingEquity", parseAmount, "invalid_amount");
+  const ceilingRule = readCeilingRule(c);
+  return {
+    sheet: r.t.sheet,
+    settings: {
+      association: association ?? "",
+      year: year ?? 0,
+      cutoff: cutoffDay === null ? null : isoOfDayNumber(cutoffDay),
+      displayUnit,
+      roundingUnit: roundingUnit ?? new Decimal(1),
+      stateContribution,
+      totalContributions,
+      shares,
+      installments: installments ?? 4,
+      accrueContributions: accrue ?? true,
+      openingEquity,
+      ceilingRule,
+      cells,
+      tableCell,
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/** Tables: the collection (unique names, no overlaps), a table, its header row and appended rows. */
+import { ClientObject, CollectionProxy, jsonSize, nullable } from "./base";
+import type { MockContext } from "./context";
+import { colLetters, MockExcelError, MSheet, MTable, overlaps, parseA1, Rect } from "./model";
+import { enter, RangeProxy, targetOf } from "./range";
+import { assertUnprotected, WorksheetProxy } from "./worksheet";
+
+export class TableCollectionProxy extends CollectionProxy<MTable, TableProxy> {
+  constructor(
+    context: MockContext,
+    private sheet: (() => MSheet) | null,
+  ) {
+    super(context, () => context.excel.workbook.tables.filter((t) => !sheet || t.sheet === sheet()));
+  }
+  protected makeItem(t: MTable): TableProxy {
+    return new TableProxy(this.context, () => (this.context.excel.workbook.tables.includes(t) ? t : null));
+  }
+  getItem(name: string): TableProxy {
+    return this.child(
+      32 + name.length,
+      () => {
+        const t = this.target().find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!t) throw new MockExcelError("ItemNotFound", `Table ${name} doesn't exist.`);
+        return t;
+      },
+      (r) => new TableProxy(this.context, r),
+    ) as TableProxy;
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    return nullable(this.child(32 + name.length, () => this.target().find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null, (r) => new TableProxy(this.context, r)) as TableProxy);
+  }
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    const wb = this.context.excel.workbook;
+    return this.child(
+      64,
+      () => {
+        let sheet: MSheet;
+        let rect: Rect;
+        if (typeof address === "string") {
+          const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address);
+          const name = m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : null;
+          sheet = name ? wb.sheet(name)! : this.sheet ? this.sheet() : wb.sheets[0];
+          if (!sheet) throw new MockExcelError("InvalidArgument", `Bad table address ${address}`);
+          rect = parseA1(m ? m[3] : address);
+        } else {
+          const t = targetOf(address);
+          sheet = t.sheet;
+          rect = t.rect;
+        }
+        assertUnprotected(sheet);
+        if (wb.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) {
+          throw new MockExcelError("InvalidOperation", "A table can't overlap another table.");
+        }
+        if (hasHeaders) {
+          const seen = new Set<string>();
+          for (let c = rect.left; c <= rect.right; c++) {
+            const cell = sheet.cell(rect.top, c);
+            const h = String(cell.v);
+            if (h === "" || seen.has(h.toLowerCase())) throw new MockExcelError("InvalidArgument", `Table header ${colLetters(c)}${rect.top + 1} is empty or repeated.`);
+            seen.add(h.toLowerCase());
+          }
+        }
+        let n = wb.tables.length + 1;
+        while (wb.tables.some((t) => t.name === `Table${n}`)) n++;
+        const table = new MTable(`Table${n}`, sheet, rect);
+        wb.tables.push(table);
+        return table;
+      },
+      (r) => new TableProxy(this.context, r),
+    ) as TableProxy;
+  }
+}
+
+export class TableProxy extends ClientObject<MTable> {
+  declare name: string;
+  declare style: string;
+  declare readonly worksheet: WorksheetProxy;
+  constructor(context: MockContext, resolve: () => MTable | null) {
+    super(context, resolve);
+    const wb = context.excel.workbook;
+    this.prop("name", {
+      get: (t) => t.name,
+      set: (t, v) => {
+        const name = String(v);
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+          throw new MockExcelError("InvalidArgument", `The table name ${name} is not valid.`);
+        }
+        if (wb.tables.some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase())) throw new MockExcelError("ItemAlreadyExists", `A table named ${name} exists.`);
+        t.name = name;
+      },
+    });
+    this.prop("style", { get: (t) => t.style, set: (t, v) => void (t.style = String(v)) });
+    this.nav("worksheet", () => new WorksheetProxy(context, () => this.target().sheet));
+  }
+  getRange(): RangeProxy {
+    return this.child(16, () => ({ sheet: this.target().sheet, rect: this.target().rect }), (r) => new RangeProxy(this.context, r)) as RangeProxy;
+  }
+  getHeaderRowRange(): RangeProxy {
+    const headerRect = () => ({ ...this.target().rect, bottom: this.target().rect.top });
+    return this.child(24, () => ({ sheet: this.target().sheet, rect: headerRect() }), (r) => new RangeProxy(this.context, r)) as RangeProxy;
+  }
+  /**
+   * `table.rows.add(index, values)`: appends rows at the end (index undefined or null) at sync.
+   * Like Excel, it fails on a protected sheet and when a row's width differs from the table's.
+   */
+  get rows(): { add(index: number | null | undefined, values: unknown[][]): void } {
+    return {
+      add: (index, values) => {
+        this.call("rows.add", jsonSize(values), (t) => {
+          assertUnprotected(t.sheet);
+          if (index !== undefined && index !== null) throw new MockExcelError("InvalidArgument", "Only appending rows is modelled.");
+          const width = t.rect.right - t.rect.left + 1;
+          if (values.some((r) => !Array.isArray(r) || r.length !== width)) {
+            throw new MockExcelError("InvalidArgument", `The number of columns in the input array doesn't match the table (${width}).`);
+          }
+          values.forEach((row, i) => row.forEach((v, c) => enter(t.sheet.cell(t.rect.bottom + 1 + i, t.rect.left + c), v)));
+          t.rect = { ...t.rect, bottom: t.rect.bottom + values.length };
+        });
+      },
+    };
+  }
+  delete(): void {
+    const wb = this.context.excel.workbook;
+    this.call("delete", 8, (t) => {
+      assertUnprotected(t.sheet);
+      wb.tables = wb.tables.filter((x) => x !== t);
+    });
+  }
+}
+
