@@ -51,7 +51,7 @@ export function inputsWithLedger(n: number): Inputs {
   const accounts = [6110, 6230, 6540, 7010, 6250, 6420, 6570, 7090, 5010, 4510, 3910, 8410];
   const ledger: LedgerRow[] = new Array(n);
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const y0 = EXAMPLE_DEFAULTS.year;
   for (let i = 0; i < n; i += 2) {
     const y = i % 4 === 0 ? y0 - 1 : y0;
@@ -61,10 +61,30 @@ export function inputsWithLedger(n: number): Inputs {
     const account = accounts[(i >> 1) % accounts.length];
     const text = `Post ${i >> 1}`;
     const project = account === 4510 ? "P25/4" : "";
-    ledger[i] = { day, voucher, account, ore: asOre(ore), text, project, cell: asCellRef(`Huvudbok!A${i + 2}`), dateCell: asCellRef(`Huvudbok!A${i + 2}`), accountCell: asCellRef(`Huvudbok!C${i + 2}`) };
+    ledger[i] = {
+      day,
+      voucher,
+      account,
+      ore: asOre(ore),
+      text,
+      project,
+      cell: asCellRef(`Huvudbok!A${i + 2}`),
+      dateCell: asCellRef(`Huvudbok!A${i + 2}`),
+      accountCell: asCellRef(`Huvudbok!C${i + 2}`),
+    };
     if (i + 1 < n) {
       const cell = asCellRef(`Huvudbok!A${i + 3}`);
-      ledger[i + 1] = { day, voucher, account: 1930, ore: asOre(-ore), text, project, cell, dateCell: cell, accountCell: asCellRef(`Huvudbok!C${i + 3}`) };
+      ledger[i + 1] = {
+        day,
+        voucher,
+        account: 1930,
+        ore: asOre(-ore),
+        text,
+        project,
+        cell,
+        dateCell: cell,
+        accountCell: asCellRef(`Huvudbok!C${i + 3}`),
+      };
     }
   }
   return { ...read.inputs, ledger };
@@ -126,13 +146,21 @@ async function sumifsWorkbook(n: number, source: string): Promise<string> {
   const ws = wb.addWorksheet("Uppföljning");
   ws.addRow(["Konton från", "Konton till", "Utfall i år", "Utfall i fjol samma period", "Helår i fjol"]);
   const groups: Array<[number, number]> = [
-    [3010, 3019], [3900, 3999], [4500, 4599], [5000, 5999], [6000, 7699], [7800, 7899], [8300, 8399], [8400, 8499],
+    [3010, 3019],
+    [3900, 3999],
+    [4500, 4599],
+    [5000, 5999],
+    [6000, 7699],
+    [7800, 7899],
+    [8300, 8399],
+    [8400, 8499],
   ];
   const last = n + 1;
   const L = (col: string) => `Huvudbok!$${col}$2:$${col}$${last}`;
   groups.forEach(([from, to], i) => {
     const r = i + 2;
-    const sumifs = (d1: string, d2: string) => `SUMIFS(${L("D")},${L("C")},">="&A${r},${L("C")},"<="&B${r},${L("A")},">="&DATE(${d1}),${L("A")},"<="&DATE(${d2}))`;
+    const sumifs = (d1: string, d2: string) =>
+      `SUMIFS(${L("D")},${L("C")},">="&A${r},${L("C")},"<="&B${r},${L("A")},">="&DATE(${d1}),${L("A")},"<="&DATE(${d2}))`;
     ws.addRow([from, to]);
     ws.getCell(`C${r}`).value = { formula: sumifs("2026,1,1", "2026,8,31") } as ExcelJS.CellFormulaValue;
     ws.getCell(`D${r}`).value = { formula: sumifs("2025,1,1", "2025,8,31") } as ExcelJS.CellFormulaValue;
@@ -152,7 +180,12 @@ function hledgerFiles(n: number): { csv: string; rules: string } {
   const csv = path.join(tmp, `ledger-${n}.csv`);
   writeFileSync(csv, lines.join("\n") + "\n");
   const rules = path.join(tmp, `ledger-${n}.rules`);
-  writeFileSync(rules, ["skip 1", "fields date, code, acct, amt, description", "account1 %acct", "amount %amt", "currency SEK ", "account2 motkonto"].join("\n") + "\n");
+  writeFileSync(
+    rules,
+    ["skip 1", "fields date, code, acct, amt, description", "account1 %acct", "amount %amt", "currency SEK ", "account2 motkonto"].join(
+      "\n",
+    ) + "\n",
+  );
   return { csv, rules };
 }
 
@@ -171,11 +204,20 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const notes: string[] = [];
   const add = (...cells: string[]) => rows.push(cells);
-  console.error(`Maskin: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${new Date().toISOString()}`);
+  console.error(
+    `Maskin: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ` +
+      `${mb(os.totalmem())} RAM, Node ${process.version}, ${new Date().toISOString()}`,
+  );
   for (const n of SIZES) {
     console.error(`\n— ${n.toLocaleString("sv-SE")} rader —`);
     const core = measureCore(n);
-    add(`${n}`, "core (median)", ms(core.median), `RSS ${mb(core.peak)} (med indata)`, n === 10000 ? "mål < 50 ms" : n === 1000000 ? "mål < 1,5 s, < 1 GB" : "");
+    add(
+      `${n}`,
+      "core (median)",
+      ms(core.median),
+      `RSS ${mb(core.peak)} (med indata)`,
+      n === 10000 ? "mål < 50 ms" : n === 1000000 ? "mål < 1,5 s, < 1 GB" : "",
+    );
     console.error(`core ${ms(core.median)}`);
     if (n > FILE_LIMIT) continue;
     const file = await writeWorkbook(n);
@@ -187,7 +229,11 @@ async function main(): Promise<void> {
     for (let round = 0; round < FILE_ROUNDS; round++) {
       const e2eRun = timed(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `out-${n}.xlsx`)]);
       if (e2eRun.status !== 0) notes.push(`recalc ${n} exit ${e2eRun.status}`);
-      runs.push({ e2e: e2eRun, lo: libreOffice(file, path.join(tmp, `lo-${n}`)), sumifs: libreOffice(sumifsFile, path.join(tmp, `lo-sumifs-${n}`)) });
+      runs.push({
+        e2e: e2eRun,
+        lo: libreOffice(file, path.join(tmp, `lo-${n}`)),
+        sumifs: libreOffice(sumifsFile, path.join(tmp, `lo-sumifs-${n}`)),
+      });
     }
     const pick = (k: "e2e" | "lo" | "sumifs"): Timing => ({
       seconds: median(runs.map((r) => r[k].seconds)),
@@ -197,22 +243,58 @@ async function main(): Promise<void> {
     const e2e = pick("e2e");
     const lo = pick("lo");
     const sumifs = pick("sumifs");
-    add(`${n}`, "xlsx end to end (finsam recalc)", `${e2e.seconds.toFixed(2)} s`, `peak ${(e2e.peakKb / 1024).toFixed(0)} MB`, `fil ${mb(size)}`);
-    add(`${n}`, "LibreOffice öppnar + räknar om", `${lo.seconds.toFixed(2)} s`, `peak ${(lo.peakKb / 1024).toFixed(0)} MB`, `finsam/LO = ${(e2e.seconds / lo.seconds).toFixed(2)}`);
-    add(`${n}`, "handbyggt: SUMIFS i LibreOffice", `${sumifs.seconds.toFixed(2)} s`, `peak ${(sumifs.peakKb / 1024).toFixed(0)} MB`, `finsam/SUMIFS = ${(e2e.seconds / sumifs.seconds).toFixed(2)}`);
+    add(
+      `${n}`,
+      "xlsx end to end (finsam recalc)",
+      `${e2e.seconds.toFixed(2)} s`,
+      `peak ${(e2e.peakKb / 1024).toFixed(0)} MB`,
+      `fil ${mb(size)}`,
+    );
+    add(
+      `${n}`,
+      "LibreOffice öppnar + räknar om",
+      `${lo.seconds.toFixed(2)} s`,
+      `peak ${(lo.peakKb / 1024).toFixed(0)} MB`,
+      `finsam/LO = ${(e2e.seconds / lo.seconds).toFixed(2)}`,
+    );
+    add(
+      `${n}`,
+      "handbyggt: SUMIFS i LibreOffice",
+      `${sumifs.seconds.toFixed(2)} s`,
+      `peak ${(sumifs.peakKb / 1024).toFixed(0)} MB`,
+      `finsam/SUMIFS = ${(e2e.seconds / sumifs.seconds).toFixed(2)}`,
+    );
     if (existsSync("/usr/bin/hledger")) {
       const { csv, rules } = hledgerFiles(n);
       const h = timed("hledger", ["-f", csv, "--rules-file", rules, "balance", "-b", "2026-01-01", "-e", "2026-09-01", "--flat"]);
-      add(`${n}`, "hledger balance (CSV)", `${h.seconds.toFixed(2)} s`, `peak ${(h.peakKb / 1024).toFixed(0)} MB`, `hledger/core = ${((h.seconds * 1000) / core.median).toFixed(0)}×`);
+      add(
+        `${n}`,
+        "hledger balance (CSV)",
+        `${h.seconds.toFixed(2)} s`,
+        `peak ${(h.peakKb / 1024).toFixed(0)} MB`,
+        `hledger/core = ${((h.seconds * 1000) / core.median).toFixed(0)}×`,
+      );
     } else notes.push("hledger saknas (apt-get install hledger)");
     const o = await officeJs(n);
-    add(`${n}`, "Office.js (minnes-Excel)", `${o.syncs} rundor`, `största ${mb(o.maxPayload)}`, `läst ${mb(o.read)}, max ${o.maxCells} celler/läsning, tillåtet ${6 + Math.ceil(o.read / (4 * 1024 * 1024))}`);
+    add(
+      `${n}`,
+      "Office.js (minnes-Excel)",
+      `${o.syncs} rundor`,
+      `största ${mb(o.maxPayload)}`,
+      `läst ${mb(o.read)}, max ${o.maxCells} celler/läsning, tillåtet ${6 + Math.ceil(o.read / (4 * 1024 * 1024))}`,
+    );
     console.error(`e2e ${e2e.seconds}s, LO ${lo.seconds}s, SUMIFS ${sumifs.seconds}s, office ${o.syncs} rundor`);
   }
   const pane = path.join(ROOT, "dist", "web", "taskpane.js");
   if (existsSync(pane)) {
     const js = readFileSync(pane);
-    add("–", "task pane JS (minifierad, gzip)", `${(js.length / 1024).toFixed(0)} KB`, `${(gzipSync(js).length / 1024).toFixed(1)} KB gzip`, "mål < 150 KB gzip");
+    add(
+      "–",
+      "task pane JS (minifierad, gzip)",
+      `${(js.length / 1024).toFixed(0)} KB`,
+      `${(gzipSync(js).length / 1024).toFixed(1)} KB gzip`,
+      "mål < 150 KB gzip",
+    );
   } else notes.push("dist/web/taskpane.js saknas (npm run build)");
   const header = ["rader", "mått", "tid / värde", "minne / storlek", "jämförelse"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
@@ -227,4 +309,3 @@ if (require.main === module) {
     process.exit(1);
   });
 }
-

@@ -44,8 +44,14 @@ async function main(): Promise<void> {
     writeFileSync(path.join(out, `${name}.svg`), svg + "\n");
     for (const size of SIZES) {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`);
-      await page.screenshot({ path: path.join(out, `${name}-${size}.png`), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`,
+      );
+      await page.screenshot({
+        path: path.join(out, `${name}-${size}.png`),
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: size, height: size },
+      });
     }
   }
   await browser.close();

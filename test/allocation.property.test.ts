@@ -51,7 +51,9 @@ describe("allocate (largest remainder)", () => {
   });
 
   test("the domain's worked example: 8 886 000 at 1 000 kr gives 4 443 000 / 2 222 000 / 2 221 000, never 8 887 000", () => {
-    const parts = ok(allocate(new Decimal(8886000), [new Decimal("0.5"), new Decimal("0.25"), new Decimal("0.25")], { unit: new Decimal(1000) }));
+    const parts = ok(
+      allocate(new Decimal(8886000), [new Decimal("0.5"), new Decimal("0.25"), new Decimal("0.25")], { unit: new Decimal(1000) }),
+    );
     expect(parts.map((p) => p.toNumber()).sort()).toEqual([2221000, 2222000, 4443000]);
   });
 
@@ -99,7 +101,13 @@ describe("member shares (hierarchical)", () => {
           for (const g of ["Stat", "Region", "Kommun"] as const) {
             if (!list.some((m) => m.group === g && m.key > 0)) list.push({ name: `__${g}`, group: g, key: 1 });
           }
-          const members: Member[] = list.map((m) => ({ name: m.name, group: m.group, key: new Decimal(m.key), cell: asCellRef(""), keyCell: asCellRef("") }));
+          const members: Member[] = list.map((m) => ({
+            name: m.name,
+            group: m.group,
+            key: new Decimal(m.key),
+            cell: asCellRef(""),
+            keyCell: asCellRef(""),
+          }));
           const unit = new Decimal(unitN);
           const total = unit.times(count);
           const shares = { Stat: new Decimal("0.5"), Region: new Decimal("0.25"), Kommun: new Decimal("0.25") };

@@ -22,7 +22,9 @@ describe("Swedish number text", () => {
     ["1'234'567.50", "1234567.5"],
     ["0,5", "0.5"],
   ])("%s → %s", (text, expected) => expect(parseNumberText(text)?.toFixed()).toBe(expected));
-  test.each(["12,5 kr", "12 5", "1e20", "abc", "", "1 000:-", "1,2,3"])("%s is not a number", (text) => expect(parseNumberText(text)).toBeNull());
+  test.each(["12,5 kr", "12 5", "1e20", "abc", "", "1 000:-", "1,2,3"])("%s is not a number", (text) =>
+    expect(parseNumberText(text)).toBeNull(),
+  );
   test("amounts: at most öre; binary noise from formulas is accepted", () => {
     expect(parseAmount("1 000,505").ok).toBe(false);
     expect(parseAmount(0.1 + 0.2)).toEqual({ ok: true, value: new Decimal("0.3") });
@@ -41,7 +43,9 @@ describe("dates", () => {
     expect(isoOfDayNumber(dayNumberOfExcelSerial(61)!)).toBe("1900-03-01");
     expect(isoOfDayNumber(dayNumberOfExcelSerial(59)!)).toBe("1900-02-28");
     expect(dayNumberOfExcelSerial(60)).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 61, max: 2958465 }), (s) => expect(excelSerialOfDayNumber(dayNumberOfExcelSerial(s)!)).toBe(s)));
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2958465 }), (s) => expect(excelSerialOfDayNumber(dayNumberOfExcelSerial(s)!)).toBe(s)),
+    );
   });
   test("date text must be ISO", () => {
     expect(parseDate("2021-04-30")).toEqual({ ok: true, value: dayNumber(2021, 4, 30) });
@@ -52,7 +56,10 @@ describe("dates", () => {
     const p = ok(reportPeriod(2024, "2024-02-29"));
     expect(p.months).toBe(2);
     expect(p.priorCutoff).toBe("2023-02-28");
-    expect(reportPeriod(2021, "2021-04-15")).toEqual({ ok: false, error: { code: "cutoff_not_month_end", params: { cutoff: "2021-04-15" } } });
+    expect(reportPeriod(2021, "2021-04-15")).toEqual({
+      ok: false,
+      error: { code: "cutoff_not_month_end", params: { cutoff: "2021-04-15" } },
+    });
     expect(reportPeriod(2021, "2020-12-31")).toMatchObject({ ok: false, error: { code: "cutoff_outside_year" } });
   });
 });

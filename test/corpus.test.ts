@@ -66,45 +66,53 @@ describe("hostile and broken input corpus", () => {
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 
-  test.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
-    const e = c.expect;
-    const { file, excel, officeBefore, inputsBefore, x, o, written, ours, theirs } = await runBoth(c);
-    expect(comparableGrid(ours)).toEqual(comparableGrid(theirs));
-    const xs = summarize(x);
-    const os = summarize(o);
-    if (process.env.CORPUS_DUMP) console.log(JSON.stringify({ name: c.name, xs }));
-    // Both adapters agree on the outcome.
-    expect(os).toEqual(xs);
-    // No input cell changed (ExcelJS side: compare every input sheet's cells).
-    expect(inputView(file)).toBe(inputsBefore);
-    if ("error" in e) {
-      expect(xs.ok).toBe(false);
-      expect(xs.first).toEqual({ code: e.error, cell: e.cell });
-      // Nothing written by either adapter.
-      expect(written).toBe(0);
-      file.eachSheet((ws) => expect(OWNED.has(ws.name)).toBe(false));
-      expect(excel.workbook.snapshot()).toBe(officeBefore);
-      return;
-    }
-    expect({ ok: xs.ok, errors: x.errors }).toEqual({ ok: true, errors: [] });
-    if (e.warning) {
-      const w = xs.warnings.find((w) => w.code === e.warning);
-      expect(w).toBeDefined();
-      if (e.cell) expect(w!.cell).toBe(e.cell);
-    }
-    // Input sheets in the in-memory Excel untouched too.
-    const officeInputs = (snap: string) => JSON.stringify((JSON.parse(snap) as Array<{ name: string }>).filter((s) => !OWNED.has(s.name)));
-    expect(officeInputs(excel.workbook.snapshot())).toBe(officeInputs(officeBefore));
-    for (const t of e.text ?? []) {
-      // xlsx: a plain string cell somewhere in an owned sheet; Office: a text cell, no formula.
-      let inXlsx = false;
-      file.eachSheet((ws) => {
-        if (OWNED.has(ws.name)) ws.eachRow((row) => row.eachCell((cell) => void (cell.value === t && (inXlsx = true))));
-      });
-      expect(inXlsx).toBe(true);
-      const inOffice = excel.workbook.sheets.filter((s) => OWNED.has(s.name)).flatMap((s) => [...s.cells.values()]).filter((cell) => cell.v === t);
-      expect(inOffice.length).toBeGreaterThan(0);
-      expect(inOffice.every((cell) => cell.f === undefined && !cell.error)).toBe(true);
-    }
-  }, 30000);
+  test.each(CASES.map((c) => [c.name, c] as const))(
+    "%s",
+    async (_name, c) => {
+      const e = c.expect;
+      const { file, excel, officeBefore, inputsBefore, x, o, written, ours, theirs } = await runBoth(c);
+      expect(comparableGrid(ours)).toEqual(comparableGrid(theirs));
+      const xs = summarize(x);
+      const os = summarize(o);
+      if (process.env.CORPUS_DUMP) console.log(JSON.stringify({ name: c.name, xs }));
+      // Both adapters agree on the outcome.
+      expect(os).toEqual(xs);
+      // No input cell changed (ExcelJS side: compare every input sheet's cells).
+      expect(inputView(file)).toBe(inputsBefore);
+      if ("error" in e) {
+        expect(xs.ok).toBe(false);
+        expect(xs.first).toEqual({ code: e.error, cell: e.cell });
+        // Nothing written by either adapter.
+        expect(written).toBe(0);
+        file.eachSheet((ws) => expect(OWNED.has(ws.name)).toBe(false));
+        expect(excel.workbook.snapshot()).toBe(officeBefore);
+        return;
+      }
+      expect({ ok: xs.ok, errors: x.errors }).toEqual({ ok: true, errors: [] });
+      if (e.warning) {
+        const w = xs.warnings.find((w) => w.code === e.warning);
+        expect(w).toBeDefined();
+        if (e.cell) expect(w!.cell).toBe(e.cell);
+      }
+      // Input sheets in the in-memory Excel untouched too.
+      const officeInputs = (snap: string) =>
+        JSON.stringify((JSON.parse(snap) as Array<{ name: string }>).filter((s) => !OWNED.has(s.name)));
+      expect(officeInputs(excel.workbook.snapshot())).toBe(officeInputs(officeBefore));
+      for (const t of e.text ?? []) {
+        // xlsx: a plain string cell somewhere in an owned sheet; Office: a text cell, no formula.
+        let inXlsx = false;
+        file.eachSheet((ws) => {
+          if (OWNED.has(ws.name)) ws.eachRow((row) => row.eachCell((cell) => void (cell.value === t && (inXlsx = true))));
+        });
+        expect(inXlsx).toBe(true);
+        const inOffice = excel.workbook.sheets
+          .filter((s) => OWNED.has(s.name))
+          .flatMap((s) => [...s.cells.values()])
+          .filter((cell) => cell.v === t);
+        expect(inOffice.length).toBeGreaterThan(0);
+        expect(inOffice.every((cell) => cell.f === undefined && !cell.error)).toBe(true);
+      }
+    },
+    30000,
+  );
 });

@@ -21,7 +21,7 @@ const output = path.join(tmp, "exempel.beraknad.xlsx");
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 
 function run(args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: { ...process.env, LANG: "sv_SE.UTF-8", LC_ALL: "" } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -63,7 +63,11 @@ test("every cell of every input sheet is identical in the output workbook", asyn
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const o = other!.getCell(r, c);
-        expect({ ref: `${ws.name}!${cell.address}`, v: o.value, f: o.numFmt }).toEqual({ ref: `${ws.name}!${cell.address}`, v: cell.value, f: cell.numFmt });
+        expect({ ref: `${ws.name}!${cell.address}`, v: o.value, f: o.numFmt }).toEqual({
+          ref: `${ws.name}!${cell.address}`,
+          v: cell.value,
+          f: cell.numFmt,
+        });
         compared++;
       });
     });
@@ -185,7 +189,13 @@ describeWithLibreOffice("LibreOffice opens the result", () => {
   test("the tkr format displays thousands, rounded half away from zero", () => {
     const csvDir = path.join(tmp, "csv");
     mkdirSync(csvDir, { recursive: true });
-    const csv = readFileSync(convert(output, "csv:Text - txt - csv (StarCalc):44,34,76,1,,1053,false,true,true,false,false,-1", csvDir).replace(/\.csv$/, "-Tertialrapport.csv"), "utf8");
+    const csv = readFileSync(
+      convert(output, "csv:Text - txt - csv (StarCalc):44,34,76,1,,1053,false,true,true,false,false,-1", csvDir).replace(
+        /\.csv$/,
+        "-Tertialrapport.csv",
+      ),
+      "utf8",
+    );
     const line = json.tertialReport.lines.find((l) => l.id === "arets_resultat")!;
     const shown = Math.sign(Number(line.forecast)) * Math.round(Math.abs(Number(line.forecast)) / 1000);
     const row = csv.split("\n").find((l) => l.startsWith('"Årets resultat"') || l.startsWith("Årets resultat"))!;

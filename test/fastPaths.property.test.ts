@@ -41,7 +41,8 @@ test("a whole-number cell: the fast path equals the Decimal path", () => {
     fc.property(fc.oneof(cellNumber, fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, -0)), (n) => {
       const r = parseInteger(n);
       const d = new Decimal(n);
-      if (d.isInteger() && d.abs().lessThanOrEqualTo(Number.MAX_SAFE_INTEGER)) expect(r).toEqual({ ok: true, value: d.toNumber() || 0 }); // a negative zero reads as 0
+      if (d.isInteger() && d.abs().lessThanOrEqualTo(Number.MAX_SAFE_INTEGER))
+        expect(r).toEqual({ ok: true, value: d.toNumber() || 0 }); // a negative zero reads as 0
       else expect(r.ok).toBe(false);
     }),
     { numRuns: 3000 },

@@ -47,7 +47,11 @@ function parseXml(src: string): Node {
       let a: RegExpExecArray | null;
       while ((a = re.exec(rest))) {
         if (a[1] in attrs) throw new Error(`duplicate attribute ${a[1]}`);
-        attrs[a[1]] = a[2].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
+        attrs[a[1]] = a[2]
+          .replace(/&amp;/g, "&")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"');
       }
       if (rest.replace(re, "").trim()) throw new Error(`bad attributes in <${tag}>`);
       const node: Node = { name: m[1], attrs, children: [], text: "" };
@@ -120,11 +124,17 @@ describe("manifest.xml", () => {
   });
 
   test("the Finsam tab has the groups and buttons the issue names, with supertips", () => {
-    const strings = new Map(all(doc, (n) => n.name === "bt:String").map((s) => [s.attrs.id, s.children.find((c) => c.attrs.Locale === "sv-SE")!.attrs.Value]));
-    const groups = nodes.filter((n) => n.name === "Group").map((g) => ({
-      label: strings.get(g.children.find((c) => c.name === "Label")!.attrs.resid),
-      buttons: g.children.filter((c) => c.name === "Control").map((c) => strings.get(c.children.find((x) => x.name === "Label")!.attrs.resid)),
-    }));
+    const strings = new Map(
+      all(doc, (n) => n.name === "bt:String").map((s) => [s.attrs.id, s.children.find((c) => c.attrs.Locale === "sv-SE")!.attrs.Value]),
+    );
+    const groups = nodes
+      .filter((n) => n.name === "Group")
+      .map((g) => ({
+        label: strings.get(g.children.find((c) => c.name === "Label")!.attrs.resid),
+        buttons: g.children
+          .filter((c) => c.name === "Control")
+          .map((c) => strings.get(c.children.find((x) => x.name === "Label")!.attrs.resid)),
+      }));
     expect(groups).toEqual([
       { label: "Beräkna", buttons: ["Beräkna allt", "Medlemsandelar", "Tertialrapport", "Eget kapital"] },
       { label: "Arbetsbok", buttons: ["Skapa mall", "Verifiera", "Visa panel"] },
@@ -136,7 +146,11 @@ describe("manifest.xml", () => {
   });
 
   test("every icon file exists at 16, 32 and 80 px, and every URL is https", () => {
-    const urls = nodes.flatMap((n) => Object.entries(n.attrs).filter(([k, v]) => !k.startsWith("xmlns") && /^[a-z]+:\/\//i.test(v)).map(([, v]) => v));
+    const urls = nodes.flatMap((n) =>
+      Object.entries(n.attrs)
+        .filter(([k, v]) => !k.startsWith("xmlns") && /^[a-z]+:\/\//i.test(v))
+        .map(([, v]) => v),
+    );
     expect(urls.length).toBeGreaterThan(20);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
     for (const img of nodes.filter((n) => n.name === "bt:Image" && n.attrs.DefaultValue)) {

@@ -95,8 +95,13 @@ describe("Office.js adapter", () => {
       const m = viewOfMockSheet(ms);
       expect(m.size).toBeGreaterThan(20);
       expect([...m.entries()].sort()).toEqual([...x.entries()].sort());
-      const xTables = (ws.getTables() as unknown as Array<{ table: { name: string; tableRef: string } }>).map((t) => `${t.table.name}@${t.table.tableRef}`).sort();
-      const mTables = excel.workbook.tables.filter((t) => t.sheet === ms).map((t) => `${t.name}@${formatA1(t.rect)}`).sort();
+      const xTables = (ws.getTables() as unknown as Array<{ table: { name: string; tableRef: string } }>)
+        .map((t) => `${t.table.name}@${t.table.tableRef}`)
+        .sort();
+      const mTables = excel.workbook.tables
+        .filter((t) => t.sheet === ms)
+        .map((t) => `${t.name}@${formatA1(t.rect)}`)
+        .sort();
       expect(mTables).toEqual(xTables);
       ws.columns.forEach((col, i) => {
         if (col.width) expect(ms.columnWidths.get(i)).toBe(columnWidthPoints(col.width));
@@ -106,7 +111,9 @@ describe("Office.js adapter", () => {
       expect(ms.protection.options).toMatchObject({ password: false });
     }
     // Charts (Office only): budget against forecast; equity against the ceiling.
-    expect(excel.workbook.sheet(OWNED_SHEETS.tertial)!.charts.map((c) => c.series.map((s) => s.name))).toEqual([["Budget 2026", "Prognos 2026"]]);
+    expect(excel.workbook.sheet(OWNED_SHEETS.tertial)!.charts.map((c) => c.series.map((s) => s.name))).toEqual([
+      ["Budget 2026", "Prognos 2026"],
+    ]);
     const eq = excel.workbook.sheet(OWNED_SHEETS.equity)!.charts[0];
     expect(eq.series.map((s) => s.name)).toEqual(["Utgående eget kapital", "Tak"]);
     expect(eq.series.every((s) => s.xAxis?.includes("A"))).toBe(true);
@@ -118,7 +125,13 @@ describe("Office.js adapter", () => {
       const r = await recalcAction({ run: runOf(excel), now: FIXED_NOW }, null);
       expect(r.ok).toBe(true);
       const ledgerCells = rows * 6;
-      return { syncs: excel.stats.syncs, max: excel.maxPayload, cells: excel.stats.maxCellsRead, ledgerCells, response: excel.stats.responseBytes.reduce((a, b) => a + b, 0) };
+      return {
+        syncs: excel.stats.syncs,
+        max: excel.maxPayload,
+        cells: excel.stats.maxCellsRead,
+        ledgerCells,
+        response: excel.stats.responseBytes.reduce((a, b) => a + b, 0),
+      };
     };
     const small = await measure(1000);
     const medium = await measure(20000);
@@ -143,7 +156,9 @@ describe("Office.js adapter", () => {
     const r = await recalcAction({ run: runOf(excel), now: FIXED_NOW }, "medlemsandelar");
     expect(r.ok).toBe(true);
     const sheet = excel.workbook.sheet(OWNED_SHEETS.memberShares)!;
-    const names = [...sheet.cells.values()].filter((c) => typeof c.v === "string" && ["=1+1", "@SUM(A1)", "+46 70 123", "-Strandvik"].includes(c.v));
+    const names = [...sheet.cells.values()].filter(
+      (c) => typeof c.v === "string" && ["=1+1", "@SUM(A1)", "+46 70 123", "-Strandvik"].includes(c.v),
+    );
     expect(new Set(names.map((c) => c.v)).size).toBe(4);
     expect(names.every((c) => c.f === undefined && !c.error)).toBe(true);
   });
@@ -157,10 +172,12 @@ describe("Office.js adapter", () => {
     const checks = wbm.sheet(OWNED_SHEETS.checks)!;
     wbm.sheets = [checks, ...wbm.sheets.filter((s) => s !== checks)];
     wbm.addSheet("Mina anteckningar").cell(0, 0).v = "egen text";
-    const notOwned = () => JSON.stringify(wbm.sheets.filter((s) => !OWNED_ALL.includes(s.name as never)).map((s) => [s.name, [...s.cells]]));
+    const notOwned = () =>
+      JSON.stringify(wbm.sheets.filter((s) => !OWNED_ALL.includes(s.name as never)).map((s) => [s.name, [...s.cells]]));
     const inputs = notOwned();
     const before = wbm.sheets.map((s) => s.name);
-    const snapshot = (w: MWorkbook) => JSON.stringify(w.sheets.filter((s) => OWNED_COMPUTED.includes(s.name as never)).map((s: MSheet) => [s.name, [...s.cells], s.charts]));
+    const snapshot = (w: MWorkbook) =>
+      JSON.stringify(w.sheets.filter((s) => OWNED_COMPUTED.includes(s.name as never)).map((s: MSheet) => [s.name, [...s.cells], s.charts]));
     const first = snapshot(wbm);
     await recalcAction(env, null);
     expect(wbm.sheets.map((s) => s.name)).toEqual(before);
@@ -202,7 +219,9 @@ describe("Office.js adapter", () => {
     const excel = new MockExcel(empty);
     const r = await templateAction({ run: runOf(excel) });
     expect(r.ok).toBe(true);
-    expect(excel.workbook.tables.map((t) => t.name).sort()).toEqual(["Budget", "Huvudbok", "Installningar", "Insatser", "Kontoplan", "Medlemmar", "Prognos", "Takregel"].sort());
+    expect(excel.workbook.tables.map((t) => t.name).sort()).toEqual(
+      ["Budget", "Huvudbok", "Installningar", "Insatser", "Kontoplan", "Medlemmar", "Prognos", "Takregel"].sort(),
+    );
     expect(excel.workbook.sheets.every((s) => !s.protection.protected)).toBe(true);
     const before = excel.workbook.snapshot();
     const again = await templateAction({ run: runOf(excel) });
@@ -223,4 +242,3 @@ describe("Office.js adapter", () => {
     expect(excel.workbook.selection).toEqual({ sheet: "Eget kapital", address: "B14" });
   });
 });
-

@@ -32,7 +32,10 @@ describeWithChromium("task pane in Chromium", () => {
     await server?.close();
   });
 
-  async function open(query: string, options: { width?: number; locale?: string } = {}): Promise<{ page: Page; dialogs: string[]; requests: string[] }> {
+  async function open(
+    query: string,
+    options: { width?: number; locale?: string } = {},
+  ): Promise<{ page: Page; dialogs: string[]; requests: string[] }> {
     const context = await browser.newContext({ viewport: { width: options.width ?? 320, height: 900 }, locale: options.locale ?? "sv-SE" });
     const page = await context.newPage();
     const dialogs: string[] = [];
@@ -79,7 +82,9 @@ describeWithChromium("task pane in Chromium", () => {
     expect(summary).toContain("Årets resultat, prognos");
     expect(summary).toMatch(/−1\s367\s776,07 kr/);
     expect(await page.locator("#equity-status").textContent()).toMatch(/^Över taket med 189\s323,93 kr$/);
-    const sheets = await page.evaluate(() => (window as never as { __finsam: { workbook: { sheets: Array<{ name: string }> } } }).__finsam.workbook.sheets.map((s) => s.name));
+    const sheets = await page.evaluate(() =>
+      (window as never as { __finsam: { workbook: { sheets: Array<{ name: string }> } } }).__finsam.workbook.sheets.map((s) => s.name),
+    );
     expect(sheets).toEqual(expect.arrayContaining(["Medlemsandelar", "Tertialrapport", "Eget kapital", "Kontroller"]));
     await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
     // No requests beyond the pane's own files.
@@ -93,8 +98,12 @@ describeWithChromium("task pane in Chromium", () => {
     await item.waitFor();
     expect(await page.locator("#summary").isHidden()).toBe(true);
     await item.click();
-    await page.waitForFunction(() => (window as never as { __finsam: { workbook: { selection: unknown } } }).__finsam.workbook.selection !== null);
-    const sel = await page.evaluate(() => (window as never as { __finsam: { workbook: { selection: unknown; sheets: Array<{ name: string }> } } }).__finsam.workbook);
+    await page.waitForFunction(
+      () => (window as never as { __finsam: { workbook: { selection: unknown } } }).__finsam.workbook.selection !== null,
+    );
+    const sel = await page.evaluate(
+      () => (window as never as { __finsam: { workbook: { selection: unknown; sheets: Array<{ name: string }> } } }).__finsam.workbook,
+    );
     expect(sel.selection).toEqual({ sheet: "Huvudbok", address: "D12" });
     expect(sel.sheets.map((s) => s.name)).not.toContain("Tertialrapport");
   }, 60000);
@@ -133,7 +142,8 @@ describeWithChromium("task pane in Chromium", () => {
       await page.click("button[data-action=recalcAll]");
       await page.waitForSelector("#summary:not([hidden]), #issues:not([hidden])");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) await page.screenshot({ path: path.join(ARTIFACTS, `overflow-${width}${query.replace(/\W/g, "-")}.png`), fullPage: true });
+      if (overflow > 0)
+        await page.screenshot({ path: path.join(ARTIFACTS, `overflow-${width}${query.replace(/\W/g, "-")}.png`), fullPage: true });
       expect({ width, query, overflow }).toEqual({ width, query, overflow: 0 });
       if (query === "?lang=en") expect(await page.locator("button[data-action=recalcAll]").textContent()).toBe("Calculate all");
       await page.context().close();
@@ -142,12 +152,19 @@ describeWithChromium("task pane in Chromium", () => {
 
   test("every ribbon function is associated and calls event.completed(); a failure opens the pane", async () => {
     const { page } = await open("?case=error");
-    const r = await page.evaluate(async (ids) => {
-      const office = (window as never as { Office: { actions: { associated: Record<string, (e: { completed(): void }) => Promise<void>> }; addin: { shown: number } } }).Office;
-      const completed: string[] = [];
-      for (const id of ids) await office.actions.associated[id]({ completed: () => completed.push(id) });
-      return { associated: Object.keys(office.actions.associated).sort(), completed, shown: office.addin.shown };
-    }, [...FUNCTION_IDS]);
+    const r = await page.evaluate(
+      async (ids) => {
+        const office = (
+          window as never as {
+            Office: { actions: { associated: Record<string, (e: { completed(): void }) => Promise<void>> }; addin: { shown: number } };
+          }
+        ).Office;
+        const completed: string[] = [];
+        for (const id of ids) await office.actions.associated[id]({ completed: () => completed.push(id) });
+        return { associated: Object.keys(office.actions.associated).sort(), completed, shown: office.addin.shown };
+      },
+      [...FUNCTION_IDS],
+    );
     expect(r.associated).toEqual([...FUNCTION_IDS].sort());
     expect(r.completed).toEqual([...FUNCTION_IDS]);
     // Three recalculations fail on the bad ledger amount and the template refuses (inputs exist): the

@@ -46,11 +46,13 @@ function logRows(wb: ExcelJS.Workbook): unknown[][] {
 
 /** Every cell of the owned sheets except the time of computation and the log, as text. */
 function ownedState(wb: MWorkbook): string {
-  return JSON.stringify(
-    wb.sheets
-      .filter((s) => COMPUTED.includes(s.name))
-      .map((s) => [s.name, [...s.cells.entries()].filter(([k]) => k !== 5 * 16384 + 1), s.charts, s.protection, s.frozenRows]),
-  ) + JSON.stringify(wb.tables.filter((t) => t.name !== "Korlogg").map((t) => [t.name, t.sheet.name, t.rect]));
+  return (
+    JSON.stringify(
+      wb.sheets
+        .filter((s) => COMPUTED.includes(s.name))
+        .map((s) => [s.name, [...s.cells.entries()].filter(([k]) => k !== 5 * 16384 + 1), s.charts, s.protection, s.frozenRows]),
+    ) + JSON.stringify(wb.tables.filter((t) => t.name !== "Korlogg").map((t) => [t.name, t.sheet.name, t.rect]))
+  );
 }
 function inputState(wb: MWorkbook): string {
   return JSON.stringify(wb.sheets.filter((s) => !OWNED.includes(s.name)).map((s) => [s.name, [...s.cells.entries()], [...s.hiddenRows]]));
@@ -142,7 +144,12 @@ describe("idempotence and faults (in-memory Excel)", () => {
     await expect(recalcAction(env, null)).rejects.toThrow();
     const r = await recalcAction(env, null);
     expect(r.ok).toBe(true);
-    expect(excel.workbook.sheets.filter((s) => OWNED.includes(s.name)).map((s) => s.name).sort()).toEqual([...OWNED].sort());
+    expect(
+      excel.workbook.sheets
+        .filter((s) => OWNED.includes(s.name))
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual([...OWNED].sort());
   });
 
   test("owned sheets edited by hand between runs are rewritten; the user's other sheets are not", async () => {

@@ -47,7 +47,11 @@ function textOf(buf: Buffer, part: string): string {
 
 describe("zip layer", () => {
   test("entries survive a write and a read: names, bytes, checksums", () => {
-    const entries = [deflateEntry("a.xml", "<a>å</a>"), deflateEntry("dir/b.bin", Buffer.from([0, 1, 2, 255])), deflateEntry("tom.txt", "")];
+    const entries = [
+      deflateEntry("a.xml", "<a>å</a>"),
+      deflateEntry("dir/b.bin", Buffer.from([0, 1, 2, 255])),
+      deflateEntry("tom.txt", ""),
+    ];
     const back = readZip(writeZip(entries));
     expect(back.map((e) => e.name)).toEqual(["a.xml", "dir/b.bin", "tom.txt"]);
     expect(inflateEntry(back[0]).toString("utf8")).toBe("<a>å</a>");
@@ -73,7 +77,10 @@ describe("zip layer", () => {
     const file = path.join(tmp, "inte-en-arbetsbok.xlsx");
     writeFileSync(file, "Datum;Konto;Belopp\n");
     const cli = path.join(__dirname, "..", "dist", "cli", "main.js");
-    const r = spawnSync(process.execPath, [cli, "recalc", file], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [cli, "recalc", file], {
+      encoding: "utf8",
+      env: { ...process.env, LANG: "sv_SE.UTF-8", LC_ALL: "" },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("går inte att läsa som en Excel-arbetsbok");
     expect(r.stderr).toContain("Inget har skrivits");
@@ -88,8 +95,10 @@ test("the default output name keeps a macro workbook's extension", () => {
 
 describe("reader", () => {
   test("date and time formats are told from number formats", () => {
-    for (const f of ["yyyy-mm-dd", "d/m/yyyy", "mmm-yy", "h:mm", "[$-41D]d mmmm yyyy", "YYYY-MM-DD", "yyyy-mm-dd;@"]) expect([f, isDateFormat(f)]).toEqual([f, true]);
-    for (const f of ["General", "0", "#,##0", "#,##0;-#,##0;0", '0" dagar"', "[Red]0.00", "0.00%", "@", '#,##0 "kr"', "#,##0\\ \\k\\r"]) expect([f, isDateFormat(f)]).toEqual([f, false]);
+    for (const f of ["yyyy-mm-dd", "d/m/yyyy", "mmm-yy", "h:mm", "[$-41D]d mmmm yyyy", "YYYY-MM-DD", "yyyy-mm-dd;@"])
+      expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of ["General", "0", "#,##0", "#,##0;-#,##0;0", '0" dagar"', "[Red]0.00", "0.00%", "@", '#,##0 "kr"', "#,##0\\ \\k\\r"])
+      expect([f, isDateFormat(f)]).toEqual([f, false]);
   });
 
   test("sees what ExcelJS sees in the example, in a 5 000-row ledger, and in our own output", async () => {
@@ -133,7 +142,9 @@ describe("reader", () => {
     // Flip the workbook to the 1904 system without touching the cells.
     const pkg = Package.fromBuffer(buf);
     const xml = pkg.text("xl/workbook.xml");
-    const flipped = /<workbookPr\b/.test(xml) ? xml.replace(/<workbookPr\b/, '<workbookPr date1904="1"') : xml.replace(/<sheets>/, '<workbookPr date1904="1"/><sheets>');
+    const flipped = /<workbookPr\b/.test(xml)
+      ? xml.replace(/<workbookPr\b/, '<workbookPr date1904="1"')
+      : xml.replace(/<sheets>/, '<workbookPr date1904="1"/><sheets>');
     const entries = pkg.entries.map((e) => (e.name === "xl/workbook.xml" ? deflateEntry(e.name, flipped) : e));
     const grid1904 = readGrid(new Package(readZip(writeZip(entries))));
     const firstDate = (g: typeof grid1900) => g.sheets.find((s) => s.name === "Huvudbok")!.rows[1][0];
@@ -165,7 +176,8 @@ describe("writer", () => {
     }
     expect(copied).toBeGreaterThan(15);
     // Existing cell formats stay where they were; ours are appended.
-    const xfs = (buf: Buffer) => /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(textOf(buf, "xl/styles.xml"))![1].match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)!;
+    const xfs = (buf: Buffer) =>
+      /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(textOf(buf, "xl/styles.xml"))![1].match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)!;
     const a = xfs(input);
     const b = xfs(once);
     expect(b.length).toBeGreaterThan(a.length);
@@ -184,15 +196,20 @@ describe("writer", () => {
       const pkg = Package.fromBuffer(buf);
       const reachable = pkg.reachable();
       const overrides = [...textOf(buf, "[Content_Types].xml").matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
-      for (const e of pkg.entries) if (!/(^|\/)_rels\/|^\[Content_Types\]\.xml$|\/$/.test(e.name)) expect([e.name, reachable.has(e.name)]).toEqual([e.name, true]);
+      for (const e of pkg.entries)
+        if (!/(^|\/)_rels\/|^\[Content_Types\]\.xml$|\/$/.test(e.name)) expect([e.name, reachable.has(e.name)]).toEqual([e.name, true]);
       for (const o of overrides) expect([o, pkg.has(o)]).toEqual([o, true]);
       // Table ids are unique across the workbook.
-      const ids = pkg.entries.filter((e) => e.name.startsWith("xl/tables/") && e.name.endsWith(".xml")).map((e) => /<table\b[^>]*\bid="(\d+)"/.exec(pkg.text(e.name))![1]);
+      const ids = pkg.entries
+        .filter((e) => e.name.startsWith("xl/tables/") && e.name.endsWith(".xml"))
+        .map((e) => /<table\b[^>]*\bid="(\d+)"/.exec(pkg.text(e.name))![1]);
       expect(new Set(ids).size).toBe(ids.length);
     }
     // ExcelJS reads the twice-written file and finds each owned table once.
     const wb = await workbookOf(twice);
-    const tables = wb.worksheets.flatMap((ws) => (ws.getTables() as unknown as Array<{ table: { name: string } }>).map((t) => t.table.name));
+    const tables = wb.worksheets.flatMap((ws) =>
+      (ws.getTables() as unknown as Array<{ table: { name: string } }>).map((t) => t.table.name),
+    );
     expect(new Set(tables).size).toBe(tables.length);
   });
 
@@ -200,11 +217,28 @@ describe("writer", () => {
     // Excel writes xl/calcChain.xml listing formula cells; ExcelJS does not, so add one as Excel would.
     const pkg = Package.fromBuffer(once);
     const edit: Record<string, string> = {
-      "xl/_rels/workbook.xml.rels": pkg.text("xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
-      "[Content_Types].xml": pkg.text("[Content_Types].xml").replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+      "xl/_rels/workbook.xml.rels": pkg
+        .text("xl/_rels/workbook.xml.rels")
+        .replace(
+          "</Relationships>",
+          '<Relationship Id="rId999" ' +
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+        ),
+      "[Content_Types].xml": pkg
+        .text("[Content_Types].xml")
+        .replace(
+          "</Types>",
+          '<Override PartName="/xl/calcChain.xml" ' +
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+        ),
     };
     const entries = pkg.entries.map((e) => (e.name in edit ? deflateEntry(e.name, edit[e.name]) : e));
-    entries.push(deflateEntry("xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B9" i="9"/></calcChain>'));
+    entries.push(
+      deflateEntry(
+        "xl/calcChain.xml",
+        '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B9" i="9"/></calcChain>',
+      ),
+    );
     const out = await recalcBuffer(writeZip(entries));
     const names = readZip(out).map((e) => e.name);
     expect(names).not.toContain("xl/calcChain.xml");
@@ -239,19 +273,40 @@ describe("writer", () => {
 
   test("any text, control characters and Office escapes included, reads back as it was written", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => s + "_x0041_\r\n\t\u0001&<>\"'"), { minLength: 1, maxLength: 6 }), (texts) => {
-        const model: SheetModel = { name: "Text", rows: texts.map((t) => [{ value: t }, { value: 1, formula: "1", format: "0" }]), tables: [], columnWidths: [], freezeRows: 0 };
-        const grid = readGrid(Package.fromBuffer(writeSheetsToPackage(emptyPackage(), [model])));
-        const back = grid.sheets[0].rows.map((r) => r[0]);
-        expect(back).toEqual(texts.map((t) => (t === "" ? null : t)));
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => s + "_x0041_\r\n\t\u0001&<>\"'"),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (texts) => {
+          const model: SheetModel = {
+            name: "Text",
+            rows: texts.map((t) => [{ value: t }, { value: 1, formula: "1", format: "0" }]),
+            tables: [],
+            columnWidths: [],
+            freezeRows: 0,
+          };
+          const grid = readGrid(Package.fromBuffer(writeSheetsToPackage(emptyPackage(), [model])));
+          const back = grid.sheets[0].rows.map((r) => r[0]);
+          expect(back).toEqual(texts.map((t) => (t === "" ? null : t)));
+        },
+      ),
       { numRuns: 60 },
     );
     for (const s of ["_x000D_", "a&b", "\u0000", "🙂"]) expect(decodeText(escapeText(s))).toBe(s);
   });
 
   test("a table whose header cell is empty or repeated is refused before anything is written", () => {
-    const model: SheetModel = { name: "X", rows: [[{ value: "Konto" }, { value: "konto" }], [{ value: 1 }, { value: 2 }]], tables: [{ name: "T", top: 0, left: 0, bottom: 1, right: 1 }], columnWidths: [], freezeRows: 0 };
+    const model: SheetModel = {
+      name: "X",
+      rows: [
+        [{ value: "Konto" }, { value: "konto" }],
+        [{ value: 1 }, { value: 2 }],
+      ],
+      tables: [{ name: "T", top: 0, left: 0, bottom: 1, right: 1 }],
+      columnWidths: [],
+      freezeRows: 0,
+    };
     expect(() => writeSheetsToPackage(emptyPackage(), [model])).toThrow(/repeated/);
   });
 

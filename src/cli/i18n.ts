@@ -7,7 +7,8 @@ import type { Lang } from "../core/locale";
 export const CLI_TEXT = {
   sv: {
     usage: `Användning:
-  finsam recalc <in.xlsx> [-o <ut.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum ÅÅÅÅ-MM-DD] [--json] [--sprak sv|en]
+  finsam recalc <in.xlsx> [-o <ut.xlsx>] [--only medlemsandelar|tertial|eget-kapital]...
+                [--brytdatum ÅÅÅÅ-MM-DD] [--json] [--sprak sv|en]
   finsam mall <ut.xlsx>
   finsam exempel <ut.xlsx>
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]

@@ -100,7 +100,8 @@ async function openWorkbook(file: string, t: CliText): Promise<XlsxPort> {
     await port.readGrid();
     return port;
   } catch (e) {
-    if (e instanceof PackageError || e instanceof ZipError) throw new MessageError({ code: "file_unreadable", params: { file, detail: e.message } });
+    if (e instanceof PackageError || e instanceof ZipError)
+      throw new MessageError({ code: "file_unreadable", params: { file, detail: e.message } });
     throw e;
   }
 }

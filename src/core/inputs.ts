@@ -134,12 +134,4 @@ export interface Inputs {
   sheets: Partial<Record<InputTable, string>>;
 }
 
-export type InputTable =
-  | "Installningar"
-  | "Medlemmar"
-  | "Kontoplan"
-  | "Budget"
-  | "Huvudbok"
-  | "Insatser"
-  | "Prognos"
-  | "Takregel";
+export type InputTable = "Installningar" | "Medlemmar" | "Kontoplan" | "Budget" | "Huvudbok" | "Insatser" | "Prognos" | "Takregel";

@@ -4,7 +4,7 @@
  * with parameters; only the shells turn them into text, in the user's language (`messageText`).
  *
  * Longer than 400 lines on purpose: it is the one place where every code meets its words, like
- * Actual Budget's `shared/errors.ts`. Splitting it would scatter what a translator reads at once.
+ * Actual Budget's errors module. Splitting it would scatter what a translator reads at once.
  * docs/workbook.md lists the codes; `npm run docs` regenerates that list and a test compares them.
  */
 import { Formatter, formatter, Lang } from "./locale";
@@ -47,13 +47,7 @@ type None = Record<string, never>;
 
 /** The codes whose parameters describe a cell's value (`ValueParams`). */
 export type ValueCode =
-  | "invalid_amount"
-  | "invalid_number"
-  | "invalid_percent"
-  | "invalid_date"
-  | "invalid_year"
-  | "invalid_account"
-  | "invalid_setting";
+  "invalid_amount" | "invalid_number" | "invalid_percent" | "invalid_date" | "invalid_year" | "invalid_account" | "invalid_setting";
 
 /** The parameters of each code. Amounts are exact kronor strings ("-300000.5"); dates ISO. */
 export interface Params {
@@ -255,6 +249,7 @@ function valueEntry(meaning: string, example: ValueParams): Entry<ValueParams> {
 }
 
 const none: None = {};
+const METHODS_SV = "budget, linjär, utfall+restbudget, föregående år, åtaganden eller manuell";
 
 /** Every code's words. The type requires an entry for every code, with both languages. */
 export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
@@ -308,7 +303,10 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     example: { count: 3, sheet: "Huvudbok" },
   },
   // ------------------------------------------------------------------ cell values
-  invalid_amount: valueEntry("Cellen är inte ett belopp i kronor med högst två decimaler.", { problem: "not_amount", value: '"12,5 kr"' }),
+  invalid_amount: valueEntry("Cellen är inte ett belopp i kronor med högst två decimaler.", {
+    problem: "not_amount",
+    value: '"12,5 kr"',
+  }),
   invalid_number: valueEntry("Cellen är inte ett tal.", { problem: "not_number", value: '"tre"' }),
   invalid_percent: valueEntry("Cellen är inte en procentsats mellan 0 % och 100 %.", {
     problem: "percent_range",
@@ -362,10 +360,8 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   },
   total_conflict: {
     meaning: "Medlemsbidrag totalt stämmer inte med Statens bidrag ÷ Andel stat.",
-    sv: (p, f) =>
-      `Medlemsbidrag totalt (${f.money(p.total)}) stämmer inte med Statens bidrag ÷ Andel stat (${f.money(p.derived)}).`,
-    en: (p, f) =>
-      `Medlemsbidrag totalt (${f.money(p.total)}) does not match Statens bidrag ÷ Andel stat (${f.money(p.derived)}).`,
+    sv: (p, f) => `Medlemsbidrag totalt (${f.money(p.total)}) stämmer inte med Statens bidrag ÷ Andel stat (${f.money(p.derived)}).`,
+    en: (p, f) => `Medlemsbidrag totalt (${f.money(p.total)}) does not match Statens bidrag ÷ Andel stat (${f.money(p.derived)}).`,
     example: { total: "9500000", derived: "8886000" },
   },
   shares_not_100: {
@@ -429,8 +425,7 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   },
   total_not_multiple_of_unit: {
     meaning: "Årets medlemsbidrag är inte en jämn multipel av avrundningsenheten.",
-    sv: (p, f) =>
-      `${p.year}: Beloppet ${f.money(p.total)} är inte en jämn multipel av avrundningsenheten ${f.money(p.unit)}.`,
+    sv: (p, f) => `${p.year}: Beloppet ${f.money(p.total)} är inte en jämn multipel av avrundningsenheten ${f.money(p.unit)}.`,
     en: (p, f) => `${p.year}: The amount ${f.money(p.total)} is not a whole multiple of the rounding unit ${f.money(p.unit)}.`,
     example: { year: 2026, total: "8886500", unit: "1000" },
   },
@@ -504,8 +499,7 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   },
   unknown_method: {
     meaning: "Prognosmetoden är inte en av de sex metoderna.",
-    sv: (p) =>
-      `Prognosmetoden "${p.value}" är okänd; välj budget, linjär, utfall+restbudget, föregående år, åtaganden eller manuell.`,
+    sv: (p) => `Prognosmetoden "${p.value}" är okänd; välj ${METHODS_SV}.`,
     en: (p) =>
       `The forecast method "${p.value}" is unknown; choose budget, linjär, utfall+restbudget, föregående år, åtaganden or manuell.`,
     example: { value: "gissning" },
@@ -573,10 +567,8 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   // ------------------------------------------------------------------ warnings
   rows_after_cutoff: {
     meaning: "Varning: rader i huvudboken efter brytdatum ingår inte i utfallet.",
-    sv: (p, f) =>
-      `${f.count(p.count)} rader i ${p.sheet} är daterade efter brytdatum ${f.date(p.cutoff)} och ingår inte i utfallet.`,
-    en: (p, f) =>
-      `${f.count(p.count)} rows in ${p.sheet} are dated after the cut-off date ${f.date(p.cutoff)} and are not in the actuals.`,
+    sv: (p, f) => `${f.count(p.count)} rader i ${p.sheet} är daterade efter brytdatum ${f.date(p.cutoff)} och ingår inte i utfallet.`,
+    en: (p, f) => `${f.count(p.count)} rows in ${p.sheet} are dated after the cut-off date ${f.date(p.cutoff)} and are not in the actuals.`,
     example: { count: 22, sheet: "Huvudbok", cutoff: "2026-08-31" },
   },
   rows_other_years: {
@@ -647,8 +639,7 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   },
   opening_equity_missing: {
     meaning: "Varning: ingående eget kapital saknas (varken inställning eller IB-rader); 0 används.",
-    sv: () =>
-      "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
+    sv: () => "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
     en: () => "Opening equity is missing (neither the setting nor IB rows on equity accounts); 0 is used.",
     example: none,
   },
@@ -671,8 +662,7 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   },
   template_inputs_exist: {
     meaning: "Skapa mall: arbetsboken har redan indata, så mallen skapas inte.",
-    sv: (p) =>
-      `Arbetsboken har redan indata (${p.found.join(", ")}). Mallen skapas bara i en tom arbetsbok; ingenting har ändrats.`,
+    sv: (p) => `Arbetsboken har redan indata (${p.found.join(", ")}). Mallen skapas bara i en tom arbetsbok; ingenting har ändrats.`,
     en: (p) =>
       `The workbook already has inputs (${p.found.join(", ")}). The template is only created in an empty workbook; nothing was changed.`,
     example: { found: ["Huvudbok", "Medlemmar"] },

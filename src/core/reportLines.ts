@@ -92,11 +92,7 @@ export const NOTE_INCOME_LINES: readonly LeafLine[] = ["medlemsbidrag", "ovriga_
 export const NOTE_COST_LINES: readonly LeafLine[] = ["bidrag_till_insatser", "personalkostnader", "ovriga_externa_kostnader"];
 
 /** All ids in the JSON's order: report rows, then note lines. */
-export const JSON_LINE_ORDER: readonly ReportLineId[] = [
-  ...REPORT_ROWS.map((r) => r.id),
-  ...NOTE_INCOME_LINES,
-  ...NOTE_COST_LINES,
-];
+export const JSON_LINE_ORDER: readonly ReportLineId[] = [...REPORT_ROWS.map((r) => r.id), ...NOTE_INCOME_LINES, ...NOTE_COST_LINES];
 
 function norm(s: string): string {
   return s

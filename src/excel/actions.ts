@@ -42,14 +42,7 @@ export interface ActionResult {
 }
 
 export type ActionStatus =
-  | "recalc_done"
-  | "recalc_failed"
-  | "verify_ok"
-  | "verify_differences"
-  | "verify_failed"
-  | "template_done"
-  | "template_refused"
-  | "aborted";
+  "recalc_done" | "recalc_failed" | "verify_ok" | "verify_differences" | "verify_failed" | "template_done" | "template_refused" | "aborted";
 
 export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOverride?: string): Promise<ActionResult> {
   const outputs = new Set<Output>(only ? [only] : OUTPUTS);
@@ -161,7 +154,13 @@ export async function logFailureAction(env: ActionEnv, what: string, e: unknown)
     row[9] = `Oväntat fel: ${detail}`.slice(0, 500);
     table.rows.add(undefined, [row.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v))]);
     if (protection.protected) {
-      sheet.protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true, allowFormatCells: true });
+      sheet.protection.protect({
+        allowAutoFilter: true,
+        allowSort: true,
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowFormatCells: true,
+      });
     }
     await context.sync();
   });

@@ -42,7 +42,10 @@ export function rawOfOffice(v: unknown): RawCell {
   return s;
 }
 
-/** The value to write for a model cell: formulas with "=", every text with a leading apostrophe so Excel never reads it as a formula or number. */
+/**
+ * The value to write for a model cell: formulas with "=", every text with a leading apostrophe so
+ * Excel never reads it as a formula or number.
+ */
 export function officeValue(cell: Cell | null | undefined): string | number | boolean {
   if (!cell || cell.value === null) return cell?.formula ? `=${cell.formula}` : "";
   if (cell.formula) return `=${cell.formula}`;
@@ -96,7 +99,11 @@ export class OfficePort implements WorkbookPort {
   }
 
   /** Queues loading of charts and protection of the owned sheets that exist; completed by the caller's sync. */
-  private queueOwnedState(sheets: Excel.Worksheet[], tables: Array<{ name: string; sheet: string }>, names: Set<string>): () => Map<string, SheetState> {
+  private queueOwnedState(
+    sheets: Excel.Worksheet[],
+    tables: Array<{ name: string; sheet: string }>,
+    names: Set<string>,
+  ): () => Map<string, SheetState> {
     const pending = sheets
       .filter((ws) => names.has(ws.name))
       .map((ws) => ({ ws, charts: ws.charts.load("items/name"), protection: ws.protection.load("protected") }));
@@ -138,7 +145,10 @@ export class OfficePort implements WorkbookPort {
     const relevant = sheets.items.filter((s) => wantedSheets.has(normalizeName(s.name)) || inputTables.some((t) => t.sheet === s.name));
 
     // Round trip 2: sizes, table positions, owned sheets' state.
-    const used = relevant.map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount,rowHidden") }));
+    const used = relevant.map((ws) => ({
+      ws,
+      range: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount,rowHidden"),
+    }));
     const tableRanges = inputTables.map((t) => ({ t, range: t.proxy.getRange().load("rowIndex,columnIndex,rowCount,columnCount") }));
     const tableList = allTables.map(({ name, sheet }) => ({ name, sheet }));
     const ownedState = this.queueOwnedState(sheets.items, tableList, OWNED);
@@ -201,7 +211,10 @@ export class OfficePort implements WorkbookPort {
         batch.push(p);
       }
       const loads = batch.map((p) => {
-        const range = ctx.workbook.worksheets.getItem(p.sheet).getRange(`${a1(p.top, p.left)}:${a1(p.top + p.rows - 1, p.left + p.cols - 1)}`).load("values");
+        const range = ctx.workbook.worksheets
+          .getItem(p.sheet)
+          .getRange(`${a1(p.top, p.left)}:${a1(p.top + p.rows - 1, p.left + p.cols - 1)}`)
+          .load("values");
         const hidden = p.hidden ? range.getRowProperties({ rowHidden: true }) : null;
         return { p, range, hidden };
       });
@@ -269,7 +282,8 @@ export class OfficePort implements WorkbookPort {
         const s = state.owned.get(state.sheets.find((n) => n.toLowerCase() === model.name.toLowerCase())!);
         if (s?.protected) ws.protection.unprotect();
         for (const chart of s?.charts ?? []) ws.charts.getItem(chart).delete();
-        for (const t of state.tables.filter((t) => t.sheet.toLowerCase() === model.name.toLowerCase())) ctx.workbook.tables.getItem(t.name).delete();
+        for (const t of state.tables.filter((t) => t.sheet.toLowerCase() === model.name.toLowerCase()))
+          ctx.workbook.tables.getItem(t.name).delete();
         ws.getRange().clear();
         ws.freezePanes.unfreeze();
       } else {
@@ -301,7 +315,13 @@ export class OfficePort implements WorkbookPort {
       if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
       for (const chart of model.charts ?? []) this.queueChart(ws, model, chart);
       if (OWNED.has(model.name)) {
-        ws.protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true, allowFormatCells: true });
+        ws.protection.protect({
+          allowAutoFilter: true,
+          allowSort: true,
+          allowFormatColumns: true,
+          allowFormatRows: true,
+          allowFormatCells: true,
+        });
       }
     }
     await ctx.sync();
@@ -334,7 +354,11 @@ export class OfficePort implements WorkbookPort {
   private queueChart(ws: Excel.Worksheet, model: SheetModel, def: ChartDef): void {
     const range = (col: number, first: number, last: number) => ws.getRange(`${a1(first, col)}:${a1(last, col)}`);
     const [first, ...rest] = def.series;
-    const chart = ws.charts.add(def.type as Excel.ChartType, range(first.col, first.nameRow, first.lastRow), "Columns" as Excel.ChartSeriesBy);
+    const chart = ws.charts.add(
+      def.type as Excel.ChartType,
+      range(first.col, first.nameRow, first.lastRow),
+      "Columns" as Excel.ChartSeriesBy,
+    );
     chart.name = def.name;
     chart.title.text = def.title;
     const categories = range(def.categories.col, def.categories.firstRow, def.categories.lastRow);

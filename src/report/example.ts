@@ -9,7 +9,14 @@ import { Cell, FORMATS, SheetBuilder, SheetModel } from "./sheetModel";
 type V = string | number | null;
 const t = (v: string): Cell => ({ value: v, format: FORMATS.text });
 
-function inputSheet(name: string, tableName: string, headers: string[], rows: V[][], widths: number[], formats: Record<number, string> = {}): SheetModel {
+function inputSheet(
+  name: string,
+  tableName: string,
+  headers: string[],
+  rows: V[][],
+  widths: number[],
+  formats: Record<number, string> = {},
+): SheetModel {
   const b = new SheetBuilder(name, widths);
   b.table(
     tableName,
@@ -57,7 +64,13 @@ const INPUT_DEFS = {
 export function templateSheets(): SheetModel[] {
   const d = INPUT_DEFS;
   return [
-    inputSheet(d.Installningar.sheet, "Installningar", [...d.Installningar.headers], TEMPLATE_SETTINGS.map(([a, b, c]) => [a, b, c]), [...d.Installningar.widths]),
+    inputSheet(
+      d.Installningar.sheet,
+      "Installningar",
+      [...d.Installningar.headers],
+      TEMPLATE_SETTINGS.map(([a, b, c]) => [a, b, c]),
+      [...d.Installningar.widths],
+    ),
     inputSheet(d.Medlemmar.sheet, "Medlemmar", [...d.Medlemmar.headers], [], [...d.Medlemmar.widths]),
     inputSheet(d.Kontoplan.sheet, "Kontoplan", [...d.Kontoplan.headers], [], [...d.Kontoplan.widths]),
     inputSheet(d.Budget.sheet, "Budget", ["Rapportrad", "År", "Belopp"], [], [28, 10, 14]),
@@ -187,7 +200,16 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
       if (m % 3 === 0) post(y, m, 28, 5610, 14500 + Math.round(rand() * 3000), "Pensionskostnad KPA");
       for (let k = 0; k < 8; k++) {
         const acc = [6110, 6230, 6540, 7010, 6250, 6420, 6570, 7090][k];
-        const text = ["Kontorsmaterial", "Lokalhyra", "IT-tjänster", "Resor och konferenser", "El och städ", "Telefoni", "Revision och konsulter", "Kurser och nätverksträffar"][k];
+        const text = [
+          "Kontorsmaterial",
+          "Lokalhyra",
+          "IT-tjänster",
+          "Resor och konferenser",
+          "El och städ",
+          "Telefoni",
+          "Revision och konsulter",
+          "Kurser och nätverksträffar",
+        ][k];
         const base = [1800, 19000, 8500, 4000, 1500, 1200, 2500, 2000][k];
         post(y, m, 2 + k * 3, acc, base + Math.round(rand() * base * 0.4), text);
       }
@@ -199,7 +221,8 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
           const [code, name, , granted, from, to] = g as [string, string, string, number, string, string];
           const fy = Number(from.slice(0, 4));
           const ty = Number(to.slice(0, 4));
-          const inRange = (y > fy || (y === fy && m > Number(from.slice(5, 7)))) && (y < ty || (y === ty && m <= Number(to.slice(5, 7)) + 1));
+          const inRange =
+            (y > fy || (y === fy && m > Number(from.slice(5, 7)))) && (y < ty || (y === ty && m <= Number(to.slice(5, 7)) + 1));
           if (!inRange) continue;
           const monthsTotal = (ty - fy) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
           const quarter = Math.round(((granted / monthsTotal) * 3 * (0.75 + rand() * 0.3)) / 100) * 100;
@@ -211,7 +234,18 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
 
   // Padding for large ledgers: small purchases on both years, balanced against the bank.
   const extraAccounts = [6110, 6230, 6540, 7010, 6250, 6420, 6570, 7090, 5010, 4510];
-  const extraTexts = ["Förbrukningsmaterial", "Lokalkostnad", "Programvara", "Resa", "Städning", "Telefon", "Konsult", "Kursavgift", "Lönejustering", "Delrekvisition"];
+  const extraTexts = [
+    "Förbrukningsmaterial",
+    "Lokalkostnad",
+    "Programvara",
+    "Resa",
+    "Städning",
+    "Telefon",
+    "Konsult",
+    "Kursavgift",
+    "Lönejustering",
+    "Delrekvisition",
+  ];
   for (let i = 0; ledger.length + 1 < (options.ledgerRows ?? 0); i++) {
     const y = i % 2 === 0 ? Y - 1 : Y;
     const m = 1 + (i % (y === Y ? 8 : 12));
@@ -239,7 +273,12 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
     inputSheet(d.Installningar.sheet, "Installningar", [...d.Installningar.headers], settings, [...d.Installningar.widths]),
     inputSheet(d.Medlemmar.sheet, "Medlemmar", [...d.Medlemmar.headers], members, [...d.Medlemmar.widths], { 2: "#,##0" }),
     inputSheet(d.Kontoplan.sheet, "Kontoplan", [...d.Kontoplan.headers], accounts, [...d.Kontoplan.widths]),
-    inputSheet(d.Budget.sheet, "Budget", ["Rapportrad", ...years.map(String)], budgetRows, [...d.Budget.widths], { 1: "#,##0", 2: "#,##0", 3: "#,##0", 4: "#,##0" }),
+    inputSheet(d.Budget.sheet, "Budget", ["Rapportrad", ...years.map(String)], budgetRows, [...d.Budget.widths], {
+      1: "#,##0",
+      2: "#,##0",
+      3: "#,##0",
+      4: "#,##0",
+    }),
     inputSheet(d.Huvudbok.sheet, "Huvudbok", [...d.Huvudbok.headers], ledger, [...d.Huvudbok.widths], { 0: FORMATS.date, 3: "#,##0.00" }),
     inputSheet(d.Insatser.sheet, "Insatser", [...d.Insatser.headers], grants, [...d.Insatser.widths], { 3: "#,##0" }),
     inputSheet(d.Prognos.sheet, "Prognos", [...d.Prognos.headers], forecast, [...d.Prognos.widths], { 2: "#,##0" }),

@@ -81,7 +81,8 @@ export function renderSheet(sheet: SheetModel, options: RenderOptions = {}): str
       if (cell?.formula) formulas.push(`  ${a1(r, c)} = ${cell.formula}`);
     }),
   );
-  if (sheet.tables.length) lines.push(`Tabeller: ${sheet.tables.map((t) => `${t.name} ${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`).join(", ")}`);
+  if (sheet.tables.length)
+    lines.push(`Tabeller: ${sheet.tables.map((t) => `${t.name} ${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`).join(", ")}`);
   if (formulas.length) lines.push("Formler:", ...formulas);
   return lines.join("\n") + "\n";
 }

@@ -102,7 +102,12 @@ export class SheetBuilder {
     this.rows.push([]);
   }
   /** Adds a table: header cells and data rows starting at column `left` (0). Returns the first data row index. */
-  table(name: string, headers: string[], body: Array<Array<Cell | null>>, left = 0): { headerRow: number; firstRow: number; lastRow: number } {
+  table(
+    name: string,
+    headers: string[],
+    body: Array<Array<Cell | null>>,
+    left = 0,
+  ): { headerRow: number; firstRow: number; lastRow: number } {
     const headerRow = this.row([...new Array(left).fill(null), ...headers.map((h) => ({ value: h, bold: true }))]);
     for (const r of body) this.rows.push([...new Array(left).fill(null), ...r]);
     const lastRow = this.rows.length - 1;

@@ -4,7 +4,9 @@ import type { ActionResult, ActionStatus } from "../excel/actions";
 export const STRINGS = {
   sv: {
     title: "Finsam Ekonomi",
-    outside: "Finsam Ekonomi är ett tillägg för Excel. Öppna arbetsboken i Excel (skrivbord eller webb) och starta tillägget från fliken Finsam.",
+    outside:
+      "Finsam Ekonomi är ett tillägg för Excel. " +
+      "Öppna arbetsboken i Excel (skrivbord eller webb) och starta tillägget från fliken Finsam.",
     association: "Förbund",
     year: "Räkenskapsår",
     cutoff: "Brytdatum",

@@ -17,7 +17,11 @@ interface OfficeLike {
   addin?: { showAsTaskpane(): Promise<void> };
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; className?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { text?: string; className?: string; attrs?: Record<string, string> } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.text !== undefined) e.textContent = props.text;
   if (props.className) e.className = props.className;
@@ -62,7 +66,12 @@ class Pane {
     this.progress = el("progress", { attrs: { "aria-hidden": "true" } });
     this.progress.hidden = true;
     this.statusText = el("span");
-    this.status = el("div", { className: "status", attrs: { role: "status", "aria-live": "polite", id: "status" } }, this.progress, this.statusText);
+    this.status = el(
+      "div",
+      { className: "status", attrs: { role: "status", "aria-live": "polite", id: "status" } },
+      this.progress,
+      this.statusText,
+    );
     this.summary = el("section", { className: "summary", attrs: { id: "summary", "aria-labelledby": "summary-h" } });
     this.summary.hidden = true;
     this.issues = el("section", { attrs: { id: "issues" } });
@@ -72,7 +81,14 @@ class Pane {
       el("div", { className: "field" }, el("label", { text: this.t.cutoff, attrs: { for: "cutoff" } }), this.cutoffInput, reset),
       el("p", { className: "help", text: this.t.cutoffHelp, attrs: { id: "cutoff-help" } }),
       el("h2", { text: this.t.compute }),
-      el("div", { className: "actions" }, action("recalcAll", this.t.recalcAll, true), action("recalcMemberShares", this.t.recalcShares), action("recalcTertial", this.t.recalcTertial), action("recalcEquity", this.t.recalcEquity)),
+      el(
+        "div",
+        { className: "actions" },
+        action("recalcAll", this.t.recalcAll, true),
+        action("recalcMemberShares", this.t.recalcShares),
+        action("recalcTertial", this.t.recalcTertial),
+        action("recalcEquity", this.t.recalcEquity),
+      ),
       el("h2", { text: this.t.workbook }),
       el("div", { className: "actions" }, action("verify", this.t.verify), action("createTemplate", this.t.template)),
       this.status,
@@ -158,7 +174,13 @@ class Pane {
     if (j.equity) {
       const over = j.equity.status === "over";
       const amount = over ? j.equity.margin.replace(/^-/, "") : j.equity.margin;
-      children.push(el("div", { className: `badge ${over ? "over" : "under"}`, text: `${over ? this.t.over : this.t.under} ${kr(amount)}`, attrs: { id: "equity-status" } }));
+      children.push(
+        el("div", {
+          className: `badge ${over ? "over" : "under"}`,
+          text: `${over ? this.t.over : this.t.under} ${kr(amount)}`,
+          attrs: { id: "equity-status" },
+        }),
+      );
     }
     this.summary.replaceChildren(...children);
     this.summary.hidden = false;
@@ -212,7 +234,11 @@ export async function start(office: OfficeLike | undefined, run: ActionEnv["run"
   }
   const env: ActionEnv = { run: run!, lang };
   const pane = new Pane(root, lang, env, office!);
-  registerCommands(office!, env, { started: () => pane.started(), finished: (r) => pane.finished(r), cutoffOverride: () => pane.cutoffOverride() });
+  registerCommands(office!, env, {
+    started: () => pane.started(),
+    finished: (r) => pane.finished(r),
+    cutoffOverride: () => pane.cutoffOverride(),
+  });
   root.setAttribute("aria-busy", "false");
   await pane.refreshGlance();
 }

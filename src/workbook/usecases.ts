@@ -99,7 +99,10 @@ export function storedCutoff(grid: WorkbookGrid): string | null {
 }
 
 /** Recomputes and compares every cell of the owned sheets that are present; nothing is written. */
-export function verifyGrid(grid: WorkbookGrid, options: Omit<RunOptions, "outputs" | "cutoffOverride">): Outcome & { differences: Difference[] } {
+export function verifyGrid(
+  grid: WorkbookGrid,
+  options: Omit<RunOptions, "outputs" | "cutoffOverride">,
+): Outcome & { differences: Difference[] } {
   const present = new Set<Output>();
   if (findSheet(grid, OWNED_SHEETS.memberShares)) present.add("medlemsandelar");
   if (findSheet(grid, OWNED_SHEETS.tertial)) present.add("tertial");

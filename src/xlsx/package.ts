@@ -52,7 +52,13 @@ export function parseRelationships(xml: string, source: string): Relationship[] 
     if (!a.Id || !a.Target) continue;
     const external = a.TargetMode === "External";
     const type = a.Type ?? "";
-    out.push({ id: a.Id, type, kind: type.slice(type.lastIndexOf("/") + 1), target: external ? a.Target : resolveTarget(source, a.Target), external });
+    out.push({
+      id: a.Id,
+      type,
+      kind: type.slice(type.lastIndexOf("/") + 1),
+      target: external ? a.Target : resolveTarget(source, a.Target),
+      external,
+    });
   }
   return out;
 }

@@ -5,6 +5,10 @@
  * and their tables: styles.xml gains the few cell styles the reports use (appended, so existing
  * style indices keep their meaning), workbook.xml lists new sheets and asks for a full recalculation
  * on open, and the calculation chain (a cache Excel rebuilds) is dropped.
+ *
+ * Longer than 400 lines on purpose: styles, sheet XML, tables and the package's relationships are
+ * written in one pass that must agree on ids and part names. The Excel-fidelity work (table names,
+ * docProps/app.xml) is the moment to split it into styles / sheet / package modules.
  */
 import type { Cell, SheetModel } from "../report/sheetModel";
 import { a1, columnLetters } from "../report/sheetModel";
@@ -31,7 +35,14 @@ interface StyleKey {
 }
 
 function styleKeyOf(cell: Cell): StyleKey | null {
-  const key: StyleKey = { format: cell.format, bold: !!cell.bold, italic: !!cell.italic, title: !!cell.title, indent: cell.indent ?? 0, wrap: !!cell.wrap };
+  const key: StyleKey = {
+    format: cell.format,
+    bold: !!cell.bold,
+    italic: !!cell.italic,
+    title: !!cell.title,
+    indent: cell.indent ?? 0,
+    wrap: !!cell.wrap,
+  };
   return key.format || key.bold || key.italic || key.title || key.indent || key.wrap ? key : null;
 }
 
@@ -102,7 +113,8 @@ class Styles {
     let id = this.fontIds.get(key);
     if (id === undefined) {
       let f = this.baseFont.replace(/<(b|i)\b[^>]*\/>/g, "").replace(/^<font\b[^>]*\/>$/, "<font></font>");
-      if (title) f = /<sz\b[^>]*\/>/.test(f) ? f.replace(/<sz\b[^>]*\/>/, '<sz val="14"/>') : f.replace(/^<font\b[^>]*>/, '$&<sz val="14"/>');
+      if (title)
+        f = /<sz\b[^>]*\/>/.test(f) ? f.replace(/<sz\b[^>]*\/>/, '<sz val="14"/>') : f.replace(/^<font\b[^>]*>/, '$&<sz val="14"/>');
       f = f.replace(/^<font\b[^>]*>/, `$&${bold ? "<b/>" : ""}${italic ? "<i/>" : ""}`);
       id = this.fontCount + this.fonts.length;
       this.fonts.push(f);
@@ -131,9 +143,12 @@ class Styles {
       const numFmt = this.numFmtId(key.format);
       const font = this.fontId(key.bold, key.italic, key.title);
       const align = key.indent || key.wrap;
-      const alignment = align ? `<alignment${key.indent ? ` horizontal="left" indent="${key.indent}"` : ""}${key.wrap ? ' vertical="top" wrapText="1"' : ""}/>` : "";
+      const alignment = align
+        ? `<alignment${key.indent ? ` horizontal="left" indent="${key.indent}"` : ""}${key.wrap ? ' vertical="top" wrapText="1"' : ""}/>`
+        : "";
       const applies = `${numFmt ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
-      const xf = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${applies}${alignment ? `>${alignment}</xf>` : "/>"}`;
+      const close = alignment ? `>${alignment}</xf>` : "/>";
+      const xf = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${applies}${close}`;
       id = this.xfCount + this.xfs.length;
       this.xfs.push(xf);
       this.xfIds.set(k, id);
@@ -214,7 +229,8 @@ export function worksheetXml(model: SheetModel, styles: Styles): string {
   const dimension = maxCol > 0 ? `A1:${columnLetters(Math.max(maxCol, ...model.tables.map((t) => t.right + 1)) - 1)}${lastRow}` : "A1";
   const pane =
     model.freezeRows > 0
-      ? `<pane ySplit="${model.freezeRows}" topLeftCell="A${model.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${model.freezeRows + 1}" sqref="A${model.freezeRows + 1}"/>`
+      ? `<pane ySplit="${model.freezeRows}" topLeftCell="A${model.freezeRows + 1}" activePane="bottomLeft" ` +
+        `state="frozen"/><selection pane="bottomLeft" activeCell="A${model.freezeRows + 1}" sqref="A${model.freezeRows + 1}"/>`
       : "";
   const cols = model.columnWidths
     .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
@@ -254,7 +270,8 @@ export function tableXml(model: SheetModel, t: SheetModel["tables"][number], id:
   const columns = names.map((n, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(n)}"/>`).join("");
   return (
     XML_HEAD +
-    `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(t.name)}" displayName="${escapeAttr(t.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(t.name)}" displayName="${escapeAttr(t.name)}" ` +
+    `ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/>` +
     `<tableColumns count="${names.length}">${columns}</tableColumns>` +
     '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
@@ -266,7 +283,12 @@ function relationshipsXml(rels: Array<{ id: string; type: string; target: string
   return (
     XML_HEAD +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`).join("") +
+    rels
+      .map(
+        (r) =>
+          `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`,
+      )
+      .join("") +
     "</Relationships>"
   );
 }
@@ -393,7 +415,9 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
   const calcChain = wbRels.find((r) => r.kind === "calcChain" && !r.external);
   if (calcChain) removed.add(calcChain.target);
   const wbRelsPart = relsPartOf(wbPart);
-  const keptRels = wbRels.filter((r) => r !== calcChain).map((r) => ({ id: r.id, type: r.type, target: r.external ? r.target : relativeTarget(wbPart, r.target), external: r.external }));
+  const keptRels = wbRels
+    .filter((r) => r !== calcChain)
+    .map((r) => ({ id: r.id, type: r.type, target: r.external ? r.target : relativeTarget(wbPart, r.target), external: r.external }));
   if (calcChain || newWbRels.length) replaced.set(wbRelsPart, deflateEntry(wbRelsPart, relationshipsXml([...keptRels, ...newWbRels])));
 
   const stylesXml = styles.render();
@@ -467,15 +491,24 @@ export function emptyPackage(): Package {
       "_rels/.rels",
       relationshipsXml([
         { id: "rId1", type: `${REL}/officeDocument`, target: "xl/workbook.xml" },
-        { id: "rId2", type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml" },
+        {
+          id: "rId2",
+          type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+          target: "docProps/core.xml",
+        },
         { id: "rId3", type: `${REL}/extended-properties`, target: "docProps/app.xml" },
       ]),
     ],
     [
       "docProps/core.xml",
-      `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Finsam Ekonomi</dc:creator></cp:coreProperties>`,
+      `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+        `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Finsam Ekonomi</dc:creator></cp:coreProperties>`,
     ],
-    ["docProps/app.xml", `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Finsam Ekonomi</Application></Properties>`],
+    [
+      "docProps/app.xml",
+      `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Finsam ` +
+        `Ekonomi</Application></Properties>`,
+    ],
     [
       "xl/workbook.xml",
       `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets/></workbook>`,

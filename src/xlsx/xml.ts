@@ -39,11 +39,13 @@ export function decodeText(s: string): string {
 
 /** Escapes text for element content and attribute values; characters XML 1.0 cannot hold become `_xHHHH_`. */
 export function escapeText(s: string): string {
-  return s
-    .replace(/_x([0-9a-fA-F]{4})_/g, "_x005F_x$1_")
-    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot hold
-    .replace(/[\x00-\x08\x0b-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return (
+    s
+      .replace(/_x([0-9a-fA-F]{4})_/g, "_x005F_x$1_")
+      .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot hold
+      .replace(/[\x00-\x08\x0b-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+  );
 }
 
 /** Escapes a value for an attribute (in double quotes); a line break or tab survives as a character reference. */

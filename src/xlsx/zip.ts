@@ -69,7 +69,8 @@ export const MAX_PART = 500_000_000;
 
 /** The uncompressed bytes of an entry, checked against its CRC. */
 export function inflateEntry(e: ZipEntry): Buffer {
-  if (e.size > MAX_PART) throw new ZipError(`${e.name} is ${Math.round(e.size / 1e6)} MB uncompressed, more than the ${MAX_PART / 1e6} MB a part may have`);
+  if (e.size > MAX_PART)
+    throw new ZipError(`${e.name} is ${Math.round(e.size / 1e6)} MB uncompressed, more than the ${MAX_PART / 1e6} MB a part may have`);
   let out: Buffer;
   try {
     // Never more than the directory declares: a part that inflates beyond it (a zip bomb) is refused.

@@ -41,18 +41,58 @@ export const CASES: CorpusCase[] = [
   { name: "amount 1e20", edit: set("Huvudbok!D10", 1e20), expect: { error: "invalid_amount", cell: "Huvudbok!D10" } },
   { name: "amount 0.0000001", edit: set("Huvudbok!D10", 0.0000001), expect: { error: "invalid_amount", cell: "Huvudbok!D10" } },
   // Unambiguous foreign separators are read (1 234,50 kr); the changed amount then unbalances its voucher.
-  { name: "amount with US thousands separators 1,234.50", edit: set("Huvudbok!D10", "1,234.50"), expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" } },
-  { name: "amount with German separators 1.234,50", edit: set("Huvudbok!D10", "1.234,50"), expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" } },
-  { name: "amount with Swiss separators 1'234.50", edit: set("Huvudbok!D10", "1'234.50"), expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" } },
+  {
+    name: "amount with US thousands separators 1,234.50",
+    edit: set("Huvudbok!D10", "1,234.50"),
+    expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" },
+  },
+  {
+    name: "amount with German separators 1.234,50",
+    edit: set("Huvudbok!D10", "1.234,50"),
+    expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" },
+  },
+  {
+    name: "amount with Swiss separators 1'234.50",
+    edit: set("Huvudbok!D10", "1'234.50"),
+    expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" },
+  },
   // Ambiguous: Swedish reading first (1,234 = one point two three four), which has too many decimals for kronor.
-  { name: "ambiguous 1,234 read as Swedish decimals", edit: set("Huvudbok!D10", "1,234"), expect: { error: "invalid_amount", cell: "Huvudbok!D10" } },
-  { name: "amount with Indian grouping 1,23,456", edit: set("Huvudbok!D10", "1,23,456"), expect: { error: "invalid_amount", cell: "Huvudbok!D10" } },
-  { name: "Swedish text amount with no-break spaces unbalances its voucher", edit: set("Huvudbok!D10", "1\u00a0234,50"), expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" } },
-  { name: "Swedish text amount with a Unicode minus", edit: set("Budget!C6", "\u2212790 000"), expect: { ok: true, warning: "budget_negative", cell: "Budget!C6" } },
+  {
+    name: "ambiguous 1,234 read as Swedish decimals",
+    edit: set("Huvudbok!D10", "1,234"),
+    expect: { error: "invalid_amount", cell: "Huvudbok!D10" },
+  },
+  {
+    name: "amount with Indian grouping 1,23,456",
+    edit: set("Huvudbok!D10", "1,23,456"),
+    expect: { error: "invalid_amount", cell: "Huvudbok!D10" },
+  },
+  {
+    name: "Swedish text amount with no-break spaces unbalances its voucher",
+    edit: set("Huvudbok!D10", "1\u00a0234,50"),
+    expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" },
+  },
+  {
+    name: "Swedish text amount with a Unicode minus",
+    edit: set("Budget!C6", "\u2212790 000"),
+    expect: { ok: true, warning: "budget_negative", cell: "Budget!C6" },
+  },
   { name: "boolean in an amount", edit: set("Huvudbok!D10", true), expect: { error: "invalid_amount", cell: "Huvudbok!D10" } },
-  { name: "#REF! in an amount", edit: set("Huvudbok!D12", { error: "#REF!" } as ExcelJS.CellErrorValue), expect: { error: "cell_error_value", cell: "Huvudbok!D12" } },
-  { name: "#N/A in a member key", edit: set("Medlemmar!C6", { error: "#N/A" } as ExcelJS.CellErrorValue), expect: { error: "cell_error_value", cell: "Medlemmar!C6" } },
-  { name: "#DIV/0! in a setting", edit: set("Inställningar!B7", { error: "#DIV/0!" } as ExcelJS.CellErrorValue), expect: { error: "cell_error_value", cell: "Inställningar!B7" } },
+  {
+    name: "#REF! in an amount",
+    edit: set("Huvudbok!D12", { error: "#REF!" } as ExcelJS.CellErrorValue),
+    expect: { error: "cell_error_value", cell: "Huvudbok!D12" },
+  },
+  {
+    name: "#N/A in a member key",
+    edit: set("Medlemmar!C6", { error: "#N/A" } as ExcelJS.CellErrorValue),
+    expect: { error: "cell_error_value", cell: "Medlemmar!C6" },
+  },
+  {
+    name: "#DIV/0! in a setting",
+    edit: set("Inställningar!B7", { error: "#DIV/0!" } as ExcelJS.CellErrorValue),
+    expect: { error: "cell_error_value", cell: "Inställningar!B7" },
+  },
   // A key is a weight (population); a huge one is exact arithmetic, not an error.
   { name: "member key 1e20", edit: set("Medlemmar!C5", 1e20), expect: { ok: true, warning: "rows_after_cutoff" } },
   { name: "negative member key", edit: set("Medlemmar!C5", -5), expect: { error: "negative_key", cell: "Medlemmar!C5" } },
@@ -60,32 +100,72 @@ export const CASES: CorpusCase[] = [
   // --- Required cells, duplicates, unknowns ------------------------------------------------------
   { name: "blank account in a ledger row", edit: set("Huvudbok!C10", null), expect: { error: "blank_required", cell: "Huvudbok!C10" } },
   { name: "account missing from Kontoplan", edit: set("Huvudbok!C10", 9999), expect: { error: "unknown_account", cell: "Huvudbok!C10" } },
-  { name: "overlapping account ranges", edit: appendRow("Kontoplan", ["5500-5600", "Pension", "personalkostnader"]), expect: { error: "overlapping_accounts", cell: "Kontoplan!A14" } },
+  {
+    name: "overlapping account ranges",
+    edit: appendRow("Kontoplan", ["5500-5600", "Pension", "personalkostnader"]),
+    expect: { error: "overlapping_accounts", cell: "Kontoplan!A14" },
+  },
   { name: "duplicate member", edit: set("Medlemmar!A5", "Försäkringskassan"), expect: { error: "duplicate_member", cell: "Medlemmar!A5" } },
   { name: "unknown group", edit: set("Medlemmar!B6", "Landet"), expect: { error: "unknown_group", cell: "Medlemmar!B6" } },
-  { name: "unknown report line in Kontoplan", edit: set("Kontoplan!C6", "löner"), expect: { error: "unknown_report_line", cell: "Kontoplan!C6" } },
+  {
+    name: "unknown report line in Kontoplan",
+    edit: set("Kontoplan!C6", "löner"),
+    expect: { error: "unknown_report_line", cell: "Kontoplan!C6" },
+  },
   { name: "unknown report line in Budget", edit: set("Budget!A3", "resor"), expect: { error: "unknown_report_line", cell: "Budget!A3" } },
-  { name: "shares not summing to 100 %", edit: set("Inställningar!B9", "60 %"), expect: { error: "shares_not_100", cell: "Inställningar!B9" } },
+  {
+    name: "shares not summing to 100 %",
+    edit: set("Inställningar!B9", "60 %"),
+    expect: { error: "shares_not_100", cell: "Inställningar!B9" },
+  },
   { name: "share of 120 %", edit: set("Inställningar!B9", "120 %"), expect: { error: "invalid_percent", cell: "Inställningar!B9" } },
-  { name: "duplicate setting", edit: appendRow("Inställningar", ["Räkenskapsår", 2027, ""]), expect: { error: "duplicate_setting", cell: "Inställningar!A16" } },
-  { name: "unknown setting", edit: appendRow("Inställningar", ["Favoritfärg", "blå", ""]), expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A16" } },
+  {
+    name: "duplicate setting",
+    edit: appendRow("Inställningar", ["Räkenskapsår", 2027, ""]),
+    expect: { error: "duplicate_setting", cell: "Inställningar!A16" },
+  },
+  {
+    name: "unknown setting",
+    edit: appendRow("Inställningar", ["Favoritfärg", "blå", ""]),
+    expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A16" },
+  },
   { name: "year as words", edit: set("Inställningar!B3", "tjugotjugosex"), expect: { error: "invalid_year", cell: "Inställningar!B3" } },
   { name: "year as text digits", edit: set("Inställningar!B3", "2026"), expect: { ok: true, warning: "rows_after_cutoff" } },
   { name: "rounding unit 50", edit: set("Inställningar!B6", 50), expect: { error: "invalid_setting", cell: "Inställningar!B6" } },
   { name: "display unit mkr", edit: set("Inställningar!B5", "mkr"), expect: { error: "invalid_setting", cell: "Inställningar!B5" } },
   { name: "five installments", edit: set("Inställningar!B12", 5), expect: { error: "invalid_setting", cell: "Inställningar!B12" } },
-  { name: "ceiling rule as words", edit: set("Inställningar!B15", "lagom"), expect: { error: "invalid_setting", cell: "Inställningar!B15" } },
+  {
+    name: "ceiling rule as words",
+    edit: set("Inställningar!B15", "lagom"),
+    expect: { error: "invalid_setting", cell: "Inställningar!B15" },
+  },
   { name: "unknown forecast method", edit: set("Prognos!B2", "gissning"), expect: { error: "unknown_method", cell: "Prognos!B2" } },
   { name: "forecast line twice", edit: set("Prognos!A3", "ovriga_intakter"), expect: { error: "duplicate_forecast", cell: "Prognos!A3" } },
-  { name: "manual forecast without comment", edit: set("Prognos!D4", null), expect: { error: "manual_without_comment", cell: "Prognos!D4" } },
+  {
+    name: "manual forecast without comment",
+    edit: set("Prognos!D4", null),
+    expect: { error: "manual_without_comment", cell: "Prognos!D4" },
+  },
   { name: "manual forecast without amount", edit: set("Prognos!C4", null), expect: { error: "manual_without_amount", cell: "Prognos!C4" } },
-  { name: "grant ends before it starts", edit: set("Insatser!F3", "2024-01-31"), expect: { error: "grant_dates_reversed", cell: "Insatser!F3" } },
+  {
+    name: "grant ends before it starts",
+    edit: set("Insatser!F3", "2024-01-31"),
+    expect: { error: "grant_dates_reversed", cell: "Insatser!F3" },
+  },
   { name: "grant code twice", edit: set("Insatser!A4", "P25/1"), expect: { error: "duplicate_grant", cell: "Insatser!A4" } },
   // --- Dates ---------------------------------------------------------------------------------------
   { name: "impossible date", edit: set("Huvudbok!A10", "2026-02-30"), expect: { error: "invalid_date", cell: "Huvudbok!A10" } },
   { name: "date in a local format", edit: set("Huvudbok!A10", "15/3 2026"), expect: { error: "invalid_date", cell: "Huvudbok!A10" } },
-  { name: "cut-off outside the year", edit: set("Inställningar!B4", "2025-08-31"), expect: { error: "cutoff_outside_year", cell: "Inställningar!B4" } },
-  { name: "cut-off not at a month end", edit: set("Inställningar!B4", "2026-08-15"), expect: { error: "cutoff_not_month_end", cell: "Inställningar!B4" } },
+  {
+    name: "cut-off outside the year",
+    edit: set("Inställningar!B4", "2025-08-31"),
+    expect: { error: "cutoff_outside_year", cell: "Inställningar!B4" },
+  },
+  {
+    name: "cut-off not at a month end",
+    edit: set("Inställningar!B4", "2026-08-15"),
+    expect: { error: "cutoff_not_month_end", cell: "Inställningar!B4" },
+  },
   {
     name: "a ledger row dated in another year",
     edit: set("Huvudbok!A10", new Date(Date.UTC(2023, 5, 1))),
@@ -103,7 +183,11 @@ export const CASES: CorpusCase[] = [
     expect: { ok: true, warning: "dates_1904", cell: "Huvudbok!A6" },
   },
   // --- Bookkeeping ---------------------------------------------------------------------------------
-  { name: "an unbalanced voucher", edit: set("Huvudbok!D11", 999), expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" } },
+  {
+    name: "an unbalanced voucher",
+    edit: set("Huvudbok!D11", 999),
+    expect: { ok: true, warning: "unbalanced_voucher", cell: "Huvudbok!A10" },
+  },
   {
     name: "a duplicated voucher (double import)",
     edit: (wb) => {
@@ -139,7 +223,11 @@ export const CASES: CorpusCase[] = [
     },
     expect: { error: "missing_table", cell: "Medlemmar!A1" },
   },
-  { name: "ceiling table missing while the rule says Tabell", edit: removeSheet("Takregel"), expect: { error: "ceiling_bands_missing", cell: "Inställningar!B15" } },
+  {
+    name: "ceiling table missing while the rule says Tabell",
+    edit: removeSheet("Takregel"),
+    expect: { error: "ceiling_bands_missing", cell: "Inställningar!B15" },
+  },
   { name: "gap in ceiling bands", edit: set("Takregel!A3", 6000000), expect: { error: "ceiling_band_gap", cell: "Takregel!A3" } },
   {
     name: "merged cells in the member table",
@@ -163,11 +251,30 @@ export const CASES: CorpusCase[] = [
     expect: { ok: true, warning: "hidden_rows", cell: "Medlemmar!A6" },
   },
   // --- Text: long, right-to-left, emoji, formula-like, HTML --------------------------------------
-  { name: "association name of 300 characters", edit: set("Inställningar!B2", LONG.slice(0, 300)), expect: { ok: true, text: [LONG.slice(0, 300)] } },
-  { name: "member name of 300 characters", edit: set("Medlemmar!A6", "Kommun " + "x".repeat(293)), expect: { ok: true, text: ["Kommun " + "x".repeat(293)] } },
+  {
+    name: "association name of 300 characters",
+    edit: set("Inställningar!B2", LONG.slice(0, 300)),
+    expect: { ok: true, text: [LONG.slice(0, 300)] },
+  },
+  {
+    name: "member name of 300 characters",
+    edit: set("Medlemmar!A6", "Kommun " + "x".repeat(293)),
+    expect: { ok: true, text: ["Kommun " + "x".repeat(293)] },
+  },
   { name: "right-to-left member name", edit: set("Medlemmar!A6", "بلدية السلام"), expect: { ok: true, text: ["بلدية السلام"] } },
-  { name: "emoji in member name and ledger text", edit: setMany([["Medlemmar!A6", "Bergsjö 🏔️ kommun"], ["Huvudbok!E10", "Fika ☕🥐"]]), expect: { ok: true, text: ["Bergsjö 🏔️ kommun"] } },
-  { name: "member name starting with =", edit: set("Medlemmar!A6", "=HYPERLINK(\"http://x\",\"klick\")"), expect: { ok: true, text: ["=HYPERLINK(\"http://x\",\"klick\")"] } },
+  {
+    name: "emoji in member name and ledger text",
+    edit: setMany([
+      ["Medlemmar!A6", "Bergsjö 🏔️ kommun"],
+      ["Huvudbok!E10", "Fika ☕🥐"],
+    ]),
+    expect: { ok: true, text: ["Bergsjö 🏔️ kommun"] },
+  },
+  {
+    name: "member name starting with =",
+    edit: set("Medlemmar!A6", '=HYPERLINK("http://x","klick")'),
+    expect: { ok: true, text: ['=HYPERLINK("http://x","klick")'] },
+  },
   { name: "member name starting with +", edit: set("Medlemmar!A6", "+46 kommun"), expect: { ok: true, text: ["+46 kommun"] } },
   { name: "member name starting with -", edit: set("Medlemmar!A6", "-kommunen"), expect: { ok: true, text: ["-kommunen"] } },
   { name: "member name starting with @", edit: set("Medlemmar!A6", "@SUM(A1:A9)"), expect: { ok: true, text: ["@SUM(A1:A9)"] } },

@@ -61,7 +61,9 @@ export function gridOfWorkbook(wb: ExcelJS.Workbook): WorkbookGrid {
     });
     for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
     sheets.push({ name: ws.name, rows, hiddenRows });
-    for (const t of ws.getTables() as unknown as Array<{ table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }>) {
+    for (const t of ws.getTables() as unknown as Array<{
+      table?: { name?: string; displayName?: string; tableRef?: string; ref?: string };
+    }>) {
       const model = t.table ?? {};
       const ref = model.tableRef ?? model.ref;
       const name = model.displayName ?? model.name;
@@ -161,7 +163,14 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
  * ExcelJS lists only hidden rows that hold values, our reader every hidden row.
  */
 export function comparableGrid(g: WorkbookGrid): unknown {
-  return { sheets: g.sheets.map((s) => ({ name: s.name, rows: s.rows, hidden: (s.hiddenRows ?? []).filter((r) => (s.rows[r] ?? []).some((c) => c !== null)) })), tables: g.tables };
+  return {
+    sheets: g.sheets.map((s) => ({
+      name: s.name,
+      rows: s.rows,
+      hidden: (s.hiddenRows ?? []).filter((r) => (s.rows[r] ?? []).some((c) => c !== null)),
+    })),
+    tables: g.tables,
+  };
 }
 
 /** An ExcelJS workbook as .xlsx bytes. */

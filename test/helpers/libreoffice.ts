@@ -30,7 +30,8 @@ function profileDir(): string {
   writeFileSync(
     path.join(profile, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
@@ -43,10 +44,14 @@ function profileDir(): string {
 export function convert(file: string, format: "xlsx" | "pdf" | "png" | string, outDir: string): string {
   const soffice = sofficePath();
   if (!soffice) throw new Error("soffice saknas");
-  execFileSync(soffice, [`-env:UserInstallation=file://${profileDir()}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file], {
-    stdio: "pipe",
-    timeout: 180000,
-  });
+  execFileSync(
+    soffice,
+    [`-env:UserInstallation=file://${profileDir()}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
+    {
+      stdio: "pipe",
+      timeout: 180000,
+    },
+  );
   const ext = format.split(":")[0];
   return path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${ext}`));
 }

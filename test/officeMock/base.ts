@@ -62,7 +62,8 @@ export abstract class ClientObject<T> {
 
   protected target(): T {
     const t = this.resolveTarget();
-    if (t === null || t === undefined) throw new MockExcelError("ItemNotFound", `The requested resource doesn't exist (${this.constructor.name}).`);
+    if (t === null || t === undefined)
+      throw new MockExcelError("ItemNotFound", `The requested resource doesn't exist (${this.constructor.name}).`);
     return t;
   }
 
@@ -75,7 +76,8 @@ export abstract class ClientObject<T> {
         if (!this.loaded.has(name)) {
           throw new MockExcelError(
             "PropertyNotLoaded",
-            `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+            `The property '${name}' is not available. Before reading the property's value, call the load ` +
+              `method on the containing object and call "context.sync()" on the associated request context.`,
           );
         }
         return this.loaded.get(name);
@@ -122,7 +124,8 @@ export abstract class ClientObject<T> {
     const data: Record<string, unknown> = {};
     const commits: Array<() => void> = [];
     const isNull = t === null || t === undefined;
-    if (isNull && !this.allowsNull()) throw new MockExcelError("ItemNotFound", `The requested resource doesn't exist (${this.constructor.name}).`);
+    if (isNull && !this.allowsNull())
+      throw new MockExcelError("ItemNotFound", `The requested resource doesn't exist (${this.constructor.name}).`);
     const own = paths.length === 0 ? Object.keys(this.props).filter((p) => this.props[p].get) : [];
     const groups = new Map<string, string[]>();
     for (const p of paths) {
@@ -211,4 +214,3 @@ export abstract class CollectionProxy<M, I extends ClientObject<M>> extends Clie
     return this.items.length;
   }
 }
-

@@ -50,7 +50,14 @@ export class ChartCollectionProxy extends CollectionProxy<MChartRef, ChartProxy>
             values: sheetAddress(t.sheet.name, { top: t.rect.top + 1, bottom: t.rect.bottom, left: c, right: c }),
           });
         }
-        const chart: MChart = { name: `Chart ${n}`, type, source: sheetAddress(t.sheet.name, t.rect), title: "", seriesBy: seriesBy ?? "Auto", series };
+        const chart: MChart = {
+          name: `Chart ${n}`,
+          type,
+          source: sheetAddress(t.sheet.name, t.rect),
+          title: "",
+          seriesBy: seriesBy ?? "Auto",
+          series,
+        };
         sheet.charts.push(chart);
         return { chart, sheet };
       },
@@ -58,7 +65,6 @@ export class ChartCollectionProxy extends CollectionProxy<MChartRef, ChartProxy>
     ) as ChartProxy;
   }
 }
-
 
 /** One series of a chart, by index or just added. */
 class SeriesProxy extends ClientObject<{ name: string; values: string; xAxis?: string }> {
@@ -132,4 +138,3 @@ export class ChartProxy extends ClientObject<MChartRef> {
     });
   }
 }
-

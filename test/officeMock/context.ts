@@ -23,7 +23,8 @@ export class MockContext {
     const n = stats.syncs;
     const request = ops.reduce((s, o) => s + o.bytes + 16, 64);
     stats.requestBytes.push(request);
-    if (request > PAYLOAD_LIMIT) throw new MockExcelError("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes exceeds the payload limit.`);
+    if (request > PAYLOAD_LIMIT)
+      throw new MockExcelError("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes exceeds the payload limit.`);
     const fail = this.excel.failure;
     const commits: Array<() => void> = [];
     let response = 64;
@@ -44,9 +45,9 @@ export class MockContext {
       throw new MockExcelError("GeneralException", `Injected failure of sync ${n}.`);
     }
     stats.responseBytes.push(response);
-    if (response > PAYLOAD_LIMIT) throw new MockExcelError("ResponsePayloadSizeLimitExceeded", `Response of ${response} bytes exceeds the payload limit.`);
+    if (response > PAYLOAD_LIMIT)
+      throw new MockExcelError("ResponsePayloadSizeLimitExceeded", `Response of ${response} bytes exceeds the payload limit.`);
     for (const c of commits) c();
     this.excel.workbook.calculationSuspended = 0;
   }
 }
-

@@ -44,4 +44,3 @@ export class MockExcel {
     return Math.max(0, ...this.stats.requestBytes, ...this.stats.responseBytes);
   }
 }
-

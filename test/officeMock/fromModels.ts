@@ -10,7 +10,11 @@ export function mockWorkbookOfModels(models: SheetModel[]): MWorkbook {
     m.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (!cell || (cell.value === null && !cell.format)) return;
-        s.cells.set(MSheet.key(r, c), { v: cell.value ?? "", ...(cell.format ? { fmt: cell.format } : {}), ...(cell.bold ? { bold: true } : {}) });
+        s.cells.set(MSheet.key(r, c), {
+          v: cell.value ?? "",
+          ...(cell.format ? { fmt: cell.format } : {}),
+          ...(cell.bold ? { bold: true } : {}),
+        });
       }),
     );
     for (const t of m.tables) wb.tables.push(new MTable(t.name, s, { top: t.top, left: t.left, bottom: t.bottom, right: t.right }));

@@ -48,7 +48,9 @@ export function mockWorkbookOf(wb: ExcelJS.Workbook): MWorkbook {
         if (mc) s.cells.set(MSheet.key(r - 1, c - 1), mc);
       });
     });
-    for (const t of ws.getTables() as unknown as Array<{ table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }>) {
+    for (const t of ws.getTables() as unknown as Array<{
+      table?: { name?: string; displayName?: string; tableRef?: string; ref?: string };
+    }>) {
       const model = t.table ?? {};
       const ref = model.tableRef ?? model.ref;
       const name = model.displayName ?? model.name;

@@ -38,9 +38,14 @@ export function write2d(t: RangeTarget, v: unknown, each: (cell: MCell, value: u
   const cols = t.rect.right - t.rect.left + 1;
   if (Array.isArray(v)) {
     if (v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) {
-      throw new MockExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range (${rows}×${cols}).`);
+      throw new MockExcelError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size of the range (${rows}×${cols}).`,
+      );
     }
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) each(t.sheet.cell(t.rect.top + r, t.rect.left + c), (v as unknown[][])[r][c], t.rect.top + r, t.rect.left + c);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++)
+        each(t.sheet.cell(t.rect.top + r, t.rect.left + c), (v as unknown[][])[r][c], t.rect.top + r, t.rect.left + c);
   } else {
     if (area(t.rect) > 1_000_000) throw new MockExcelError("RangeExceedsLimit", "Too many cells to set.");
     for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) each(t.sheet.cell(r, c), v, r, c);
@@ -178,7 +183,8 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       load: () => {
         const t = this.target();
         const rows: Array<{ rowIndex: number; rowHidden?: boolean }> = [];
-        for (let r = t.rect.top; r <= t.rect.bottom; r++) rows.push({ rowIndex: r, ...(options.rowHidden ? { rowHidden: t.sheet.hiddenRows.has(r) } : {}) });
+        for (let r = t.rect.top; r <= t.rect.bottom; r++)
+          rows.push({ rowIndex: r, ...(options.rowHidden ? { rowHidden: t.sheet.hiddenRows.has(r) } : {}) });
         return { bytes: jsonSize(rows), commit: () => Object.defineProperty(result, "value", { value: rows }) };
       },
     });
@@ -221,7 +227,6 @@ export class RangeFontProxy extends ClientObject<RangeTarget> {
     this.prop("size", { set: (t, v) => each(t, (c) => void (c.size = Number(v))) });
   }
 }
-
 
 export function targetOf(r: RangeProxy): RangeTarget {
   return (r as unknown as { target: () => RangeTarget }).target();

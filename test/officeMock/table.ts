@@ -27,7 +27,13 @@ export class TableCollectionProxy extends CollectionProxy<MTable, TableProxy> {
     ) as TableProxy;
   }
   getItemOrNullObject(name: string): TableProxy {
-    return nullable(this.child(32 + name.length, () => this.target().find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null, (r) => new TableProxy(this.context, r)) as TableProxy);
+    return nullable(
+      this.child(
+        32 + name.length,
+        () => this.target().find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null,
+        (r) => new TableProxy(this.context, r),
+      ) as TableProxy,
+    );
   }
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     const wb = this.context.excel.workbook;
@@ -56,7 +62,8 @@ export class TableCollectionProxy extends CollectionProxy<MTable, TableProxy> {
           for (let c = rect.left; c <= rect.right; c++) {
             const cell = sheet.cell(rect.top, c);
             const h = String(cell.v);
-            if (h === "" || seen.has(h.toLowerCase())) throw new MockExcelError("InvalidArgument", `Table header ${colLetters(c)}${rect.top + 1} is empty or repeated.`);
+            if (h === "" || seen.has(h.toLowerCase()))
+              throw new MockExcelError("InvalidArgument", `Table header ${colLetters(c)}${rect.top + 1} is empty or repeated.`);
             seen.add(h.toLowerCase());
           }
         }
@@ -85,7 +92,8 @@ export class TableProxy extends ClientObject<MTable> {
         if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name)) {
           throw new MockExcelError("InvalidArgument", `The table name ${name} is not valid.`);
         }
-        if (wb.tables.some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase())) throw new MockExcelError("ItemAlreadyExists", `A table named ${name} exists.`);
+        if (wb.tables.some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase()))
+          throw new MockExcelError("ItemAlreadyExists", `A table named ${name} exists.`);
         t.name = name;
       },
     });
@@ -93,11 +101,19 @@ export class TableProxy extends ClientObject<MTable> {
     this.nav("worksheet", () => new WorksheetProxy(context, () => this.target().sheet));
   }
   getRange(): RangeProxy {
-    return this.child(16, () => ({ sheet: this.target().sheet, rect: this.target().rect }), (r) => new RangeProxy(this.context, r)) as RangeProxy;
+    return this.child(
+      16,
+      () => ({ sheet: this.target().sheet, rect: this.target().rect }),
+      (r) => new RangeProxy(this.context, r),
+    ) as RangeProxy;
   }
   getHeaderRowRange(): RangeProxy {
     const headerRect = () => ({ ...this.target().rect, bottom: this.target().rect.top });
-    return this.child(24, () => ({ sheet: this.target().sheet, rect: headerRect() }), (r) => new RangeProxy(this.context, r)) as RangeProxy;
+    return this.child(
+      24,
+      () => ({ sheet: this.target().sheet, rect: headerRect() }),
+      (r) => new RangeProxy(this.context, r),
+    ) as RangeProxy;
   }
   /**
    * `table.rows.add(index, values)`: appends rows at the end (index undefined or null) at sync.
@@ -127,4 +143,3 @@ export class TableProxy extends ClientObject<MTable> {
     });
   }
 }
-

@@ -24,4 +24,3 @@ export class WorkbookProxy extends ClientObject<MWorkbook> {
     this.nav("application", () => new ApplicationProxy(context, () => context.excel.workbook));
   }
 }
-

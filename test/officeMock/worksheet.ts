@@ -30,7 +30,13 @@ export class WorksheetCollectionProxy extends CollectionProxy<MSheet, WorksheetP
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     const wb = this.context.excel.workbook;
-    return nullable(this.child(32 + name.length, () => wb.sheet(name) ?? null, (r) => new WorksheetProxy(this.context, r)) as WorksheetProxy);
+    return nullable(
+      this.child(
+        32 + name.length,
+        () => wb.sheet(name) ?? null,
+        (r) => new WorksheetProxy(this.context, r),
+      ) as WorksheetProxy,
+    );
   }
   add(name?: string): WorksheetProxy {
     const wb = this.context.excel.workbook;
@@ -56,7 +62,8 @@ export class WorksheetProxy extends ClientObject<MSheet> {
     this.prop("name", {
       get: (s) => s.name,
       set: (s, v) => {
-        if (wb.sheet(String(v)) && wb.sheet(String(v)) !== s) throw new MockExcelError("ItemAlreadyExists", `A sheet named ${String(v)} exists.`);
+        if (wb.sheet(String(v)) && wb.sheet(String(v)) !== s)
+          throw new MockExcelError("ItemAlreadyExists", `A sheet named ${String(v)} exists.`);
         s.name = String(v);
       },
     });
@@ -70,7 +77,15 @@ export class WorksheetProxy extends ClientObject<MSheet> {
     });
     this.prop("visibility", { get: (s) => s.visibility, set: (s, v) => void (s.visibility = String(v)) });
     this.nav("tables", () => new TableCollectionProxy(context, () => this.target()));
-    this.nav("charts", () => new ChartCollectionProxy(context, () => this.target().charts, () => this.target()));
+    this.nav(
+      "charts",
+      () =>
+        new ChartCollectionProxy(
+          context,
+          () => this.target().charts,
+          () => this.target(),
+        ),
+    );
     this.nav("protection", () => new ProtectionProxy(context, () => this.target()));
     this.nav("freezePanes", () => new FreezePanesProxy(context, () => this.target()));
   }
@@ -137,4 +152,3 @@ export class FreezePanesProxy extends ClientObject<MSheet> {
     });
   }
 }
-

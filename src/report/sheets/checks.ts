@@ -4,7 +4,7 @@
  */
 import type { Computation } from "../../core/compute";
 import { toCellNumber } from "../../core/money";
-import { LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS } from "../../core/reportLines";
+import { LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "../../core/reportLines";
 import { a1, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel, sheetA1 } from "../sheetModel";
 import type { EquityLayout } from "./equity";
 import { header, HEADER_ROWS, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, text } from "./header";
@@ -30,6 +30,7 @@ export function checksSheet(
   const E = OWNED_SHEETS.equity;
   const ref = sheetA1;
   const range = (sheet: string, r1: number, c1: number, r2: number, c2: number) => `${ref(sheet, r1, c1)}:${a1(r2, c2)}`;
+  const col = (sheet: string, rows: { first: number; last: number }, c: number) => range(sheet, rows.first, c, rows.last, c);
   if (layouts.members && c.memberShares) {
     const L = layouts.members;
     const mr = L.memberRows;
@@ -37,25 +38,33 @@ export function checksSheet(
       const totalCell = ref(M, L.totalsRowByYear.get(y.year)!, 1);
       checks.push({
         name: `Huvudmännens andelar ${y.year} summerar till totalen`,
-        diffFormula: `SUMIFS(${range(M, L.groupRows.first, 3, L.groupRows.last, 3)},${range(M, L.groupRows.first, 0, L.groupRows.last, 0)},${y.year})-${totalCell}`,
+        diffFormula: `SUMIFS(${col(M, L.groupRows, 3)},${col(M, L.groupRows, 0)},${y.year})-${totalCell}`,
         description: "Staten + region + kommuner = årets medlemsbidrag",
       });
       checks.push({
         name: `Medlemmarnas andelar ${y.year} summerar till totalen`,
-        diffFormula: `SUMIFS(${range(M, mr.first, L.memberAmountCol, mr.last, L.memberAmountCol)},${range(M, mr.first, L.memberYearCol, mr.last, L.memberYearCol)},${y.year})-${totalCell}`,
+        diffFormula: `SUMIFS(${col(M, mr, L.memberAmountCol)},${col(M, mr, L.memberYearCol)},${y.year})-${totalCell}`,
         description: "Summan av alla medlemmars belopp = årets medlemsbidrag",
       });
     }
-    const instCols = Array.from({ length: L.installmentCount }, (_, i) => range(M, mr.first, L.firstInstallmentCol + i, mr.last, L.firstInstallmentCol + i));
+    const instCols = Array.from({ length: L.installmentCount }, (_, i) =>
+      range(M, mr.first, L.firstInstallmentCol + i, mr.last, L.firstInstallmentCol + i),
+    );
     checks.push({
       name: "Inbetalningarna summerar till varje medlems belopp",
-      diffFormula: `SUMPRODUCT(ABS(${instCols.join("+")}-${range(M, mr.first, L.memberAmountCol, mr.last, L.memberAmountCol)}))`,
+      diffFormula: `SUMPRODUCT(ABS(${instCols.join("+")}-${col(M, mr, L.memberAmountCol)}))`,
       description: "För varje medlem: summan av inbetalningarna = medlemmens belopp",
     });
   }
   if (layouts.tertial && c.tertial) {
     const L = layouts.tertial;
     const span = (row: number) => range(T, row, L.firstValueCol, row, L.lastValueCol);
+    /** A note's total row against its lines and against the income statement's row. */
+    const noteFormula = (totalRow: number, lines: readonly ReportLineId[], reportLine: ReportLineId) =>
+      `SUMPRODUCT(ABS(${span(totalRow)}-(${lines.map((l) => span(L.noteRowOf.get(l)!)).join("+")})))` +
+      `+SUMPRODUCT(ABS(${span(totalRow)}-${span(L.rowOf.get(reportLine)!)}))`;
+    /** One value column over the income statement's rows. */
+    const reportCol = (col: number) => range(T, L.rowOf.get("verksamhetens_intakter")!, col, L.rowOf.get("arets_resultat")!, col);
     for (const def of REPORT_ROWS) {
       if (!def.parts || def.note) continue;
       checks.push({
@@ -66,7 +75,7 @@ export function checksSheet(
     }
     checks.push({
       name: "Not 1 summerar till verksamhetens intäkter",
-      diffFormula: `SUMPRODUCT(ABS(${span(L.noteIncomeTotalRow)}-(${NOTE_INCOME_LINES.map((l) => span(L.noteRowOf.get(l)!)).join("+")})))+SUMPRODUCT(ABS(${span(L.noteIncomeTotalRow)}-${span(L.rowOf.get("verksamhetens_intakter")!)}))`,
+      diffFormula: noteFormula(L.noteIncomeTotalRow, NOTE_INCOME_LINES, "verksamhetens_intakter"),
       description: "Medlemsbidrag + övriga intäkter = summan i not 1 = raden i resultaträkningen",
     });
     checks.push({
@@ -76,12 +85,12 @@ export function checksSheet(
     });
     checks.push({
       name: "Not 2 summerar till verksamhetens kostnader",
-      diffFormula: `SUMPRODUCT(ABS(${span(L.noteCostTotalRow)}-(${NOTE_COST_LINES.map((l) => span(L.noteRowOf.get(l)!)).join("+")})))+SUMPRODUCT(ABS(${span(L.noteCostTotalRow)}-${span(L.rowOf.get("verksamhetens_kostnader")!)}))`,
+      diffFormula: noteFormula(L.noteCostTotalRow, NOTE_COST_LINES, "verksamhetens_kostnader"),
       description: "Bidrag till insatser + personalkostnader + övriga externa kostnader = summan i not 2 = raden i resultaträkningen",
     });
     checks.push({
       name: "Avvikelse = prognos − budget",
-      diffFormula: `SUMPRODUCT(ABS(${range(T, L.rowOf.get("verksamhetens_intakter")!, L.lastValueCol, L.rowOf.get("arets_resultat")!, L.lastValueCol)}-(${range(T, L.rowOf.get("verksamhetens_intakter")!, L.lastValueCol - 1, L.rowOf.get("arets_resultat")!, L.lastValueCol - 1)}-${range(T, L.rowOf.get("verksamhetens_intakter")!, L.lastValueCol - 2, L.rowOf.get("arets_resultat")!, L.lastValueCol - 2)})))`,
+      diffFormula: `SUMPRODUCT(ABS(${reportCol(L.lastValueCol)}-(${reportCol(L.lastValueCol - 1)}-${reportCol(L.lastValueCol - 2)})))`,
       description: "För varje rad i resultaträkningen",
     });
   }
@@ -128,7 +137,13 @@ export function checksSheet(
   const stamps = run.stamps ?? [];
   b.blank();
   b.row([text("Indata vid beräkningen", { bold: true })]);
-  b.row([text("Summa (tal och datum) och antal ifyllda celler i indatatabellernas kolumner, nu och när resultaten beräknades. Skiljer de sig har indata ändrats efter beräkningen.", { italic: true })]);
+  b.row([
+    text(
+      "Summa (tal och datum) och antal ifyllda celler i indatatabellernas kolumner, nu " +
+        "och när resultaten beräknades. Skiljer de sig har indata ändrats efter beräkningen.",
+      { italic: true },
+    ),
+  ]);
   const stampHeader = b.nextRow;
   b.table(
     "Indatakontroll",
@@ -138,7 +153,11 @@ export function checksSheet(
       const cols = `${quoteSheetName(st.sheet)}!$${columnLetters(st.left)}:$${columnLetters(st.right)}`;
       return [
         text(st.table),
-        { value: STATUS_CURRENT, formula: `IF(AND(ABS(${a1(row, 5)}-${a1(row, 4)})<0.005,${a1(row, 7)}=${a1(row, 6)}),"${STATUS_CURRENT}","${STATUS_STALE}")`, bold: true },
+        {
+          value: STATUS_CURRENT,
+          formula: `IF(AND(ABS(${a1(row, 5)}-${a1(row, 4)})<0.005,${a1(row, 7)}=${a1(row, 6)}),"${STATUS_CURRENT}","${STATUS_STALE}")`,
+          bold: true,
+        },
         text(`${columnLetters(st.left)}:${columnLetters(st.right)}`),
         text(st.sheet),
         { value: toCellNumber(st.sum), format: FORMATS.ore },
@@ -156,5 +175,3 @@ export function checksSheet(
     : `"${STATUS_CURRENT}"`;
   return b.build(1);
 }
-
-

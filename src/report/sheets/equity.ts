@@ -25,18 +25,44 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   const rows: Array<[string, Cell, string, string]> = [
     ["Ingående eget kapital", money(e.opening, fmt), openingSource, "opening"],
     ["Prognostiserat resultat", money(e.forecastResult, fmt), "Årets resultat, prognos (Tertialrapport)", "forecastResult"],
-    ["Prognostiserat utgående eget kapital", money(e.closing, fmt, { bold: true }), "Ingående eget kapital + prognostiserat resultat", "closing"],
+    [
+      "Prognostiserat utgående eget kapital",
+      money(e.closing, fmt, { bold: true }),
+      "Ingående eget kapital + prognostiserat resultat",
+      "closing",
+    ],
     ["Årets medlemsbidrag (underlag)", money(e.basis, fmt), contributionSourceText(c.contributions.get(s.year)?.source), "basis"],
     ["Tak för eget kapital", money(e.ceiling.ceiling, fmt, { bold: true }), ceilingRuleText(e.ceiling.rule), "ceiling"],
     ["Marginal (tak − eget kapital)", money(e.margin, fmt, { bold: true }), "Negativ när eget kapital överstiger taket", "margin"],
-    ["Status", text(status, { bold: true }), e.status === "over" ? `Över taket med ${formatNumber(toCellNumber(e.overBy), FORMATS.kr)} kr` : "Prognostiserat eget kapital ryms under taket", "status"],
+    [
+      "Status",
+      text(status, { bold: true }),
+      e.status === "over"
+        ? `Över taket med ${formatNumber(toCellNumber(e.overBy), FORMATS.kr)} kr`
+        : "Prognostiserat eget kapital ryms under taket",
+      "status",
+    ],
     ["Över taket med", money(e.overBy, fmt), "0 när eget kapital ryms under taket", "overBy"],
-    ["Ytterligare kostnader i år för att nå taket", money(e.extraSpendingNeeded, fmt), "Utöver prognosen; minskar resultatet krona för krona", "extraSpendingNeeded"],
-    ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "Beviljat − utbetalt enligt Insatser och Huvudbok (redan utlovat)", "unpaidGrants"],
+    [
+      "Ytterligare kostnader i år för att nå taket",
+      money(e.extraSpendingNeeded, fmt),
+      "Utöver prognosen; minskar resultatet krona för krona",
+      "extraSpendingNeeded",
+    ],
+    [
+      "Beslutade men ej utbetalda insatsmedel",
+      money(e.unpaidGrants, fmt),
+      "Beviljat − utbetalt enligt Insatser och Huvudbok (redan utlovat)",
+      "unpaidGrants",
+    ],
     ["Eget kapital som inte är utlovat", money(e.uncommitted, fmt), "Utgående eget kapital − ej utbetalda insatsmedel", "uncommitted"],
   ];
   const headerRow = b.nextRow;
-  b.table("EgetKapital", ["Post", "Belopp", "Förklaring", "Rad-id"], rows.map(([label, v, expl, id]) => [text(label), v, text(expl), text(id)]));
+  b.table(
+    "EgetKapital",
+    ["Post", "Belopp", "Förklaring", "Rad-id"],
+    rows.map(([label, v, expl, id]) => [text(label), v, text(expl), text(id)]),
+  );
   const rowOf = {
     opening: headerRow + 1,
     result: headerRow + 2,
@@ -87,4 +113,3 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   });
   return { sheet: b.build(1), layout: { rowOf, valueCol: 1 } };
 }
-

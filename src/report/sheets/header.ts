@@ -66,18 +66,34 @@ export function header(b: SheetBuilder, title: string, c: Computation, run: RunI
   b.row([text("Version"), text(`Finsam Ekonomi ${run.version}`)]);
   b.row([text("Indatafingeravtryck"), text(run.fingerprint)]);
   // Live: Kontroller compares the input sheets now with what this run read.
-  b.row([text("Indata"), { value: STATUS_CURRENT, formula: b.name === OWNED_SHEETS.checks ? "" : sheetA1(OWNED_SHEETS.checks, HEADER_ROWS.status, 1), bold: true }]);
+  b.row([
+    text("Indata"),
+    {
+      value: STATUS_CURRENT,
+      formula: b.name === OWNED_SHEETS.checks ? "" : sheetA1(OWNED_SHEETS.checks, HEADER_ROWS.status, 1),
+      bold: true,
+    },
+  ]);
   b.row([text("Bladet skrivs om vid varje omräkning. Ändra indata och beräkna om i stället för att ändra här.", { italic: true })]);
   b.blank();
 }
 
 /** Row index of a header field, for other sheets' references. */
-export const HEADER_ROWS = { title: 0, association: 1, year: 2, cutoff: 3, unit: 4, computedAt: 5, version: 6, fingerprint: 7, status: 8 } as const;
+export const HEADER_ROWS = {
+  title: 0,
+  association: 1,
+  year: 2,
+  cutoff: 3,
+  unit: 4,
+  computedAt: 5,
+  version: 6,
+  fingerprint: 7,
+  status: 8,
+} as const;
 
 export function amountFormat(c: Computation): string {
   return c.inputs.settings.displayUnit === "tkr" ? FORMATS.tkr : FORMATS.kr;
 }
-
 
 /** A share as the reports print it: `25 %`, `0,5 %`. */
 export function formatPercent(rate: Decimal): string {

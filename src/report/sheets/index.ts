@@ -37,5 +37,3 @@ export function buildSheets(c: Computation, run: RunInfo): SheetModel[] {
   if (run.log) sheets.push(logSheet(c, run));
   return sheets;
 }
-
-

@@ -41,9 +41,14 @@ export function logRow(c: Computation, run: RunInfo): LogValue[] {
 export function logSheet(c: Computation, run: RunInfo): SheetModel {
   const b = new SheetBuilder(OWNED_SHEETS.log, [22, 30, 10, 12, 12, 68, 20, 22, 16, 14, 11]);
   header(b, "Körlogg", c, run, "kr");
-  b.row([text("En rad per beräkning. Tidigare rader behålls; fingeravtrycket visar vilka indata varje rad bygger på (se README).", { italic: true })]);
+  b.row([
+    text("En rad per beräkning. Tidigare rader behålls; fingeravtrycket visar vilka indata varje rad bygger på (se README).", {
+      italic: true,
+    }),
+  ]);
   const fmt = (i: number): string | undefined => (i >= 6 && i <= 8 ? FORMATS.ore : i === 10 ? FORMATS.integer : FORMATS.text);
-  const toCell = (v: LogValue, i: number): Cell => (typeof v === "number" ? { value: v, format: fmt(i) } : { value: v === null ? null : String(v), format: FORMATS.text });
+  const toCell = (v: LogValue, i: number): Cell =>
+    typeof v === "number" ? { value: v, format: fmt(i) } : { value: v === null ? null : String(v), format: FORMATS.text };
   const rows = [...(run.log?.previous ?? []), logRow(c, run)];
   b.table(
     "Korlogg",
@@ -52,4 +57,3 @@ export function logSheet(c: Computation, run: RunInfo): SheetModel {
   );
   return b.build(1);
 }
-

@@ -22,7 +22,13 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const b = new SheetBuilder(OWNED_SHEETS.memberShares, [34, 12, 22, 16, 14, 16, ...new Array(n).fill(14)]);
   header(b, "Medlemsandelar", c, run, "kr (medlemsandelar visas alltid i hela kronor)");
   const years = c.memberShares ?? [];
-  b.row([text(`Medlemsbidrag per år. Avrundningsenhet ${s.roundingUnit.toFixed()} kr; delarna summerar exakt till totalen (största-rest-metoden).`, { italic: true })]);
+  b.row([
+    text(
+      `Medlemsbidrag per år. Avrundningsenhet ${s.roundingUnit.toFixed()} kr; ` +
+        "delarna summerar exakt till totalen (största-rest-metoden).",
+      { italic: true },
+    ),
+  ]);
   const totals = b.table(
     "Medlemsbidrag",
     ["År", "Totalt", "Källa"],
@@ -70,7 +76,8 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   b.blank();
   b.row([
     text(
-      "Lika rester: den extra enheten går till den första i bokstavsordning, och ordningen roteras ett steg per räkenskapsår så att den växlar mellan åren. Inbetalningar: tidigare inbetalningar får den extra enheten.",
+      "Lika rester: den extra enheten går till den första i bokstavsordning, och ordningen roteras ett steg per " +
+        "räkenskapsår så att den växlar mellan åren. Inbetalningar: tidigare inbetalningar får den extra enheten.",
       { italic: true },
     ),
   ]);
@@ -87,4 +94,3 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     },
   };
 }
-

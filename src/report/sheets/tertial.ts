@@ -30,8 +30,10 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const unit = c.inputs.settings.displayUnit;
   const b = new SheetBuilder(OWNED_SHEETS.tertial, [36, 8, 20, 20, 16, 16, 24, 30, 48, 30]);
   header(b, `Tertialrapport ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
-  const values = (v: { priorPeriod: Decimal; period: Decimal; budget: Decimal; forecast: Decimal; deviation: Decimal }, bold: boolean): Cell[] =>
-    [v.priorPeriod, v.period, v.budget, v.forecast, v.deviation].map((x) => money(x, fmt, { bold }));
+  const values = (
+    v: { priorPeriod: Decimal; period: Decimal; budget: Decimal; forecast: Decimal; deviation: Decimal },
+    bold: boolean,
+  ): Cell[] => [v.priorPeriod, v.period, v.budget, v.forecast, v.deviation].map((x) => money(x, fmt, { bold }));
   const rowOf = new Map<ReportLineId, number>();
   const body: Cell[][] = [];
   b.row([text("Resultaträkning", { bold: true })]);
@@ -77,7 +79,14 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     }
   }
   const noteIncomeTotalRow = note1Header + 1 + note1.length;
-  note1.push([text("Summa", { bold: true }), text(""), ...values(t.byId.verksamhetens_intakter, true), text("summa"), text(""), text("verksamhetens_intakter")]);
+  note1.push([
+    text("Summa", { bold: true }),
+    text(""),
+    ...values(t.byId.verksamhetens_intakter, true),
+    text("summa"),
+    text(""),
+    text("verksamhetens_intakter"),
+  ]);
   b.table("NotIntakter", ["Belopp", "Not", ...VALUE_HEADERS(c), "Prognosmetod", "Kommentar", "Rad-id"], note1);
   b.blank();
 
@@ -90,7 +99,14 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     note2.push([text(v.label), text(""), ...values(v, false), text(v.methodText), text(v.comment), text(line)]);
   }
   const noteCostTotalRow = note2Header + 1 + note2.length;
-  note2.push([text("Summa", { bold: true }), text(""), ...values(t.byId.verksamhetens_kostnader, true), text("summa"), text(""), text("verksamhetens_kostnader")]);
+  note2.push([
+    text("Summa", { bold: true }),
+    text(""),
+    ...values(t.byId.verksamhetens_kostnader, true),
+    text("summa"),
+    text(""),
+    text("verksamhetens_kostnader"),
+  ]);
   b.table("NotKostnader", ["Belopp", "Not", ...VALUE_HEADERS(c), "Prognosmetod", "Kommentar", "Rad-id"], note2);
   b.blank();
 
@@ -98,7 +114,18 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     b.row([text("Beslutade insatser (underlag för metoden åtaganden)", { bold: true })]);
     b.table(
       "Insatsprognos",
-      ["Insats", "Dnr", "Beviljat", "Från", "Till", "Utbetalt t.o.m. brytdatum", "Varav i år", "Återstår i år (prognos)", "Ej utbetalt", "Namn"],
+      [
+        "Insats",
+        "Dnr",
+        "Beviljat",
+        "Från",
+        "Till",
+        "Utbetalt t.o.m. brytdatum",
+        "Varav i år",
+        "Återstår i år (prognos)",
+        "Ej utbetalt",
+        "Namn",
+      ],
       t.grants.map((g) => [
         text(g.code),
         text(g.dnr),
@@ -119,7 +146,8 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const notes: string[] = [];
   if (unit === "tkr") {
     notes.push(
-      "Belopp i tkr: cellerna innehåller exakta kronor och visas avrundade till tusental (halvt bort från noll). Summor räknas på exakta belopp, så en kolumn kan avvika ±1 tkr från summan av de visade raderna.",
+      "Belopp i tkr: cellerna innehåller exakta kronor och visas avrundade till tusental (halvt bort från " +
+        "noll). Summor räknas på exakta belopp, så en kolumn kan avvika ±1 tkr från summan av de visade raderna.",
     );
   }
   notes.push("Tecken: intäkter positiva, kostnader negativa. Utfall = minus summan av huvudbokens belopp (debet positivt).");
@@ -128,7 +156,11 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     notes.push(`Medlemsbidrag periodiseras: årets medlemsbidrag × ${t.months}/12 (jämförelseåret: ${src} × ${t.months}/12).`);
   } else notes.push("Medlemsbidrag redovisas som bokförda (ej periodiserade).");
   notes.push(
-    `Prognosmetoder: budget = budget; linjär = utfall × 12/${t.months}; utfall+restbudget = utfall + budget × ${12 - t.months}/12; föregående år = utfall × fjolårets helår / fjolårets period; åtaganden = utfall + beslutade insatsers återstående del i år (beviljat belopp jämnt fördelat per dag över insatsens period, högst det som ännu inte betalats ut); manuell = angivet belopp med kommentar.`,
+    `Prognosmetoder: budget = budget; linjär = utfall × 12/${t.months}; ` +
+      `utfall+restbudget = utfall + budget × ${12 - t.months}/12; föregående år = utfall × fjolårets helår / fjolårets period; ` +
+      "åtaganden = utfall + beslutade insatsers återstående del i år " +
+      "(beviljat belopp jämnt fördelat per dag över insatsens period, " +
+      "högst det som ännu inte betalats ut); manuell = angivet belopp med kommentar.",
   );
   for (const n of notes) b.row([text(n, { italic: true })]);
   // Budget against forecast for each line of the income statement (the rows of Resultatrapport).
@@ -148,4 +180,3 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     layout: { rowOf, noteRowOf, noteIncomeTotalRow, noteCostTotalRow, groupRows, firstValueCol: 2, lastValueCol: 6 },
   };
 }
-

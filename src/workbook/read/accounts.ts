@@ -15,7 +15,10 @@ import { open, reportValue, TableResult } from "./tableReader";
 export function parseAccountSpec(v: RawCell): Parsed<{ from: number; to: number }> {
   const fail = (problem: "not_account" | "account_range_reversed"): Parsed<{ from: number; to: number }> => ({
     ok: false,
-    error: { problem: isErrorCell(v) ? "error_value" : problem, value: problem === "account_range_reversed" ? String(v).trim() : describe(v) },
+    error: {
+      problem: isErrorCell(v) ? "error_value" : problem,
+      value: problem === "account_range_reversed" ? String(v).trim() : describe(v),
+    },
   });
   if (typeof v === "number") return Number.isInteger(v) && v >= 0 ? { ok: true, value: { from: v, to: v } } : fail("not_account");
   if (typeof v !== "string") return fail("not_account");

@@ -28,7 +28,11 @@ export function readCeilingBands(grid: WorkbookGrid, errors: IssueList): TableRe
     const to = toBlank ? null : r.parse(row, "to", parseAmount, "invalid_amount");
     const rate = r.parse(row, "rate", parsePercent, "invalid_percent");
     if (rate && (rate.isNegative() || rate.greaterThan(1))) {
-      errors.add("invalid_percent", { problem: "percent_range", value: describe(at(row, r.cols.rate)), label: "Procent" }, r.ref(row.index, "rate"));
+      errors.add(
+        "invalid_percent",
+        { problem: "percent_range", value: describe(at(row, r.cols.rate)), label: "Procent" },
+        r.ref(row.index, "rate"),
+      );
     }
     if (from && to && to.lessThanOrEqualTo(from)) errors.add("ceiling_band_reversed", {}, r.ref(row.index, "to"));
     if (from && rate && (to !== null || toBlank)) bands.push({ from, to, rate, cell: r.ref(row.index, "from") });

@@ -54,7 +54,8 @@ export function readForecast(grid: WorkbookGrid, errors: IssueList): TableResult
       else amount = r.parse(row, "amount", parseAmount, "invalid_amount");
       if (!comment) errors.add("manual_without_comment", {}, r.ref(row.index, r.cols.comment ?? r.cols.method!));
     }
-    if (line && method) choices.push({ line, method, amount, comment, cell: r.ref(row.index, "method"), lineCell: r.ref(row.index, "line") });
+    if (line && method)
+      choices.push({ line, method, amount, comment, cell: r.ref(row.index, "method"), lineCell: r.ref(row.index, "line") });
   }
   return { kind: "read", value: choices, sheet: r.t.sheet };
 }

@@ -33,7 +33,11 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
     codes.set(code, r.ref(row.index, "code"));
     const granted = r.parse(row, "granted", parseAmount, "invalid_amount");
     if (granted && granted.isNegative()) {
-      errors.add("invalid_amount", { problem: "not_negative", value: granted.toFixed(), label: "Beviljat belopp" }, r.ref(row.index, "granted"));
+      errors.add(
+        "invalid_amount",
+        { problem: "not_negative", value: granted.toFixed(), label: "Beviljat belopp" },
+        r.ref(row.index, "granted"),
+      );
     }
     const from = r.parse(row, "from", parseDate, "invalid_date");
     const to = r.parse(row, "to", parseDate, "invalid_date");

@@ -96,7 +96,9 @@ export function readSettingsOnly(grid: WorkbookGrid): Settings | null {
 /** Hidden or filtered rows inside an input table still count; say so once per table. */
 function warnHiddenRows(grid: WorkbookGrid, table: string, sheetName: string, warnings: IssueList): void {
   const t = grid.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
-  const sheet = t ? grid.sheets.find((s) => s.name === t.sheet) : grid.sheets.find((s) => normalizeName(s.name) === normalizeName(sheetName));
+  const sheet = t
+    ? grid.sheets.find((s) => s.name === t.sheet)
+    : grid.sheets.find((s) => normalizeName(s.name) === normalizeName(sheetName));
   if (!sheet || !sheet.hiddenRows || sheet.hiddenRows.length === 0) return;
   let first: number;
   let last: number;

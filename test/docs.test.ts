@@ -1,0 +1,43 @@
+/**
+ * docs/workbook.md describes what the code implements: its list of message codes is the catalogue's
+ * (regenerate with `npm run docs`), and it names every input table, setting, owned sheet and table,
+ * command-line option and JSON field.
+ */
+import { readFileSync } from "fs";
+import path from "path";
+import { withCodes } from "../scripts/docs";
+import { CODES } from "../src/core/messages";
+import { INPUT_TABLES, SETTING_LABELS } from "../src/workbook/read";
+import { OWNED_SHEETS } from "../src/report/sheets";
+
+const doc = readFileSync(path.join(__dirname, "..", "docs", "workbook.md"), "utf8");
+
+describe("docs/workbook.md", () => {
+  test("its code list is the catalogue's", () => {
+    expect(doc).toEqual(withCodes(doc));
+    for (const code of CODES) expect(doc).toContain(`\`${code}\``);
+  });
+
+  test.each(Object.entries(INPUT_TABLES))("names the input table %s and its sheet %s", (table, sheet) => {
+    expect(doc).toContain(`\`${table}\``);
+    expect(doc).toContain(sheet);
+  });
+
+  test.each(Object.values(SETTING_LABELS))("names the setting %s", (label) => expect(doc).toContain(label));
+
+  test.each(Object.values(OWNED_SHEETS))("names the owned sheet %s", (sheet) => expect(doc).toContain(sheet));
+
+  test.each(["--only", "--brytdatum", "--json", "--sprak", "-o", "FINSAM_DEBUG", "verifiera", "mall", "exempel", "sie"])(
+    "names the option %s",
+    (option) => expect(doc).toContain(option),
+  );
+
+  test("names every table the sheets write", () => {
+    const sources = ["memberShares", "tertial", "equity", "checks", "log"].map((f) =>
+      readFileSync(path.join(__dirname, "..", "src", "report", "sheets", `${f}.ts`), "utf8"),
+    );
+    const tables = sources.flatMap((s) => [...s.matchAll(/b\.table\(\s*"([A-Za-z]+)"/g)].map((m) => m[1]));
+    expect(tables.length).toBeGreaterThan(8);
+    for (const t of tables) expect(doc).toContain(`\`${t}\``);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * House rules that a reviewer would otherwise check by hand: layers import one way, no file in src
+ * passes 400 lines without a reason written at its top, no line is wider than Prettier's width
+ * outside data files, and nothing in the repository's docs or sources points outside it.
+ */
+import { readdirSync, readFileSync, statSync } from "fs";
+import path from "path";
+
+const root = path.join(__dirname, "..");
+const WIDTH = 140;
+/** Data, not code: long lines of SVG and of the corpus table. */
+const DATA_FILES = new Set(["scripts/icons.ts", "test/corpus/cases.ts"]);
+
+function files(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(root, dir))) {
+    const rel = path.posix.join(dir, name);
+    if (statSync(path.join(root, rel)).isDirectory()) out.push(...files(rel, ext));
+    else if (ext.test(name)) out.push(rel);
+  }
+  return out;
+}
+
+/** Each layer, and the layers it may import from. */
+const LAYERS: Record<string, string[]> = {
+  core: ["core"],
+  report: ["core", "report"],
+  workbook: ["core", "report", "workbook"],
+  xlsx: ["core", "report", "workbook", "xlsx"],
+  excel: ["core", "report", "workbook", "excel"],
+  commands: ["core", "report", "workbook", "excel", "commands"],
+  taskpane: ["core", "report", "workbook", "excel", "commands", "taskpane"],
+  cli: ["core", "report", "workbook", "xlsx", "cli"],
+};
+
+describe("house rules", () => {
+  const src = files("src", /\.ts$/);
+
+  test.each(src)("%s imports only from the layers below it", (file) => {
+    const layer = file.split("/")[1];
+    const allowed = LAYERS[layer];
+    expect(allowed).toBeDefined();
+    const text = readFileSync(path.join(root, file), "utf8");
+    for (const m of text.matchAll(/from "(\.[^"]+)"/g)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]));
+      const targetLayer = target.split("/")[1];
+      expect({ file, import: m[1], ok: allowed.includes(targetLayer) }).toEqual({ file, import: m[1], ok: true });
+    }
+  });
+
+  test("core has no sheet layout and no I/O", () => {
+    for (const file of src.filter((f) => f.startsWith("src/core/"))) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      expect({ file, io: /from "(fs|path|child_process|exceljs)"|Excel\.|Office\./.test(text) }).toEqual({ file, io: false });
+    }
+  });
+
+  test("no file in src over 400 lines without a reason at its top", () => {
+    const long = src
+      .map((f) => ({ f, text: readFileSync(path.join(root, f), "utf8") }))
+      .filter(({ text }) => text.split("\n").length > 400)
+      .filter(({ text }) => !/Longer than 400 lines on purpose/.test(text.slice(0, 1500)))
+      .map(({ f }) => f);
+    expect(long).toEqual([]);
+  });
+
+  test(`no line wider than ${WIDTH} outside data files`, () => {
+    const all = [...src, ...files("test", /\.ts$/), ...files("scripts", /\.(ts|js)$/)].filter((f) => !DATA_FILES.has(f));
+    const wide = all.flatMap((f) =>
+      readFileSync(path.join(root, f), "utf8")
+        .split("\n")
+        .map((line, i) => ({ where: `${f}:${i + 1}`, width: [...line].length }))
+        .filter((l) => l.width > WIDTH),
+    );
+    expect(wide).toEqual([]);
+  });
+
+  test("README, docs and src point nowhere outside the repository", () => {
+    const texts = ["README.md", ...files("docs", /\.md$/), ...src];
+    const outside = texts.filter((f) => /\.\.\/shared\/|shared\/(WORKBOOK|DOMAIN)/.test(readFileSync(path.join(root, f), "utf8")));
+    expect(outside).toEqual([]);
+  });
+});
