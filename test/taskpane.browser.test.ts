@@ -108,6 +108,16 @@ describeWithChromium("task pane in Chromium", () => {
     expect(sel.sheets.map((s) => s.name)).not.toContain("Tertialrapport");
   }, 60000);
 
+  test("in English, an engine error is an English message that names its cell", async () => {
+    const { page } = await open("?case=error&lang=en", { locale: "en-GB" });
+    await page.click("button[data-action=recalcAll]");
+    const item = page.locator("#issues ul.errors button", { hasText: "Huvudbok!D12" });
+    await item.waitFor();
+    expect(await item.textContent()).toBe('Huvudbok!D12"tolv kronor" is not an amount.');
+    expect(await page.locator("#status").textContent()).toBe("The inputs have errors. Nothing was written.");
+    expect(await page.locator("#issues").textContent()).not.toMatch(/är inte|saknas|Fel i indata/);
+  }, 60000);
+
   test("a member named <img src=x onerror=alert(1)> is shown as text", async () => {
     const { page, dialogs } = await open("?case=xss");
     await page.click("button[data-action=recalcAll]");

@@ -11,7 +11,9 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { OWNED_SHEETS, STATUS_CURRENT, STATUS_STALE } from "../src/report/sheets";
-import { recalcAction } from "../src/excel/actions";
+import { ActionResult, recalcAction } from "../src/excel/actions";
+import { runCommand } from "../src/commands/commands";
+import { messageText } from "../src/core/messages";
 import { rawOf, rawOfCell } from "./helpers/exceljs";
 import { MockExcel } from "./officeMock/excel";
 import { MWorkbook } from "./officeMock/model";
@@ -205,5 +207,43 @@ describeWithLibreOffice("staleness check in LibreOffice", () => {
     });
     expect(stale).toContain("Huvudbok");
     expect(stale).not.toContain("Medlemmar");
+  });
+});
+
+describe("an unexpected failure reaches the user as a catalogue message and is logged", () => {
+  test("the ribbon command shows the catalogue's text and Körlogg gets a row with the details", async () => {
+    const excel = mockExcelOf(exampleWorkbook());
+    const env = { run: runOf(excel), now: () => "2026-09-15T08:00:00Z", lang: "en" as const };
+    await recalcAction(env, null);
+    const logTable = () => excel.workbook.tables.find((t) => t.name === "Korlogg")!;
+    const rowsBefore = logTable().rect.bottom - logTable().rect.top;
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => {});
+    excel.failure = { sync: excel.stats.syncs + 3, afterOps: 0 };
+    const shown: ActionResult[] = [];
+    const result = await runCommand(
+      "recalcAll",
+      env,
+      { actions: { associate: () => {} } },
+      {
+        started: () => {},
+        finished: (r) => shown.push(r),
+        cutoffOverride: () => undefined,
+      },
+    );
+    expect(result.status).toBe("aborted");
+    expect(result.errors).toHaveLength(1);
+    const text = messageText(result.errors[0], "en");
+    expect(text).toMatch(/^Unexpected error: Injected failure .*The workbook's inputs are untouched/);
+    expect(text).not.toMatch(/\n\s+at /);
+    expect(consoleError).toHaveBeenCalled();
+    consoleError.mockRestore();
+    // The run log records the failure, and the owned sheet is protected again.
+    const t = logTable();
+    expect(t.rect.bottom - t.rect.top).toBe(rowsBefore + 1);
+    const last = t.sheet.get(t.rect.bottom, t.rect.left + 1)?.v;
+    const status = t.sheet.get(t.rect.bottom, t.rect.left + 9)?.v;
+    expect(last).toBe("recalcAll (avbröts)");
+    expect(String(status)).toMatch(/^Oväntat fel: .*Injected failure/);
+    expect(t.sheet.protection.protected).toBe(true);
   });
 });
