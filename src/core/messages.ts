@@ -8,7 +8,7 @@
  * docs/workbook.md lists the codes; `npm run docs` regenerates that list and a test compares them.
  */
 import { Formatter, formatter, Lang } from "./locale";
-import type { Group, LeafLine } from "./reportLines";
+import { Group, GROUP_LABELS, LeafLine, LINE_LABELS } from "./reportLines";
 import type { CellRef } from "./units";
 
 /** What was wrong with a cell's value. `value` describes the cell: `"text"` quoted, a number, or null when empty. */
@@ -156,17 +156,8 @@ interface Entry<P> {
   example: P;
 }
 
-const LINE_SV: Record<LeafLine, string> = {
-  medlemsbidrag: "Medlemsbidrag",
-  ovriga_intakter: "Övriga intäkter",
-  bidrag_till_insatser: "Bidrag till insatser",
-  personalkostnader: "Personalkostnader",
-  ovriga_externa_kostnader: "Övriga externa kostnader",
-  avskrivningar: "Avskrivningar",
-  finansiella_intakter: "Finansiella intäkter",
-  finansiella_kostnader: "Finansiella kostnader",
-  extraordinara_poster: "Extraordinära poster",
-};
+/** Swedish line and group names are the report's own (reportLines.ts); English ones are here. */
+const LINE_SV: Record<LeafLine, string> = LINE_LABELS;
 
 const LINE_EN: Record<LeafLine, string> = {
   medlemsbidrag: "Member contributions",
@@ -180,7 +171,7 @@ const LINE_EN: Record<LeafLine, string> = {
   extraordinara_poster: "Extraordinary items",
 };
 
-const GROUP_SV: Record<Group, string> = { Stat: "Staten", Region: "Region", Kommun: "Kommuner" };
+const GROUP_SV: Record<Group, string> = GROUP_LABELS;
 const GROUP_EN: Record<Group, string> = { Stat: "The state", Region: "The region", Kommun: "The municipalities" };
 
 function cellSv(value: string | null): string {
