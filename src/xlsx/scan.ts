@@ -1,0 +1,286 @@
+/**
+ * The worksheet scanner: one worksheet part's rows and cells as raw cell values, without building a
+ * tree (a 100 000-row ledger is 28 MB of XML). The hot loop and its number, date and reference
+ * readers are kept together in this file so that the loop stays one readable, profiled unit
+ * (BENCHMARKS.md).
+ */
+import { dayNumberOfExcelSerial, isoOfDayNumber } from "../core/dates";
+import type { GridSheet, RawCell } from "../workbook/grid";
+import { PackageError } from "./package";
+import { attributes, decodeEntities, decodeText, stringItemText } from "./xml";
+
+/** 0-based column of the letters at `text[from]` (an A1 reference's start; a leading `$` is skipped), -1 if none. */
+function columnAt(text: string, from: number, to: number): number {
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+  }
+  return col - 1;
+}
+
+/** 0-based row and column of an A1 reference such as `AB12` or `$A$1`. */
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) throw new PackageError(`bad cell reference ${ref}`);
+  return { row: Number(m[2]) - 1, col: columnAt(m[1], 0, m[1].length) };
+}
+
+function errorOf(text: string): RawCell {
+  return { error: decodeEntities(text) };
+}
+
+export interface Context {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+  /** Date cells by serial: a ledger has a few hundred distinct dates over many rows. */
+  dateCells?: Map<number, RawCell>;
+}
+
+function dateOrNumber(n: number, style: number, ctx: Context): RawCell {
+  if (style < 0 || !ctx.dates[style]) return n;
+  const cache = (ctx.dateCells ??= new Map());
+  let cell = cache.get(n);
+  if (cell === undefined) {
+    const day = dayNumberOfExcelSerial(ctx.date1904 ? n + 1462 : n);
+    cell = day === null ? n : Object.freeze({ date: isoOfDayNumber(day) });
+    cache.set(n, cell);
+  }
+  return cell;
+}
+
+/** The text between `<tag>` and `</tag>` inside a cell, or undefined. */
+function inner(cell: string, tag: string): string | undefined {
+  const open = cell.indexOf("<" + tag);
+  if (open < 0) return undefined;
+  const gt = cell.indexOf(">", open);
+  if (cell[gt - 1] === "/") return "";
+  const close = cell.indexOf("</" + tag + ">", gt);
+  return close < 0 ? undefined : cell.slice(gt + 1, close);
+}
+
+/** A cell's value from its type (`t`), style index (`s`) and cached value text (`<v>`). */
+function typedValue(t: string | undefined, style: number, v: string, ctx: Context): RawCell {
+  switch (t) {
+    case undefined:
+    case "n": {
+      const n = Number(v);
+      return Number.isFinite(n) && v.trim() !== "" ? dateOrNumber(n, style, ctx) : { error: "#VALUE!" };
+    }
+    case "s": {
+      const s = ctx.strings[Number(v)];
+      return s === undefined ? { error: "#REF!" } : s;
+    }
+    case "str":
+      return decodeText(v);
+    case "b":
+      return Number(v) !== 0;
+    case "e":
+      return errorOf(v);
+    case "d": {
+      const iso = /^\d{4}-\d{2}-\d{2}/.exec(v);
+      return iso ? { date: iso[0] } : decodeText(v);
+    }
+    default:
+      return decodeText(v);
+  }
+}
+
+/** One `<c>` element's value from its body (the general case: formulas, inline strings). */
+function cellValue(t: string | undefined, style: number, body: string, ctx: Context): RawCell | undefined {
+  const hasFormula = body.indexOf("<f") >= 0;
+  if (t === "inlineStr") {
+    const is = inner(body, "is");
+    return is === undefined ? (hasFormula ? { error: "#FORMEL" } : undefined) : stringItemText(is);
+  }
+  const v = inner(body, "v");
+  if (v === undefined) return hasFormula ? { error: "#FORMEL" } : undefined;
+  return typedValue(t, style, v, ctx);
+}
+
+const GT = 62; // >
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+const EQ = 61;
+
+/** The unsigned integer written in `xml[from, to)`, or NaN. */
+export function digitsAt(xml: string, from: number, to: number): number {
+  if (from >= to || to - from > 15) return NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/**
+ * A plain decimal numeral (`-1234.56`) in `xml[from, to)` as the same double `Number()` gives, or NaN
+ * for anything else (exponents, spaces, long numerals), which the caller parses the slow way. Exact:
+ * the digits form an integer below 2^53 and the divisor is a power of ten that a double holds exactly,
+ * so the one division rounds correctly.
+ */
+export function numberAt(xml: string, from: number, to: number): number {
+  let i = from;
+  const negative = xml.charCodeAt(i) === 45;
+  if (negative) i++;
+  if (i >= to || to - i > 16) return NaN;
+  let m = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 46 && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    m = m * 10 + d;
+    if (decimals >= 0) decimals++;
+  }
+  if (decimals === 0 || m > 9007199254740991) return NaN;
+  const x = decimals > 0 ? m / POW10[decimals] : m;
+  return negative ? -x : x;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Reads one worksheet part: its rows and hidden rows, with merged cells' non-master cells left
+ * empty. A hand-written scanner over the start tags of rows and cells: this is the hot loop of
+ * reading a large ledger (600 000 cells for 100 000 rows).
+ */
+export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
+  const rows: RawCell[][] = [];
+  const hiddenRows: number[] = [];
+  const start = xml.indexOf("<sheetData");
+  const end = xml.lastIndexOf("</sheetData>");
+  let row = -1;
+  let col = -1;
+  let cells: RawCell[] = [];
+  let pos = start < 0 || end < start ? end : xml.indexOf(">", start) + 1;
+  while (pos >= 0 && pos < end) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0 || lt >= end) break;
+    const c1 = xml.charCodeAt(lt + 1);
+    const gt = xml.indexOf(">", lt);
+    if (gt < 0) throw new PackageError(`sheet ${name}: unclosed tag`);
+    pos = gt + 1;
+    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+    const c2 = xml.charCodeAt(lt + 2);
+    const isCell = c1 === 99 /* c */ && (isSpace(c2) || c2 === GT || c2 === SLASH);
+    const c4 = xml.charCodeAt(lt + 4);
+    const isRow = !isCell && c1 === 114 /* r */ && xml.startsWith("row", lt + 1) && (isSpace(c4) || c4 === GT || c4 === SLASH);
+    if (!isCell && !isRow) continue;
+    // Attributes r, s, t and hidden, as positions in the text (no string per attribute).
+    let rAt = -1;
+    let rEnd = -1;
+    let sAt = -1;
+    let sEnd = -1;
+    let t: string | undefined;
+    let hidden: string | undefined;
+    let i = lt + 1;
+    while (i < gt && !isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GT && xml.charCodeAt(i) !== SLASH) i++;
+    while (i < gt) {
+      while (i < gt && isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < gt && xml.charCodeAt(i) !== EQ && !isSpace(xml.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < gt && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOS) i++;
+      if (i >= gt) break;
+      const valueEnd = xml.indexOf(xml[i], i + 1);
+      if (valueEnd < 0) break;
+      const len = nameEnd - nameStart;
+      if (len === 1) {
+        const n = xml.charCodeAt(nameStart);
+        if (n === 114) {
+          rAt = i + 1;
+          rEnd = valueEnd;
+        } else if (n === 115) {
+          sAt = i + 1;
+          sEnd = valueEnd;
+        } else if (n === 116) t = xml.slice(i + 1, valueEnd);
+      } else if (len === 6 && xml.startsWith("hidden", nameStart)) hidden = xml.slice(i + 1, valueEnd);
+      i = valueEnd + 1;
+    }
+    if (isRow) {
+      row = rAt < 0 ? row + 1 : digitsAt(xml, rAt, rEnd) - 1;
+      if (!(row >= 0)) throw new PackageError(`sheet ${name}: bad row number`);
+      col = -1;
+      cells = rows[row] ?? (rows[row] = []);
+      if (hidden === "1" || hidden === "true") hiddenRows.push(row);
+      continue;
+    }
+    if (rAt >= 0) {
+      col = columnAt(xml, rAt, rEnd);
+      let k = rAt;
+      while (k < rEnd && !(xml.charCodeAt(k) >= 48 && xml.charCodeAt(k) <= 57)) k++;
+      const rr = digitsAt(xml, k, rEnd) - 1;
+      if (!(rr >= 0) || col < 0) throw new PackageError(`sheet ${name}: bad cell reference ${xml.slice(rAt, rEnd)}`);
+      if (rr !== row) {
+        row = rr;
+        cells = rows[row] ?? (rows[row] = []);
+      }
+    } else col++;
+    if (selfClosing) continue;
+    const style = sAt < 0 ? -1 : digitsAt(xml, sAt, sEnd);
+    let v: RawCell | undefined;
+    if (xml.startsWith("<v>", gt + 1)) {
+      // The common case: a plain value.
+      const vEnd = xml.indexOf("</v>", gt + 4);
+      const close = xml.indexOf("</c>", vEnd);
+      if (vEnd < 0 || close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
+      if (close !== vEnd + 4) v = cellValue(t, style, xml.slice(gt + 1, close), ctx);
+      else if (t === undefined || t === "n") {
+        const n = numberAt(xml, gt + 4, vEnd);
+        v = n === n ? dateOrNumber(n, style, ctx) : typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
+      } else v = typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
+      pos = close + 4;
+    } else {
+      const close = xml.indexOf("</c>", gt);
+      if (close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
+      v = close === gt + 1 ? undefined : cellValue(t, style, xml.slice(gt + 1, close), ctx);
+      pos = close + 4;
+    }
+    if (v !== undefined && v !== null) cells[col] = v;
+  }
+  // Merged cells: only the top-left cell holds the value.
+  const merges = xml.indexOf("<mergeCells");
+  if (merges >= 0) {
+    for (const m of xml.slice(merges).matchAll(/<mergeCell\b([^>]*)>/g)) {
+      const ref = attributes(m[1]).ref ?? "";
+      const [a, b] = ref.split(":");
+      if (!a || !b) continue;
+      const tl = parseA1(a);
+      const br = parseA1(b);
+      for (let r = tl.row; r <= br.row; r++) {
+        const cells = rows[r];
+        if (!cells) continue;
+        for (let c = tl.col; c <= br.col; c++) if ((r !== tl.row || c !== tl.col) && c < cells.length) cells[c] = null;
+      }
+    }
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    if (cells === undefined) {
+      rows[r] = [];
+      continue;
+    }
+    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+    // Trailing empties (a merged range's tail) are not cells.
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+  }
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return { name, rows, hiddenRows };
+}

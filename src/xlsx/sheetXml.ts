@@ -1,0 +1,97 @@
+/** The XML of one owned sheet: its worksheet part and its table parts. */
+import type { Cell, SheetModel } from "../report/sheetModel";
+import { a1, columnLetters } from "../report/sheetModel";
+import { PackageError, REL } from "./package";
+import { MAIN_NS, styleKeyOf, Styles, XML_HEAD } from "./styles";
+import { escapeAttr, escapeText } from "./xml";
+
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : "0";
+}
+
+function cellXml(ref: string, cell: Cell, s: number): string {
+  const sAttr = s ? ` s="${s}"` : "";
+  const v = cell.value;
+  if (cell.formula !== undefined) {
+    const f = `<f>${escapeText(cell.formula)}</f>`;
+    if (v === null) return `<c r="${ref}"${sAttr}>${f}</c>`;
+    if (typeof v === "number") return `<c r="${ref}"${sAttr}>${f}<v>${numberText(v)}</v></c>`;
+    if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${sAttr} t="str">${f}<v>${escapeText(v)}</v></c>`;
+  }
+  if (v === null || v === "") return s ? `<c r="${ref}"${sAttr}/>` : "";
+  if (typeof v === "number") return `<c r="${ref}"${sAttr}><v>${numberText(v)}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
+}
+
+/** A worksheet part for a sheet model; table relationships are rId1…rIdN in table order. */
+export function worksheetXml(model: SheetModel, styles: Styles): string {
+  const rows: string[] = [];
+  let maxCol = 0;
+  model.rows.forEach((row, r) => {
+    let cells = "";
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const key = styleKeyOf(cell);
+      const x = cellXml(a1(r, c), cell, key ? styles.xf(key) : 0);
+      if (x) {
+        cells += x;
+        if (c + 1 > maxCol) maxCol = c + 1;
+      }
+    });
+    if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
+  });
+  const lastRow = Math.max(1, model.rows.length, ...model.tables.map((t) => t.bottom + 1));
+  const dimension = maxCol > 0 ? `A1:${columnLetters(Math.max(maxCol, ...model.tables.map((t) => t.right + 1)) - 1)}${lastRow}` : "A1";
+  const pane =
+    model.freezeRows > 0
+      ? `<pane ySplit="${model.freezeRows}" topLeftCell="A${model.freezeRows + 1}" activePane="bottomLeft" ` +
+        `state="frozen"/><selection pane="bottomLeft" activeCell="A${model.freezeRows + 1}" sqref="A${model.freezeRows + 1}"/>`
+      : "";
+  const cols = model.columnWidths
+    .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
+    .join("");
+  const tableParts = model.tables.length
+    ? `<tableParts count="${model.tables.length}">${model.tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`
+    : "";
+  return (
+    XML_HEAD +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL}">` +
+    `<dimension ref="${dimension}"/>` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    // Protected without a password, as the add-in leaves them: a stray keystroke cannot change a result.
+    '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    tableParts +
+    "</worksheet>"
+  );
+}
+
+/** A table part: header names from the model's header row, the report's table style. */
+export function tableXml(model: SheetModel, t: SheetModel["tables"][number], id: number): string {
+  const ref = `${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`;
+  const header = model.rows[t.top] ?? [];
+  const names: string[] = [];
+  for (let c = t.left; c <= t.right; c++) {
+    // Excel requires each column's name to be the header cell's text exactly, and unique.
+    const name = String(header[c]?.value ?? "");
+    if (name === "" || names.some((n) => n.toLowerCase() === name.toLowerCase())) {
+      throw new PackageError(`table ${t.name}: header ${a1(t.top, c)} is empty or repeated`);
+    }
+    names.push(name);
+  }
+  const columns = names.map((n, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(n)}"/>`).join("");
+  return (
+    XML_HEAD +
+    `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(t.name)}" displayName="${escapeAttr(t.name)}" ` +
+    `ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/>` +
+    `<tableColumns count="${names.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
+    "</table>"
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The workbook's styles with ours appended: new fonts, number formats and cell formats (xf), so that
+ * existing style indices keep their meaning.
+ */
+import type { Cell } from "../report/sheetModel";
+import { PackageError } from "./package";
+import { attributes, escapeAttr } from "./xml";
+
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Built-in number format ids of the format codes we use (Excel's fixed table). */
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+
+/** What decides a cell's style. */
+export interface StyleKey {
+  format?: string;
+  bold: boolean;
+  italic: boolean;
+  title: boolean;
+  indent: number;
+  wrap: boolean;
+}
+
+export function styleKeyOf(cell: Cell): StyleKey | null {
+  const key: StyleKey = {
+    format: cell.format,
+    bold: !!cell.bold,
+    italic: !!cell.italic,
+    title: !!cell.title,
+    indent: cell.indent ?? 0,
+    wrap: !!cell.wrap,
+  };
+  return key.format || key.bold || key.italic || key.title || key.indent || key.wrap ? key : null;
+}
+
+/** Replaces (or adds) an attribute in a start tag. */
+export function setAttribute(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
+  return tag.replace(/(\/?>)$/, ` ${name}="${value}"$1`);
+}
+
+/** The count of `<tag>` children in a block and the block's position. */
+function block(xml: string, tag: string): { start: number; openEnd: number; close: number; inner: string } | null {
+  const m = new RegExp(`<${tag}\\b[^>]*?(/?)>`).exec(xml);
+  if (!m) return null;
+  const openEnd = m.index + m[0].length;
+  if (m[1] === "/") return { start: m.index, openEnd, close: -1, inner: "" };
+  const close = xml.indexOf(`</${tag}>`, openEnd);
+  if (close < 0) throw new PackageError(`styles: unclosed <${tag}>`);
+  return { start: m.index, openEnd, close, inner: xml.slice(openEnd, close) };
+}
+
+export const MINIMAL_STYLES =
+  `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+  '<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+  "</styleSheet>";
+
+/** The workbook's styles with ours appended: new fonts, number formats and cell formats (xf). */
+export class Styles {
+  private readonly fonts: string[] = [];
+  private readonly fontIds = new Map<string, number>();
+  private readonly numFmts: Array<{ id: number; code: string }> = [];
+  private readonly numFmtIds = new Map<string, number>();
+  private readonly xfs: string[] = [];
+  private readonly xfIds = new Map<string, number>();
+  private readonly baseFont: string;
+  private readonly fontCount: number;
+  private readonly xfCount: number;
+  private nextNumFmt: number;
+
+  constructor(private readonly xml: string) {
+    const fonts = block(xml, "fonts");
+    const fontList = fonts ? [...fonts.inner.matchAll(/<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/g)].map((m) => m[0]) : [];
+    this.fontCount = fontList.length;
+    this.baseFont = fontList[0] ?? '<font><sz val="11"/><name val="Calibri"/></font>';
+    const xfs = block(xml, "cellXfs");
+    this.xfCount = xfs ? (xfs.inner.match(/<xf\b/g) ?? []).length : 0;
+    if (!fonts || !xfs || this.xfCount === 0) throw new PackageError("styles.xml has no fonts or cell formats");
+    const numFmts = block(xml, "numFmts");
+    let max = 163;
+    for (const m of (numFmts?.inner ?? "").matchAll(/<numFmt\b([^>]*)>/g)) {
+      const a = attributes(m[1]);
+      const id = Number(a.numFmtId);
+      if (id > max) max = id;
+      if (a.formatCode !== undefined && !this.numFmtIds.has(a.formatCode)) this.numFmtIds.set(a.formatCode, id);
+    }
+    this.nextNumFmt = max + 1;
+  }
+
+  private fontId(bold: boolean, italic: boolean, title: boolean): number {
+    if (!bold && !italic && !title) return 0;
+    const key = `${bold}|${italic}|${title}`;
+    let id = this.fontIds.get(key);
+    if (id === undefined) {
+      let f = this.baseFont.replace(/<(b|i)\b[^>]*\/>/g, "").replace(/^<font\b[^>]*\/>$/, "<font></font>");
+      if (title)
+        f = /<sz\b[^>]*\/>/.test(f) ? f.replace(/<sz\b[^>]*\/>/, '<sz val="14"/>') : f.replace(/^<font\b[^>]*>/, '$&<sz val="14"/>');
+      f = f.replace(/^<font\b[^>]*>/, `$&${bold ? "<b/>" : ""}${italic ? "<i/>" : ""}`);
+      id = this.fontCount + this.fonts.length;
+      this.fonts.push(f);
+      this.fontIds.set(key, id);
+    }
+    return id;
+  }
+
+  private numFmtId(code: string | undefined): number {
+    if (code === undefined) return 0;
+    if (code in BUILTIN_FORMATS) return BUILTIN_FORMATS[code];
+    let id = this.numFmtIds.get(code);
+    if (id === undefined) {
+      id = this.nextNumFmt++;
+      this.numFmtIds.set(code, id);
+      this.numFmts.push({ id, code });
+    }
+    return id;
+  }
+
+  /** The cell format index (the `s` attribute) for a style. */
+  xf(key: StyleKey): number {
+    const k = JSON.stringify(key);
+    let id = this.xfIds.get(k);
+    if (id === undefined) {
+      const numFmt = this.numFmtId(key.format);
+      const font = this.fontId(key.bold, key.italic, key.title);
+      const align = key.indent || key.wrap;
+      const alignment = align
+        ? `<alignment${key.indent ? ` horizontal="left" indent="${key.indent}"` : ""}${key.wrap ? ' vertical="top" wrapText="1"' : ""}/>`
+        : "";
+      const applies = `${numFmt ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
+      const close = alignment ? `>${alignment}</xf>` : "/>";
+      const xf = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${applies}${close}`;
+      id = this.xfCount + this.xfs.length;
+      this.xfs.push(xf);
+      this.xfIds.set(k, id);
+    }
+    return id;
+  }
+
+  /** styles.xml with our additions, or the original text when nothing was added. */
+  render(): string {
+    let xml = this.xml;
+    if (this.xfs.length === 0) return xml;
+    const append = (x: string, tag: string, items: string[], total: number): string => {
+      if (items.length === 0) return x;
+      const b = block(x, tag)!;
+      const open = setAttribute(x.slice(b.start, b.openEnd).replace(/\/>$/, ">"), "count", String(total));
+      const inner = b.close < 0 ? "" : b.inner;
+      const after = b.close < 0 ? b.openEnd : b.close + tag.length + 3;
+      return x.slice(0, b.start) + open + inner + items.join("") + `</${tag}>` + x.slice(after);
+    };
+    // cellXfs and fonts come after numFmts; edit back to front so positions hold.
+    xml = append(xml, "cellXfs", this.xfs, this.xfCount + this.xfs.length);
+    xml = append(xml, "fonts", this.fonts, this.fontCount + this.fonts.length);
+    if (this.numFmts.length > 0) {
+      const items = this.numFmts.map((n) => `<numFmt numFmtId="${n.id}" formatCode="${escapeAttr(n.code)}"/>`);
+      const existing = block(xml, "numFmts");
+      if (existing) {
+        const count = (existing.inner.match(/<numFmt\b/g) ?? []).length + items.length;
+        xml = append(xml, "numFmts", items, count);
+      } else {
+        // numFmts is the first child of styleSheet.
+        const root = /<styleSheet\b[^>]*>/.exec(xml)!;
+        const at = root.index + root[0].length;
+        xml = xml.slice(0, at) + `<numFmts count="${items.length}">${items.join("")}</numFmts>` + xml.slice(at);
+      }
+    }
+    return xml;
+  }
+}
