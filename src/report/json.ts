@@ -32,6 +32,7 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
     version: run.version,
     fingerprint: run.fingerprint,
     computedAt: run.computedAt,
+    renamedTables: run.tableNames?.renamed() ?? [],
     memberShares: shares
       ? (() => {
           const y = yearJson(shares);

@@ -87,6 +87,8 @@ export class SheetBuilder {
   readonly rows: Array<Array<Cell | null>> = [];
   readonly tables: TableDef[] = [];
   readonly charts: ChartDef[] = [];
+  /** Gives each table its name in this workbook (the contract's name unless it is taken); set by the sheet header. */
+  tableName: (contract: string) => string = (contract) => contract;
   constructor(
     readonly name: string,
     readonly columnWidths: number[],
@@ -111,7 +113,13 @@ export class SheetBuilder {
     const headerRow = this.row([...new Array(left).fill(null), ...headers.map((h) => ({ value: h, bold: true }))]);
     for (const r of body) this.rows.push([...new Array(left).fill(null), ...r]);
     const lastRow = this.rows.length - 1;
-    this.tables.push({ name, top: headerRow, left, bottom: Math.max(lastRow, headerRow + 1), right: left + headers.length - 1 });
+    this.tables.push({
+      name: this.tableName(name),
+      top: headerRow,
+      left,
+      bottom: Math.max(lastRow, headerRow + 1),
+      right: left + headers.length - 1,
+    });
     if (body.length === 0) this.rows.push([]);
     return { headerRow, firstRow: headerRow + 1, lastRow };
   }

@@ -36,7 +36,19 @@ export interface GridTable {
 
 export interface WorkbookGrid {
   sheets: GridSheet[];
+  /** The tables an adapter read (at least the input tables), with their cells. */
   tables: GridTable[];
+  /** Every table of the workbook by name and sheet; defaults to `tables`. Our tables' names must not collide. */
+  tableNames?: Array<{ name: string; sheet: string }>;
+  /** Every defined name of the workbook (a table may not be named like one). */
+  definedNames?: string[];
+  /** The workbook counts date serials from 1904-01-01 (Mac workbooks; `date1904`). */
+  date1904?: boolean;
+}
+
+/** What a table name must not equal in this workbook. */
+export function takenNames(grid: WorkbookGrid): { tables: Array<{ name: string; sheet: string }>; definedNames: string[] } {
+  return { tables: grid.tableNames ?? grid.tables.map((t) => ({ name: t.name, sheet: t.sheet })), definedNames: grid.definedNames ?? [] };
 }
 
 /** A sheet name as it appears in an A1 reference: quoted when it has anything but letters, digits and _. */

@@ -10,9 +10,10 @@ import { resultJson } from "../report/json";
 import { Decimal } from "../core/money";
 import { displayCell } from "../report/render";
 import { a1, SheetModel } from "../report/sheetModel";
-import { buildSheets, HEADER_ROWS, OWNED_SHEETS, RunInfo } from "../report/sheets";
+import { buildSheets, HEADER_ROWS, OWNED_SHEETS, plannedSheets, RunInfo } from "../report/sheets";
+import { TableNamer } from "../report/tableNames";
 import { cellText } from "./values";
-import { RawCell, WorkbookGrid, isDateCell, quoteSheet } from "./grid";
+import { RawCell, WorkbookGrid, isDateCell, quoteSheet, takenNames } from "./grid";
 import type { WorkbookPort } from "./port";
 import { readInputs } from "./read";
 import { findSheet } from "./tables";
@@ -58,6 +59,7 @@ export function computeFromGrid(grid: WorkbookGrid, options: RunOptions): Outcom
     stamps: inputStamps(grid),
     log: options.action ? { previous: previousLog(grid), action: options.action } : undefined,
   };
+  run.tableNames = new TableNamer(takenNames(grid), plannedSheets(c, run));
   const sheets = buildSheets(c, run);
   return { ok: true, errors: [], warnings: c.warnings, computation: c, sheets, json: resultJson(c, run, options.lang ?? "sv") };
 }

@@ -174,6 +174,19 @@ export function parseDate(v: RawCell): Parsed<DayNumber> {
   return fail("not_date", v);
 }
 
+/** Days between the 1900 and the 1904 date systems' serial numbers. */
+export const DATE1904_OFFSET = 1462;
+
+/** A date in a workbook that counts serials from 1904 (a date cell or ISO text reads the same). */
+export function parseDate1904(v: RawCell): Parsed<DayNumber> {
+  return typeof v === "number" ? parseDate(v + DATE1904_OFFSET) : parseDate(v);
+}
+
+/** The date reader for a workbook's date system. */
+export function dateParser(grid: { date1904?: boolean }): (v: RawCell) => Parsed<DayNumber> {
+  return grid.date1904 ? parseDate1904 : parseDate;
+}
+
 export function parseYesNo(v: RawCell): Parsed<boolean> {
   if (typeof v === "boolean") return ok(v);
   if (typeof v === "string") {

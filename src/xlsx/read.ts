@@ -96,14 +96,15 @@ export function sharedStrings(pkg: Package, wbPart: string): string[] {
   return out;
 }
 
-/** The Excel tables of a worksheet, cut out of its rows. */
-function readTables(pkg: Package, part: string, sheet: GridSheet): GridTable[] {
+/** The Excel tables of a worksheet, cut out of its rows; `names` collects both names of every table part. */
+function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{ name: string; sheet: string }>): GridTable[] {
   const out: GridTable[] = [];
   for (const rel of pkg.relationships(part)) {
     if (rel.kind !== "table" || rel.external || !pkg.has(rel.target)) continue;
     const head = /<table\b([^>]*)>/.exec(pkg.text(rel.target));
     if (!head) continue;
     const a = attributes(head[1]);
+    for (const n of new Set([a.name, a.displayName])) if (n) names.push({ name: n, sheet: sheet.name });
     const name = a.displayName ?? a.name;
     if (!name || !a.ref) continue;
     const [tl, br] = a.ref.split(":");
@@ -130,11 +131,17 @@ export function readGrid(pkg: Package): WorkbookGrid {
   const ctx: Context = { strings: sharedStrings(pkg, wbPart), dates: dateStyles(pkg, wbPart), date1904: d1904 === "1" || d1904 === "true" };
   const sheets: GridSheet[] = [];
   const tables: GridTable[] = [];
+  const tableNames: Array<{ name: string; sheet: string }> = [];
   for (const s of sheetEntries(pkg, wbPart)) {
     if (!s.part) continue;
     const sheet = readSheet(pkg.text(s.part), s.name, ctx);
     sheets.push(sheet);
-    tables.push(...readTables(pkg, s.part, sheet));
+    tables.push(...readTables(pkg, s.part, sheet, tableNames));
   }
-  return { sheets, tables };
+  return { sheets, tables, tableNames, definedNames: definedNames(wbXml), date1904: ctx.date1904 };
+}
+
+/** The names of workbook.xml's `<definedName>` elements (workbook- and sheet-scoped). */
+export function definedNames(wbXml: string): string[] {
+  return [...wbXml.matchAll(/<definedName\b([^>]*)>/g)].map((m) => attributes(m[1]).name).filter((n): n is string => !!n);
 }

@@ -6,6 +6,7 @@ import type { Computation, ContributionSource } from "../../core/compute";
 import type { CeilingRule } from "../../core/inputs";
 import { Decimal, toCellNumber } from "../../core/money";
 import { Cell, FORMATS, SheetBuilder, sheetA1 } from "../sheetModel";
+import type { TableNamer } from "../tableNames";
 
 export const OWNED_SHEETS = {
   memberShares: "Medlemsandelar",
@@ -24,6 +25,8 @@ export interface RunInfo {
   stamps?: InputStamp[];
   /** The run log: earlier rows, kept, and the name of this action. */
   log?: { previous: LogValue[][]; action: string };
+  /** Names of the tables in this workbook (the contract's unless taken); without it, the contract's names. */
+  tableNames?: TableNamer;
 }
 
 /**
@@ -57,6 +60,8 @@ export const text = (v: string, extra: Partial<Cell> = {}): Cell => ({ value: v,
 /** The header block every owned sheet starts with. Returns the builder positioned after it. */
 export function header(b: SheetBuilder, title: string, c: Computation, run: RunInfo, unitText: string): void {
   const s = c.inputs.settings;
+  const namer = run.tableNames;
+  if (namer) b.tableName = (contract) => namer.name(contract);
   b.row([text(`${title} – ${s.association}`, { bold: true, title: true })]);
   b.row([text("Förbund"), text(s.association)]);
   b.row([text("Räkenskapsår"), { value: s.year, format: FORMATS.integer }]);

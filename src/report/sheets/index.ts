@@ -7,7 +7,7 @@ import type { Computation } from "../../core/compute";
 import type { SheetModel } from "../sheetModel";
 import { checksSheet } from "./checks";
 import { equitySheet } from "./equity";
-import type { RunInfo } from "./header";
+import { OWNED_SHEETS, RunInfo } from "./header";
 import { logSheet } from "./log";
 import { memberSharesSheet } from "./memberShares";
 import { tertialSheet } from "./tertial";
@@ -15,25 +15,35 @@ import { tertialSheet } from "./tertial";
 export * from "./header";
 export { LOG_HEADERS, logRow } from "./log";
 
+/** The owned sheets a run writes, in the order they are built. */
+export function plannedSheets(c: Computation, run: Pick<RunInfo, "log">): string[] {
+  const out: string[] = [];
+  if (c.memberShares) out.push(OWNED_SHEETS.memberShares);
+  if (c.tertial && c.outputs.has("tertial")) out.push(OWNED_SHEETS.tertial);
+  if (c.equity) out.push(OWNED_SHEETS.equity);
+  out.push(OWNED_SHEETS.checks);
+  if (run.log) out.push(OWNED_SHEETS.log);
+  return out;
+}
+
 export function buildSheets(c: Computation, run: RunInfo): SheetModel[] {
   const sheets: SheetModel[] = [];
   const layouts: Parameters<typeof checksSheet>[2] = {};
-  if (c.memberShares) {
-    const m = memberSharesSheet(c, run);
-    sheets.push(m.sheet);
-    layouts.members = m.layout;
+  for (const name of plannedSheets(c, run)) {
+    if (name === OWNED_SHEETS.memberShares) {
+      const m = memberSharesSheet(c, run);
+      sheets.push(m.sheet);
+      layouts.members = m.layout;
+    } else if (name === OWNED_SHEETS.tertial) {
+      const t = tertialSheet(c, run);
+      sheets.push(t.sheet);
+      layouts.tertial = t.layout;
+    } else if (name === OWNED_SHEETS.equity) {
+      const e = equitySheet(c, run);
+      sheets.push(e.sheet);
+      layouts.equity = e.layout;
+    } else if (name === OWNED_SHEETS.checks) sheets.push(checksSheet(c, run, layouts));
+    else sheets.push(logSheet(c, run));
   }
-  if (c.tertial && c.outputs.has("tertial")) {
-    const t = tertialSheet(c, run);
-    sheets.push(t.sheet);
-    layouts.tertial = t.layout;
-  }
-  if (c.equity) {
-    const e = equitySheet(c, run);
-    sheets.push(e.sheet);
-    layouts.equity = e.layout;
-  }
-  sheets.push(checksSheet(c, run, layouts));
-  if (run.log) sheets.push(logSheet(c, run));
   return sheets;
 }

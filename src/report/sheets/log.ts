@@ -18,13 +18,20 @@ export const LOG_HEADERS = [
   "Varningar",
 ] as const;
 
+/** The action's name, with the tables that could not get the contract's name (docs/workbook.md). */
+function actionText(run: RunInfo): string {
+  const action = run.log?.action ?? "Beräkna";
+  const renamed = run.tableNames?.renamed() ?? [];
+  return renamed.length ? `${action}; tabellnamn ${renamed.map((r) => `${r.contract} → ${r.used}`).join(", ")}` : action;
+}
+
 /** One row of the run log for this computation. */
 export function logRow(c: Computation, run: RunInfo): LogValue[] {
   const result = c.tertial ? toCellNumber(c.tertial.byId.arets_resultat.forecast) : null;
   const e = c.equity;
   return [
     run.computedAt,
-    run.log?.action ?? "Beräkna",
+    actionText(run),
     run.version,
     c.period.cutoff,
     c.inputs.settings.displayUnit,

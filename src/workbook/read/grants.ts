@@ -4,7 +4,7 @@ import type { IssueList } from "../../core/messages";
 import type { CellRef } from "../../core/units";
 import type { WorkbookGrid } from "../grid";
 import { at } from "../tables";
-import { cellText, parseAmount, parseDate } from "../values";
+import { cellText, parseAmount, dateParser } from "../values";
 import { open, TableResult } from "./tableReader";
 
 export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<Grant[]> {
@@ -39,8 +39,8 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
         r.ref(row.index, "granted"),
       );
     }
-    const from = r.parse(row, "from", parseDate, "invalid_date");
-    const to = r.parse(row, "to", parseDate, "invalid_date");
+    const from = r.parse(row, "from", dateParser(grid), "invalid_date");
+    const to = r.parse(row, "to", dateParser(grid), "invalid_date");
     if (from !== null && to !== null && to < from) {
       errors.add("grant_dates_reversed", {}, r.ref(row.index, "to"));
       continue;

@@ -7,7 +7,7 @@ import type { IssueList } from "../../core/messages";
 import { asOre, Ore } from "../../core/units";
 import { cellRef, isBlank, WorkbookGrid } from "../grid";
 import { at } from "../tables";
-import { cellText, parseAmountOre, parseDate, parseInteger } from "../values";
+import { cellText, parseAmountOre, dateParser, parseInteger } from "../values";
 import { open, TableResult } from "./tableReader";
 
 /** After this many bad rows, reading stops: enough to act on. */
@@ -42,6 +42,7 @@ export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueL
   const ledger: LedgerRow[] = [];
   let errorCount = 0;
   const amountCols: Array<"amount" | "debit" | "credit"> = useDebitCredit ? ["debit", "credit"] : ["amount"];
+  const parseDate = dateParser(grid);
   for (const row of r.t.rows) {
     const dateV = at(row, cols.date);
     const accountV = at(row, cols.account);

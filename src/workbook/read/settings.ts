@@ -6,7 +6,7 @@ import { Decimal } from "../../core/money";
 import type { CellRef } from "../../core/units";
 import { cellRef, isBlank, RawCell, WorkbookGrid } from "../grid";
 import { at, normalizeName } from "../tables";
-import { cellText, describe, parseAmount, parseDate, parseInteger, parseNumber, Parsed, parsePercent, parseYesNo } from "../values";
+import { cellText, describe, parseAmount, dateParser, parseInteger, parseNumber, Parsed, parsePercent, parseYesNo } from "../values";
 import { open, reportValue } from "./tableReader";
 import type { ValueCode } from "../../core/messages";
 
@@ -132,7 +132,7 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
   const year = c.get("year", parseInteger, "invalid_year");
   if (year === null && !raw.has("year")) errors.add("missing_setting", { setting: SETTING_LABELS.year }, tableCell);
   if (year !== null && (year < 1900 || year > 9999)) c.reject("year", "year_range", "invalid_year");
-  const cutoffDay = c.get("cutoff", parseDate, "invalid_date");
+  const cutoffDay = c.get("cutoff", dateParser(grid), "invalid_date");
   const displayUnit = readDisplayUnit(c);
   const unitParser = (v: RawCell) => parseNumber(typeof v === "string" ? v.replace(/\s*kr$/i, "") : v);
   const units = [new Decimal(1), new Decimal(100), new Decimal(1000)];
