@@ -2,10 +2,13 @@
  * Issue 13, the .xlsx side: what Excel enforces when it opens a file, our reader and writer obey.
  * Each test names the point of the issue it covers; each failed on the code before the fix.
  */
+import fc from "fast-check";
+import { quoteSheetName } from "../src/report/sheetModel";
+import { quoteSheet } from "../src/workbook/grid";
 import { inputStamps } from "../src/workbook/stamps";
 import { Package } from "../src/xlsx/package";
 import { readGrid } from "../src/xlsx/read";
-import { crossPartProblems } from "./helpers/ooxmlChecks";
+import { crossPartProblems, formulaSheetRefs, needsQuotes } from "./helpers/ooxmlChecks";
 import { editParts, examplePackage, partText, recalcPackage, renameSheet } from "./helpers/package";
 
 async function firstRun(): Promise<Buffer> {
@@ -15,7 +18,7 @@ async function firstRun(): Promise<Buffer> {
 }
 
 describe("11–12: table names are unique in the workbook and differ from defined names", () => {
-  test("a kept copy of last period's report (renamed sheet) gets no second Resultatrapport; JSON and Körlogg say which name was used", async () => {
+  test("a kept copy of last period's report gets no second Resultatrapport; JSON and Körlogg name the table", async () => {
     const kept = renameSheet(await firstRun(), "Tertialrapport", "Tertialrapport T2");
     const { outcome, output } = await recalcPackage(kept);
     expect(outcome.errors).toEqual([]);
@@ -94,7 +97,7 @@ function rawColumnSum(buf: Buffer, sheet: string, left: number, right: number): 
 }
 
 describe("13: the 1904 date system is used everywhere", () => {
-  test("a 1904 workbook reads the same dates and figures, and its staleness sums are in 1904 serials (Kontroller says Aktuell)", async () => {
+  test("a 1904 workbook reads the same figures; its staleness sums are 1904 serials (Kontroller: Aktuell)", async () => {
     const normal = await recalcPackage(await examplePackage());
     const mac = await example1904();
     const { outcome } = await recalcPackage(mac);
@@ -105,5 +108,57 @@ describe("13: the 1904 date system is used everywhere", () => {
     expect(stamps.length).toBeGreaterThan(3);
     for (const st of stamps)
       expect([st.table, Number(st.sum.toFixed(2))]).toEqual([st.table, rawColumnSum(mac, st.sheet, st.left, st.right)]);
+  });
+});
+
+describe("15: one sheet-name quoting rule, right for names that look like references", () => {
+  test.each([
+    ["HB2026", "'HB2026'"],
+    ["R1C1", "'R1C1'"],
+    ["A1", "'A1'"],
+    ["R", "'R'"],
+    ["C3", "'C3'"],
+    ["RC", "'RC'"],
+    ["TRUE", "'TRUE'"],
+    ["2026", "'2026'"],
+    ["Eget kapital", "'Eget kapital'"],
+    ["Anna's", "'Anna''s'"],
+    ["Blad-1", "'Blad-1'"],
+    ["Huvudbok", "Huvudbok"],
+    ["Inställningar", "Inställningar"],
+    ["ABCD1", "ABCD1"],
+    ["Blad1.2026", "Blad1.2026"],
+  ])("%s → %s", (name, quoted) => {
+    expect(quoteSheetName(name)).toBe(quoted);
+    expect(quoteSheet).toBe(quoteSheetName);
+  });
+
+  test("property: any valid sheet name round-trips through a formula and is quoted exactly when Excel needs it", () => {
+    const sheetChar = fc.constantFrom(..."abcRCxyzAB019 _.'-åÄ!()&#".split(""));
+    const name = fc
+      .array(sheetChar, { minLength: 1, maxLength: 12 })
+      .map((cs) => cs.join(""))
+      .filter((n) => !n.startsWith("'") && !n.endsWith("'") && n.trim() === n);
+    fc.assert(
+      fc.property(name, (n) => {
+        const q = quoteSheetName(n);
+        const refs = formulaSheetRefs(`SUM(${q}!A1:B2)+1`);
+        expect(refs).toEqual([{ name: n, quoted: q !== n }]);
+        if (q === n) expect(needsQuotes(n)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("an input sheet named like a cell (HB2026) is quoted in Kontroller's formulas", async () => {
+    const buf = renameSheet(await examplePackage(), "Huvudbok", "HB2026");
+    const { outcome, output } = await recalcPackage(buf);
+    expect(outcome.errors).toEqual([]);
+    expect(crossPartProblems(output!)).toEqual([]);
+    const formulas = outcome
+      .sheets!.flatMap((s) => s.rows.flatMap((r) => r.map((c) => c?.formula ?? "")))
+      .filter((f) => f.includes("HB2026"));
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) expect(f).toContain("'HB2026'!");
   });
 });

@@ -150,7 +150,17 @@ export function sheetA1(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!${a1(row, col)}`;
 }
 
-/** A sheet name as written in a formula: quoted unless it is plain ASCII letters, digits and _. */
+/**
+ * A sheet name as written in a formula or a cell reference (`Huvudbok!A1`, `'Eget kapital'!B3`).
+ * Excel reads a name without quotes only when it is a name-like word (letters, digits, `_` and `.`,
+ * starting with a letter or `_`) that cannot be read as something else: an A1 reference (`HB2026`),
+ * an R1C1 reference (`R1C1`, `R`, `C3`) or a logical value. Anything else is quoted, with `'` doubled.
+ */
 export function quoteSheetName(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^(R\d*C?\d*|C\d*)$/i.test(sheet) &&
+    !/^(TRUE|FALSE)$/i.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }

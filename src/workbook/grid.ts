@@ -3,7 +3,7 @@
  * plain data; dates are already calendar dates; error values stay error values.
  */
 import { asCellRef, CellRef } from "../core/units";
-import { columnLetters } from "../report/sheetModel";
+import { columnLetters, quoteSheetName } from "../report/sheetModel";
 
 export { columnLetters };
 
@@ -51,11 +51,8 @@ export function takenNames(grid: WorkbookGrid): { tables: Array<{ name: string; 
   return { tables: grid.tableNames ?? grid.tables.map((t) => ({ name: t.name, sheet: t.sheet })), definedNames: grid.definedNames ?? [] };
 }
 
-/** A sheet name as it appears in an A1 reference: quoted when it has anything but letters, digits and _. */
-export function quoteSheet(sheet: string): string {
-  if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)) return sheet;
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
+/** A sheet name as it appears in an A1 reference (one rule for formulas and messages: report/sheetModel). */
+export const quoteSheet = quoteSheetName;
 
 /** `Blad!D` per sheet and column: a ledger names three cells per row. */
 const prefixes = new Map<string, string[]>();
