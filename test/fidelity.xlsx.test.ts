@@ -5,9 +5,14 @@
 import fc from "fast-check";
 import { quoteSheetName } from "../src/report/sheetModel";
 import { quoteSheet } from "../src/workbook/grid";
+import { messageText } from "../src/core/messages";
 import { inputStamps } from "../src/workbook/stamps";
 import { Package } from "../src/xlsx/package";
 import { readGrid } from "../src/xlsx/read";
+import { inflateEntry, readZip } from "../src/xlsx/zip";
+import { appXmlWithSheets } from "../src/xlsx/appProps";
+import { bufferOf } from "./helpers/exceljs";
+import { exampleWorkbook } from "./helpers/office";
 import { crossPartProblems, formulaSheetRefs, needsQuotes } from "./helpers/ooxmlChecks";
 import { editParts, examplePackage, partText, recalcPackage, renameSheet } from "./helpers/package";
 
@@ -160,5 +165,105 @@ describe("15: one sheet-name quoting rule, right for names that look like refere
       .filter((f) => f.includes("HB2026"));
     expect(formulas.length).toBeGreaterThan(0);
     for (const f of formulas) expect(f).toContain("'HB2026'!");
+  });
+});
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** A SpreadsheetML part as the .NET Open XML SDK writes it: every element of the main namespace with the prefix `x:`. */
+function prefixed(xml: string): string {
+  if (!xml.includes(`xmlns="${MAIN}"`)) return xml;
+  return xml
+    .replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`)
+    .replace(/<(\/?)([A-Za-z][\w]*)(?=[\s>/])/g, (_all, slash: string, name: string) => `<${slash}x:${name}`);
+}
+
+describe("16: prefixed SpreadsheetML is read by namespace, not by prefix", () => {
+  test("a workbook whose parts all use <x:…> elements reads the same tables and cells, and recalculates", async () => {
+    const plain = await firstRun();
+    const sdk = editParts(plain, [[/^xl\/.*\.xml$/, prefixed]]);
+    const raw = inflateEntry(readZip(sdk).find((e) => e.name === "xl/workbook.xml")!).toString("utf8");
+    expect(raw).toContain("<x:sheets>");
+    const a = readGrid(Package.fromBuffer(plain));
+    const b = readGrid(Package.fromBuffer(sdk));
+    expect(b.tables.map((t) => t.name)).toEqual(a.tables.map((t) => t.name));
+    expect(b).toEqual(a);
+    const { outcome, output } = await recalcPackage(sdk);
+    expect(outcome.errors).toEqual([]);
+    expect(crossPartProblems(output!)).toEqual([]);
+  });
+});
+
+describe("17: a formula saved without a computed value is named for what it is", () => {
+  test("the message says the formula has no computed value and how to get one, at the cell", async () => {
+    const buf = await examplePackage();
+    // The ledger's first amount becomes a formula with no cached value (as openpyxl writes it).
+    const grid = readGrid(Package.fromBuffer(buf));
+    const ledgerSheet = grid.tables.find((t) => t.name === "Huvudbok")!.sheet;
+    const wb = partText(buf, "xl/workbook.xml");
+    const rid = new RegExp(`<sheet name="${ledgerSheet}" sheetId="\\d+" r:id="(rId\\d+)"`).exec(wb)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(partText(buf, "xl/_rels/workbook.xml.rels"))![1];
+    const edited = editParts(buf, [
+      [`xl/${target}`, (xml) => xml.replace(/<c r="D2"( s="\d+")?><v>[^<]*<\/v><\/c>/, '<c r="D2"$1><f>100+23</f></c>')],
+    ]);
+    const { outcome } = await recalcPackage(edited);
+    expect(outcome.ok).toBe(false);
+    const issue = outcome.errors.find((e) => e.cell === `${ledgerSheet}!D2`)!;
+    expect(issue).toBeDefined();
+    expect(messageText(issue, "sv")).toMatch(/formel utan beräknat värde.*spara filen i Excel eller LibreOffice/);
+    expect(messageText(issue, "sv")).not.toContain("#");
+  });
+});
+
+describe("14: a Strict Open XML workbook is refused on write, with the way out", () => {
+  const strict = (xml: string) =>
+    xml
+      .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+      .replace(/<workbook /, '<workbook conformance="strict" ');
+  test("recalculation writes nothing and says to save as an Excel workbook", async () => {
+    const buf = editParts(await examplePackage(), [[/^xl\/.*\.xml$/, strict]]);
+    const { outcome, output } = await recalcPackage(buf);
+    expect(output).toBeNull();
+    expect(outcome.errors.map((e) => e.code)).toEqual(["workbook_strict"]);
+    expect(messageText(outcome.errors[0], "sv")).toContain("Spara som → Excel-arbetsbok (*.xlsx)");
+  });
+});
+
+describe("18: docProps/app.xml lists the sheets the workbook has", () => {
+  const titles = (buf: Buffer) => [...partText(buf, "docProps/app.xml").matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]);
+  const sheetNames = (buf: Buffer) => [...partText(buf, "xl/workbook.xml").matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+
+  test("our own package and one written by ExcelJS: after a run, TitlesOfParts is the tab order and HeadingPairs counts it", async () => {
+    for (const input of [await examplePackage(), await bufferOf(exampleWorkbook())]) {
+      const { output } = await recalcPackage(input);
+      const names = sheetNames(output!);
+      expect(names).toContain("Körlogg");
+      const t = titles(output!);
+      // The first heading is the worksheet group; its titles follow.
+      expect(t.slice(1)).toEqual(names);
+      expect(partText(output!, "docProps/app.xml")).toMatch(new RegExp(`<vt:i4>${names.length}</vt:i4>`));
+    }
+  });
+
+  test("other groups (named ranges) stay as they were", () => {
+    const app =
+      '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+      'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+      '<HeadingPairs><vt:vector size="4" baseType="variant">' +
+      "<vt:variant><vt:lpstr>Kalkylblad</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>" +
+      "<vt:variant><vt:lpstr>Namngivna områden</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>" +
+      "</vt:vector></HeadingPairs>" +
+      '<TitlesOfParts><vt:vector size="2" baseType="lpstr"><vt:lpstr>Huvudbok</vt:lpstr><vt:lpstr>Huvudbok!Utskriftsområde</vt:lpstr>' +
+      "</vt:vector></TitlesOfParts></Properties>";
+    const out = appXmlWithSheets(app, ["Huvudbok"], ["Huvudbok", "Tertialrapport"]);
+    expect([...out.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1])).toEqual([
+      "Kalkylblad",
+      "Namngivna områden",
+      "Huvudbok",
+      "Tertialrapport",
+      "Huvudbok!Utskriftsområde",
+    ]);
+    expect(out).toContain('<vt:vector size="3" baseType="lpstr">');
+    expect(out).toMatch(/Kalkylblad<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>2<\/vt:i4>/);
   });
 });

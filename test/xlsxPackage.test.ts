@@ -166,7 +166,7 @@ describe("writer", () => {
   test("every part the run does not own is copied byte for byte, and the input's styles keep their indices", () => {
     const before = partsOf(input);
     const after = partsOf(once);
-    const changed = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+    const changed = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "docProps/app.xml"]);
     let copied = 0;
     for (const [name, part] of before) {
       if (changed.has(name)) continue;

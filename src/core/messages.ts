@@ -27,6 +27,7 @@ export type ValueProblem =
   | "not_account"
   | "account_range_reversed"
   | "error_value"
+  | "no_cached_value"
   | "one_of"
   | "not_negative"
   | "percent_range"
@@ -127,6 +128,9 @@ export interface Params {
   template_inputs_exist: { found: string[] };
   verify_difference: { stored: string; recomputed: string };
   file_unreadable: { file: string; detail: string };
+  workbook_strict: None;
+  sheet_protected_password: { sheet: string };
+  calculation_manual: None;
   unexpected: { detail: string };
 }
 
@@ -199,6 +203,9 @@ function valueSv(p: ValueParams): string {
     not_account: `${v} är inte ett kontonummer eller intervall (t.ex. 5000-5999)`,
     account_range_reversed: `intervallet ${v} slutar före sin början`,
     error_value: `cellen innehåller felvärdet ${v}`,
+    no_cached_value:
+      "cellen har en formel utan beräknat värde (filen sparades av ett program som inte räknar formler); " +
+      "öppna och spara filen i Excel eller LibreOffice först",
     one_of: `måste vara ${p.allowed ?? ""}`,
     not_negative: `får inte vara negativt`,
     percent_range: `måste ligga mellan 0 % och 100 %`,
@@ -226,6 +233,9 @@ function valueEn(p: ValueParams): string {
     not_account: `${v} is not an account number or range (e.g. 5000-5999)`,
     account_range_reversed: `the range ${v} ends before it starts`,
     error_value: `the cell holds the error value ${v}`,
+    no_cached_value:
+      "the cell has a formula without a computed value (the file was saved by a program that does not calculate); " +
+      "open and save the file in Excel or LibreOffice first",
     one_of: `must be ${allowed}`,
     not_negative: `must not be negative`,
     percent_range: `must be between 0% and 100%`,
@@ -669,6 +679,36 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     sv: (p) => `Filen ${p.file} går inte att läsa som en Excel-arbetsbok (.xlsx): ${p.detail}.`,
     en: (p) => `The file ${p.file} cannot be read as an Excel workbook (.xlsx): ${p.detail}.`,
     example: { file: "huvudbok.csv", detail: "not a zip file" },
+  },
+  workbook_strict: {
+    meaning: "Arbetsboken är sparad som Strict Open XML; resultat skrivs bara i en vanlig Excel-arbetsbok.",
+    sv: () =>
+      "Arbetsboken är sparad i formatet Strict Open XML, som Finsam Ekonomi inte skriver i. Öppna den i Excel, välj " +
+      "Spara som → Excel-arbetsbok (*.xlsx) och kör igen. Ingenting har skrivits.",
+    en: () =>
+      "The workbook is saved as Strict Open XML, which Finsam Ekonomi does not write. Open it in Excel, choose " +
+      "Save As → Excel Workbook (*.xlsx) and run again. Nothing was written.",
+    example: none,
+  },
+  sheet_protected_password: {
+    meaning: "Ett resultatblad är skyddat med lösenord, så det kan inte skrivas om. Ingenting skrivs.",
+    sv: (p) =>
+      `Bladet ${p.sheet} är skyddat med lösenord och kan inte skrivas om. Ta bort skyddet (Granska → Ta bort skydd för blad) ` +
+      "och beräkna igen. Ingenting har skrivits.",
+    en: (p) =>
+      `The sheet ${p.sheet} is protected with a password and cannot be rewritten. Unprotect it (Review → Unprotect Sheet) ` +
+      "and calculate again. Nothing was written.",
+    example: { sheet: "Tertialrapport" },
+  },
+  calculation_manual: {
+    meaning: "Excel räknar i manuellt läge; tillägget räknade om de blad det skrev, men andra formler kan visa gamla värden.",
+    sv: () =>
+      "Excel står i manuellt beräkningsläge. Finsam Ekonomi räknade om bladen det skrev; andra formler i arbetsboken " +
+      "räknas om först när du trycker F9 (Formler → Beräkningsalternativ → Automatiskt).",
+    en: () =>
+      "Excel is in manual calculation mode. Finsam Ekonomi recalculated the sheets it wrote; other formulas in the " +
+      "workbook update only when you press F9 (Formulas → Calculation Options → Automatic).",
+    example: none,
   },
   unexpected: {
     meaning: "Ett oväntat programfel; detaljerna finns i Körlogg och konsolen. Indata är orörda.",

@@ -72,6 +72,14 @@ export function isBlank(v: RawCell | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** What an adapter puts in a formula cell saved without a computed value (files written by tools that do not calculate). */
+export const NO_CACHED_VALUE = "#NO_CACHED_VALUE";
+
+/** Whether a cell is a formula that has no computed value. */
+export function isUncalculated(v: RawCell | undefined): boolean {
+  return typeof v === "object" && v !== null && "error" in v && v.error === NO_CACHED_VALUE;
+}
+
 export function isErrorCell(v: RawCell | undefined): v is { error: string } {
   return typeof v === "object" && v !== null && "error" in v;
 }

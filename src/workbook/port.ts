@@ -1,4 +1,5 @@
 /** The port both adapters implement: read the grid, write the owned sheets. */
+import type { Issue } from "../core/messages";
 import type { SheetModel } from "../report/sheetModel";
 import type { WorkbookGrid } from "./grid";
 
@@ -7,4 +8,15 @@ export interface WorkbookPort {
   readGrid(): Promise<WorkbookGrid>;
   /** Replaces the content of the given owned sheets (creating them if absent); touches nothing else. */
   writeSheets(sheets: SheetModel[]): Promise<void>;
+}
+
+/**
+ * A write the workbook does not allow (a strict package, a sheet protected with a password), found
+ * before anything was written. The use case turns it into the run's errors.
+ */
+export class WriteRefused extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(`write refused: ${issues.map((i) => i.code).join(", ")}`);
+    this.name = "WriteRefused";
+  }
 }

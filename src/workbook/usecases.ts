@@ -14,7 +14,7 @@ import { buildSheets, HEADER_ROWS, OWNED_SHEETS, plannedSheets, RunInfo } from "
 import { TableNamer } from "../report/tableNames";
 import { cellText } from "./values";
 import { RawCell, WorkbookGrid, isDateCell, quoteSheet, takenNames } from "./grid";
-import type { WorkbookPort } from "./port";
+import { WorkbookPort, WriteRefused } from "./port";
 import { readInputs } from "./read";
 import { findSheet } from "./tables";
 import { inputStamps, previousLog } from "./stamps";
@@ -67,7 +67,13 @@ export function computeFromGrid(grid: WorkbookGrid, options: RunOptions): Outcom
 export async function recalculate(port: WorkbookPort, options: RunOptions): Promise<Outcome> {
   const grid = await port.readGrid();
   const outcome = computeFromGrid(grid, options);
-  if (outcome.ok) await port.writeSheets(outcome.sheets!);
+  if (!outcome.ok) return outcome;
+  try {
+    await port.writeSheets(outcome.sheets!);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    return { ok: false, errors: e.issues, warnings: outcome.warnings };
+  }
   return outcome;
 }
 

@@ -8,7 +8,7 @@ import { dayNumber, dayNumberOfExcelSerial, parseIsoDate } from "../core/dates";
 import type { ValueProblem } from "../core/messages";
 import { Decimal, exactOre } from "../core/money";
 import type { DayNumber, Ore, Result } from "../core/units";
-import { isDateCell, isErrorCell, RawCell } from "./grid";
+import { isDateCell, isErrorCell, isUncalculated, RawCell } from "./grid";
 
 /** What was wrong with a cell: the problem, and the cell as the user sees it (null when empty). */
 export interface ValueFailure {
@@ -21,8 +21,13 @@ export type Parsed<T> = Result<T, ValueFailure>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(problem: ValueProblem, v: RawCell): Parsed<T> => ({
   ok: false,
-  error: { problem: isErrorCell(v) ? "error_value" : problem, value: describe(v) },
+  error: { problem: isUncalculated(v) ? "no_cached_value" : isErrorCell(v) ? "error_value" : problem, value: describe(v) },
 });
+
+/** The failure for a cell that holds an error value, or a formula without a computed value. */
+export function errorCellFailure(v: { error: string }): ValueFailure {
+  return { problem: isUncalculated(v) ? "no_cached_value" : "error_value", value: v.error };
+}
 
 /** The cell as a message shows it: text quoted (cut at 40 characters), numbers as written, null when empty. */
 export function describe(v: RawCell): string | null {

@@ -63,6 +63,27 @@ export function parseRelationships(xml: string, source: string): Relationship[] 
   return out;
 }
 
+/**
+ * A part whose root element carries a namespace prefix (`<x:worksheet xmlns:x="…/main">`, as the .NET
+ * Open XML SDK writes) rewritten with that namespace as the default one, so that every reader can look
+ * for elements by their local name. Elements are matched by namespace, not by prefix: only elements
+ * with the root's prefix lose it, and only when the root declares no other default namespace.
+ * Text is untouched (`<` cannot occur unescaped in character data).
+ */
+export function unprefixed(xml: string): string {
+  const root = /<([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)\b([^>]*)>/.exec(xml.slice(0, 4096));
+  if (!root) return xml;
+  const before = xml.slice(0, root.index);
+  if (/<[A-Za-z_]/.test(before.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""))) return xml; // not the root element
+  const prefix = root[1];
+  const attrs = root[3];
+  const ns = new RegExp(`\\sxmlns:${prefix}\\s*=\\s*("[^"]*"|'[^']*')`).exec(attrs);
+  if (!ns || /\sxmlns\s*=/.test(attrs)) return xml;
+  const out = xml.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
+  // The root element gets the namespace as its default (the prefixed declaration stays for attributes).
+  return out.replace(new RegExp(`^([\\s\\S]{${root.index}}<${root[2]}\\b)`), `$1 xmlns=${ns[1]}`);
+}
+
 export class Package {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
@@ -93,6 +114,7 @@ export class Package {
       if (!e) throw new PackageError(`part ${part} is missing`);
       t = inflateEntry(e).toString("utf8");
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      if (part.endsWith(".xml") || part.endsWith(".rels")) t = unprefixed(t);
       this.texts.set(part, t);
     }
     return t;

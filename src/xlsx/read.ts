@@ -18,6 +18,16 @@ export function workbookPart(pkg: Package): string {
   return rel.target;
 }
 
+/**
+ * Whether the workbook is Strict Open XML (ISO/IEC 29500 strict: purl.oclc.org namespaces or
+ * `conformance="strict"`). We read it, but write only transitional parts, and a package must not mix them.
+ */
+export function isStrict(pkg: Package): boolean {
+  const xml = pkg.text(workbookPart(pkg));
+  const root = /<workbook\b[^>]*>/.exec(xml)?.[0] ?? "";
+  return /conformance\s*=\s*["']strict["']/.test(root) || root.includes("http://purl.oclc.org/ooxml/spreadsheetml/main");
+}
+
 export interface SheetEntry {
   name: string;
   sheetId: number;

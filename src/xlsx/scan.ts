@@ -5,7 +5,7 @@
  * (BENCHMARKS.md).
  */
 import { dayNumberOfExcelSerial, isoOfDayNumber } from "../core/dates";
-import type { GridSheet, RawCell } from "../workbook/grid";
+import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
 import { PackageError } from "./package";
 import { attributes, decodeEntities, decodeText, stringItemText } from "./xml";
 
@@ -94,10 +94,10 @@ function cellValue(t: string | undefined, style: number, body: string, ctx: Cont
   const hasFormula = body.indexOf("<f") >= 0;
   if (t === "inlineStr") {
     const is = inner(body, "is");
-    return is === undefined ? (hasFormula ? { error: "#FORMEL" } : undefined) : stringItemText(is);
+    return is === undefined ? (hasFormula ? { error: NO_CACHED_VALUE } : undefined) : stringItemText(is);
   }
   const v = inner(body, "v");
-  if (v === undefined) return hasFormula ? { error: "#FORMEL" } : undefined;
+  if (v === undefined) return hasFormula ? { error: NO_CACHED_VALUE } : undefined;
   return typedValue(t, style, v, ctx);
 }
 

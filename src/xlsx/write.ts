@@ -10,6 +10,7 @@
 import type { SheetModel } from "../report/sheetModel";
 import { CT_TABLE, CT_WORKSHEET, Package, PackageError, REL, relativeTarget, relsPartOf } from "./package";
 import { sheetEntries, workbookPart } from "./read";
+import { appXmlWithSheets } from "./appProps";
 import { tableXml, worksheetXml } from "./sheetXml";
 import { MAIN_NS, MINIMAL_STYLES, setAttribute, Styles, XML_HEAD } from "./styles";
 import { attributes, escapeAttr } from "./xml";
@@ -147,6 +148,17 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
     }
   }
   wbXml = withFullCalcOnLoad(wbXml);
+
+  // docProps/app.xml lists the sheet names; Excel shows that list (File → Info) and expects it current.
+  const appRel = pkg.relationships("").find((r) => r.kind === "extended-properties" && !r.external && pkg.has(r.target));
+  if (appRel && newSheetElements.length) {
+    const worksheets = entries.filter((s) => s.part).map((s) => s.name);
+    const addedSheets = models.filter((m) => !entries.some((s) => s.name.toLowerCase() === m.name.toLowerCase())).map((m) => m.name);
+    replaced.set(
+      appRel.target,
+      deflateEntry(appRel.target, appXmlWithSheets(pkg.text(appRel.target), worksheets, [...worksheets, ...addedSheets])),
+    );
+  }
   replaced.set(wbPart, deflateEntry(wbPart, wbXml));
 
   // The calculation chain lists formula cells by position; ours changed, and Excel rebuilds it.

@@ -6,9 +6,9 @@ import { promises as fs } from "fs";
 import path from "path";
 import type { SheetModel } from "../report/sheetModel";
 import type { WorkbookGrid } from "../workbook/grid";
-import type { WorkbookPort } from "../workbook/port";
+import { WorkbookPort, WriteRefused } from "../workbook/port";
 import { Package } from "./package";
-import { readGrid } from "./read";
+import { isStrict, readGrid } from "./read";
 import { emptyPackage, writeSheetsToPackage } from "./write";
 
 export { PackageError } from "./package";
@@ -40,6 +40,8 @@ export class XlsxPort implements WorkbookPort {
 
   /** Queues the owned sheets; a later model of the same sheet replaces an earlier one. Written by `toBuffer` and `save`. */
   async writeSheets(sheets: SheetModel[]): Promise<void> {
+    // Our parts are transitional; written into a strict package they would make a mixed one that Excel repairs.
+    if (isStrict(this.pkg)) throw new WriteRefused([{ code: "workbook_strict", params: {}, cell: "" }]);
     for (const s of sheets) this.pending.set(s.name.toLowerCase(), s);
   }
 

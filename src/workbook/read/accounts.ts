@@ -4,7 +4,7 @@ import type { IssueList } from "../../core/messages";
 import { parseAccountLine } from "../../core/reportLines";
 import { isBlank, isErrorCell, RawCell, WorkbookGrid } from "../grid";
 import { at } from "../tables";
-import { cellText, describe, Parsed } from "../values";
+import { cellText, describe, errorCellFailure, Parsed } from "../values";
 import { open, reportValue, TableResult } from "./tableReader";
 
 /**
@@ -16,7 +16,7 @@ export function parseAccountSpec(v: RawCell): Parsed<{ from: number; to: number 
   const fail = (problem: "not_account" | "account_range_reversed"): Parsed<{ from: number; to: number }> => ({
     ok: false,
     error: {
-      problem: isErrorCell(v) ? "error_value" : problem,
+      problem: isErrorCell(v) ? errorCellFailure(v).problem : problem,
       value: problem === "account_range_reversed" ? String(v).trim() : describe(v),
     },
   });
@@ -52,7 +52,7 @@ export function readAccounts(grid: WorkbookGrid, required: boolean, errors: Issu
       line = parseAccountLine(cellText(lineCell));
       if (!line) {
         const cell = r.ref(row.index, "line");
-        if (isErrorCell(lineCell)) reportValue(errors, "invalid_account", { problem: "error_value", value: lineCell.error }, cell);
+        if (isErrorCell(lineCell)) reportValue(errors, "invalid_account", errorCellFailure(lineCell), cell);
         else errors.add("unknown_report_line", { value: describe(lineCell) ?? "", table: "Kontoplan" }, cell);
         continue;
       }

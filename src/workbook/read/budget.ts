@@ -9,7 +9,7 @@ import { LeafLine, parseAccountLine } from "../../core/reportLines";
 import type { CellRef } from "../../core/units";
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "../grid";
 import { at, LocatedTable, locateTable, mapColumns, normalizeName } from "../tables";
-import { cellText, describe, parseAmount, parseInteger } from "../values";
+import { cellText, describe, errorCellFailure, parseAmount, parseInteger } from "../values";
 import { INPUT_TABLES, reportValue, TableReader, TableResult } from "./tableReader";
 
 /** A leaf report line (a code or its label), or null. */
@@ -20,7 +20,7 @@ export function leafLine(text: RawCell): LeafLine | null {
 
 /** Reports an unknown report line (or the error value in its cell). */
 export function reportUnknownLine(errors: IssueList, v: RawCell, table: string, cell: CellRef): void {
-  if (isErrorCell(v)) reportValue(errors, "invalid_number", { problem: "error_value", value: v.error }, cell);
+  if (isErrorCell(v)) reportValue(errors, "invalid_number", errorCellFailure(v), cell);
   else errors.add("unknown_report_line", { value: describe(v) ?? "", table }, cell);
 }
 

@@ -57,7 +57,8 @@ export class TableReader<K extends string> {
 
 /** Records a value failure: as `code`, or as cell_error_value when the cell holds an error value. */
 export function reportValue(errors: IssueList, code: ValueCode, failure: ValueParams, cell: CellRef): void {
-  errors.add(failure.problem === "error_value" ? "cell_error_value" : code, failure, cell);
+  const errorCell = failure.problem === "error_value" || failure.problem === "no_cached_value";
+  errors.add(errorCell ? "cell_error_value" : code, failure, cell);
 }
 
 /** An input table: absent (fine when optional), broken (errors reported), or open for reading. */
