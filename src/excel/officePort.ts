@@ -1,23 +1,25 @@
 /**
  * The workbook port over Office.js. Used inside one `Excel.run` per action.
  *
- * Reading takes a fixed number of round trips: (1) sheet and table names, (2) the size of each
- * relevant sheet's used range, each input table's position, and the state of the owned sheets
- * (charts, protection), (3…) the cell values, packed into requests that stay under the payload
- * budget (4 MB by default; Excel on the web rejects 5 MB) and under 5 million cells per range.
- * Only that last step can add round trips, one per payload-sized chunk.
+ * Reading takes a fixed number of round trips: (1) sheet, table and defined names, the date system
+ * and the calculation mode, (2) the size of each relevant sheet's used range, each input table's
+ * position, and the state of the owned sheets (charts, protection), (3…) the cell values with their
+ * value types, packed into requests that stay under the payload budget (4 MB by default; Excel on
+ * the web rejects 5 MB) and under 5 million cells per range. Only that last step can add round
+ * trips, one per payload-sized chunk.
  *
- * Writing queues everything for all owned sheets — formats before values, 2D arrays in bulk,
- * tables over written data, charts, protection — with calculation suspended, and syncs once per
- * payload-sized chunk (normally once).
+ * Writing is in officeWrite.ts: one request that prepares every owned sheet (and creates the missing
+ * ones), then the cells, styles, tables, charts and protection in payload-sized requests (normally one).
  */
-import type { Cell, ChartDef, SheetModel } from "../report/sheetModel";
-import { a1, columnLetters, columnWidthPoints } from "../report/sheetModel";
+import type { Issue } from "../core/messages";
+import type { SheetModel } from "../report/sheetModel";
+import { a1 } from "../report/sheetModel";
 import { OWNED_SHEETS } from "../report/sheets";
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
 import type { WorkbookPort } from "../workbook/port";
 import { INPUT_TABLES } from "../workbook/read";
 import { normalizeName } from "../workbook/tables";
+import { WriteState, writeModels } from "./officeWrite";
 
 export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
 export const MAX_CELLS_PER_READ = 5_000_000;
@@ -31,27 +33,19 @@ export interface OfficePortOptions {
   assumedBytesPerCell?: number;
 }
 
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
-
-/** An Office.js cell value as a neutral raw cell. Dates arrive as serial numbers. */
-export function rawOfOffice(v: unknown): RawCell {
+/**
+ * An Office.js cell value as a neutral raw cell, told apart by its value type (ExcelApi 1.1): an
+ * error is an error in any display language (#SAKNAS! in Swedish), and a text that reads "#N/A" is
+ * text. Dates arrive as serial numbers of the workbook's date system.
+ */
+export function rawOfOffice(v: unknown, type?: string): RawCell {
+  if (type === "Error") return { error: String(v) };
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
-  const s = String(v);
-  if (ERROR_VALUE.test(s)) return { error: s };
-  return s;
+  return String(v);
 }
 
-/**
- * The value to write for a model cell: formulas with "=", every text with a leading apostrophe so
- * Excel never reads it as a formula or number.
- */
-export function officeValue(cell: Cell | null | undefined): string | number | boolean {
-  if (!cell || cell.value === null) return cell?.formula ? `=${cell.formula}` : "";
-  if (cell.formula) return `=${cell.formula}`;
-  if (typeof cell.value === "string") return cell.value === "" ? "" : `'${cell.value}`;
-  return cell.value;
-}
+export { officeValue } from "./officeWrite";
 
 function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
@@ -62,7 +56,6 @@ interface SheetState {
   name: string;
   protected: boolean;
   charts: string[];
-  tables: string[];
 }
 
 interface Piece {
@@ -80,7 +73,7 @@ export class OfficePort implements WorkbookPort {
   private readonly budget: number;
   private bytesPerCell: number;
   /** State of the workbook's sheets and tables as last loaded in this run (names only). */
-  private state: { sheets: string[]; tables: Array<{ name: string; sheet: string }>; owned: Map<string, SheetState> } | null = null;
+  private state: WriteState | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -90,12 +83,19 @@ export class OfficePort implements WorkbookPort {
     this.bytesPerCell = options.assumedBytesPerCell ?? ASSUMED_BYTES_PER_CELL;
   }
 
-  /** Round trip: the names of sheets and tables. */
-  private async loadNames(): Promise<{ sheets: Excel.WorksheetCollection; tables: Excel.TableCollection }> {
-    const sheets = this.context.workbook.worksheets.load("items/name");
-    const tables = this.context.workbook.tables.load("items/name,items/worksheet/name");
-    await this.context.sync();
-    return { sheets, tables };
+  /**
+   * Queues loading the names of sheets, tables and defined names, the calculation mode, and the date
+   * system (DATE(1904;1;1) is 0 in the 1904 system, 1462 in the 1900 one); completed by the caller's sync.
+   */
+  private loadNames() {
+    const wb = this.context.workbook;
+    return {
+      sheets: wb.worksheets.load("items/name"),
+      tables: wb.tables.load("items/name,items/worksheet/name"),
+      names: wb.names.load("items/name"),
+      application: wb.application.load("calculationMode"),
+      epoch: wb.functions.date(1904, 1, 1).load("value"),
+    };
   }
 
   /** Queues loading of charts and protection of the owned sheets that exist; completed by the caller's sync. */
@@ -107,23 +107,20 @@ export class OfficePort implements WorkbookPort {
     const pending = sheets
       .filter((ws) => names.has(ws.name))
       .map((ws) => ({ ws, charts: ws.charts.load("items/name"), protection: ws.protection.load("protected") }));
+    void tables;
     return () =>
       new Map(
         pending.map(({ ws, charts, protection }) => [
           ws.name,
-          {
-            name: ws.name,
-            protected: protection.protected,
-            charts: charts.items.map((c) => c.name),
-            tables: tables.filter((t) => t.sheet === ws.name).map((t) => t.name),
-          },
+          { name: ws.name, protected: protection.protected, charts: charts.items.map((c) => c.name) },
         ]),
       );
   }
 
   /** Whether any input table or sheet of the contract is present (Skapa mall refuses then). */
   async existingInputs(): Promise<string[]> {
-    const { sheets, tables } = await this.loadNames();
+    const { sheets, tables } = this.loadNames();
+    await this.context.sync();
     const found: string[] = [];
     const tableNames = new Set(Object.keys(INPUT_TABLES).map((t) => t.toLowerCase()));
     for (const t of tables.items) if (tableNames.has(t.name.toLowerCase())) found.push(t.name);
@@ -135,8 +132,9 @@ export class OfficePort implements WorkbookPort {
   /** Reads the input tables and owned sheets; `only` limits it to some input tables (the task pane's settings). */
   async readGrid(options: { only?: Array<keyof typeof INPUT_TABLES> } = {}): Promise<WorkbookGrid> {
     const ctx = this.context;
-    // Round trip 1: names.
-    const { sheets, tables } = await this.loadNames();
+    // Round trip 1: names, date system, calculation mode.
+    const { sheets, tables, names, application, epoch } = this.loadNames();
+    await ctx.sync();
     const allTables = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, proxy: t }));
     const wantedTables = options.only ?? (Object.keys(INPUT_TABLES) as Array<keyof typeof INPUT_TABLES>);
     const inputTableNames = new Set(wantedTables.map((t) => t.toLowerCase()));
@@ -153,7 +151,12 @@ export class OfficePort implements WorkbookPort {
     const tableList = allTables.map(({ name, sheet }) => ({ name, sheet }));
     const ownedState = this.queueOwnedState(sheets.items, tableList, OWNED);
     await ctx.sync();
-    this.state = { sheets: sheets.items.map((s) => s.name), tables: tableList, owned: ownedState() };
+    this.state = {
+      sheets: sheets.items.map((s) => s.name),
+      tables: tableList,
+      owned: ownedState(),
+      calculationMode: application.calculationMode,
+    };
 
     // Round trips 3…: values, in payload-sized requests.
     const pieces: Piece[] = [];
@@ -192,7 +195,13 @@ export class OfficePort implements WorkbookPort {
       }
       return { name: t.name, sheet: t.sheet, top: range.rowIndex, left: range.columnIndex, rows: out };
     });
-    return { sheets: gridSheets, tables: gridTables };
+    return {
+      sheets: gridSheets,
+      tables: gridTables,
+      tableNames: tableList,
+      definedNames: names.items.map((n) => n.name),
+      date1904: epoch.value === 0,
+    };
   }
 
   /** Reads pieces, packing as many as fit the budget into one request; learns the real size per cell as it goes. */
@@ -214,8 +223,8 @@ export class OfficePort implements WorkbookPort {
         const range = ctx.workbook.worksheets
           .getItem(p.sheet)
           .getRange(`${a1(p.top, p.left)}:${a1(p.top + p.rows - 1, p.left + p.cols - 1)}`)
-          .load("values");
-        const hidden = p.hidden ? range.getRowProperties({ rowHidden: true }) : null;
+          .load("values,valueTypes");
+        const hidden = p.hidden ? range.getRowProperties({ rowIndex: true, rowHidden: true }) : null;
         return { p, range, hidden };
       });
       try {
@@ -239,14 +248,15 @@ export class OfficePort implements WorkbookPort {
       let receivedCells = 0;
       for (const { p, range, hidden } of loads) {
         const values = range.values;
-        received += JSON.stringify(values).length;
+        const types = range.valueTypes;
+        received += JSON.stringify(values).length + JSON.stringify(types).length;
         receivedCells += p.rows * p.cols;
         const rows = rowsBySheet.get(p.sheet)!;
         values.forEach((row, i) => {
           const out: RawCell[] = rows[p.top + i] ?? [];
           for (let c = 0; c < p.left; c++) if (out[c] === undefined) out[c] = null;
           row.forEach((v, j) => {
-            out[p.left + j] = rawOfOffice(v);
+            out[p.left + j] = rawOfOffice(v, types[i][j]);
           });
           rows[p.top + i] = out;
         });
@@ -257,118 +267,26 @@ export class OfficePort implements WorkbookPort {
     }
   }
 
-  async writeSheets(models: SheetModel[]): Promise<void> {
-    const ctx = this.context;
+  /** Writes the owned sheets (officeWrite.ts): prepared in one request, written in payload-sized ones. */
+  async writeSheets(models: SheetModel[]): Promise<Issue[]> {
     if (!this.state) {
-      const { sheets, tables } = await this.loadNames();
-      const tableList = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-      const ownedState = this.queueOwnedState(sheets.items, tableList, new Set(models.map((m) => m.name)));
-      await ctx.sync();
-      this.state = { sheets: sheets.items.map((s) => s.name), tables: tableList, owned: ownedState() };
+      const names = this.loadNames();
+      await this.context.sync();
+      const tableList = names.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+      const ownedState = this.queueOwnedState(names.sheets.items, tableList, new Set(models.map((m) => m.name)));
+      await this.context.sync();
+      this.state = {
+        sheets: names.sheets.items.map((s) => s.name),
+        tables: tableList,
+        owned: ownedState(),
+        calculationMode: names.application.calculationMode,
+      };
     }
-    const state = this.state;
-    let pending = 0;
-    const flush = async () => {
-      await ctx.sync(); // one request per payload-sized chunk of the write
-      pending = 0;
-      ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    };
-    ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    for (const model of models) {
-      const exists = state.sheets.some((s) => s.toLowerCase() === model.name.toLowerCase());
-      let ws: Excel.Worksheet;
-      if (exists) {
-        ws = ctx.workbook.worksheets.getItem(model.name);
-        const s = state.owned.get(state.sheets.find((n) => n.toLowerCase() === model.name.toLowerCase())!);
-        if (s?.protected) ws.protection.unprotect();
-        for (const chart of s?.charts ?? []) ws.charts.getItem(chart).delete();
-        for (const t of state.tables.filter((t) => t.sheet.toLowerCase() === model.name.toLowerCase()))
-          ctx.workbook.tables.getItem(t.name).delete();
-        ws.getRange().clear();
-        ws.freezePanes.unfreeze();
-      } else {
-        ws = ctx.workbook.worksheets.add(model.name);
-      }
-      const width = Math.max(1, ...model.rows.map((r) => r.length));
-      // Cells, in row bands that each fit the budget: formats first, then values and formulas.
-      const bandRows = Math.max(1, Math.floor(this.budget / 2 / (width * 48)));
-      for (let top = 0; top < model.rows.length; top += bandRows) {
-        const rows = model.rows.slice(top, top + bandRows);
-        const address = `${a1(top, 0)}:${a1(top + rows.length - 1, width - 1)}`;
-        const formats = rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.format ?? "General"));
-        const values = rows.map((r) => Array.from({ length: width }, (_, c) => officeValue(r[c])));
-        const range = ws.getRange(address);
-        range.numberFormat = formats;
-        range.formulas = values as unknown as string[][];
-        pending += JSON.stringify(formats).length + JSON.stringify(values).length;
-        if (pending > this.budget / 2 && top + bandRows < model.rows.length) await flush();
-      }
-      this.queueStyles(ws, model);
-      model.columnWidths.forEach((w, i) => {
-        ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = columnWidthPoints(w);
-      });
-      for (const t of model.tables) {
-        const table = ws.tables.add(`${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`, true);
-        table.name = t.name;
-        table.style = "TableStyleLight9";
-      }
-      if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
-      for (const chart of model.charts ?? []) this.queueChart(ws, model, chart);
-      if (OWNED.has(model.name)) {
-        ws.protection.protect({
-          allowAutoFilter: true,
-          allowSort: true,
-          allowFormatColumns: true,
-          allowFormatRows: true,
-          allowFormatCells: true,
-        });
-      }
+    try {
+      return await writeModels(this.context, this.state, models, this.budget, (name) => OWNED.has(name));
+    } finally {
+      // The sheets now carry what was written; a further write in this run must not use stale state.
+      this.state = null;
     }
-    await ctx.sync();
-    // The sheets now carry what was written; a further write in this run must not use stale state.
-    this.state = null;
-  }
-
-  /** Bold, italic, title size and indent, as runs of equal style along each row. */
-  private queueStyles(ws: Excel.Worksheet, model: SheetModel): void {
-    const key = (c: Cell | null | undefined) => (c && (c.bold || c.italic || c.title) ? `${+!!c.bold}${+!!c.italic}${+!!c.title}` : "");
-    model.rows.forEach((row, r) => {
-      let c = 0;
-      while (c < row.length) {
-        const k = key(row[c]);
-        let end = c;
-        while (k && end + 1 < row.length && key(row[end + 1]) === k) end++;
-        if (k) {
-          const font = ws.getRange(`${a1(r, c)}:${a1(r, end)}`).format.font;
-          const cell = row[c]!;
-          if (cell.bold) font.bold = true;
-          if (cell.italic) font.italic = true;
-          if (cell.title) font.size = 14;
-        }
-        if (row[c]?.indent) ws.getRange(a1(r, c)).format.indentLevel = row[c]!.indent!;
-        c = end + 1;
-      }
-    });
-  }
-
-  private queueChart(ws: Excel.Worksheet, model: SheetModel, def: ChartDef): void {
-    const range = (col: number, first: number, last: number) => ws.getRange(`${a1(first, col)}:${a1(last, col)}`);
-    const [first, ...rest] = def.series;
-    const chart = ws.charts.add(
-      def.type as Excel.ChartType,
-      range(first.col, first.nameRow, first.lastRow),
-      "Columns" as Excel.ChartSeriesBy,
-    );
-    chart.name = def.name;
-    chart.title.text = def.title;
-    const categories = range(def.categories.col, def.categories.firstRow, def.categories.lastRow);
-    chart.series.getItemAt(0).setXAxisValues(categories);
-    for (const s of rest) {
-      const name = String(model.rows[s.nameRow]?.[s.col]?.value ?? "");
-      const series = chart.series.add(name);
-      series.setValues(range(s.col, s.firstRow, s.lastRow));
-      series.setXAxisValues(categories);
-    }
-    chart.setPosition(a1(def.anchor.top, def.anchor.left), a1(def.anchor.bottom, def.anchor.right));
   }
 }

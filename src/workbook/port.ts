@@ -6,8 +6,12 @@ import type { WorkbookGrid } from "./grid";
 export interface WorkbookPort {
   /** All sheets and tables as plain cell values. */
   readGrid(): Promise<WorkbookGrid>;
-  /** Replaces the content of the given owned sheets (creating them if absent); touches nothing else. */
-  writeSheets(sheets: SheetModel[]): Promise<void>;
+  /**
+   * Replaces the content of the given owned sheets (creating them if absent); touches nothing else.
+   * May return notes for the run's warnings (Excel in manual calculation mode); throws WriteRefused,
+   * having written nothing, when the workbook does not allow the write.
+   */
+  writeSheets(sheets: SheetModel[]): Promise<Issue[] | void>;
 }
 
 /**

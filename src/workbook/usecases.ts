@@ -5,7 +5,7 @@
 import { compute, Computation, Output } from "../core/compute";
 import { fingerprint } from "../core/fingerprint";
 import type { Lang } from "../core/locale";
-import type { Issue } from "../core/messages";
+import { Issue, issueText } from "../core/messages";
 import { resultJson } from "../report/json";
 import { Decimal } from "../core/money";
 import { displayCell } from "../report/render";
@@ -68,11 +68,16 @@ export async function recalculate(port: WorkbookPort, options: RunOptions): Prom
   const grid = await port.readGrid();
   const outcome = computeFromGrid(grid, options);
   if (!outcome.ok) return outcome;
+  let notes: Issue[] = [];
   try {
-    await port.writeSheets(outcome.sheets!);
+    notes = (await port.writeSheets(outcome.sheets!)) ?? [];
   } catch (e) {
     if (!(e instanceof WriteRefused)) throw e;
     return { ok: false, errors: e.issues, warnings: outcome.warnings };
+  }
+  if (notes.length > 0) {
+    outcome.warnings.push(...notes);
+    (outcome.json!.warnings as unknown[]).push(...notes.map((n) => issueText(n, options.lang ?? "sv")));
   }
   return outcome;
 }

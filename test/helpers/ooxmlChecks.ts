@@ -7,6 +7,9 @@
  * Independent of src/xlsx on purpose: a regex reading of the XML, written for the tests.
  */
 import { Package } from "../../src/xlsx/package";
+import { formulaSheetRefs, needsQuotes } from "./formulaRefs";
+
+export { formulaSheetRefs, needsQuotes };
 import { readZip } from "../../src/xlsx/zip";
 
 const attrs = (tag: string): Record<string, string> => {
@@ -27,26 +30,6 @@ function col(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
   return n - 1;
-}
-
-/** Sheet names a formula refers to (`Blad!A1`, `'Eget kapital'!B3`), outside string literals. */
-export function formulaSheetRefs(formula: string): Array<{ name: string; quoted: boolean }> {
-  const out: Array<{ name: string; quoted: boolean }> = [];
-  const re = /"(?:[^"]|"")*"|'((?:[^']|'')+)'!|([\p{L}_\\][\p{L}\p{N}_.]*)!/gu;
-  for (const m of formula.matchAll(re)) {
-    if (m[1] !== undefined) out.push({ name: m[1].replace(/''/g, "'"), quoted: true });
-    else if (m[2] !== undefined) out.push({ name: m[2], quoted: false });
-  }
-  return out;
-}
-
-/** Whether Excel requires quotes around this sheet name in a formula (an independent statement of the rule). */
-export function needsQuotes(name: string): boolean {
-  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return true;
-  if (/^[A-Za-z]{1,3}[0-9]+$/.test(name)) return true; // A1-style cell reference
-  if (/^[Rr]([0-9]*)?([Cc]([0-9]*)?)?$/.test(name) || /^[Cc][0-9]*$/.test(name)) return true; // R1C1-style
-  if (/^(true|false)$/i.test(name)) return true;
-  return false;
 }
 
 export function crossPartProblems(buf: Buffer): string[] {

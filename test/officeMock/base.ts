@@ -7,6 +7,8 @@ export const CELL_READ_LIMIT = 5_000_000;
 
 export interface Op {
   bytes: number;
+  /** The Office object and member the operation calls, for debugInfo.errorLocation. */
+  location?: string;
   apply: () => void;
   /** A load: returns its response size and a commit run after the whole batch succeeded. */
   load?: () => { bytes: number; commit: () => void };
@@ -97,8 +99,13 @@ export abstract class ClientObject<T> {
   }
 
   /** Queues a method call with a side effect. */
+  /** The Office.js class this proxy stands for, as debugInfo.errorLocation names it. */
+  protected officeName(): string {
+    return this.constructor.name.replace(/Proxy$/, "");
+  }
+
   protected call(name: string, bytes: number, apply: (t: T) => void): void {
-    this.context.enqueue({ bytes: bytes + name.length, apply: () => apply(this.target()) });
+    this.context.enqueue({ bytes: bytes + name.length, location: `${this.officeName()}.${name}`, apply: () => apply(this.target()) });
   }
 
   /** Queues the creation of a child object; it resolves to what `compute` returned when the batch ran. */

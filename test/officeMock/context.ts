@@ -23,7 +23,7 @@ export class MockContext {
     const n = stats.syncs;
     const request = ops.reduce((s, o) => s + o.bytes + 16, 64);
     stats.requestBytes.push(request);
-    if (request > PAYLOAD_LIMIT)
+    if (request > (this.excel.payloadLimit ?? PAYLOAD_LIMIT))
       throw new MockExcelError("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes exceeds the payload limit.`);
     const fail = this.excel.failure;
     const commits: Array<() => void> = [];
@@ -33,7 +33,12 @@ export class MockContext {
         this.excel.failure = undefined;
         throw new MockExcelError("GeneralException", `Injected failure of sync ${n} after ${i} operations.`);
       }
-      ops[i].apply();
+      try {
+        ops[i].apply();
+      } catch (e) {
+        if (e instanceof MockExcelError && ops[i].location) e.debugInfo.errorLocation ??= ops[i].location;
+        throw e;
+      }
       if (ops[i].load) {
         const r = ops[i].load!();
         response += r.bytes + 16;
@@ -45,7 +50,7 @@ export class MockContext {
       throw new MockExcelError("GeneralException", `Injected failure of sync ${n}.`);
     }
     stats.responseBytes.push(response);
-    if (response > PAYLOAD_LIMIT)
+    if (response > (this.excel.payloadLimit ?? PAYLOAD_LIMIT))
       throw new MockExcelError("ResponsePayloadSizeLimitExceeded", `Response of ${response} bytes exceeds the payload limit.`);
     for (const c of commits) c();
     this.excel.workbook.calculationSuspended = 0;

@@ -25,6 +25,8 @@ export { ChartProxy, ChartCollectionProxy } from "./chart";
 export class MockExcel {
   stats: SyncStats = { syncs: 0, requestBytes: [], responseBytes: [], maxCellsRead: 0 };
   failure?: FailurePlan;
+  /** Request and response limit in bytes (Excel on the web: 5 MB); tests lower it to make splitting happen. */
+  payloadLimit?: number;
   runs = 0;
   constructor(public workbook: MWorkbook = new MWorkbook()) {}
 

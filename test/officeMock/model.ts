@@ -32,6 +32,8 @@ export interface MChart {
 export interface MProtection {
   protected: boolean;
   options?: Record<string, unknown>;
+  /** Set when the user protected the sheet with a password: unprotect() without it fails. */
+  password?: string;
 }
 
 export class MSheet {
@@ -41,6 +43,8 @@ export class MSheet {
   frozenRows = 0;
   columnWidths = new Map<number, number>();
   charts: MChart[] = [];
+  /** How often worksheet.calculate() ran on this sheet. */
+  calculated = 0;
   visibility = "Visible";
   constructor(public name: string) {}
 
@@ -100,6 +104,22 @@ export class MWorkbook {
   tables: MTable[] = [];
   selection: { sheet: string; address: string } | null = null;
   calculationSuspended = 0;
+  /** The sheet the user has open; an unqualified address means this sheet (null: the first). */
+  active: MSheet | null = null;
+  /** Excel's calculation mode (Formulas → Calculation Options). */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** Workbook-scoped defined names. */
+  names: string[] = [];
+  /** The 1904 date system (Mac workbooks): serial 0 is 1904-01-01. */
+  date1904 = false;
+  /** The display language's error texts (Swedish Excel shows #SAKNAS! for #N/A). */
+  locale: "en-US" | "sv-SE" = "en-US";
+
+  activeSheet(): MSheet {
+    const s = this.active && this.sheets.includes(this.active) ? this.active : this.sheets[0];
+    if (!s) throw new MockExcelError("ItemNotFound", "The workbook has no sheets.");
+    return s;
+  }
 
   sheet(name: string): MSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -119,6 +139,7 @@ export class MWorkbook {
         cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]),
         hidden: [...s.hiddenRows],
         protection: s.protection,
+        calculated: s.calculated,
         frozen: s.frozenRows,
         widths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         charts: s.charts,
@@ -129,14 +150,28 @@ export class MWorkbook {
 }
 
 export class MockExcelError extends Error {
+  /** Like OfficeExtension.Error's: where in the batch it failed (`WorksheetProtection.unprotect`). */
+  debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(
     readonly code: string,
     message: string,
   ) {
     super(message);
     this.name = "RichApi.Error";
+    this.debugInfo = { code, message };
   }
 }
+
+/** Swedish Excel's error texts (what `values` returns in a Swedish Office). */
+export const SV_ERRORS: Record<string, string> = {
+  "#N/A": "#SAKNAS!",
+  "#REF!": "#REFERENS!",
+  "#VALUE!": "#VÄRDEFEL!",
+  "#DIV/0!": "#DIVISION/0!",
+  "#NAME?": "#NAMN?",
+  "#NUM!": "#OGILTIGT!",
+  "#NULL!": "#SKÄRNING!",
+};
 
 // --- A1 addresses --------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 import { CELL_READ_LIMIT, ClientObject, jsonSize } from "./base";
 import type { MockContext } from "./context";
 import type { MockExcel } from "./excel";
-import { formatA1, MCell, MockExcelError, MSheet, Rect, sheetAddress } from "./model";
+import { formulaSheetRefs } from "../helpers/formulaRefs";
+import { formatA1, MCell, MockExcelError, MSheet, MWorkbook, Rect, sheetAddress, SV_ERRORS } from "./model";
 import { assertUnprotected } from "./worksheet";
 
 export interface RangeTarget {
@@ -112,6 +113,34 @@ export function enter(cell: MCell, value: unknown): void {
   cell.v = s;
 }
 
+/**
+ * Excel turns a reference to a sheet that does not exist into an external link (a file dialog) or
+ * #REF!; the in-memory Excel refuses such a formula when it is written.
+ */
+export function assertSheetsExist(wb: MWorkbook, value: unknown): void {
+  if (typeof value !== "string" || !value.startsWith("=")) return;
+  for (const ref of formulaSheetRefs(value.slice(1))) {
+    if (!wb.sheet(ref.name))
+      throw new MockExcelError("InvalidArgument", `The formula ${value} refers to a sheet ${ref.name} that does not exist.`);
+  }
+}
+
+/** What `values` shows for a cell: its value, an error in the display language. */
+function shown(c: MCell | undefined, wb: MWorkbook): unknown {
+  if (!c) return "";
+  if (c.error && wb.locale === "sv-SE") return SV_ERRORS[String(c.v)] ?? c.v;
+  return c.v;
+}
+
+/** Office's RangeValueType of a cell. */
+function valueType(c: MCell | undefined): string {
+  if (!c || (c.v === "" && c.f === undefined)) return "Empty";
+  if (c.error) return "Error";
+  if (typeof c.v === "number") return "Double";
+  if (typeof c.v === "boolean") return "Boolean";
+  return "String";
+}
+
 export class RangeProxy extends ClientObject<RangeTarget> {
   declare values: unknown[][];
   declare formulas: unknown[][];
@@ -122,6 +151,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   declare readonly rowCount: number;
   declare readonly columnCount: number;
   declare readonly rowHidden: boolean | null;
+  declare readonly valueTypes: string[][];
   declare readonly format: RangeFormatProxy;
   constructor(context: MockContext, resolve: () => RangeTarget | null) {
     super(context, resolve);
@@ -138,13 +168,19 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         return hidden === 0 ? false : hidden === t.rect.bottom - t.rect.top + 1 ? true : null;
       },
     });
+    const wb = () => excel.workbook;
+    const enterChecked = (cell: MCell, value: unknown) => {
+      assertSheetsExist(wb(), value);
+      enter(cell, value);
+    };
     this.prop("values", {
-      get: (t) => grid2d(t, (c) => (c ? c.v : ""), excel),
-      set: (t, v) => write2d(t, v, (cell, value) => enter(cell, value)),
+      get: (t) => grid2d(t, (c) => shown(c, wb()), excel),
+      set: (t, v) => write2d(t, v, enterChecked),
     });
+    this.prop("valueTypes", { get: (t) => grid2d(t, valueType, excel) });
     this.prop("formulas", {
-      get: (t) => grid2d(t, (c) => (c ? (c.f !== undefined ? `=${c.f}` : c.v) : ""), excel),
-      set: (t, v) => write2d(t, v, (cell, value) => enter(cell, value)),
+      get: (t) => grid2d(t, (c) => (c ? (c.f !== undefined ? `=${c.f}` : shown(c, wb())) : ""), excel),
+      set: (t, v) => write2d(t, v, enterChecked),
     });
     this.prop("numberFormat", {
       get: (t) => grid2d(t, (c) => c?.fmt ?? "General", excel),
@@ -171,8 +207,9 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       wb.selection = { sheet: t.sheet.name, address: formatA1(t.rect) };
     });
   }
-  getRowProperties(options: { rowHidden?: boolean; rowIndex?: boolean }): { value: Array<{ rowIndex: number; rowHidden?: boolean }> } {
-    const result: { value: Array<{ rowIndex: number; rowHidden?: boolean }> } = {
+  /** Like Excel: each row's object holds only the properties that were asked for (`rowIndex` too). */
+  getRowProperties(options: { rowHidden?: boolean; rowIndex?: boolean }): { value: Array<{ rowIndex?: number; rowHidden?: boolean }> } {
+    const result: { value: Array<{ rowIndex?: number; rowHidden?: boolean }> } = {
       get value(): never {
         throw new MockExcelError("PropertyNotLoaded", "The value of the result object has not been loaded yet.");
       },
@@ -182,9 +219,12 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       apply: () => undefined,
       load: () => {
         const t = this.target();
-        const rows: Array<{ rowIndex: number; rowHidden?: boolean }> = [];
+        const rows: Array<{ rowIndex?: number; rowHidden?: boolean }> = [];
         for (let r = t.rect.top; r <= t.rect.bottom; r++)
-          rows.push({ rowIndex: r, ...(options.rowHidden ? { rowHidden: t.sheet.hiddenRows.has(r) } : {}) });
+          rows.push({
+            ...(options.rowIndex ? { rowIndex: r } : {}),
+            ...(options.rowHidden ? { rowHidden: t.sheet.hiddenRows.has(r) } : {}),
+          });
         return { bytes: jsonSize(rows), commit: () => Object.defineProperty(result, "value", { value: rows }) };
       },
     });

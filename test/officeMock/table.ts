@@ -45,7 +45,9 @@ export class TableCollectionProxy extends CollectionProxy<MTable, TableProxy> {
         if (typeof address === "string") {
           const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address);
           const name = m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : null;
-          sheet = name ? wb.sheet(name)! : this.sheet ? this.sheet() : wb.sheets[0];
+          // The reference: "If the address does not contain a sheet name, the currently-active sheet is used"
+          // (also for worksheet.tables.add).
+          sheet = name ? wb.sheet(name)! : wb.activeSheet();
           if (!sheet) throw new MockExcelError("InvalidArgument", `Bad table address ${address}`);
           rect = parseA1(m ? m[3] : address);
         } else {

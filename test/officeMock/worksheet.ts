@@ -38,6 +38,15 @@ export class WorksheetCollectionProxy extends CollectionProxy<MSheet, WorksheetP
       ) as WorksheetProxy,
     );
   }
+  /** The sheet the user has open. */
+  getActiveWorksheet(): WorksheetProxy {
+    const wb = this.context.excel.workbook;
+    return this.child(
+      24,
+      () => wb.activeSheet(),
+      (r) => new WorksheetProxy(this.context, r),
+    ) as WorksheetProxy;
+  }
   add(name?: string): WorksheetProxy {
     const wb = this.context.excel.workbook;
     return this.child(
@@ -117,12 +126,24 @@ export class WorksheetProxy extends ClientObject<MSheet> {
     });
   }
   activate(): void {
-    this.call("activate", 8, () => undefined);
+    const wb = this.context.excel.workbook;
+    this.call("activate", 8, (s) => {
+      wb.active = s;
+    });
+  }
+  /** Recalculates the sheet (ExcelApi 1.6); the in-memory Excel only counts it. */
+  calculate(markAllDirty: boolean): void {
+    this.call("calculate", 8 + String(markAllDirty).length, (s) => {
+      s.calculated++;
+    });
   }
 }
 
 export class ProtectionProxy extends ClientObject<MSheet> {
   declare readonly protected: boolean;
+  protected override officeName(): string {
+    return "WorksheetProtection";
+  }
   constructor(context: MockContext, resolve: () => MSheet) {
     super(context, resolve);
     this.prop("protected", { get: (s) => s.protection.protected });
@@ -130,11 +151,15 @@ export class ProtectionProxy extends ClientObject<MSheet> {
   protect(options?: Record<string, unknown>, password?: string): void {
     this.call("protect", jsonSize(options) + (password?.length ?? 0), (s) => {
       if (s.protection.protected) throw new MockExcelError("InvalidOperation", "The sheet is already protected.");
-      s.protection = { protected: true, options: { ...(options ?? {}), password: password !== undefined } };
+      s.protection = { protected: true, options: { ...(options ?? {}) }, ...(password !== undefined ? { password } : {}) };
     });
   }
+  /** Like Excel: a sheet protected with a password stays protected unless the same password is given. */
   unprotect(password?: string): void {
     this.call("unprotect", password?.length ?? 0, (s) => {
+      if (s.protection.protected && s.protection.password !== undefined && s.protection.password !== password) {
+        throw new MockExcelError("InvalidArgument", `The password to unprotect ${s.name} is incorrect.`);
+      }
       s.protection = { protected: false };
     });
   }

@@ -1,0 +1,269 @@
+/**
+ * Writing the owned sheets through Office.js, in three steps:
+ *
+ * 1. Prepare, in one request: unprotect the owned sheets (all unprotects first), then remove their
+ *    charts and tables, clear them, and create the sheets that are missing — so that no formula is
+ *    written before the sheet it refers to exists. If an unprotect fails (the user set a password),
+ *    Excel stops there: nothing has been cleared. The sheets unprotected before it are protected
+ *    again, and the run is refused with a message that names the locked sheet (WriteRefused).
+ * 2. Write, in units (a band of rows' formats and values, a run of styles, a sheet's widths, tables,
+ *    frozen rows, charts and protection) packed into requests that stay under the payload budget.
+ *    Every queued object counts toward a request's size. If Excel still rejects a request as too
+ *    large (RequestPayloadSizeLimitExceeded, Excel on the web), nothing of it was applied: the budget
+ *    is halved and the units are packed again, a band of rows split in two when it alone is too big.
+ * 3. In manual calculation mode, the written sheets are recalculated (and the run says so).
+ */
+import type { Issue } from "../core/messages";
+import type { Cell, ChartDef, SheetModel } from "../report/sheetModel";
+import { a1, columnLetters, columnWidthPoints } from "../report/sheetModel";
+import { WriteRefused } from "../workbook/port";
+
+/** The protection a run leaves on its sheets: no password; sorting, filtering and formatting allowed. */
+export const OWNED_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: true,
+  allowSort: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowFormatCells: true,
+};
+
+/** What the port knows about the workbook before it writes. */
+export interface WriteState {
+  sheets: string[];
+  tables: Array<{ name: string; sheet: string }>;
+  /** Owned sheets that exist: protection, charts. */
+  owned: Map<string, { name: string; protected: boolean; charts: string[] }>;
+  calculationMode: string;
+}
+
+/** Fixed request overhead per queued object, in bytes (the method or property name, ids, the object path). */
+const OP_BYTES = 96;
+
+interface Unit {
+  bytes: number;
+  queue(ctx: Excel.RequestContext): void;
+  /** Two smaller units with the same effect, when this one alone is too large. */
+  split?(): Unit[];
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded";
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The value to write for a model cell: formulas with "=", every text with a leading apostrophe so
+ * Excel never reads it as a formula or number.
+ */
+export function officeValue(cell: Cell | null | undefined): string | number | boolean {
+  if (!cell || cell.value === null) return cell?.formula ? `=${cell.formula}` : "";
+  if (cell.formula) return `=${cell.formula}`;
+  if (typeof cell.value === "string") return cell.value === "" ? "" : `'${cell.value}`;
+  return cell.value;
+}
+
+/** Step 1; throws WriteRefused when an owned sheet is locked with a password. */
+async function prepare(ctx: Excel.RequestContext, state: WriteState, models: SheetModel[]): Promise<void> {
+  const existing = (name: string) => state.sheets.find((s) => same(s, name));
+  const locked = models.map((m) => existing(m.name)).filter((n): n is string => !!n && !!state.owned.get(n)?.protected);
+  for (const name of locked) ctx.workbook.worksheets.getItem(name).protection.unprotect();
+  for (const model of models) {
+    const name = existing(model.name);
+    if (!name) {
+      ctx.workbook.worksheets.add(model.name);
+      continue;
+    }
+    const ws = ctx.workbook.worksheets.getItem(name);
+    for (const chart of state.owned.get(name)?.charts ?? []) ws.charts.getItem(chart).delete();
+    for (const t of state.tables.filter((t) => same(t.sheet, name))) ctx.workbook.tables.getItem(t.name).delete();
+    ws.getRange().clear();
+    ws.freezePanes.unfreeze();
+  }
+  try {
+    await ctx.sync();
+  } catch (e) {
+    // Excel names the failing operation in debugInfo.errorLocation; only a failed unprotect means a password.
+    const where = (e as { debugInfo?: { errorLocation?: string } }).debugInfo?.errorLocation ?? "";
+    if (locked.length === 0 || !/unprotect/i.test(where)) throw e;
+    await refuseLocked(ctx, locked, e);
+  }
+}
+
+/** After a failed unprotect: protect again what was unprotected, and name the first sheet that stayed locked. */
+async function refuseLocked(ctx: Excel.RequestContext, locked: string[], cause: unknown): Promise<never> {
+  const states = locked.map((name) => ({ name, protection: ctx.workbook.worksheets.getItem(name).protection.load("protected") }));
+  await ctx.sync();
+  const stillLocked = states.find((s) => s.protection.protected);
+  for (const s of states) if (!s.protection.protected) s.protection.protect(OWNED_PROTECTION);
+  await ctx.sync();
+  if (!stillLocked) throw cause;
+  throw new WriteRefused([{ code: "sheet_protected_password", params: { sheet: stillLocked.name }, cell: "" }]);
+}
+
+/** A band of rows: number formats, then values and formulas, as 2D arrays. */
+function bandUnit(model: SheetModel, width: number, top: number, count: number): Unit {
+  const rows = model.rows.slice(top, top + count);
+  const formats = rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.format ?? "General"));
+  const values = rows.map((r) => Array.from({ length: width }, (_, c) => officeValue(r[c])));
+  const address = `${a1(top, 0)}:${a1(top + rows.length - 1, width - 1)}`;
+  return {
+    bytes: JSON.stringify(formats).length + JSON.stringify(values).length + 3 * OP_BYTES,
+    queue(ctx) {
+      const range = ctx.workbook.worksheets.getItem(model.name).getRange(address);
+      range.numberFormat = formats;
+      range.formulas = values as unknown as string[][];
+    },
+    split:
+      rows.length > 1
+        ? () => {
+            const half = Math.ceil(rows.length / 2);
+            return [bandUnit(model, width, top, half), bandUnit(model, width, top + half, rows.length - half)];
+          }
+        : undefined,
+  };
+}
+
+interface StyleOp {
+  address: string;
+  bold?: boolean;
+  italic?: boolean;
+  title?: boolean;
+  indent?: number;
+}
+
+/** Bold, italic, title size and indent, as runs of equal style along each row. */
+function styleOps(model: SheetModel): StyleOp[] {
+  const ops: StyleOp[] = [];
+  const key = (c: Cell | null | undefined) => (c && (c.bold || c.italic || c.title) ? `${+!!c.bold}${+!!c.italic}${+!!c.title}` : "");
+  model.rows.forEach((row, r) => {
+    let c = 0;
+    while (c < row.length) {
+      const k = key(row[c]);
+      let end = c;
+      while (k && end + 1 < row.length && key(row[end + 1]) === k) end++;
+      const cell = row[c];
+      if (k) ops.push({ address: `${a1(r, c)}:${a1(r, end)}`, bold: cell!.bold, italic: cell!.italic, title: cell!.title });
+      if (cell?.indent) ops.push({ address: a1(r, c), indent: cell.indent });
+      c = end + 1;
+    }
+  });
+  return ops;
+}
+
+function styleUnit(sheet: string, ops: StyleOp[]): Unit {
+  const count = ops.reduce((n, o) => n + 1 + +!!o.bold + +!!o.italic + +!!o.title, 0);
+  return {
+    bytes: JSON.stringify(ops).length + count * OP_BYTES,
+    queue(ctx) {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      for (const op of ops) {
+        const range = ws.getRange(op.address);
+        if (op.indent) range.format.indentLevel = op.indent;
+        if (op.bold) range.format.font.bold = true;
+        if (op.italic) range.format.font.italic = true;
+        if (op.title) range.format.font.size = 14;
+      }
+    },
+    split:
+      ops.length > 1
+        ? () => [styleUnit(sheet, ops.slice(0, Math.ceil(ops.length / 2))), styleUnit(sheet, ops.slice(Math.ceil(ops.length / 2)))]
+        : undefined,
+  };
+}
+
+function queueChart(ws: Excel.Worksheet, model: SheetModel, def: ChartDef): void {
+  const range = (col: number, first: number, last: number) => ws.getRange(`${a1(first, col)}:${a1(last, col)}`);
+  const [first, ...rest] = def.series;
+  const chart = ws.charts.add(
+    def.type as Excel.ChartType,
+    range(first.col, first.nameRow, first.lastRow),
+    "Columns" as Excel.ChartSeriesBy,
+  );
+  chart.name = def.name;
+  chart.title.text = def.title;
+  const categories = range(def.categories.col, def.categories.firstRow, def.categories.lastRow);
+  chart.series.getItemAt(0).setXAxisValues(categories);
+  for (const s of rest) {
+    const name = String(model.rows[s.nameRow]?.[s.col]?.value ?? "");
+    const series = chart.series.add(name);
+    series.setValues(range(s.col, s.firstRow, s.lastRow));
+    series.setXAxisValues(categories);
+  }
+  chart.setPosition(a1(def.anchor.top, def.anchor.left), a1(def.anchor.bottom, def.anchor.right));
+}
+
+/**
+ * Widths, tables (over a Range of their sheet: an address alone would mean the active sheet), frozen
+ * rows, charts, protection, and a recalculation in manual mode.
+ */
+function finishUnit(model: SheetModel, owned: boolean, manual: boolean): Unit {
+  const charts = model.charts ?? [];
+  const ops = 2 * model.columnWidths.length + 4 * model.tables.length + 16 * charts.length + 6;
+  return {
+    bytes: ops * OP_BYTES + JSON.stringify(model.tables).length + JSON.stringify(charts).length,
+    queue(ctx) {
+      const ws = ctx.workbook.worksheets.getItem(model.name);
+      model.columnWidths.forEach((w, i) => {
+        ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = columnWidthPoints(w);
+      });
+      for (const t of model.tables) {
+        const table = ws.tables.add(ws.getRange(`${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`), true);
+        table.name = t.name;
+        table.style = "TableStyleLight9";
+      }
+      if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
+      for (const chart of charts) queueChart(ws, model, chart);
+      if (owned) ws.protection.protect(OWNED_PROTECTION);
+      if (manual) ws.calculate(true);
+    },
+  };
+}
+
+function unitsOf(model: SheetModel, owned: boolean, manual: boolean, budget: number): Unit[] {
+  const units: Unit[] = [];
+  const width = Math.max(1, ...model.rows.map((r) => r.length));
+  const bandRows = Math.max(1, Math.floor(budget / 2 / (width * 48)));
+  for (let top = 0; top < model.rows.length; top += bandRows) units.push(bandUnit(model, width, top, bandRows));
+  const ops = styleOps(model);
+  const perUnit = Math.max(1, Math.floor(budget / 2 / (OP_BYTES * 4)));
+  for (let i = 0; i < ops.length; i += perUnit) units.push(styleUnit(model.name, ops.slice(i, i + perUnit)));
+  units.push(finishUnit(model, owned, manual));
+  return units;
+}
+
+/** Writes the models; returns notes for the run (manual calculation mode). */
+export async function writeModels(
+  ctx: Excel.RequestContext,
+  state: WriteState,
+  models: SheetModel[],
+  budget: number,
+  isOwned: (sheet: string) => boolean,
+): Promise<Issue[]> {
+  await prepare(ctx, state, models);
+  const manual = state.calculationMode === "Manual";
+  const queue = models.flatMap((m) => unitsOf(m, isOwned(m.name), manual, budget));
+  let limit = budget;
+  while (queue.length > 0) {
+    const batch: Unit[] = [queue.shift()!];
+    let bytes = batch[0].bytes;
+    while (queue.length > 0 && bytes + queue[0].bytes <= limit) {
+      bytes += queue[0].bytes;
+      batch.push(queue.shift()!);
+    }
+    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    for (const u of batch) u.queue(ctx);
+    try {
+      await ctx.sync(); // one request per payload-sized batch of units
+    } catch (e) {
+      // Too large for Excel (nothing of it was applied): pack again, smaller.
+      if (!isPayloadError(e)) throw e;
+      limit = Math.max(1024, Math.floor(limit / 2));
+      if (batch.length > 1) queue.unshift(...batch);
+      else if (batch[0].split) queue.unshift(...batch[0].split());
+      else throw e;
+    }
+  }
+  return manual ? [{ code: "calculation_manual", params: {}, cell: "" }] : [];
+}
