@@ -5,7 +5,6 @@
  *   FINSAM_URL=https://finsam.example.se/ npm run build   → dist/web/manifest.xml
  * `--env harness` also builds the test harness (the pane over the in-memory Excel) into build/harness.
  */
-const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -66,19 +65,5 @@ module.exports = async (env = {}, options = {}) => {
       port: process.env.npm_package_config_dev_server_port || 3000,
     },
   };
-  if (harness) {
-    // The harness page must not load the real office.js: it injects the in-memory Excel instead.
-    config.plugins[0] = new HtmlWebpackPlugin({
-      filename: "harness.html",
-      template: "./src/taskpane/taskpane.html",
-      chunks: ["harness", "taskpane"],
-      chunksSortMode: "manual",
-      inject: "body",
-      scriptLoading: "blocking",
-      templateContent: fs
-        .readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8")
-        .replace(/<script src="https:\/\/appsforoffice[^<]*<\/script>/, ""),
-    });
-  }
   return config;
 };

@@ -5,9 +5,9 @@
  * and complete, and the pane fits its width at 100 % and 200 % zoom. Saves a screenshot.
  */
 import { execFileSync } from "child_process";
-import { mkdirSync, statSync } from "fs";
+import { existsSync, mkdirSync, readFileSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FUNCTION_IDS } from "../src/commands/commands";
 import { describeWithChromium, launch, serve } from "./helpers/browser";
 
@@ -32,11 +32,47 @@ describeWithChromium("task pane in Chromium", () => {
     await server?.close();
   });
 
+  /**
+   * What office.js fetches, served without network: its own files from the npm package, and
+   * stand-ins for the other Microsoft hosts it uses (office-js#1005). Records each host asked for.
+   */
+  async function routeMicrosoft(
+    context: BrowserContext,
+    asked: string[] = [],
+    options: { onlyOfficeJs?: boolean } = {},
+  ): Promise<string[]> {
+    await context.route("https://appsforoffice.microsoft.com/**", (route) => {
+      const url = route.request().url();
+      asked.push(url);
+      const file = path.join(OFFICE_JS, path.basename(new URL(url).pathname));
+      // Over the in-memory Excel, office.js must not finish its own start-up: outside Office it would
+      // replace window.Office (its stand-in) at a moment of its choosing. Its later files are withheld.
+      const withheld = options.onlyOfficeJs && !url.endsWith("/office.js") && !url.endsWith("/excel-web-16.00.js");
+      return existsSync(file) && !withheld
+        ? route.fulfill({ path: file, contentType: "text/javascript" })
+        : route.fulfill({ status: 404, body: "" });
+    });
+    await context.route(/^https:\/\/(ajax\.aspnetcdn\.com|browser\.pipe\.aria\.microsoft\.com)\//, (route) => {
+      asked.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: "window.__loaded = (window.__loaded || 0) + 1;" });
+    });
+    // Every Content-Security-Policy violation of the page, as "directive blocked-uri".
+    await context.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    return asked;
+  }
+
+  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
   async function open(
     query: string,
     options: { width?: number; locale?: string } = {},
   ): Promise<{ page: Page; dialogs: string[]; requests: string[] }> {
     const context = await browser.newContext({ viewport: { width: options.width ?? 320, height: 900 }, locale: options.locale ?? "sv-SE" });
+    await routeMicrosoft(context, [], { onlyOfficeJs: true });
     const page = await context.newPage();
     const dialogs: string[] = [];
     const requests: string[] = [];
@@ -52,19 +88,8 @@ describeWithChromium("task pane in Chromium", () => {
 
   test("with the real office.js outside Office it says to open it in Excel", async () => {
     const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 320, height: 600 } });
+    await routeMicrosoft(context);
     const page = await context.newPage();
-    const offline: string[] = [];
-    // office.js from the npm package in place of Microsoft's CDN (no network here).
-    await page.route("https://appsforoffice.microsoft.com/**", (route) => {
-      const file = path.join(OFFICE_JS, path.basename(new URL(route.request().url()).pathname));
-      try {
-        statSync(file);
-        return route.fulfill({ path: file, contentType: "text/javascript" });
-      } catch {
-        offline.push(route.request().url());
-        return route.fulfill({ status: 404, body: "" });
-      }
-    });
     await page.goto(`${server.url}/taskpane.html`);
     const text = await page.locator("#outside").textContent({ timeout: 20000 });
     expect(text).toContain("Öppna arbetsboken i Excel");
@@ -87,8 +112,10 @@ describeWithChromium("task pane in Chromium", () => {
     );
     expect(sheets).toEqual(expect.arrayContaining(["Medlemsandelar", "Tertialrapport", "Eget kapital", "Kontroller"]));
     await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
-    // No requests beyond the pane's own files.
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    // No requests beyond the pane's own files and office.js's (from Microsoft's office.js host).
+    expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/"))).toEqual(
+      [],
+    );
   }, 60000);
 
   test("an input error is a list item that selects its cell, and nothing is written", async () => {
@@ -181,4 +208,97 @@ describeWithChromium("task pane in Chromium", () => {
     // pane opens four times. Member shares do not read the ledger, so they succeed, and verify then agrees.
     expect(r.shown).toBe(4);
   }, 90000);
+
+  test("the CSP lets office.js load and style itself (its hosts, inline styles) and raises no violation; the old one did", async () => {
+    const probe = async (page: Page) =>
+      page.evaluate(async () => {
+        const load = (src: string) =>
+          new Promise<string>((resolve) => {
+            const s = document.createElement("script");
+            s.src = src;
+            s.onload = () => resolve("loaded");
+            s.onerror = () => resolve("blocked");
+            document.head.appendChild(s);
+          });
+        // What office.js does in Excel on the web: its host script, a script from the Ajax CDN,
+        // inline styles (a style element and a style attribute), a telemetry request.
+        const results = [
+          await load("https://appsforoffice.microsoft.com/lib/1/hosted/excel-web-16.00.js"),
+          await load("https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js"),
+        ];
+        const style = document.createElement("style");
+        style.textContent = ".office-probe { color: red }";
+        document.head.appendChild(style);
+        const div = document.createElement("div");
+        div.innerHTML = '<span style="color: blue">x</span>';
+        document.body.appendChild(div);
+        await fetch("https://browser.pipe.aria.microsoft.com/Collector/3.0/", { method: "POST", body: "{}" }).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 200));
+        return { results, officeLoaded: typeof (window as unknown as { Office?: unknown }).Office };
+      });
+
+    const context = await browser.newContext({ locale: "sv-SE" });
+    const asked = await routeMicrosoft(context, [], { onlyOfficeJs: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/harness.html`);
+    await page.waitForSelector("main[aria-busy=false]");
+    // The real office.js was loaded by the page's own script tag.
+    expect(asked).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    await page.click("button[data-action=recalcAll]");
+    await page.waitForSelector("#summary:not([hidden])");
+    const r = await probe(page);
+    expect(r.results).toEqual(["loaded", "loaded"]);
+    expect(await violations(page)).toEqual([]);
+    // A host office.js does not use stays blocked (the listener sees violations).
+    await page.evaluate(() => {
+      const s = document.createElement("script");
+      s.src = "https://example.com/x.js";
+      document.head.appendChild(s);
+    });
+    await page.waitForTimeout(200);
+    expect(await violations(page)).toEqual([expect.stringMatching(/^script-src(-elem)? https:\/\/example\.com/)]);
+    await context.close();
+
+    // The policy before the fix (style-src 'self') blocks office.js's inline styles.
+    const old = await browser.newContext({ locale: "sv-SE" });
+    await routeMicrosoft(old, [], { onlyOfficeJs: true });
+    await old.route(`${server.url}/harness.html`, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: readFileSync(path.join(ROOT, "build/harness/harness.html"), "utf8").replace(
+          "style-src 'self' 'unsafe-inline'",
+          "style-src 'self'",
+        ),
+      }),
+    );
+    const oldPage = await old.newPage();
+    await oldPage.goto(`${server.url}/harness.html`);
+    await oldPage.waitForSelector("main[aria-busy=false]");
+    await probe(oldPage);
+    expect((await violations(oldPage)).some((v) => v.startsWith("style-src"))).toBe(true);
+    await old.close();
+  }, 90000);
+
+  test("the ribbon functions are associated before Office is ready, and a click then still runs and completes", async () => {
+    const context = await browser.newContext({ locale: "sv-SE" });
+    await routeMicrosoft(context, [], { onlyOfficeJs: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/harness.html?slowReady=1`);
+    const early = await page.evaluate(() => ({
+      associated: Object.keys((window as never as { Office: { actions: { associated: object } } }).Office.actions.associated).sort(),
+      buttons: document.querySelectorAll("button[data-action]").length,
+    }));
+    expect(early).toEqual({ associated: [...FUNCTION_IDS].sort(), buttons: 0 });
+    // A ribbon click before the pane is built: it waits, runs, and calls completed().
+    const done = await page.evaluate(async () => {
+      const office = (
+        window as never as { Office: { actions: { associated: Record<string, (e: { completed(): void }) => Promise<void>> } } }
+      ).Office;
+      let completed = 0;
+      await office.actions.associated.recalcAll({ completed: () => completed++ });
+      return { completed, summary: !document.querySelector("#summary")!.hasAttribute("hidden") };
+    });
+    expect(done).toEqual({ completed: 1, summary: true });
+    await context.close();
+  }, 60000);
 });

@@ -66,11 +66,20 @@ export async function runCommand(id: FunctionId, env: ActionEnv, host: CommandHo
   return result;
 }
 
-export function registerCommands(host: CommandHost, env: ActionEnv, hooks: CommandHooks): void {
+/**
+ * Associates every ribbon function. Call it at the top level of the runtime's script, before
+ * anything is awaited: in the shared runtime a click that arrives before `associate` ran does
+ * nothing (office-js#5176, #3378). The handlers wait until the pane is ready (its environment and
+ * hooks) and always call `event.completed()`, also when the pane never becomes ready.
+ */
+export function registerCommands(host: CommandHost, ready: Promise<{ env: ActionEnv; hooks: CommandHooks }>): void {
   for (const id of FUNCTION_IDS) {
     host.actions.associate(id, async (event) => {
       try {
+        const { env, hooks } = await ready;
         await runCommand(id, env, host, hooks);
+      } catch (e) {
+        console.error(`Finsam Ekonomi: ${id}`, e);
       } finally {
         event.completed();
       }

@@ -4,7 +4,7 @@
  * a member called `<img onerror=…>` is shown as text.
  */
 import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from "../excel/actions";
-import { FunctionId, registerCommands, runCommand } from "../commands/commands";
+import { CommandHooks, FunctionId, registerCommands, runCommand } from "../commands/commands";
 import { Issue, messageText } from "../core/messages";
 import { asCellRef } from "../core/units";
 import { formatKronor, Lang, langOf, STRINGS, Strings, statusText } from "./i18n";
@@ -222,7 +222,9 @@ function showOutside(root: HTMLElement, lang: Lang): void {
   root.setAttribute("aria-busy", "false");
 }
 
-export async function start(office: OfficeLike | undefined, run: ActionEnv["run"] | undefined): Promise<void> {
+type Ready = { env: ActionEnv; hooks: CommandHooks };
+
+export async function start(office: OfficeLike | undefined, run: ActionEnv["run"] | undefined, ready: (r: Ready) => void): Promise<void> {
   const root = document.getElementById("root")!;
   const info = office ? await office.onReady() : { host: null };
   const inExcel = !!office && !!info.host && info.host === (office.HostType?.Excel ?? "Excel") && !!run;
@@ -234,10 +236,9 @@ export async function start(office: OfficeLike | undefined, run: ActionEnv["run"
   }
   const env: ActionEnv = { run: run!, lang };
   const pane = new Pane(root, lang, env, office!);
-  registerCommands(office!, env, {
-    started: () => pane.started(),
-    finished: (r) => pane.finished(r),
-    cutoffOverride: () => pane.cutoffOverride(),
+  ready({
+    env,
+    hooks: { started: () => pane.started(), finished: (r) => pane.finished(r), cutoffOverride: () => pane.cutoffOverride() },
   });
   root.setAttribute("aria-busy", "false");
   await pane.refreshGlance();
@@ -246,4 +247,9 @@ export async function start(office: OfficeLike | undefined, run: ActionEnv["run"
 declare const Office: OfficeLike | undefined;
 declare const Excel: { run: ActionEnv["run"] } | undefined;
 
-void start(typeof Office === "undefined" ? undefined : Office, typeof Excel === "undefined" ? undefined : (batch) => Excel!.run(batch));
+// Top level, before anything is awaited: the ribbon's functions are associated as the runtime loads.
+const office = typeof Office === "undefined" ? undefined : Office;
+let markReady: (r: Ready) => void = () => undefined;
+const whenReady = new Promise<Ready>((resolve) => (markReady = resolve));
+if (office?.actions) registerCommands(office, whenReady);
+void start(office, typeof Excel === "undefined" ? undefined : (batch) => Excel!.run(batch), markReady);

@@ -2,7 +2,8 @@
  * Test harness: loads before the task pane and injects the in-memory Excel in place of office.js,
  * over the example workbook. `?case=` changes the workbook first: `xss` names a member with HTML,
  * `error` puts text in a ledger amount, `empty` starts from an empty workbook; `?lang=en` runs
- * Office in English.
+ * Office in English; `?slowReady=1` makes Office.onReady take 1.5 s. The real office.js script tag stays
+ * in the page (served from the npm package by the test), so the pane runs under its real CSP with it.
  */
 import { exampleSheets } from "../../src/report/example";
 import { MockExcel } from "../officeMock/excel";
@@ -19,11 +20,15 @@ if (kase === "error") sheet("Huvudbok").cell(11, 3).v = "tolv kronor";
 const excel = new MockExcel(wb);
 const w = window as unknown as Record<string, unknown>;
 w.__finsam = { excel, workbook: wb };
-w.Excel = { run: excel.run };
-w.Office = {
+// Frozen: the real office.js, loaded by the page too, initialises asynchronously and would otherwise
+// write its own onReady, context and HostType onto the stand-in.
+w.Excel = Object.freeze({ run: excel.run });
+w.Office = Object.freeze({
   HostType: { Excel: "Excel" },
   context: { displayLanguage: params.get("lang") === "en" ? "en-US" : "sv-SE" },
-  onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
+  // `?slowReady=1`: Office takes a moment to be ready, as in the shared runtime at startup.
+  onReady: () =>
+    new Promise((resolve) => setTimeout(() => resolve({ host: "Excel", platform: "OfficeOnline" }), params.get("slowReady") ? 1500 : 0)),
   actions: {
     associated: {} as Record<string, unknown>,
     associate(id: string, f: unknown) {
@@ -37,4 +42,4 @@ w.Office = {
       return Promise.resolve();
     },
   },
-};
+});
