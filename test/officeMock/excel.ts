@@ -8,7 +8,8 @@
  * - protected sheets refuse changes; table names are unique and tables may not overlap;
  * - a switch that fails the Nth sync (optionally after applying its first k operations, as a
  *   batch that breaks half way does).
- * It does not calculate formulas: a formula cell reads back as "".
+ * It does not calculate formulas: a formula cell reads back as "". The full list of the rules it
+ * enforces, and what it does not model, is in README.md beside this file.
  */
 import { CELL_READ_LIMIT, PAYLOAD_LIMIT } from "./base";
 import { FailurePlan, MockContext, SyncStats } from "./context";
