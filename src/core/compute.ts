@@ -234,6 +234,7 @@ function equityStep(
       rule: s.ceilingRule,
       bands: inputs.ceilingBands,
       unpaidGrants: unpaidTotal(tertial.grants),
+      grantLine: { period: tertial.byId.bidrag_till_insatser.period, forecast: tertial.byId.bidrag_till_insatser.forecast },
       laterYears,
     },
     warnings,

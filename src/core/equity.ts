@@ -70,9 +70,30 @@ export interface EquityReport {
   extraSpendingNeeded: Decimal;
   /** Decided grants not yet paid: equity that is already promised. */
   unpaidGrants: Decimal;
-  /** Closing equity less unpaid grants. */
-  uncommitted: Decimal;
+  /** The part of the unpaid grants that this year's forecast already pays (its grant costs after the cut-off). */
+  commitmentsInForecast: Decimal;
+  /** "Återstående belopp för beslutad finansiering": unpaid grants that remain after the forecast year. */
+  commitmentsAfterYear: Decimal;
+  /** Closing equity less the commitments that remain after the year: each commitment counted once. */
+  equityAfterCommitments: Decimal;
   years: EquityYear[];
+}
+
+/**
+ * Decided grants split into what this year's forecast already pays and what remains after the
+ * year. The forecast's grant payments after the cut-off are the line's forecast less its actual
+ * (the line is a cost: negative); they pay decided grants first, up to what is unpaid. Under the
+ * `åtaganden` method that is exactly the grants' remaining share this year; in a closed year it is 0.
+ * Always: inForecast + afterYear = unpaid, both between 0 and unpaid.
+ * @example commitmentsSplit(dec(1700000), { period: dec(-2200000), forecast: dec(-2450000) }) // { inForecast: 250000, afterYear: 1450000 }
+ */
+export function commitmentsSplit(
+  unpaid: Decimal,
+  grantLine: { period: Decimal; forecast: Decimal },
+): { inForecast: Decimal; afterYear: Decimal } {
+  const paidLater = grantLine.period.minus(grantLine.forecast);
+  const inForecast = Decimal.min(unpaid, Decimal.max(ZERO, paidLater));
+  return { inForecast, afterYear: unpaid.minus(inForecast) };
 }
 
 export function equityYear(
@@ -103,6 +124,8 @@ export interface EquityInput {
   rule: CeilingRule;
   bands: readonly CeilingBand[];
   unpaidGrants: Decimal;
+  /** Bidrag till insatser this year: actual to the cut-off and full-year forecast (report sign, negative). */
+  grantLine: { period: Decimal; forecast: Decimal };
   /** Later budget years in order, with their budgeted result and member contributions. */
   laterYears: Array<{ year: number; result: Decimal; basis: Decimal }>;
 }
@@ -122,6 +145,7 @@ export function computeEquity(input: EquityInput, warnings: IssueList): EquityRe
   const closing = opening.plus(input.forecastResult);
   const margin = ceiling.ceiling.minus(closing);
   const overBy = margin.isNegative() ? margin.negated() : ZERO;
+  const split = commitmentsSplit(input.unpaidGrants, input.grantLine);
   const years: EquityYear[] = [equityYear(input.year, opening, input.forecastResult, input.basis, input.rule, input.bands, "forecast")];
   for (const later of input.laterYears) {
     const prev = years[years.length - 1];
@@ -140,7 +164,9 @@ export function computeEquity(input: EquityInput, warnings: IssueList): EquityRe
     overBy,
     extraSpendingNeeded: overBy,
     unpaidGrants: input.unpaidGrants,
-    uncommitted: closing.minus(input.unpaidGrants),
+    commitmentsInForecast: split.inForecast,
+    commitmentsAfterYear: split.afterYear,
+    equityAfterCommitments: closing.minus(split.afterYear),
     years,
   };
 }

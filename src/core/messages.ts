@@ -123,6 +123,7 @@ export interface Params {
   prior_contributions_missing: None;
   opening_equity_missing: None;
   forecast_fallback: { line: LeafLine };
+  manual_forecast_closed_year: { line: LeafLine; manual: string; actual: string };
   // Use cases and shells
   no_results: None;
   template_inputs_exist: { found: string[] };
@@ -643,6 +644,16 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     sv: () => "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
     en: () => "Opening equity is missing (neither the setting nor IB rows on equity accounts); 0 is used.",
     example: none,
+  },
+  manual_forecast_closed_year: {
+    meaning: "Varning: året är stängt (brytdatum 31 december), så helåret är utfallet; en manuell prognos som skiljer sig används inte.",
+    sv: (p, f) =>
+      `${LINE_SV[p.line]}: året är stängt (brytdatum 31 december), så helåret är utfallet ${f.money(p.actual)}; ` +
+      `den manuella prognosen ${f.money(p.manual)} används inte.`,
+    en: (p, f) =>
+      `${LINE_EN[p.line]}: the year is closed (cut-off 31 December), so the full year is the actual ${f.money(p.actual)}; ` +
+      `the manual forecast ${f.money(p.manual)} is not used.`,
+    example: { line: "ovriga_externa_kostnader", manual: "-600000", actual: "-587412.50" },
   },
   forecast_fallback: {
     meaning: "Varning: föregående år kan inte användas (fjolårets period är 0); utfall+restbudget används.",

@@ -36,7 +36,8 @@ export interface LineValues extends ColumnValues {
   id: ReportLineId;
   label: string;
   /** Method code for leaf lines, "summa" for totals. */
-  method: ForecastMethod | "summa";
+  /** The method used; `utfall_helar` when the year is closed (every line's full year is its actual). */
+  method: ForecastMethod | "utfall_helar" | "summa";
   /** The method as printed: "linjär", or "utfall+restbudget (ersätter föregående år)". */
   methodText: string;
   /** Manual forecast comment, or an explanation of the method's inputs. */
@@ -112,9 +113,26 @@ function contributionColumns(
 
 interface Forecast {
   forecast: Decimal;
-  method: ForecastMethod;
+  method: ForecastMethod | "utfall_helar";
   methodText: string;
   comment: string;
+}
+
+/** How the method column words a closed year's full-year figure. */
+export const CLOSED_YEAR_TEXT = "Utfall helår";
+
+/**
+ * A closed year (cut-off 31 December): the full year is the actual, whatever method the Prognos
+ * table names. A manual forecast that differs from the actual is a warning that names the line.
+ */
+function closedYearLine(line: LeafLine, actual: Decimal, choice: ForecastChoice | undefined, warnings: IssueList): Forecast {
+  if (choice?.method === "manuell") {
+    const manual = forecastManual(choice.amount ?? ZERO, LINE_SIGN[line]);
+    if (!manual.equals(actual)) {
+      warnings.add("manual_forecast_closed_year", { line, manual: manual.toFixed(2), actual: actual.toFixed(2) }, choice.cell ?? "");
+    }
+  }
+  return { forecast: actual, method: "utfall_helar", methodText: CLOSED_YEAR_TEXT, comment: choice?.comment ?? "" };
 }
 
 /** One leaf line's forecast by its chosen (or default) method. */
@@ -201,7 +219,10 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
       ({ prior, actual } = c);
       priorSource = c.source;
     }
-    const f = forecastLine(line, { actual, budget }, input, grants, choiceByLine.get(line), warnings);
+    const choice = choiceByLine.get(line);
+    const f = period.closed
+      ? closedYearLine(line, actual, choice, warnings)
+      : forecastLine(line, { actual, budget }, input, grants, choice, warnings);
     byId[line] = {
       id: line,
       label: LINE_LABELS[line],

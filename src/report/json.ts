@@ -82,6 +82,9 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
           status: e.status,
           overBy: k(e.overBy),
           unpaidGrants: k(e.unpaidGrants),
+          commitmentsInForecast: k(e.commitmentsInForecast),
+          commitmentsAfterYear: k(e.commitmentsAfterYear),
+          equityAfterCommitments: k(e.equityAfterCommitments),
           years: e.years.map((y) => ({
             year: y.year,
             opening: k(y.opening),

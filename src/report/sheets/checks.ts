@@ -114,6 +114,16 @@ export function checksSheet(
       diffFormula: `${v("ceiling")}-${v("closing")}-${v("margin")}`,
       description: "Eget kapital",
     });
+    checks.push({
+      name: "Ej utbetalda insatsmedel = i årets prognos + återstående efter året",
+      diffFormula: `${v("unpaidGrants")}-${v("commitmentsInForecast")}-${v("commitmentsAfterYear")}`,
+      description: "Eget kapital: varje beslutad finansiering räknas en gång",
+    });
+    checks.push({
+      name: "Eget kapital efter beslutad finansiering = utgående − återstående",
+      diffFormula: `${v("closing")}-${v("commitmentsAfterYear")}-${v("equityAfterCommitments")}`,
+      description: "Eget kapital",
+    });
   }
 
   const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 12, 16, 70, 18, 18, 30]);

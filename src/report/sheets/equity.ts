@@ -5,8 +5,20 @@ import { FORMATS, SheetBuilder, SheetModel, Cell } from "../sheetModel";
 import { formatNumber } from "../render";
 import { amountFormat, ceilingRuleText, contributionSourceText, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
 
+type EquityRow =
+  | "opening"
+  | "result"
+  | "closing"
+  | "basis"
+  | "ceiling"
+  | "margin"
+  | "unpaidGrants"
+  | "commitmentsInForecast"
+  | "commitmentsAfterYear"
+  | "equityAfterCommitments";
+
 export interface EquityLayout {
-  rowOf: Record<"opening" | "result" | "closing" | "basis" | "ceiling" | "margin", number>;
+  rowOf: Record<EquityRow, number>;
   valueCol: number;
 }
 
@@ -55,7 +67,24 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
       "Beviljat − utbetalt enligt Insatser och Huvudbok (redan utlovat)",
       "unpaidGrants",
     ],
-    ["Eget kapital som inte är utlovat", money(e.uncommitted, fmt), "Utgående eget kapital − ej utbetalda insatsmedel", "uncommitted"],
+    [
+      `varav betalas ${c.period.year} enligt prognosen`,
+      money(e.commitmentsInForecast, fmt),
+      "Ingår redan i prognostiserat resultat (Bidrag till insatser efter brytdatum)",
+      "commitmentsInForecast",
+    ],
+    [
+      `Återstående belopp för beslutad finansiering efter ${c.period.year}`,
+      money(e.commitmentsAfterYear, fmt),
+      "Ej utbetalda insatsmedel − det som prognosen redan betalar i år",
+      "commitmentsAfterYear",
+    ],
+    [
+      "Eget kapital efter beslutad finansiering",
+      money(e.equityAfterCommitments, fmt, { bold: true }),
+      "Prognostiserat utgående eget kapital − återstående belopp för beslutad finansiering",
+      "equityAfterCommitments",
+    ],
   ];
   const headerRow = b.nextRow;
   b.table(
@@ -63,13 +92,18 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
     ["Post", "Belopp", "Förklaring", "Rad-id"],
     rows.map(([label, v, expl, id]) => [text(label), v, text(expl), text(id)]),
   );
-  const rowOf = {
+  const at = (id: string) => headerRow + 1 + rows.findIndex((r) => r[3] === id);
+  const rowOf: Record<EquityRow, number> = {
     opening: headerRow + 1,
     result: headerRow + 2,
     closing: headerRow + 3,
     basis: headerRow + 4,
     ceiling: headerRow + 5,
     margin: headerRow + 6,
+    unpaidGrants: at("unpaidGrants"),
+    commitmentsInForecast: at("commitmentsInForecast"),
+    commitmentsAfterYear: at("commitmentsAfterYear"),
+    equityAfterCommitments: at("equityAfterCommitments"),
   };
   b.blank();
   b.row([text("Takets beräkning", { bold: true })]);
