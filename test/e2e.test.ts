@@ -81,13 +81,16 @@ test("verifiera exits 0 on a fresh result, and 3 naming the differences after an
   expect(ok.status).toBe(0);
   const wb = await load(output);
   const ledger = wb.getWorksheet("Huvudbok")!;
-  // The first salary row of this year: change the amount.
+  // The first salary voucher of this year: a corrected amount, on both of its rows (salary and bank),
+  // so the voucher still balances.
   let changed = "";
   ledger.eachRow((row, r) => {
     if (changed || r === 1) return;
     const d = row.getCell(1).value;
     if (d instanceof Date && d.getUTCFullYear() === 2026 && String(row.getCell(5).value).startsWith("Löner")) {
       row.getCell(4).value = Number(row.getCell(4).value) + 10000;
+      const bank = ledger.getRow(r + 1).getCell(4);
+      bank.value = Number(bank.value) - 10000;
       changed = `Huvudbok!D${r}`;
     }
   });

@@ -28,7 +28,7 @@ describeWithSchemas("schema validation of what we write", () => {
     const { output } = await recalcPackage(await examplePackage());
     const r = validateParts(output!);
     expect(r.errors).toEqual([]);
-    expect(r.validated.filter((p) => p.startsWith("xl/worksheets/sheet")).length).toBe(13);
+    expect(r.validated.filter((p) => p.startsWith("xl/worksheets/sheet")).length).toBe(14);
     for (const p of ["xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml", "docProps/app.xml", "docProps/core.xml", "_rels/.rels"])
       expect(r.validated).toContain(p);
     expect(r.validated.filter((p) => p.startsWith("xl/tables/")).length).toBeGreaterThan(8);

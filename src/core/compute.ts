@@ -11,7 +11,8 @@ import { computeMemberShares, MemberSharesYear } from "./memberShares";
 import { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import { defaultCutoff, reportPeriod, ReportPeriod } from "./periods";
-import { LEAF_LINES, LeafLine, LINE_SIGN } from "./reportLines";
+import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN } from "./reportLines";
+import { computeStatements, FinancialStatements } from "./statements";
 import { computeTertial, TertialReport } from "./tertial";
 import type { CellRef, DayNumber } from "./units";
 import { asCellRef } from "./units";
@@ -51,6 +52,8 @@ export interface Computation {
   memberShares: MemberSharesYear[] | null;
   tertial: TertialReport | null;
   equity: EquityReport | null;
+  /** The financial statements at the cut-off (Bokslut); null when Kontoplan has no balance-sheet lines. */
+  statements: FinancialStatements | null;
   warnings: Issue[];
 }
 
@@ -241,6 +244,57 @@ function equityStep(
   );
 }
 
+/**
+ * The financial statements, when Kontoplan has balance-sheet lines beyond equity. Opening balances
+ * that do not sum to zero, and statements that do not balance, are errors naming the accounts.
+ */
+function statementsStep(
+  inputs: Inputs,
+  agg: LedgerAggregates,
+  tertial: TertialReport,
+  period: ReportPeriod,
+  memberShares: MemberSharesYear[] | null,
+  errors: IssueList,
+  warnings: IssueList,
+): FinancialStatements | null {
+  if (!inputs.accounts.some((a) => isBalanceLine(a.line) && a.line !== "eget_kapital")) {
+    warnings.add("bokslut_no_balance_lines", {});
+    return null;
+  }
+  const b = agg.balances;
+  for (const [year, ib] of [
+    [period.year, b.ibThisYear],
+    [period.year - 1, b.ibPriorYear],
+  ] as const) {
+    if (ib.rows > 0 && ib.sum !== 0) {
+      const accounts = [...ib.accounts].sort((x, y) => x - y).slice(0, 20);
+      errors.add("ib_unbalanced", { year, difference: oreToKronor(ib.sum).toFixed(2), accounts });
+    }
+  }
+  const bookedContributions = oreToKronor(agg.period.medlemsbidrag).times(LINE_SIGN.medlemsbidrag).negated();
+  const priorYearResult = LEAF_LINES.reduce((a, l) => a.minus(oreToKronor(agg.priorYear[l])), ZERO);
+  const year = memberShares?.find((y) => y.year === period.year);
+  const st = computeStatements(
+    {
+      period,
+      balances: b,
+      lines: tertial.byId,
+      bookedContributions,
+      priorYearResult,
+      grants: tertial.grants,
+      members: year ? year.members.map((m) => ({ member: m.member, group: m.group, amount: m.amount })) : [],
+    },
+    warnings,
+  );
+  if (!st.difference.isZero()) {
+    errors.add("statements_unbalanced", {
+      difference: st.difference.toFixed(2),
+      accounts: st.unmappedAccounts.map((a) => a.account).slice(0, 20),
+    });
+  }
+  return st;
+}
+
 export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult {
   const errors = new IssueList();
   const warnings = new IssueList();
@@ -264,16 +318,18 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
   const memberShares = outputs.has("medlemsandelar") ? memberSharesStep(inputs, contributions, errors) : null;
   let tertial: TertialReport | null = null;
   let equity: EquityReport | null = null;
+  let statements: FinancialStatements | null = null;
   if (needsLedger) {
     const agg = aggregateLedger(inputs.ledger, inputs.accounts, period.value, errors);
     if (errors.length > 0) return fail();
     ledgerWarnings(inputs, agg, period.value, warnings);
     tertial = tertialStep(inputs, agg, period.value, contributions, warnings);
     if (outputs.has("eget-kapital") && thisYear) equity = equityStep(inputs, agg, tertial, contributions, thisYear.total, warnings);
+    if (outputs.has("tertial")) statements = statementsStep(inputs, agg, tertial, period.value, memberShares, errors, warnings);
   }
   if (errors.length > 0) return fail();
   return {
     ok: true,
-    value: { inputs, outputs, period: period.value, contributions, memberShares, tertial, equity, warnings: warnings.items },
+    value: { inputs, outputs, period: period.value, contributions, memberShares, tertial, equity, statements, warnings: warnings.items },
   };
 }

@@ -7,7 +7,7 @@ import type { AccountRule, LedgerRow } from "./inputs";
 import type { IssueList } from "./messages";
 import type { ReportPeriod } from "./periods";
 import { yearOfDayNumber } from "./dates";
-import { AccountLine, LEAF_LINES, LeafLine } from "./reportLines";
+import { AccountLine, BALANCE_LINES, BalanceLine, isBalanceLine, LEAF_LINES, LeafLine } from "./reportLines";
 import { addOre, asOre, CellRef, DayNumber, Ore } from "./units";
 
 export type LineSums = Record<LeafLine, Ore>;
@@ -16,6 +16,29 @@ export function emptySums(): LineSums {
   const s = {} as LineSums;
   for (const l of LEAF_LINES) s[l] = asOre(0);
   return s;
+}
+
+export type BalanceSums = Record<BalanceLine, Ore>;
+
+export function emptyBalances(): BalanceSums {
+  const s = {} as BalanceSums;
+  for (const l of BALANCE_LINES) s[l] = asOre(0);
+  return s;
+}
+
+/** Balance-sheet accounts (debit positive, öre), for the financial statements. */
+export interface BalanceAggregates {
+  /** IB rows dated in the report year, per balance line; their count and their sum over every account. */
+  openingThisYear: BalanceSums;
+  ibThisYear: { rows: number; sum: Ore; accounts: Set<number> };
+  /** Transactions from 1 January to the cut-off, per balance line. */
+  movementThisYear: BalanceSums;
+  /** IB rows dated in the prior year, and the prior year's transactions, per balance line. */
+  openingPriorYear: BalanceSums;
+  ibPriorYear: { rows: number; sum: Ore; accounts: Set<number> };
+  movementPriorYear: BalanceSums;
+  /** Accounts with rows in the two years but no report line: balance accounts (class 1–2) and others. */
+  unmapped: Map<number, Ore>;
 }
 
 export interface LedgerAggregates {
@@ -34,6 +57,7 @@ export interface LedgerAggregates {
   firstRowOtherYear: CellRef | "";
   /** Row count and amount sum, for the run log and staleness checks. */
   rowCount: number;
+  balances: BalanceAggregates;
 }
 
 /** Finds the rule for an account number: binary search over sorted, non-overlapping ranges. */
@@ -111,7 +135,17 @@ export function aggregateLedger(
     rowsOtherYears: 0,
     firstRowOtherYear: "",
     rowCount: rows.length,
+    balances: {
+      openingThisYear: emptyBalances(),
+      ibThisYear: { rows: 0, sum: asOre(0), accounts: new Set() },
+      movementThisYear: emptyBalances(),
+      openingPriorYear: emptyBalances(),
+      ibPriorYear: { rows: 0, sum: asOre(0), accounts: new Set() },
+      movementPriorYear: emptyBalances(),
+      unmapped: new Map(),
+    },
   };
+  const bal = agg.balances;
   let unknownReported = 0;
   for (const row of rows) {
     const rule = index.lookup(row.account);
@@ -125,8 +159,20 @@ export function aggregateLedger(
     const line: AccountLine | null = rule.line;
     const day = row.day;
     if (isOpeningBalance(row.voucher)) {
-      if (line === "eget_kapital" && day >= period.start && day <= period.yearEnd) {
+      const thisYear = day >= period.start && day <= period.yearEnd;
+      const priorYear = day >= period.priorStart && day <= period.priorYearEnd;
+      if (line === "eget_kapital" && thisYear) {
         agg.openingEquityIb = addOre(agg.openingEquityIb ?? asOre(0), row.ore);
+      }
+      if (thisYear || priorYear) {
+        const ib = thisYear ? bal.ibThisYear : bal.ibPriorYear;
+        ib.rows++;
+        ib.sum = addOre(ib.sum, row.ore);
+        ib.accounts.add(row.account);
+        if (isBalanceLine(line)) {
+          const target = thisYear ? bal.openingThisYear : bal.openingPriorYear;
+          target[line] = addOre(target[line], row.ore);
+        } else if (line === null) bal.unmapped.set(row.account, addOre(bal.unmapped.get(row.account) ?? asOre(0), row.ore));
       }
       continue;
     }
@@ -145,7 +191,15 @@ export function aggregateLedger(
       agg.rowsAfterCutoff++;
       continue;
     }
-    if (line === null || line === "eget_kapital") continue;
+    if (line === null) {
+      bal.unmapped.set(row.account, addOre(bal.unmapped.get(row.account) ?? asOre(0), row.ore));
+      continue;
+    }
+    if (isBalanceLine(line)) {
+      const target = day >= period.start ? bal.movementThisYear : bal.movementPriorYear;
+      target[line] = addOre(target[line], row.ore);
+      continue;
+    }
     if (day >= period.start) {
       addSafe(agg.period, line, row.ore, errors, row.cell);
       if (line === "bidrag_till_insatser" && row.project) {

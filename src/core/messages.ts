@@ -124,6 +124,11 @@ export interface Params {
   opening_equity_missing: None;
   forecast_fallback: { line: LeafLine };
   manual_forecast_closed_year: { line: LeafLine; manual: string; actual: string };
+  // Financial statements (Bokslut)
+  bokslut_no_balance_lines: None;
+  balance_accounts_without_line: { accounts: number[] };
+  ib_unbalanced: { year: number; difference: string; accounts: number[] };
+  statements_unbalanced: { difference: string; accounts: number[] };
   // Use cases and shells
   no_results: None;
   template_inputs_exist: { found: string[] };
@@ -644,6 +649,47 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     sv: () => "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
     en: () => "Opening equity is missing (neither the setting nor IB rows on equity accounts); 0 is used.",
     example: none,
+  },
+  bokslut_no_balance_lines: {
+    meaning: "Varning: Kontoplan har inga balansrader (t.ex. kassa_och_bank), så bladet Bokslut skapas inte.",
+    sv: () =>
+      "Bokslut skapas inte: Kontoplan har inga balansrader. Ge balanskontona (klass 1–2) rapportraderna anlaggningstillgangar, " +
+      "fordringar, kassa_och_bank, eget_kapital, avsattningar, langfristiga_skulder eller kortfristiga_skulder.",
+    en: () =>
+      "Bokslut (financial statements) is not created: Kontoplan has no balance-sheet lines. Give the balance accounts " +
+      "(classes 1–2) the report lines anlaggningstillgangar, fordringar, kassa_och_bank, eget_kapital, avsattningar, " +
+      "langfristiga_skulder or kortfristiga_skulder.",
+    example: none,
+  },
+  balance_accounts_without_line: {
+    meaning: "Varning: balanskonton (klass 1–2) har rader i huvudboken men ingen rapportrad i Kontoplan.",
+    sv: (p) => `Balanskonton utan rapportrad i Kontoplan: ${p.accounts.join(", ")}. De saknas i balansräkningen.`,
+    en: (p) => `Balance accounts without a report line in Kontoplan: ${p.accounts.join(", ")}. They are missing from the balance sheet.`,
+    example: { accounts: [1510, 2440] },
+  },
+  ib_unbalanced: {
+    meaning: "Fel: de ingående balanserna (IB-rader) för ett år summerar inte till noll, så balansräkningen kan inte gå ihop.",
+    sv: (p, f) =>
+      `De ingående balanserna (IB-rader) för ${p.year} summerar till ${f.money(p.difference)} i stället för 0. ` +
+      `Kontrollera IB-raderna för kontona ${p.accounts.join(", ")}.`,
+    en: (p, f) =>
+      `The opening balances (IB rows) for ${p.year} sum to ${f.money(p.difference)} instead of 0. ` +
+      `Check the IB rows for the accounts ${p.accounts.join(", ")}.`,
+    example: { year: 2026, difference: "1250", accounts: [1930, 2010, 2440] },
+  },
+  statements_unbalanced: {
+    meaning: "Fel: balansräkningen går inte ihop (tillgångar ≠ eget kapital och skulder); kontona utan rapportrad nämns.",
+    sv: (p, f) =>
+      `Balansräkningen går inte ihop: tillgångarna skiljer sig från eget kapital och skulder med ${f.money(p.difference)}. ` +
+      (p.accounts.length
+        ? `Konton med rader men utan rapportrad i Kontoplan: ${p.accounts.join(", ")}.`
+        : "Alla konton har rapportrad; se varningen om verifikationer som inte balanserar."),
+    en: (p, f) =>
+      `The balance sheet does not balance: assets differ from equity and liabilities by ${f.money(p.difference)}. ` +
+      (p.accounts.length
+        ? `Accounts with rows but no report line in Kontoplan: ${p.accounts.join(", ")}.`
+        : "Every account has a report line; see the warning about vouchers that do not balance."),
+    example: { difference: "-12500", accounts: [1510, 3990] },
   },
   manual_forecast_closed_year: {
     meaning: "Varning: året är stängt (brytdatum 31 december), så helåret är utfallet; en manuell prognos som skiljer sig används inte.",

@@ -11,8 +11,26 @@ export type LeafLine =
   | "finansiella_kostnader"
   | "extraordinara_poster";
 
-/** Codes a Kontoplan row may carry: the leaf lines and the equity balance account. */
-export type AccountLine = LeafLine | "eget_kapital";
+/** Balance-sheet lines (Bokslut): assets, then equity, provisions and liabilities. */
+export type BalanceLine =
+  | "anlaggningstillgangar"
+  | "fordringar"
+  | "kassa_och_bank"
+  | "eget_kapital"
+  | "avsattningar"
+  | "langfristiga_skulder"
+  | "kortfristiga_skulder";
+
+export const ASSET_LINES: readonly BalanceLine[] = ["anlaggningstillgangar", "fordringar", "kassa_och_bank"];
+export const CLAIM_LINES: readonly BalanceLine[] = ["eget_kapital", "avsattningar", "langfristiga_skulder", "kortfristiga_skulder"];
+export const BALANCE_LINES: readonly BalanceLine[] = [...ASSET_LINES, ...CLAIM_LINES];
+
+export function isBalanceLine(line: AccountLine | null): line is BalanceLine {
+  return line !== null && (BALANCE_LINES as readonly string[]).includes(line);
+}
+
+/** Codes a Kontoplan row may carry: the income statement's leaf lines and the balance-sheet lines. */
+export type AccountLine = LeafLine | BalanceLine;
 
 export type TotalLine =
   | "verksamhetens_intakter"
@@ -36,7 +54,7 @@ export const LEAF_LINES: readonly LeafLine[] = [
   "extraordinara_poster",
 ];
 
-export const LINE_LABELS: Record<ReportLineId | "eget_kapital", string> = {
+export const LINE_LABELS: Record<ReportLineId | BalanceLine, string> = {
   medlemsbidrag: "Medlemsbidrag",
   ovriga_intakter: "Övriga intäkter",
   bidrag_till_insatser: "Bidrag till insatser",
@@ -46,7 +64,13 @@ export const LINE_LABELS: Record<ReportLineId | "eget_kapital", string> = {
   finansiella_intakter: "Finansiella intäkter",
   finansiella_kostnader: "Finansiella kostnader",
   extraordinara_poster: "Extraordinära poster",
+  anlaggningstillgangar: "Anläggningstillgångar",
+  fordringar: "Fordringar",
+  kassa_och_bank: "Kassa och bank",
   eget_kapital: "Eget kapital",
+  avsattningar: "Avsättningar",
+  langfristiga_skulder: "Långfristiga skulder",
+  kortfristiga_skulder: "Kortfristiga skulder",
   verksamhetens_intakter: "Verksamhetens intäkter",
   verksamhetens_kostnader: "Verksamhetens kostnader",
   verksamhetens_nettokostnader: "Verksamhetens nettokostnader",
@@ -104,7 +128,7 @@ function norm(s: string): string {
 }
 
 const ACCOUNT_LINE_LOOKUP = new Map<string, AccountLine>();
-for (const code of [...LEAF_LINES, "eget_kapital"] as AccountLine[]) {
+for (const code of [...LEAF_LINES, ...BALANCE_LINES] as AccountLine[]) {
   ACCOUNT_LINE_LOOKUP.set(norm(code), code);
   ACCOUNT_LINE_LOOKUP.set(norm(LINE_LABELS[code]), code);
 }

@@ -60,7 +60,21 @@ const INPUT_DEFS = {
   Takregel: { sheet: "Takregel", headers: ["Från", "Till", "Procent"], widths: [14, 14, 10] },
 } as const;
 
-/** The empty template: every input table with headers and the default settings. */
+/**
+ * The template's balance-sheet accounts: the BAS classes 1–2 in ranges, each with its line in the
+ * financial statements (Bokslut). The officer adds the income and cost accounts, and adjusts these.
+ */
+const TEMPLATE_BALANCE_ACCOUNTS: string[][] = [
+  ["1000-1399", "Anläggningstillgångar", "anlaggningstillgangar"],
+  ["1400-1899", "Fordringar och förutbetalda kostnader", "fordringar"],
+  ["1900-1999", "Kassa och bank", "kassa_och_bank"],
+  ["2000-2099", "Eget kapital", "eget_kapital"],
+  ["2100-2299", "Avsättningar", "avsattningar"],
+  ["2300-2399", "Långfristiga skulder", "langfristiga_skulder"],
+  ["2400-2999", "Kortfristiga skulder", "kortfristiga_skulder"],
+];
+
+/** The empty template: every input table with headers, the default settings and the balance-sheet accounts. */
 export function templateSheets(): SheetModel[] {
   const d = INPUT_DEFS;
   return [
@@ -72,7 +86,7 @@ export function templateSheets(): SheetModel[] {
       [...d.Installningar.widths],
     ),
     inputSheet(d.Medlemmar.sheet, "Medlemmar", [...d.Medlemmar.headers], [], [...d.Medlemmar.widths]),
-    inputSheet(d.Kontoplan.sheet, "Kontoplan", [...d.Kontoplan.headers], [], [...d.Kontoplan.widths]),
+    inputSheet(d.Kontoplan.sheet, "Kontoplan", [...d.Kontoplan.headers], TEMPLATE_BALANCE_ACCOUNTS, [...d.Kontoplan.widths]),
     inputSheet(d.Budget.sheet, "Budget", ["Rapportrad", "År", "Belopp"], [], [28, 10, 14]),
     inputSheet(d.Huvudbok.sheet, "Huvudbok", [...d.Huvudbok.headers], [], [...d.Huvudbok.widths]),
     inputSheet(d.Insatser.sheet, "Insatser", [...d.Insatser.headers], [], [...d.Insatser.widths]),
@@ -137,10 +151,10 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
   ];
 
   const accounts: V[][] = [
-    ["1510", "Kundfordringar", ""],
-    ["1930", "Bank", ""],
+    ["1510", "Kundfordringar", "fordringar"],
+    ["1930", "Bank", "kassa_och_bank"],
     ["2010", "Eget kapital", "eget_kapital"],
-    ["2440", "Leverantörsskulder", ""],
+    ["2440", "Leverantörsskulder", "kortfristiga_skulder"],
     ["3010-3019", "Medlemsbidrag", "medlemsbidrag"],
     ["3900-3999", "Övriga intäkter", "ovriga_intakter"],
     ["4500-4599", "Bidrag till insatser", "bidrag_till_insatser"],
@@ -185,7 +199,9 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
     ledger.push([date(y, 1, 1), "IB", 2010, -equity, "Ingående balans eget kapital", ""]);
   };
   const endMonth = (y: number) => (y === Y ? 9 : 12); // this year's ledger runs into September (after the cut-off)
-  ib(Y - 1, 3450000);
+  // Last year's opening balance is set below, once last year's result is known, so that it plus that
+  // result is this year's opening balance (the ledger carries over as a closed year does).
+  ib(Y - 1, 0);
   ib(Y, 3140000);
   for (const y of [Y - 1, Y]) {
     voucherNo = 0;
@@ -193,6 +209,11 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
     post(y, 1, 15, 3011, -state, `Medlemsbidrag ${y} Försäkringskassan`);
     post(y, 1, 15, 3012, -state / 2, `Medlemsbidrag ${y} Region Älvdalen`);
     post(y, 1, 15, 3013, -state / 2, `Medlemsbidrag ${y} kommunerna`);
+    // …and paid in February: the receivable becomes money in the bank.
+    voucherNo++;
+    const paidVer = `V${y}-${String(voucherNo).padStart(4, "0")}`;
+    ledger.push([date(y, 2, 10), paidVer, 1930, state * 2, `Inbetalning medlemsbidrag ${y}`, ""]);
+    ledger.push([date(y, 2, 10), paidVer, 1510, -state * 2, `Inbetalning medlemsbidrag ${y}`, ""]);
     for (let m = 1; m <= endMonth(y); m++) {
       const salary = 152000 + Math.round(rand() * 9000);
       post(y, m, 25, 5010, salary, `Löner ${y}-${String(m).padStart(2, "0")}`);
@@ -256,6 +277,18 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
     ledger.push([dt, ver, extraAccounts[k], amount, `${extraTexts[k]} ${i + 1}`, k === 9 ? "P25/4" : ""]);
     ledger.push([dt, ver, 1930, -amount, `${extraTexts[k]} ${i + 1}`, k === 9 ? "P25/4" : ""]);
   }
+
+  // Last year's IB: this year's opening equity less last year's result (class 3–8, credit positive).
+  const lastYearEnd = date(Y - 1, 12, 31);
+  const lastYearStart = date(Y - 1, 1, 1);
+  let lastYearResult = 0;
+  for (const r of ledger) {
+    const d = r[0] as number;
+    if (r[1] !== "IB" && d >= lastYearStart && d <= lastYearEnd && (r[2] as number) >= 3000) lastYearResult -= r[3] as number;
+  }
+  const openingLastYear = Math.round((3140000 - lastYearResult) * 100) / 100;
+  ledger[0][3] = openingLastYear;
+  ledger[1][3] = -openingLastYear;
 
   const forecast: V[][] = [
     ["ovriga_intakter", "budget", null, ""],

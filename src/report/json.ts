@@ -5,6 +5,7 @@ import { issueText } from "../core/messages";
 import { toKronorString as k } from "../core/money";
 import { GROUP_LABELS, JSON_LINE_ORDER } from "../core/reportLines";
 import type { RunInfo } from "./sheets";
+import type { FinancialStatements, StatementLine } from "../core/statements";
 import { isoOfDayNumber } from "../core/dates";
 
 export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<string, unknown> {
@@ -98,6 +99,33 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
           })),
         }
       : null,
+    financialStatements: c.statements ? statementsJson(c.statements) : null,
+    notes: c.statements
+      ? {
+          memberContributions: c.statements.notes.memberContributions.map((m) => ({
+            member: m.member,
+            group: m.group,
+            amount: k(m.amount),
+          })),
+          decidedGrantsRemaining: c.statements.notes.decidedGrantsRemaining.map((g) => ({
+            code: g.code,
+            name: g.name,
+            granted: k(g.granted),
+            paid: k(g.paid),
+            remaining: k(g.remaining),
+          })),
+        }
+      : null,
     warnings: c.warnings.map((w) => issueText(w, lang)),
+  };
+}
+
+function statementsJson(st: FinancialStatements): Record<string, unknown> {
+  const lines = (ls: StatementLine[]) =>
+    ls.map((l) => ({ id: l.id, label: l.label, amount: k(l.amount), prior: l.prior === null ? null : k(l.prior) }));
+  return {
+    incomeStatement: lines(st.incomeStatement),
+    balanceSheet: lines([...st.balanceSheet, ...st.memo]),
+    cashFlow: lines(st.cashFlow),
   };
 }

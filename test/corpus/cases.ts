@@ -197,7 +197,7 @@ export const CASES: CorpusCase[] = [
       appendRow("Huvudbok", a.slice(1))(wb);
       appendRow("Huvudbok", b.slice(1))(wb);
     },
-    expect: { ok: true, warning: "duplicate_rows", cell: "Huvudbok!A496" },
+    expect: { ok: true, warning: "duplicate_rows", cell: "Huvudbok!A500" },
   },
   {
     name: "a Kontoplan account that is a formula",
@@ -212,7 +212,7 @@ export const CASES: CorpusCase[] = [
     edit: (wb) => {
       sheet(wb, "Huvudbok").name = "Bokföring 2026";
     },
-    expect: { ok: true, warning: "rows_after_cutoff", cell: "'Bokföring 2026'!A474" },
+    expect: { ok: true, warning: "rows_after_cutoff", cell: "'Bokföring 2026'!A478" },
   },
   {
     name: "Medlemmar sheet renamed and its table gone",

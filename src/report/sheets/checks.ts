@@ -9,7 +9,10 @@ import { a1, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel, s
 import type { EquityLayout } from "./equity";
 import { header, HEADER_ROWS, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, text } from "./header";
 import type { MemberSharesLayout } from "./memberShares";
+import type { StatementsLayout } from "./statements";
 import type { TertialLayout } from "./tertial";
+
+const tertialResultRow = (L: TertialLayout): number => L.rowOf.get("arets_resultat")!;
 
 interface Check {
   name: string;
@@ -22,7 +25,7 @@ interface Check {
 export function checksSheet(
   c: Computation,
   run: RunInfo,
-  layouts: { members?: MemberSharesLayout; tertial?: TertialLayout; equity?: EquityLayout },
+  layouts: { members?: MemberSharesLayout; tertial?: TertialLayout; equity?: EquityLayout; statements?: StatementsLayout },
 ): SheetModel {
   const checks: Check[] = [];
   const M = OWNED_SHEETS.memberShares;
@@ -124,6 +127,44 @@ export function checksSheet(
       diffFormula: `${v("closing")}-${v("commitmentsAfterYear")}-${v("equityAfterCommitments")}`,
       description: "Eget kapital",
     });
+  }
+
+  if (layouts.statements && c.statements) {
+    const L = layouts.statements;
+    const B = OWNED_SHEETS.statements;
+    const at = (key: string, col = L.valueCol) => ref(B, L.rowOf.get(key)!, col);
+    checks.push({
+      name: "Balansräkningen: tillgångar = eget kapital, avsättningar och skulder",
+      diffFormula: `${at("br:summa_tillgangar")}-${at("br:summa_eget_kapital_och_skulder")}`,
+      description: "Bokslut, vid brytdatum",
+    });
+    checks.push({
+      name: "Balansräkningen föregående år går ihop",
+      diffFormula: `${at("br:summa_tillgangar", L.priorCol)}-${at("br:summa_eget_kapital_och_skulder", L.priorCol)}`,
+      description: "Bokslut, 31 december föregående år",
+    });
+    checks.push({
+      name: "Kassaflödet slutar i likvida medel vid periodens slut",
+      diffFormula: `${at("kf:likvida_medel_ib")}+${at("kf:arets_kassaflode")}-${at("kf:likvida_medel_ub")}`,
+      description: "Bokslut: likvida medel vid årets början + årets kassaflöde = kassa och bank i balansräkningen",
+    });
+    checks.push({
+      name: "Likvida medel = kassa och bank",
+      diffFormula: `${at("kf:likvida_medel_ub")}-${at("br:kassa_och_bank")}`,
+      description: "Bokslut",
+    });
+    checks.push({
+      name: "Eget kapitals förändring = årets resultat",
+      diffFormula: `${at("br:eget_kapital")}-${at("br:eget_kapital", L.priorCol)}-${at("br:arets_resultat")}`,
+      description: "Bokslut: FEL betyder bokningar direkt mot eget kapital under året",
+    });
+    if (layouts.tertial) {
+      checks.push({
+        name: "Resultaträkningens resultat = Tertialrapportens utfall",
+        diffFormula: `${at("rr:arets_resultat")}-${ref(T, tertialResultRow(layouts.tertial), layouts.tertial.firstValueCol + 1)}`,
+        description: "Bokslut och Tertialrapport bygger på samma utfall",
+      });
+    }
   }
 
   const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 12, 16, 70, 18, 18, 30]);

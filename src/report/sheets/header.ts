@@ -11,6 +11,7 @@ import type { TableNamer } from "../tableNames";
 export const OWNED_SHEETS = {
   memberShares: "Medlemsandelar",
   tertial: "Tertialrapport",
+  statements: "Bokslut",
   equity: "Eget kapital",
   checks: "Kontroller",
   log: "Körlogg",

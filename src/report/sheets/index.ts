@@ -10,6 +10,7 @@ import { equitySheet } from "./equity";
 import { OWNED_SHEETS, RunInfo } from "./header";
 import { logSheet } from "./log";
 import { memberSharesSheet } from "./memberShares";
+import { statementsSheet } from "./statements";
 import { tertialSheet } from "./tertial";
 
 export * from "./header";
@@ -21,6 +22,7 @@ export function plannedSheets(c: Computation, run: Pick<RunInfo, "log">): string
   if (c.memberShares) out.push(OWNED_SHEETS.memberShares);
   if (c.tertial && c.outputs.has("tertial")) out.push(OWNED_SHEETS.tertial);
   if (c.equity) out.push(OWNED_SHEETS.equity);
+  if (c.statements) out.push(OWNED_SHEETS.statements);
   out.push(OWNED_SHEETS.checks);
   if (run.log) out.push(OWNED_SHEETS.log);
   return out;
@@ -42,6 +44,10 @@ export function buildSheets(c: Computation, run: RunInfo): SheetModel[] {
       const e = equitySheet(c, run);
       sheets.push(e.sheet);
       layouts.equity = e.layout;
+    } else if (name === OWNED_SHEETS.statements) {
+      const st = statementsSheet(c, run);
+      sheets.push(st.sheet);
+      layouts.statements = st.layout;
     } else if (name === OWNED_SHEETS.checks) sheets.push(checksSheet(c, run, layouts));
     else sheets.push(logSheet(c, run));
   }

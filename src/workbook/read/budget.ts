@@ -5,7 +5,7 @@
 import type { BudgetEntry } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import type { Decimal } from "../../core/money";
-import { LeafLine, parseAccountLine } from "../../core/reportLines";
+import { isBalanceLine, LeafLine, parseAccountLine } from "../../core/reportLines";
 import type { CellRef } from "../../core/units";
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "../grid";
 import { at, LocatedTable, locateTable, mapColumns, normalizeName } from "../tables";
@@ -15,7 +15,7 @@ import { INPUT_TABLES, reportValue, TableReader, TableResult } from "./tableRead
 /** A leaf report line (a code or its label), or null. */
 export function leafLine(text: RawCell): LeafLine | null {
   const l = parseAccountLine(cellText(text));
-  return l && l !== "eget_kapital" ? l : null;
+  return l && !isBalanceLine(l) ? l : null;
 }
 
 /** Reports an unknown report line (or the error value in its cell). */

@@ -1,0 +1,202 @@
+/**
+ * The financial statements at the cut-off date, as a samordningsförbund's annual report presents
+ * them: resultaträkning, balansräkning, kassaflödesanalys (indirect method) and two notes.
+ *
+ * Balances come from IB rows plus the year's transactions up to the cut-off, per balance line of
+ * Kontoplan. The comparison column is 31 December last year: this year's IB when the ledger has it,
+ * else last year's IB plus last year's transactions. The year's result goes into equity. When the
+ * Tertialrapport accrues member contributions, the difference between the accrued and the booked
+ * amount is shown as accrued income (fordringar) or prepaid income (kortfristiga skulder), so the
+ * statements agree with the report and still balance.
+ *
+ * Amounts are presented as annual reports print them: assets, equity, provisions and liabilities
+ * positive; the cash flow positive when cash comes in.
+ */
+import type { BalanceAggregates, BalanceSums } from "./ledger";
+import type { GrantCommitment } from "./grants";
+import type { IssueList } from "./messages";
+import { Decimal, oreToKronor, ZERO } from "./money";
+import type { ReportPeriod } from "./periods";
+import { BalanceLine, Group, LINE_LABELS, ReportLineId } from "./reportLines";
+
+/** The Tertialrapport's values per income-statement line that the statements use (report sign). */
+export type LineValuesLike = Record<ReportLineId, { period: Decimal; priorPeriod: Decimal }>;
+
+export interface StatementLine {
+  id: string;
+  label: string;
+  amount: Decimal;
+  /** The comparison: same period last year (income statement), 31 December last year (balance sheet); null when not known. */
+  prior: Decimal | null;
+  /** Note number in the annual report's notes. */
+  note?: number;
+  /** A subtotal or total (bold in the report). */
+  total?: boolean;
+  /** A sub-line ("därav"), indented. */
+  sub?: boolean;
+}
+
+export interface FinancialStatements {
+  incomeStatement: StatementLine[];
+  balanceSheet: StatementLine[];
+  /** Memo lines below the balance sheet (remaining decided grants). */
+  memo: StatementLine[];
+  cashFlow: StatementLine[];
+  notes: {
+    memberContributions: Array<{ member: string; group: Group; amount: Decimal }>;
+    decidedGrantsRemaining: Array<{ code: string; name: string; granted: Decimal; paid: Decimal; remaining: Decimal }>;
+  };
+  /** Assets less equity, provisions and liabilities at the cut-off (zero when the statements balance). */
+  difference: Decimal;
+  /** Accounts with rows but no report line, with their net (debit positive). */
+  unmappedAccounts: Array<{ account: number; amount: Decimal }>;
+}
+
+export interface StatementsInput {
+  period: ReportPeriod;
+  balances: BalanceAggregates;
+  /** The Tertialrapport's income-statement lines (report sign): period and same period last year. */
+  lines: LineValuesLike;
+  /** Booked member contributions to the cut-off (report sign), before any accrual. */
+  bookedContributions: Decimal;
+  /** Last year's full-year result from the ledger (report sign), for a comparison built from last year's IB. */
+  priorYearResult: Decimal;
+  grants: readonly GrantCommitment[];
+  members: Array<{ member: string; group: Group; amount: Decimal }>;
+}
+
+const k = (ore: number) => oreToKronor(ore);
+
+function sums(a: BalanceSums, b?: BalanceSums): Record<BalanceLine, Decimal> {
+  const out = {} as Record<BalanceLine, Decimal>;
+  for (const l of Object.keys(a) as BalanceLine[]) out[l] = k(a[l] + (b ? b[l] : 0));
+  return out;
+}
+
+/** Balance at 31 December last year (debit positive), and whether last year's result is already in equity. */
+function priorBalances(b: BalanceAggregates): { bal: Record<BalanceLine, Decimal>; resultInEquity: boolean } {
+  if (b.ibThisYear.rows > 0) return { bal: sums(b.openingThisYear), resultInEquity: true };
+  return { bal: sums(b.openingPriorYear, b.movementPriorYear), resultInEquity: false };
+}
+
+export function computeStatements(input: StatementsInput, warnings: IssueList): FinancialStatements {
+  const b = input.balances;
+  const L = input.lines;
+  const line = (id: string, label: string, amount: Decimal, prior: Decimal | null, extra: Partial<StatementLine> = {}): StatementLine => ({
+    id,
+    label,
+    amount,
+    prior,
+    ...extra,
+  });
+
+  // Resultaträkning: the report's rows, period and same period last year.
+  const rr = (id: keyof typeof L, extra: Partial<StatementLine> = {}) => line(id, LINE_LABELS[id], L[id].period, L[id].priorPeriod, extra);
+  const incomeStatement = [
+    rr("verksamhetens_intakter", { note: 1 }),
+    rr("verksamhetens_kostnader", { note: 2 }),
+    rr("avskrivningar"),
+    rr("verksamhetens_nettokostnader", { total: true }),
+    rr("finansiella_intakter"),
+    rr("finansiella_kostnader"),
+    rr("resultat_efter_finansiella_poster", { total: true }),
+    rr("extraordinara_poster"),
+    rr("arets_resultat", { total: true }),
+  ];
+  const result = L.arets_resultat.period;
+
+  // Balansräkning.
+  const now = sums(b.openingThisYear, b.movementThisYear);
+  const prior = priorBalances(b);
+  const accrual = L.medlemsbidrag.period.minus(input.bookedContributions);
+  const asset = (x: Decimal) => x;
+  const claim = (x: Decimal) => x.negated();
+  const fordringar = asset(now.fordringar).plus(Decimal.max(ZERO, accrual));
+  const kortfristiga = claim(now.kortfristiga_skulder).plus(Decimal.max(ZERO, accrual.negated()));
+  const priorResult = input.priorYearResult;
+  const equityPrior = claim(prior.bal.eget_kapital).plus(prior.resultInEquity ? ZERO : priorResult);
+  // Equity at the cut-off: equity accounts (opening and any direct postings) plus the year's result.
+  const equityAccounts = claim(now.eget_kapital);
+  const equityOpening = claim(sums(b.openingThisYear).eget_kapital);
+  const equityOther = b.ibThisYear.rows > 0 ? equityAccounts.minus(equityOpening) : equityAccounts.minus(equityPrior);
+  const equityNow = equityAccounts.plus(result);
+  const assets = {
+    anlaggningstillgangar: [asset(now.anlaggningstillgangar), asset(prior.bal.anlaggningstillgangar)],
+    fordringar: [fordringar, asset(prior.bal.fordringar)],
+    kassa_och_bank: [asset(now.kassa_och_bank), asset(prior.bal.kassa_och_bank)],
+  } as const;
+  const claims = {
+    eget_kapital: [equityNow, equityPrior],
+    avsattningar: [claim(now.avsattningar), claim(prior.bal.avsattningar)],
+    langfristiga_skulder: [claim(now.langfristiga_skulder), claim(prior.bal.langfristiga_skulder)],
+    kortfristiga_skulder: [kortfristiga, claim(prior.bal.kortfristiga_skulder)],
+  } as const;
+  const total = (group: Record<string, readonly [Decimal, Decimal]>, i: 0 | 1) => Object.values(group).reduce((a, v) => a.plus(v[i]), ZERO);
+  const balanceSheet = [
+    ...Object.entries(assets).map(([id, v]) => line(id, LINE_LABELS[id as BalanceLine], v[0], v[1])),
+    line("summa_tillgangar", "Summa tillgångar", total(assets, 0), total(assets, 1), { total: true }),
+    line("eget_kapital", LINE_LABELS.eget_kapital, equityNow, equityPrior),
+    line("arets_resultat", "därav årets resultat", result, priorResult, { sub: true }),
+    ...Object.entries(claims)
+      .filter(([id]) => id !== "eget_kapital")
+      .map(([id, v]) => line(id, LINE_LABELS[id as BalanceLine], v[0], v[1])),
+    line("summa_eget_kapital_och_skulder", "Summa eget kapital, avsättningar och skulder", total(claims, 0), total(claims, 1), {
+      total: true,
+    }),
+  ];
+  const unpaid = input.grants.reduce((a, g) => a.plus(g.unpaid), ZERO);
+  const memo = [line("beslutad_finansiering", "Återstående belopp för beslutad finansiering", unpaid, null)];
+
+  // Kassaflödesanalys, indirect method; the opening balances are the comparison column.
+  const depreciation = L.avskrivningar.period.negated();
+  const change = (id: BalanceLine, group: Record<string, readonly [Decimal, Decimal]>) => {
+    const v = group[id];
+    return v[0].minus(v[1]);
+  };
+  const provisions = change("avsattningar", claims);
+  const receivables = change("fordringar", assets).negated();
+  const shortTerm = change("kortfristiga_skulder", claims);
+  const operating = result.plus(depreciation).plus(provisions).plus(receivables).plus(shortTerm);
+  const investments = change("anlaggningstillgangar", assets).plus(depreciation).negated();
+  const financing = change("langfristiga_skulder", claims).plus(equityOther);
+  const flow = operating.plus(investments).plus(financing);
+  const cashFlow = [
+    line("arets_resultat", "Årets resultat", result, null),
+    line("justering_avskrivningar", "Justering för avskrivningar", depreciation, null, { sub: true }),
+    line("forandring_avsattningar", "Justering för förändring av avsättningar", provisions, null, { sub: true }),
+    line("forandring_fordringar", "Förändring av fordringar", receivables, null, { sub: true }),
+    line("forandring_kortfristiga_skulder", "Förändring av kortfristiga skulder", shortTerm, null, { sub: true }),
+    line("kassaflode_lopande", "Kassaflöde från den löpande verksamheten", operating, null, { total: true }),
+    line("investeringar", "Investeringar i anläggningstillgångar", investments, null),
+    line("finansiering", "Kassaflöde från finansieringsverksamheten", financing, null),
+    line("arets_kassaflode", "Årets kassaflöde", flow, null, { total: true }),
+    line("likvida_medel_ib", "Likvida medel vid årets början", assets.kassa_och_bank[1], null),
+    line("likvida_medel_ub", "Likvida medel vid periodens slut", assets.kassa_och_bank[0], null, { total: true }),
+  ];
+
+  const unmappedAccounts = [...b.unmapped]
+    .filter(([, ore]) => ore !== 0)
+    .sort((a, b2) => a[0] - b2[0])
+    .map(([account, ore]) => ({ account, amount: k(ore) }));
+  const balanceUnmapped = unmappedAccounts.filter((a) => a.account >= 1000 && a.account <= 2999).map((a) => a.account);
+  if (balanceUnmapped.length > 0) warnings.add("balance_accounts_without_line", { accounts: balanceUnmapped.slice(0, 20) }, "");
+
+  return {
+    incomeStatement,
+    balanceSheet,
+    memo,
+    cashFlow,
+    notes: {
+      memberContributions: input.members,
+      decidedGrantsRemaining: input.grants.map((g) => ({
+        code: g.code,
+        name: g.name,
+        granted: g.granted,
+        paid: g.paid,
+        remaining: g.unpaid,
+      })),
+    },
+    difference: total(assets, 0).minus(total(claims, 0)),
+    unmappedAccounts,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Issue 15, part 3: the financial statements (Bokslut). The year-end case's annual report was worked
+ * out by hand from its vouchers (below, in the comments); the engine must reproduce it to the krona.
+ * Then the interim case balances with accrued contributions, and broken ledgers are refused by name.
+ */
+import { readFileSync } from "fs";
+import path from "path";
+import { OUTPUTS } from "../src/core/compute";
+import { messageText } from "../src/core/messages";
+import { computeFromGrid, Outcome } from "../src/workbook/usecases";
+import { parseTextWorkbook } from "./helpers/textWorkbook";
+
+const caseText = (name: string) => readFileSync(path.join(__dirname, "golden", name), "utf8");
+
+function run(source: string): Outcome {
+  const c = parseTextWorkbook(source);
+  return computeFromGrid(c.grid, { outputs: new Set(OUTPUTS), version: "test", now: () => "T", cutoffOverride: c.cutoff });
+}
+
+type Line = { id: string; label: string; amount: string; prior: string | null };
+const byId = (lines: Line[]) => Object.fromEntries(lines.map((l) => [l.id, [l.amount, l.prior]]));
+
+describe("the year-end case against its annual report worked by hand", () => {
+  const outcome = run(caseText("e-december-bokslut.case"));
+  const fs = outcome.json!.financialStatements as { incomeStatement: Line[]; balanceSheet: Line[]; cashFlow: Line[] };
+
+  test("runs without errors; every line's forecast is its actual (the year is closed)", () => {
+    expect(outcome.errors).toEqual([]);
+    const lines = (outcome.json!.tertialReport as { lines: Array<{ period: string; forecast: string }> }).lines;
+    for (const l of lines) expect(l.forecast).toBe(l.period);
+  });
+
+  test("resultaträkning: 2 000 000 − 1 770 000 − 20 000 − 8 000 = 202 000; last year 280 000", () => {
+    // Costs: grants 500 000 + 600 000; staff 560 000 + pension provision 30 000; office 80 000.
+    expect(byId(fs.incomeStatement)).toMatchObject({
+      verksamhetens_intakter: ["2000000", "1900000"],
+      verksamhetens_kostnader: ["-1770000", "-1590000"],
+      avskrivningar: ["-20000", "-20000"],
+      verksamhetens_nettokostnader: ["210000", "290000"],
+      finansiella_kostnader: ["-8000", "-10000"],
+      arets_resultat: ["202000", "280000"],
+    });
+  });
+
+  test("balansräkning at 2024-12-31 against 2023-12-31 balances: 1 162 000 and 1 010 000", () => {
+    // Inventory 100 000 + 30 000 − 40 000 − 20 000; bank 900 000 + 2 050 000 − 500 000 − 600 000 − 560 000
+    // − 110 000 − 30 000 − 50 000 − 8 000; equity 700 000 + 202 000; pension 60 000 + 30 000;
+    // loan 200 000 − 50 000; suppliers 50 000 + 80 000 − 110 000.
+    expect(byId(fs.balanceSheet)).toMatchObject({
+      anlaggningstillgangar: ["70000", "60000"],
+      fordringar: ["0", "50000"],
+      kassa_och_bank: ["1092000", "900000"],
+      summa_tillgangar: ["1162000", "1010000"],
+      eget_kapital: ["902000", "700000"],
+      arets_resultat: ["202000", "280000"],
+      avsattningar: ["90000", "60000"],
+      langfristiga_skulder: ["150000", "200000"],
+      kortfristiga_skulder: ["20000", "50000"],
+      summa_eget_kapital_och_skulder: ["1162000", "1010000"],
+      beslutad_finansiering: ["900000", null],
+    });
+  });
+
+  test("kassaflödesanalys: 202 000 + 20 000 + 30 000 + 50 000 − 30 000 − 30 000 − 50 000 = 192 000; 900 000 → 1 092 000", () => {
+    expect(byId(fs.cashFlow)).toMatchObject({
+      arets_resultat: ["202000", null],
+      justering_avskrivningar: ["20000", null],
+      forandring_avsattningar: ["30000", null],
+      forandring_fordringar: ["50000", null],
+      forandring_kortfristiga_skulder: ["-30000", null],
+      kassaflode_lopande: ["272000", null],
+      investeringar: ["-30000", null],
+      finansiering: ["-50000", null],
+      arets_kassaflode: ["192000", null],
+      likvida_medel_ib: ["900000", null],
+      likvida_medel_ub: ["1092000", null],
+    });
+  });
+
+  test("notes: member contributions per member and decided grants with granted, paid and remaining", () => {
+    expect(outcome.json!.notes).toEqual({
+      memberContributions: [
+        { member: "FK", group: "Stat", amount: "1000000" },
+        { member: "Region Norr", group: "Region", amount: "500000" },
+        { member: "Alfa kommun", group: "Kommun", amount: "500000" },
+      ],
+      decidedGrantsRemaining: [{ code: "P1", name: "Jobbspår", granted: "2000000", paid: "1100000", remaining: "900000" }],
+    });
+  });
+});
+
+describe("the interim case (31 August) balances with accrued member contributions", () => {
+  test("8/12 of 2 000 000 is income; the rest booked is prepaid income among short-term liabilities", () => {
+    const outcome = run(caseText("d-augusti-bokslut.case"));
+    expect(outcome.errors).toEqual([]);
+    const fs = outcome.json!.financialStatements as { balanceSheet: Line[]; incomeStatement: Line[] };
+    const bs = byId(fs.balanceSheet);
+    expect(byId(fs.incomeStatement).verksamhetens_intakter[0]).toBe("1333333.33");
+    // Suppliers 20 000 (after V5 and V6) + prepaid contributions 666 666.67.
+    expect(bs.kortfristiga_skulder[0]).toBe("686666.67");
+    expect(bs.summa_tillgangar[0]).toBe(bs.summa_eget_kapital_och_skulder[0]);
+  });
+});
+
+describe("broken ledgers are refused with the accounts named", () => {
+  const base = caseText("e-december-bokslut.case");
+
+  test("a balance account without a line: a warning names it, and the unbalanced statement is an error naming it", () => {
+    const outcome = run(base.replace("2440 | Leverantörsskulder | kortfristiga_skulder", "2440 | Leverantörsskulder |"));
+    expect(outcome.ok).toBe(false);
+    expect(outcome.warnings.find((w) => w.code === "balance_accounts_without_line")).toMatchObject({ params: { accounts: [2440] } });
+    const e = outcome.errors.find((x) => x.code === "statements_unbalanced")!;
+    expect(e.params).toEqual({ difference: "20000.00", accounts: [2440] });
+    expect(messageText(e, "sv")).toContain("Konton med rader men utan rapportrad i Kontoplan: 2440");
+  });
+
+  test("opening balances that do not sum to zero: an error naming the year and the IB accounts", () => {
+    const outcome = run(base.replace("2024-01-01 | IB | 1930 | 900 000 |", "2024-01-01 | IB | 1930 | 901 250 |"));
+    expect(outcome.ok).toBe(false);
+    const e = outcome.errors.find((x) => x.code === "ib_unbalanced")!;
+    expect(e.params).toEqual({ year: 2024, difference: "1250.00", accounts: [1220, 1229, 1510, 1930, 2010, 2210, 2350, 2440] });
+    expect(messageText(e, "sv")).toMatch(/IB-rader\) för 2024 summerar till 1\s250,00\skr/u);
+  });
+
+  test("a workbook without balance lines gets no Bokslut, with a warning that says how to get one", () => {
+    const outcome = run(caseText("c-december-ataganden-ib.case"));
+    expect(outcome.ok).toBe(true);
+    expect(outcome.sheets!.map((s) => s.name)).not.toContain("Bokslut");
+    expect(outcome.warnings.map((w) => w.code)).toContain("bokslut_no_balance_lines");
+    expect(outcome.json!.financialStatements).toBeNull();
+  });
+});
