@@ -111,10 +111,20 @@ function measureCore(n: number): { median: number; peak: number; inputs: number 
 }
 
 /** The example workbook with an n-row ledger, written to .xlsx. */
-async function writeWorkbook(n: number): Promise<string> {
-  const file = path.join(tmp, `ledger-${n}.xlsx`);
+/**
+ * The benchmark workbook; with `withoutBalanceLines`, Kontoplan's balance-sheet lines are blank (the
+ * same file except that no Bokslut is computed), to measure what the financial statements cost.
+ */
+async function writeWorkbook(n: number, withoutBalanceLines = false): Promise<string> {
+  const file = path.join(tmp, `ledger-${n}${withoutBalanceLines ? "-utan-bokslut" : ""}.xlsx`);
   const wb = new ExcelJS.Workbook();
-  writeSheetsToWorkbook(wb, exampleSheets({ ...EXAMPLE_DEFAULTS, ledgerRows: n }));
+  const models = exampleSheets({ ...EXAMPLE_DEFAULTS, ledgerRows: n });
+  if (withoutBalanceLines) {
+    const kontoplan = models.find((m) => m.name === "Kontoplan")!;
+    for (const row of kontoplan.rows)
+      if (row[2] && /^(fordringar|kassa_och_bank|kortfristiga_skulder)$/.test(String(row[2].value))) row[2] = null;
+  }
+  writeSheetsToWorkbook(wb, models);
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -221,26 +231,30 @@ async function main(): Promise<void> {
     console.error(`core ${ms(core.median)}`);
     if (n > FILE_LIMIT) continue;
     const file = await writeWorkbook(n);
+    const plainFile = await writeWorkbook(n, true);
     const size = statSync(file).size;
     const cli = path.join(ROOT, "dist", "cli", "main.js");
     const sumifsFile = await sumifsWorkbook(n, file);
     // Three rounds, interleaved so that the shared machine's noise hits all three alike; medians.
-    const runs: Array<Record<"e2e" | "lo" | "sumifs", Timing>> = [];
+    const runs: Array<Record<"e2e" | "plain" | "lo" | "sumifs", Timing>> = [];
     for (let round = 0; round < FILE_ROUNDS; round++) {
       const e2eRun = timed(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `out-${n}.xlsx`)]);
       if (e2eRun.status !== 0) notes.push(`recalc ${n} exit ${e2eRun.status}`);
+      const plainRun = timed(process.execPath, [cli, "recalc", plainFile, "-o", path.join(tmp, `out-plain-${n}.xlsx`)]);
       runs.push({
         e2e: e2eRun,
+        plain: plainRun,
         lo: libreOffice(file, path.join(tmp, `lo-${n}`)),
         sumifs: libreOffice(sumifsFile, path.join(tmp, `lo-sumifs-${n}`)),
       });
     }
-    const pick = (k: "e2e" | "lo" | "sumifs"): Timing => ({
+    const pick = (k: "e2e" | "plain" | "lo" | "sumifs"): Timing => ({
       seconds: median(runs.map((r) => r[k].seconds)),
       peakKb: Math.max(...runs.map((r) => r[k].peakKb)),
       status: Math.max(...runs.map((r) => r[k].status)),
     });
     const e2e = pick("e2e");
+    const plain = pick("plain");
     const lo = pick("lo");
     const sumifs = pick("sumifs");
     add(
@@ -249,6 +263,13 @@ async function main(): Promise<void> {
       `${e2e.seconds.toFixed(2)} s`,
       `peak ${(e2e.peakKb / 1024).toFixed(0)} MB`,
       `fil ${mb(size)}`,
+    );
+    add(
+      `${n}`,
+      "xlsx end to end utan Bokslut (samma fil, balansrader tomma)",
+      `${plain.seconds.toFixed(2)} s`,
+      `peak ${(plain.peakKb / 1024).toFixed(0)} MB`,
+      `Bokslut lägger till ${(((e2e.seconds - plain.seconds) / plain.seconds) * 100).toFixed(0)} % (mål ≤ 10 %)`,
     );
     add(
       `${n}`,
