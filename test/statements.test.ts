@@ -3,12 +3,16 @@
  * out by hand from its vouchers (below, in the comments); the engine must reproduce it to the krona.
  * Then the interim case balances with accrued contributions, and broken ledgers are refused by name.
  */
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync } from "fs";
+import os from "os";
 import path from "path";
 import { OUTPUTS } from "../src/core/compute";
 import { messageText } from "../src/core/messages";
-import { computeFromGrid, Outcome } from "../src/workbook/usecases";
-import { parseTextWorkbook } from "./helpers/textWorkbook";
+import { computeFromGrid, Outcome, recalculate } from "../src/workbook/usecases";
+import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { rawOfCell, workbookOf } from "./helpers/exceljs";
+import { convert, describeWithLibreOffice } from "./helpers/libreoffice";
+import { parseTextWorkbook, writeGridXlsx } from "./helpers/textWorkbook";
 
 const caseText = (name: string) => readFileSync(path.join(__dirname, "golden", name), "utf8");
 
@@ -129,4 +133,39 @@ describe("broken ledgers are refused with the accounts named", () => {
     expect(outcome.warnings.map((w) => w.code)).toContain("bokslut_no_balance_lines");
     expect(outcome.json!.financialStatements).toBeNull();
   });
+});
+
+describeWithLibreOffice("Bokslut's check formulas in LibreOffice", () => {
+  test.each([["e-december-bokslut.case"], ["d-augusti-bokslut.case"]])(
+    "%s: every Kontroller check is OK, no error values",
+    async (name) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "finsam-bokslut-"));
+      const c = parseTextWorkbook(caseText(name));
+      const input = path.join(dir, "in.xlsx");
+      await writeGridXlsx(c.grid, input);
+      const port = await XlsxPort.open(input);
+      const outcome = await recalculate(port, { outputs: new Set(OUTPUTS), version: "test", now: () => "2026-01-01T00:00:00Z" });
+      expect(outcome.errors).toEqual([]);
+      const output = path.join(dir, "ut.xlsx");
+      await port.save(output);
+      const wb = await workbookOf(readFileSync(convert(output, "xlsx", path.join(dir, "lo"))));
+      const checks: Array<[string, unknown]> = [];
+      wb.getWorksheet("Kontroller")!.eachRow((row) => {
+        const v = rawOfCell(row.getCell(2));
+        if (v === "OK" || v === "FEL") checks.push([String(rawOfCell(row.getCell(1))), v]);
+      });
+      const bokslut = checks.filter(([n]) => /Balansräkningen|Kassaflödet|Likvida|Eget kapitals|Resultaträkningens/.test(n));
+      expect(bokslut.length).toBe(6);
+      expect(checks.filter(([, v]) => v !== "OK")).toEqual([]);
+      const errors: string[] = [];
+      wb.getWorksheet("Bokslut")!.eachRow((row, r) =>
+        row.eachCell((cell, col) => {
+          const v = rawOfCell(cell);
+          if (typeof v === "object" && v !== null && "error" in v) errors.push(`${r}:${col}`);
+        }),
+      );
+      expect(errors).toEqual([]);
+    },
+    120000,
+  );
 });
