@@ -44,7 +44,7 @@ export interface FinancialStatements {
   cashFlow: StatementLine[];
   notes: {
     memberContributions: Array<{ member: string; group: Group; amount: Decimal }>;
-    decidedGrantsRemaining: Array<{ code: string; name: string; granted: Decimal; paid: Decimal; remaining: Decimal }>;
+    decidedGrantsRemaining: Array<{ code: string; name: string; dnr: string; granted: Decimal; paid: Decimal; remaining: Decimal }>;
   };
   /** Assets less equity, provisions and liabilities at the cut-off (zero when the statements balance). */
   difference: Decimal;
@@ -191,6 +191,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
       decidedGrantsRemaining: input.grants.map((g) => ({
         code: g.code,
         name: g.name,
+        dnr: g.dnr,
         granted: g.granted,
         paid: g.paid,
         remaining: g.unpaid,

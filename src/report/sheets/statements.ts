@@ -25,7 +25,7 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   const y = c.period.year;
   const m = c.period.months;
   const unit = c.inputs.settings.displayUnit;
-  const b = new SheetBuilder(OWNED_SHEETS.statements, [48, 6, 18, 18, 30]);
+  const b = new SheetBuilder(OWNED_SHEETS.statements, [46, 12, 16, 16, 28]);
   header(b, `Bokslut per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
   const rowOf = new Map<string, number>();
   const amount = (v: StatementLine["amount"] | null, bold: boolean): Cell => (v === null ? text("") : money(v, fmt, { bold }));
