@@ -12,7 +12,8 @@ export const CLI_TEXT = {
   finsam mall <ut.xlsx>
   finsam exempel <ut.xlsx>
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
-  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>]   (inte byggt ännu)
+  finsam sie <in.se> [--json] [--sprak sv|en]          läser och kontrollerar en SIE-fil, skriver inget
+  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>]   (import till arbetsboken: inte byggt ännu)
 `,
     noCommand: "Ange ett kommando.",
     needsValue: (flag: string) => `${flag} kräver ett värde.`,
@@ -26,7 +27,13 @@ export const CLI_TEXT = {
     verifyArgs: "verifiera tar en fil.",
     outArgs: (c: string) => `${c} tar en utfil.`,
     sameFile: "Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.",
-    sieNotBuilt: "SIE-import är inte byggd ännu (kommer i ett senare ärende).",
+    sieNotBuilt: "Import av SIE till arbetsboken är inte byggd ännu; finsam sie <fil> läser och kontrollerar filen.",
+    sieArgs: "sie tar en SIE-fil (och senare en arbetsbok).",
+    sieSummary: (s: { company: string; program: string; encoding: string; vouchers: number; transactions: number; accounts: number }) =>
+      `${s.company || "(inget företagsnamn)"} – ${s.program || "okänt program"}, teckenkodning ${s.encoding}\n` +
+      `  ${s.accounts} konton, ${s.vouchers} verifikationer och ${s.transactions} transaktioner räkenskapsår 0`,
+    sieValid: "Filen går att läsa: alla verifikationer balanserar.",
+    sieInvalid: "Filen har fel och kan inte importeras",
     errorsTitle: "Fel i indata (inget har skrivits)",
     errorsTitleVerify: "Fel i indata",
     warningsTitle: "Varningar",
@@ -50,7 +57,8 @@ export const CLI_TEXT = {
   finsam mall <out.xlsx>
   finsam exempel <out.xlsx>
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
-  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>]   (not built yet)
+  finsam sie <in.se> [--json] [--sprak sv|en]          reads and checks an SIE file, writes nothing
+  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>]   (import into the workbook: not built yet)
 `,
     noCommand: "Give a command.",
     needsValue: (flag: string) => `${flag} needs a value.`,
@@ -64,7 +72,13 @@ export const CLI_TEXT = {
     verifyArgs: "verifiera takes one file.",
     outArgs: (c: string) => `${c} takes one output file.`,
     sameFile: "The output file must not be the input file; the input file is never changed.",
-    sieNotBuilt: "SIE import is not built yet (it comes in a later issue).",
+    sieNotBuilt: "Importing SIE into the workbook is not built yet; finsam sie <file> reads and checks the file.",
+    sieArgs: "sie takes one SIE file (and later a workbook).",
+    sieSummary: (s: { company: string; program: string; encoding: string; vouchers: number; transactions: number; accounts: number }) =>
+      `${s.company || "(no company name)"} – ${s.program || "unknown program"}, encoding ${s.encoding}\n` +
+      `  ${s.accounts} accounts, ${s.vouchers} vouchers and ${s.transactions} transactions in fiscal year 0`,
+    sieValid: "The file can be read: every voucher balances.",
+    sieInvalid: "The file has errors and cannot be imported",
     errorsTitle: "Input errors (nothing was written)",
     errorsTitleVerify: "Input errors",
     warningsTitle: "Warnings",

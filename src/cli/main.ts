@@ -5,11 +5,13 @@
  * 3 differences, 4 unexpected error. Language: `--sprak sv|en`, else LANG, else Swedish.
  */
 import { createHash } from "crypto";
-import { existsSync } from "fs";
+import { existsSync, promises as fs } from "fs";
 import path from "path";
 import { OUTPUTS, Output } from "../core/compute";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
 import { formatIssue, Issue, issueText, Message, messageText } from "../core/messages";
+import { parseSie } from "../core/sie/parse";
+import { summarizeSie } from "../core/sie/summary";
 import { actionLabel, VERSION } from "../core/version";
 import { exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
@@ -199,6 +201,38 @@ async function verifyCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   return 3;
 }
 
+/** `finsam sie <file> [--json]`: reads and checks an SIE file and prints its summary; writes nothing. */
+async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
+  const t = CLI_TEXT[lang];
+  if (p.positional.length === 2) {
+    io.err(`${t.sieNotBuilt}\n`);
+    return 2;
+  }
+  if (p.positional.length !== 1) throw new UsageError(t.sieArgs);
+  const file = p.positional[0];
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UsageError(t.fileMissing(file));
+  }
+  const name = path.basename(file);
+  const summary = summarizeSie(parseSie(bytes, name), name);
+  const ok = summary.errors.length === 0;
+  if (p.json) {
+    const doc = {
+      ...summary,
+      errors: summary.errors.map((i) => issueText(i, lang)),
+      warnings: summary.warnings.map((i) => issueText(i, lang)),
+    };
+    io.out(JSON.stringify(doc, null, 2) + "\n");
+  }
+  io.err(`${t.sieSummary(summary)}\n`);
+  printIssues(io, ok ? t.warningsTitle : t.sieInvalid, ok ? summary.warnings : summary.errors, lang);
+  if (ok) io.err(`${t.sieValid}\n`);
+  return ok ? 0 : 1;
+}
+
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];
   const p = parseArgs(argv, t);
@@ -215,8 +249,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       return 0;
     }
     case "sie":
-      io.err(`${t.sieNotBuilt}\n`);
-      return 2;
+      return sieCommand(p, io, lang);
     case "help":
     case "--help":
     case "-h":

@@ -129,6 +129,16 @@ export interface Params {
   balance_accounts_without_line: { accounts: number[] };
   ib_unbalanced: { year: number; difference: string; accounts: number[] };
   statements_unbalanced: { difference: string; accounts: number[] };
+  // SIE files
+  sie_not_sie: None;
+  sie_too_large: { megabytes: number };
+  sie_replacement_characters: { count: number };
+  sie_unbalanced_voucher: { series: string; number: string; difference: string };
+  sie_trans_incomplete: None;
+  sie_bad_amount: { value: string };
+  sie_bad_date: { value: string };
+  sie_checksum_wrong: { stated: string; actual: string };
+  sie_balance_mismatch: { kind: "UB" | "RES"; account: number; stated: string; computed: string };
   // Use cases and shells
   no_results: None;
   template_inputs_exist: { found: string[] };
@@ -712,6 +722,67 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     example: { line: "ovriga_intakter" },
   },
   // ------------------------------------------------------------------ use cases and shells
+  sie_not_sie: {
+    meaning: "Filen är inte en SIE-fil (ingen rad börjar med en SIE-tagg som #FLAGGA).",
+    sv: () => "Filen är inte en SIE-fil: den första raden med innehåll är inte en SIE-post (#FLAGGA, #SIETYP …).",
+    en: () => "The file is not an SIE file: its first line with content is not an SIE record (#FLAGGA, #SIETYP …).",
+    example: none,
+  },
+  sie_too_large: {
+    meaning: "SIE-filen är större än gränsen (256 MB); en export med en miljon transaktioner är omkring 60 MB.",
+    sv: (p) => `SIE-filen är större än ${p.megabytes} MB och läses inte.`,
+    en: (p) => `The SIE file is larger than ${p.megabytes} MB and is not read.`,
+    example: { megabytes: 256 },
+  },
+  sie_replacement_characters: {
+    meaning: "Varning: texten innehåller ersättningstecken (�), så filens teckenkodning stämmer inte helt.",
+    sv: (p) => `SIE-filens text innehåller ${p.count} ersättningstecken (�): någon text har fel teckenkodning i filen.`,
+    en: (p) => `The SIE file's text holds ${p.count} replacement characters (�): some text is in the wrong encoding.`,
+    example: { count: 3 },
+  },
+  sie_unbalanced_voucher: {
+    meaning: "Fel: en verifikation i SIE-filen balanserar inte (debet ≠ kredit).",
+    sv: (p, f) =>
+      `Verifikation ${[p.series, p.number].filter(Boolean).join(" ")} balanserar inte: raderna summerar till ${f.money(p.difference)}.`,
+    en: (p, f) => `Voucher ${[p.series, p.number].filter(Boolean).join(" ")} does not balance: its rows sum to ${f.money(p.difference)}.`,
+    example: { series: "A", number: "12", difference: "100.00" },
+  },
+  sie_trans_incomplete: {
+    meaning: "Fel: en #TRANS-rad saknar konto eller belopp.",
+    sv: () => "Transaktionsraden (#TRANS) saknar konto eller belopp.",
+    en: () => "The transaction row (#TRANS) has no account or no amount.",
+    example: none,
+  },
+  sie_bad_amount: {
+    meaning: "Fel: ett belopp i SIE-filen är inte ett tal med högst två decimaler.",
+    sv: (p) => `Beloppet "${p.value}" är inte ett belopp (tal med högst två decimaler, punkt som decimaltecken).`,
+    en: (p) => `The amount "${p.value}" is not an amount (a number with at most two decimals, a point as the decimal sign).`,
+    example: { value: "12,345.678" },
+  },
+  sie_bad_date: {
+    meaning: "Fel: ett datum i SIE-filen finns inte eller är inte skrivet ÅÅÅÅMMDD.",
+    sv: (p) => `Datumet "${p.value}" finns inte eller är inte skrivet ÅÅÅÅMMDD.`,
+    en: (p) => `The date "${p.value}" does not exist or is not written YYYYMMDD.`,
+    example: { value: "20250231" },
+  },
+  sie_checksum_wrong: {
+    meaning: "Fel: filens kontrollsumma (#KSUMMA) stämmer inte; filen har ändrats eller skadats efter exporten.",
+    sv: (p) =>
+      `Kontrollsumman (#KSUMMA) stämmer inte: filen anger ${p.stated}, innehållet ger ${p.actual}. Filen har ändrats efter exporten.`,
+    en: (p) =>
+      `The checksum (#KSUMMA) does not match: the file states ${p.stated}, the content gives ${p.actual}. The file changed after export.`,
+    example: { stated: "1573150874", actual: "204762964" },
+  },
+  sie_balance_mismatch: {
+    meaning: "Varning: filens utgående balans (#UB) eller resultat (#RES) för ett konto skiljer sig från IB plus transaktionerna.",
+    sv: (p, f) =>
+      `Konto ${p.account}: filens ${p.kind === "UB" ? "utgående balans (#UB)" : "resultat (#RES)"} är ${f.money(p.stated)}, ` +
+      `men ${p.kind === "UB" ? "IB plus" : ""} årets transaktioner ger ${f.money(p.computed)}.`,
+    en: (p, f) =>
+      `Account ${p.account}: the file's ${p.kind === "UB" ? "closing balance (#UB)" : "result (#RES)"} is ${f.money(p.stated)}, ` +
+      `but ${p.kind === "UB" ? "the opening balance plus" : ""} the year's transactions give ${f.money(p.computed)}.`,
+    example: { kind: "UB", account: 1930, stated: "125000.00", computed: "124000.00" },
+  },
   no_results: {
     meaning: "Verifiera: arbetsboken har inga beräknade resultat.",
     sv: () => "Arbetsboken har inga beräknade resultat att verifiera; beräkna först.",

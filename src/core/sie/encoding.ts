@@ -1,0 +1,88 @@
+/**
+ * Text encodings of SIE files. The specification says IBM PC 8-bit (CP437, `#FORMAT PC8`), but real
+ * exports also arrive as UTF-8 and as ISO-8859-1/15 while still declaring PC8. The encoding is
+ * detected from the bytes: valid UTF-8 with multi-byte sequences is UTF-8; otherwise the Swedish
+ * letters decide between CP437 (å ä ö at 0x86 0x84 0x94) and Latin-1 (0xE5 0xE4 0xF6).
+ *
+ * CP437's upper half is a 128-character table here rather than a decoder library: it is a few
+ * hundred bytes in the task pane, and the tests hold it to iconv-lite's CP437 for every byte.
+ */
+
+export type SieEncoding = "cp437" | "utf-8" | "latin-1";
+
+/** CP437 code points for bytes 0x80–0xFF. */
+const CP437_HIGH =
+  "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀" +
+  "αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
+
+/** The Swedish letters (å ä ö Å Ä Ö é) in each single-byte encoding. */
+const CP437_LETTERS = new Set([0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x9a]);
+const LATIN1_LETTERS = new Set([0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xdc]);
+
+/** Whether the bytes are valid UTF-8 and contain at least one multi-byte sequence. */
+function isUtf8(bytes: Uint8Array): boolean {
+  let multi = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    let n: number;
+    if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) n = 2;
+    else if (b >= 0xf0 && b <= 0xf4) n = 3;
+    else return false;
+    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return false;
+    i += n;
+    multi = true;
+  }
+  return multi;
+}
+
+/** The encoding the bytes are most likely in. Pure ASCII is reported as the specification's cp437. */
+export function detectEncoding(bytes: Uint8Array): SieEncoding {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (isUtf8(bytes)) return "utf-8";
+  let cp437 = 0;
+  let latin1 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    if (CP437_LETTERS.has(b)) cp437++;
+    if (LATIN1_LETTERS.has(b)) latin1++;
+  }
+  return latin1 > cp437 ? "latin-1" : "cp437";
+}
+
+/** Decodes the bytes as the given encoding (a UTF-8 byte-order mark is dropped). */
+export function decode(bytes: Uint8Array, encoding: SieEncoding): string {
+  if (encoding === "utf-8") {
+    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return new TextDecoder("utf-8").decode(bytes.subarray(start));
+  }
+  const CHUNK = 8192;
+  const parts: string[] = [];
+  const codes = new Uint16Array(CHUNK);
+  for (let from = 0; from < bytes.length; from += CHUNK) {
+    const to = Math.min(bytes.length, from + CHUNK);
+    for (let i = from; i < to; i++) {
+      const b = bytes[i];
+      codes[i - from] = b < 0x80 || encoding === "latin-1" ? b : CP437_HIGH.charCodeAt(b - 0x80);
+    }
+    parts.push(String.fromCharCode.apply(null, codes.subarray(0, to - from) as unknown as number[]));
+  }
+  return parts.join("");
+}
+
+/** CP437's character for a byte (the table, for tests). */
+export function cp437Char(byte: number): string {
+  return byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+}
+
+/** The bytes of text in CP437 (for the checksum, which is defined over the file's own bytes). */
+export function encodeCp437(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < 0x80 ? c : 0x80 + Math.max(0, CP437_HIGH.indexOf(text[i]));
+  }
+  return out;
+}
