@@ -52,24 +52,44 @@ export function detectEncoding(bytes: Uint8Array): SieEncoding {
   return latin1 > cp437 ? "latin-1" : "cp437";
 }
 
-/** Decodes the bytes as the given encoding (a UTF-8 byte-order mark is dropped). */
+/** UTF-8 bytes of each high byte's character, per single-byte encoding. */
+const utf8Of = new Map<SieEncoding, Uint8Array[]>();
+
+function highTable(encoding: SieEncoding): Uint8Array[] {
+  let t = utf8Of.get(encoding);
+  if (!t) {
+    const enc = new TextEncoder();
+    t = Array.from({ length: 128 }, (_, i) => enc.encode(encoding === "latin-1" ? String.fromCharCode(0x80 + i) : CP437_HIGH[i]));
+    utf8Of.set(encoding, t);
+  }
+  return t;
+}
+
+/**
+ * Decodes the bytes as the given encoding (a UTF-8 byte-order mark is dropped). Single-byte text is
+ * transcoded to UTF-8 bytes (ASCII copied, each high byte through a table) and decoded natively:
+ * fast for the mostly-ASCII text of an export. "latin-1" is ISO-8859-1 (each byte its code point).
+ */
 export function decode(bytes: Uint8Array, encoding: SieEncoding): string {
   if (encoding === "utf-8") {
     const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     return new TextDecoder("utf-8").decode(bytes.subarray(start));
   }
-  const CHUNK = 8192;
-  const parts: string[] = [];
-  const codes = new Uint16Array(CHUNK);
-  for (let from = 0; from < bytes.length; from += CHUNK) {
-    const to = Math.min(bytes.length, from + CHUNK);
-    for (let i = from; i < to; i++) {
-      const b = bytes[i];
-      codes[i - from] = b < 0x80 || encoding === "latin-1" ? b : CP437_HIGH.charCodeAt(b - 0x80);
+  let high = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) high++;
+  if (high === 0) return new TextDecoder("utf-8").decode(bytes);
+  const table = highTable(encoding);
+  const out = new Uint8Array(bytes.length + high * 2);
+  let o = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) out[o++] = b;
+    else {
+      const u = table[b - 0x80];
+      for (let k = 0; k < u.length; k++) out[o++] = u[k];
     }
-    parts.push(String.fromCharCode.apply(null, codes.subarray(0, to - from) as unknown as number[]));
   }
-  return parts.join("");
+  return new TextDecoder("utf-8").decode(out.subarray(0, o));
 }
 
 /** CP437's character for a byte (the table, for tests). */

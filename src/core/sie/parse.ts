@@ -5,11 +5,14 @@
  * (`{1 "100" 6 "P1"}`), unknown tags (ignored, as the specification says), CR/LF line ends.
  * Only #TRANS rows count as transactions (#RTRANS and #BTRANS record changes, not postings).
  */
-import { dayNumber, daysInMonth } from "../dates";
 import type { Issue } from "../messages";
 import { asCellRef, DayNumber } from "../units";
 import { crc32String } from "./crc32";
 import { decode, detectEncoding, SieEncoding } from "./encoding";
+import { dayOf, fastTrans, fieldsOf, isSpace, list, oreOf, pairs, str } from "./fields";
+
+export { dayOf, fieldsOf, oreOf } from "./fields";
+export type { Field } from "./fields";
 
 /** Files larger than this are refused (a 1 000 000-transaction export is about 60 MB). */
 export const SIE_MAX_BYTES = 256 * 1024 * 1024;
@@ -70,86 +73,6 @@ export interface SieFile {
   warnings: Issue[];
 }
 
-/** The fields of one line: bare or quoted words, and object lists as nested arrays. */
-export type Field = string | string[];
-
-/** Splits a line into fields. */
-export function fieldsOf(line: string): Field[] {
-  const out: Field[] = [];
-  let i = 0;
-  const n = line.length;
-  const word = (stop: (c: string) => boolean): string => {
-    if (line[i] === '"') {
-      i++;
-      let s = "";
-      while (i < n && line[i] !== '"') {
-        if (line[i] === "\\" && line[i + 1] === '"') {
-          s += '"';
-          i += 2;
-        } else s += line[i++];
-      }
-      i++;
-      return s;
-    }
-    const from = i;
-    // A bare word also ends where a quoted one begins (`6"P1"` in an object list without spaces).
-    while (i < n && !stop(line[i]) && line[i] !== '"') i++;
-    return line.slice(from, i);
-  };
-  const space = (c: string) => c === " " || c === "\t";
-  while (i < n) {
-    const c = line[i];
-    if (space(c)) {
-      i++;
-      continue;
-    }
-    if (c === "{") {
-      i++;
-      const list: string[] = [];
-      while (i < n && line[i] !== "}") {
-        if (space(line[i])) {
-          i++;
-          continue;
-        }
-        list.push(word((x) => space(x) || x === "}"));
-      }
-      i++;
-      out.push(list);
-      continue;
-    }
-    out.push(word((x) => space(x) || x === "{"));
-  }
-  return out;
-}
-
-/** An amount with at most two decimals as öre, or null. */
-export function oreOf(text: string): number | null {
-  const m = /^(-?)(\d{1,15})(?:[.,](\d{1,2}))?$/.exec(text);
-  if (!m) return null;
-  const ore = Number(m[2]) * 100 + (m[3] ? Number(m[3].padEnd(2, "0")) : 0);
-  return m[1] ? -ore : ore;
-}
-
-/** `YYYYMMDD` as a day number, or null for a date that does not exist. */
-export function dayOf(text: string): DayNumber | null {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return dayNumber(y, mo, d);
-}
-
-const str = (f: Field | undefined): string => (typeof f === "string" ? f : "");
-const list = (f: Field | undefined): string[] => (Array.isArray(f) ? f : []);
-
-function pairs(items: string[]): Array<[number, string]> {
-  const out: Array<[number, string]> = [];
-  for (let i = 0; i + 1 < items.length; i += 2) out.push([Number(items[i]), items[i + 1]]);
-  return out;
-}
-
 /** Reads an SIE file from its bytes. `name` is the file's name, for the messages' locations. */
 export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYTES): SieFile {
   const encoding = detectEncoding(bytes);
@@ -207,11 +130,35 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
   while (pos <= text.length) {
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
-    let line = text.slice(pos, end);
+    const lineStart = pos;
     pos = end + 1;
     lineNo++;
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    const trimmed = line.trim();
+    // Positions first, strings only when needed: most lines are braces and #TRANS rows.
+    let stop = end;
+    while (stop > lineStart && (text.charCodeAt(stop - 1) === 13 || isSpace(text.charCodeAt(stop - 1)))) stop--;
+    let lead = lineStart;
+    while (lead < stop && isSpace(text.charCodeAt(lead))) lead++;
+    if (stop - lead === 1) {
+      const c = text.charCodeAt(lead);
+      if (c === 123 /* { */) {
+        if (voucher) inBlock = true;
+        continue;
+      }
+      if (c === 125 /* } */) {
+        if (inBlock) closeVoucher();
+        inBlock = false;
+        continue;
+      }
+    }
+    if (voucher && text.startsWith("#TRANS", lead) && isSpace(text.charCodeAt(lead + 6))) {
+      const t = fastTrans(text.slice(lead, stop), lineNo);
+      if (t) {
+        sawTag = true;
+        voucher.transactions.push(t);
+        continue;
+      }
+    }
+    const trimmed = text.slice(lead, stop);
     if (trimmed === "") {
       if (end === text.length) break;
       continue;
