@@ -139,6 +139,8 @@ export interface Params {
   sie_bad_date: { value: string };
   sie_checksum_wrong: { stated: string; actual: string };
   sie_balance_mismatch: { kind: "UB" | "RES"; account: number; stated: string; computed: string };
+  sie_year_not_calendar: { start: string; end: string };
+  sie_no_fiscal_year: None;
   // Use cases and shells
   no_results: None;
   template_inputs_exist: { found: string[] };
@@ -782,6 +784,22 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
       `Account ${p.account}: the file's ${p.kind === "UB" ? "closing balance (#UB)" : "result (#RES)"} is ${f.money(p.stated)}, ` +
       `but ${p.kind === "UB" ? "the opening balance plus" : ""} the year's transactions give ${f.money(p.computed)}.`,
     example: { kind: "UB", account: 1930, stated: "125000.00", computed: "124000.00" },
+  },
+  sie_year_not_calendar: {
+    meaning: "SIE-filens räkenskapsår (år 0) är inte ett kalenderår; samordningsförbund har kalenderår, så filen importeras inte.",
+    sv: (p, f) =>
+      `Filens räkenskapsår går från ${f.date(p.start)} till ${f.date(p.end)}. Samordningsförbund har kalenderår; ` +
+      "filen importeras inte (finsam sie <fil> --json läser och sammanfattar den ändå).",
+    en: (p, f) =>
+      `The file's fiscal year runs from ${f.date(p.start)} to ${f.date(p.end)}. Coordination associations keep calendar ` +
+      "years; the file is not imported (finsam sie <file> --json still reads and summarises it).",
+    example: { start: "2009-07-01", end: "2010-06-30" },
+  },
+  sie_no_fiscal_year: {
+    meaning: "SIE-filen anger inget räkenskapsår (#RAR), så importen vet inte vilka år den ersätter.",
+    sv: () => "Filen anger inget räkenskapsår (#RAR 0); importen vet inte vilka år den ska ersätta.",
+    en: () => "The file states no fiscal year (#RAR 0); the import cannot tell which years to replace.",
+    example: none,
   },
   no_results: {
     meaning: "Verifiera: arbetsboken har inga beräknade resultat.",
