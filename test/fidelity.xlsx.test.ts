@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { quoteSheetName } from "../src/report/sheetModel";
+import { OWNED_SHEETS } from "../src/report/sheets";
 import { quoteSheet } from "../src/workbook/grid";
 import { messageText } from "../src/core/messages";
 import { inputStamps } from "../src/workbook/stamps";
@@ -265,5 +266,18 @@ describe("18: docProps/app.xml lists the sheets the workbook has", () => {
     ]);
     expect(out).toContain('<vt:vector size="3" baseType="lpstr">');
     expect(out).toMatch(/Kalkylblad<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>2<\/vt:i4>/);
+  });
+});
+
+describe("input sheets written by the command line stay open for typing", () => {
+  test("the template's and the example's input sheets have no sheet protection; result sheets do", async () => {
+    const { output } = await recalcPackage(await examplePackage());
+    const wb = partText(output!, "xl/workbook.xml");
+    const rels = partText(output!, "xl/_rels/workbook.xml.rels");
+    for (const m of wb.matchAll(/<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"/g)) {
+      const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+      const protectedSheet = partText(output!, `xl/${target}`).includes("<sheetProtection");
+      expect([m[1], protectedSheet]).toEqual([m[1], (Object.values(OWNED_SHEETS) as string[]).includes(m[1])]);
+    }
   });
 });

@@ -1,6 +1,9 @@
 /** The XML of one owned sheet: its worksheet part and its table parts. */
 import type { Cell, SheetModel } from "../report/sheetModel";
 import { a1, columnLetters } from "../report/sheetModel";
+import { OWNED_SHEETS } from "../report/sheets";
+
+const OWNED_SHEET_NAMES = new Set<string>(Object.values(OWNED_SHEETS));
 import { PackageError, REL } from "./package";
 import { MAIN_NS, styleKeyOf, Styles, XML_HEAD } from "./styles";
 import { escapeAttr, escapeText } from "./xml";
@@ -63,8 +66,11 @@ export function worksheetXml(model: SheetModel, styles: Styles): string {
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
-    // Protected without a password, as the add-in leaves them: a stray keystroke cannot change a result.
-    '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' +
+    // Result sheets are protected without a password, as the add-in leaves them: a stray keystroke cannot
+    // change a result. Input sheets (the template's, an import's) stay open for typing.
+    (OWNED_SHEET_NAMES.has(model.name)
+      ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>'
+      : "") +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     tableParts +
     "</worksheet>"
