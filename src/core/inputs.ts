@@ -32,6 +32,10 @@ export interface Settings {
   accrueContributions: boolean;
   openingEquity: Decimal | null;
   ceilingRule: CeilingRule;
+  /** SIE import: the dimension whose objects are the projects (insatser); 6 = projekt by default. */
+  sieProjectDimension: number;
+  /** SIE import: the chart of accounts for proposed lines; null = from the file's #KPTYP. */
+  sieChart: "BAS" | "KOMMUN-BAS" | null;
   /** Where each setting was read (for messages); keys are the setting ids below. */
   cells: Partial<Record<SettingId, CellRef>>;
   /** Cell of the first cell of the settings table, for messages about a setting that is missing. */
@@ -52,7 +56,9 @@ export type SettingId =
   | "installments"
   | "accrueContributions"
   | "openingEquity"
-  | "ceilingRule";
+  | "ceilingRule"
+  | "sieProjectDimension"
+  | "sieChart";
 
 export interface Member {
   name: string;

@@ -122,12 +122,12 @@ export const CASES: CorpusCase[] = [
   {
     name: "duplicate setting",
     edit: appendRow("Inställningar", ["Räkenskapsår", 2027, ""]),
-    expect: { error: "duplicate_setting", cell: "Inställningar!A16" },
+    expect: { error: "duplicate_setting", cell: "Inställningar!A18" },
   },
   {
     name: "unknown setting",
     edit: appendRow("Inställningar", ["Favoritfärg", "blå", ""]),
-    expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A16" },
+    expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A18" },
   },
   { name: "year as words", edit: set("Inställningar!B3", "tjugotjugosex"), expect: { error: "invalid_year", cell: "Inställningar!B3" } },
   { name: "year as text digits", edit: set("Inställningar!B3", "2026"), expect: { ok: true, warning: "rows_after_cutoff" } },

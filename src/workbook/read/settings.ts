@@ -25,6 +25,8 @@ const SETTING_NAMES: Record<SettingId, string[]> = {
   accrueContributions: ["Periodisera medlemsbidrag", "Accrue contributions"],
   openingEquity: ["Ingående eget kapital", "Opening equity"],
   ceilingRule: ["Takregel", "Ceiling rule"],
+  sieProjectDimension: ["SIE-dimension för insatser", "SIE project dimension"],
+  sieChart: ["SIE-kontoplan", "SIE chart of accounts"],
 };
 
 /** Each setting's name in the workbook (Swedish, as the contract names it). */
@@ -155,6 +157,12 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
   const accrue = c.get("accrueContributions", parseYesNo);
   const openingEquity = c.get("openingEquity", parseAmount, "invalid_amount");
   const ceilingRule = readCeilingRule(c);
+  const sieProjectDimension = c.get("sieProjectDimension", parseInteger, "invalid_setting");
+  const chartWord = c.get("sieChart", (v) => ({ ok: true, value: normalizeName(cellText(v)).replace(/[\s-]/g, "") }));
+  let sieChart: "BAS" | "KOMMUN-BAS" | null = null;
+  if (chartWord === "bas") sieChart = "BAS";
+  else if (chartWord === "kommunbas") sieChart = "KOMMUN-BAS";
+  else if (chartWord) c.reject("sieChart", "one_of", "invalid_setting", "BAS eller Kommun-BAS");
   return {
     sheet: r.t.sheet,
     settings: {
@@ -170,6 +178,8 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
       accrueContributions: accrue ?? true,
       openingEquity,
       ceilingRule,
+      sieProjectDimension: sieProjectDimension ?? 6,
+      sieChart,
       cells,
       tableCell,
     },
