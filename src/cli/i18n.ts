@@ -13,7 +13,7 @@ export const CLI_TEXT = {
   finsam exempel <ut.xlsx>
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          läser och kontrollerar en SIE-fil, skriver inget
-  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>]   (import till arbetsboken: inte byggt ännu)
+  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>] [--json]   importerar filen till en kopia av arbetsboken
 `,
     noCommand: "Ange ett kommando.",
     needsValue: (flag: string) => `${flag} kräver ett värde.`,
@@ -27,12 +27,15 @@ export const CLI_TEXT = {
     verifyArgs: "verifiera tar en fil.",
     outArgs: (c: string) => `${c} tar en utfil.`,
     sameFile: "Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.",
-    sieNotBuilt: "Import av SIE till arbetsboken är inte byggd ännu; finsam sie <fil> läser och kontrollerar filen.",
     sieArgs: "sie tar en SIE-fil (och senare en arbetsbok).",
     sieSummary: (s: { company: string; program: string; encoding: string; vouchers: number; transactions: number; accounts: number }) =>
       `${s.company || "(inget företagsnamn)"} – ${s.program || "okänt program"}, teckenkodning ${s.encoding}\n` +
       `  ${s.accounts} konton, ${s.vouchers} verifikationer och ${s.transactions} transaktioner räkenskapsår 0`,
     sieValid: "Filen går att läsa: alla verifikationer balanserar.",
+    sieImported: (o: { years: number[]; replaced: number; added: number; proposals: unknown[]; settingsFilled: string[] }) =>
+      `Importerade år ${[...o.years].sort().join(", ")}: ${o.replaced} rader i Huvudbok ersatta, ${o.added} tillagda` +
+      (o.settingsFilled.length ? `; fyllde i ${o.settingsFilled.join(" och ")}` : "") +
+      (o.proposals.length ? `; ${o.proposals.length} konton fick en föreslagen rapportrad i Kontoplan (kontrollera dem):` : "."),
     sieInvalid: "Filen har fel och kan inte importeras",
     errorsTitle: "Fel i indata (inget har skrivits)",
     errorsTitleVerify: "Fel i indata",
@@ -58,7 +61,7 @@ export const CLI_TEXT = {
   finsam exempel <out.xlsx>
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          reads and checks an SIE file, writes nothing
-  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>]   (import into the workbook: not built yet)
+  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>] [--json]   imports the file into a copy of the workbook
 `,
     noCommand: "Give a command.",
     needsValue: (flag: string) => `${flag} needs a value.`,
@@ -72,12 +75,15 @@ export const CLI_TEXT = {
     verifyArgs: "verifiera takes one file.",
     outArgs: (c: string) => `${c} takes one output file.`,
     sameFile: "The output file must not be the input file; the input file is never changed.",
-    sieNotBuilt: "Importing SIE into the workbook is not built yet; finsam sie <file> reads and checks the file.",
     sieArgs: "sie takes one SIE file (and later a workbook).",
     sieSummary: (s: { company: string; program: string; encoding: string; vouchers: number; transactions: number; accounts: number }) =>
       `${s.company || "(no company name)"} – ${s.program || "unknown program"}, encoding ${s.encoding}\n` +
       `  ${s.accounts} accounts, ${s.vouchers} vouchers and ${s.transactions} transactions in fiscal year 0`,
     sieValid: "The file can be read: every voucher balances.",
+    sieImported: (o: { years: number[]; replaced: number; added: number; proposals: unknown[]; settingsFilled: string[] }) =>
+      `Imported ${[...o.years].sort().join(", ")}: ${o.replaced} rows of Huvudbok replaced, ${o.added} added` +
+      (o.settingsFilled.length ? `; filled in ${o.settingsFilled.join(" and ")}` : "") +
+      (o.proposals.length ? `; ${o.proposals.length} accounts got a proposed report line in Kontoplan (check them):` : "."),
     sieInvalid: "The file has errors and cannot be imported",
     errorsTitle: "Input errors (nothing was written)",
     errorsTitleVerify: "Input errors",

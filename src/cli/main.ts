@@ -15,6 +15,7 @@ import { summarizeSie } from "../core/sie/summary";
 import { actionLabel, VERSION } from "../core/version";
 import { exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
+import { importSie } from "../workbook/sieImport";
 import { recalculate, verifyGrid } from "../workbook/usecases";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
 import { CLI_TEXT, CliText } from "./i18n";
@@ -204,10 +205,7 @@ async function verifyCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
 /** `finsam sie <file> [--json]`: reads and checks an SIE file and prints its summary; writes nothing. */
 async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];
-  if (p.positional.length === 2) {
-    io.err(`${t.sieNotBuilt}\n`);
-    return 2;
-  }
+  if (p.positional.length === 2) return sieImportCommand(p, io, lang);
   if (p.positional.length !== 1) throw new UsageError(t.sieArgs);
   const file = p.positional[0];
   let bytes: Buffer;
@@ -231,6 +229,64 @@ async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   printIssues(io, ok ? t.warningsTitle : t.sieInvalid, ok ? summary.warnings : summary.errors, lang);
   if (ok) io.err(`${t.sieValid}\n`);
   return ok ? 0 : 1;
+}
+
+/** `finsam sie <file> <workbook.xlsx> [-o out]`: imports the file into a copy of the workbook. */
+async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
+  const t = CLI_TEXT[lang];
+  const [file, input] = p.positional;
+  const output = p.out ?? defaultImportPath(input);
+  if (path.resolve(output) === path.resolve(input)) throw new UsageError(t.sameFile);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UsageError(t.fileMissing(file));
+  }
+  const port = await openWorkbook(input, t);
+  const name = path.basename(file);
+  const sie = parseSie(bytes, name);
+  const outcome = importSie(await port.readGrid(), sie, {
+    fileName: name,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    now: io.now(),
+    version: version(),
+  });
+  if (!outcome.ok) {
+    printIssues(io, t.sieInvalid, outcome.errors, lang);
+    if (p.json) io.out(JSON.stringify({ errors: outcome.errors.map((i) => issueText(i, lang)) }, null, 2) + "\n");
+    return 1;
+  }
+  await port.writeSheets(outcome.sheets);
+  await port.save(output);
+  printIssues(io, t.warningsTitle, outcome.warnings, lang);
+  io.err(`${t.sieImported(outcome)}\n`);
+  for (const pr of outcome.proposals.slice(0, 50)) io.err(`  ${pr.account} ${pr.name}: ${pr.line ?? "–"}\n`);
+  io.err(`${t.wrote(output)}\n`);
+  if (p.json) {
+    const summary = summarizeSie(sie, name);
+    const doc = {
+      ...summary,
+      errors: [],
+      warnings: outcome.warnings.map((i) => issueText(i, lang)),
+      import: {
+        output,
+        years: outcome.years,
+        replaced: outcome.replaced,
+        added: outcome.added,
+        proposals: outcome.proposals,
+        settingsFilled: outcome.settingsFilled,
+      },
+    };
+    io.out(JSON.stringify(doc, null, 2) + "\n");
+  }
+  return 0;
+}
+
+/** `<name>.importerad.xlsx` beside the workbook (`.xlsm` kept). */
+export function defaultImportPath(input: string): string {
+  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+  return path.join(path.dirname(input), `${path.basename(input).replace(/\.xls[xm]$/i, "")}.importerad${ext}`);
 }
 
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {

@@ -246,7 +246,9 @@ function equityStep(
 
 /**
  * The financial statements, when Kontoplan has balance-sheet lines beyond equity. Opening balances
- * that do not sum to zero, and statements that do not balance, are errors naming the accounts.
+ * that do not sum to zero, and statements that do not balance, refuse the statements by name (the
+ * accounts): the Bokslut sheet then says why instead of showing figures, and the rest of the run —
+ * the Tertialrapport of an interim month whose prior year is not closed yet — still goes ahead.
  */
 function statementsStep(
   inputs: Inputs,
@@ -254,9 +256,9 @@ function statementsStep(
   tertial: TertialReport,
   period: ReportPeriod,
   memberShares: MemberSharesYear[] | null,
-  errors: IssueList,
   warnings: IssueList,
 ): FinancialStatements | null {
+  const problems = new IssueList();
   if (!inputs.accounts.some((a) => isBalanceLine(a.line) && a.line !== "eget_kapital")) {
     warnings.add("bokslut_no_balance_lines", {});
     return null;
@@ -268,7 +270,7 @@ function statementsStep(
   ] as const) {
     if (ib.rows > 0 && ib.sum !== 0) {
       const accounts = [...ib.accounts].sort((x, y) => x - y).slice(0, 20);
-      errors.add("ib_unbalanced", { year, difference: oreToKronor(ib.sum).toFixed(2), accounts });
+      problems.add("ib_unbalanced", { year, difference: oreToKronor(ib.sum).toFixed(2), accounts });
     }
   }
   const bookedContributions = oreToKronor(agg.period.medlemsbidrag).times(LINE_SIGN.medlemsbidrag).negated();
@@ -287,11 +289,13 @@ function statementsStep(
     warnings,
   );
   if (!st.difference.isZero()) {
-    errors.add("statements_unbalanced", {
+    problems.add("statements_unbalanced", {
       difference: st.difference.toFixed(2),
       accounts: st.unmappedAccounts.map((a) => a.account).slice(0, 20),
     });
   }
+  st.refused = problems.items;
+  for (const p of problems.items) warnings.add(p.code, p.params as never, p.cell);
   return st;
 }
 
@@ -325,7 +329,7 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
     ledgerWarnings(inputs, agg, period.value, warnings);
     tertial = tertialStep(inputs, agg, period.value, contributions, warnings);
     if (outputs.has("eget-kapital") && thisYear) equity = equityStep(inputs, agg, tertial, contributions, thisYear.total, warnings);
-    if (outputs.has("tertial")) statements = statementsStep(inputs, agg, tertial, period.value, memberShares, errors, warnings);
+    if (outputs.has("tertial")) statements = statementsStep(inputs, agg, tertial, period.value, memberShares, warnings);
   }
   if (errors.length > 0) return fail();
   return {

@@ -141,6 +141,7 @@ export interface Params {
   sie_balance_mismatch: { kind: "UB" | "RES"; account: number; stated: string; computed: string };
   sie_year_not_calendar: { start: string; end: string };
   sie_no_fiscal_year: None;
+  sie_import_content_below: { sheet: string };
   // Use cases and shells
   no_results: None;
   template_inputs_exist: { found: string[] };
@@ -680,7 +681,8 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     example: { accounts: [1510, 2440] },
   },
   ib_unbalanced: {
-    meaning: "Fel: de ingående balanserna (IB-rader) för ett år summerar inte till noll, så balansräkningen kan inte gå ihop.",
+    meaning:
+      "Varning: de ingående balanserna (IB-rader) för ett år summerar inte till noll; bokslutet görs inte (bladet Bokslut säger varför).",
     sv: (p, f) =>
       `De ingående balanserna (IB-rader) för ${p.year} summerar till ${f.money(p.difference)} i stället för 0. ` +
       `Kontrollera IB-raderna för kontona ${p.accounts.join(", ")}.`,
@@ -690,7 +692,8 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     example: { year: 2026, difference: "1250", accounts: [1930, 2010, 2440] },
   },
   statements_unbalanced: {
-    meaning: "Fel: balansräkningen går inte ihop (tillgångar ≠ eget kapital och skulder); kontona utan rapportrad nämns.",
+    meaning:
+      "Varning: balansräkningen går inte ihop (tillgångar ≠ eget kapital och skulder); bokslutet görs inte, kontona utan rapportrad nämns.",
     sv: (p, f) =>
       `Balansräkningen går inte ihop: tillgångarna skiljer sig från eget kapital och skulder med ${f.money(p.difference)}. ` +
       (p.accounts.length
@@ -794,6 +797,12 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
       `The file's fiscal year runs from ${f.date(p.start)} to ${f.date(p.end)}. Coordination associations keep calendar ` +
       "years; the file is not imported (finsam sie <file> --json still reads and summarises it).",
     example: { start: "2009-07-01", end: "2010-06-30" },
+  },
+  sie_import_content_below: {
+    meaning: "SIE-importen skriver om en tabell men bladet har innehåll under tabellen; inget skrivs.",
+    sv: (p) => `Bladet ${p.sheet} har innehåll under tabellen. Flytta det till ett annat blad och importera igen; ingenting har skrivits.`,
+    en: (p) => `The sheet ${p.sheet} has content below its table. Move it to another sheet and import again; nothing was written.`,
+    example: { sheet: "Huvudbok" },
   },
   sie_no_fiscal_year: {
     meaning: "SIE-filen anger inget räkenskapsår (#RAR), så importen vet inte vilka år den ersätter.",

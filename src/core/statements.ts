@@ -14,7 +14,7 @@
  */
 import type { BalanceAggregates, BalanceSums } from "./ledger";
 import type { GrantCommitment } from "./grants";
-import type { IssueList } from "./messages";
+import type { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import type { ReportPeriod } from "./periods";
 import { BalanceLine, Group, LINE_LABELS, ReportLineId } from "./reportLines";
@@ -50,6 +50,8 @@ export interface FinancialStatements {
   difference: Decimal;
   /** Accounts with rows but no report line, with their net (debit positive). */
   unmappedAccounts: Array<{ account: number; amount: Decimal }>;
+  /** Why the statements are not shown (opening balances or the balance sheet do not balance); empty when they are. */
+  refused: Issue[];
 }
 
 export interface StatementsInput {
@@ -199,5 +201,6 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     },
     difference: total(assets, 0).minus(total(claims, 0)),
     unmappedAccounts,
+    refused: [],
   };
 }

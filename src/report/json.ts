@@ -99,7 +99,7 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
           })),
         }
       : null,
-    financialStatements: c.statements ? statementsJson(c.statements) : null,
+    financialStatements: c.statements && c.statements.refused.length === 0 ? statementsJson(c.statements) : null,
     notes: c.statements
       ? {
           memberContributions: c.statements.notes.memberContributions.map((m) => ({

@@ -47,7 +47,7 @@ export function buildSheets(c: Computation, run: RunInfo): SheetModel[] {
     } else if (name === OWNED_SHEETS.statements) {
       const st = statementsSheet(c, run);
       sheets.push(st.sheet);
-      layouts.statements = st.layout;
+      if (st.layout) layouts.statements = st.layout;
     } else if (name === OWNED_SHEETS.checks) sheets.push(checksSheet(c, run, layouts));
     else sheets.push(logSheet(c, run));
   }

@@ -4,6 +4,7 @@
  * decided grants, in the order and wording of a samordningsförbund's annual report.
  */
 import type { Computation } from "../../core/compute";
+import { messageText } from "../../core/messages";
 import { isoFromParts } from "../../core/dates";
 import type { StatementLine } from "../../core/statements";
 import { GROUP_LABELS } from "../../core/reportLines";
@@ -19,7 +20,7 @@ export interface StatementsLayout {
   priorCol: number;
 }
 
-export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: StatementsLayout } {
+export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: StatementsLayout | null } {
   const st = c.statements!;
   const fmt = amountFormat(c);
   const y = c.period.year;
@@ -27,6 +28,13 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   const unit = c.inputs.settings.displayUnit;
   const b = new SheetBuilder(OWNED_SHEETS.statements, [46, 12, 16, 16, 28]);
   header(b, `Bokslut per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
+  if (st.refused.length > 0) {
+    // No figures that do not balance: the sheet says why, in the catalogue's words.
+    b.row([text("Bokslutet kan inte göras vid det här brytdatumet:", { bold: true })]);
+    for (const issue of st.refused) b.row([text(messageText(issue, "sv"), { wrap: true })]);
+    b.row([text("Rätta Kontoplan eller IB-raderna i Huvudbok och beräkna om; Tertialrapporten påverkas inte.", { italic: true })]);
+    return { sheet: b.build(1), layout: null };
+  }
   const rowOf = new Map<string, number>();
   const amount = (v: StatementLine["amount"] | null, bold: boolean): Cell => (v === null ? text("") : money(v, fmt, { bold }));
   const section = (key: string, title: string, name: string, headers: string[], lines: StatementLine[], withPrior: boolean) => {
