@@ -301,4 +301,36 @@ describeWithChromium("task pane in Chromium", () => {
     expect(done).toEqual({ completed: 1, summary: true });
     await context.close();
   }, 60000);
+
+  test("Importera SIE: a real export through the file input, previewed, then written to Huvudbok in one Excel.run", async () => {
+    const sie = process.env.FINSAM_SIE_DIR ?? path.resolve(ROOT, "../shared/sie");
+    const file = path.join(sie, "magenta_sie4e.se");
+    if (!existsSync(file)) {
+      if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
+      return;
+    }
+    const { page } = await open("");
+    await page.setInputFiles("#sie-file", file);
+    await page.waitForSelector("#sie-preview:not([hidden])");
+    const preview = await page.locator("#sie-preview").textContent();
+    expect(preview).toContain("Magenta Bokföring");
+    expect(preview).toContain("2011-01-01 – 2011-12-31");
+    expect(preview).toMatch(/konton saknas i Kontoplan/);
+    expect(await page.isEnabled("#sie-import")).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "sie-preview.png"), fullPage: true });
+    const runsBefore = await page.evaluate(() => (window as never as { __finsam: { excel: { runs: number } } }).__finsam.excel.runs);
+    await page.click("#sie-import");
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("importerad"));
+    const after = await page.evaluate(() => {
+      const f = (
+        window as never as { __finsam: { excel: { runs: number }; workbook: { sheet(n: string): { cells: Map<number, { v: unknown }> } } } }
+      ).__finsam;
+      const texts = [...f.workbook.sheet("Huvudbok").cells.values()].map((c) => c.v);
+      return { runs: f.excel.runs, sieRows: texts.filter((v) => typeof v === "string" && v.length > 0).length };
+    });
+    // One run to import (the pane's glance refresh afterwards reads the settings in a run of its own).
+    expect(after.runs - runsBefore).toBeLessThanOrEqual(2);
+    expect(after.sieRows).toBeGreaterThan(100);
+    expect(await page.locator("#sie-preview").textContent()).toMatch(/\d+ rader ersatta, \d+ tillagda i Huvudbok/);
+  }, 60000);
 });

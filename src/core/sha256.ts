@@ -14,7 +14,11 @@ function utf8(text: string): Uint8Array {
 }
 
 export function sha256Hex(text: string): string {
-  const data = utf8(text);
+  return sha256HexOfBytes(utf8(text));
+}
+
+/** SHA-256 of bytes as lowercase hex (an imported file's record in Körlogg). */
+export function sha256HexOfBytes(data: Uint8Array): string {
   const bitLength = data.length * 8;
   const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
   padded.set(data);

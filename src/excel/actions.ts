@@ -10,6 +10,9 @@ import type { Lang } from "../core/locale";
 import type { Issue } from "../core/messages";
 import { Difference, Outcome, recalculate, verifyGrid } from "../workbook/usecases";
 import { readSettingsOnly } from "../workbook/read";
+import { parseSie } from "../core/sie/parse";
+import { sha256HexOfBytes } from "../core/sha256";
+import { importSie } from "../workbook/sieImport";
 import { OfficePort, OfficePortOptions } from "./officePort";
 
 /** `Excel.run`, or the in-memory Excel's equivalent under test. */
@@ -27,7 +30,8 @@ export interface ActionEnv {
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
-export type ActionName = "recalc-all" | "recalc-medlemsandelar" | "recalc-tertial" | "recalc-eget-kapital" | "verify" | "template";
+export type ActionName =
+  "recalc-all" | "recalc-medlemsandelar" | "recalc-tertial" | "recalc-eget-kapital" | "verify" | "template" | "import-sie";
 
 export interface ActionResult {
   action: ActionName;
@@ -42,7 +46,16 @@ export interface ActionResult {
 }
 
 export type ActionStatus =
-  "recalc_done" | "recalc_failed" | "verify_ok" | "verify_differences" | "verify_failed" | "template_done" | "template_refused" | "aborted";
+  | "recalc_done"
+  | "recalc_failed"
+  | "verify_ok"
+  | "verify_differences"
+  | "verify_failed"
+  | "template_done"
+  | "template_refused"
+  | "import_done"
+  | "import_failed"
+  | "aborted";
 
 export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOverride?: string): Promise<ActionResult> {
   const outputs = new Set<Output>(only ? [only] : OUTPUTS);
@@ -99,6 +112,70 @@ export async function templateAction(env: ActionEnv): Promise<ActionResult> {
     }
     await port.writeSheets(templateSheets());
     return { action: "template" as const, ok: true, errors: [], warnings: [], status: "template_done" };
+  });
+}
+
+/** What an SIE import did, for the pane. */
+export interface ImportReport {
+  years: number[];
+  replaced: number;
+  added: number;
+  proposals: Array<{ account: number; name: string; line: string | null }>;
+  settingsFilled: string[];
+}
+
+/**
+ * Imports an SIE file (its bytes, read in the pane: nothing is uploaded) into Huvudbok, Kontoplan,
+ * Inställningar and Körlogg, in one `Excel.run`. The file was previewed first (summarizeSie).
+ */
+export async function importSieAction(
+  env: ActionEnv,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ActionResult & { imported?: ImportReport }> {
+  return env.run(async (context) => {
+    const port = new OfficePort(context, env.port);
+    const outcome = importSie(await port.readGrid(), parseSie(bytes, fileName), {
+      fileName,
+      sha256: sha256HexOfBytes(bytes),
+      now: (env.now ?? isoNow)(),
+      version: VERSION,
+    });
+    if (!outcome.ok) {
+      return {
+        action: "import-sie" as const,
+        ok: false,
+        errors: outcome.errors,
+        warnings: outcome.warnings,
+        status: "import_failed" as const,
+      };
+    }
+    await port.writeSheets(outcome.sheets);
+    const { years, replaced, added, proposals, settingsFilled } = outcome;
+    return {
+      action: "import-sie" as const,
+      ok: true,
+      errors: [],
+      warnings: outcome.warnings,
+      status: "import_done" as const,
+      imported: { years, replaced, added, proposals, settingsFilled },
+    };
+  });
+}
+
+/** What importing the file would do to this workbook (read only): years, proposals, or why it cannot be imported. */
+export async function previewSieAction(env: ActionEnv, bytes: Uint8Array, fileName: string): Promise<ImportReport & { errors: Issue[] }> {
+  return env.run(async (context) => {
+    const grid = await new OfficePort(context, env.port).readGrid();
+    const o = importSie(grid, parseSie(bytes, fileName), { fileName, sha256: "", now: "", version: VERSION });
+    return {
+      years: o.years,
+      replaced: o.replaced,
+      added: o.added,
+      proposals: o.proposals,
+      settingsFilled: o.settingsFilled,
+      errors: o.errors,
+    };
   });
 }
 

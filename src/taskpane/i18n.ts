@@ -44,7 +44,20 @@ export const STRINGS = {
     verify_failed: "Kunde inte verifiera.",
     template_done: "Mallen är skapad: fyll i Inställningar, Medlemmar, Kontoplan, Budget och Huvudbok.",
     template_refused: "Mallen skapades inte.",
+    import_done: "SIE-filen är importerad till Huvudbok. Beräkna för att uppdatera resultaten.",
+    import_failed: "SIE-filen importerades inte. Ingenting har skrivits.",
     aborted: "Åtgärden avbröts.",
+    sieHeading: "Importera SIE",
+    sieChoose: "SIE-fil från bokföringen",
+    sieHelp: "Filen läses här på datorn; den laddas inte upp någonstans. Granska sammanfattningen och importera sedan.",
+    sieImport: "Importera",
+    siePreview: (s: { company: string; program: string; encoding: string }) =>
+      `${s.company || "(inget företagsnamn)"} · ${s.program || "okänt program"} · teckenkodning ${s.encoding}`,
+    sieYears: "Räkenskapsår",
+    sieCounts: (a: number, v: number, t: number) => `${a} konton, ${v} verifikationer, ${t} transaktioner (år 0)`,
+    sieChecksum: { ok: "Kontrollsumman stämmer", absent: "Ingen kontrollsumma i filen", wrong: "Kontrollsumman stämmer inte" },
+    sieNewAccounts: (n: number) => `${n} konton saknas i Kontoplan och får en föreslagen rapportrad:`,
+    sieImported: (replaced: number, added: number) => `${replaced} rader ersatta, ${added} tillagda i Huvudbok.`,
   },
   en: {
     title: "Finsam Ekonomi",
@@ -86,12 +99,25 @@ export const STRINGS = {
     verify_failed: "Could not verify.",
     template_done: "The template is created: fill in Inställningar, Medlemmar, Kontoplan, Budget and Huvudbok.",
     template_refused: "The template was not created.",
+    import_done: "The SIE file is imported into Huvudbok. Calculate to update the results.",
+    import_failed: "The SIE file was not imported. Nothing was written.",
     aborted: "The action was stopped.",
+    sieHeading: "Import SIE",
+    sieChoose: "SIE file from the accounting system",
+    sieHelp: "The file is read here on this computer; it is not uploaded anywhere. Check the summary, then import.",
+    sieImport: "Import",
+    siePreview: (s: { company: string; program: string; encoding: string }) =>
+      `${s.company || "(no company name)"} · ${s.program || "unknown program"} · encoding ${s.encoding}`,
+    sieYears: "Fiscal years",
+    sieCounts: (a: number, v: number, t: number) => `${a} accounts, ${v} vouchers, ${t} transactions (year 0)`,
+    sieChecksum: { ok: "The checksum matches", absent: "No checksum in the file", wrong: "The checksum does not match" },
+    sieNewAccounts: (n: number) => `${n} accounts are missing from Kontoplan and get a proposed report line:`,
+    sieImported: (replaced: number, added: number) => `${replaced} rows replaced, ${added} added in Huvudbok.`,
   },
 } as const;
 
 export type Lang = keyof typeof STRINGS;
-export type Strings = { [K in keyof (typeof STRINGS)["sv"]]: string };
+export type Strings = (typeof STRINGS)["sv"] | (typeof STRINGS)["en"];
 
 export function langOf(displayLanguage: string | undefined | null): Lang {
   return (displayLanguage ?? "").toLowerCase().startsWith("sv") ? "sv" : "en";
@@ -111,5 +137,5 @@ export function formatKronor(amount: string, lang: Lang): string {
 export function statusText(result: Pick<ActionResult, "status" | "differences">, lang: Lang): string {
   const t = STRINGS[lang];
   const key: ActionStatus = result.status;
-  return key === "verify_differences" ? `${result.differences?.length ?? 0} ${t.verify_differences}` : t[key];
+  return key === "verify_differences" ? `${result.differences?.length ?? 0} ${t.verify_differences}` : (t[key] as string);
 }

@@ -8,6 +8,7 @@ import { CommandHooks, FunctionId, registerCommands, runCommand } from "../comma
 import { Issue, messageText } from "../core/messages";
 import { asCellRef } from "../core/units";
 import { formatKronor, Lang, langOf, STRINGS, Strings, statusText } from "./i18n";
+import { sieSection } from "./sieSection";
 
 interface OfficeLike {
   onReady(): Promise<{ host: unknown; platform: unknown }>;
@@ -91,6 +92,7 @@ class Pane {
       ),
       el("h2", { text: this.t.workbook }),
       el("div", { className: "actions" }, action("verify", this.t.verify), action("createTemplate", this.t.template)),
+      sieSection(el, this.t, lang, env, { started: () => this.started(), finished: (r) => this.finished(r) }),
       this.status,
       this.summary,
       this.issues,
@@ -137,7 +139,7 @@ class Pane {
     this.statusText.textContent = statusText(result, this.lang);
     this.renderSummary(result);
     this.renderIssues(result);
-    if (result.action === "template" && result.ok) void this.refreshGlance();
+    if ((result.action === "template" || result.action === "import-sie") && result.ok) void this.refreshGlance();
   }
 
   private async run(id: FunctionId): Promise<void> {
