@@ -105,7 +105,7 @@ function sheetWithBody(
   const headerRow = [...(source[table.headerRow] ?? []).map((c) => cellOf(c, grid))];
   table.header.forEach((h, i) => (headerRow[table.left + i] = { value: typeof h === "string" ? h : String(h ?? ""), bold: true }));
   rows.push(headerRow);
-  for (const b of body) rows.push([...new Array<Cell | null>(table.left).fill(null), ...b]);
+  for (const b of body) rows.push(table.left === 0 ? b : [...new Array<Cell | null>(table.left).fill(null), ...b]);
   if (body.length === 0) rows.push([]);
   const width = table.header.length;
   return {
@@ -180,29 +180,40 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     return !(d.ok && years.has(yearOfDayNumber(d.value)));
   });
   const width = hb.header.length;
-  const newRows = ledger.rows.map((row) => {
-    const r: RawCell[] = new Array<RawCell>(width).fill(null);
-    r[cols.date] = { date: "" };
-    const set = (id: string, v: RawCell) => {
-      if (cols[id] !== undefined) r[cols[id]] = v;
-    };
-    set("voucher", row.voucher);
-    set("account", row.account);
-    set("amount", row.ore / 100);
-    set("text", row.text);
-    set("project", row.project);
-    return { raw: r, day: row.day };
+  // Model cells straight from the file's rows (a million-row import builds nothing in between).
+  const offset = grid.date1904 ? DATE1904_OFFSET : 0;
+  const put = (r: Array<Cell | null>, id: string, cell: Cell | null) => {
+    if (cols[id] !== undefined && cell) r[cols[id]] = cell;
+  };
+  // Cells are read-only once built, so the few distinct dates, accounts and projects share theirs.
+  const shared = <K>(cache: Map<K, Cell>, key: K, make: () => Cell): Cell => {
+    let c = cache.get(key);
+    if (!c) cache.set(key, (c = make()));
+    return c;
+  };
+  const dates = new Map<number, Cell>();
+  const accountCells = new Map<number, Cell>();
+  const projects = new Map<string, Cell>();
+  const newBody = ledger.rows.map((row) => {
+    const r = new Array<Cell | null>(width).fill(null);
+    put(
+      r,
+      "date",
+      shared(dates, row.day, () => ({ value: excelSerialOfDayNumber(row.day) - offset, format: FORMATS.date })),
+    );
+    put(r, "voucher", { value: row.voucher, format: FORMATS.text });
+    put(
+      r,
+      "account",
+      shared(accountCells, row.account, () => ({ value: row.account })),
+    );
+    put(r, "amount", { value: row.ore / 100 });
+    put(r, "text", row.text ? { value: row.text, format: FORMATS.text } : null);
+    put(r, "project", row.project ? shared(projects, row.project, () => ({ value: row.project, format: FORMATS.text })) : null);
+    return r;
   });
-  const ledgerBody: Array<Array<Cell | null>> = [
-    ...kept.map((r) => r.map((c) => cellOf(c, grid))),
-    ...newRows.map(({ raw, day }) =>
-      raw.map((c, i) =>
-        i === cols.date
-          ? { value: excelSerialOfDayNumber(day) - (grid.date1904 ? DATE1904_OFFSET : 0), format: FORMATS.date }
-          : cellOf(c, grid),
-      ),
-    ),
-  ];
+  const ledgerBody: Array<Array<Cell | null>> = kept.map((r) => r.map((c) => cellOf(c, grid)));
+  for (const r of newBody) ledgerBody.push(r);
   const hbName = grid.tables.find((t) => t.name.toLowerCase() === "huvudbok")?.name ?? "Huvudbok";
   const hbSheet = sheetWithBody(
     grid,
@@ -293,7 +304,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   const yearsText = [...ledger.years].sort((a, b) => a - b).join("–");
   const action =
     `Importera SIE ${info.fileName} (${sie.program || "okänt program"}; år ${yearsText}; SHA-256 ${info.sha256}; ` +
-    `${replaced} rader ersatta, ${newRows.length} tillagda; ${proposals.length} konton föreslagna)`;
+    `${replaced} rader ersatta, ${newBody.length} tillagda; ${proposals.length} konton föreslagna)`;
   const log = [...previousLog(grid), [info.now, action, info.version]];
   const logBody = log.map((r) => LOG_HEADERS.map((_, i) => cellOf((r[i] ?? null) as RawCell, grid)));
   const logTable = locateTable(grid, "Korlogg", OWNED_SHEETS.log);
@@ -320,7 +331,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     sheets,
     years: ledger.years,
     replaced,
-    added: newRows.length,
+    added: newBody.length,
     proposals,
     settingsFilled,
   };

@@ -5,7 +5,7 @@ import { OWNED_SHEETS } from "../report/sheets";
 
 const OWNED_SHEET_NAMES = new Set<string>(Object.values(OWNED_SHEETS));
 import { PackageError, REL } from "./package";
-import { MAIN_NS, styleKeyOf, Styles, XML_HEAD } from "./styles";
+import { MAIN_NS, Styles, XML_HEAD } from "./styles";
 import { escapeAttr, escapeText } from "./xml";
 
 function numberText(n: number): string {
@@ -29,22 +29,28 @@ function cellXml(ref: string, cell: Cell, s: number): string {
 }
 
 /** A worksheet part for a sheet model; table relationships are rId1…rIdN in table order. */
-export function worksheetXml(model: SheetModel, styles: Styles): string {
-  const rows: string[] = [];
+export function worksheetXml(model: SheetModel, styles: Styles): Buffer {
+  // The rows as UTF-8 chunks of about a megabyte: a million-row sheet never becomes one giant string.
+  const chunks: Buffer[] = [];
+  let chunk = "";
   let maxCol = 0;
   model.rows.forEach((row, r) => {
     let cells = "";
     row.forEach((cell, c) => {
       if (!cell) return;
-      const key = styleKeyOf(cell);
-      const x = cellXml(a1(r, c), cell, key ? styles.xf(key) : 0);
+      const x = cellXml(a1(r, c), cell, styles.cellStyle(cell));
       if (x) {
         cells += x;
         if (c + 1 > maxCol) maxCol = c + 1;
       }
     });
-    if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
+    if (cells) chunk += `<row r="${r + 1}">${cells}</row>`;
+    if (chunk.length > 1 << 20) {
+      chunks.push(Buffer.from(chunk, "utf8"));
+      chunk = "";
+    }
   });
+  chunks.push(Buffer.from(chunk, "utf8"));
   const lastRow = Math.max(1, model.rows.length, ...model.tables.map((t) => t.bottom + 1));
   const dimension = maxCol > 0 ? `A1:${columnLetters(Math.max(maxCol, ...model.tables.map((t) => t.right + 1)) - 1)}${lastRow}` : "A1";
   const pane =
@@ -58,14 +64,16 @@ export function worksheetXml(model: SheetModel, styles: Styles): string {
   const tableParts = model.tables.length
     ? `<tableParts count="${model.tables.length}">${model.tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`
     : "";
-  return (
+  const head =
     XML_HEAD +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL}">` +
     `<dimension ref="${dimension}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>${rows.join("")}</sheetData>` +
+    "<sheetData>";
+  const tail =
+    "</sheetData>" +
     // Result sheets are protected without a password, as the add-in leaves them: a stray keystroke cannot
     // change a result. Input sheets (the template's, an import's) stay open for typing.
     (OWNED_SHEET_NAMES.has(model.name)
@@ -73,8 +81,8 @@ export function worksheetXml(model: SheetModel, styles: Styles): string {
       : "") +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     tableParts +
-    "</worksheet>"
-  );
+    "</worksheet>";
+  return Buffer.concat([Buffer.from(head, "utf8"), ...chunks, Buffer.from(tail, "utf8")]);
 }
 
 /** A table part: header names from the model's header row, the report's table style. */

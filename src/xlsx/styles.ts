@@ -123,6 +123,25 @@ export class Styles {
     return id;
   }
 
+  private readonly byCellKey = new Map<string, number>();
+
+  /**
+   * The `s` attribute for a cell (0: no style). Keyed by a short string of the style's parts, so that a
+   * million-row sheet does not build an object and a JSON text per cell.
+   */
+  cellStyle(cell: Cell): number {
+    if (!cell.format && !cell.bold && !cell.italic && !cell.title && !cell.indent && !cell.wrap) return 0;
+    const flags = `${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.title ? 1 : 0}${cell.wrap ? 1 : 0}${cell.indent ?? 0}`;
+    const k = `${cell.format ?? ""}\u0001${flags}`;
+    let id = this.byCellKey.get(k);
+    if (id === undefined) {
+      const key = styleKeyOf(cell);
+      id = key ? this.xf(key) : 0;
+      this.byCellKey.set(k, id);
+    }
+    return id;
+  }
+
   /** The cell format index (the `s` attribute) for a style. */
   xf(key: StyleKey): number {
     const k = JSON.stringify(key);

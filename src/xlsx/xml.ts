@@ -38,7 +38,11 @@ export function decodeText(s: string): string {
 }
 
 /** Escapes text for element content and attribute values; characters XML 1.0 cannot hold become `_xHHHH_`. */
+// eslint-disable-next-line no-control-regex -- exactly the characters that need an escape
+const NEEDS_ESCAPE = /[&<>"_\x00-\x08\x0b-\x1f\ufffe\uffff]/;
+
 export function escapeText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return (
     s
       .replace(/_x([0-9a-fA-F]{4})_/g, "_x005F_x$1_")
