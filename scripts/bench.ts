@@ -251,6 +251,30 @@ function sieBench(transactions: number): { transactions: number; seconds: number
   return { transactions, seconds: median(times), bytes: bytes.length };
 }
 
+/** `finsam sie` of a generated file into the template, against LibreOffice opening the result; interleaved rounds. */
+async function sieImportBench(transactions: number): Promise<{ transactions: number; seconds: number; peakKb: number; lo: number }> {
+  const sieFileName = path.join(tmp, `bench-${transactions}.se`);
+  writeFileSync(sieFileName, sieFile(transactions));
+  const template = path.join(tmp, "mall.xlsx");
+  const cli = path.join(ROOT, "dist", "cli", "main.js");
+  timed(process.execPath, [cli, "mall", template]);
+  const out = path.join(tmp, "importerad.xlsx");
+  const ours: Timing[] = [];
+  const lo: number[] = [];
+  for (let round = 0; round < FILE_ROUNDS; round++) {
+    const t = timed(process.execPath, [cli, "sie", sieFileName, template, "-o", out]);
+    if (t.status !== 0) throw new Error(`finsam sie exit ${t.status}`);
+    ours.push(t);
+    lo.push(libreOffice(out, path.join(tmp, "lo-sie")).seconds);
+  }
+  return {
+    transactions,
+    seconds: median(ours.map((t) => t.seconds)),
+    peakKb: Math.max(...ours.map((t) => t.peakKb)),
+    lo: median(lo),
+  };
+}
+
 async function officeJs(n: number) {
   const models = exampleSheets({ ...EXAMPLE_DEFAULTS, ledgerRows: n });
   const excel = new MockExcel(mockWorkbookOfModels(models));
@@ -367,6 +391,14 @@ async function main(): Promise<void> {
     "mål < 1,5 s för 1 000 000 transaktioner",
   );
   console.error(`sie ${sie.seconds.toFixed(2)} s`);
+  const imp = await sieImportBench(Number(process.env.BENCH_SIE_TRANSACTIONS ?? 1000000));
+  add(
+    `${imp.transactions}`,
+    "SIE-import till mallen (finsam sie, median av 3)",
+    `${imp.seconds.toFixed(2)} s`,
+    `peak ${(imp.peakKb / 1024).toFixed(0)} MB`,
+    `LibreOffice öppnar resultatet: ${imp.lo.toFixed(2)} s (finsam/LO = ${(imp.seconds / imp.lo).toFixed(2)})`,
+  );
   const pane = path.join(ROOT, "dist", "web", "taskpane.js");
   if (existsSync(pane)) {
     const js = readFileSync(pane);

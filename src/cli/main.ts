@@ -250,8 +250,9 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   }
   const port = await openWorkbook(input, t);
   const name = path.basename(file);
-  const sie = parseSie(bytes, name);
-  const outcome = importSie(await port.readGrid(), sie, {
+  // The parsed file is only referenced inside this call: a million-row import writes without it in memory.
+  const summary = p.json ? summarizeSie(parseSie(bytes, name), name) : null;
+  const outcome = importSie(await port.readGrid(), parseSie(bytes, name), {
     fileName: name,
     sha256: createHash("sha256").update(bytes).digest("hex"),
     now: io.now(),
@@ -268,8 +269,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   io.err(`${t.sieImported(outcome)}\n`);
   for (const pr of outcome.proposals.slice(0, 50)) io.err(`  ${pr.account} ${pr.name}: ${pr.line ?? "–"}\n`);
   io.err(`${t.wrote(output)}\n`);
-  if (p.json) {
-    const summary = summarizeSie(sie, name);
+  if (summary) {
     const doc = {
       ...summary,
       errors: [],

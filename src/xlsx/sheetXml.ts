@@ -2,11 +2,15 @@
 import type { Cell, SheetModel } from "../report/sheetModel";
 import { a1, columnLetters } from "../report/sheetModel";
 import { OWNED_SHEETS } from "../report/sheets";
-
-const OWNED_SHEET_NAMES = new Set<string>(Object.values(OWNED_SHEETS));
 import { PackageError, REL } from "./package";
 import { MAIN_NS, Styles, XML_HEAD } from "./styles";
 import { escapeAttr, escapeText } from "./xml";
+
+const OWNED_SHEET_NAMES = new Set<string>(Object.values(OWNED_SHEETS));
+
+/** Column letters by index, built as needed (the writer asks for the same few columns on every row). */
+const LETTERS: string[] = [];
+const letters = (c: number) => LETTERS[c] ?? (LETTERS[c] = columnLetters(c));
 
 function numberText(n: number): string {
   return Number.isFinite(n) ? String(n) : "0";
@@ -35,10 +39,11 @@ export function worksheetXml(model: SheetModel, styles: Styles): Buffer {
   let chunk = "";
   let maxCol = 0;
   model.rows.forEach((row, r) => {
+    const rowNumber = String(r + 1);
     let cells = "";
     row.forEach((cell, c) => {
       if (!cell) return;
-      const x = cellXml(a1(r, c), cell, styles.cellStyle(cell));
+      const x = cellXml(letters(c) + rowNumber, cell, styles.cellStyle(cell));
       if (x) {
         cells += x;
         if (c + 1 > maxCol) maxCol = c + 1;
