@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { messageText } from "../src/core/messages";
-import { ActionEnv, recalcAction } from "../src/excel/actions";
+import { ActionEnv, importSieAction, recalcAction } from "../src/excel/actions";
 import { exampleSheets } from "../src/report/example";
 import { FORMATS } from "../src/report/sheetModel";
 import { OWNED_SHEETS } from "../src/report/sheets";
@@ -223,4 +223,28 @@ describe("11–13 through Office.js: table names and the date system", () => {
 
 test("MockExcelError carries Office's error code", () => {
   expect(new MockExcelError("InvalidArgument", "x").code).toBe("InvalidArgument");
+});
+
+describe("SIE import through Office.js", () => {
+  test("one Excel.run reads, then prepares and writes Huvudbok, Kontoplan and Körlogg; the list of proposals is in Körlogg", async () => {
+    const dir = process.env.FINSAM_SIE_DIR ?? path.resolve(__dirname, "../../shared/sie");
+    const file = path.join(dir, "specter_exempelfil.se");
+    if (!existsSync(file)) {
+      if (process.env.CI === "true") throw new Error(`${file} is missing`);
+      return;
+    }
+    const excel = exampleExcel();
+    const runs = excel.runs;
+    const r = await importSieAction(env(excel), readFileSync(file), "specter_exempelfil.se");
+    expect(r.errors).toEqual([]);
+    expect(excel.runs - runs).toBe(1);
+    expect(r.imported!.added).toBeGreaterThan(100);
+    const texts = [...sheet(excel.workbook, "Huvudbok").cells.values()].map((c) => c.v);
+    expect(texts.filter((v) => typeof v === "string" && v.length > 0).length).toBeGreaterThan(100);
+    // Input sheets stay open for typing; Körlogg (a result sheet) is protected again.
+    expect(sheet(excel.workbook, "Huvudbok").protection.protected).toBe(false);
+    expect(sheet(excel.workbook, "Körlogg").protection.protected).toBe(true);
+    const log = [...sheet(excel.workbook, "Körlogg").cells.values()].map((c) => String(c.v)).find((v) => v.startsWith("Importera SIE"))!;
+    for (const p of r.imported!.proposals.slice(0, 5)) expect(log).toContain(`${p.account} ${p.line ?? "–"}`);
+  });
 });

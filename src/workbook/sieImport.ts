@@ -302,9 +302,11 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   // Körlogg: the earlier rows and this import.
   const replaced = existing.length - kept.length;
   const yearsText = [...ledger.years].sort((a, b) => a - b).join("–");
-  const action =
+  const proposed = proposals.map((p) => `${p.account} ${p.line ?? "–"}`).join(", ");
+  const action = (
     `Importera SIE ${info.fileName} (${sie.program || "okänt program"}; år ${yearsText}; SHA-256 ${info.sha256}; ` +
-    `${replaced} rader ersatta, ${newBody.length} tillagda; ${proposals.length} konton föreslagna)`;
+    `${replaced} rader ersatta, ${newBody.length} tillagda; ${proposals.length} konton föreslagna${proposed ? `: ${proposed}` : ""})`
+  ).slice(0, 32000);
   const log = [...previousLog(grid), [info.now, action, info.version]];
   const logBody = log.map((r) => LOG_HEADERS.map((_, i) => cellOf((r[i] ?? null) as RawCell, grid)));
   const logTable = locateTable(grid, "Korlogg", OWNED_SHEETS.log);
