@@ -11,6 +11,7 @@ import { exampleSheets } from "../src/report/example";
 import { FORMATS } from "../src/report/sheetModel";
 import { OWNED_SHEETS } from "../src/report/sheets";
 import { FIXED_NOW } from "./helpers/office";
+import { SIE_DIR } from "./helpers/shared";
 import { MockExcel, MockExcelError } from "./officeMock/excel";
 import { mockWorkbookOfModels } from "./officeMock/fromModels";
 import { MSheet, MWorkbook } from "./officeMock/model";
@@ -227,8 +228,7 @@ test("MockExcelError carries Office's error code", () => {
 
 describe("SIE import through Office.js", () => {
   test("one Excel.run reads, then prepares and writes Huvudbok, Kontoplan and Körlogg; the list of proposals is in Körlogg", async () => {
-    const dir = process.env.FINSAM_SIE_DIR ?? path.resolve(__dirname, "../../shared/sie");
-    const file = path.join(dir, "specter_exempelfil.se");
+    const file = path.join(SIE_DIR, "specter_exempelfil.se");
     if (!existsSync(file)) {
       if (process.env.CI === "true") throw new Error(`${file} is missing`);
       return;

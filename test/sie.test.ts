@@ -6,27 +6,16 @@
  * The files are read from the shared folder beside the repository; they are never copied into it.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import path from "path";
 import iconv from "iconv-lite";
 import { messageText } from "../src/core/messages";
 import { cp437Char, decode, detectEncoding } from "../src/core/sie/encoding";
 import { fieldsOf, parseSie } from "../src/core/sie/parse";
 import { summarizeSie } from "../src/core/sie/summary";
+import { describeWithSie, SIE_DIR, SIE_FILES } from "./helpers/shared";
 
-const SIE_DIR = process.env.FINSAM_SIE_DIR ?? findShared("sie");
-
-function findShared(name: string): string {
-  for (let dir = path.resolve(__dirname, "../.."); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, "../../shared", name);
-  }
-}
-
-const files = existsSync(SIE_DIR) ? readdirSync(SIE_DIR).filter((f) => /\.s[ei]$/i.test(f)) : [];
-/** Runs with the test data; without it, fails in CI (CI=true) and is skipped elsewhere. */
-const describeWithSie = files.length > 0 || process.env.CI === "true" ? describe : describe.skip;
+const files = SIE_FILES;
 
 const summaryOf = (f: string) => summarizeSie(parseSie(readFileSync(path.join(SIE_DIR, f)), f), f);
 

@@ -18,28 +18,9 @@ import { computeFromGrid } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { crossPartProblems } from "./helpers/ooxmlChecks";
 import { describeWithSchemas, validateParts } from "./helpers/schema";
+import { CALENDAR_SIE, describeWithSie, SIE_DIR } from "./helpers/shared";
 
-function findShared(name: string): string {
-  for (let dir = path.resolve(__dirname, "../.."); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, "../../shared", name);
-  }
-}
-const SIE_DIR = process.env.FINSAM_SIE_DIR ?? findShared("sie");
-const describeWithSie = existsSync(SIE_DIR) || process.env.CI === "true" ? describe : describe.skip;
-
-const CALENDAR = [
-  "avendo_transaktioner_ovnbolag.se",
-  "bl_admin_blblov_sie4_latin1.se",
-  "bl_admin_kst_projekt.se",
-  "briljant_test4.se",
-  "fortnox_sie4.si",
-  "magenta_sie4e.se",
-  "mamut_sie4_export.se",
-  "specter_exempelfil.se",
-  "visma_adm_underdim.se",
-];
+const CALENDAR = CALENDAR_SIE;
 
 async function template(): Promise<Buffer> {
   const port = XlsxPort.empty();

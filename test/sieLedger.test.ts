@@ -4,7 +4,7 @@
  * the Tertialrapport's result for the year equals minus the sum of the file's class 3–8 transactions.
  * Files whose year is not a calendar year, or that state no year, are refused with a clear message.
  */
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
 import { isoOfDayNumber } from "../src/core/dates";
 import { messageText } from "../src/core/messages";
@@ -14,29 +14,9 @@ import { parseSie } from "../src/core/sie/parse";
 import { summarizeSie } from "../src/core/sie/summary";
 import type { RawCell, WorkbookGrid } from "../src/workbook/grid";
 import { computeFromGrid } from "../src/workbook/usecases";
+import { CALENDAR_SIE, describeWithSie, SIE_DIR } from "./helpers/shared";
 
-function findShared(name: string): string {
-  for (let dir = path.resolve(__dirname, "../.."); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, "../../shared", name);
-  }
-}
-const SIE_DIR = process.env.FINSAM_SIE_DIR ?? findShared("sie");
-const files = existsSync(SIE_DIR) ? readdirSync(SIE_DIR).filter((f) => /\.s[ei]$/i.test(f) && !f.startsWith("BROKEN_")) : [];
-const describeWithSie = files.length > 0 || process.env.CI === "true" ? describe : describe.skip;
-
-const CALENDAR = [
-  "avendo_transaktioner_ovnbolag.se",
-  "bl_admin_blblov_sie4_latin1.se",
-  "bl_admin_kst_projekt.se",
-  "briljant_test4.se",
-  "fortnox_sie4.si",
-  "magenta_sie4e.se",
-  "mamut_sie4_export.se",
-  "specter_exempelfil.se",
-  "visma_adm_underdim.se",
-];
+const CALENDAR = CALENDAR_SIE;
 
 /** A minimal workbook around the imported rows: settings for year 0, Kontoplan from the proposals. */
 function workbookOf(file: string): { grid: WorkbookGrid; expectedResult: Decimal } {

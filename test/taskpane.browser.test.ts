@@ -10,6 +10,7 @@ import path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FUNCTION_IDS } from "../src/commands/commands";
 import { describeWithChromium, launch, serve } from "./helpers/browser";
+import { SIE_DIR } from "./helpers/shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -303,8 +304,7 @@ describeWithChromium("task pane in Chromium", () => {
   }, 60000);
 
   test("Importera SIE: a real export through the file input, previewed, then written to Huvudbok in one Excel.run", async () => {
-    const sie = process.env.FINSAM_SIE_DIR ?? path.resolve(ROOT, "../shared/sie");
-    const file = path.join(sie, "magenta_sie4e.se");
+    const file = path.join(SIE_DIR, "magenta_sie4e.se");
     if (!existsSync(file)) {
       if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
       return;

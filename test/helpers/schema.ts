@@ -10,18 +10,9 @@ import os from "os";
 import path from "path";
 import { Package } from "../../src/xlsx/package";
 import { inflateEntry, readZip } from "../../src/xlsx/zip";
+import { sharedDir } from "./shared";
 
-/** FINSAM_XSD_DIR, else `shared/ooxml-xsd` beside the repository (or beside one of its parent folders). */
-export const XSD_DIR = process.env.FINSAM_XSD_DIR ?? findShared("ooxml-xsd");
-
-function findShared(name: string): string {
-  const repo = path.resolve(__dirname, "../..");
-  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared", name);
-    if (existsSync(candidate) || path.dirname(dir) === dir)
-      return existsSync(candidate) ? candidate : path.join(path.dirname(repo), "shared", name);
-  }
-}
+export const XSD_DIR = sharedDir("ooxml-xsd", process.env.FINSAM_XSD_DIR);
 const ISO = path.join(XSD_DIR, "ISO-IEC29500-4_2016");
 const OPC = path.join(XSD_DIR, "ecma/fouth-edition");
 

@@ -1,0 +1,38 @@
+/**
+ * The requirements folder's test data (`shared/` beside the repository, or beside one of its parent
+ * folders): the real SIE exports and the OOXML schemas. Read from there, never copied into the repository.
+ */
+import { existsSync, readdirSync } from "fs";
+import path from "path";
+
+/** `shared/<name>` beside the repository or a parent folder; `FINSAM_<NAME>_DIR` overrides it. */
+export function sharedDir(name: string, override?: string): string {
+  if (override) return override;
+  const repo = path.resolve(__dirname, "../..");
+  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "shared", name);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.join(path.dirname(repo), "shared", name);
+  }
+}
+
+export const SIE_DIR = sharedDir("sie", process.env.FINSAM_SIE_DIR);
+
+/** The SIE exports in the test data (none when the folder is missing). */
+export const SIE_FILES = existsSync(SIE_DIR) ? readdirSync(SIE_DIR).filter((f) => /\.s[ei]$/i.test(f)) : [];
+
+/** Runs with the SIE test data; without it, fails in CI (CI=true) and is skipped elsewhere. */
+export const describeWithSie = SIE_FILES.length > 0 || process.env.CI === "true" ? describe : describe.skip;
+
+/** The valid exports whose fiscal year 0 is a calendar year (the ones an association can import). */
+export const CALENDAR_SIE = [
+  "avendo_transaktioner_ovnbolag.se",
+  "bl_admin_blblov_sie4_latin1.se",
+  "bl_admin_kst_projekt.se",
+  "briljant_test4.se",
+  "fortnox_sie4.si",
+  "magenta_sie4e.se",
+  "mamut_sie4_export.se",
+  "specter_exempelfil.se",
+  "visma_adm_underdim.se",
+];
