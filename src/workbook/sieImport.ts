@@ -13,7 +13,7 @@
  * list of sheet models for the port to write. Nothing is decided here about files or Office.
  */
 import { excelSerialOfDayNumber, yearOfDayNumber } from "../core/dates";
-import type { Issue } from "../core/messages";
+import { Issue, IssueList } from "../core/messages";
 import type { AccountLine } from "../core/reportLines";
 import { chartOf, proposeLine, sieLedgerRows } from "../core/sie/ledgerRows";
 import type { SieFile } from "../core/sie/parse";
@@ -24,7 +24,7 @@ import { GridSheet, isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } fr
 import { INPUT_TABLES, readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
 import { previousLog } from "./stamps";
-import { findSheet, LocatedTable, locateTable, normalizeName } from "./tables";
+import { ColumnSpec, findSheet, LocatedTable, locateTable, mapColumns, normalizeName } from "./tables";
 import { DATE1904_OFFSET, dateParser } from "./values";
 
 export interface SieImportInfo {
@@ -53,24 +53,21 @@ const WIDTHS: Record<string, number[]> = {
   Installningar: [28, 22, 80],
 };
 
-const LEDGER_COLUMNS: Record<string, string[]> = {
-  date: ["Datum", "Date"],
-  voucher: ["Verifikation", "Voucher", "Ver", "Vernr"],
-  account: ["Konto", "Account"],
-  amount: ["Belopp", "Amount"],
-  text: ["Text", "Description"],
-  project: ["Insats", "Project"],
-};
+/** Huvudbok's columns as the ledger reader names them (docs/workbook.md). */
+const LEDGER_COLUMNS: Array<ColumnSpec<"date" | "voucher" | "account" | "amount" | "text" | "project">> = [
+  { id: "date", names: ["Datum", "Date"], required: true },
+  { id: "voucher", names: ["Verifikation", "Voucher", "Ver", "Vernr"], required: false },
+  { id: "account", names: ["Konto", "Account"], required: true },
+  { id: "amount", names: ["Belopp", "Amount"], required: true },
+  { id: "text", names: ["Text", "Description"], required: false },
+  { id: "project", names: ["Insats", "Project"], required: false },
+];
 
-/** The position of each known column in a table's header (relative to the table). */
-function columns(header: RawCell[], names: Record<string, string[]>): Record<string, number> {
-  const out: Record<string, number> = {};
-  header.forEach((h, i) => {
-    const n = normalizeName(typeof h === "string" ? h : "");
-    for (const [id, aliases] of Object.entries(names)) if (aliases.some((a) => normalizeName(a) === n) && !(id in out)) out[id] = i;
-  });
-  return out;
-}
+const ACCOUNT_COLUMNS: Array<ColumnSpec<"account" | "name" | "line">> = [
+  { id: "account", names: ["Konto", "Account"], required: true },
+  { id: "name", names: ["Benämning", "Name"], required: false },
+  { id: "line", names: ["Rapportrad", "Report line"], required: false },
+];
 
 /** A grid value as a model cell: dates as serials in the workbook's date system, text as text. */
 function cellOf(v: RawCell | undefined, grid: WorkbookGrid): Cell | null {
@@ -153,25 +150,10 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   // Huvudbok: other years' rows kept, the file's years replaced.
   const hb = locateTable(grid, "Huvudbok", INPUT_TABLES.Huvudbok);
   if (!hb) return fail([{ code: "missing_table", params: { table: "Huvudbok", sheet: INPUT_TABLES.Huvudbok }, cell: asCellRef("") }]);
-  const cols = columns(hb.header, LEDGER_COLUMNS);
-  for (const id of ["date", "account", "amount"]) {
-    if (cols[id] === undefined) {
-      const cell = asCellRef(`${hb.sheet}!A${hb.headerRow + 1}`);
-      return fail([
-        {
-          code: "missing_column",
-          params: {
-            column: LEDGER_COLUMNS[id][0],
-            alias: LEDGER_COLUMNS[id][1],
-            sheet: hb.sheet,
-            row: hb.headerRow + 1,
-            debitCredit: id === "amount",
-          },
-          cell,
-        },
-      ]);
-    }
-  }
+  const issues = new IssueList();
+  const found = mapColumns(hb, LEDGER_COLUMNS, issues);
+  if (!found) return fail(issues.items);
+  const cols = found as Record<string, number>;
   const parseDate = dateParser(grid);
   const years = new Set(ledger.years);
   const existing = bodyOf(hb);
@@ -230,7 +212,9 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   // Kontoplan: accounts the table does not cover get a row with a proposed line.
   const kp = locateTable(grid, "Kontoplan", INPUT_TABLES.Kontoplan);
   const kpHeader: RawCell[] = kp?.header.length ? kp.header : ["Konto", "Benämning", "Rapportrad"];
-  const kpCols = columns(kpHeader, { account: ["Konto", "Account"], name: ["Benämning", "Name"], line: ["Rapportrad", "Report line"] });
+  const kpCols: Partial<Record<"account" | "name" | "line", number>> = kp
+    ? (mapColumns(kp, ACCOUNT_COLUMNS, new IssueList()) ?? {})
+    : { account: 0, name: 1, line: 2 };
   const rules = kp
     ? bodyOf(kp).flatMap((r) => {
         const spec = parseAccountSpec(r[kpCols.account ?? 0]);
