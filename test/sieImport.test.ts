@@ -152,3 +152,22 @@ describeWithSie("finsam sie <file> <workbook>", () => {
     expect(existsSync(path.join(dir, "ut.xlsx"))).toBe(false);
   });
 });
+
+describeWithSie("a ledger kept as Debet and Kredit", () => {
+  test("is not imported into: the message asks for a Belopp column, and nothing is written", async () => {
+    const grid = await XlsxPort.fromBuffer(await template()).readGrid();
+    const header = ["Datum", "Verifikation", "Konto", "Debet", "Kredit", "Text"];
+    sheetRows(grid, "Huvudbok")[0] = header;
+    grid.tables.find((t) => t.name === "Huvudbok")!.rows[0] = header;
+    const file = "specter_exempelfil.se";
+    const outcome = importSie(grid, parseSie(readFileSync(path.join(SIE_DIR, file)), file), {
+      fileName: file,
+      sha256: "",
+      now: "",
+      version: "",
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.sheets).toEqual([]);
+    expect(outcome.errors).toMatchObject([{ code: "missing_column", params: { column: "Belopp" } }]);
+  });
+});

@@ -23,6 +23,7 @@ import { LOG_HEADERS, OWNED_SHEETS } from "../report/sheets";
 import { GridSheet, isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES, readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
+import { LEDGER_COLUMNS } from "./read/ledger";
 import { previousLog } from "./stamps";
 import { ColumnSpec, findSheet, LocatedTable, locateTable, mapColumns, normalizeName } from "./tables";
 import { DATE1904_OFFSET, dateParser } from "./values";
@@ -53,15 +54,10 @@ const WIDTHS: Record<string, number[]> = {
   Installningar: [28, 22, 80],
 };
 
-/** Huvudbok's columns as the ledger reader names them (docs/workbook.md). */
-const LEDGER_COLUMNS: Array<ColumnSpec<"date" | "voucher" | "account" | "amount" | "text" | "project">> = [
-  { id: "date", names: ["Datum", "Date"], required: true },
-  { id: "voucher", names: ["Verifikation", "Voucher", "Ver", "Vernr"], required: false },
-  { id: "account", names: ["Konto", "Account"], required: true },
-  { id: "amount", names: ["Belopp", "Amount"], required: true },
-  { id: "text", names: ["Text", "Description"], required: false },
-  { id: "project", names: ["Insats", "Project"], required: false },
-];
+/** Huvudbok's columns, as the ledger reader has them, with Belopp required: the import writes amounts there. */
+const LEDGER_IMPORT_COLUMNS = LEDGER_COLUMNS.filter((c) => c.id !== "debit" && c.id !== "credit").map((c) =>
+  c.id === "amount" ? { ...c, required: true } : c,
+);
 
 const ACCOUNT_COLUMNS: Array<ColumnSpec<"account" | "name" | "line">> = [
   { id: "account", names: ["Konto", "Account"], required: true },
@@ -151,7 +147,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   const hb = locateTable(grid, "Huvudbok", INPUT_TABLES.Huvudbok);
   if (!hb) return fail([{ code: "missing_table", params: { table: "Huvudbok", sheet: INPUT_TABLES.Huvudbok }, cell: asCellRef("") }]);
   const issues = new IssueList();
-  const found = mapColumns(hb, LEDGER_COLUMNS, issues);
+  const found = mapColumns(hb, LEDGER_IMPORT_COLUMNS, issues);
   if (!found) return fail(issues.items);
   const cols = found as Record<string, number>;
   const parseDate = dateParser(grid);

@@ -6,30 +6,29 @@ import type { LedgerRow } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import { asOre, Ore } from "../../core/units";
 import { cellRef, isBlank, WorkbookGrid } from "../grid";
-import { at } from "../tables";
+import { at, ColumnSpec } from "../tables";
 import { cellText, parseAmountOre, dateParser, parseInteger } from "../values";
 import { open, TableResult } from "./tableReader";
 
 /** After this many bad rows, reading stops: enough to act on. */
 const MAX_ROW_ERRORS = 200;
 
+export type LedgerColumn = "date" | "voucher" | "account" | "amount" | "debit" | "credit" | "text" | "project";
+
+/** Huvudbok's columns (docs/workbook.md): Belopp, or Debet and Kredit. */
+export const LEDGER_COLUMNS: ReadonlyArray<ColumnSpec<LedgerColumn>> = [
+  { id: "date", names: ["Datum", "Date"], required: true },
+  { id: "voucher", names: ["Verifikation", "Voucher", "Ver", "Vernr"], required: false },
+  { id: "account", names: ["Konto", "Account"], required: true },
+  { id: "amount", names: ["Belopp", "Amount"], required: false },
+  { id: "debit", names: ["Debet", "Debit"], required: false },
+  { id: "credit", names: ["Kredit", "Credit"], required: false },
+  { id: "text", names: ["Text", "Description"], required: false },
+  { id: "project", names: ["Insats", "Project"], required: false },
+];
+
 export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList): TableResult<LedgerRow[]> {
-  const opened = open(
-    grid,
-    "Huvudbok",
-    [
-      { id: "date", names: ["Datum", "Date"], required: true },
-      { id: "voucher", names: ["Verifikation", "Voucher", "Ver", "Vernr"], required: false },
-      { id: "account", names: ["Konto", "Account"], required: true },
-      { id: "amount", names: ["Belopp", "Amount"], required: false },
-      { id: "debit", names: ["Debet", "Debit"], required: false },
-      { id: "credit", names: ["Kredit", "Credit"], required: false },
-      { id: "text", names: ["Text", "Description"], required: false },
-      { id: "project", names: ["Insats", "Project"], required: false },
-    ],
-    required,
-    errors,
-  );
+  const opened = open(grid, "Huvudbok", [...LEDGER_COLUMNS], required, errors);
   if (opened.kind !== "open") return opened;
   const r = opened.reader;
   const { cols } = r;
