@@ -14,6 +14,7 @@ import { parseSie } from "../core/sie/parse";
 import { sha256HexOfBytes } from "../core/sha256";
 import { importSie } from "../workbook/sieImport";
 import { OfficePort, OfficePortOptions } from "./officePort";
+import { OWNED_PROTECTION } from "./officeWrite";
 
 /** `Excel.run`, or the in-memory Excel's equivalent under test. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -231,13 +232,7 @@ export async function logFailureAction(env: ActionEnv, what: string, e: unknown)
     row[9] = `Oväntat fel: ${detail}`.slice(0, 500);
     table.rows.add(undefined, [row.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v))]);
     if (protection.protected) {
-      sheet.protection.protect({
-        allowAutoFilter: true,
-        allowSort: true,
-        allowFormatColumns: true,
-        allowFormatRows: true,
-        allowFormatCells: true,
-      });
+      sheet.protection.protect(OWNED_PROTECTION);
     }
     await context.sync();
   });

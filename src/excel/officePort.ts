@@ -14,7 +14,7 @@
 import type { Issue } from "../core/messages";
 import type { SheetModel } from "../report/sheetModel";
 import { a1 } from "../report/sheetModel";
-import { OWNED_SHEETS } from "../report/sheets";
+import { OWNED_SHEET_NAMES } from "../report/sheets";
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
 import type { WorkbookPort } from "../workbook/port";
 import { INPUT_TABLES } from "../workbook/read";
@@ -67,7 +67,7 @@ interface Piece {
   hidden: boolean;
 }
 
-const OWNED = new Set<string>(Object.values(OWNED_SHEETS));
+const OWNED = OWNED_SHEET_NAMES;
 
 export class OfficePort implements WorkbookPort {
   private readonly budget: number;
@@ -102,7 +102,7 @@ export class OfficePort implements WorkbookPort {
   private queueOwnedState(
     sheets: Excel.Worksheet[],
     tables: Array<{ name: string; sheet: string }>,
-    names: Set<string>,
+    names: ReadonlySet<string>,
   ): () => Map<string, SheetState> {
     const pending = sheets
       .filter((ws) => names.has(ws.name))

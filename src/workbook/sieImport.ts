@@ -12,7 +12,7 @@
  * The sheets are rebuilt from the workbook's values with the tables' bodies replaced; the result is a
  * list of sheet models for the port to write. Nothing is decided here about files or Office.
  */
-import { excelSerialOfDayNumber, yearOfDayNumber } from "../core/dates";
+import { yearOfDayNumber } from "../core/dates";
 import { Issue, IssueList } from "../core/messages";
 import type { AccountLine } from "../core/reportLines";
 import { chartOf, proposeLine, sieLedgerRows } from "../core/sie/ledgerRows";
@@ -26,7 +26,7 @@ import { parseAccountSpec } from "./read/accounts";
 import { LEDGER_COLUMNS } from "./read/ledger";
 import { previousLog } from "./stamps";
 import { ColumnSpec, findSheet, LocatedTable, locateTable, mapColumns, normalizeName } from "./tables";
-import { DATE1904_OFFSET, dateParser } from "./values";
+import { dateParser, serialInWorkbook } from "./values";
 
 export interface SieImportInfo {
   fileName: string;
@@ -70,9 +70,7 @@ function cellOf(v: RawCell | undefined, grid: WorkbookGrid): Cell | null {
   if (v === null || v === undefined || v === "") return null;
   if (isDateCell(v)) {
     const day = dateParser(grid)(v);
-    return day.ok
-      ? { value: excelSerialOfDayNumber(day.value) - (grid.date1904 ? DATE1904_OFFSET : 0), format: FORMATS.date }
-      : { value: v.date };
+    return day.ok ? { value: serialInWorkbook(grid, day.value), format: FORMATS.date } : { value: v.date };
   }
   if (isErrorCell(v)) return { value: v.error };
   if (typeof v === "string") return { value: v, format: FORMATS.text };
@@ -159,7 +157,6 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   });
   const width = hb.header.length;
   // Model cells straight from the file's rows (a million-row import builds nothing in between).
-  const offset = grid.date1904 ? DATE1904_OFFSET : 0;
   const put = (r: Array<Cell | null>, id: string, cell: Cell | null) => {
     if (cols[id] !== undefined && cell) r[cols[id]] = cell;
   };
@@ -177,7 +174,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     put(
       r,
       "date",
-      shared(dates, row.day, () => ({ value: excelSerialOfDayNumber(row.day) - offset, format: FORMATS.date })),
+      shared(dates, row.day, () => ({ value: serialInWorkbook(grid, row.day), format: FORMATS.date })),
     );
     put(r, "voucher", { value: row.voucher, format: FORMATS.text });
     put(

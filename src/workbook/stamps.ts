@@ -4,14 +4,13 @@
  * numbers are summed; text, booleans and blanks are not; every non-empty cell is counted).
  * Kontroller writes the same formulas live, so any spreadsheet shows when inputs changed since.
  */
-import { excelSerialOfDayNumber } from "../core/dates";
 import { Decimal, exactOre } from "../core/money";
 import type { InputStamp, LogValue } from "../report/sheets";
 import { OWNED_SHEETS } from "../report/sheets";
 import { isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES } from "./read";
 import { findSheet, locateTable } from "./tables";
-import { DATE1904_OFFSET, parseDate } from "./values";
+import { parseDate, serialInWorkbook } from "./values";
 
 /** The öre total is moved into the Decimal before it could pass 2^53 (each addend is below 1e11 öre). */
 const FLUSH = 2 ** 52;
@@ -44,8 +43,6 @@ export class ExactSum {
 
 export function inputStamps(grid: WorkbookGrid): InputStamp[] {
   const out: InputStamp[] = [];
-  // A date cell counts as the serial number the workbook's own date system gives it.
-  const offset = grid.date1904 ? DATE1904_OFFSET : 0;
   for (const [table, sheetName] of Object.entries(INPUT_TABLES)) {
     const t = locateTable(grid, table, sheetName);
     if (!t) continue;
@@ -66,7 +63,8 @@ export function inputStamps(grid: WorkbookGrid): InputStamp[] {
         else if (isDateCell(v)) {
           // parseDate remembers each day it has seen; a date cell is always a valid date.
           const day = parseDate(v);
-          if (day.ok) sum.add(excelSerialOfDayNumber(day.value) - offset);
+          // A date cell counts as the serial number the workbook's own date system gives it.
+          if (day.ok) sum.add(serialInWorkbook(grid, day.value));
         }
       }
     }

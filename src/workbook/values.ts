@@ -4,7 +4,7 @@
  * Each parser returns a value, or what was wrong with the cell (a value problem of the message
  * catalogue, with the cell described as the user sees it).
  */
-import { dayNumber, dayNumberOfExcelSerial, parseIsoDate } from "../core/dates";
+import { dayNumber, dayNumberOfExcelSerial, excelSerialOfDayNumber, parseIsoDate } from "../core/dates";
 import type { ValueProblem } from "../core/messages";
 import { Decimal, exactOre } from "../core/money";
 import type { DayNumber, Ore, Result } from "../core/units";
@@ -181,6 +181,11 @@ export function parseDate(v: RawCell): Parsed<DayNumber> {
 
 /** Days between the 1900 and the 1904 date systems' serial numbers. */
 export const DATE1904_OFFSET = 1462;
+
+/** A day as the serial number of the workbook's own date system (what its cells and SUM hold). */
+export function serialInWorkbook(grid: { date1904?: boolean }, day: DayNumber): number {
+  return excelSerialOfDayNumber(day) - (grid.date1904 ? DATE1904_OFFSET : 0);
+}
 
 /** A date in a workbook that counts serials from 1904 (a date cell or ISO text reads the same). */
 export function parseDate1904(v: RawCell): Parsed<DayNumber> {

@@ -1,12 +1,10 @@
 /** The XML of one owned sheet: its worksheet part and its table parts. */
 import type { Cell, SheetModel } from "../report/sheetModel";
 import { a1, columnLetters } from "../report/sheetModel";
-import { OWNED_SHEETS } from "../report/sheets";
+import { OWNED_SHEET_NAMES } from "../report/sheets";
 import { PackageError, REL } from "./package";
 import { MAIN_NS, Styles, XML_HEAD } from "./styles";
 import { escapeAttr, escapeText } from "./xml";
-
-const OWNED_SHEET_NAMES = new Set<string>(Object.values(OWNED_SHEETS));
 
 /** Column letters by index, built as needed (the writer asks for the same few columns on every row). */
 const LETTERS: string[] = [];

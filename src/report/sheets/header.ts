@@ -17,6 +17,9 @@ export const OWNED_SHEETS = {
   log: "Körlogg",
 } as const;
 
+/** The owned sheets' names, for the adapters (they protect these, and only these). */
+export const OWNED_SHEET_NAMES: ReadonlySet<string> = new Set<string>(Object.values(OWNED_SHEETS));
+
 export interface RunInfo {
   version: string;
   /** ISO time of computation; the only value that differs between identical runs. */
