@@ -159,7 +159,8 @@ describeWithLibreOffice("LibreOffice opens the result", () => {
     expect(seen.size).toBe(json.tertialReport.lines.length);
     const e = recalculated.getWorksheet("Eget kapital")!;
     const byId = new Map<string, number>();
-    e.eachRow((row) => byId.set(String(rawOf(row.getCell(4).value)), num(row.getCell(2).value)));
+    // Rad-id stands beside the table, outside the print area (column H).
+    e.eachRow((row) => byId.set(String(rawOf(row.getCell(8).value)), num(row.getCell(2).value)));
     for (const k of ["opening", "closing", "basis", "ceiling", "margin"] as const) close(byId.get(k)!, json.equity[k]);
     const m = recalculated.getWorksheet("Medlemsandelar")!;
     let members = 0;

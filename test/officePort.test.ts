@@ -111,13 +111,75 @@ describe("Office.js adapter", () => {
       expect(ms.protection.password).toBeUndefined();
       expect(ms.protection.options).toMatchObject({ allowSort: true, allowAutoFilter: true });
     }
-    // Charts (Office only): budget against forecast; equity against the ceiling.
+    // Charts: budget against forecast; equity against the ceiling (their data beside the tables, outside the print area).
     expect(excel.workbook.sheet(OWNED_SHEETS.tertial)!.charts.map((c) => c.series.map((s) => s.name))).toEqual([
       ["Budget 2026", "Prognos 2026"],
     ]);
     const eq = excel.workbook.sheet(OWNED_SHEETS.equity)!.charts[0];
-    expect(eq.series.map((s) => s.name)).toEqual(["Utgående eget kapital", "Tak"]);
-    expect(eq.series.every((s) => s.xAxis?.includes("A"))).toBe(true);
+    expect(eq.series.map((s) => s.name)).toEqual(["Eget kapital", "Högsta nivå"]);
+    expect(eq.series.every((s) => s.xAxis?.includes("I"))).toBe(true);
+  });
+
+  test("page layout, merges, row heights, conditional formats and the shown sheet are the ones the .xlsx has", async () => {
+    const wb = exampleWorkbook();
+    const excel = mockExcelOf(wb);
+    const opts = { outputs: new Set(OUTPUTS), version: "0.2.0", now: FIXED_NOW };
+    const xlsx = XlsxPort.fromBuffer(await bufferOf(wb));
+    await recalculate(xlsx, opts);
+    const written = await workbookOf(xlsx.toBuffer());
+    await excel.run((ctx) => recalculate(new OfficePort(ctx as unknown as Excel.RequestContext), opts));
+    for (const name of OWNED_COMPUTED) {
+      const ws = written.getWorksheet(name)!;
+      const ms = excel.workbook.sheet(name)!;
+      const ps = ws.pageSetup;
+      const pl = ms.pageLayout;
+      // Orientation, A4, fit to one page wide, margins (inches in the file, points through Office.js).
+      expect(pl.orientation?.toLowerCase()).toBe(ps.orientation);
+      expect(pl.paperSize).toBe("A4");
+      expect(ps.paperSize).toBe(9);
+      expect(ps.fitToPage).toBe(true);
+      expect([ps.fitToWidth, ps.fitToHeight]).toEqual([1, 0]);
+      expect(pl.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+      expect(pl.margins.leftMargin).toBe(Number(ps.margins!.left) * 72);
+      expect(pl.margins.topMargin).toBe(Number(ps.margins!.top) * 72);
+      // Print area and titles.
+      expect(pl.printArea).toBe(String(ps.printArea).replace(/\$/g, ""));
+      expect(pl.titleColumns).toBe("A:A");
+      if (ps.printTitlesRow) expect(pl.titleRows).toBe(ps.printTitlesRow.replace(/\$/g, ""));
+      else expect(pl.titleRows).toBeUndefined();
+      // Header and footer: the .xlsx has the centre section code in front.
+      expect(`&C${pl.centerHeader}`).toBe(ws.headerFooter.oddHeader);
+      expect(`&C${pl.centerFooter}`).toBe(ws.headerFooter.oddFooter);
+      expect(pl.centerFooter).toMatch(/^Sida &P av &N · Beräknad \d{4}-\d\d-\d\d$/);
+      // Merges and row heights.
+      const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice().sort();
+      expect(ms.merges.map(formatA1).sort()).toEqual(merges);
+      const heights: Array<[number, number]> = [];
+      ws.eachRow({ includeEmpty: true }, (row, r) => {
+        if (row.height) heights.push([r - 1, row.height]);
+      });
+      expect([...ms.rowHeights.entries()].sort((x, y) => x[0] - y[0])).toEqual(heights);
+      // Conditional formats: cell value equal to a text, same ranges, same colours.
+      const xcf = (
+        ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ operator: string; formulae: string[] }> }> }
+      ).conditionalFormattings
+        .map((f) => `${f.ref} ${f.rules[0].operator} ${f.rules[0].formulae[0]}`)
+        .sort();
+      const mcf = ms.conditionalFormats
+        .map((f) => `${formatA1(f.rect)} ${f.operator === "EqualTo" ? "equal" : f.operator} ${f.formula1.slice(1)}`)
+        .sort();
+      expect(mcf).toEqual(xcf);
+      expect(mcf.length).toBeGreaterThan(0);
+    }
+    // Kontroller: OK green and FEL red while the formula shows them.
+    const checks = excel.workbook.sheet(OWNED_SHEETS.checks)!.conditionalFormats;
+    expect(checks.find((f) => f.formula1 === '="FEL"')?.fill).toBe("#FFC7CE");
+    expect(checks.find((f) => f.formula1 === '="OK"')?.fill).toBe("#C6EFCE");
+    // The Tertialrapport is the sheet shown afterwards, in both.
+    expect(excel.workbook.activeSheet().name).toBe(OWNED_SHEETS.tertial);
+    const order = written.worksheets.map((w) => w.name);
+    expect(order[Number((written.views[0] as { activeTab?: number }).activeTab)]).toBe(OWNED_SHEETS.tertial);
+    expect(excel.workbook.sheet(OWNED_SHEETS.tertial)!.pageBreaks.length).toBe(1);
   });
 
   test("round trips: the same for 1 000 and 20 000 ledger rows; 100 000 adds only payload-sized reads; none over 4 MB", async () => {

@@ -32,6 +32,10 @@ describeWithSchemas("schema validation of what we write", () => {
     for (const p of ["xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml", "docProps/app.xml", "docProps/core.xml", "_rels/.rels"])
       expect(r.validated).toContain(p);
     expect(r.validated.filter((p) => p.startsWith("xl/tables/")).length).toBeGreaterThan(8);
+    // The charts (issue 16): two drawings (Tertialrapport, Eget kapital) with one chart each, with their relationships.
+    expect(r.validated.filter((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p)).length).toBe(2);
+    expect(r.validated.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).length).toBe(2);
+    expect(r.validated.filter((p) => /^xl\/drawings\/_rels\//.test(p)).length).toBe(2);
     expect(crossPartProblems(output!)).toEqual([]);
   });
 

@@ -5,13 +5,13 @@
  */
 import { computeEquity, EquityReport } from "./equity";
 import { unpaidTotal } from "./grants";
-import type { Inputs, InputTable } from "./inputs";
+import type { Inputs, InputTable, ReportComment } from "./inputs";
 import { aggregateLedger, checkVouchers, LedgerAggregates } from "./ledger";
 import { computeMemberShares, MemberSharesYear } from "./memberShares";
 import { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import { defaultCutoff, reportPeriod, ReportPeriod } from "./periods";
-import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN } from "./reportLines";
+import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN, ReportLineId } from "./reportLines";
 import { computeStatements, FinancialStatements } from "./statements";
 import { computeTertial, TertialReport } from "./tertial";
 import type { CellRef, DayNumber } from "./units";
@@ -206,7 +206,25 @@ function tertialStep(
   if (s.accrueContributions && tertial.contributionsPriorYearSource === "none" && tertial.byId.medlemsbidrag.priorPeriod.isZero()) {
     warnings.add("prior_contributions_missing", {});
   }
+  keepReportComments(tertial, inputs.reportComments ?? [], warnings);
   return tertial;
+}
+
+/**
+ * A comment typed in the last report (it differs from what the inputs said when that report was
+ * written) is kept instead of the inputs' comment, with a warning that names its cell. Once the
+ * inputs say the same, or the cell is emptied, the inputs' comment shows again.
+ */
+function keepReportComments(tertial: TertialReport, comments: readonly ReportComment[], warnings: IssueList): void {
+  for (const c of comments) {
+    const line = tertial.byId[c.line as ReportLineId];
+    if (!line || c.text === "") continue;
+    const typed = c.inputComment === null ? c.text !== line.comment : c.text !== c.inputComment;
+    if (!typed || c.text === line.comment) continue;
+    tertial.byId[line.id] = { ...line, comment: c.text, kept: { inputComment: line.comment, cell: c.cell } };
+    warnings.add("report_comment_kept", { line: line.label }, c.cell);
+  }
+  tertial.lines = tertial.lines.map((l) => tertial.byId[l.id]);
 }
 
 /** Equity against the ceiling, for the report year and the budget years after it. */

@@ -1,4 +1,6 @@
 /** The typed inputs of a run, as read from the workbook's tables. Cells are `Blad!A1` strings. */
+import type { DeviationThreshold } from "./deviation";
+import type { MonthDay } from "./dueDates";
 import type { IsoDate } from "./dates";
 import type { Decimal } from "./money";
 import type { AccountLine, Group, LeafLine } from "./reportLines";
@@ -15,6 +17,16 @@ export const METHOD_LABELS: Record<ForecastMethod, string> = {
   foregaende_ar: "föregående år",
   ataganden: "åtaganden",
   manuell: "manuell",
+};
+
+/** How the report words each method, for the board: plain Swedish, not the codes of the Prognos table. */
+export const METHOD_TEXTS: Record<ForecastMethod, string> = {
+  budget: "Budget",
+  linjar: "Utfall uppräknat till helår",
+  utfall_restbudget: "Utfall + återstående budget",
+  foregaende_ar: "Utfall enligt fjolårets mönster",
+  ataganden: "Utfall + beslutade insatser",
+  manuell: "Bedömning",
 };
 
 export type CeilingRule = { kind: "flat"; rate: Decimal } | { kind: "table" };
@@ -36,6 +48,12 @@ export interface Settings {
   sieProjectDimension: number;
   /** SIE import: the chart of accounts for proposed lines; null = from the file's #KPTYP. */
   sieChart: "BAS" | "KOMMUN-BAS" | null;
+  /** Deviations from budget the Tertialrapport flags (Avvikelsegräns; 10 % and 100 tkr by default). */
+  deviationThreshold: DeviationThreshold;
+  /** What the municipalities' key is (Fördelningsnyckel avser: "invånare 1 nov 2025"), or null. */
+  keyLabel: string | null;
+  /** When the installments fall due (Förfallodagar), or null for the default per number of installments. */
+  dueDays: MonthDay[] | null;
   /** Where each setting was read (for messages); keys are the setting ids below. */
   cells: Partial<Record<SettingId, CellRef>>;
   /** Cell of the first cell of the settings table, for messages about a setting that is missing. */
@@ -58,7 +76,10 @@ export type SettingId =
   | "openingEquity"
   | "ceilingRule"
   | "sieProjectDimension"
-  | "sieChart";
+  | "sieChart"
+  | "deviationThreshold"
+  | "dueDays"
+  | "keyLabel";
 
 export interface Member {
   name: string;
@@ -136,8 +157,19 @@ export interface Inputs {
   ceilingBands: CeilingBand[];
   /** Whether the optional tables were present at all. */
   present: { grants: boolean; forecast: boolean; ceilingBands: boolean; ledger: boolean; budget: boolean };
+  /** Comments typed in the last run's Tertialrapport that differ from what the inputs gave (kept, with a warning). */
+  reportComments?: ReportComment[];
   /** Sheet each input was read from (tables may live on renamed sheets). */
   sheets: Partial<Record<InputTable, string>>;
+}
+
+/** A comment in the Tertialrapport's Kommentar column, with what the inputs gave when it was written. */
+export interface ReportComment {
+  line: string;
+  text: string;
+  /** "Kommentar enligt indata" beside it; null in a report written before that column existed. */
+  inputComment: string | null;
+  cell: CellRef;
 }
 
 export type InputTable = "Installningar" | "Medlemmar" | "Kontoplan" | "Budget" | "Huvudbok" | "Insatser" | "Prognos" | "Takregel";

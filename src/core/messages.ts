@@ -32,6 +32,8 @@ export type ValueProblem =
   | "not_negative"
   | "percent_range"
   | "percent_or_table"
+  | "deviation_threshold"
+  | "due_dates"
   | "year_range";
 
 export interface ValueParams {
@@ -113,6 +115,7 @@ export interface Params {
   ceiling_band_reversed: None;
   // Warnings
   rows_after_cutoff: { count: number; sheet: string; cutoff: string };
+  report_comment_kept: { line: string };
   rows_other_years: { count: number; sheet: string; from: number; to: number };
   unbalanced_voucher: { count: number; sheet: string; voucher: string; difference: string };
   duplicate_rows: { count: number; sheet: string };
@@ -229,6 +232,8 @@ function valueSv(p: ValueParams): string {
     not_negative: `får inte vara negativt`,
     percent_range: `måste ligga mellan 0 % och 100 %`,
     percent_or_table: `måste vara en procentsats (t.ex. 20 %) eller Tabell`,
+    deviation_threshold: `${v} är ingen avvikelsegräns (skriv t.ex. 10 %; 100 tkr)`,
+    due_dates: `${v} är inte ${p.allowed ?? ""} förfallodagar i datumordning (skriv t.ex. 01-31; 04-30; 07-31; 10-31)`,
     year_range: `${v} är inte ett rimligt år`,
   };
   return `${p.label ? `${p.label}: ` : ""}${text[p.problem]}.`;
@@ -259,6 +264,8 @@ function valueEn(p: ValueParams): string {
     not_negative: `must not be negative`,
     percent_range: `must be between 0% and 100%`,
     percent_or_table: `must be a percentage (e.g. 20 %) or Tabell`,
+    deviation_threshold: `${v} is not a deviation threshold (write e.g. 10 %; 100 tkr)`,
+    due_dates: `${v} is not ${allowed} due dates in calendar order (write e.g. 01-31; 04-30; 07-31; 10-31)`,
     year_range: `${v} is not a plausible year`,
   };
   return `${p.label ? `${p.label}: ` : ""}${text[p.problem]}.`;
@@ -585,6 +592,16 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     example: none,
   },
   // ------------------------------------------------------------------ warnings
+  report_comment_kept: {
+    meaning: "Varning: en kommentar skriven direkt i Tertialrapporten behölls; den hör hemma i tabellen Prognos.",
+    sv: (p) =>
+      `Kommentaren till ${p.line} är skriven direkt i Tertialrapporten och behölls. ` +
+      "Flytta den till tabellen Prognos (Kommentar) så att den följer med indata, eller töm cellen.",
+    en: (p) =>
+      `The comment on ${p.line} was typed in the Tertialrapport and was kept. ` +
+      "Move it to the Prognos table (Kommentar) so that it travels with the inputs, or clear the cell.",
+    example: { line: "Personalkostnader" },
+  },
   rows_after_cutoff: {
     meaning: "Varning: rader i huvudboken efter brytdatum ingår inte i utfallet.",
     sv: (p, f) => `${f.count(p.count)} rader i ${p.sheet} är daterade efter brytdatum ${f.date(p.cutoff)} och ingår inte i utfallet.`,

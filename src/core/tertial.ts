@@ -13,7 +13,7 @@ import {
 } from "./forecast";
 import { GrantCommitment, grantCommitments, remainingThisYear } from "./grants";
 import type { ForecastChoice, ForecastMethod, Grant } from "./inputs";
-import { METHOD_LABELS } from "./inputs";
+import { METHOD_TEXTS } from "./inputs";
 import type { LedgerAggregates, LineSums } from "./ledger";
 import { splitByGroups } from "./memberShares";
 import type { IssueList } from "./messages";
@@ -40,8 +40,10 @@ export interface LineValues extends ColumnValues {
   method: ForecastMethod | "utfall_helar" | "summa";
   /** The method as printed: "linjär", or "utfall+restbudget (ersätter föregående år)". */
   methodText: string;
-  /** Manual forecast comment, or an explanation of the method's inputs. */
+  /** Manual forecast comment, or an explanation of the method's inputs; a comment typed in the report when kept. */
   comment: string;
+  /** When `comment` was typed in the report and kept: the comment the inputs give, and where it was typed. */
+  kept?: { inputComment: string; cell: string };
 }
 
 /** Member contributions split by group in every column (the note's "varav" rows). */
@@ -149,7 +151,7 @@ function forecastLine(
   const sign = LINE_SIGN[line];
   const method: ForecastMethod = choice?.method ?? defaultMethod(line, input.grantsPresent);
   const comment = choice?.comment ?? "";
-  const plain = (forecast: Decimal, note = comment): Forecast => ({ forecast, method, methodText: METHOD_LABELS[method], comment: note });
+  const plain = (forecast: Decimal, note = comment): Forecast => ({ forecast, method, methodText: METHOD_TEXTS[method], comment: note });
   switch (method) {
     case "budget":
       return plain(forecastBudget(budget));
@@ -164,7 +166,7 @@ function forecastLine(
       return {
         forecast: forecastActualPlusRestOfBudget(actual, budget, m),
         method: "utfall_restbudget",
-        methodText: `${METHOD_LABELS.utfall_restbudget} (ersätter föregående år: inget utfall samma period i fjol)`,
+        methodText: `${METHOD_TEXTS.utfall_restbudget} (inget utfall samma period i fjol)`,
         comment,
       };
     }
@@ -250,7 +252,7 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
       forecast: total((v) => v.forecast),
       deviation: total((v) => v.deviation),
       method: "summa",
-      methodText: "summa",
+      methodText: "Summa",
       comment: "",
     };
   }

@@ -14,8 +14,8 @@
  * 3. In manual calculation mode, the written sheets are recalculated (and the run says so).
  */
 import type { Issue } from "../core/messages";
-import type { Cell, ChartDef, SheetModel } from "../report/sheetModel";
-import { a1, columnLetters, columnWidthPoints } from "../report/sheetModel";
+import type { Area, Cell, ChartDef, ConditionalFormat, PageSetup, SheetModel } from "../report/sheetModel";
+import { a1, columnLetters, columnWidthPoints, TONE_COLORS } from "../report/sheetModel";
 import { WriteRefused } from "../workbook/port";
 
 /** The protection a run leaves on its sheets: no password; sorting, filtering and formatting allowed. */
@@ -78,7 +78,10 @@ async function prepare(ctx: Excel.RequestContext, state: WriteState, models: She
     const ws = ctx.workbook.worksheets.getItem(name);
     for (const chart of state.owned.get(name)?.charts ?? []) ws.charts.getItem(chart).delete();
     for (const t of state.tables.filter((t) => same(t.sheet, name))) ctx.workbook.tables.getItem(t.name).delete();
+    // clear() takes values, formats, merges and conditional formats; row heights and page breaks stay unless reset.
     ws.getRange().clear();
+    ws.getRange().format.useStandardHeight = true;
+    ws.horizontalPageBreaks.removePageBreaks();
     ws.freezePanes.unfreeze();
   }
   try {
@@ -129,23 +132,50 @@ interface StyleOp {
   address: string;
   bold?: boolean;
   italic?: boolean;
-  title?: boolean;
+  /** Font size: 14 for a title, 8 for small text. */
+  size?: number;
   indent?: number;
+  /** Font colour and fill, `#RRGGBB`. */
+  color?: string;
+  fill?: string;
+  right?: boolean;
+  top?: boolean;
+  wrap?: boolean;
 }
 
-/** Bold, italic, title size and indent, as runs of equal style along each row. */
+const hex = (rgb: string) => `#${rgb}`;
+
+/** What a cell's style sets besides its number format (the same choices the .xlsx writer makes, styles.ts). */
+function styleOf(c: Cell | null | undefined): Omit<StyleOp, "address" | "indent"> | null {
+  if (!c) return null;
+  const op: Omit<StyleOp, "address" | "indent"> = {};
+  if (c.bold) op.bold = true;
+  if (c.italic) op.italic = true;
+  if (c.title) op.size = 14;
+  else if (c.small) op.size = 8;
+  if (c.tone) {
+    op.color = hex(TONE_COLORS[c.tone].font);
+    const fill = TONE_COLORS[c.tone].fill;
+    if (fill) op.fill = hex(fill);
+  }
+  if (c.right) op.right = true;
+  if (c.top || c.wrap) op.top = true;
+  if (c.wrap) op.wrap = true;
+  return Object.keys(op).length ? op : null;
+}
+
+/** Styles as runs of equal style along each row, and indents per cell. */
 function styleOps(model: SheetModel): StyleOp[] {
   const ops: StyleOp[] = [];
-  const key = (c: Cell | null | undefined) => (c && (c.bold || c.italic || c.title) ? `${+!!c.bold}${+!!c.italic}${+!!c.title}` : "");
   model.rows.forEach((row, r) => {
     let c = 0;
     while (c < row.length) {
-      const k = key(row[c]);
+      const style = styleOf(row[c]);
+      const k = style ? JSON.stringify(style) : "";
       let end = c;
-      while (k && end + 1 < row.length && key(row[end + 1]) === k) end++;
-      const cell = row[c];
-      if (k) ops.push({ address: `${a1(r, c)}:${a1(r, end)}`, bold: cell!.bold, italic: cell!.italic, title: cell!.title });
-      if (cell?.indent) ops.push({ address: a1(r, c), indent: cell.indent });
+      while (k && end + 1 < row.length && JSON.stringify(styleOf(row[end + 1])) === k) end++;
+      if (style) ops.push({ address: `${a1(r, c)}:${a1(r, end)}`, ...style });
+      for (let i = c; i <= end; i++) if (row[i]?.indent) ops.push({ address: a1(r, i), indent: row[i]!.indent });
       c = end + 1;
     }
   });
@@ -153,7 +183,7 @@ function styleOps(model: SheetModel): StyleOp[] {
 }
 
 function styleUnit(sheet: string, ops: StyleOp[]): Unit {
-  const count = ops.reduce((n, o) => n + 1 + +!!o.bold + +!!o.italic + +!!o.title, 0);
+  const count = ops.reduce((n, o) => n + Object.keys(o).length, 0);
   return {
     bytes: JSON.stringify(ops).length + count * OP_BYTES,
     queue(ctx) {
@@ -163,7 +193,12 @@ function styleUnit(sheet: string, ops: StyleOp[]): Unit {
         if (op.indent) range.format.indentLevel = op.indent;
         if (op.bold) range.format.font.bold = true;
         if (op.italic) range.format.font.italic = true;
-        if (op.title) range.format.font.size = 14;
+        if (op.size) range.format.font.size = op.size;
+        if (op.color) range.format.font.color = op.color;
+        if (op.fill) range.format.fill.color = op.fill;
+        if (op.right) range.format.horizontalAlignment = "Right" as Excel.HorizontalAlignment;
+        if (op.top) range.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+        if (op.wrap) range.format.wrapText = true;
       }
     },
     split:
@@ -194,29 +229,84 @@ function queueChart(ws: Excel.Worksheet, model: SheetModel, def: ChartDef): void
   chart.setPosition(a1(def.anchor.top, def.anchor.left), a1(def.anchor.bottom, def.anchor.right));
 }
 
+const areaAddress = (a: Area) => `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`;
+
+/** Page layout (ExcelApi 1.9): A4, orientation, margins in points, fit to one page wide, print area and titles, header and footer. */
+function queuePage(ws: Excel.Worksheet, page: PageSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = (page.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  layout.paperSize = "A4" as Excel.PaperType;
+  const m = page.margins;
+  layout.leftMargin = m.left * 72;
+  layout.rightMargin = m.right * 72;
+  layout.topMargin = m.top * 72;
+  layout.bottomMargin = m.bottom * 72;
+  layout.headerMargin = m.header * 72;
+  layout.footerMargin = m.footer * 72;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.setPrintArea(ws.getRange(areaAddress(page.area)));
+  if (page.titleRows) layout.setPrintTitleRows(`$${page.titleRows.first + 1}:$${page.titleRows.last + 1}`);
+  if (page.titleColumns)
+    layout.setPrintTitleColumns(`$${columnLetters(page.titleColumns.first)}:$${columnLetters(page.titleColumns.last)}`);
+  layout.headersFooters.defaultForAllPages.centerHeader = page.header;
+  layout.headersFooters.defaultForAllPages.centerFooter = page.footer;
+  for (const row of page.breaksBefore ?? []) ws.horizontalPageBreaks.add(ws.getRange(a1(row, 0)));
+}
+
+/** A conditional format: the tone's font colour and fill while the cell's value equals a text. */
+function queueConditional(ws: Excel.Worksheet, f: ConditionalFormat): void {
+  const cf = ws.getRange(areaAddress(f.area)).conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+  const tone = TONE_COLORS[f.tone];
+  cf.cellValue.format.font.color = hex(tone.font);
+  if (tone.fill) cf.cellValue.format.fill.color = hex(tone.fill);
+  cf.cellValue.rule = { formula1: `="${f.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+}
+
 /**
- * Widths, tables (over a Range of their sheet: an address alone would mean the active sheet), frozen
- * rows, charts, protection, and a recalculation in manual mode.
+ * Widths, row heights, merges, tables (over a Range of their sheet: an address alone would mean the
+ * active sheet), conditional formats, frozen rows, charts, page layout, protection, a recalculation in
+ * manual mode, and the sheet shown afterwards.
  */
 function finishUnit(model: SheetModel, owned: boolean, manual: boolean): Unit {
   const charts = model.charts ?? [];
-  const ops = 2 * model.columnWidths.length + 4 * model.tables.length + 16 * charts.length + 6;
+  const heights = Object.entries(model.rowHeights ?? {});
+  const merges = model.merges ?? [];
+  const conditional = model.conditionalFormats ?? [];
+  const ops =
+    2 * model.columnWidths.length +
+    2 * heights.length +
+    2 * merges.length +
+    4 * model.tables.length +
+    5 * conditional.length +
+    16 * charts.length +
+    (model.page ? 16 + 2 * (model.page.breaksBefore?.length ?? 0) : 0) +
+    7;
   return {
-    bytes: ops * OP_BYTES + JSON.stringify(model.tables).length + JSON.stringify(charts).length,
+    bytes:
+      ops * OP_BYTES +
+      JSON.stringify(model.tables).length +
+      JSON.stringify(charts).length +
+      JSON.stringify(model.page ?? {}).length +
+      JSON.stringify(conditional).length,
     queue(ctx) {
       const ws = ctx.workbook.worksheets.getItem(model.name);
       model.columnWidths.forEach((w, i) => {
         ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = columnWidthPoints(w);
       });
+      for (const [row, height] of heights) ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+      for (const m of merges) ws.getRange(areaAddress(m)).merge(false);
       for (const t of model.tables) {
         const table = ws.tables.add(ws.getRange(`${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`), true);
         table.name = t.name;
         table.style = "TableStyleLight9";
       }
+      for (const f of conditional) queueConditional(ws, f);
       if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
       for (const chart of charts) queueChart(ws, model, chart);
+      if (model.page) queuePage(ws, model.page);
       if (owned) ws.protection.protect(OWNED_PROTECTION);
       if (manual) ws.calculate(true);
+      if (model.active) ws.activate();
     },
   };
 }

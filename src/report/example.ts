@@ -49,6 +49,13 @@ export const TEMPLATE_SETTINGS: Array<[string, V, string]> = [
   ["Takregel", "20 %", "Procent av årets medlemsbidrag, eller Tabell för trappstegsregeln i Takregel"],
   ["SIE-dimension för insatser", 6, "SIE-import: dimensionen vars objekt är insatserna (6 = projekt)"],
   ["SIE-kontoplan", null, "SIE-import: BAS eller Kommun-BAS för föreslagna rapportrader; tomt = enligt filens #KPTYP"],
+  ["Avvikelsegräns", "10 %; 100 tkr", "Tertialrapporten markerar avvikelser mot budget som är minst så stora (andel och belopp)"],
+  ["Fördelningsnyckel avser", null, "Vad kommunernas fördelningsnyckel i Medlemmar är, t.ex. invånare 1 november 2025"],
+  [
+    "Förfallodagar",
+    null,
+    "Inbetalningarnas förfallodagar (MM-DD; ...); tomt = sista dagen i januari, april, juli, oktober (4), januari och juli (2) osv.",
+  ],
 ];
 
 const INPUT_DEFS = {
@@ -135,6 +142,7 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
       "Statens bidrag": state,
       "Ingående eget kapital": null,
       Takregel: "Tabell",
+      "Fördelningsnyckel avser": "invånare 1 november " + (Y - 1),
     };
     return [k, k in values ? values[k] : v, help];
   });

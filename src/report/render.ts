@@ -3,7 +3,7 @@
  * applied (tkr scaled, half away from zero), columns aligned. Used for golden files and the CLI.
  */
 import { Decimal } from "../core/money";
-import { a1, Cell, FORMATS, SheetModel } from "./sheetModel";
+import { a1, Cell, columnLetters, FORMATS, SheetModel } from "./sheetModel";
 
 function groupThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
@@ -20,9 +20,9 @@ export function formatNumber(value: number, format: string | undefined): string 
   };
   switch (format) {
     case FORMATS.kr:
-      return fixed(d, 0);
+      return d.isZero() ? "–" : fixed(d, 0);
     case FORMATS.tkr:
-      return fixed(d.dividedBy(1000), 0);
+      return d.isZero() ? "–" : fixed(d.dividedBy(1000), 0);
     case FORMATS.ore:
       return fixed(d, 2);
     case FORMATS.percent:
@@ -84,5 +84,42 @@ export function renderSheet(sheet: SheetModel, options: RenderOptions = {}): str
   if (sheet.tables.length)
     lines.push(`Tabeller: ${sheet.tables.map((t) => `${t.name} ${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`).join(", ")}`);
   if (formulas.length) lines.push("Formler:", ...formulas);
+  lines.push(...layoutLines(sheet, options));
   return lines.join("\n") + "\n";
+}
+
+const area = (a: { top: number; left: number; bottom: number; right: number }) => `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`;
+
+/** What the golden files pin besides the cells: print setup, merges, colours, conditional formats, charts. */
+function layoutLines(sheet: SheetModel, options: RenderOptions): string[] {
+  const out: string[] = [];
+  const p = sheet.page;
+  if (p) {
+    const hide = (t: string) => (options.hideVolatile ? t.replace(/\d{4}-\d\d-\d\d \d\d:\d\d/, "<tid>") : t);
+    out.push(
+      `Utskrift: A4 ${p.orientation === "landscape" ? "liggande" : "stående"}, en sida bred, område ${area(p.area)}` +
+        (p.titleRows ? `, rubrikrader ${p.titleRows.first + 1}:${p.titleRows.last + 1}` : "") +
+        (p.titleColumns ? `, rubrikkolumner ${columnLetters(p.titleColumns.first)}:${columnLetters(p.titleColumns.last)}` : "") +
+        (p.breaksBefore?.length ? `, sidbrytning före rad ${p.breaksBefore.map((r) => r + 1).join(", ")}` : ""),
+      `  sidhuvud: ${p.header}`,
+      `  sidfot: ${hide(p.footer)}`,
+      `  marginaler (tum): ${[p.margins.left, p.margins.right, p.margins.top, p.margins.bottom].join(" ")}` +
+        ` sidhuvud ${p.margins.header} sidfot ${p.margins.footer}`,
+    );
+  }
+  if (sheet.active) out.push("Aktivt blad efter körningen");
+  if (sheet.merges?.length) out.push(`Sammanfogade: ${sheet.merges.map(area).join(", ")}`);
+  const heights = Object.entries(sheet.rowHeights ?? {});
+  if (heights.length) out.push(`Radhöjder: ${heights.map(([r, h]) => `${Number(r) + 1}=${h}`).join(", ")}`);
+  const tones: string[] = [];
+  sheet.rows.forEach((row, r) => row.forEach((cell, c) => cell?.tone && tones.push(`${a1(r, c)} ${cell.tone}`)));
+  if (tones.length) out.push(`Färger: ${tones.join(", ")}`);
+  for (const f of sheet.conditionalFormats ?? []) out.push(`Villkorsstyrd formatering: ${area(f.area)} = "${f.equals}" → ${f.tone}`);
+  for (const ch of sheet.charts ?? [])
+    out.push(
+      `Diagram ${ch.name} (${ch.type}) "${ch.title}" vid ${area(ch.anchor)}: ` +
+        ch.series.map((s) => `${a1(s.firstRow, s.col)}:${a1(s.lastRow, s.col)}`).join(", ") +
+        ` mot ${a1(ch.categories.firstRow, ch.categories.col)}:${a1(ch.categories.lastRow, ch.categories.col)}`,
+    );
+  return out;
 }

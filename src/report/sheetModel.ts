@@ -8,9 +8,10 @@ export type NumberFormat = string;
 
 /** Invariant number format codes (Excel stores these; it shows the user's own separators). */
 export const FORMATS = {
-  kr: "#,##0;-#,##0;0",
+  /** Zero shows as a dash, as the associations' own reports print it. */
+  kr: '#,##0;-#,##0;"–"',
   /** Thousands: the trailing comma scales by 1 000 when displayed; the cell keeps exact kronor. */
-  tkr: "#,##0,;-#,##0,;0",
+  tkr: '#,##0,;-#,##0,;"–"',
   ore: "#,##0.00",
   integer: "0",
   percent: "0.00%",
@@ -33,7 +34,25 @@ export interface Cell {
   /** Not compared by Verifiera: the time of computation. */
   volatile?: boolean;
   wrap?: boolean;
+  /** Colour that carries a meaning: good (green), bad (red), warn (amber), muted (grey). */
+  tone?: Tone;
+  /** Smaller text (8 pt), for the technical block that stays outside the print area. */
+  small?: boolean;
+  /** Right-aligned: the header of a column of numbers. */
+  right?: boolean;
+  /** Aligned to the top of its row (every cell of a row that is taller than one line). */
+  top?: boolean;
 }
+
+export type Tone = "good" | "bad" | "warn" | "muted";
+
+/** Font and fill colours of each tone (RGB), the same in both adapters. */
+export const TONE_COLORS: Record<Tone, { font: string; fill?: string }> = {
+  good: { font: "006100", fill: "C6EFCE" },
+  bad: { font: "9C0006", fill: "FFC7CE" },
+  warn: { font: "9C5700", fill: "FFEB9C" },
+  muted: { font: "595959" },
+};
 
 export interface TableDef {
   name: string;
@@ -52,10 +71,7 @@ export interface Area {
   right: number;
 }
 
-/**
- * A chart over cells of the sheet. Only the Office.js adapter draws charts (ExcelJS cannot write
- * them); the .xlsx written by the command line has the same tables without the charts.
- */
+/** A chart over cells of the sheet, drawn by both adapters (Office.js charts, DrawingML in .xlsx). */
 export interface ChartDef {
   name: string;
   title: string;
@@ -68,6 +84,34 @@ export interface ChartDef {
   anchor: Area;
 }
 
+/**
+ * How a sheet prints: A4, fitted to one page wide (as many pages tall as it needs), a print area
+ * that leaves out the technical block and the id columns, and the report's title and page numbers
+ * in the page header and footer.
+ */
+export interface PageSetup {
+  orientation: "portrait" | "landscape";
+  area: Area;
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  /** Columns repeated at the left of every printed page (0-based, inclusive). */
+  titleColumns?: { first: number; last: number };
+  /** Centre section of the page header and footer, in Excel's header codes (`&P`, `&N`; a literal `&` is `&&`). */
+  header: string;
+  footer: string;
+  /** Rows that start a new printed page (manual page breaks before them). */
+  breaksBefore?: number[];
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+/** A format that applies while a cell's live value equals a text (the checks' OK and FEL). */
+export interface ConditionalFormat {
+  area: Area;
+  equals: string;
+  tone: Tone;
+}
+
 export interface SheetModel {
   name: string;
   rows: Array<Array<Cell | null>>;
@@ -76,6 +120,14 @@ export interface SheetModel {
   /** Rows frozen at the top (the header block). */
   freezeRows: number;
   charts?: ChartDef[];
+  page?: PageSetup;
+  /** Cell ranges merged into one cell (long wrapped texts across the table's width). */
+  merges?: Area[];
+  /** Row heights in points, for rows whose wrapped text needs more than one line. */
+  rowHeights?: Record<number, number>;
+  conditionalFormats?: ConditionalFormat[];
+  /** The sheet shown when the workbook opens after a run. */
+  active?: boolean;
 }
 
 /** Column width in points (what Office.js sets) for a width in characters (what .xlsx stores). */
@@ -87,6 +139,10 @@ export class SheetBuilder {
   readonly rows: Array<Array<Cell | null>> = [];
   readonly tables: TableDef[] = [];
   readonly charts: ChartDef[] = [];
+  readonly merges: Area[] = [];
+  readonly rowHeights: Record<number, number> = {};
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  page?: PageSetup;
   /** Gives each table its name in this workbook (the contract's name unless it is taken); set by the sheet header. */
   tableName: (contract: string) => string = (contract) => contract;
   constructor(
@@ -110,7 +166,14 @@ export class SheetBuilder {
     body: Array<Array<Cell | null>>,
     left = 0,
   ): { headerRow: number; firstRow: number; lastRow: number } {
-    const headerRow = this.row([...new Array(left).fill(null), ...headers.map((h) => ({ value: h, bold: true }))]);
+    // Headers wrap within their column (never into the next one); a column of numbers has its header on the right.
+    const numeric = (i: number) => body.some((r) => typeof r[i]?.value === "number" || !!r[i]?.right);
+    const headerRow = this.row([
+      ...new Array(left).fill(null),
+      ...headers.map((h, i) => ({ value: h, bold: true, wrap: true, ...(numeric(i) ? { right: true } : {}) })),
+    ]);
+    const lines = Math.max(1, ...headers.map((h, i) => wrappedLines(h, charsPerLine(this.columnWidths[left + i] ?? 8.43))));
+    if (lines > 1) this.rowHeights[headerRow] = lines * 15;
     for (const r of body) this.rows.push([...new Array(left).fill(null), ...r]);
     const lastRow = this.rows.length - 1;
     this.tables.push({
@@ -123,9 +186,68 @@ export class SheetBuilder {
     if (body.length === 0) this.rows.push([]);
     return { headerRow, firstRow: headerRow + 1, lastRow };
   }
-  build(freezeRows: number): SheetModel {
-    return { name: this.name, rows: this.rows, tables: this.tables, columnWidths: this.columnWidths, freezeRows, charts: this.charts };
+  /**
+   * A text across columns `left`…`right`, wrapped, on a row of its own: merged into one cell and as
+   * tall as its lines need (estimated from the columns' widths; Excel does not fit merged rows itself).
+   */
+  paragraph(value: string, left: number, right: number, extra: Partial<Cell> = {}): number {
+    const r = this.row([...new Array(left).fill(null), { value, format: "@", wrap: true, ...extra }]);
+    this.mergeText(r, left, right, value);
+    return r;
   }
+  /** Merges columns `left`…`right` of a row and makes the row as tall as `value` needs there. */
+  mergeText(row: number, left: number, right: number, value: string): void {
+    if (right > left) this.merges.push({ top: row, left, bottom: row, right });
+    const chars = this.columnWidths.slice(left, right + 1).reduce((a, w) => a + w, 0);
+    const lines = wrappedLines(value, charsPerLine(chars));
+    if (lines > 1) this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 15, lines * 15);
+  }
+  /** Makes a row at least as tall as `text` needs when wrapped in column `col`. */
+  fitRow(row: number, col: number, text: string): void {
+    const lines = wrappedLines(text, charsPerLine(this.columnWidths[col] ?? 8.43));
+    if (lines > 1) this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 15, lines * 15);
+  }
+  build(freezeRows: number): SheetModel {
+    // In a row taller than one line, every cell sits at the top, level with the first line of the wrapped text.
+    for (const r of Object.keys(this.rowHeights)) for (const cell of this.rows[Number(r)] ?? []) if (cell) cell.top = true;
+    const m: SheetModel = {
+      name: this.name,
+      rows: this.rows,
+      tables: this.tables,
+      columnWidths: this.columnWidths,
+      freezeRows,
+      charts: this.charts,
+    };
+    if (this.page) m.page = this.page;
+    if (this.merges.length) m.merges = this.merges;
+    if (Object.keys(this.rowHeights).length) m.rowHeights = this.rowHeights;
+    if (this.conditionalFormats.length) m.conditionalFormats = this.conditionalFormats;
+    return m;
+  }
+}
+
+/**
+ * About how many characters of 11 pt text fit on a line of a column `width` characters wide (the
+ * width unit is the digit 0; running text is narrower), less a little for the cell's padding.
+ */
+export function charsPerLine(width: number): number {
+  return Math.max(4, Math.floor(width * 1.2) - 1);
+}
+
+/** How many lines a text needs when wrapped at `width` characters (words kept whole, explicit line breaks kept). */
+export function wrappedLines(value: string, width: number): number {
+  let lines = 0;
+  for (const paragraph of value.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(" ")) {
+      if (line > 0 && line + 1 + word.length > width) {
+        lines++;
+        line = word.length;
+      } else line += (line > 0 ? 1 : 0) + word.length;
+    }
+  }
+  return lines;
 }
 
 /** Column letters of a 0-based column index: 0 → A, 26 → AA. */

@@ -1,5 +1,5 @@
 /** The XML of one owned sheet: its worksheet part and its table parts. */
-import type { Cell, SheetModel } from "../report/sheetModel";
+import type { Area, Cell, PageSetup, SheetModel } from "../report/sheetModel";
 import { a1, columnLetters } from "../report/sheetModel";
 import { OWNED_SHEET_NAMES } from "../report/sheets";
 import { PackageError, REL } from "./package";
@@ -30,14 +30,58 @@ function cellXml(ref: string, cell: Cell, s: number): string {
   return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
 }
 
+const areaRef = (a: Area) =>
+  a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`;
+
+/** Page setup: fit to one page wide, A4 (paperSize 9), margins, and the page header and footer. */
+function pageXml(page: PageSetup | undefined): { sheetPr: string; tail: string } {
+  const m = page?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  const margins =
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" ` + `header="${m.header}" footer="${m.footer}"/>`;
+  if (!page) return { sheetPr: "", tail: margins };
+  return {
+    sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    tail:
+      margins +
+      `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<headerFooter><oddHeader>${escapeText(`&C${page.header}`)}</oddHeader>` +
+      `<oddFooter>${escapeText(`&C${page.footer}`)}</oddFooter></headerFooter>` +
+      (page.breaksBefore?.length
+        ? `<rowBreaks count="${page.breaksBefore.length}" manualBreakCount="${page.breaksBefore.length}">` +
+          page.breaksBefore.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("") +
+          "</rowBreaks>"
+        : ""),
+  };
+}
+
+/** Conditional formats: one rule per tone and text, priorities in order. */
+function conditionalXml(model: SheetModel, styles: Styles): string {
+  return (model.conditionalFormats ?? [])
+    .map(
+      (f, i) =>
+        `<conditionalFormatting sqref="${areaRef(f.area)}"><cfRule type="cellIs" dxfId="${styles.dxf(f.tone)}" priority="${i + 1}" ` +
+        `operator="equal"><formula>${escapeText(`"${f.equals.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`,
+    )
+    .join("");
+}
+
+export interface WorksheetOptions {
+  /** The sheet is the one shown when the workbook opens. */
+  selected?: boolean;
+  /** Relationship id of the sheet's drawing (its charts), after the tables' rId1…rIdN. */
+  drawingRelId?: string;
+}
+
 /** A worksheet part for a sheet model; table relationships are rId1…rIdN in table order. */
-export function worksheetXml(model: SheetModel, styles: Styles): Buffer {
+export function worksheetXml(model: SheetModel, styles: Styles, options: WorksheetOptions = {}): Buffer {
   // The rows as UTF-8 chunks of about a megabyte: a million-row sheet never becomes one giant string.
   const chunks: Buffer[] = [];
   let chunk = "";
   let maxCol = 0;
+  const heights = model.rowHeights ?? {};
   model.rows.forEach((row, r) => {
     const rowNumber = String(r + 1);
+    const ht = heights[r];
     let cells = "";
     row.forEach((cell, c) => {
       if (!cell) return;
@@ -47,7 +91,8 @@ export function worksheetXml(model: SheetModel, styles: Styles): Buffer {
         if (c + 1 > maxCol) maxCol = c + 1;
       }
     });
-    if (cells) chunk += `<row r="${r + 1}">${cells}</row>`;
+    if (ht !== undefined) chunk += `<row r="${r + 1}" ht="${ht}" customHeight="1">${cells}</row>`;
+    else if (cells) chunk += `<row r="${r + 1}">${cells}</row>`;
     if (chunk.length > 1 << 20) {
       chunks.push(Buffer.from(chunk, "utf8"));
       chunk = "";
@@ -64,14 +109,19 @@ export function worksheetXml(model: SheetModel, styles: Styles): Buffer {
   const cols = model.columnWidths
     .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
     .join("");
+  const page = pageXml(model.page);
+  const merges = model.merges?.length
+    ? `<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${areaRef(m)}"/>`).join("")}</mergeCells>`
+    : "";
   const tableParts = model.tables.length
     ? `<tableParts count="${model.tables.length}">${model.tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`
     : "";
   const head =
     XML_HEAD +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL}">` +
+    page.sheetPr +
     `<dimension ref="${dimension}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetViews><sheetView${options.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     "<sheetData>";
@@ -82,7 +132,10 @@ export function worksheetXml(model: SheetModel, styles: Styles): Buffer {
     (OWNED_SHEET_NAMES.has(model.name)
       ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>'
       : "") +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    merges +
+    conditionalXml(model, styles) +
+    page.tail +
+    (options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : "") +
     tableParts +
     "</worksheet>";
   return Buffer.concat([Buffer.from(head, "utf8"), ...chunks, Buffer.from(tail, "utf8")]);

@@ -2,7 +2,7 @@
  * The workbook's styles with ours appended: new fonts, number formats and cell formats (xf), so that
  * existing style indices keep their meaning.
  */
-import type { Cell } from "../report/sheetModel";
+import { Cell, Tone, TONE_COLORS } from "../report/sheetModel";
 import { PackageError } from "./package";
 import { attributes, escapeAttr } from "./xml";
 
@@ -20,6 +20,10 @@ export interface StyleKey {
   title: boolean;
   indent: number;
   wrap: boolean;
+  tone?: Tone;
+  small?: boolean;
+  right?: boolean;
+  top?: boolean;
 }
 
 export function styleKeyOf(cell: Cell): StyleKey | null {
@@ -31,7 +35,13 @@ export function styleKeyOf(cell: Cell): StyleKey | null {
     indent: cell.indent ?? 0,
     wrap: !!cell.wrap,
   };
-  return key.format || key.bold || key.italic || key.title || key.indent || key.wrap ? key : null;
+  if (cell.tone) key.tone = cell.tone;
+  if (cell.small) key.small = true;
+  if (cell.right) key.right = true;
+  if (cell.top) key.top = true;
+  return key.format || key.bold || key.italic || key.title || key.indent || key.wrap || key.tone || key.small || key.right || key.top
+    ? key
+    : null;
 }
 
 /** Replaces (or adds) an attribute in a start tag. */
@@ -66,6 +76,12 @@ export const MINIMAL_STYLES =
 /** The workbook's styles with ours appended: new fonts, number formats and cell formats (xf). */
 export class Styles {
   private readonly fonts: string[] = [];
+  private readonly fills: string[] = [];
+  private readonly fillIds = new Map<string, number>();
+  private readonly dxfs: string[] = [];
+  private readonly dxfIds = new Map<string, number>();
+  private readonly fillCount: number;
+  private readonly dxfCount: number;
   private readonly fontIds = new Map<string, number>();
   private readonly numFmts: Array<{ id: number; code: string }> = [];
   private readonly numFmtIds = new Map<string, number>();
@@ -81,9 +97,13 @@ export class Styles {
     const fontList = fonts ? [...fonts.inner.matchAll(/<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/g)].map((m) => m[0]) : [];
     this.fontCount = fontList.length;
     this.baseFont = fontList[0] ?? '<font><sz val="11"/><name val="Calibri"/></font>';
+    const fills = block(xml, "fills");
+    this.fillCount = fills ? (fills.inner.match(/<fill\b/g) ?? []).length : 0;
+    const dxfs = block(xml, "dxfs");
+    this.dxfCount = dxfs ? (dxfs.inner.match(/<dxf\b/g) ?? []).length : 0;
     const xfs = block(xml, "cellXfs");
     this.xfCount = xfs ? (xfs.inner.match(/<xf\b/g) ?? []).length : 0;
-    if (!fonts || !xfs || this.xfCount === 0) throw new PackageError("styles.xml has no fonts or cell formats");
+    if (!fonts || !xfs || this.xfCount === 0 || !fills) throw new PackageError("styles.xml has no fonts, fills or cell formats");
     const numFmts = block(xml, "numFmts");
     let max = 163;
     for (const m of (numFmts?.inner ?? "").matchAll(/<numFmt\b([^>]*)>/g)) {
@@ -95,18 +115,53 @@ export class Styles {
     this.nextNumFmt = max + 1;
   }
 
-  private fontId(bold: boolean, italic: boolean, title: boolean): number {
-    if (!bold && !italic && !title) return 0;
-    const key = `${bold}|${italic}|${title}`;
-    let id = this.fontIds.get(key);
+  private fontId(key: StyleKey): number {
+    const color = key.tone ? TONE_COLORS[key.tone].font : "";
+    if (!key.bold && !key.italic && !key.title && !key.small && !color) return 0;
+    const k = `${key.bold}|${key.italic}|${key.title}|${key.small}|${color}`;
+    let id = this.fontIds.get(k);
     if (id === undefined) {
-      let f = this.baseFont.replace(/<(b|i)\b[^>]*\/>/g, "").replace(/^<font\b[^>]*\/>$/, "<font></font>");
-      if (title)
-        f = /<sz\b[^>]*\/>/.test(f) ? f.replace(/<sz\b[^>]*\/>/, '<sz val="14"/>') : f.replace(/^<font\b[^>]*>/, '$&<sz val="14"/>');
-      f = f.replace(/^<font\b[^>]*>/, `$&${bold ? "<b/>" : ""}${italic ? "<i/>" : ""}`);
+      // The workbook's own first font with our changes: a font element's children come in the schema's order
+      // (b, i, …, color, sz, …), so bold and italic go first and color just before the size.
+      let f = this.baseFont
+        .replace(/<(b|i)\b[^>]*\/>/g, "")
+        .replace(/<color\b[^>]*\/>/g, color ? "" : "$&")
+        .replace(/^<font\b[^>]*\/>$/, "<font></font>");
+      const size = key.title ? "14" : key.small ? "8" : null;
+      if (size)
+        f = /<sz\b[^>]*\/>/.test(f)
+          ? f.replace(/<sz\b[^>]*\/>/, `<sz val="${size}"/>`)
+          : f.replace(/^<font\b[^>]*>/, `$&<sz val="${size}"/>`);
+      if (color) f = f.replace(/<sz\b/, `<color rgb="FF${color}"/>$&`);
+      f = f.replace(/^<font\b[^>]*>/, `$&${key.bold ? "<b/>" : ""}${key.italic ? "<i/>" : ""}`);
       id = this.fontCount + this.fonts.length;
       this.fonts.push(f);
-      this.fontIds.set(key, id);
+      this.fontIds.set(k, id);
+    }
+    return id;
+  }
+
+  private fillId(tone: Tone | undefined): number {
+    const rgb = tone ? TONE_COLORS[tone].fill : undefined;
+    if (!rgb) return 0;
+    let id = this.fillIds.get(rgb);
+    if (id === undefined) {
+      id = this.fillCount + this.fills.length;
+      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`);
+      this.fillIds.set(rgb, id);
+    }
+    return id;
+  }
+
+  /** The differential format (conditional formatting) of a tone: its font colour and fill. */
+  dxf(tone: Tone): number {
+    let id = this.dxfIds.get(tone);
+    if (id === undefined) {
+      const c = TONE_COLORS[tone];
+      const fill = c.fill ? `<fill><patternFill><bgColor rgb="FF${c.fill}"/></patternFill></fill>` : "";
+      id = this.dxfCount + this.dxfs.length;
+      this.dxfs.push(`<dxf><font><color rgb="FF${c.font}"/></font>${fill}</dxf>`);
+      this.dxfIds.set(tone, id);
     }
     return id;
   }
@@ -130,8 +185,22 @@ export class Styles {
    * million-row sheet does not build an object and a JSON text per cell.
    */
   cellStyle(cell: Cell): number {
-    if (!cell.format && !cell.bold && !cell.italic && !cell.title && !cell.indent && !cell.wrap) return 0;
-    const flags = `${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.title ? 1 : 0}${cell.wrap ? 1 : 0}${cell.indent ?? 0}`;
+    if (
+      !cell.format &&
+      !cell.bold &&
+      !cell.italic &&
+      !cell.title &&
+      !cell.indent &&
+      !cell.wrap &&
+      !cell.tone &&
+      !cell.small &&
+      !cell.right &&
+      !cell.top
+    )
+      return 0;
+    const flags =
+      `${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.title ? 1 : 0}${cell.wrap ? 1 : 0}${cell.indent ?? 0}` +
+      `${cell.tone ?? ""}|${cell.small ? 1 : 0}${cell.right ? 1 : 0}${cell.top ? 1 : 0}`;
     const k = `${cell.format ?? ""}\u0001${flags}`;
     let id = this.byCellKey.get(k);
     if (id === undefined) {
@@ -148,14 +217,17 @@ export class Styles {
     let id = this.xfIds.get(k);
     if (id === undefined) {
       const numFmt = this.numFmtId(key.format);
-      const font = this.fontId(key.bold, key.italic, key.title);
-      const align = key.indent || key.wrap;
-      const alignment = align
-        ? `<alignment${key.indent ? ` horizontal="left" indent="${key.indent}"` : ""}${key.wrap ? ' vertical="top" wrapText="1"' : ""}/>`
-        : "";
-      const applies = `${numFmt ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
+      const font = this.fontId(key);
+      const fill = this.fillId(key.tone);
+      const align = key.indent || key.wrap || key.right || key.top;
+      const horizontal = key.indent ? ` horizontal="left" indent="${key.indent}"` : key.right ? ' horizontal="right"' : "";
+      const vertical = key.wrap || key.top ? ' vertical="top"' : "";
+      const alignment = align ? `<alignment${horizontal}${vertical}${key.wrap ? ' wrapText="1"' : ""}/>` : "";
+      const applies =
+        `${numFmt ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}` +
+        `${align ? ' applyAlignment="1"' : ""}`;
       const close = alignment ? `>${alignment}</xf>` : "/>";
-      const xf = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${applies}${close}`;
+      const xf = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${applies}${close}`;
       id = this.xfCount + this.xfs.length;
       this.xfs.push(xf);
       this.xfIds.set(k, id);
@@ -166,7 +238,7 @@ export class Styles {
   /** styles.xml with our additions, or the original text when nothing was added. */
   render(): string {
     let xml = this.xml;
-    if (this.xfs.length === 0) return xml;
+    if (this.xfs.length === 0 && this.dxfs.length === 0) return xml;
     const append = (x: string, tag: string, items: string[], total: number): string => {
       if (items.length === 0) return x;
       const b = block(x, tag)!;
@@ -175,8 +247,18 @@ export class Styles {
       const after = b.close < 0 ? b.openEnd : b.close + tag.length + 3;
       return x.slice(0, b.start) + open + inner + items.join("") + `</${tag}>` + x.slice(after);
     };
-    // cellXfs and fonts come after numFmts; edit back to front so positions hold.
+    // dxfs, cellXfs, fills and fonts come after numFmts; edit back to front so positions hold.
+    if (this.dxfs.length > 0) {
+      if (block(xml, "dxfs")) xml = append(xml, "dxfs", this.dxfs, this.dxfCount + this.dxfs.length);
+      else {
+        // dxfs follows cellStyles (or cellXfs), before tableStyles, colors and extLst.
+        const after = ["</cellStyles>", "</cellXfs>"].map((t) => ({ t, i: xml.indexOf(t) })).find((x) => x.i >= 0)!;
+        const at = after.i + after.t.length;
+        xml = xml.slice(0, at) + `<dxfs count="${this.dxfs.length}">${this.dxfs.join("")}</dxfs>` + xml.slice(at);
+      }
+    }
     xml = append(xml, "cellXfs", this.xfs, this.xfCount + this.xfs.length);
+    xml = append(xml, "fills", this.fills, this.fillCount + this.fills.length);
     xml = append(xml, "fonts", this.fonts, this.fontCount + this.fonts.length);
     if (this.numFmts.length > 0) {
       const items = this.numFmts.map((n) => `<numFmt numFmtId="${n.id}" formatCode="${escapeAttr(n.code)}"/>`);

@@ -7,13 +7,14 @@
  * recalculation on open, docProps/app.xml lists the sheets, and the calculation chain (a cache Excel
  * rebuilds) is dropped. The sheet and table XML is in sheetXml.ts.
  */
-import type { SheetModel } from "../report/sheetModel";
+import { columnLetters, quoteSheetName, SheetModel } from "../report/sheetModel";
 import { CT_TABLE, CT_WORKSHEET, Package, PackageError, REL, relativeTarget, relsPartOf } from "./package";
 import { sheetEntries, workbookPart } from "./read";
 import { appXmlWithSheets } from "./appProps";
+import { chartXml, CT_CHART, CT_DRAWING, drawingXml } from "./chartXml";
 import { tableXml, worksheetXml } from "./sheetXml";
 import { MAIN_NS, MINIMAL_STYLES, setAttribute, Styles, XML_HEAD } from "./styles";
-import { attributes, escapeAttr } from "./xml";
+import { attributes, escapeAttr, escapeText } from "./xml";
 import { deflateEntry, writeZip, ZipEntry } from "./zip";
 
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -41,6 +42,71 @@ function freePart(used: Set<string>, dir: string, stem: string): string {
       return name;
     }
   }
+}
+
+/** The sheets' names in tab order, from workbook.xml. */
+function sheetNamesInOrder(wb: string): string[] {
+  const block = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(wb)?.[1] ?? "";
+  return [...block.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => attributes(m[1]).name ?? "");
+}
+
+/** workbook.xml with activeTab on the first workbook view (a view is added when there is none). */
+function withActiveTab(wb: string, index: number): string {
+  if (index < 0) return wb;
+  const view = /<workbookView\b[^>]*?\/?>/.exec(wb);
+  if (view) {
+    // firstSheet (the first tab shown) may not come after the active tab.
+    let tag = setAttribute(view[0], "activeTab", String(index));
+    const first = /\sfirstSheet\s*=\s*"(\d+)"/.exec(tag);
+    if (first && Number(first[1]) > index) tag = setAttribute(tag, "firstSheet", String(index));
+    return wb.slice(0, view.index) + tag + wb.slice(view.index + view[0].length);
+  }
+  const sheets = wb.indexOf("<sheets");
+  return wb.slice(0, sheets) + `<bookViews><workbookView activeTab="${index}"/></bookViews>` + wb.slice(sheets);
+}
+
+/**
+ * workbook.xml with each written sheet's print area and print titles as Excel keeps them: defined names
+ * `_xlnm.Print_Area` and `_xlnm.Print_Titles` local to the sheet (localSheetId = its tab index). Earlier
+ * ones for these sheets are replaced; every other defined name stays as it was.
+ */
+function withPrintNames(wb: string, order: string[], models: SheetModel[]): string {
+  const index = new Map(order.map((name, i) => [name.toLowerCase(), i]));
+  const ours = new Set(models.filter((m) => m.page).map((m) => index.get(m.name.toLowerCase())));
+  const names: string[] = [];
+  for (const m of models) {
+    const p = m.page;
+    const i = index.get(m.name.toLowerCase());
+    if (!p || i === undefined) continue;
+    const q = quoteSheetName(m.name);
+    const col = (c: number) => columnLetters(c);
+    names.push(
+      `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(
+        `${q}!$${col(p.area.left)}$${p.area.top + 1}:$${col(p.area.right)}$${p.area.bottom + 1}`,
+      )}</definedName>`,
+    );
+    const titles: string[] = [];
+    if (p.titleColumns) titles.push(`${q}!$${col(p.titleColumns.first)}:$${col(p.titleColumns.last)}`);
+    if (p.titleRows) titles.push(`${q}!$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+    if (titles.length)
+      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(titles.join(","))}</definedName>`);
+  }
+  if (names.length === 0) return wb;
+  let out = wb.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (tag, attrs: string) => {
+    const a = attributes(attrs);
+    const builtIn = a.name === "_xlnm.Print_Area" || a.name === "_xlnm.Print_Titles";
+    return builtIn && a.localSheetId !== undefined && ours.has(Number(a.localSheetId)) ? "" : tag;
+  });
+  const close = out.indexOf("</definedNames>");
+  if (close >= 0) return out.slice(0, close) + names.join("") + out.slice(close);
+  out = out.replace(/<definedNames\s*\/>/, "");
+  // definedNames follows sheets, functionGroups and externalReferences.
+  let at = -1;
+  for (const tag of ["</sheets>", "</functionGroups>", "</externalReferences>"]) {
+    const i = out.indexOf(tag);
+    if (i >= 0 && i + tag.length > at) at = i + tag.length;
+  }
+  return out.slice(0, at) + `<definedNames>${names.join("")}</definedNames>` + out.slice(at);
 }
 
 /** Adds the workbook's full-recalculation flag (Excel and LibreOffice recompute our formulas on open). */
@@ -100,6 +166,7 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
 
   let wbXml = pkg.text(wbPart);
   const entries = sheetEntries(pkg, wbPart);
+  const active = models.find((m) => m.active);
   let maxSheetId = Math.max(0, ...entries.map((s) => s.sheetId || 0));
   const newSheetElements: string[] = [];
   for (const model of models) {
@@ -124,7 +191,23 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
       overrides.set(tablePart, CT_TABLE);
       sheetRels.push({ id: `rId${i + 1}`, type: `${REL}/table`, target: relativeTarget(part, tablePart) });
     });
-    const xml = worksheetXml(model, styles);
+    let drawingRelId: string | undefined;
+    const charts = model.charts ?? [];
+    if (charts.length > 0) {
+      const drawingPart = freePart(used, "xl/drawings", "drawing");
+      drawingRelId = `rId${model.tables.length + 1}`;
+      sheetRels.push({ id: drawingRelId, type: `${REL}/drawing`, target: relativeTarget(part, drawingPart) });
+      added.push(deflateEntry(drawingPart, drawingXml(charts)));
+      overrides.set(drawingPart, CT_DRAWING);
+      const chartRels = charts.map((ch, i) => {
+        const chartPart = freePart(used, "xl/charts", "chart");
+        added.push(deflateEntry(chartPart, chartXml(model, ch)));
+        overrides.set(chartPart, CT_CHART);
+        return { id: `rId${i + 1}`, type: `${REL}/chart`, target: relativeTarget(drawingPart, chartPart) };
+      });
+      added.push(deflateEntry(relsPartOf(drawingPart), relationshipsXml(chartRels)));
+    }
+    const xml = worksheetXml(model, styles, { selected: !!active && model === active, drawingRelId });
     if (existing) replaced.set(part, deflateEntry(part, xml));
     else added.push(deflateEntry(part, xml));
     const relsPart = relsPartOf(part);
@@ -148,6 +231,28 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
     }
   }
   wbXml = withFullCalcOnLoad(wbXml);
+  wbXml = withPrintNames(wbXml, sheetNamesInOrder(wbXml), models);
+  if (active) {
+    // The shown sheet: activeTab on the workbook view, and no other sheet selected with it (Excel would
+    // open them grouped, and typing would change every grouped sheet).
+    const order = sheetNamesInOrder(wbXml);
+    const index = order.findIndex((n) => n.toLowerCase() === active.name.toLowerCase());
+    wbXml = withActiveTab(wbXml, index);
+    for (const e of entries) {
+      if (
+        !e.part ||
+        e.name.toLowerCase() === active.name.toLowerCase() ||
+        models.some((m) => m.name.toLowerCase() === e.name.toLowerCase())
+      )
+        continue;
+      const xml = pkg.text(e.part);
+      const view = /<sheetView\b[^>]*>/.exec(xml);
+      if (view && /\btabSelected\s*=\s*["'](1|true)["']/.test(view[0])) {
+        const tag = view[0].replace(/\s+tabSelected\s*=\s*["'][^"']*["']/, "");
+        replaced.set(e.part, deflateEntry(e.part, xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length)));
+      }
+    }
+  }
 
   // docProps/app.xml lists the sheet names; Excel shows that list (File → Info) and expects it current.
   const appRel = pkg.relationships("").find((r) => r.kind === "extended-properties" && !r.external && pkg.has(r.target));

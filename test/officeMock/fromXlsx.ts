@@ -60,7 +60,7 @@ export function mockWorkbookOf(wb: ExcelJS.Workbook): MWorkbook {
   return m;
 }
 
-/** A comparable view of one cell: the in-memory cell without its error flag. */
+/** A comparable view of one cell: the in-memory cell without its error flag; colours as RRGGBB, alignments in lower case. */
 export type CellView = Omit<MCell, "error">;
 
 export function viewOfMockSheet(s: MSheet): Map<string, CellView> {
@@ -73,6 +73,11 @@ export function viewOfMockSheet(s: MSheet): Map<string, CellView> {
     if (c.italic) view.italic = true;
     if (c.size) view.size = c.size;
     if (c.indent) view.indent = c.indent;
+    if (c.color) view.color = c.color.replace("#", "");
+    if (c.fill) view.fill = c.fill.replace("#", "");
+    if (c.hAlign) view.hAlign = c.hAlign.toLowerCase();
+    if (c.vAlign) view.vAlign = c.vAlign.toLowerCase();
+    if (c.wrap) view.wrap = true;
     // An empty cell is not content, whatever its format (a file does not keep an empty text).
     if (view.v === "" && view.f === undefined) continue;
     out.set(`${Math.floor(k / 16384)},${k % 16384}`, view);
@@ -84,6 +89,8 @@ export function viewOfExcelJsSheet(ws: ExcelJS.Worksheet): Map<string, CellView>
   const out = new Map<string, CellView>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // ExcelJS gives every cell of a merge the first cell's value; only that first cell is content.
+      if (cell.isMerged && cell.master !== cell) return;
       const v = cell.value;
       const view: CellView = { v: "" };
       if (v && typeof v === "object" && "formula" in v) view.f = String(v.formula);
@@ -94,6 +101,15 @@ export function viewOfExcelJsSheet(ws: ExcelJS.Worksheet): Map<string, CellView>
       // Size only where it differs from the workbook's default 11 pt (a title).
       if (cell.font?.size && cell.font.size !== 11) view.size = cell.font.size;
       if (cell.alignment?.indent) view.indent = cell.alignment.indent;
+      const argb = (c?: Partial<ExcelJS.Color>) => (c?.argb ? c.argb.slice(-6).toUpperCase() : undefined);
+      const color = argb(cell.font?.color);
+      if (color) view.color = color;
+      const fill = cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? argb(cell.fill.fgColor) : undefined;
+      if (fill) view.fill = fill;
+      const a = cell.alignment;
+      if (a?.horizontal && a.horizontal !== "left") view.hAlign = a.horizontal;
+      if (a?.vertical) view.vAlign = a.vertical;
+      if (a?.wrapText) view.wrap = true;
       if (view.v === "" && Object.keys(view).length === 1) return;
       out.set(`${r - 1},${c - 1}`, view);
     });

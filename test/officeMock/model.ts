@@ -15,6 +15,12 @@ export interface MCell {
   italic?: boolean;
   size?: number;
   indent?: number;
+  /** Font colour and fill, `#RRGGBB` as Office.js sets them. */
+  color?: string;
+  fill?: string;
+  hAlign?: string;
+  vAlign?: string;
+  wrap?: boolean;
   /** An error value such as #REF! (then `v` holds its text). */
   error?: boolean;
 }
@@ -36,8 +42,36 @@ export interface MProtection {
   password?: string;
 }
 
+/** A cell-value conditional format as Office.js sets it. */
+export interface MConditionalFormat {
+  rect: Rect;
+  formula1: string;
+  operator: string;
+  color?: string;
+  fill?: string;
+}
+
+/** What worksheet.pageLayout holds (points for margins, as Office.js sets them). */
+export interface MPageLayout {
+  orientation?: string;
+  paperSize?: string;
+  margins: Record<string, number>;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  titleRows?: string;
+  titleColumns?: string;
+  centerHeader?: string;
+  centerFooter?: string;
+}
+
 export class MSheet {
   cells = new Map<number, MCell>();
+  merges: Rect[] = [];
+  rowHeights = new Map<number, number>();
+  conditionalFormats: MConditionalFormat[] = [];
+  pageLayout: MPageLayout = { margins: {} };
+  /** Rows before which a manual page break starts a page. */
+  pageBreaks: number[] = [];
   hiddenRows = new Set<number>();
   protection: MProtection = { protected: false };
   frozenRows = 0;

@@ -3,7 +3,7 @@ import { CELL_READ_LIMIT, ClientObject, jsonSize } from "./base";
 import type { MockContext } from "./context";
 import type { MockExcel } from "./excel";
 import { formulaSheetRefs } from "../helpers/formulaRefs";
-import { formatA1, MCell, MockExcelError, MSheet, MWorkbook, Rect, sheetAddress, SV_ERRORS } from "./model";
+import { formatA1, MCell, MConditionalFormat, MockExcelError, MSheet, MWorkbook, Rect, sheetAddress, SV_ERRORS } from "./model";
 import { assertUnprotected } from "./worksheet";
 
 export interface RangeTarget {
@@ -191,6 +191,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     });
     this.nav("format", () => new RangeFormatProxy(context, () => this.target()));
   }
+  /** Like Excel's clear("All"): values and formats, merges and conditional formats in the range go. */
   clear(): void {
     this.call("clear", 8, (t) => {
       assertUnprotected(t.sheet);
@@ -199,7 +200,39 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         const c = k % 16384;
         if (r >= t.rect.top && r <= t.rect.bottom && c >= t.rect.left && c <= t.rect.right) t.sheet.cells.delete(k);
       }
+      t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t.rect));
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((f) => !overlaps(f.rect, t.rect));
     });
+  }
+  /** Merges the range; like Excel, refused on a protected sheet and where it would overlap a table or another merge. */
+  merge(across?: boolean): void {
+    const wb = this.context.excel.workbook;
+    this.call("merge", 8, (t) => {
+      assertUnprotected(t.sheet);
+      if (across) throw new MockExcelError("InvalidArgument", "merge(true) merges each row separately; not modelled.");
+      if (wb.tables.some((tb) => tb.sheet === t.sheet && overlaps(tb.rect, t.rect)))
+        throw new MockExcelError("InvalidOperation", "You can't merge cells in a table.");
+      if (t.sheet.merges.some((m) => overlaps(m, t.rect))) throw new MockExcelError("InvalidOperation", "The range overlaps merged cells.");
+      t.sheet.merges.push({ ...t.rect });
+    });
+  }
+  get conditionalFormats(): { add(type: string): ConditionalFormatProxy } {
+    return {
+      add: (type: string) =>
+        this.child(
+          24 + type.length,
+          () => {
+            const t = this.target();
+            assertUnprotected(t.sheet);
+            // Only the type the add-in uses; others would need their own rules.
+            if (type !== "CellValue") throw new MockExcelError("InvalidArgument", `Conditional format type ${type} is not modelled.`);
+            const f: MConditionalFormat = { rect: { ...t.rect }, formula1: "", operator: "" };
+            t.sheet.conditionalFormats.push(f);
+            return f;
+          },
+          (r) => new ConditionalFormatProxy(this.context, r),
+        ) as ConditionalFormatProxy,
+    };
   }
   select(): void {
     const wb = this.context.excel.workbook;
@@ -232,11 +265,60 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 }
 
+/** The operators of a cell-value rule (Excel.ConditionalCellValueOperator). */
+const CELL_VALUE_OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqual",
+  "LessThanOrEqual",
+];
+
+export class ConditionalFormatProxy extends ClientObject<MConditionalFormat> {
+  get cellValue(): { format: { font: { color: string }; fill: { color: string } }; rule: { formula1: string; operator: string } } {
+    const enqueue = (bytes: number, apply: (f: MConditionalFormat) => void) =>
+      this.context.enqueue({ bytes, apply: () => apply(this.target()) });
+    return {
+      format: {
+        font: {
+          set color(v: string) {
+            enqueue(v.length + 12, (f) => void (f.color = v));
+          },
+        } as { color: string },
+        fill: {
+          set color(v: string) {
+            enqueue(v.length + 12, (f) => void (f.fill = v));
+          },
+        } as { color: string },
+      },
+      set rule(v: { formula1: string; operator: string }) {
+        enqueue(jsonSize(v), (f) => {
+          // Excel rejects a rule without a formula or with an unknown operator.
+          if (typeof v.formula1 !== "string" || v.formula1 === "") throw new MockExcelError("InvalidArgument", "formula1 is required.");
+          if (!CELL_VALUE_OPERATORS.includes(v.operator)) throw new MockExcelError("InvalidArgument", `Unknown operator ${v.operator}.`);
+          f.formula1 = v.formula1;
+          f.operator = v.operator;
+        });
+      },
+    } as never;
+  }
+}
+
+const overlaps = (a: Rect, b: Rect) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+
 export class RangeFormatProxy extends ClientObject<RangeTarget> {
   declare columnWidth: number;
+  declare rowHeight: number;
+  declare useStandardHeight: boolean;
   declare indentLevel: number;
   declare wrapText: boolean;
+  declare horizontalAlignment: string;
+  declare verticalAlignment: string;
   declare readonly font: RangeFontProxy;
+  declare readonly fill: { color: string };
   constructor(context: MockContext, resolve: () => RangeTarget) {
     super(context, resolve);
     const each = (t: RangeTarget, f: (c: MCell) => void) => {
@@ -250,9 +332,37 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
         for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, Number(v));
       },
     });
+    // Row heights by whole rows, as Excel keeps them (points; Excel allows 0–409).
+    this.prop("rowHeight", {
+      set: (t, v) => {
+        assertUnprotected(t.sheet);
+        const h = Number(v);
+        if (!(h >= 0 && h <= 409)) throw new MockExcelError("InvalidArgument", `Row height ${h} is outside 0–409 points.`);
+        for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, h);
+      },
+    });
+    this.prop("useStandardHeight", {
+      set: (t, v) => {
+        assertUnprotected(t.sheet);
+        if (v !== true) throw new MockExcelError("InvalidArgument", "useStandardHeight can only be set to true.");
+        for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.rect.top && r <= t.rect.bottom) t.sheet.rowHeights.delete(r);
+      },
+    });
     this.prop("indentLevel", { set: (t, v) => each(t, (c) => void (c.indent = Number(v) || undefined)) });
-    this.prop("wrapText", { set: () => undefined });
+    this.prop("wrapText", { set: (t, v) => each(t, (c) => void (c.wrap = !!v || undefined)) });
+    const alignments = (allowed: string[], key: "hAlign" | "vAlign") => ({
+      set: (t: RangeTarget, v: unknown) => {
+        if (!allowed.includes(String(v))) throw new MockExcelError("InvalidArgument", `Alignment ${String(v)} is not valid.`);
+        each(t, (c) => void (c[key] = String(v)));
+      },
+    });
+    this.prop(
+      "horizontalAlignment",
+      alignments(["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], "hAlign"),
+    );
+    this.prop("verticalAlignment", alignments(["Center", "Bottom", "Top", "Justify", "Distributed"], "vAlign"));
     this.nav("font", () => new RangeFontProxy(context, resolve, each));
+    this.nav("fill", () => new RangeFillProxy(context, resolve, each));
   }
 }
 
@@ -265,6 +375,22 @@ export class RangeFontProxy extends ClientObject<RangeTarget> {
     this.prop("bold", { set: (t, v) => each(t, (c) => void (c.bold = !!v || undefined)) });
     this.prop("italic", { set: (t, v) => each(t, (c) => void (c.italic = !!v || undefined)) });
     this.prop("size", { set: (t, v) => each(t, (c) => void (c.size = Number(v))) });
+    this.prop("color", { set: (t, v) => each(t, (c) => void (c.color = checkColor(v))) });
+  }
+}
+
+/** Office.js takes colours as `#RRGGBB` or a colour name; anything else fails. */
+function checkColor(v: unknown): string {
+  const s = String(v);
+  if (!/^#[0-9A-Fa-f]{6}$/.test(s) && !/^[a-z]+$/i.test(s)) throw new MockExcelError("InvalidArgument", `Colour ${s} is not valid.`);
+  return s.toUpperCase();
+}
+
+export class RangeFillProxy extends ClientObject<RangeTarget> {
+  declare color: string;
+  constructor(context: MockContext, resolve: () => RangeTarget, each: (t: RangeTarget, f: (c: MCell) => void) => void) {
+    super(context, resolve);
+    this.prop("color", { set: (t, v) => each(t, (c) => void (c.fill = checkColor(v))) });
   }
 }
 

@@ -2,8 +2,8 @@
 import { ClientObject, CollectionProxy, jsonSize, nullable } from "./base";
 import type { MockContext } from "./context";
 import { ChartCollectionProxy } from "./chart";
-import { MAX_COLS, MAX_ROWS, MockExcelError, MSheet, parseA1 } from "./model";
-import { RangeProxy } from "./range";
+import { formatA1, MAX_COLS, MAX_ROWS, MockExcelError, MSheet, parseA1, Rect } from "./model";
+import { RangeProxy, targetOf } from "./range";
 import { TableCollectionProxy } from "./table";
 
 export function assertUnprotected(sheet: MSheet): void {
@@ -65,6 +65,8 @@ export class WorksheetProxy extends ClientObject<MSheet> {
   declare readonly charts: ChartCollectionProxy;
   declare readonly protection: ProtectionProxy;
   declare readonly freezePanes: FreezePanesProxy;
+  declare readonly pageLayout: PageLayoutProxy;
+  declare readonly horizontalPageBreaks: PageBreaksProxy;
   constructor(context: MockContext, resolve: () => MSheet | null) {
     super(context, resolve);
     const wb = context.excel.workbook;
@@ -97,6 +99,8 @@ export class WorksheetProxy extends ClientObject<MSheet> {
     );
     this.nav("protection", () => new ProtectionProxy(context, () => this.target()));
     this.nav("freezePanes", () => new FreezePanesProxy(context, () => this.target()));
+    this.nav("pageLayout", () => new PageLayoutProxy(context, () => this.target()));
+    this.nav("horizontalPageBreaks", () => new PageBreaksProxy(context, () => this.target()));
   }
   getRange(address?: string): RangeProxy {
     return this.child(
@@ -162,6 +166,121 @@ export class ProtectionProxy extends ClientObject<MSheet> {
       }
       s.protection = { protected: false };
     });
+  }
+}
+
+/** A range or an address on this sheet, as the page layout methods take them. */
+function rectOf(sheet: MSheet, r: RangeProxy | string): Rect {
+  if (typeof r === "string") return parseA1(r.replace(/\$/g, ""));
+  const t = targetOf(r);
+  if (t.sheet !== sheet) throw new MockExcelError("InvalidArgument", "The range is on another sheet.");
+  return t.rect;
+}
+
+/** Excel's limit on a header or footer section (the Page Setup dialog refuses more). */
+const HEADER_FOOTER_MAX = 255;
+
+export class PageLayoutProxy extends ClientObject<MSheet> {
+  declare orientation: string;
+  declare paperSize: string;
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+  declare zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  declare readonly headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  constructor(context: MockContext, resolve: () => MSheet) {
+    super(context, resolve);
+    const oneOf = (name: string, allowed: string[], key: "orientation" | "paperSize") =>
+      this.prop(name, {
+        get: (s) => s.pageLayout[key],
+        set: (s, v) => {
+          if (!allowed.includes(String(v))) throw new MockExcelError("InvalidArgument", `${name} ${String(v)} is not valid.`);
+          s.pageLayout[key] = String(v);
+        },
+      });
+    oneOf("orientation", ["Portrait", "Landscape"], "orientation");
+    oneOf("paperSize", ["Letter", "A3", "A4", "A5", "Legal", "Executive", "B4", "B5"], "paperSize");
+    for (const m of ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"]) {
+      this.prop(m, {
+        get: (s) => s.pageLayout.margins[m],
+        set: (s, v) => {
+          const n = Number(v);
+          if (!(n >= 0 && n < 49 * 72)) throw new MockExcelError("InvalidArgument", `${m} ${String(v)} is not valid.`);
+          s.pageLayout.margins[m] = n;
+        },
+      });
+    }
+    this.prop("zoom", {
+      get: (s) => s.pageLayout.zoom,
+      set: (s, v) => {
+        const z = v as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+        const fit = z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined;
+        // The reference: scale is 10–400, and null when fitting to pages wide or tall.
+        if (z.scale !== undefined && (fit || z.scale < 10 || z.scale > 400))
+          throw new MockExcelError("InvalidArgument", "zoom.scale must be 10–400 and not set together with fit to pages.");
+        for (const n of [z.horizontalFitToPages, z.verticalFitToPages])
+          if (n !== undefined && !(Number.isInteger(n) && n >= 0 && n <= 32767))
+            throw new MockExcelError("InvalidArgument", "Invalid fit to pages.");
+        s.pageLayout.zoom = { ...z };
+      },
+    });
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const section = (key: "centerHeader" | "centerFooter") => ({
+      get: () => self.target().pageLayout[key],
+      set: (v: string) => {
+        self.context.enqueue({
+          bytes: v.length + 16,
+          location: `HeaderFooter.${key}`,
+          apply: () => {
+            if (v.length > HEADER_FOOTER_MAX)
+              throw new MockExcelError("InvalidArgument", `The ${key} is longer than ${HEADER_FOOTER_MAX} characters.`);
+            self.target().pageLayout[key] = v;
+          },
+        });
+      },
+    });
+    Object.defineProperty(this, "headersFooters", {
+      get: () => ({
+        defaultForAllPages: Object.defineProperties({}, { centerHeader: section("centerHeader"), centerFooter: section("centerFooter") }),
+      }),
+    });
+  }
+  setPrintArea(area: RangeProxy | string): void {
+    this.call("setPrintArea", 32, (s) => void (s.pageLayout.printArea = formatA1(rectOf(s, area))));
+  }
+  /** Excel takes only whole rows as print titles (`$1:$2`), as its Page Setup dialog does. */
+  setPrintTitleRows(rows: RangeProxy | string): void {
+    this.call("setPrintTitleRows", 16, (s) => {
+      const text = typeof rows === "string" ? rows : formatA1(targetOf(rows).rect);
+      if (!/^\$?\d+:\$?\d+$/.test(text)) throw new MockExcelError("InvalidArgument", `Print title rows must be whole rows, not ${text}.`);
+      s.pageLayout.titleRows = text.replace(/\$/g, "");
+    });
+  }
+  setPrintTitleColumns(cols: RangeProxy | string): void {
+    this.call("setPrintTitleColumns", 16, (s) => {
+      const text = typeof cols === "string" ? cols : formatA1(targetOf(cols).rect);
+      if (!/^\$?[A-Z]+:\$?[A-Z]+$/.test(text))
+        throw new MockExcelError("InvalidArgument", `Print title columns must be whole columns, not ${text}.`);
+      s.pageLayout.titleColumns = text.replace(/\$/g, "");
+    });
+  }
+}
+
+export class PageBreaksProxy extends ClientObject<MSheet> {
+  /** A break before the range's top row (ExcelApi 1.9). */
+  add(range: RangeProxy | string): void {
+    this.call("add", 24, (s) => {
+      const r = rectOf(s, range).top;
+      if (r === 0) throw new MockExcelError("InvalidArgument", "A page break cannot be placed before the first row.");
+      if (!s.pageBreaks.includes(r)) s.pageBreaks.push(r);
+    });
+  }
+  removePageBreaks(): void {
+    this.call("removePageBreaks", 8, (s) => void (s.pageBreaks = []));
   }
 }
 

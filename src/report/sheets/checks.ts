@@ -7,7 +7,7 @@ import { toCellNumber } from "../../core/money";
 import { LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "../../core/reportLines";
 import { a1, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel, sheetA1 } from "../sheetModel";
 import type { EquityLayout } from "./equity";
-import { header, HEADER_ROWS, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, text } from "./header";
+import { finishPage, header, HEADER_ROWS, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, text } from "./header";
 import type { MemberSharesLayout } from "./memberShares";
 import type { StatementsLayout } from "./statements";
 import type { TertialLayout } from "./tertial";
@@ -167,7 +167,7 @@ export function checksSheet(
     }
   }
 
-  const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 12, 16, 70, 18, 18, 30]);
+  const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 9, 14, 60, 16, 16, 14, 14]);
   header(b, "Kontroller", c, run, "kr");
   b.row([text("Formlerna räknas om av Excel eller vilket kalkylprogram som helst, även utan tillägget.", { italic: true })]);
   const headerRow = b.nextRow;
@@ -178,12 +178,14 @@ export function checksSheet(
       const row = headerRow + 1 + i;
       return [
         text(ch.name),
-        { value: "OK", formula: `IF(ABS(${a1(row, 2)})<0.005,"OK","FEL")`, bold: true },
+        { value: "OK", formula: `IF(ABS(${a1(row, 2)})<0.005,"OK","FEL")`, bold: true, right: true },
         { value: 0, formula: `ROUND(${ch.diffFormula},2)`, format: FORMATS.ore },
-        text(ch.description),
+        (b.fitRow(row, 3, ch.description), text(ch.description, { wrap: true })),
       ];
     }),
   );
+  const checkRows = { top: headerRow + 1, left: 1, bottom: headerRow + Math.max(1, checks.length), right: 1 };
+  b.conditionalFormats.push({ area: checkRows, equals: "OK", tone: "good" }, { area: checkRows, equals: "FEL", tone: "bad" });
   // Staleness: each input sheet's columns now (live SUM and COUNTA) against what the run read.
   const stamps = run.stamps ?? [];
   b.blank();
@@ -198,7 +200,7 @@ export function checksSheet(
   const stampHeader = b.nextRow;
   b.table(
     "Indatakontroll",
-    ["Indata", "Status", "Kolumner", "Blad", "Summa vid beräkning", "Summa nu", "Antal vid beräkning", "Antal nu"],
+    ["Tabell", "Status", "Kolumner", "Blad", "Summa vid beräkning", "Summa nu", "Antal vid beräkning", "Antal nu"],
     stamps.map((st, i) => {
       const row = stampHeader + 1 + i;
       const cols = `${quoteSheetName(st.sheet)}!$${columnLetters(st.left)}:$${columnLetters(st.right)}`;
@@ -220,6 +222,8 @@ export function checksSheet(
   );
   const first = stampHeader + 1;
   const last = stampHeader + Math.max(1, stamps.length);
+  b.conditionalFormats.push({ area: { top: first, left: 1, bottom: last, right: 1 }, equals: STATUS_STALE, tone: "bad" });
+  finishPage(b, 7, headerRow);
   const statusCell = b.rows[HEADER_ROWS.status][1]!;
   statusCell.formula = stamps.length
     ? `IF(COUNTIF(${a1(first, 1)}:${a1(last, 1)},"${STATUS_CURRENT}")=${stamps.length},"${STATUS_CURRENT}","${STATUS_STALE}")`

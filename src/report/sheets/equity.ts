@@ -1,9 +1,12 @@
-/** Eget kapital: projected equity against the ceiling, the ceiling's bands, and later budget years. */
+/**
+ * Eget kapital, as the annual reports write it: one sentence with projected equity at the balance
+ * sheet date and the highest recommended level, the calculation as a short table, the ceiling's
+ * bands, the multi-year projection with years as columns, and a chart of equity against the ceiling.
+ */
 import type { Computation } from "../../core/compute";
-import { toCellNumber } from "../../core/money";
-import { FORMATS, SheetBuilder, SheetModel, Cell } from "../sheetModel";
-import { formatNumber } from "../render";
-import { amountFormat, ceilingRuleText, contributionSourceText, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
+import { amountText, equitySentence } from "../boardText";
+import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
+import { amountFormat, ceilingRuleText, contributionSourceText, finishPage, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
 
 type EquityRow =
   | "opening"
@@ -22,128 +25,127 @@ export interface EquityLayout {
   valueCol: number;
 }
 
+/** Label, amount, then up to five year columns; then the technical columns (row id, chart data). */
+const YEAR_COLS = 5;
+
 export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: EquityLayout } {
   const e = c.equity!;
   const fmt = amountFormat(c);
   const s = c.inputs.settings;
-  const b = new SheetBuilder(OWNED_SHEETS.equity, [46, 16, 60, 22, 16, 16, 16, 16, 14]);
-  header(b, `Eget kapital ${c.period.year}`, c, run, s.displayUnit === "tkr" ? "tkr (tusental kronor)" : "kr");
+  const unit = s.displayUnit;
+  const years = e.years.slice(0, YEAR_COLS);
+  const techCol = 1 + YEAR_COLS + 1;
+  const b = new SheetBuilder(OWNED_SHEETS.equity, [56, ...new Array(YEAR_COLS).fill(12), 3, 24, 10, 14, 14]);
+  header(b, `Eget kapital per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
+  const tech = (v: string): Cell => text(v, { small: true, tone: "muted" });
+
+  const over = e.status === "over";
+  b.paragraph(equitySentence(c), 0, YEAR_COLS, { bold: true });
+  const explanation = over
+    ? "Överskottet är vad som i år, utöver prognosen, skulle behöva användas för att eget kapital ska hamna på den högsta " +
+      "rekommenderade nivån."
+    : "Marginalen är vad eget kapital kan växa innan det når den högsta rekommenderade nivån.";
+  const statusRow = b.row([
+    text(over ? "Över taket" : "Under taket", { bold: true, tone: over ? "bad" : "good" }),
+    text(explanation, { wrap: true }),
+  ]);
+  b.mergeText(statusRow, 1, YEAR_COLS, explanation);
+  b.blank();
+
   const openingSource = {
-    setting: "Inställningar: Ingående eget kapital",
-    ledger: "IB-rader på eget kapital-konton i Huvudbok",
-    none: "Saknas – 0 används",
+    setting: "inställning",
+    ledger: "IB i Huvudbok",
+    none: "saknas, 0",
   }[e.openingSource];
-  const status = e.status === "over" ? "Över taket" : "Under taket";
-  const rows: Array<[string, Cell, string, string]> = [
-    ["Ingående eget kapital", money(e.opening, fmt), openingSource, "opening"],
-    ["Prognostiserat resultat", money(e.forecastResult, fmt), "Årets resultat, prognos (Tertialrapport)", "forecastResult"],
-    [
-      "Prognostiserat utgående eget kapital",
-      money(e.closing, fmt, { bold: true }),
-      "Ingående eget kapital + prognostiserat resultat",
-      "closing",
-    ],
-    ["Årets medlemsbidrag (underlag)", money(e.basis, fmt), contributionSourceText(c.contributions.get(s.year)?.source), "basis"],
-    ["Tak för eget kapital", money(e.ceiling.ceiling, fmt, { bold: true }), ceilingRuleText(e.ceiling.rule), "ceiling"],
-    ["Marginal (tak − eget kapital)", money(e.margin, fmt, { bold: true }), "Negativ när eget kapital överstiger taket", "margin"],
-    [
-      "Status",
-      text(status, { bold: true }),
-      e.status === "over"
-        ? `Över taket med ${formatNumber(toCellNumber(e.overBy), FORMATS.kr)} kr`
-        : "Prognostiserat eget kapital ryms under taket",
-      "status",
-    ],
-    ["Över taket med", money(e.overBy, fmt), "0 när eget kapital ryms under taket", "overBy"],
-    [
-      "Ytterligare kostnader i år för att nå taket",
-      money(e.extraSpendingNeeded, fmt),
-      "Utöver prognosen; minskar resultatet krona för krona",
-      "extraSpendingNeeded",
-    ],
-    [
-      "Beslutade men ej utbetalda insatsmedel",
-      money(e.unpaidGrants, fmt),
-      "Beviljat − utbetalt enligt Insatser och Huvudbok (redan utlovat)",
-      "unpaidGrants",
-    ],
-    [
-      `varav betalas ${c.period.year} enligt prognosen`,
-      money(e.commitmentsInForecast, fmt),
-      "Ingår redan i prognostiserat resultat (Bidrag till insatser efter brytdatum)",
-      "commitmentsInForecast",
-    ],
-    [
-      `Återstående belopp för beslutad finansiering efter ${c.period.year}`,
-      money(e.commitmentsAfterYear, fmt),
-      "Ej utbetalda insatsmedel − det som prognosen redan betalar i år",
-      "commitmentsAfterYear",
-    ],
-    [
-      "Eget kapital efter beslutad finansiering",
-      money(e.equityAfterCommitments, fmt, { bold: true }),
-      "Prognostiserat utgående eget kapital − återstående belopp för beslutad finansiering",
-      "equityAfterCommitments",
-    ],
+  const y = c.period.year;
+  const rows: Array<[string, Cell, string, EquityRow | "status"]> = [
+    [`Ingående eget kapital (${openingSource})`, money(e.opening, fmt), "", "opening"],
+    [`Prognostiserat resultat ${y} (Tertialrapport)`, money(e.forecastResult, fmt), "", "result"],
+    ["Prognostiserat eget kapital på balansdagen", money(e.closing, fmt, { bold: true }), "", "closing"],
+    [`Årets medlemsbidrag (${contributionSourceText(c.contributions.get(y)?.source).toLowerCase()})`, money(e.basis, fmt), "", "basis"],
+    [`Högsta rekommenderade nivå (${ceilingRuleText(e.ceiling.rule)})`, money(e.ceiling.ceiling, fmt, { bold: true }), "", "ceiling"],
+    ["Marginal (nivå − eget kapital; negativ över taket)", money(e.margin, fmt, { bold: true, tone: over ? "bad" : "good" }), "", "margin"],
+    ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "", "unpaidGrants"],
+    [`varav betalas ${y} enligt prognosen`, money(e.commitmentsInForecast, fmt, { italic: true }), "", "commitmentsInForecast"],
+    [`varav återstår efter ${y} (beslutad finansiering)`, money(e.commitmentsAfterYear, fmt, { italic: true }), "", "commitmentsAfterYear"],
+    ["Eget kapital efter beslutad finansiering", money(e.equityAfterCommitments, fmt, { bold: true }), "", "equityAfterCommitments"],
   ];
+  b.row([text("Beräkning", { bold: true })]);
   const headerRow = b.nextRow;
   b.table(
     "EgetKapital",
-    ["Post", "Belopp", "Förklaring", "Rad-id"],
-    rows.map(([label, v, expl, id]) => [text(label), v, text(expl), text(id)]),
+    ["Post", unit === "tkr" ? "Belopp i tkr" : "Belopp i kr"],
+    rows.map(([label, v, , id]) => [text(label, id.startsWith("commitmentsIn") || id === "commitmentsAfterYear" ? { indent: 1 } : {}), v]),
   );
-  const at = (id: string) => headerRow + 1 + rows.findIndex((r) => r[3] === id);
-  const rowOf: Record<EquityRow, number> = {
-    opening: headerRow + 1,
-    result: headerRow + 2,
-    closing: headerRow + 3,
-    basis: headerRow + 4,
-    ceiling: headerRow + 5,
-    margin: headerRow + 6,
-    unpaidGrants: at("unpaidGrants"),
-    commitmentsInForecast: at("commitmentsInForecast"),
-    commitmentsAfterYear: at("commitmentsAfterYear"),
-    equityAfterCommitments: at("equityAfterCommitments"),
-  };
+  // Row ids beside the table, outside the print area.
+  rows.forEach(([, , , id], i) => {
+    const row = b.rows[headerRow + 1 + i];
+    while (row.length < techCol) row.push(null);
+    row[techCol] = tech(id);
+  });
+  b.rows[headerRow][techCol] = tech("Rad-id");
+  const at = (id: EquityRow) => headerRow + 1 + rows.findIndex((r) => r[3] === id);
+  const rowOf = Object.fromEntries(rows.map((r) => [r[3], at(r[3] as EquityRow)])) as Record<EquityRow, number>;
   b.blank();
-  b.row([text("Takets beräkning", { bold: true })]);
+
+  b.row([text("Högsta rekommenderade nivå: beräkning", { bold: true })]);
+  const bound = (v: Parameters<typeof amountText>[0]) => amountText(v, unit).replace(/ t?kr$/, "");
   b.table(
     "Takberakning",
-    ["Från", "Till", "Procent", "Underlag i intervallet", "Tak i intervallet"],
+    [`Medlemsbidrag i intervallet (${unit})`, "Procent", "Underlag i intervallet", "Nivå i intervallet"],
     e.ceiling.bands.map((band) => [
-      money(band.from, fmt),
-      band.to === null ? text("och uppåt") : money(band.to, fmt),
+      text(band.to === null ? `${bound(band.from)} och uppåt` : `${bound(band.from)} – ${bound(band.to)}`),
       { value: band.rate.toNumber(), format: FORMATS.percent },
       money(band.basisInBand, fmt),
       money(band.amount, fmt),
     ]),
   );
   b.blank();
+
   b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
-  const yearsTable = b.table(
+  const yearsHeader = b.nextRow;
+  const line = (label: string, pick: (yr: (typeof years)[number]) => Cell, bold = false): Cell[] => [
+    text(label, { bold }),
+    ...years.map(pick),
+  ];
+  b.table(
     "Flerarsprognos",
-    ["År", "Ingående eget kapital", "Resultat", "Utgående eget kapital", "Medlemsbidrag", "Tak", "Marginal", "Status", "Källa"],
-    e.years.map((y) => [
-      { value: y.year, format: FORMATS.integer },
-      money(y.opening, fmt),
-      money(y.result, fmt),
-      money(y.closing, fmt),
-      money(y.basis, fmt),
-      money(y.ceiling, fmt),
-      money(y.margin, fmt),
-      text(y.status === "over" ? "Över taket" : "Under taket"),
-      text(y.source === "forecast" ? "Prognos" : "Budget"),
-    ]),
+    [unit === "tkr" ? "Belopp i tkr" : "Belopp i kr", ...years.map((yr) => String(yr.year))],
+    [
+      line("Ingående eget kapital", (yr) => money(yr.opening, fmt)),
+      line("Resultat", (yr) => money(yr.result, fmt)),
+      line("Utgående eget kapital", (yr) => money(yr.closing, fmt, { bold: true }), true),
+      line("Medlemsbidrag", (yr) => money(yr.basis, fmt)),
+      line("Högsta rekommenderade nivå", (yr) => money(yr.ceiling, fmt, { bold: true }), true),
+      line("Marginal", (yr) => money(yr.margin, fmt, { tone: yr.status === "over" ? "bad" : "good" })),
+      line("Status", (yr) => text(yr.status === "over" ? "Över" : "Under", { right: true, tone: yr.status === "over" ? "bad" : "good" })),
+      line("Källa", (yr) => text(yr.source === "forecast" ? "Prognos" : "Budget", { right: true })),
+    ],
   );
-  // Projected closing equity against the ceiling, for the report year and the budget years after it.
+  // The chart's data, column-wise beside the tables (outside the print area).
+  const dataCol = techCol + 1;
+  const put = (r: number, col: number, cell: Cell) => {
+    const row = b.rows[r];
+    while (row.length < col) row.push(null);
+    row[col] = cell;
+  };
+  put(yearsHeader, dataCol, tech("År"));
+  put(yearsHeader, dataCol + 1, tech("Eget kapital"));
+  put(yearsHeader, dataCol + 2, tech("Högsta nivå"));
+  years.forEach((yr, i) => {
+    put(yearsHeader + 1 + i, dataCol, tech(String(yr.year)));
+    put(yearsHeader + 1 + i, dataCol + 1, money(yr.closing, fmt, { small: true, tone: "muted" }));
+    put(yearsHeader + 1 + i, dataCol + 2, money(yr.ceiling, fmt, { small: true, tone: "muted" }));
+  });
   const chartTop = b.nextRow + 1;
   b.charts.push({
     name: "EgetKapitalMotTak",
-    title: "Prognostiserat eget kapital och tak",
+    title: `Eget kapital och högsta rekommenderade nivå (${unit})`,
     type: "ColumnClustered",
-    series: [3, 5].map((col) => ({ nameRow: yearsTable.headerRow, col, firstRow: yearsTable.firstRow, lastRow: yearsTable.lastRow })),
-    categories: { col: 0, firstRow: yearsTable.firstRow, lastRow: yearsTable.lastRow },
-    anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 3 },
+    series: [1, 2].map((k) => ({ nameRow: yearsHeader, col: dataCol + k, firstRow: yearsHeader + 1, lastRow: yearsHeader + years.length })),
+    categories: { col: dataCol, firstRow: yearsHeader + 1, lastRow: yearsHeader + years.length },
+    anchor: { top: chartTop, left: 0, bottom: chartTop + 15, right: 3 },
   });
+  finishPage(b, YEAR_COLS, headerRow);
   return { sheet: b.build(1), layout: { rowOf, valueCol: 1 } };
 }

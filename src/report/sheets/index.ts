@@ -15,6 +15,7 @@ import { tertialSheet } from "./tertial";
 
 export * from "./header";
 export { LOG_HEADERS, logRow } from "./log";
+export { COMMENT_HEADER, INPUT_COMMENT_HEADER, ROW_ID_HEADER } from "./tertial";
 
 /** The owned sheets a run writes, in the order they are built. */
 export function plannedSheets(c: Computation, run: Pick<RunInfo, "log">): string[] {
@@ -51,5 +52,8 @@ export function buildSheets(c: Computation, run: RunInfo): SheetModel[] {
     } else if (name === OWNED_SHEETS.checks) sheets.push(checksSheet(c, run, layouts));
     else sheets.push(logSheet(c, run));
   }
+  // The report the run is about is the sheet shown afterwards: the Tertialrapport, else the first result.
+  const shown = sheets.find((s) => s.name === OWNED_SHEETS.tertial) ?? sheets[0];
+  if (shown) shown.active = true;
   return sheets;
 }

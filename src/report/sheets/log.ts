@@ -2,7 +2,7 @@
 import type { Computation } from "../../core/compute";
 import { toCellNumber } from "../../core/money";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
-import { header, LogValue, OWNED_SHEETS, RunInfo, text } from "./header";
+import { finishPage, header, LogValue, OWNED_SHEETS, RunInfo, text } from "./header";
 
 export const LOG_HEADERS = [
   "Tid",
@@ -62,5 +62,6 @@ export function logSheet(c: Computation, run: RunInfo): SheetModel {
     [...LOG_HEADERS],
     rows.map((r) => LOG_HEADERS.map((_, i) => toCell(r[i] ?? null, i))),
   );
+  finishPage(b, LOG_HEADERS.length - 1);
   return b.build(1);
 }

@@ -1,8 +1,16 @@
-/** Medlemsandelar: the year's totals, the groups' and the members' shares with their installments. */
+/**
+ * Medlemsandelar, as the associations' plans show it: members as rows (the state, the region, the
+ * municipalities with their subtotal), years as columns, a Summa row; then this year's installments
+ * per member with their due dates. Below the print area, the same figures as long tables (one row
+ * per member and year) for the checks and for scripts.
+ */
 import type { Computation } from "../../core/compute";
+import { defaultDueDays, dueDates } from "../../core/dueDates";
+import type { MemberSharesYear } from "../../core/memberShares";
+import { Decimal, ZERO } from "../../core/money";
 import { GROUP_LABELS } from "../../core/reportLines";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
-import { contributionSourceText, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
+import { contributionSourceText, finishPage, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
 
 export interface MemberSharesLayout {
   /** Rows of the totals table per year, and the ranges of group and member tables. */
@@ -16,19 +24,94 @@ export interface MemberSharesLayout {
   installmentCount: number;
 }
 
+const percent = (share: Decimal): Cell => ({ value: share.toDecimalPlaces(10).toNumber(), format: "0.0%" });
+
 export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: MemberSharesLayout } {
   const s = c.inputs.settings;
   const n = s.installments;
-  const b = new SheetBuilder(OWNED_SHEETS.memberShares, [34, 12, 22, 16, 14, 16, ...new Array(n).fill(14)]);
-  header(b, "Medlemsandelar", c, run, "kr (medlemsandelar visas alltid i hela kronor)");
   const years = c.memberShares ?? [];
-  b.row([
-    text(
-      `Medlemsbidrag per år. Avrundningsenhet ${s.roundingUnit.toFixed()} kr; ` +
-        "delarna summerar exakt till totalen (största-rest-metoden).",
-      { italic: true },
-    ),
+  const current = years.find((y) => y.year === s.year) ?? years[0];
+  const b = new SheetBuilder(OWNED_SHEETS.memberShares, [34, 14, 12, ...new Array(Math.max(n + 1, years.length, 6)).fill(12)]);
+  header(b, `Medlemsandelar ${s.year}`, c, run, "kr (medlemsandelar visas alltid i hela kronor)");
+  const keyLabel = s.keyLabel ? `Nyckel: ${s.keyLabel}` : "Nyckel";
+
+  // Members × years.
+  b.row([text(`Medlemsbidrag per medlem och år, kr`, { bold: true })]);
+  const matrixHeader = b.nextRow;
+  const amountOf = (y: MemberSharesYear, member: string) => y.members.find((m) => m.member === member)?.amount ?? ZERO;
+  const groupAmount = (y: MemberSharesYear, group: string) => y.groups.find((g) => g.group === group)?.amount ?? ZERO;
+  const body: Cell[][] = [];
+  const members = current?.members ?? [];
+  const shareOfTotal = (amount: Decimal) => (current && !current.total.isZero() ? amount.dividedBy(current.total) : ZERO);
+  const memberRow = (m: (typeof members)[number], indent: boolean): Cell[] => [
+    text(m.group === "Kommun" ? m.member : `${GROUP_LABELS[m.group]} – ${m.member}`, indent ? { indent: 1 } : {}),
+    m.group === "Kommun" ? { value: m.key.toNumber(), format: "#,##0.####" } : text(""),
+    percent(shareOfTotal(m.amount)),
+    ...years.map((y) => money(amountOf(y, m.member), FORMATS.kr)),
+  ];
+  for (const m of members.filter((x) => x.group !== "Kommun")) body.push(memberRow(m, false));
+  const municipalities = members.filter((x) => x.group === "Kommun");
+  if (municipalities.length > 0) {
+    body.push([
+      text("Kommunerna", { bold: true }),
+      { value: municipalities.reduce((a, m) => a + m.key.toNumber(), 0), format: "#,##0.####", bold: true },
+      { ...percent(shareOfTotal(current ? groupAmount(current, "Kommun") : ZERO)), bold: true },
+      ...years.map((y) => money(groupAmount(y, "Kommun"), FORMATS.kr, { bold: true })),
+    ]);
+    for (const m of municipalities) body.push(memberRow(m, true));
+  }
+  body.push([
+    text("Summa", { bold: true }),
+    text(""),
+    { ...percent(current ? new Decimal(1) : ZERO), bold: true },
+    ...years.map((y) => money(y.total, FORMATS.kr, { bold: true })),
   ]);
+  b.table("MedlemsbidragPerMedlem", ["Medlem", keyLabel, `Andel ${current?.year ?? s.year}`, ...years.map((y) => String(y.year))], body);
+  b.paragraph(
+    `Staten ${pct(s.shares.Stat)}, region ${pct(s.shares.Region)} och kommunerna ${pct(s.shares.Kommun)} av medlemsbidraget; ` +
+      `kommunernas del fördelas efter ${s.keyLabel ? s.keyLabel.toLowerCase() : "fördelningsnyckeln i Medlemmar"}. Avrundat till ` +
+      `${s.roundingUnit.toFixed()} kr; delarna summerar exakt till totalen (största-rest-metoden). Källa: ` +
+      years.map((y) => `${y.year} ${contributionSourceText(c.contributions.get(y.year)?.source).toLowerCase()}`).join(", ") +
+      ".",
+    0,
+    2 + years.length,
+    { italic: true },
+  );
+  b.blank();
+
+  // This year's installments with due dates.
+  const due = dueDates(s.year, s.dueDays ?? defaultDueDays(n));
+  if (current) {
+    b.row([text(`Inbetalningar ${current.year}, kr`, { bold: true })]);
+    const order = [...members.filter((x) => x.group !== "Kommun"), ...municipalities];
+    const rows: Cell[][] = order.map((m) => [
+      text(m.group === "Kommun" ? m.member : `${GROUP_LABELS[m.group]} – ${m.member}`),
+      ...m.installments.map((i) => money(i, FORMATS.kr)),
+      money(m.amount, FORMATS.kr, { bold: true }),
+    ]);
+    const sums = Array.from({ length: n }, (_, i) => order.reduce((a, m) => a.plus(m.installments[i] ?? ZERO), ZERO));
+    rows.push([
+      text("Summa", { bold: true }),
+      ...sums.map((x) => money(x, FORMATS.kr, { bold: true })),
+      money(current.total, FORMATS.kr, { bold: true }),
+    ]);
+    b.table("Inbetalningar", ["Medlem", ...due.map((d) => `Förfaller ${d}`), "Summa"], rows);
+    b.paragraph(
+      s.dueDays
+        ? "Förfallodagar enligt inställningen Förfallodagar. "
+        : "Förfallodagar: sista dagen i inbetalningsperiodens första månad (inställningen Förfallodagar ändrar dem). " +
+            "Lika rester: tidigare inbetalningar får den extra kronan.",
+      0,
+      1 + n,
+      { italic: true },
+    );
+  }
+  const lastPrinted = Math.max(2 + years.length, 1 + n);
+  finishPage(b, lastPrinted, matrixHeader);
+  b.blank();
+
+  // The long tables, outside the print area: one row per year, group, and member and year.
+  b.row([text("Underlag för kontroller och skript (skrivs inte ut)", { bold: true, small: true, tone: "muted" })]);
   const totals = b.table(
     "Medlemsbidrag",
     ["År", "Totalt", "Källa"],
@@ -68,25 +151,24 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     }
   }
   const installmentHeaders = Array.from({ length: n }, (_, i) => `Inbetalning ${i + 1}`);
-  const members = b.table(
+  const long = b.table(
     "Medlemsandelar",
     ["Medlem", "År", "Huvudman", "Fördelningsnyckel", "Andel av huvudman", "Belopp", ...installmentHeaders],
     memberBody,
   );
-  b.blank();
-  b.row([
-    text(
-      "Lika rester: den extra enheten går till den första i bokstavsordning, och ordningen roteras ett steg per " +
-        "räkenskapsår så att den växlar mellan åren. Inbetalningar: tidigare inbetalningar får den extra enheten.",
-      { italic: true },
-    ),
-  ]);
+  b.paragraph(
+    "Lika rester: den extra enheten går till den första i bokstavsordning, och ordningen roteras ett steg per " +
+      "räkenskapsår så att den växlar mellan åren. Inbetalningar: tidigare inbetalningar får den extra enheten.",
+    0,
+    5,
+    { italic: true, small: true },
+  );
   return {
     sheet: b.build(1),
     layout: {
       totalsRowByYear,
       groupRows: { first: groups.firstRow, last: groups.lastRow },
-      memberRows: { first: members.firstRow, last: members.lastRow },
+      memberRows: { first: long.firstRow, last: long.lastRow },
       memberYearCol: 1,
       memberAmountCol: 5,
       firstInstallmentCol: 6,
@@ -94,3 +176,5 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     },
   };
 }
+
+const pct = (x: Decimal) => `${x.times(100).toDecimalPlaces(2).toFixed().replace(".", ",")} %`;

@@ -9,7 +9,7 @@ import { isoFromParts } from "../../core/dates";
 import type { StatementLine } from "../../core/statements";
 import { GROUP_LABELS } from "../../core/reportLines";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
-import { amountFormat, header, money, OWNED_SHEETS, periodLabel, RunInfo, text } from "./header";
+import { amountFormat, finishPage, header, money, OWNED_SHEETS, periodLabel, RunInfo, text } from "./header";
 
 export interface StatementsLayout {
   /** Row of each line by section and id: `rr:arets_resultat`, `br:summa_tillgangar`, `kf:arets_kassaflode`. */
@@ -26,23 +26,29 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   const y = c.period.year;
   const m = c.period.months;
   const unit = c.inputs.settings.displayUnit;
-  const b = new SheetBuilder(OWNED_SHEETS.statements, [46, 12, 16, 16, 28]);
+  const b = new SheetBuilder(OWNED_SHEETS.statements, [48, 12, 14, 14, 24]);
   header(b, `Bokslut per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
   if (st.refused.length > 0) {
     // No figures that do not balance: the sheet says why, in the catalogue's words.
     b.row([text("Bokslutet kan inte göras vid det här brytdatumet:", { bold: true })]);
-    for (const issue of st.refused) b.row([text(messageText(issue, "sv"), { wrap: true })]);
+    for (const issue of st.refused) b.paragraph(messageText(issue, "sv"), 0, 4);
     b.row([text("Rätta Kontoplan eller IB-raderna i Huvudbok och beräkna om; Tertialrapporten påverkas inte.", { italic: true })]);
+    finishPage(b, 3);
     return { sheet: b.build(1), layout: null };
   }
+  const amountHeader = unit === "tkr" ? "Belopp i tkr" : "Belopp i kr";
+  const tech = (v: string): Cell => text(v, { small: true, tone: "muted" });
+  let firstHeader: number | undefined;
   const rowOf = new Map<string, number>();
   const amount = (v: StatementLine["amount"] | null, bold: boolean): Cell => (v === null ? text("") : money(v, fmt, { bold }));
   const section = (key: string, title: string, name: string, headers: string[], lines: StatementLine[], withPrior: boolean) => {
     b.row([text(title, { bold: true })]);
     const headerRow = b.nextRow;
+    firstHeader ??= headerRow;
+    // Every statement has the same columns, so the amounts line up down the page; the ids stay unprinted.
     b.table(
       name,
-      headers,
+      [amountHeader, ...headers.slice(1, -1)],
       lines.map((l, i) => {
         rowOf.set(`${key}:${l.id}`, headerRow + 1 + i);
         const bold = !!l.total;
@@ -50,11 +56,12 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
           text(l.label, { bold, indent: l.sub ? 1 : undefined }),
           l.note ? { value: l.note, format: FORMATS.integer } : text(""),
           amount(l.amount, bold),
-          ...(withPrior ? [amount(l.prior, bold)] : []),
-          text(l.id),
+          ...(withPrior ? [amount(l.prior, bold)] : [null]),
+          tech(l.id),
         ];
       }),
     );
+    b.rows[headerRow][4] = tech("Rad-id");
     b.blank();
   };
   const period = `${periodLabel(y, m)}`;
@@ -64,7 +71,7 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   section("br", "Balansräkning", "Balansrakning", ["Post", "Not", c.period.cutoff, lastYearEnd, "Rad-id"], st.balanceSheet, true);
   for (const memo of st.memo) {
     rowOf.set(`br:${memo.id}`, b.nextRow);
-    b.row([text(`${memo.label} (inom linjen)`, { italic: true }), text(""), money(memo.amount, fmt), text(""), text(memo.id)]);
+    b.row([text(`${memo.label} (inom linjen)`, { italic: true }), text(""), money(memo.amount, fmt), text(""), tech(memo.id)]);
   }
   b.blank();
   section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", ["Post", "Not", period, "Rad-id"], st.cashFlow, false);
@@ -79,14 +86,14 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   b.row([text("Not 2 Beslutade insatser", { bold: true })]);
   b.table(
     "NotInsatser",
-    ["Insats", "Namn", "Beviljat", "Utbetalt", "Återstår"],
+    ["Insats", "Beviljat", "Utbetalt", "Återstår"],
     st.notes.decidedGrantsRemaining.map((g) => [
-      text(g.code),
-      text(g.name),
+      text(`${g.code} ${g.name}`.trim()),
       money(g.granted, fmt),
       money(g.paid, fmt),
       money(g.remaining, fmt),
     ]),
   );
+  finishPage(b, 3, firstHeader);
   return { sheet: b.build(1), layout: { rowOf, valueCol: 2, priorCol: 3 } };
 }

@@ -1,10 +1,18 @@
-/** Tertialrapport: the income statement with notes, grants and explanations, and its chart. */
+/**
+ * Tertialrapport: the text for the board papers, the income statement in the municipal order of the
+ * associations' reports, its notes, the decided grants and the explanations, and a chart of budget
+ * against forecast. Printed landscape on at most two pages; the id columns and the chart's data stay
+ * outside the print area for scripts and auditors.
+ */
 import type { Computation } from "../../core/compute";
 import { isoOfDayNumber } from "../../core/dates";
-import type { Decimal } from "../../core/money";
+import { flagDeviation } from "../../core/deviation";
+import { Decimal, ZERO } from "../../core/money";
 import { GROUP_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "../../core/reportLines";
-import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
-import { amountFormat, formatPercent, header, money, OWNED_SHEETS, periodLabel, RunInfo, text } from "./header";
+import type { LineValues } from "../../core/tertial";
+import { boardText } from "../boardText";
+import { Cell, FORMATS, SheetBuilder, SheetModel, Tone } from "../sheetModel";
+import { amountFormat, finishPage, formatPercent, header, money, OWNED_SHEETS, periodLabel, RunInfo, text } from "./header";
 
 export interface TertialLayout {
   /** Row of each report line in the Resultatrapport table (notes' lines in their note tables). */
@@ -18,40 +26,111 @@ export interface TertialLayout {
   lastValueCol: number;
 }
 
-const VALUE_HEADERS = (c: Computation) => {
-  const y = c.period.year;
+/** Columns: label, note, five amounts, method, comment (printed); row id, comment from the inputs, chart data (not printed). */
+const WIDTHS = [34, 5, 12, 12, 12, 12, 12, 27, 38, 26, 30, 26, 12, 12];
+const COMMENT_COL = 8;
+const LAST_PRINTED = 8;
+/** The header of the column that holds what the inputs say, beside a comment typed in the report. */
+export const INPUT_COMMENT_HEADER = "Kommentar enligt indata";
+export const ROW_ID_HEADER = "Rad-id";
+export const COMMENT_HEADER = "Kommentar";
+
+/** Rows the municipal income statement prints that a samordningsförbund never has: always "–". */
+const MUNICIPAL_ONLY_ROWS: Array<{ after: ReportLineId; id: string; label: string }> = [
+  { after: "verksamhetens_nettokostnader", id: "skatteintakter", label: "Skatteintäkter" },
+  { after: "verksamhetens_nettokostnader", id: "generella_statsbidrag_och_utjamning", label: "Generella statsbidrag och utjämning" },
+];
+
+export function tertialTitle(c: Computation): string {
   const m = c.period.months;
-  return [`Utfall ${periodLabel(y - 1, m)}`, `Utfall ${periodLabel(y, m)}`, `Budget ${y}`, `Prognos ${y}`, `Avvikelse prognos–budget`];
-};
+  const kind = m === 12 ? "Helårsuppföljning" : m === 4 || m === 8 ? "Tertialuppföljning" : "Uppföljning";
+  return `${kind} per ${c.period.cutoff}`;
+}
 
 export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: TertialLayout } {
   const t = c.tertial!;
   const fmt = amountFormat(c);
   const unit = c.inputs.settings.displayUnit;
-  const b = new SheetBuilder(OWNED_SHEETS.tertial, [36, 8, 20, 20, 16, 16, 24, 30, 48, 30]);
-  header(b, `Tertialrapport ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
-  const values = (
-    v: { priorPeriod: Decimal; period: Decimal; budget: Decimal; forecast: Decimal; deviation: Decimal },
-    bold: boolean,
-  ): Cell[] => [v.priorPeriod, v.period, v.budget, v.forecast, v.deviation].map((x) => money(x, fmt, { bold }));
+  const y = c.period.year;
+  const threshold = c.inputs.settings.deviationThreshold;
+  const b = new SheetBuilder(OWNED_SHEETS.tertial, WIDTHS);
+  header(b, tertialTitle(c), c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
+
+  const words = boardText(c, "sv")!;
+  b.row([text(words.periodTitle, { bold: true })]);
+  b.paragraph(words.period, 0, LAST_PRINTED);
+  b.row([text(words.forecastTitle, { bold: true })]);
+  b.paragraph(words.forecast, 0, LAST_PRINTED);
+  b.blank();
+
+  const closed = c.period.closed;
+  const headers = [
+    unit === "tkr" ? "Belopp i tkr" : "Belopp i kr",
+    "Not",
+    `Utfall ${periodLabel(y - 1, c.period.months)}`,
+    `Utfall ${periodLabel(y, c.period.months)}`,
+    `Budget ${y}`,
+    closed ? `Helår ${y}` : `Prognos ${y}`,
+    "Avvikelse mot budget",
+    "Prognosmetod",
+    COMMENT_HEADER,
+    ROW_ID_HEADER,
+    INPUT_COMMENT_HEADER,
+  ];
+  const tech = (v: string): Cell => text(v, { small: true, tone: "muted" });
+  const deviationTone = (v: LineValues): Tone | undefined => {
+    const f = flagDeviation(v.deviation, v.budget, threshold);
+    return f === "better" ? "good" : f === "worse" ? "bad" : undefined;
+  };
+  const values = (v: LineValues, style: Partial<Cell>): Cell[] => [
+    ...[v.priorPeriod, v.period, v.budget, v.forecast].map((x) => money(x, fmt, style)),
+    money(v.deviation, fmt, { ...style, tone: deviationTone(v) }),
+  ];
+  /** A line's comment, wrapped in its column; the row grows to fit. */
+  const comment = (v: LineValues, row: number): Cell => {
+    b.fitRow(row, COMMENT_COL, v.comment);
+    return text(v.comment, { wrap: true, tone: v.kept ? "warn" : undefined });
+  };
+  const lineRow = (v: LineValues, row: number, extra: { note?: number; bold?: boolean; method?: string }): Cell[] => [
+    text(v.label, { bold: extra.bold }),
+    extra.note ? { value: extra.note, format: FORMATS.integer } : text(""),
+    ...values(v, { bold: extra.bold }),
+    text(extra.method ?? v.methodText, { indent: 1 }),
+    comment(v, row),
+    tech(v.id),
+    tech(v.kept ? v.kept.inputComment : v.comment),
+  ];
+
   const rowOf = new Map<ReportLineId, number>();
   const body: Cell[][] = [];
   b.row([text("Resultaträkning", { bold: true })]);
   const headerRow = b.nextRow;
+  const zero = { priorPeriod: ZERO, period: ZERO, budget: ZERO, forecast: ZERO, deviation: ZERO };
   for (const def of REPORT_ROWS) {
     const v = t.byId[def.id];
     const isTotal = !!def.parts && !def.note;
-    rowOf.set(def.id, headerRow + 1 + body.length);
-    body.push([
-      text(v.label, { bold: isTotal }),
-      def.note ? { value: def.note, format: FORMATS.integer } : text(""),
-      ...values(v, isTotal),
-      text(def.note ? `summa enligt not ${def.note}` : v.methodText),
-      text(v.comment, { wrap: false }),
-      text(def.id),
-    ]);
+    const row = headerRow + 1 + body.length;
+    rowOf.set(def.id, row);
+    body.push(lineRow(v, row, { note: def.note, bold: isTotal, method: def.note ? `Summa enligt not ${def.note}` : undefined }));
+    for (const extra of MUNICIPAL_ONLY_ROWS.filter((r) => r.after === def.id)) {
+      const fake = { ...zero, id: extra.id as ReportLineId, label: extra.label, method: "summa" as const, methodText: "", comment: "" };
+      body.push(lineRow(fake, headerRow + 1 + body.length, {}));
+    }
   }
-  b.table("Resultatrapport", ["Belopp", "Not", ...VALUE_HEADERS(c), "Prognosmetod", "Kommentar", "Rad-id"], body);
+  b.table("Resultatrapport", headers, body);
+  const thresholdText = [
+    threshold.rate ? formatPercent(threshold.rate) + " av budget" : "",
+    threshold.amount ? `${new Decimal(threshold.amount).dividedBy(unit === "tkr" ? 1000 : 1).toFixed()} ${unit}` : "",
+  ]
+    .filter((x) => x)
+    .join(" och ");
+  b.row([
+    text(
+      "Avvikelse: + = bättre än budget, − = sämre. " +
+        (thresholdText ? `Grönt eller rött: avvikelsen är minst ${thresholdText} (Avvikelsegräns).` : ""),
+      { italic: true },
+    ),
+  ]);
   b.blank();
 
   const noteRowOf = new Map<ReportLineId, number>();
@@ -62,8 +141,9 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const note1: Cell[][] = [];
   for (const line of NOTE_INCOME_LINES) {
     const v = t.byId[line];
-    noteRowOf.set(line, note1Header + 1 + note1.length);
-    note1.push([text(v.label), text(""), ...values(v, false), text(v.methodText), text(v.comment), text(line)]);
+    const row = note1Header + 1 + note1.length;
+    noteRowOf.set(line, row);
+    note1.push(lineRow(v, row, {}));
     if (line === "medlemsbidrag") {
       for (const g of t.contributionsByGroup) {
         groupRows.push(note1Header + 1 + note1.length);
@@ -71,72 +151,51 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
           text(`varav ${GROUP_LABELS[g.group]}`, { indent: 1 }),
           text(""),
           ...[g.priorPeriod, g.period, g.budget, g.forecast, g.deviation].map((x) => money(x, fmt, { italic: true })),
-          text(`${formatPercent(g.share)} av medlemsbidraget`),
+          text(`${formatPercent(g.share)} av medlemsbidraget`, { indent: 1 }),
           text(""),
-          text(`medlemsbidrag_${g.group.toLowerCase()}`),
+          tech(`medlemsbidrag_${g.group.toLowerCase()}`),
+          tech(""),
         ]);
       }
     }
   }
   const noteIncomeTotalRow = note1Header + 1 + note1.length;
-  note1.push([
-    text("Summa", { bold: true }),
-    text(""),
-    ...values(t.byId.verksamhetens_intakter, true),
-    text("summa"),
-    text(""),
-    text("verksamhetens_intakter"),
-  ]);
-  b.table("NotIntakter", ["Belopp", "Not", ...VALUE_HEADERS(c), "Prognosmetod", "Kommentar", "Rad-id"], note1);
+  note1.push(lineRow(t.byId.verksamhetens_intakter, noteIncomeTotalRow, { bold: true, method: "Summa" }));
+  note1[note1.length - 1][0] = text("Summa", { bold: true });
+  b.table("NotIntakter", headers, note1);
   b.blank();
 
   b.row([text("Not 2 Verksamhetens kostnader", { bold: true })]);
   const note2Header = b.nextRow;
   const note2: Cell[][] = [];
   for (const line of NOTE_COST_LINES) {
-    const v = t.byId[line];
-    noteRowOf.set(line, note2Header + 1 + note2.length);
-    note2.push([text(v.label), text(""), ...values(v, false), text(v.methodText), text(v.comment), text(line)]);
+    const row = note2Header + 1 + note2.length;
+    noteRowOf.set(line, row);
+    note2.push(lineRow(t.byId[line], row, {}));
   }
   const noteCostTotalRow = note2Header + 1 + note2.length;
-  note2.push([
-    text("Summa", { bold: true }),
-    text(""),
-    ...values(t.byId.verksamhetens_kostnader, true),
-    text("summa"),
-    text(""),
-    text("verksamhetens_kostnader"),
-  ]);
-  b.table("NotKostnader", ["Belopp", "Not", ...VALUE_HEADERS(c), "Prognosmetod", "Kommentar", "Rad-id"], note2);
+  note2.push(lineRow(t.byId.verksamhetens_kostnader, noteCostTotalRow, { bold: true, method: "Summa" }));
+  note2[note2.length - 1][0] = text("Summa", { bold: true });
+  b.table("NotKostnader", headers, note2);
   b.blank();
 
+  const breakAt = b.nextRow;
   if (t.grants.length > 0) {
-    b.row([text("Beslutade insatser (underlag för metoden åtaganden)", { bold: true })]);
+    b.row([text("Beslutade insatser (underlag för prognosmetoden Utfall + beslutade insatser)", { bold: true })]);
+    const grantHeader = b.nextRow;
     b.table(
       "Insatsprognos",
-      [
-        "Insats",
-        "Dnr",
-        "Beviljat",
-        "Från",
-        "Till",
-        "Utbetalt t.o.m. brytdatum",
-        "Varav i år",
-        "Återstår i år (prognos)",
-        "Ej utbetalt",
-        "Namn",
-      ],
-      t.grants.map((g) => [
-        text(g.code),
-        text(g.dnr),
+      ["Insats", "Dnr", "Beviljat", "Från", "Till", "Utbetalt t.o.m. brytdatum", "Varav i år", "Återstår i år (prognos)", "Ej utbetalt"],
+      t.grants.map((g, i) => [
+        (b.fitRow(grantHeader + 1 + i, 0, `${g.code} ${g.name}`), text(`${g.code} ${g.name}`.trim(), { wrap: true })),
+        text(g.dnr, { right: true }),
         money(g.granted, fmt),
-        text(isoOfDayNumber(g.from)),
-        text(isoOfDayNumber(g.to)),
+        text(isoOfDayNumber(g.from), { right: true }),
+        text(isoOfDayNumber(g.to), { right: true }),
         money(g.paid, fmt),
         money(g.paidThisYear, fmt),
         money(g.remainingThisYear, fmt),
         money(g.unpaid, fmt),
-        text(g.name),
       ]),
     );
     b.blank();
@@ -156,27 +215,53 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     notes.push(`Medlemsbidrag periodiseras: årets medlemsbidrag × ${t.months}/12 (jämförelseåret: ${src} × ${t.months}/12).`);
   } else notes.push("Medlemsbidrag redovisas som bokförda (ej periodiserade).");
   notes.push(
-    `Prognosmetoder: budget = budget; linjär = utfall × 12/${t.months}; ` +
-      `utfall+restbudget = utfall + budget × ${12 - t.months}/12; föregående år = utfall × fjolårets helår / fjolårets period; ` +
-      "åtaganden = utfall + beslutade insatsers återstående del i år " +
-      "(beviljat belopp jämnt fördelat per dag över insatsens period, " +
-      "högst det som ännu inte betalats ut); manuell = angivet belopp med kommentar.",
+    `Prognosmetoder: Budget = årets budget; Utfall uppräknat till helår = utfall × 12/${t.months}; ` +
+      `Utfall + återstående budget = utfall + budget × ${12 - t.months}/12; Utfall enligt fjolårets mönster = utfall × ` +
+      "fjolårets helår / fjolårets period; Utfall + beslutade insatser = utfall + beslutade insatsers återstående del i år " +
+      "(beviljat belopp jämnt fördelat per dag över insatsens period, högst det som ännu inte betalats ut); " +
+      "Bedömning = angivet belopp med kommentar.",
   );
-  for (const n of notes) b.row([text(n, { italic: true })]);
-  // Budget against forecast for each line of the income statement (the rows of Resultatrapport).
-  const reportFirst = headerRow + 1;
-  const reportLast = headerRow + REPORT_ROWS.length;
+  if (t.lines.some((l) => l.kept) || [...NOTE_INCOME_LINES, ...NOTE_COST_LINES].some((l) => t.byId[l].kept)) {
+    notes.push(
+      "Kommentarer i gult är skrivna direkt i rapporten och har behållits. Flytta dem till tabellen Prognos (Kommentar) " +
+        "så att de följer med indata.",
+    );
+  }
+  for (const n of notes) b.paragraph(n, 0, LAST_PRINTED, { italic: true });
+
+  // Budget against forecast per line, as positive amounts (the chart's data, outside the print area).
+  const dataCol = 11;
+  const lines = [...NOTE_INCOME_LINES, ...NOTE_COST_LINES];
+  const dataHeader = headerRow;
+  const setCell = (row: number, col: number, cell: Cell) => {
+    while (b.rows[row].length < col) b.rows[row].push(null);
+    b.rows[row][col] = cell;
+  };
+  setCell(dataHeader, dataCol, tech("Diagramunderlag"));
+  setCell(dataHeader, dataCol + 1, tech(`Budget ${y}`));
+  setCell(dataHeader, dataCol + 2, tech(closed ? `Helår ${y}` : `Prognos ${y}`));
+  lines.forEach((line, i) => {
+    const v = t.byId[line];
+    setCell(dataHeader + 1 + i, dataCol, tech(v.label));
+    setCell(dataHeader + 1 + i, dataCol + 1, money(v.budget.abs(), fmt, { small: true, tone: "muted" }));
+    setCell(dataHeader + 1 + i, dataCol + 2, money(v.forecast.abs(), fmt, { small: true, tone: "muted" }));
+  });
   const chartTop = b.nextRow + 1;
   b.charts.push({
     name: "BudgetMotPrognos",
-    title: `Budget och prognos ${c.period.year} per rad${unit === "tkr" ? " (kr)" : ""}`,
+    title: `Budget och ${closed ? "utfall" : "prognos"} ${y} per rad (${unit === "tkr" ? "tkr" : "kr"})`,
     type: "ColumnClustered",
-    series: [4, 5].map((col) => ({ nameRow: headerRow, col, firstRow: reportFirst, lastRow: reportLast })),
-    categories: { col: 0, firstRow: reportFirst, lastRow: reportLast },
-    anchor: { top: chartTop, left: 0, bottom: chartTop + 19, right: 4 },
+    series: [1, 2].map((k) => ({ nameRow: dataHeader, col: dataCol + k, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length })),
+    categories: { col: dataCol, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length },
+    anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 4 },
   });
+  // Page 1: the text, the income statement and its notes; page 2: the grants, the explanations and the chart.
+  // The header row is not repeated, since page 2 holds other tables.
+  finishPage(b, LAST_PRINTED);
+  b.page!.breaksBefore = [breakAt];
+  const sheet = b.build(1);
   return {
-    sheet: b.build(1),
+    sheet,
     layout: { rowOf, noteRowOf, noteIncomeTotalRow, noteCostTotalRow, groupRows, firstValueCol: 2, lastValueCol: 6 },
   };
 }

@@ -16,6 +16,7 @@ import { readForecast } from "./forecast";
 import { readGrants } from "./grants";
 import { readLedger } from "./ledger";
 import { readMembers } from "./members";
+import { readReportComments } from "./reportComments";
 import { readSettings } from "./settings";
 import { INPUT_TABLES, TableResult } from "./tableReader";
 
@@ -74,6 +75,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
       grants: valueOf(grants, []),
       forecastChoices: valueOf(forecast, []),
       ceilingBands: valueOf(bands, []),
+      reportComments: readReportComments(grid),
       present: {
         grants: grants.kind === "read",
         forecast: forecast.kind === "read",

@@ -2,6 +2,8 @@
 import { isoOfDayNumber } from "../../core/dates";
 import type { CeilingRule, DisplayUnit, SettingId, Settings } from "../../core/inputs";
 import type { IssueList, ValueProblem } from "../../core/messages";
+import { DEFAULT_DEVIATION_THRESHOLD, parseDeviationThreshold } from "../../core/deviation";
+import { parseDueDays } from "../../core/dueDates";
 import { Decimal } from "../../core/money";
 import type { CellRef } from "../../core/units";
 import { cellRef, isBlank, RawCell, WorkbookGrid } from "../grid";
@@ -27,6 +29,9 @@ const SETTING_NAMES: Record<SettingId, string[]> = {
   ceilingRule: ["Takregel", "Ceiling rule"],
   sieProjectDimension: ["SIE-dimension för insatser", "SIE project dimension"],
   sieChart: ["SIE-kontoplan", "SIE chart of accounts"],
+  deviationThreshold: ["Avvikelsegräns", "Deviation threshold"],
+  dueDays: ["Förfallodagar", "Due dates"],
+  keyLabel: ["Fördelningsnyckel avser", "Key basis"],
 };
 
 /** Each setting's name in the workbook (Swedish, as the contract names it). */
@@ -163,6 +168,16 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
   if (chartWord === "bas") sieChart = "BAS";
   else if (chartWord === "kommunbas") sieChart = "KOMMUN-BAS";
   else if (chartWord) c.reject("sieChart", "one_of", "invalid_setting", "BAS eller Kommun-BAS");
+  const deviationThreshold = c.get("deviationThreshold", (v) => {
+    const t = typeof v === "number" || typeof v === "string" ? parseDeviationThreshold(v) : null;
+    return t ? { ok: true, value: t } : { ok: false, error: { problem: "deviation_threshold", value: describe(v) } };
+  });
+  const dueDays = c.get("dueDays", (v) => {
+    const d = parseDueDays(cellText(v), installments ?? 4);
+    return d
+      ? { ok: true, value: d }
+      : { ok: false, error: { problem: "due_dates", value: describe(v), allowed: String(installments ?? 4) } };
+  });
   return {
     sheet: r.t.sheet,
     settings: {
@@ -180,6 +195,9 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
       ceilingRule,
       sieProjectDimension: sieProjectDimension ?? 6,
       sieChart,
+      deviationThreshold: deviationThreshold ?? DEFAULT_DEVIATION_THRESHOLD,
+      dueDays,
+      keyLabel: c.get("keyLabel", (v) => ({ ok: true, value: cellText(v) })),
       cells,
       tableCell,
     },
