@@ -106,8 +106,31 @@ describeWithChromium("task pane in Chromium", () => {
     await page.waitForSelector("#summary:not([hidden])");
     const summary = await page.locator("#summary").textContent();
     expect(summary).toContain("Årets resultat, prognos");
-    expect(summary).toMatch(/−1\s367\s776,07 kr/);
-    expect(await page.locator("#equity-status").textContent()).toMatch(/^Över taket med 189\s323,93 kr$/);
+    // In the report sheets' unit (the example's is tkr), rounded as the sheets show it.
+    expect(await page.locator("#summary-unit").textContent()).toBe("Belopp i tkr, som i rapportbladen");
+    expect(summary).toMatch(/−1\s368 tkr/);
+    expect(await page.locator("#equity-status").textContent()).toMatch(/^Över taket med 189 tkr$/);
+    // No empty first line in the Resultat box: its heading sits at the top, inside the padding.
+    const gap = await page.evaluate(() => {
+      const box = document.querySelector("#summary")!.getBoundingClientRect();
+      const h = document.querySelector("#summary h2")!.getBoundingClientRect();
+      return h.top - box.top;
+    });
+    expect(gap).toBeLessThanOrEqual(10);
+    // The text for the board papers, and its copy button.
+    const board = await page.locator("#board").textContent();
+    expect(board).toContain("Periodens resultat");
+    expect(board).toContain("Det prognostiserade resultatet för helåret 2026 uppgår till -1 368 tkr");
+    await page.evaluate(() => {
+      const w = window as never as { __copied: string[] };
+      w.__copied = [];
+      Object.defineProperty(navigator, "clipboard", { value: { writeText: async (t: string) => void w.__copied.push(t) } });
+    });
+    await page.click("#board-copy");
+    await page.waitForFunction(() => (document.querySelector("#board-copied")?.textContent ?? "") !== "");
+    const copied = await page.evaluate(() => (window as never as { __copied: string[] }).__copied);
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toMatch(/^Periodens resultat\nPer 2026-08-31 uppgår resultatet till .*\n\nHelårsprognos\nDet prognostiserade/s);
     const sheets = await page.evaluate(() =>
       (window as never as { __finsam: { workbook: { sheets: Array<{ name: string }> } } }).__finsam.workbook.sheets.map((s) => s.name),
     );
@@ -144,6 +167,29 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await item.textContent()).toBe('Huvudbok!D12"tolv kronor" is not an amount.');
     expect(await page.locator("#status").textContent()).toBe("The inputs have errors. Nothing was written.");
     expect(await page.locator("#issues").textContent()).not.toMatch(/är inte|saknas|Fel i indata/);
+  }, 60000);
+
+  test("in English, the date field and the board text follow Office's language; a bad date runs nothing", async () => {
+    const { page } = await open("?lang=en", { locale: "sv-SE" });
+    const field = page.locator("#cutoff");
+    // Not the browser's date picker (it would show the browser's format, here Swedish): ISO, with an English hint.
+    expect(await field.getAttribute("type")).toBe("text");
+    expect(await field.getAttribute("placeholder")).toBe("YYYY-MM-DD");
+    await expect(field.inputValue()).resolves.toBe("2026-08-31");
+    await field.fill("2026-02-30");
+    await page.click("button[data-action=recalcAll]");
+    expect(await page.locator("#status").textContent()).toBe("Write the cut-off date as YYYY-MM-DD, for example 2026-08-31.");
+    expect(await page.locator("#summary").isHidden()).toBe(true);
+    const sheets = await page.evaluate(() =>
+      (window as never as { __finsam: { workbook: { sheets: Array<{ name: string }> } } }).__finsam.workbook.sheets.map((s) => s.name),
+    );
+    expect(sheets).not.toContain("Tertialrapport");
+    await field.fill("2026-08-31");
+    await page.click("button[data-action=recalcAll]");
+    await page.waitForSelector("#board:not([hidden])");
+    expect(await page.locator("#board h2").textContent()).toBe("Text for the board papers");
+    expect(await page.locator("#board-forecast").textContent()).toMatch(/^The forecast result for the full year 2026 is -1 368 tkr/);
+    expect(await page.locator("#summary-unit").textContent()).toBe("Amounts in tkr (thousands of kronor), as on the report sheets");
   }, 60000);
 
   test("a member named <img src=x onerror=alert(1)> is shown as text", async () => {

@@ -7,6 +7,7 @@ import { GROUP_LABELS, JSON_LINE_ORDER } from "../core/reportLines";
 import type { RunInfo } from "./sheets";
 import type { FinancialStatements, StatementLine } from "../core/statements";
 import { isoOfDayNumber } from "../core/dates";
+import { boardText } from "./boardText";
 
 export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<string, unknown> {
   const s = c.inputs.settings;
@@ -99,6 +100,7 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
           })),
         }
       : null,
+    boardText: c.tertial && c.outputs.has("tertial") ? boardText(c, lang) : null,
     financialStatements: c.statements && c.statements.refused.length === 0 ? statementsJson(c.statements) : null,
     notes: c.statements
       ? {

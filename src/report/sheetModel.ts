@@ -172,7 +172,7 @@ export class SheetBuilder {
       ...new Array(left).fill(null),
       ...headers.map((h, i) => ({ value: h, bold: true, wrap: true, ...(numeric(i) ? { right: true } : {}) })),
     ]);
-    const lines = Math.max(1, ...headers.map((h, i) => wrappedLines(h, charsPerLine(this.columnWidths[left + i] ?? 8.43))));
+    const lines = Math.max(1, ...headers.map((h, i) => wrappedLines(h, charsPerLine(this.columnWidths[left + i] ?? 8.43, true))));
     if (lines > 1) this.rowHeights[headerRow] = lines * 15;
     for (const r of body) this.rows.push([...new Array(left).fill(null), ...r]);
     const lastRow = this.rows.length - 1;
@@ -230,8 +230,8 @@ export class SheetBuilder {
  * About how many characters of 11 pt text fit on a line of a column `width` characters wide (the
  * width unit is the digit 0; running text is narrower), less a little for the cell's padding.
  */
-export function charsPerLine(width: number): number {
-  return Math.max(4, Math.floor(width * 1.2) - 1);
+export function charsPerLine(width: number, bold = false): number {
+  return Math.max(4, Math.floor(width * (bold ? 0.9 : 1.2)) - 1);
 }
 
 /** How many lines a text needs when wrapped at `width` characters (words kept whole, explicit line breaks kept). */

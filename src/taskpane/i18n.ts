@@ -23,6 +23,13 @@ export const STRINGS = {
     template: "Skapa mall",
     running: "Beräknar …",
     summary: "Resultat",
+    amountsIn: (unit: string) => `Belopp i ${unit}, som i rapportbladen`,
+    board: "Text till handlingarna",
+    copy: "Kopiera texten",
+    copied: "Kopierad – klistra in i handlingarna.",
+    copyFailed: "Kunde inte kopiera; markera texten och kopiera med Ctrl+C.",
+    cutoffPlaceholder: "ÅÅÅÅ-MM-DD",
+    cutoffInvalid: "Skriv brytdatum som ÅÅÅÅ-MM-DD, till exempel 2026-08-31.",
     forecastResult: "Årets resultat, prognos",
     closingEquity: "Eget kapital vid årets slut",
     ceiling: "Tak",
@@ -78,6 +85,13 @@ export const STRINGS = {
     template: "Create template",
     running: "Calculating …",
     summary: "Results",
+    amountsIn: (unit: string) => `Amounts in ${unit === "tkr" ? "tkr (thousands of kronor)" : "kr"}, as on the report sheets`,
+    board: "Text for the board papers",
+    copy: "Copy the text",
+    copied: "Copied – paste it into the board papers.",
+    copyFailed: "Could not copy; select the text and copy with Ctrl+C.",
+    cutoffPlaceholder: "YYYY-MM-DD",
+    cutoffInvalid: "Write the cut-off date as YYYY-MM-DD, for example 2026-08-31.",
     forecastResult: "Result for the year, forecast",
     closingEquity: "Equity at year end",
     ceiling: "Ceiling",
@@ -131,6 +145,20 @@ export function formatKronor(amount: string, lang: Lang): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const dec = frac && !/^0*$/.test(frac) ? (lang === "sv" ? "," : ".") + frac.padEnd(2, "0") : "";
   return `${neg ? "−" : ""}${grouped}${dec}`;
+}
+
+/**
+ * An exact kronor string in the report's unit: kronor as `formatKronor`, or whole thousands (half away
+ * from zero, as the tkr format shows them), decided on the digits so that no float rounding enters.
+ */
+export function formatAmount(amount: string, unit: "kr" | "tkr", lang: Lang): string {
+  if (unit === "kr") return formatKronor(amount, lang);
+  const neg = amount.startsWith("-");
+  const [int, frac = ""] = amount.replace("-", "").split(".");
+  const thousands = int.length > 3 ? BigInt(int.slice(0, -3)) : 0n;
+  const rest = Number(`${int.slice(-3)}.${frac || "0"}`);
+  const rounded = (rest >= 500 ? thousands + 1n : thousands).toString();
+  return formatKronor(`${neg && rounded !== "0" ? "-" : ""}${rounded}`, lang);
 }
 
 /** The status line for an action's result. */

@@ -7,7 +7,7 @@ import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from 
 import { CommandHooks, FunctionId, registerCommands, runCommand } from "../commands/commands";
 import { Issue, messageText } from "../core/messages";
 import { asCellRef } from "../core/units";
-import { formatKronor, Lang, langOf, STRINGS, Strings, statusText } from "./i18n";
+import { formatAmount, Lang, langOf, STRINGS, Strings, statusText } from "./i18n";
 import { sieSection } from "./sieSection";
 
 interface OfficeLike {
@@ -41,6 +41,7 @@ class Pane {
   private readonly statusText: HTMLElement;
   private readonly progress: HTMLProgressElement;
   private readonly summary: HTMLElement;
+  private readonly board: HTMLElement;
   private readonly issues: HTMLElement;
   private readonly glanceList: HTMLElement;
 
@@ -53,7 +54,22 @@ class Pane {
     this.t = STRINGS[lang];
     document.documentElement.lang = lang;
     this.glanceList = el("dl", { className: "glance" });
-    this.cutoffInput = el("input", { attrs: { type: "date", id: "cutoff", "aria-describedby": "cutoff-help" } });
+    // A text field in ISO form, not the browser's date picker: that one shows the browser's date format, not Office's
+    // language, and the workbook and the reports write dates as ÅÅÅÅ-MM-DD.
+    this.cutoffInput = el("input", {
+      attrs: {
+        type: "text",
+        id: "cutoff",
+        inputmode: "numeric",
+        autocomplete: "off",
+        spellcheck: "false",
+        maxlength: "10",
+        placeholder: this.t.cutoffPlaceholder,
+        pattern: "\\d{4}-\\d{2}-\\d{2}",
+        "aria-describedby": "cutoff-help",
+      },
+    });
+    this.cutoffInput.addEventListener("input", () => this.cutoffInput.setCustomValidity(""));
     const reset = el("button", { text: this.t.cutoffReset, className: "link", attrs: { type: "button", id: "cutoff-reset" } });
     reset.addEventListener("click", () => {
       this.cutoffInput.value = this.glance.cutoff ?? "";
@@ -75,6 +91,8 @@ class Pane {
     );
     this.summary = el("section", { className: "summary", attrs: { id: "summary", "aria-labelledby": "summary-h" } });
     this.summary.hidden = true;
+    this.board = el("section", { className: "board", attrs: { id: "board", "aria-labelledby": "board-h" } });
+    this.board.hidden = true;
     this.issues = el("section", { attrs: { id: "issues" } });
     this.issues.hidden = true;
     root.append(
@@ -95,14 +113,28 @@ class Pane {
       sieSection(el, this.t, lang, env, { started: () => this.started(), finished: (r) => this.finished(r) }),
       this.status,
       this.summary,
+      this.board,
       this.issues,
     );
     this.renderGlance();
   }
 
   cutoffOverride(): string | undefined {
-    const v = this.cutoffInput.value;
+    const v = this.cutoffInput.value.trim();
     return v && v !== this.glance.cutoff ? v : undefined;
+  }
+
+  /** Whether the date field holds a date the run can use (empty means the setting); says why not, in the pane's language. */
+  cutoffValid(): boolean {
+    const v = this.cutoffInput.value.trim();
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    const ok = v === "" || (!!m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === v);
+    this.cutoffInput.setCustomValidity(ok ? "" : this.t.cutoffInvalid);
+    if (!ok) {
+      this.statusText.textContent = this.t.cutoffInvalid;
+      this.cutoffInput.focus();
+    }
+    return ok;
   }
 
   async refreshGlance(): Promise<void> {
@@ -143,7 +175,7 @@ class Pane {
   }
 
   private async run(id: FunctionId): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || !this.cutoffValid()) return;
     await runCommand(id, this.env, { actions: this.office.actions }, this);
   }
 
@@ -154,13 +186,18 @@ class Pane {
           equity?: { closing: string; ceiling: string; margin: string; status: string } | null;
           memberShares?: { total: string } | null;
           year?: number;
+          displayUnit?: "kr" | "tkr";
+          boardText?: { periodTitle: string; period: string; forecastTitle: string; forecast: string } | null;
         }
       | undefined;
     if (!result.ok || !j || result.action === "verify") {
       this.summary.hidden = true;
+      this.board.hidden = true;
       return;
     }
-    const kr = (s: string) => `${formatKronor(s, this.lang)} ${this.t.kr}`;
+    // The amounts in the report sheets' unit, so that the pane and the printed report show the same figures.
+    const unit = j.displayUnit ?? "kr";
+    const kr = (s: string) => `${formatAmount(s, unit, this.lang)} ${unit === "tkr" ? "tkr" : this.t.kr}`;
     const rows: Array<[string, string]> = [];
     if (j.memberShares) rows.push([`${this.t.memberTotal} ${j.year ?? ""}`.trim(), kr(j.memberShares.total)]);
     const result_ = j.tertialReport?.lines.find((l) => l.id === "arets_resultat");
@@ -171,6 +208,7 @@ class Pane {
     }
     const children: Node[] = [
       el("h2", { text: this.t.summary, attrs: { id: "summary-h" } }),
+      el("p", { className: "unit help", text: this.t.amountsIn(unit), attrs: { id: "summary-unit" } }),
       el("dl", {}, ...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])),
     ];
     if (j.equity) {
@@ -186,6 +224,30 @@ class Pane {
     }
     this.summary.replaceChildren(...children);
     this.summary.hidden = false;
+    this.renderBoard(j.boardText ?? null);
+  }
+
+  /** The text for the board papers, with a button that copies it (plain text, titles and paragraphs). */
+  private renderBoard(text: { periodTitle: string; period: string; forecastTitle: string; forecast: string } | null): void {
+    if (!text) {
+      this.board.hidden = true;
+      return;
+    }
+    const plain = `${text.periodTitle}\n${text.period}\n\n${text.forecastTitle}\n${text.forecast}`;
+    const note = el("span", { className: "copied", attrs: { id: "board-copied", role: "status" } });
+    const copy = el("button", { text: this.t.copy, attrs: { type: "button", id: "board-copy" } });
+    copy.addEventListener("click", () => {
+      void copyText(plain).then((ok) => (note.textContent = ok ? this.t.copied : this.t.copyFailed));
+    });
+    this.board.replaceChildren(
+      el("h2", { text: this.t.board, attrs: { id: "board-h" } }),
+      el("h3", { text: text.periodTitle }),
+      el("p", { text: text.period }),
+      el("h3", { text: text.forecastTitle }),
+      el("p", { text: text.forecast, attrs: { id: "board-forecast" } }),
+      el("div", { className: "actions" }, copy, note),
+    );
+    this.board.hidden = false;
   }
 
   private issueList(title: string, kind: "errors" | "warnings", items: Issue[]): Node[] {
@@ -216,6 +278,24 @@ class Pane {
     if (nodes.length) nodes.splice(0, 0, el("p", { className: "help", text: this.t.selectHint }));
     this.issues.replaceChildren(...nodes);
     this.issues.hidden = nodes.length === 0;
+  }
+}
+
+/** Copies text: the Clipboard API where the host allows it, else a selected hidden text area and the copy command. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = el("textarea", { attrs: { readonly: "", "aria-hidden": "true" } });
+    area.value = text;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
   }
 }
 

@@ -63,7 +63,12 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
     [`Prognostiserat resultat ${y} (Tertialrapport)`, money(e.forecastResult, fmt), "", "result"],
     ["Prognostiserat eget kapital på balansdagen", money(e.closing, fmt, { bold: true }), "", "closing"],
     [`Årets medlemsbidrag (${contributionSourceText(c.contributions.get(y)?.source).toLowerCase()})`, money(e.basis, fmt), "", "basis"],
-    [`Högsta rekommenderade nivå (${ceilingRuleText(e.ceiling.rule)})`, money(e.ceiling.ceiling, fmt, { bold: true }), "", "ceiling"],
+    [
+      `Högsta rekommenderade nivå (${e.ceiling.rule.kind === "table" ? "trappstegsregel" : ceilingRuleText(e.ceiling.rule)})`,
+      money(e.ceiling.ceiling, fmt, { bold: true }),
+      "",
+      "ceiling",
+    ],
     ["Marginal (nivå − eget kapital; negativ över taket)", money(e.margin, fmt, { bold: true, tone: over ? "bad" : "good" }), "", "margin"],
     ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "", "unpaidGrants"],
     [`varav betalas ${y} enligt prognosen`, money(e.commitmentsInForecast, fmt, { italic: true }), "", "commitmentsInForecast"],

@@ -31,7 +31,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const n = s.installments;
   const years = c.memberShares ?? [];
   const current = years.find((y) => y.year === s.year) ?? years[0];
-  const b = new SheetBuilder(OWNED_SHEETS.memberShares, [34, 14, 12, ...new Array(Math.max(n + 1, years.length, 6)).fill(12)]);
+  const b = new SheetBuilder(OWNED_SHEETS.memberShares, [34, 16, 12, ...new Array(Math.max(n + 1, years.length, 6)).fill(12)]);
   header(b, `Medlemsandelar ${s.year}`, c, run, "kr (medlemsandelar visas alltid i hela kronor)");
   const keyLabel = s.keyLabel ? `Nyckel: ${s.keyLabel}` : "Nyckel";
 
