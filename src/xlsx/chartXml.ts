@@ -92,7 +92,7 @@ export function chartXml(model: SheetModel, def: ChartDef): string {
       '<c:axId val="100"/><c:axId val="200"/></c:lineChart>'
     : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join("")}` +
       '<c:gapWidth val="80"/><c:axId val="100"/><c:axId val="200"/></c:barChart>';
-  const small = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="sv-SE"/></a:p></c:txPr>';
+  const small = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"/></a:pPr><a:endParaRPr lang="sv-SE"/></a:p></c:txPr>';
   return (
     XML_HEAD +
     `<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}">` +

@@ -22,11 +22,17 @@ export function describeWithLibreOffice(name: string, fn: () => void): void {
   } else describe.skip(`${name} (soffice saknas)`, fn);
 }
 
-let profile: string | null = null;
-function profileDir(): string {
-  if (profile) return profile;
-  profile = mkdtempSync(path.join(os.tmpdir(), "finsam-lo-"));
+const profiles = new Map<string, string>();
+/** A LibreOffice user profile that recalculates on load; with a locale, numbers and dates show as there (sv-SE: 1 234,5). */
+function profileDir(locale = ""): string {
+  const known = profiles.get(locale);
+  if (known) return known;
+  const profile = mkdtempSync(path.join(os.tmpdir(), "finsam-lo-"));
+  profiles.set(locale, profile);
   mkdirSync(path.join(profile, "user"), { recursive: true });
+  const setLocale = locale
+    ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`
+    : "";
   writeFileSync(
     path.join(profile, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
@@ -34,19 +40,19 @@ function profileDir(): string {
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
+${setLocale}</oor:items>
 `,
   );
   return profile;
 }
 
 /** Converts a workbook with LibreOffice (recalculating all formulas); returns the output path. */
-export function convert(file: string, format: "xlsx" | "pdf" | "png" | string, outDir: string): string {
+export function convert(file: string, format: "xlsx" | "pdf" | "png" | string, outDir: string, locale?: string): string {
   const soffice = sofficePath();
   if (!soffice) throw new Error("soffice saknas");
   execFileSync(
     soffice,
-    [`-env:UserInstallation=file://${profileDir()}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
+    [`-env:UserInstallation=file://${profileDir(locale)}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
     {
       stdio: "pipe",
       timeout: 180000,

@@ -167,7 +167,7 @@ export function checksSheet(
     }
   }
 
-  const b = new SheetBuilder(OWNED_SHEETS.checks, [58, 9, 14, 60, 16, 16, 14, 14]);
+  const b = new SheetBuilder(OWNED_SHEETS.checks, [52, 9, 12, 46, 15, 15, 10, 10]);
   header(b, "Kontroller", c, run, "kr");
   b.row([text("Formlerna räknas om av Excel eller vilket kalkylprogram som helst, även utan tillägget.", { italic: true })]);
   const headerRow = b.nextRow;
@@ -176,8 +176,9 @@ export function checksSheet(
     ["Kontroll", "Resultat", "Differens", "Beskrivning"],
     checks.map((ch, i) => {
       const row = headerRow + 1 + i;
+      b.fitRow(row, 0, ch.name);
       return [
-        text(ch.name),
+        text(ch.name, { wrap: true }),
         { value: "OK", formula: `IF(ABS(${a1(row, 2)})<0.005,"OK","FEL")`, bold: true, right: true },
         { value: 0, formula: `ROUND(${ch.diffFormula},2)`, format: FORMATS.ore },
         (b.fitRow(row, 3, ch.description), text(ch.description, { wrap: true })),

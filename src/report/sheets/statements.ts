@@ -38,13 +38,11 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   }
   const amountHeader = unit === "tkr" ? "Belopp i tkr" : "Belopp i kr";
   const tech = (v: string): Cell => text(v, { small: true, tone: "muted" });
-  let firstHeader: number | undefined;
   const rowOf = new Map<string, number>();
   const amount = (v: StatementLine["amount"] | null, bold: boolean): Cell => (v === null ? text("") : money(v, fmt, { bold }));
   const section = (key: string, title: string, name: string, headers: string[], lines: StatementLine[], withPrior: boolean) => {
     b.row([text(title, { bold: true })]);
     const headerRow = b.nextRow;
-    firstHeader ??= headerRow;
     // Every statement has the same columns, so the amounts line up down the page; the ids stay unprinted.
     b.table(
       name,
@@ -76,6 +74,7 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   b.blank();
   section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", ["Post", "Not", period, "Rad-id"], st.cashFlow, false);
 
+  const notesStart = b.nextRow;
   b.row([text("Not 1 Medlemsbidrag per medlem", { bold: true })]);
   b.table(
     "NotMedlemsbidrag",
@@ -87,13 +86,15 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   b.table(
     "NotInsatser",
     ["Insats", "Beviljat", "Utbetalt", "Återstår"],
-    st.notes.decidedGrantsRemaining.map((g) => [
-      text(`${g.code} ${g.name}`.trim()),
+    st.notes.decidedGrantsRemaining.map((g, i) => [
+      (b.fitRow(b.nextRow + 1 + i, 0, `${g.code} ${g.name}`), text(`${g.code} ${g.name}`.trim(), { wrap: true })),
       money(g.granted, fmt),
       money(g.paid, fmt),
       money(g.remaining, fmt),
     ]),
   );
-  finishPage(b, 3, firstHeader);
+  // The statements on the first page, the notes on the next; no repeated header row (the pages hold different tables).
+  finishPage(b, 3);
+  b.page!.breaksBefore = [notesStart];
   return { sheet: b.build(1), layout: { rowOf, valueCol: 2, priorCol: 3 } };
 }

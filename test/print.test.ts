@@ -1,0 +1,159 @@
+/**
+ * What the board, the auditors and the printer get (issue 16): the example's result sheets rendered
+ * by LibreOffice to PDF with a Swedish locale, one sheet at a time (the others hidden, as a user prints
+ * one sheet), then read back with poppler's pdftotext. Page budgets, the header and footer on every
+ * page, the unit in the table headers, readable text, and nothing technical on paper.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { OWNED_SHEETS } from "../src/report/sheets";
+import { convert, describeWithLibreOffice } from "./helpers/libreoffice";
+import { editParts, examplePackage, recalcPackage } from "./helpers/package";
+
+const havePoppler = spawnSync("pdftotext", ["-v"]).status === 0;
+const ASSOCIATION = "Samordningsförbundet Älvdalen (fiktivt)";
+
+/** Page budget and page-header title of each printed result sheet of the example. */
+const SHEETS: Array<{ sheet: string; title: string; maxPages: number; minPages?: number; unit: boolean }> = [
+  { sheet: OWNED_SHEETS.tertial, title: "Tertialuppföljning per 2026-08-31", maxPages: 2, minPages: 2, unit: true },
+  { sheet: OWNED_SHEETS.memberShares, title: "Medlemsandelar 2026", maxPages: 2, unit: false },
+  { sheet: OWNED_SHEETS.equity, title: "Eget kapital per 2026-08-31", maxPages: 1, minPages: 1, unit: true },
+  { sheet: OWNED_SHEETS.statements, title: "Bokslut per 2026-08-31", maxPages: 3, unit: true },
+  { sheet: OWNED_SHEETS.checks, title: "Kontroller", maxPages: 2, unit: false },
+];
+
+/** The package with every sheet but one hidden (and without print areas), and that one shown: what one sheet prints. */
+function onlySheet(buf: Buffer, sheet: string): Buffer {
+  return editParts(buf, [
+    [
+      "xl/workbook.xml",
+      (xml) => {
+        let index = -1;
+        let i = 0;
+        const out = xml.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
+          const mine = tag.includes(`name="${sheet}"`);
+          if (mine) index = i;
+          i++;
+          return mine ? tag : tag.replace("<sheet ", '<sheet state="hidden" ');
+        });
+        // LibreOffice prints a hidden sheet that has a print area; the others' print areas go too.
+        return out
+          .replace(/activeTab="\d+"/, `activeTab="${index}"`)
+          .replace(/<definedName [^>]*localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g, (tag, id: string) =>
+            Number(id) === index ? tag : "",
+          );
+      },
+    ],
+  ]);
+}
+
+interface Word {
+  text: string;
+  height: number;
+}
+
+function pdfPages(pdf: string): { text: string[]; words: Word[][] } {
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
+  const html = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
+  const words = html
+    .split("<page ")
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        text: m[3],
+        height: Number(m[2]) - Number(m[1]),
+      })),
+    );
+  return { text, words };
+}
+
+describeWithLibreOffice("the printed result sheets (LibreOffice → PDF, sv-SE)", () => {
+  const pages = new Map<string, { text: string[]; words: Word[][] }>();
+  let dir = "";
+
+  beforeAll(async () => {
+    if (!havePoppler) return;
+    const { output } = await recalcPackage(await examplePackage());
+    dir = mkdtempSync(path.join(os.tmpdir(), "finsam-print-"));
+    mkdirSync(path.join(dir, "pdf"));
+    for (const { sheet } of SHEETS) {
+      const file = path.join(dir, `${sheet.replace(/\s/g, "_")}.xlsx`);
+      writeFileSync(file, onlySheet(output!, sheet));
+      pages.set(sheet, pdfPages(convert(file, "pdf", path.join(dir, "pdf"), "sv-SE")));
+    }
+  }, 240000);
+
+  test("poppler's pdftotext is installed", () => {
+    // CI installs poppler-utils; without it nothing below can be checked.
+    if (!havePoppler && !process.env.CI) return;
+    expect(havePoppler).toBe(true);
+  });
+
+  const when = havePoppler ? test : test.skip;
+
+  when("each sheet prints within its page budget", () => {
+    const counts = SHEETS.map((s) => ({ sheet: s.sheet, pages: pages.get(s.sheet)!.text.length }));
+    const within = counts.map(({ sheet, pages: n }) => {
+      const s = SHEETS.find((x) => x.sheet === sheet)!;
+      return { sheet, pages: n, ok: n <= s.maxPages && n >= (s.minPages ?? 1) };
+    });
+    expect(within.filter((w) => !w.ok)).toEqual([]);
+  });
+
+  when("every page has the report's title in the header and 'Sida n av N · Beräknad' in the footer", () => {
+    for (const s of SHEETS) {
+      const text = pages.get(s.sheet)!.text;
+      text.forEach((page, i) => {
+        const lines = page.split("\n").filter((l) => l.trim() !== "");
+        expect(lines[0].trim()).toBe(`${ASSOCIATION} – ${s.title}`);
+        expect(lines[lines.length - 1].trim()).toBe(`Sida ${i + 1} av ${text.length} · Beräknad 2026-09-15`);
+      });
+    }
+  });
+
+  when("amounts are headed 'Belopp i tkr' and shown with Swedish separators; zero is a dash", () => {
+    for (const s of SHEETS.filter((x) => x.unit)) expect(pages.get(s.sheet)!.text[0]).toContain("Belopp i tkr");
+    const tertial = pages.get(OWNED_SHEETS.tertial)!.text.join("\n");
+    expect(tertial).toMatch(/Medlemsbidrag\s+5 924\s+5 924\s+8 886\s+8 886\s+–/);
+    expect(tertial).not.toMatch(/\d,\d{3}\b/);
+    expect(tertial).toContain("Utfall + återstående budget");
+    expect(tertial).toMatch(/Skatteintäkter\s+–\s+–\s+–\s+–\s+–/);
+    expect(pages.get(OWNED_SHEETS.memberShares)!.text.join("\n")).toMatch(/Summa\s+100,0\s?%\s+8 886 000/);
+  });
+
+  when("the board text, the notes and the grants are on paper; the technical block and the ids are not", () => {
+    const all = SHEETS.flatMap((s) => pages.get(s.sheet)!.text).join("\n");
+    const tertial = pages.get(OWNED_SHEETS.tertial)!.text;
+    expect(tertial[0]).toContain("Periodens resultat");
+    expect(tertial[0]).toContain("Helårsprognos");
+    expect(tertial[0]).toContain("Not 2 Verksamhetens kostnader");
+    expect(tertial[1]).toContain("Beslutade insatser");
+    expect(all).not.toMatch(/[0-9a-f]{64}/);
+    for (const word of [
+      "Indatafingeravtryck",
+      "Finsam Ekonomi test",
+      "skrivs om vid varje omräkning",
+      "Rad-id",
+      "verksamhetens_intakter",
+      "Diagramunderlag",
+    ])
+      expect(all).not.toContain(word);
+  });
+
+  when("no text is printed smaller than about 8 pt (fit to width never shrinks it further)", () => {
+    for (const s of SHEETS) {
+      const heights = pages
+        .get(s.sheet)!
+        .words.flat()
+        .filter((w) => w.text.trim() !== "")
+        .map((w) => w.height);
+      expect({ sheet: s.sheet, smallest: Math.min(...heights) >= 7.9 }).toEqual({ sheet: s.sheet, smallest: true });
+    }
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+});
