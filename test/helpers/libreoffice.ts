@@ -31,7 +31,8 @@ function profileDir(locale = ""): string {
   profiles.set(locale, profile);
   mkdirSync(path.join(profile, "user"), { recursive: true });
   const setLocale = locale
-    ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`
+    ? '<item oor:path="/org.openoffice.Setup/L10N">' +
+      `<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n`
     : "";
   writeFileSync(
     path.join(profile, "user", "registrymodifications.xcu"),
