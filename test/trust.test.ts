@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { OWNED_SHEETS, STATUS_CURRENT, STATUS_STALE } from "../src/report/sheets";
+import { LOG_HEADERS, OWNED_SHEETS, STATUS_CURRENT, STATUS_STALE } from "../src/report/sheets";
 import { ActionResult, recalcAction } from "../src/excel/actions";
 import { runCommand } from "../src/commands/commands";
 import { messageText } from "../src/core/messages";
@@ -75,7 +75,8 @@ describe("Körlogg", () => {
     expect(rows1).toHaveLength(1);
     expect(rows2).toHaveLength(2);
     expect(rows2[0]).toEqual(rows1[0]);
-    const [time, action, version, cutoff, unit, fp, result, closing, ceiling, status, warnings] = rows2[1];
+    // The fingerprint is the last column (outside the print area).
+    const [time, action, version, cutoff, unit, result, closing, ceiling, status, warnings, fp] = rows2[1];
     expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(action).toBe("Beräkna Tertialrapport (kommandorad)");
     expect(rows1[0][1]).toBe("Beräkna allt (kommandorad)");
@@ -84,7 +85,7 @@ describe("Körlogg", () => {
     expect(fp).toBe(j.fingerprint);
     expect(result).toBeCloseTo(-1367776.07, 2);
     expect([closing, ceiling, status]).toEqual([null, null, null]); // equity not computed in this run
-    expect(rows1[0].slice(7, 10)).toEqual([1772223.93, 1582900, "Över taket"]);
+    expect(rows1[0].slice(6, 9)).toEqual([1772223.93, 1582900, "Över taket"]);
     expect(warnings).toBe(1);
   });
 });
@@ -241,7 +242,7 @@ describe("an unexpected failure reaches the user as a catalogue message and is l
     const t = logTable();
     expect(t.rect.bottom - t.rect.top).toBe(rowsBefore + 1);
     const last = t.sheet.get(t.rect.bottom, t.rect.left + 1)?.v;
-    const status = t.sheet.get(t.rect.bottom, t.rect.left + 9)?.v;
+    const status = t.sheet.get(t.rect.bottom, t.rect.left + LOG_HEADERS.indexOf("Status"))?.v;
     expect(last).toBe("recalcAll (avbröts)");
     expect(String(status)).toMatch(/^Oväntat fel: .*Injected failure/);
     expect(t.sheet.protection.protected).toBe(true);

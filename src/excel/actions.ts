@@ -6,6 +6,7 @@
 import { OUTPUTS, Output } from "../core/compute";
 import { actionLabel, VERSION } from "../core/version";
 import { templateSheets } from "../report/example";
+import { LOG_STATUS_COL } from "../report/sheets";
 import type { Lang } from "../core/locale";
 import type { Issue } from "../core/messages";
 import { Difference, Outcome, recalculate, verifyGrid } from "../workbook/usecases";
@@ -229,7 +230,7 @@ export async function logFailureAction(env: ActionEnv, what: string, e: unknown)
     row[0] = (env.now ?? isoNow)();
     row[1] = `${what} (avbröts)`;
     row[2] = VERSION;
-    row[9] = `Oväntat fel: ${detail}`.slice(0, 500);
+    row[LOG_STATUS_COL] = `Oväntat fel: ${detail}`.slice(0, 500);
     table.rows.add(undefined, [row.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v))]);
     if (protection.protected) {
       sheet.protection.protect(OWNED_PROTECTION);

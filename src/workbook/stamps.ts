@@ -6,7 +6,7 @@
  */
 import { Decimal, exactOre } from "../core/money";
 import type { InputStamp, LogValue } from "../report/sheets";
-import { OWNED_SHEETS } from "../report/sheets";
+import { logRowInOrder, OWNED_SHEETS } from "../report/sheets";
 import { isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES } from "./read";
 import { findSheet, locateTable } from "./tables";
@@ -92,5 +92,5 @@ export function previousLog(grid: WorkbookGrid): LogValue[][] {
     if (header < 0) return [];
     rows = sheet.rows.slice(header + 1).map((cells, i) => ({ index: header + 1 + i, cells: cells ?? [] }));
   }
-  return rows.filter((r) => r.cells.some((c) => !isBlank(c))).map((r) => r.cells.slice(0, 11).map(logValue));
+  return rows.filter((r) => r.cells.some((c) => !isBlank(c))).map((r) => logRowInOrder(r.cells.slice(0, 11).map(logValue)));
 }
