@@ -107,33 +107,35 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   );
   b.blank();
 
-  b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
-  const yearsHeader = b.nextRow;
-  const line = (label: string, pick: (yr: (typeof years)[number]) => Cell, bold = false): Cell[] => [
-    text(label, { bold }),
-    ...years.map(pick),
-  ];
-  b.table(
-    "Flerarsprognos",
-    [unit === "tkr" ? "Belopp i tkr" : "Belopp i kr", ...years.map((yr) => String(yr.year))],
-    [
-      line("Ingående eget kapital", (yr) => money(yr.opening, fmt)),
-      line("Resultat", (yr) => money(yr.result, fmt)),
-      line("Utgående eget kapital", (yr) => money(yr.closing, fmt, { bold: true }), true),
-      line("Medlemsbidrag", (yr) => money(yr.basis, fmt)),
-      line("Högsta rekommenderade nivå", (yr) => money(yr.ceiling, fmt, { bold: true }), true),
-      line("Marginal", (yr) => money(yr.margin, fmt, { tone: yr.status === "over" ? "bad" : "good" })),
-      line("Status", (yr) => text(yr.status === "over" ? "Över" : "Under", { right: true, tone: yr.status === "over" ? "bad" : "good" })),
-      line("Källa", (yr) => text(yr.source === "forecast" ? "Prognos" : "Budget", { right: true })),
-    ],
-  );
-  // The chart's data, column-wise beside the tables (outside the print area).
+  // The following budget years (the report year's figures are in the table above; printed once).
+  const later = years.filter((yr) => yr.year > y);
+  if (later.length > 0) {
+    b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
+    const line = (label: string, pick: (yr: (typeof years)[number]) => Cell, bold = false): Cell[] => [
+      text(label, { bold }),
+      ...later.map(pick),
+    ];
+    b.table(
+      "Flerarsprognos",
+      [unit === "tkr" ? "Belopp i tkr" : "Belopp i kr", ...later.map((yr) => String(yr.year))],
+      [
+        line("Ingående eget kapital", (yr) => money(yr.opening, fmt)),
+        line("Budgeterat resultat", (yr) => money(yr.result, fmt)),
+        line("Utgående eget kapital", (yr) => money(yr.closing, fmt, { bold: true }), true),
+        line("Medlemsbidrag", (yr) => money(yr.basis, fmt)),
+        line("Högsta rekommenderade nivå", (yr) => money(yr.ceiling, fmt, { bold: true }), true),
+        line("Marginal", (yr) => money(yr.margin, fmt, { tone: yr.status === "over" ? "bad" : "good" })),
+      ],
+    );
+  }
+  // The chart's data, column-wise beside the calculation (outside the print area), the report year first.
   const dataCol = techCol + 1;
   const put = (r: number, col: number, cell: Cell) => {
     const row = b.rows[r];
     while (row.length < col) row.push(null);
     row[col] = cell;
   };
+  const yearsHeader = headerRow;
   put(yearsHeader, dataCol, tech("År"));
   put(yearsHeader, dataCol + 1, tech("Eget kapital"));
   put(yearsHeader, dataCol + 2, tech("Högsta nivå"));
