@@ -8,7 +8,7 @@
  * docs/workbook.md lists the codes; `npm run docs` regenerates that list and a test compares them.
  */
 import { Formatter, formatter, Lang } from "./locale";
-import { Group, GROUP_LABELS, LeafLine, LINE_LABELS } from "./reportLines";
+import { Group, GROUP_LABELS, LEAF_LABELS_EN, LeafLine, LINE_LABELS } from "./reportLines";
 import type { CellRef } from "./units";
 
 /** What was wrong with a cell's value. `value` describes the cell: `"text"` quoted, a number, or null when empty. */
@@ -185,17 +185,7 @@ interface Entry<P> {
 /** Swedish line and group names are the report's own (reportLines.ts); English ones are here. */
 const LINE_SV: Record<LeafLine, string> = LINE_LABELS;
 
-const LINE_EN: Record<LeafLine, string> = {
-  medlemsbidrag: "Member contributions",
-  ovriga_intakter: "Other income",
-  bidrag_till_insatser: "Grants to projects",
-  personalkostnader: "Staff costs",
-  ovriga_externa_kostnader: "Other external costs",
-  avskrivningar: "Depreciation",
-  finansiella_intakter: "Financial income",
-  finansiella_kostnader: "Financial costs",
-  extraordinara_poster: "Extraordinary items",
-};
+const LINE_EN: Record<LeafLine, string> = LEAF_LABELS_EN;
 
 const GROUP_SV: Record<Group, string> = GROUP_LABELS;
 const GROUP_EN: Record<Group, string> = { Stat: "The state", Region: "The region", Kommun: "The municipalities" };

@@ -54,6 +54,19 @@ export const LEAF_LINES: readonly LeafLine[] = [
   "extraordinara_poster",
 ];
 
+/** The leaf lines in English, for English messages and the English board text (the sheets are Swedish). */
+export const LEAF_LABELS_EN: Record<LeafLine, string> = {
+  medlemsbidrag: "Member contributions",
+  ovriga_intakter: "Other income",
+  bidrag_till_insatser: "Grants to projects",
+  personalkostnader: "Staff costs",
+  ovriga_externa_kostnader: "Other external costs",
+  avskrivningar: "Depreciation",
+  finansiella_intakter: "Financial income",
+  finansiella_kostnader: "Financial costs",
+  extraordinara_poster: "Extraordinary items",
+};
+
 export const LINE_LABELS: Record<ReportLineId | BalanceLine, string> = {
   medlemsbidrag: "Medlemsbidrag",
   ovriga_intakter: "Övriga intäkter",

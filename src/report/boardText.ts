@@ -7,7 +7,7 @@
 import type { Computation } from "../core/compute";
 import { flagDeviation } from "../core/deviation";
 import { Decimal, toCellNumber } from "../core/money";
-import { LeafLine, NOTE_COST_LINES, NOTE_INCOME_LINES } from "../core/reportLines";
+import { LEAF_LABELS_EN, LeafLine, NOTE_COST_LINES, NOTE_INCOME_LINES } from "../core/reportLines";
 import { formatNumber } from "./render";
 import { FORMATS } from "./sheetModel";
 
@@ -20,18 +20,6 @@ export interface BoardText {
 
 /** At most this many deviations are named; the rest are in the table. */
 const MAX_NAMED = 3;
-
-const LINE_EN: Record<LeafLine, string> = {
-  medlemsbidrag: "Member contributions",
-  ovriga_intakter: "Other income",
-  bidrag_till_insatser: "Grants to projects",
-  personalkostnader: "Staff costs",
-  ovriga_externa_kostnader: "Other external costs",
-  avskrivningar: "Depreciation",
-  finansiella_intakter: "Financial income",
-  finansiella_kostnader: "Financial costs",
-  extraordinara_poster: "Extraordinary items",
-} as Record<LeafLine, string>;
 
 /** An amount in the sheet's unit with the unit: `1 368 tkr`, `1 367 776 kr`. */
 export function amountText(v: Decimal, unit: "kr" | "tkr"): string {
@@ -62,58 +50,65 @@ export function boardText(c: Computation, lang: "sv" | "en" = "sv"): BoardText |
     .filter((x) => x.flag !== null)
     .sort((p, q) => q.v.deviation.abs().comparedTo(p.v.deviation.abs()) || p.v.id.localeCompare(q.v.id))
     .slice(0, MAX_NAMED);
-  const e = c.equity;
-  if (lang === "en") {
-    const label = (id: string) => LINE_EN[id as LeafLine] ?? id;
-    const period =
-      `As of ${cutoff} the result is ${a(result.period)} (same period last year ${a(result.priorPeriod)}). ` +
-      `Income amounts to ${a(income.period)} and costs to ${abs(costs.period)}.` +
-      (t.accrued ? ` Member contributions are accrued (${t.months}/12 of the annual amount).` : "");
-    const lines = flagged.map(({ v, cost }) => {
-      const better = v.deviation.isPositive();
-      const dir = cost ? (better ? "lower" : "higher") : better ? "higher" : "lower";
-      const note = v.comment ? ` (${v.comment})` : "";
-      return `${label(v.id)} is forecast at ${abs(v.forecast)}, ${abs(v.deviation)} ${dir} than budgeted${note}.`;
-    });
-    const forecast =
-      (closed
-        ? `The result for the full year ${y} is ${a(result.forecast)}`
-        : `The forecast result for the full year ${y} is ${a(result.forecast)}`) +
-      `, against a budgeted ${a(result.budget)}. ` +
-      (lines.length ? lines.join(" ") : "No line deviates from budget beyond the deviation threshold.") +
-      (e
-        ? ` Projected equity at the balance sheet date amounts to ${a(e.closing)}. ` +
-          `The highest recommended level is ${a(e.ceiling.ceiling)}.`
-        : "");
-    return { periodTitle: "Result for the period", period, forecastTitle: "Full-year forecast", forecast };
-  }
+  const w = WORDS[lang];
   const period =
-    `Per ${cutoff} uppgår resultatet till ${a(result.period)} (samma period i fjol ${a(result.priorPeriod)}). ` +
-    `Intäkterna uppgår till ${a(income.period)} och kostnaderna till ${abs(costs.period)}.` +
-    (t.accrued ? ` Medlemsbidragen är periodiserade (${t.months}/12 av årsbeloppet).` : "");
+    w.period(cutoff, a(result.period), a(result.priorPeriod), a(income.period), abs(costs.period)) + (t.accrued ? w.accrued(t.months) : "");
   const lines = flagged.map(({ v, cost }) => {
-    const better = v.deviation.isPositive();
-    const dir = cost ? (better ? "lägre" : "högre") : better ? "högre" : "lägre";
-    const note = v.comment ? ` (${v.comment})` : "";
-    return `${v.label} prognostiseras till ${abs(v.forecast)}, ${abs(v.deviation)} ${dir} än budgeterat${note}.`;
+    // Report sign: a positive deviation is better than budget, which for a cost is a lower cost.
+    const higher = cost ? !v.deviation.isPositive() : v.deviation.isPositive();
+    const label = lang === "en" ? (LEAF_LABELS_EN[v.id as LeafLine] ?? v.label) : v.label;
+    return w.line(label, abs(v.forecast), abs(v.deviation), higher, v.comment ? ` (${v.comment})` : "");
   });
   const forecast =
-    (closed
-      ? `Resultatet för helåret ${y} uppgår till ${a(result.forecast)}`
-      : `Det prognostiserade resultatet för helåret ${y} uppgår till ${a(result.forecast)}`) +
-    `, jämfört med budgeterade ${a(result.budget)}. ` +
-    (lines.length ? lines.join(" ") : "Ingen rad avviker från budget mer än avvikelsegränsen.") +
-    (e ? ` ${equitySentence(c)}` : "");
-  return { periodTitle: "Periodens resultat", period, forecastTitle: "Helårsprognos", forecast };
+    w.forecast(closed, y, a(result.forecast), a(result.budget)) +
+    (lines.length ? lines.join(" ") : w.noDeviation) +
+    (c.equity ? ` ${equitySentence(c, lang)}` : "");
+  return { periodTitle: w.periodTitle, period, forecastTitle: w.forecastTitle, forecast };
 }
 
+/** The phrases of the board text, one set per language; the figures come in already formatted. */
+const WORDS = {
+  sv: {
+    periodTitle: "Periodens resultat",
+    forecastTitle: "Helårsprognos",
+    period: (cutoff: string, result: string, prior: string, income: string, costs: string) =>
+      `Per ${cutoff} uppgår resultatet till ${result} (samma period i fjol ${prior}). ` +
+      `Intäkterna uppgår till ${income} och kostnaderna till ${costs}.`,
+    accrued: (months: number) => ` Medlemsbidragen är periodiserade (${months}/12 av årsbeloppet).`,
+    line: (label: string, forecast: string, deviation: string, higher: boolean, note: string) =>
+      `${label} prognostiseras till ${forecast}, ${deviation} ${higher ? "högre" : "lägre"} än budgeterat${note}.`,
+    forecast: (closed: boolean, year: number, result: string, budget: string) =>
+      `${closed ? "Resultatet" : "Det prognostiserade resultatet"} för helåret ${year} uppgår till ${result}, ` +
+      `jämfört med budgeterade ${budget}. `,
+    noDeviation: "Ingen rad avviker från budget mer än avvikelsegränsen.",
+    equity: (closed: boolean, closing: string, ceiling: string) =>
+      `${closed ? "Eget kapital" : "Prognostiserat eget kapital"} på balansdagen uppgår till ${closing}. ` +
+      `Högsta rekommenderade nivå på sparade medel uppgår till ${ceiling}.`,
+    over: (by: string) => ` Eget kapital överstiger nivån med ${by}.`,
+  },
+  en: {
+    periodTitle: "Result for the period",
+    forecastTitle: "Full-year forecast",
+    period: (cutoff: string, result: string, prior: string, income: string, costs: string) =>
+      `As of ${cutoff} the result is ${result} (same period last year ${prior}). Income amounts to ${income} and costs to ${costs}.`,
+    accrued: (months: number) => ` Member contributions are accrued (${months}/12 of the annual amount).`,
+    line: (label: string, forecast: string, deviation: string, higher: boolean, note: string) =>
+      `${label} is forecast at ${forecast}, ${deviation} ${higher ? "higher" : "lower"} than budgeted${note}.`,
+    forecast: (closed: boolean, year: number, result: string, budget: string) =>
+      `${closed ? "The result" : "The forecast result"} for the full year ${year} is ${result}, against a budgeted ${budget}. `,
+    noDeviation: "No line deviates from budget beyond the deviation threshold.",
+    equity: (closed: boolean, closing: string, ceiling: string) =>
+      `${closed ? "Equity" : "Projected equity"} at the balance sheet date amounts to ${closing}. ` +
+      `The highest recommended level is ${ceiling}.`,
+    over: (by: string) => ` Equity exceeds that level by ${by}.`,
+  },
+} as const;
+
 /** "Prognostiserat eget kapital på balansdagen uppgår till X tkr. Högsta rekommenderade nivå … Y tkr." */
-export function equitySentence(c: Computation): string {
+export function equitySentence(c: Computation, lang: "sv" | "en" = "sv"): string {
   const e = c.equity!;
   const unit = c.inputs.settings.displayUnit;
-  const over = e.status === "over" ? ` Eget kapital överstiger nivån med ${amountText(e.overBy, unit)}.` : "";
-  return (
-    `${c.period.closed ? "Eget kapital" : "Prognostiserat eget kapital"} på balansdagen uppgår till ${amountText(e.closing, unit)}. ` +
-    `Högsta rekommenderade nivå på sparade medel uppgår till ${amountText(e.ceiling.ceiling, unit)}.${over}`
-  );
+  const w = WORDS[lang];
+  const over = e.status === "over" ? w.over(amountText(e.overBy, unit)) : "";
+  return w.equity(c.period.closed, amountText(e.closing, unit), amountText(e.ceiling.ceiling, unit)) + over;
 }

@@ -159,6 +159,12 @@ export class SheetBuilder {
   blank(): void {
     this.rows.push([]);
   }
+  /** Sets one cell of an existing row (beside a table, outside the print area). */
+  put(row: number, col: number, cell: Cell): void {
+    const r = this.rows[row];
+    while (r.length < col) r.push(null);
+    r[col] = cell;
+  }
   /** Adds a table: header cells and data rows starting at column `left` (0). Returns the first data row index. */
   table(
     name: string,

@@ -6,7 +6,18 @@
 import type { Computation } from "../../core/compute";
 import { amountText, equitySentence } from "../boardText";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
-import { amountFormat, ceilingRuleText, contributionSourceText, finishPage, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
+import {
+  amountFormat,
+  ceilingRuleText,
+  contributionSourceText,
+  finishPage,
+  header,
+  money,
+  OWNED_SHEETS,
+  RunInfo,
+  techText,
+  text,
+} from "./header";
 
 type EquityRow =
   | "opening"
@@ -37,7 +48,6 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   const techCol = 1 + YEAR_COLS + 1;
   const b = new SheetBuilder(OWNED_SHEETS.equity, [56, ...new Array(YEAR_COLS).fill(12), 3, 24, 10, 14, 14]);
   header(b, `Eget kapital per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
-  const tech = (v: string): Cell => text(v, { small: true, tone: "muted" });
 
   const over = e.status === "over";
   b.paragraph(equitySentence(c), 0, YEAR_COLS, { bold: true });
@@ -83,12 +93,8 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
     rows.map(([label, v, , id]) => [text(label, id.startsWith("commitmentsIn") || id === "commitmentsAfterYear" ? { indent: 1 } : {}), v]),
   );
   // Row ids beside the table, outside the print area.
-  rows.forEach(([, , , id], i) => {
-    const row = b.rows[headerRow + 1 + i];
-    while (row.length < techCol) row.push(null);
-    row[techCol] = tech(id);
-  });
-  b.rows[headerRow][techCol] = tech("Rad-id");
+  rows.forEach(([, , , id], i) => b.put(headerRow + 1 + i, techCol, techText(id)));
+  b.put(headerRow, techCol, techText("Rad-id"));
   const at = (id: EquityRow) => headerRow + 1 + rows.findIndex((r) => r[3] === id);
   const rowOf = Object.fromEntries(rows.map((r) => [r[3], at(r[3] as EquityRow)])) as Record<EquityRow, number>;
   b.blank();
@@ -130,19 +136,14 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   }
   // The chart's data, column-wise beside the calculation (outside the print area), the report year first.
   const dataCol = techCol + 1;
-  const put = (r: number, col: number, cell: Cell) => {
-    const row = b.rows[r];
-    while (row.length < col) row.push(null);
-    row[col] = cell;
-  };
   const yearsHeader = headerRow;
-  put(yearsHeader, dataCol, tech("År"));
-  put(yearsHeader, dataCol + 1, tech("Eget kapital"));
-  put(yearsHeader, dataCol + 2, tech("Högsta nivå"));
+  b.put(yearsHeader, dataCol, techText("År"));
+  b.put(yearsHeader, dataCol + 1, techText("Eget kapital"));
+  b.put(yearsHeader, dataCol + 2, techText("Högsta nivå"));
   years.forEach((yr, i) => {
-    put(yearsHeader + 1 + i, dataCol, tech(String(yr.year)));
-    put(yearsHeader + 1 + i, dataCol + 1, money(yr.closing, fmt, { small: true, tone: "muted" }));
-    put(yearsHeader + 1 + i, dataCol + 2, money(yr.ceiling, fmt, { small: true, tone: "muted" }));
+    b.put(yearsHeader + 1 + i, dataCol, techText(String(yr.year)));
+    b.put(yearsHeader + 1 + i, dataCol + 1, money(yr.closing, fmt, { small: true, tone: "muted" }));
+    b.put(yearsHeader + 1 + i, dataCol + 2, money(yr.ceiling, fmt, { small: true, tone: "muted" }));
   });
   const chartTop = b.nextRow + 1;
   b.charts.push({

@@ -60,6 +60,8 @@ export function periodLabel(year: number, months: number): string {
 
 export const money = (v: Decimal, format: string, extra: Partial<Cell> = {}): Cell => ({ value: toCellNumber(v), format, ...extra });
 export const text = (v: string, extra: Partial<Cell> = {}): Cell => ({ value: v, format: FORMATS.text, ...extra });
+/** Text for auditors and scripts beside the printed part (row ids, chart data): small and grey. */
+export const techText = (v: string): Cell => text(v, { small: true, tone: "muted" });
 
 /**
  * The header block every owned sheet starts with: the title, then the facts for auditors and

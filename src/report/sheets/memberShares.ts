@@ -10,7 +10,7 @@ import type { MemberSharesYear } from "../../core/memberShares";
 import { Decimal, ZERO } from "../../core/money";
 import { GROUP_LABELS } from "../../core/reportLines";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
-import { contributionSourceText, finishPage, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
+import { contributionSourceText, finishPage, formatPercent, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
 
 export interface MemberSharesLayout {
   /** Rows of the totals table per year, and the ranges of group and member tables. */
@@ -68,7 +68,8 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   ]);
   b.table("MedlemsbidragPerMedlem", ["Medlem", keyLabel, `Andel ${current?.year ?? s.year}`, ...years.map((y) => String(y.year))], body);
   b.paragraph(
-    `Staten ${pct(s.shares.Stat)}, region ${pct(s.shares.Region)} och kommunerna ${pct(s.shares.Kommun)} av medlemsbidraget; ` +
+    `Staten ${formatPercent(s.shares.Stat)}, region ${formatPercent(s.shares.Region)} ` +
+      `och kommunerna ${formatPercent(s.shares.Kommun)} av medlemsbidraget; ` +
       `kommunernas del fördelas efter ${s.keyLabel ? s.keyLabel.toLowerCase() : "fördelningsnyckeln i Medlemmar"}. Avrundat till ` +
       `${s.roundingUnit.toFixed()} kr; delarna summerar exakt till totalen (största-rest-metoden). Källa: ` +
       years.map((y) => `${y.year} ${contributionSourceText(c.contributions.get(y.year)?.source).toLowerCase()}`).join(", ") +
@@ -176,5 +177,3 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     },
   };
 }
-
-const pct = (x: Decimal) => `${x.times(100).toDecimalPlaces(2).toFixed().replace(".", ",")} %`;

@@ -9,7 +9,7 @@ import { isoFromParts } from "../../core/dates";
 import type { StatementLine } from "../../core/statements";
 import { GROUP_LABELS } from "../../core/reportLines";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
-import { amountFormat, finishPage, header, money, OWNED_SHEETS, periodLabel, RunInfo, text } from "./header";
+import { amountFormat, finishPage, header, money, OWNED_SHEETS, periodLabel, RunInfo, techText, text } from "./header";
 
 export interface StatementsLayout {
   /** Row of each line by section and id: `rr:arets_resultat`, `br:summa_tillgangar`, `kf:arets_kassaflode`. */
@@ -37,7 +37,6 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
     return { sheet: b.build(1), layout: null };
   }
   const amountHeader = unit === "tkr" ? "Belopp i tkr" : "Belopp i kr";
-  const tech = (v: string): Cell => text(v, { small: true, tone: "muted" });
   const rowOf = new Map<string, number>();
   const amount = (v: StatementLine["amount"] | null, bold: boolean): Cell => (v === null ? text("") : money(v, fmt, { bold }));
   const section = (key: string, title: string, name: string, headers: string[], lines: StatementLine[], withPrior: boolean) => {
@@ -55,11 +54,11 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
           l.note ? { value: l.note, format: FORMATS.integer } : text(""),
           amount(l.amount, bold),
           ...(withPrior ? [amount(l.prior, bold)] : [null]),
-          tech(l.id),
+          techText(l.id),
         ];
       }),
     );
-    b.rows[headerRow][4] = tech("Rad-id");
+    b.put(headerRow, 4, techText("Rad-id"));
     b.blank();
   };
   const period = `${periodLabel(y, m)}`;
@@ -69,7 +68,7 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   section("br", "Balansräkning", "Balansrakning", ["Post", "Not", c.period.cutoff, lastYearEnd, "Rad-id"], st.balanceSheet, true);
   for (const memo of st.memo) {
     rowOf.set(`br:${memo.id}`, b.nextRow);
-    b.row([text(`${memo.label} (inom linjen)`, { italic: true }), text(""), money(memo.amount, fmt), text(""), tech(memo.id)]);
+    b.row([text(`${memo.label} (inom linjen)`, { italic: true }), text(""), money(memo.amount, fmt), text(""), techText(memo.id)]);
   }
   b.blank();
   section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", ["Post", "Not", period, "Rad-id"], st.cashFlow, false);

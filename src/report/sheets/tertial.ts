@@ -12,7 +12,7 @@ import { GROUP_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLi
 import type { LineValues } from "../../core/tertial";
 import { boardText } from "../boardText";
 import { Cell, FORMATS, SheetBuilder, SheetModel, Tone } from "../sheetModel";
-import { amountFormat, finishPage, formatPercent, header, money, OWNED_SHEETS, periodLabel, RunInfo, text } from "./header";
+import { amountFormat, finishPage, formatPercent, header, money, OWNED_SHEETS, periodLabel, RunInfo, techText, text } from "./header";
 
 export interface TertialLayout {
   /** Row of each report line in the Resultatrapport table (notes' lines in their note tables). */
@@ -77,7 +77,6 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     ROW_ID_HEADER,
     INPUT_COMMENT_HEADER,
   ];
-  const tech = (v: string): Cell => text(v, { small: true, tone: "muted" });
   const deviationTone = (v: LineValues): Tone | undefined => {
     const f = flagDeviation(v.deviation, v.budget, threshold);
     return f === "better" ? "good" : f === "worse" ? "bad" : undefined;
@@ -97,8 +96,8 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     ...values(v, { bold: extra.bold }),
     text(extra.method ?? v.methodText, { indent: 1 }),
     comment(v, row),
-    tech(v.id),
-    tech(v.kept ? v.kept.inputComment : v.comment),
+    techText(v.id),
+    techText(v.kept ? v.kept.inputComment : v.comment),
   ];
 
   const rowOf = new Map<ReportLineId, number>();
@@ -153,8 +152,8 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
           ...[g.priorPeriod, g.period, g.budget, g.forecast, g.deviation].map((x) => money(x, fmt, { italic: true })),
           text(`${formatPercent(g.share)} av medlemsbidraget`, { indent: 1 }),
           text(""),
-          tech(`medlemsbidrag_${g.group.toLowerCase()}`),
-          tech(""),
+          techText(`medlemsbidrag_${g.group.toLowerCase()}`),
+          techText(""),
         ]);
       }
     }
@@ -233,18 +232,14 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const dataCol = 11;
   const lines = [...NOTE_INCOME_LINES, ...NOTE_COST_LINES];
   const dataHeader = headerRow;
-  const setCell = (row: number, col: number, cell: Cell) => {
-    while (b.rows[row].length < col) b.rows[row].push(null);
-    b.rows[row][col] = cell;
-  };
-  setCell(dataHeader, dataCol, tech("Diagramunderlag"));
-  setCell(dataHeader, dataCol + 1, tech(`Budget ${y}`));
-  setCell(dataHeader, dataCol + 2, tech(closed ? `Helår ${y}` : `Prognos ${y}`));
+  b.put(dataHeader, dataCol, techText("Diagramunderlag"));
+  b.put(dataHeader, dataCol + 1, techText(`Budget ${y}`));
+  b.put(dataHeader, dataCol + 2, techText(closed ? `Helår ${y}` : `Prognos ${y}`));
   lines.forEach((line, i) => {
     const v = t.byId[line];
-    setCell(dataHeader + 1 + i, dataCol, tech(v.label));
-    setCell(dataHeader + 1 + i, dataCol + 1, money(v.budget.abs(), fmt, { small: true, tone: "muted" }));
-    setCell(dataHeader + 1 + i, dataCol + 2, money(v.forecast.abs(), fmt, { small: true, tone: "muted" }));
+    b.put(dataHeader + 1 + i, dataCol, techText(v.label));
+    b.put(dataHeader + 1 + i, dataCol + 1, money(v.budget.abs(), fmt, { small: true, tone: "muted" }));
+    b.put(dataHeader + 1 + i, dataCol + 2, money(v.forecast.abs(), fmt, { small: true, tone: "muted" }));
   });
   const chartTop = b.nextRow + 1;
   b.charts.push({
