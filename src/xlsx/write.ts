@@ -3,9 +3,11 @@
  * part is replaced in place (it keeps its tab position) or a new part is added at the end; every
  * other part is copied byte for byte, compressed as it was. What changes besides the owned sheets
  * and their tables: styles.xml gains the few cell styles the reports use (appended, so existing
- * style indices keep their meaning, styles.ts), workbook.xml lists new sheets and asks for a full
- * recalculation on open, docProps/app.xml lists the sheets, and the calculation chain (a cache Excel
- * rebuilds) is dropped. The sheet and table XML is in sheetXml.ts.
+ * style indices keep their meaning, styles.ts), workbook.xml lists new sheets, their print areas and
+ * titles, the sheet shown (activeTab) and asks for a full recalculation on open, docProps/app.xml lists
+ * the sheets, the calculation chain (a cache Excel rebuilds) is dropped, and another sheet that was
+ * selected loses only its tabSelected flag (two selected sheets would open grouped). The charts are
+ * new drawing and chart parts (chartXml.ts); the sheet and table XML is in sheetXml.ts.
  */
 import { columnLetters, quoteSheetName, SheetModel } from "../report/sheetModel";
 import { CT_TABLE, CT_WORKSHEET, Package, PackageError, REL, relativeTarget, relsPartOf } from "./package";
