@@ -281,3 +281,30 @@ describe("input sheets written by the command line stay open for typing", () => 
     }
   });
 });
+
+describe("issue 16: after a run the Tertialrapport is the sheet shown, and no other sheet stays selected", () => {
+  test("activeTab points at the Tertialrapport; an input sheet that was selected loses only its tabSelected", async () => {
+    const input = await examplePackage();
+    const pkg = new Package(readZip(input));
+    const ledgerPart = pkg.entries.map((e) => e.name).find((n) => n.startsWith("xl/worksheets/") && pkg.text(n).includes("Verifikation"))!;
+    // As Excel saves it when the user last looked at Huvudbok.
+    const selected = editParts(input, [
+      [ledgerPart, (xml) => xml.replace("<sheetView ", '<sheetView tabSelected="1" ')],
+      ["xl/workbook.xml", (xml) => xml.replace("<workbookView", '<workbookView activeTab="4"')],
+    ]);
+    const { output } = await recalcPackage(selected);
+    const wb = partText(output!, "xl/workbook.xml");
+    const names = [...wb.matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const activeTab = Number(/activeTab="(\d+)"/.exec(wb)![1]);
+    expect(names[activeTab]).toBe(OWNED_SHEETS.tertial);
+    const ledger = partText(output!, ledgerPart);
+    expect(ledger).not.toContain("tabSelected");
+    // Nothing else of the input sheet changed.
+    expect(ledger).toBe(partText(selected, ledgerPart).replace(' tabSelected="1"', ""));
+    const selectedSheets = new Package(readZip(output!)).entries
+      .map((e) => e.name)
+      .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && /<sheetView\b[^>]*tabSelected="1"/.test(partText(output!, n)));
+    expect(selectedSheets).toHaveLength(1);
+    expect(crossPartProblems(output!)).toEqual([]);
+  });
+});
