@@ -248,7 +248,7 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     type: "ColumnClustered",
     series: [1, 2].map((k) => ({ nameRow: dataHeader, col: dataCol + k, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length })),
     categories: { col: dataCol, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length },
-    anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 4 },
+    anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 6 },
   });
   // Page 1: the text, the income statement and its notes; page 2: the grants, the explanations and the chart.
   // The header row is not repeated, since page 2 holds other tables.
