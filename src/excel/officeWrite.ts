@@ -141,6 +141,7 @@ interface StyleOp {
   right?: boolean;
   top?: boolean;
   wrap?: boolean;
+  unlocked?: boolean;
 }
 
 const hex = (rgb: string) => `#${rgb}`;
@@ -161,6 +162,7 @@ function styleOf(c: Cell | null | undefined): Omit<StyleOp, "address" | "indent"
   if (c.right) op.right = true;
   if (c.top || c.wrap) op.top = true;
   if (c.wrap) op.wrap = true;
+  if (c.unlocked) op.unlocked = true;
   return Object.keys(op).length ? op : null;
 }
 
@@ -199,6 +201,7 @@ function styleUnit(sheet: string, ops: StyleOp[]): Unit {
         if (op.right) range.format.horizontalAlignment = "Right" as Excel.HorizontalAlignment;
         if (op.top) range.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
         if (op.wrap) range.format.wrapText = true;
+        if (op.unlocked) range.format.protection.locked = false;
       }
     },
     split:

@@ -114,6 +114,9 @@ function layoutLines(sheet: SheetModel, options: RenderOptions): string[] {
   const tones: string[] = [];
   sheet.rows.forEach((row, r) => row.forEach((cell, c) => cell?.tone && tones.push(`${a1(r, c)} ${cell.tone}`)));
   if (tones.length) out.push(`Färger: ${tones.join(", ")}`);
+  const open: string[] = [];
+  sheet.rows.forEach((row, r) => row.forEach((cell, c) => cell?.unlocked && open.push(a1(r, c))));
+  if (open.length) out.push(`Öppna för inmatning på det skyddade bladet: ${open.join(", ")}`);
   for (const f of sheet.conditionalFormats ?? []) out.push(`Villkorsstyrd formatering: ${area(f.area)} = "${f.equals}" → ${f.tone}`);
   for (const ch of sheet.charts ?? [])
     out.push(

@@ -42,6 +42,8 @@ export interface Cell {
   right?: boolean;
   /** Aligned to the top of its row (every cell of a row that is taller than one line). */
   top?: boolean;
+  /** Open for typing on the protected sheet (the report's comment cells). */
+  unlocked?: boolean;
 }
 
 export type Tone = "good" | "bad" | "warn" | "muted";

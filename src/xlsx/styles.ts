@@ -24,6 +24,7 @@ export interface StyleKey {
   small?: boolean;
   right?: boolean;
   top?: boolean;
+  unlocked?: boolean;
 }
 
 export function styleKeyOf(cell: Cell): StyleKey | null {
@@ -39,7 +40,18 @@ export function styleKeyOf(cell: Cell): StyleKey | null {
   if (cell.small) key.small = true;
   if (cell.right) key.right = true;
   if (cell.top) key.top = true;
-  return key.format || key.bold || key.italic || key.title || key.indent || key.wrap || key.tone || key.small || key.right || key.top
+  if (cell.unlocked) key.unlocked = true;
+  return key.format ||
+    key.bold ||
+    key.italic ||
+    key.title ||
+    key.indent ||
+    key.wrap ||
+    key.tone ||
+    key.small ||
+    key.right ||
+    key.top ||
+    key.unlocked
     ? key
     : null;
 }
@@ -195,12 +207,13 @@ export class Styles {
       !cell.tone &&
       !cell.small &&
       !cell.right &&
-      !cell.top
+      !cell.top &&
+      !cell.unlocked
     )
       return 0;
     const flags =
       `${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.title ? 1 : 0}${cell.wrap ? 1 : 0}${cell.indent ?? 0}` +
-      `${cell.tone ?? ""}|${cell.small ? 1 : 0}${cell.right ? 1 : 0}${cell.top ? 1 : 0}`;
+      `${cell.tone ?? ""}|${cell.small ? 1 : 0}${cell.right ? 1 : 0}${cell.top ? 1 : 0}${cell.unlocked ? 1 : 0}`;
     const k = `${cell.format ?? ""}\u0001${flags}`;
     let id = this.byCellKey.get(k);
     if (id === undefined) {
@@ -225,8 +238,10 @@ export class Styles {
       const alignment = align ? `<alignment${horizontal}${vertical}${key.wrap ? ' wrapText="1"' : ""}/>` : "";
       const applies =
         `${numFmt ? ' applyNumberFormat="1"' : ""}${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}` +
-        `${align ? ' applyAlignment="1"' : ""}`;
-      const close = alignment ? `>${alignment}</xf>` : "/>";
+        `${align ? ' applyAlignment="1"' : ""}${key.unlocked ? ' applyProtection="1"' : ""}`;
+      // alignment, then protection: the order CT_Xf requires.
+      const inner = alignment + (key.unlocked ? '<protection locked="0"/>' : "");
+      const close = inner ? `>${inner}</xf>` : "/>";
       const xf = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${applies}${close}`;
       id = this.xfCount + this.xfs.length;
       this.xfs.push(xf);

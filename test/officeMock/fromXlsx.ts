@@ -78,6 +78,7 @@ export function viewOfMockSheet(s: MSheet): Map<string, CellView> {
     if (c.hAlign) view.hAlign = c.hAlign.toLowerCase();
     if (c.vAlign) view.vAlign = c.vAlign.toLowerCase();
     if (c.wrap) view.wrap = true;
+    if (c.unlocked) view.unlocked = true;
     // An empty cell is not content, whatever its format (a file does not keep an empty text).
     if (view.v === "" && view.f === undefined) continue;
     out.set(`${Math.floor(k / 16384)},${k % 16384}`, view);
@@ -110,6 +111,7 @@ export function viewOfExcelJsSheet(ws: ExcelJS.Worksheet): Map<string, CellView>
       if (a?.horizontal && a.horizontal !== "left") view.hAlign = a.horizontal;
       if (a?.vertical) view.vAlign = a.vertical;
       if (a?.wrapText) view.wrap = true;
+      if (cell.protection?.locked === false) view.unlocked = true;
       if (view.v === "" && Object.keys(view).length === 1) return;
       out.set(`${r - 1},${c - 1}`, view);
     });

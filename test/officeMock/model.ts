@@ -21,6 +21,8 @@ export interface MCell {
   hAlign?: string;
   vAlign?: string;
   wrap?: boolean;
+  /** format.protection.locked = false: open for typing on a protected sheet. */
+  unlocked?: boolean;
   /** An error value such as #REF! (then `v` holds its text). */
   error?: boolean;
 }

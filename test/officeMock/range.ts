@@ -319,6 +319,7 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
   declare verticalAlignment: string;
   declare readonly font: RangeFontProxy;
   declare readonly fill: { color: string };
+  declare readonly protection: { locked: boolean };
   constructor(context: MockContext, resolve: () => RangeTarget) {
     super(context, resolve);
     const each = (t: RangeTarget, f: (c: MCell) => void) => {
@@ -363,6 +364,7 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
     this.prop("verticalAlignment", alignments(["Center", "Bottom", "Top", "Justify", "Distributed"], "vAlign"));
     this.nav("font", () => new RangeFontProxy(context, resolve, each));
     this.nav("fill", () => new RangeFillProxy(context, resolve, each));
+    this.nav("protection", () => new FormatProtectionProxy(context, resolve, each));
   }
 }
 
@@ -384,6 +386,15 @@ function checkColor(v: unknown): string {
   const s = String(v);
   if (!/^#[0-9A-Fa-f]{6}$/.test(s) && !/^[a-z]+$/i.test(s)) throw new MockExcelError("InvalidArgument", `Colour ${s} is not valid.`);
   return s.toUpperCase();
+}
+
+/** format.protection (ExcelApi 1.2): whether cells stay locked when the sheet is protected. */
+export class FormatProtectionProxy extends ClientObject<RangeTarget> {
+  declare locked: boolean;
+  constructor(context: MockContext, resolve: () => RangeTarget, each: (t: RangeTarget, f: (c: MCell) => void) => void) {
+    super(context, resolve);
+    this.prop("locked", { set: (t, v) => each(t, (c) => void (c.unlocked = v === false || undefined)) });
+  }
 }
 
 export class RangeFillProxy extends ClientObject<RangeTarget> {

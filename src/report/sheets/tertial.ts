@@ -88,7 +88,8 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   /** A line's comment, wrapped in its column; the row grows to fit. */
   const comment = (v: LineValues, row: number): Cell => {
     b.fitRow(row, COMMENT_COL, v.comment);
-    return text(v.comment, { wrap: true, tone: v.kept ? "warn" : undefined });
+    // Open for typing on the protected sheet: a comment typed here is kept by the next run (see keepReportComments).
+    return text(v.comment, { wrap: true, unlocked: true, tone: v.kept ? "warn" : undefined });
   };
   const lineRow = (v: LineValues, row: number, extra: { note?: number; bold?: boolean; method?: string }): Cell[] => [
     text(v.label, { bold: extra.bold }),
