@@ -14,7 +14,8 @@ import { formatAmount } from "../src/taskpane/i18n";
 import { verifyGrid } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { bufferOf, rawOf, workbookOf } from "./helpers/exceljs";
-import { exampleWorkbook, FIXED_NOW, mockExcelOf } from "./helpers/office";
+import { exampleWorkbook, FIXED_NOW, mockExcelOf, runOf as runOfMock } from "./helpers/office";
+import { ActionResult, moveCommentAction, recalcAction } from "../src/excel/actions";
 import { examplePackage, recalcPackage } from "./helpers/package";
 import { MockExcelError } from "./officeMock/model";
 
@@ -164,7 +165,11 @@ describe("a comment typed in the Tertialrapport", () => {
     const second = await recalcPackage(buf);
     expect(second.outcome.ok).toBe(true);
     const warning = second.outcome.warnings.find((w) => w.code === "report_comment_kept");
-    expect(warning).toEqual({ code: "report_comment_kept", params: { line: "Personalkostnader" }, cell });
+    expect(warning).toEqual({
+      code: "report_comment_kept",
+      params: { line: "Personalkostnader", id: "personalkostnader", method: "linjar", text: typed },
+      cell,
+    });
     expect(lineOf(second.outcome.json!, "personalkostnader").comment).toBe(typed);
     // The kept comment is in the report, and "Kommentar enligt indata" beside it says what the inputs give.
     const ws = (await workbookOf(second.output!)).getWorksheet(OWNED_SHEETS.tertial)!;
@@ -287,5 +292,73 @@ describe("the in-memory Excel refuses what Excel refuses in page layout and form
       "AccessDenied",
     );
     expect(await protectedFirst((ws) => (ws.getRange("A1").format.fill.color = "#FFC7CE"))).toBe("AccessDenied");
+  });
+});
+
+describe("moving a kept comment to the Prognos table, when the user asks (Office.js)", () => {
+  const typed = "Vikarie under föräldraledighet från oktober";
+
+  /** Types a comment in the mock's Tertialrapport, in the Kommentar cell of a line, as a user would. */
+  function typeInReport(excel: ReturnType<typeof mockExcelOf>, line: string, comment: string): void {
+    const ws = excel.workbook.sheet(OWNED_SHEETS.tertial)!;
+    for (let r = 0; r < 200; r++) {
+      if (ws.get(r, 9)?.v === line) {
+        ws.cell(r, 8).v = comment;
+        return;
+      }
+    }
+    throw new Error(`no row for ${line}`);
+  }
+
+  const prognosRows = (excel: ReturnType<typeof mockExcelOf>) => {
+    const t = excel.workbook.tables.find((x) => x.name === "Prognos")!;
+    const rows: unknown[][] = [];
+    for (let r = t.rect.top + 1; r <= t.rect.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = t.rect.left; c <= t.rect.right; c++) row.push(t.sheet.get(r, c)?.v ?? "");
+      rows.push(row);
+    }
+    return rows;
+  };
+
+  test.each([
+    ["personalkostnader", "a line without a Prognos row gets one, with the method the report used"],
+    ["ovriga_externa_kostnader", "a line with a Prognos row gets the comment in its Kommentar cell"],
+  ])("%s: %s; the next run has it from the inputs and the same forecast", async (line) => {
+    const excel = mockExcelOf(exampleWorkbook());
+    const env = { run: runOfMock(excel), now: FIXED_NOW };
+    const first = await recalcAction(env, null);
+    const forecastOf = (r: ActionResult) =>
+      (r.json!.tertialReport as { lines: Array<{ id: string; forecast: string; comment?: string }> }).lines.find((l) => l.id === line)!;
+    typeInReport(excel, line, typed);
+    const second = await recalcAction(env, null);
+    const warning = second.warnings.find((w) => w.code === "report_comment_kept")!;
+    expect(warning.params).toMatchObject({ id: line, text: typed });
+    const before = prognosRows(excel);
+    const moved = await moveCommentAction(env, {
+      line: line as never,
+      method: (warning.params as { method: string }).method as never,
+      text: typed,
+    });
+    expect(moved).toMatchObject({ ok: true, status: "comment_moved" });
+    const after = prognosRows(excel);
+    const row = after.find((r) => r[0] === line)!;
+    expect(row[3]).toBe(typed);
+    // Only that cell (or that new row) changed in the Prognos table.
+    const others = (rows: unknown[][]) => rows.filter((r) => r[0] !== line);
+    expect(others(after)).toEqual(others(before));
+    if (!before.some((r) => r[0] === line)) expect(row[1]).toBe("linjär");
+    const third = await recalcAction(env, null);
+    expect(third.warnings.some((w) => w.code === "report_comment_kept")).toBe(false);
+    expect(forecastOf(third).comment).toBe(typed);
+    expect(forecastOf(third).forecast).toBe(forecastOf(first).forecast);
+  });
+
+  test("without a Prognos table nothing is written and the pane says why", async () => {
+    const wb = exampleWorkbook();
+    wb.removeWorksheet(wb.getWorksheet("Prognos")!.id);
+    const excel = mockExcelOf(wb);
+    const r = await moveCommentAction({ run: runOfMock(excel) }, { line: "personalkostnader", method: "linjar", text: typed });
+    expect(r).toMatchObject({ ok: false, status: "comment_not_moved", errors: [{ code: "missing_table" }] });
   });
 });

@@ -222,7 +222,9 @@ function keepReportComments(tertial: TertialReport, comments: readonly ReportCom
     const typed = c.inputComment === null ? c.text !== line.comment : c.text !== c.inputComment;
     if (!typed || c.text === line.comment) continue;
     tertial.byId[line.id] = { ...line, comment: c.text, kept: { inputComment: line.comment, cell: c.cell } };
-    warnings.add("report_comment_kept", { line: line.label }, c.cell);
+    const leaf = (LEAF_LINES as readonly string[]).includes(line.id);
+    const method = line.method === "utfall_helar" || line.method === "summa" ? undefined : line.method;
+    warnings.add("report_comment_kept", { line: line.label, ...(leaf && method ? { id: line.id, method, text: c.text } : {}) }, c.cell);
   }
   tertial.lines = tertial.lines.map((l) => tertial.byId[l.id]);
 }

@@ -115,7 +115,8 @@ export interface Params {
   ceiling_band_reversed: None;
   // Warnings
   rows_after_cutoff: { count: number; sheet: string; cutoff: string };
-  report_comment_kept: { line: string };
+  /** `id` and `method` let the pane offer to move the comment to the Prognos table (leaf lines only). */
+  report_comment_kept: { line: string; id?: string; method?: string; text?: string };
   rows_other_years: { count: number; sheet: string; from: number; to: number };
   unbalanced_voucher: { count: number; sheet: string; voucher: string; difference: string };
   duplicate_rows: { count: number; sheet: string };

@@ -3,7 +3,7 @@
  * Everything the user sees is built with textContent (never innerHTML), so workbook text such as
  * a member called `<img onerror=…>` is shown as text.
  */
-import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from "../excel/actions";
+import { ActionEnv, ActionResult, CommentMove, Glance, glanceAction, moveCommentAction, selectCellAction } from "../excel/actions";
 import { CommandHooks, FunctionId, registerCommands, runCommand } from "../commands/commands";
 import { Issue, messageText } from "../core/messages";
 import { asCellRef } from "../core/units";
@@ -174,6 +174,20 @@ class Pane {
     if ((result.action === "template" || result.action === "import-sie") && result.ok) void this.refreshGlance();
   }
 
+  private async moveComment(move: CommentMove): Promise<void> {
+    if (this.busy) return;
+    this.started();
+    let result: ActionResult;
+    try {
+      result = await moveCommentAction(this.env, move);
+    } catch (e) {
+      result = { action: "move-comment", ok: false, errors: [], warnings: [], status: "comment_not_moved" };
+      console.error(e);
+    }
+    this.finished(result);
+    if (result.ok) await this.run("recalcAll");
+  }
+
   private async run(id: FunctionId): Promise<void> {
     if (this.busy || !this.cutoffValid()) return;
     await runCommand(id, this.env, { actions: this.office.actions }, this);
@@ -259,7 +273,16 @@ class Pane {
       b.appendChild(el("span", { text: messageText(i, this.lang) }));
       if (i.cell) b.addEventListener("click", () => void selectCellAction(this.env, i.cell));
       else b.disabled = false;
-      ul.appendChild(el("li", {}, b));
+      const li = el("li", {}, b);
+      const move = commentMoveOf(i);
+      if (move) {
+        // The comment belongs in the Prognos table: moved there only when the user asks, then recalculated.
+        const m = el("button", { text: this.t.moveComment, className: "link move", attrs: { type: "button", "data-move": move.line } });
+        m.addEventListener("click", () => void this.moveComment(move));
+        this.buttons.push(m);
+        li.appendChild(m);
+      }
+      ul.appendChild(li);
     }
     return [el("h2", { text: `${title} (${items.length})` }), ul];
   }
@@ -279,6 +302,13 @@ class Pane {
     this.issues.replaceChildren(...nodes);
     this.issues.hidden = nodes.length === 0;
   }
+}
+
+/** The move a report_comment_kept warning offers (leaf lines with a method), or null. */
+function commentMoveOf(i: Issue): CommentMove | null {
+  if (i.code !== "report_comment_kept") return null;
+  const p = i.params as { id?: string; method?: string; text?: string };
+  return p.id && p.method && p.text ? ({ line: p.id, method: p.method, text: p.text } as CommentMove) : null;
 }
 
 /** Copies text: the Clipboard API where the host allows it, else a selected hidden text area and the copy command. */
