@@ -192,6 +192,39 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.locator("#summary-unit").textContent()).toBe("Amounts in tkr (thousands of kronor), as on the report sheets");
   }, 60000);
 
+  test("a comment typed in the report is kept, and moved to Prognos only when the user clicks", async () => {
+    const { page } = await open("");
+    await page.click("button[data-action=recalcAll]");
+    await page.waitForSelector("#summary:not([hidden])");
+    const typed = "Vikarie från oktober";
+    await page.evaluate((text) => {
+      type Sheet = { get(r: number, c: number): { v: unknown } | undefined; cell(r: number, c: number): { v: unknown } };
+      const wb = (window as never as { __finsam: { workbook: { sheet(n: string): Sheet } } }).__finsam.workbook;
+      const ws = wb.sheet("Tertialrapport");
+      for (let r = 0; r < 200; r++) if (ws.get(r, 9)?.v === "personalkostnader") return void (ws.cell(r, 8).v = text);
+    }, typed);
+    await page.click("button[data-action=recalcAll]");
+    const move = page.locator("#issues button[data-move=personalkostnader]");
+    await move.waitFor();
+    expect(await page.locator("#issues ul.warnings").textContent()).toContain("skriven direkt i Tertialrapporten och behölls");
+    const prognos = () =>
+      page.evaluate(() => {
+        type Sheet = { get(r: number, c: number): { v: unknown } | undefined };
+        const wb = (window as never as { __finsam: { workbook: { sheet(n: string): Sheet } } }).__finsam.workbook;
+        const ws = wb.sheet("Prognos");
+        const rows: unknown[][] = [];
+        for (let r = 1; r < 10; r++) rows.push([0, 1, 3].map((c) => ws.get(r, c)?.v ?? ""));
+        return rows.filter((r) => r[0] !== "");
+      });
+    expect((await prognos()).some((r) => r[0] === "personalkostnader")).toBe(false);
+    await move.click();
+    await page.waitForFunction(
+      () => document.querySelector("#board:not([hidden])") && !document.querySelector("#issues button[data-move]"),
+    );
+    expect(await prognos()).toContainEqual(["personalkostnader", "linjär", typed]);
+    expect(await page.locator("#issues").textContent()).not.toContain("behölls");
+  }, 60000);
+
   test("a member named <img src=x onerror=alert(1)> is shown as text", async () => {
     const { page, dialogs } = await open("?case=xss");
     await page.click("button[data-action=recalcAll]");
