@@ -117,6 +117,8 @@ describe("the text for the board papers", () => {
     expect(a.forecast).toContain("Prognostiserat eget kapital på balansdagen uppgår till 1 772 tkr.");
     expect(a.forecast).toContain("Högsta rekommenderade nivå på sparade medel uppgår till 1 583 tkr.");
     expect(a.forecast).not.toMatch(/\d{4,} kr|\d+,\d\d/);
+    // Övriga externa kostnader is named (its deviation reaches the threshold) without its method's explanation.
+    expect(a.forecast).toContain("Övriga externa kostnader prognostiseras till 587 tkr, 203 tkr lägre än budgeterat.");
     // The named lines are exactly the leaf lines whose deviation reaches the threshold, largest first.
     const t = c.tertial!;
     const flagged = ["medlemsbidrag", "ovriga_intakter", "bidrag_till_insatser", "personalkostnader", "ovriga_externa_kostnader"]

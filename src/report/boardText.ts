@@ -57,7 +57,9 @@ export function boardText(c: Computation, lang: "sv" | "en" = "sv"): BoardText |
     // Report sign: a positive deviation is better than budget, which for a cost is a lower cost.
     const higher = cost ? !v.deviation.isPositive() : v.deviation.isPositive();
     const label = lang === "en" ? (LEAF_LABELS_EN[v.id as LeafLine] ?? v.label) : v.label;
-    return w.line(label, abs(v.forecast), abs(v.deviation), higher, v.comment ? ` (${v.comment})` : "");
+    // The user's own words only: the Prognos table's comment or one typed in the report, not a method's explanation.
+    const own = v.kept ? v.comment : (c.inputs.forecastChoices.find((ch) => ch.line === v.id)?.comment ?? "");
+    return w.line(label, abs(v.forecast), abs(v.deviation), higher, own ? ` (${own})` : "");
   });
   const forecast =
     w.forecast(closed, y, a(result.forecast), a(result.budget)) +
