@@ -10,7 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { OWNED_SHEETS } from "../src/report/sheets";
 import { convert, describeWithLibreOffice } from "./helpers/libreoffice";
-import { editParts, examplePackage, recalcPackage } from "./helpers/package";
+import { examplePackage, recalcPackage } from "./helpers/package";
+import { onlySheet } from "./helpers/print";
 
 const havePoppler = spawnSync("pdftotext", ["-v"]).status === 0;
 const ASSOCIATION = "Samordningsförbundet Älvdalen (fiktivt)";
@@ -23,31 +24,6 @@ const SHEETS: Array<{ sheet: string; title: string; maxPages: number; minPages?:
   { sheet: OWNED_SHEETS.statements, title: "Bokslut per 2026-08-31", maxPages: 3, unit: true },
   { sheet: OWNED_SHEETS.checks, title: "Kontroller", maxPages: 2, unit: false },
 ];
-
-/** The package with every sheet but one hidden (and without print areas), and that one shown: what one sheet prints. */
-function onlySheet(buf: Buffer, sheet: string): Buffer {
-  return editParts(buf, [
-    [
-      "xl/workbook.xml",
-      (xml) => {
-        let index = -1;
-        let i = 0;
-        const out = xml.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
-          const mine = tag.includes(`name="${sheet}"`);
-          if (mine) index = i;
-          i++;
-          return mine ? tag : tag.replace("<sheet ", '<sheet state="hidden" ');
-        });
-        // LibreOffice prints a hidden sheet that has a print area; the others' print areas go too.
-        return out
-          .replace(/activeTab="\d+"/, `activeTab="${index}"`)
-          .replace(/<definedName [^>]*localSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g, (tag, id: string) =>
-            Number(id) === index ? tag : "",
-          );
-      },
-    ],
-  ]);
-}
 
 interface Word {
   text: string;
