@@ -94,6 +94,7 @@ describe("hostile and broken input corpus", () => {
         expect(w).toBeDefined();
         if (e.cell) expect(w!.cell).toBe(e.cell);
       }
+      for (const code of e.noWarning ?? []) expect(xs.warnings.map((w) => w.code)).not.toContain(code);
       // Input sheets in the in-memory Excel untouched too.
       const officeInputs = (snap: string) =>
         JSON.stringify((JSON.parse(snap) as Array<{ name: string }>).filter((s) => !OWNED.has(s.name)));

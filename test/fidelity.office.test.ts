@@ -233,7 +233,17 @@ describe("SIE import through Office.js", () => {
       if (process.env.CI === "true") throw new Error(`${file} is missing`);
       return;
     }
-    const excel = exampleExcel();
+    // Specter's file holds 2010 and 2011: into the example (2026) it is refused by name, and nothing changes.
+    const example = exampleExcel();
+    const before = example.workbook.snapshot();
+    const refused = await importSieAction(env(example), readFileSync(file), "specter_exempelfil.se");
+    expect(refused.errors).toMatchObject([{ code: "sie_year_mismatch", cell: "Inställningar!B3", params: { workbook: 2026 } }]);
+    expect(example.workbook.snapshot()).toBe(before);
+    // The example kept for 2011: imported.
+    const models = exampleSheets();
+    const settings = models.find((m) => m.name === "Inställningar")!;
+    settings.rows.find((r) => r[0]?.value === "Räkenskapsår")![1] = { value: 2011 };
+    const excel = new MockExcel(mockWorkbookOfModels(models));
     const runs = excel.runs;
     const r = await importSieAction(env(excel), readFileSync(file), "specter_exempelfil.se");
     expect(r.errors).toEqual([]);

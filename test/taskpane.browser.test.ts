@@ -388,11 +388,13 @@ describeWithChromium("task pane in Chromium", () => {
       if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
       return;
     }
-    const { page } = await open("");
+    const { page } = await open("?year=2011");
     await page.setInputFiles("#sie-file", file);
     await page.waitForSelector("#sie-preview:not([hidden])");
     const preview = await page.locator("#sie-preview").textContent();
     expect(preview).toContain("Magenta Bokföring");
+    expect(preview).toMatch(/Avstämning: filens \d+ saldon stämmer/);
+    expect(await page.isVisible("#sie-anyway")).toBe(false);
     expect(preview).toContain("2011-01-01 – 2011-12-31");
     expect(preview).toMatch(/konton saknas i Kontoplan/);
     expect(await page.isEnabled("#sie-import")).toBe(true);
@@ -411,5 +413,30 @@ describeWithChromium("task pane in Chromium", () => {
     expect(after.runs - runsBefore).toBeLessThanOrEqual(2);
     expect(after.sieRows).toBeGreaterThan(100);
     expect(await page.locator("#sie-preview").textContent()).toMatch(/\d+ rader ersatta, \d+ tillagda i Huvudbok/);
+  }, 60000);
+
+  test("Importera SIE: a file whose own balances disagree is refused in the preview; Importera ändå imports it and Körlogg says so", async () => {
+    const file = path.join(SIE_DIR, "fortnox_sie4.si");
+    if (!existsSync(file)) {
+      if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
+      return;
+    }
+    const { page } = await open("?year=2010");
+    await page.setInputFiles("#sie-file", file);
+    await page.waitForSelector("#sie-preview:not([hidden])");
+    const preview = (await page.locator("#sie-preview").textContent()) ?? "";
+    expect(preview).toMatch(/Filens egna saldon stämmer inte med raderna importen skulle skriva \(2010\): 35 saldon på konto 1119, 1159/);
+    expect(preview).toMatch(/… och \d+ till/);
+    expect(await page.isEnabled("#sie-import")).toBe(false);
+    expect(await page.isVisible("#sie-anyway")).toBe(true);
+    await page.check("#sie-anyway");
+    expect(await page.isEnabled("#sie-import")).toBe(true);
+    await page.click("#sie-import");
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("importerad"));
+    const log = await page.evaluate(() => {
+      const f = (window as never as { __finsam: { workbook: { sheet(n: string): { cells: Map<number, { v: unknown }> } } } }).__finsam;
+      return [...f.workbook.sheet("Körlogg").cells.values()].map((c) => String(c.v)).find((v) => v.startsWith("Importera SIE")) ?? "";
+    });
+    expect(log).toMatch(/TVINGAD trots skillnad: 35 saldon på konto 1119, 1159/);
   }, 60000);
 });

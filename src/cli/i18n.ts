@@ -13,7 +13,9 @@ export const CLI_TEXT = {
   finsam exempel <ut.xlsx>
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          läser och kontrollerar en SIE-fil, skriver inget
-  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>] [--json]   importerar filen till en kopia av arbetsboken
+  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>] [--json] [--importera-anda]
+                importerar filen till en kopia av arbetsboken; --importera-anda trots att filens
+                egna saldon inte stämmer med raderna (Körlogg säger det)
 `,
     noCommand: "Ange ett kommando.",
     needsValue: (flag: string) => `${flag} kräver ett värde.`,
@@ -32,6 +34,10 @@ export const CLI_TEXT = {
       `${s.company || "(inget företagsnamn)"} – ${s.program || "okänt program"}, teckenkodning ${s.encoding}\n` +
       `  ${s.accounts} konton, ${s.vouchers} verifikationer och ${s.transactions} transaktioner räkenskapsår 0`,
     sieValid: "Filen går att läsa: alla verifikationer balanserar.",
+    sieReconciled: (compared: number, differences: number) =>
+      differences === 0
+        ? `Avstämning: filens ${compared} saldon (#UB, #RES, #PSALDO) stämmer med raderna.`
+        : `Avstämning: ${differences} av filens ${compared} saldon stämmer inte med raderna; importen vägras utan --importera-anda.`,
     sieImported: (o: { years: number[]; replaced: number; added: number; proposals: unknown[]; settingsFilled: string[] }) =>
       `Importerade år ${[...o.years].sort().join(", ")}: ${o.replaced} rader i Huvudbok ersatta, ${o.added} tillagda` +
       (o.settingsFilled.length ? `; fyllde i ${o.settingsFilled.join(" och ")}` : "") +
@@ -61,7 +67,9 @@ export const CLI_TEXT = {
   finsam exempel <out.xlsx>
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          reads and checks an SIE file, writes nothing
-  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>] [--json]   imports the file into a copy of the workbook
+  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>] [--json] [--importera-anda]
+                imports the file into a copy of the workbook; --importera-anda (or --force) even though
+                the file's own balances disagree with the rows (Körlogg records it)
 `,
     noCommand: "Give a command.",
     needsValue: (flag: string) => `${flag} needs a value.`,
@@ -80,6 +88,11 @@ export const CLI_TEXT = {
       `${s.company || "(no company name)"} – ${s.program || "unknown program"}, encoding ${s.encoding}\n` +
       `  ${s.accounts} accounts, ${s.vouchers} vouchers and ${s.transactions} transactions in fiscal year 0`,
     sieValid: "The file can be read: every voucher balances.",
+    sieReconciled: (compared: number, differences: number) =>
+      differences === 0
+        ? `Reconciliation: the file's ${compared} balances (#UB, #RES, #PSALDO) agree with the rows.`
+        : `Reconciliation: ${differences} of the file's ${compared} balances disagree with the rows; ` +
+          "the import refuses without --importera-anda.",
     sieImported: (o: { years: number[]; replaced: number; added: number; proposals: unknown[]; settingsFilled: string[] }) =>
       `Imported ${[...o.years].sort().join(", ")}: ${o.replaced} rows of Huvudbok replaced, ${o.added} added` +
       (o.settingsFilled.length ? `; filled in ${o.settingsFilled.join(" and ")}` : "") +

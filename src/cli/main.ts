@@ -12,7 +12,7 @@ import { OUTPUTS, Output } from "../core/compute";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
 import { formatIssue, Issue, issueText, Message, messageText } from "../core/messages";
 import { parseSie } from "../core/sie/parse";
-import { summarizeSie } from "../core/sie/summary";
+import { reconciliationJson, summarizeSie } from "../core/sie/summary";
 import { actionLabel, VERSION } from "../core/version";
 import { exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
@@ -62,6 +62,8 @@ interface Parsed {
   only: Output[];
   cutoff?: string;
   json: boolean;
+  /** `finsam sie … --importera-anda` (`--force`): import despite differences from the file's own balances. */
+  importAnyway: boolean;
 }
 
 /** The language: `--sprak`, else LANG (sv… or en…), else Swedish. A bad `--sprak` is a usage error. */
@@ -77,7 +79,7 @@ export function chooseLang(argv: readonly string[], env: Record<string, string |
 function parseArgs(argv: string[], t: CliText): Parsed {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError(t.noCommand);
-  const p: Parsed = { command, positional: [], only: [], json: false };
+  const p: Parsed = { command, positional: [], only: [], json: false, importAnyway: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const next = () => {
@@ -95,6 +97,7 @@ function parseArgs(argv: string[], t: CliText): Parsed {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(p.cutoff)) throw new UsageError(t.badCutoff(p.cutoff));
     } else if (a === "--sprak" || a === "--lang") next();
     else if (a === "--json") p.json = true;
+    else if (a === "--importera-anda" || a === "--importera-ändå" || a === "--force") p.importAnyway = true;
     else if (a.startsWith("-")) throw new UsageError(t.unknownFlag(a));
     else p.positional.push(a);
   }
@@ -114,10 +117,14 @@ async function openWorkbook(file: string, t: CliText): Promise<XlsxPort> {
   }
 }
 
+/** A page of issues for a person (the JSON has them all), ending with "… och N till" when there are more. */
+const ISSUES_SHOWN = 50;
+
 function printIssues(io: Io, title: string, issues: Issue[], lang: Lang): void {
   if (issues.length === 0) return;
   io.err(`${title}:\n`);
-  for (const i of issues) io.err(`  ${formatIssue(i, lang)}\n`);
+  for (const i of issues.slice(0, ISSUES_SHOWN)) io.err(`  ${formatIssue(i, lang)}\n`);
+  if (issues.length > ISSUES_SHOWN) io.err(`  ${CLI_TEXT[lang].andMore(issues.length - ISSUES_SHOWN)}\n`);
 }
 
 async function writeInputWorkbook(file: string, sheets: SheetModel[]): Promise<void> {
@@ -231,6 +238,7 @@ async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
     io.out(JSON.stringify(doc, null, 2) + "\n");
   }
   io.err(`${t.sieSummary(summary)}\n`);
+  if (ok) io.err(`${t.sieReconciled(summary.reconciliation.compared, summary.reconciliation.differences.length)}\n`);
   printIssues(io, ok ? t.warningsTitle : t.sieInvalid, ok ? summary.warnings : summary.errors, lang);
   if (ok) io.err(`${t.sieValid}\n`);
   return ok ? 0 : 1;
@@ -257,25 +265,39 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
     sha256: createHash("sha256").update(bytes).digest("hex"),
     now: io.now(),
     version: version(),
+    importAnyway: p.importAnyway,
   });
+  const reconciliation = outcome.reconciliation ? reconciliationJson(outcome.reconciliation) : null;
   if (!outcome.ok) {
     printIssues(io, t.sieInvalid, outcome.errors, lang);
-    if (p.json) io.out(JSON.stringify({ errors: outcome.errors.map((i) => issueText(i, lang)) }, null, 2) + "\n");
+    printIssues(io, t.warningsTitle, outcome.warnings, lang);
+    if (p.json) {
+      const doc = {
+        errors: outcome.errors.map((i) => issueText(i, lang)),
+        warnings: outcome.warnings.map((i) => issueText(i, lang)),
+        reconciliation,
+      };
+      io.out(JSON.stringify(doc, null, 2) + "\n");
+    }
     return 1;
   }
   await port.writeSheets(outcome.sheets);
   await port.save(output);
   printIssues(io, t.warningsTitle, outcome.warnings, lang);
   io.err(`${t.sieImported(outcome)}\n`);
-  for (const pr of outcome.proposals.slice(0, 50)) io.err(`  ${pr.account} ${pr.name}: ${pr.line ?? "–"}\n`);
+  for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.account} ${pr.name}: ${pr.line ?? "–"}\n`);
+  if (outcome.proposals.length > ISSUES_SHOWN) io.err(`  ${t.andMore(outcome.proposals.length - ISSUES_SHOWN)}\n`);
   io.err(`${t.wrote(output)}\n`);
   if (summary) {
     const doc = {
       ...summary,
       errors: [],
       warnings: outcome.warnings.map((i) => issueText(i, lang)),
+      reconciliation,
       import: {
         output,
+        mode: outcome.mode,
+        forced: outcome.forced,
         years: outcome.years,
         replaced: outcome.replaced,
         added: outcome.added,

@@ -150,6 +150,10 @@ function ledgerWarnings(inputs: Inputs, agg: LedgerAggregates, period: ReportPer
   if (vouchers.duplicateRows > 0) {
     warnings.add("duplicate_rows", { count: vouchers.duplicateRows, sheet }, vouchers.firstDuplicate);
   }
+  if (vouchers.firstDuplicateVoucher) {
+    const d = vouchers.firstDuplicateVoucher;
+    warnings.add("duplicate_vouchers", { count: vouchers.duplicateVouchers, sheet, voucher: d.voucher }, d.cell);
+  }
   if (looksShifted1904(inputs.ledger, period)) warnings.add("dates_1904", { sheet }, agg.firstRowOtherYear);
   if (agg.rowsOtherYears > 0) {
     const params = { count: agg.rowsOtherYears, sheet, from: period.year - 1, to: period.year };

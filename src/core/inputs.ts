@@ -33,6 +33,8 @@ export type CeilingRule = { kind: "flat"; rate: Decimal } | { kind: "table" };
 
 export interface Settings {
   association: string;
+  /** Organisationsnummer: filled by the first SIE import from #ORGNR; a file for another number is refused. */
+  orgNumber: string | null;
   year: number;
   cutoff: IsoDate | null;
   displayUnit: DisplayUnit;
@@ -62,6 +64,7 @@ export interface Settings {
 
 export type SettingId =
   | "association"
+  | "orgNumber"
   | "year"
   | "cutoff"
   | "displayUnit"

@@ -39,6 +39,9 @@ export interface BalanceAggregates {
   movementPriorYear: BalanceSums;
   /** Accounts with rows in the two years but no report line: balance accounts (class 1–2) and others. */
   unmapped: Map<number, Ore>;
+  /** The closing entries (line `avslutspost`, debit positive) this year to the cut-off and in the prior year. */
+  closingThisYear: Ore;
+  closingPriorYear: Ore;
 }
 
 export interface LedgerAggregates {
@@ -143,6 +146,8 @@ export function aggregateLedger(
       ibPriorYear: { rows: 0, sum: asOre(0), accounts: new Set() },
       movementPriorYear: emptyBalances(),
       unmapped: new Map(),
+      closingThisYear: asOre(0),
+      closingPriorYear: asOre(0),
     },
   };
   const bal = agg.balances;
@@ -200,6 +205,12 @@ export function aggregateLedger(
       target[line] = addOre(target[line], row.ore);
       continue;
     }
+    if (line === "avslutspost") {
+      // Neither income nor cost: the statements take it out of equity, where its counter entry went.
+      if (day >= period.start) bal.closingThisYear = addOre(bal.closingThisYear, row.ore);
+      else bal.closingPriorYear = addOre(bal.closingPriorYear, row.ore);
+      continue;
+    }
     if (day >= period.start) {
       addSafe(agg.period, line, row.ore, errors, row.cell);
       if (line === "bidrag_till_insatser" && row.project) {
@@ -224,27 +235,32 @@ export interface VoucherFindings {
   /** Vouchers (by id and year) whose rows do not sum to zero. */
   unbalanced: number;
   firstUnbalanced: { voucher: string; cell: CellRef; ore: Ore } | null;
-  /** Rows identical to an earlier row (date, voucher, account, amount, text, project): a double import? */
+  /** Rows without a voucher id identical to an earlier such row (date, account, amount, text, project): a double paste? */
   duplicateRows: number;
   firstDuplicate: CellRef | "";
+  /** Vouchers (by id and year) whose rows appear again, the same, in a later separate run: imported twice? */
+  duplicateVouchers: number;
+  firstDuplicateVoucher: { voucher: string; cell: CellRef } | null;
 }
 
 /**
  * Bookkeeping sanity checks that do not stop a run: every voucher balances (debit = credit), and
- * no row appears twice. Rows without a voucher id and opening balances (IB) are not checked for
- * balance.
+ * nothing was entered twice. Identical rows inside one voucher are normal (several programs write
+ * them), so a double import is found by what was imported: a voucher whose rows stand again, the same,
+ * further down the ledger. Rows without a voucher id are compared row by row. Opening balances (IB)
+ * are not checked.
  */
 export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
   const n = rows.length;
-  // Duplicates: a numeric hash per row; only rows whose hash occurs twice are compared in full.
+  // Rows without a voucher id: a numeric hash per row; only rows whose hash occurs twice are compared in full.
   const hashes = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    hashes[i] = ((r.day * 100003 + r.account) * 7919 + r.ore) % 9007199254740881;
+    hashes[i] = r.voucher ? -1 : ((r.day * 100003 + r.account) * 7919 + r.ore) % 9007199254740881;
   }
   const sorted = hashes.slice().sort();
   const repeated = new Set<number>();
-  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
+  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1] && sorted[i] !== -1) repeated.add(sorted[i]);
   let duplicateRows = 0;
   let firstDuplicate: CellRef | "" = "";
   if (repeated.size > 0) {
@@ -252,13 +268,52 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     for (let i = 0; i < n; i++) {
       if (!repeated.has(hashes[i])) continue;
       const r = rows[i];
-      const key = `${r.day}\u0000${r.voucher}\u0000${r.account}\u0000${r.ore}\u0000${r.text}\u0000${r.project}`;
+      const key = `${r.day}\u0000${r.account}\u0000${r.ore}\u0000${r.text}\u0000${r.project}`;
       if (seen.has(key)) {
         if (duplicateRows === 0) firstDuplicate = r.cell;
         duplicateRows++;
       } else seen.add(key);
     }
   }
+  // Vouchers: runs of consecutive rows with one id in one year; a later run of the same id with the same rows.
+  const firstRun = new Map<string, number>();
+  let duplicateVouchers = 0;
+  let firstDuplicateVoucher: VoucherFindings["firstDuplicateVoucher"] = null;
+  const sameRun = (a: number, b: number, length: number) => {
+    for (let k = 0; k < length; k++) {
+      const x = rows[a + k];
+      const y = rows[b + k];
+      if (!y || x.voucher !== y.voucher || x.day !== y.day || x.account !== y.account || x.ore !== y.ore) return false;
+    }
+    return b + length === n || rows[b + length].voucher !== rows[b].voucher || rows[b + length].day !== rows[b].day;
+  };
+  const runLength = new Map<number, number>();
+  let start = -1;
+  const closeRun = (end: number) => {
+    if (start < 0) return;
+    const r = rows[start];
+    const key = `${yearOfDayNumber(r.day)}\u0000${r.voucher}`;
+    const earlier = firstRun.get(key);
+    if (earlier === undefined) {
+      firstRun.set(key, start);
+      runLength.set(start, end - start);
+    } else if (runLength.get(earlier) === end - start && sameRun(earlier, start, end - start)) {
+      if (duplicateVouchers === 0) firstDuplicateVoucher = { voucher: r.voucher, cell: r.cell };
+      duplicateVouchers++;
+    }
+    start = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    if (!r.voucher || isOpeningBalance(r.voucher)) {
+      closeRun(i);
+      continue;
+    }
+    if (start >= 0 && rows[start].voucher === r.voucher && rows[start].day === r.day) continue;
+    closeRun(i);
+    start = i;
+  }
+  closeRun(n);
   // Voucher sums per year (numbering restarts each year); no string keys are built per row.
   type VoucherSum = { ore: Ore; cell: CellRef };
   const sumsByYear = new Map<number, Map<string, VoucherSum>>();
@@ -287,5 +342,5 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
       if (!firstUnbalanced) firstUnbalanced = { voucher, cell: s.cell, ore: s.ore };
     }
   }
-  return { unbalanced, firstUnbalanced, duplicateRows, firstDuplicate };
+  return { unbalanced, firstUnbalanced, duplicateRows, firstDuplicate, duplicateVouchers, firstDuplicateVoucher };
 }

@@ -142,10 +142,39 @@ export interface Params {
   sie_bad_amount: { value: string };
   sie_bad_date: { value: string };
   sie_checksum_wrong: { stated: string; actual: string };
-  sie_balance_mismatch: { kind: "UB" | "RES"; account: number; stated: string; computed: string };
+  sie_balance_mismatch: { kind: "UB" | "RES" | "PSALDO"; account: number; period: string; year: number; stated: string; computed: string };
   sie_year_not_calendar: { start: string; end: string };
   sie_no_fiscal_year: None;
   sie_import_content_below: { sheet: string };
+  sie_account_not_number: { value: string };
+  sie_amount_too_large: { value: string };
+  sie_stray_brace: { brace: "{" | "}" };
+  sie_not_a_record: { text: string };
+  sie_voucher_without_brace: None;
+  sie_voucher_not_closed: None;
+  sie_trans_outside_voucher: None;
+  sie_bad_year_index: { value: string };
+  sie_fiscal_year_reversed: { start: string; end: string };
+  sie_fiscal_years_overlap: { start: string; end: string; otherStart: string; otherEnd: string };
+  sie_checksum_unclosed: None;
+  sie_years_span: { first: number; last: number };
+  sie_transactions_added: { year: number };
+  sie_year_skipped: { start: string; end: string };
+  sie_year_no_data: { year: number };
+  sie_year_balances_only: { year: number };
+  sie_psaldo_ambiguous: { account: number; period: string };
+  sie_bad_period: { value: string };
+  sie_vouchers_outside_years: { count: number };
+  sie_reconciliation_failed: { count: number; accounts: number[]; total: string; years: number[] };
+  sie_reconciliation_forced: { count: number; accounts: number[]; total: string };
+  sie_orgnr_mismatch: { file: string; workbook: string };
+  sie_company_differs: { file: string; workbook: string };
+  sie_year_mismatch: { workbook: number; years: number[] };
+  sie_too_many_rows: { rows: number; limit: number };
+  sie_same_file_other_years: { years: string; earlier: string };
+  sie_already_imported: { when: string };
+  sie_voucher_in_ledger: { voucher: string };
+  duplicate_vouchers: { count: number; sheet: string; voucher: string };
   // Use cases and shells
   no_results: None;
   template_inputs_exist: { found: string[] };
@@ -267,6 +296,19 @@ function valueEntry(meaning: string, example: ValueParams): Entry<ValueParams> {
 }
 
 const none: None = {};
+
+/** What the SIE file states, and what gives it, per kind of figure. */
+const SIE_KIND_SV = { UB: "utgående balans (#UB)", RES: "resultat (#RES)", PSALDO: "periodsaldo (#PSALDO)" };
+const SIE_KIND_EN = { UB: "closing balance (#UB)", RES: "result (#RES)", PSALDO: "period balance (#PSALDO)" };
+const SIE_ROWS_SV = { UB: "IB plus årets rader", RES: "årets rader", PSALDO: "månadens rader" };
+const SIE_ROWS_EN = { UB: "the opening balance plus the year's rows give", RES: "the year's rows give", PSALDO: "the month's rows give" };
+
+/** A list of numbers for a message: the first ten, then "… och N till" (the JSON has them all). */
+function listOf(items: readonly number[], more: (n: number) => string): string {
+  return items.length <= 10 ? items.join(", ") : `${items.slice(0, 10).join(", ")} ${more(items.length - 10)}`;
+}
+const listSv = (items: readonly number[]) => listOf(items, (n) => `… och ${n} till`);
+const listEn = (items: readonly number[]) => listOf(items, (n) => `… and ${n} more`);
 const METHODS_SV = "budget, linjär, utfall+restbudget, föregående år, åtaganden eller manuell";
 
 /** Every code's words. The type requires an entry for every code, with both languages. */
@@ -615,14 +657,24 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
       `e.g. ${p.voucher} with a difference of ${f.money(p.difference)}.`,
     example: { count: 1, sheet: "Huvudbok", voucher: "A 12", difference: "-12771" },
   },
-  duplicate_rows: {
-    meaning: "Varning: rader som är exakta kopior av en tidigare rad (dubbelimport?).",
+  duplicate_vouchers: {
+    meaning:
+      "Varning: en verifikation finns två gånger i samma år, på olika ställen i " +
+      "Huvudbok (dubbelimport?). Lika rader inom en verifikation är normala.",
     sv: (p, f) =>
-      `${f.count(p.count)} rader i ${p.sheet} är exakta kopior av en tidigare rad ` +
-      `(samma datum, verifikation, konto, belopp och text). Dubbelimport?`,
+      `${f.count(p.count)} verifikationer i ${p.sheet} finns en gång till längre ner med samma rader (först ${p.voucher}). Dubbelimport?`,
     en: (p, f) =>
-      `${f.count(p.count)} rows in ${p.sheet} are exact copies of an earlier row ` +
-      `(same date, voucher, account, amount and text). Imported twice?`,
+      `${f.count(p.count)} vouchers in ${p.sheet} appear again further down with the same rows (first ${p.voucher}). Imported twice?`,
+    example: { count: 1, sheet: "Huvudbok", voucher: "A 12" },
+  },
+  duplicate_rows: {
+    meaning: "Varning: rader utan verifikationsnummer som är exakta kopior av en tidigare sådan rad (inklistrade två gånger?).",
+    sv: (p, f) =>
+      `${f.count(p.count)} rader utan verifikationsnummer i ${p.sheet} är exakta kopior av en tidigare rad ` +
+      `(samma datum, konto, belopp och text). Inklistrade två gånger?`,
+    en: (p, f) =>
+      `${f.count(p.count)} rows without a voucher number in ${p.sheet} are exact copies of an earlier row ` +
+      `(same date, account, amount and text). Pasted twice?`,
     example: { count: 2, sheet: "Huvudbok" },
   },
   dates_1904: {
@@ -787,14 +839,17 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     example: { stated: "1573150874", actual: "204762964" },
   },
   sie_balance_mismatch: {
-    meaning: "Varning: filens utgående balans (#UB) eller resultat (#RES) för ett konto skiljer sig från IB plus transaktionerna.",
+    meaning:
+      "Varning (fel vid import): filens utgående balans (#UB), resultat (#RES) eller " +
+      "periodsaldo (#PSALDO) för ett konto skiljer sig från det raderna ger.",
     sv: (p, f) =>
-      `Konto ${p.account}: filens ${p.kind === "UB" ? "utgående balans (#UB)" : "resultat (#RES)"} är ${f.money(p.stated)}, ` +
-      `men ${p.kind === "UB" ? "IB plus" : ""} årets transaktioner ger ${f.money(p.computed)}.`,
+      `Konto ${p.account}, ${p.kind === "PSALDO" ? `period ${p.period}` : p.year}: filens ` +
+      `${SIE_KIND_SV[p.kind]} är ${f.money(p.stated)}, ` +
+      `men ${SIE_ROWS_SV[p.kind]} ger ${f.money(p.computed)}.`,
     en: (p, f) =>
-      `Account ${p.account}: the file's ${p.kind === "UB" ? "closing balance (#UB)" : "result (#RES)"} is ${f.money(p.stated)}, ` +
-      `but ${p.kind === "UB" ? "the opening balance plus" : ""} the year's transactions give ${f.money(p.computed)}.`,
-    example: { kind: "UB", account: 1930, stated: "125000.00", computed: "124000.00" },
+      `Account ${p.account}, ${p.kind === "PSALDO" ? `period ${p.period}` : p.year}: the file's ` +
+      `${SIE_KIND_EN[p.kind]} is ${f.money(p.stated)}, but ${SIE_ROWS_EN[p.kind]} ${f.money(p.computed)}.`,
+    example: { kind: "UB", account: 1930, period: "", year: 2026, stated: "125000.00", computed: "124000.00" },
   },
   sie_year_not_calendar: {
     meaning: "SIE-filens räkenskapsår (år 0) är inte ett kalenderår; samordningsförbund har kalenderår, så filen importeras inte.",
@@ -817,6 +872,242 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     sv: () => "Filen anger inget räkenskapsår (#RAR 0); importen vet inte vilka år den ska ersätta.",
     en: () => "The file states no fiscal year (#RAR 0); the import cannot tell which years to replace.",
     example: none,
+  },
+  sie_account_not_number: {
+    meaning: "Fel: ett konto i SIE-filen är inte ett kontonummer (bara siffror).",
+    sv: (p) => `Kontot "${p.value}" är inte ett kontonummer (bara siffror, t.ex. 1930).`,
+    en: (p) => `The account "${p.value}" is not an account number (digits only, e.g. 1930).`,
+    example: { value: "FEL" },
+  },
+  sie_amount_too_large: {
+    meaning: "Fel: ett belopp är större än vad som kan räknas exakt (±90 biljoner kronor, 2^53 öre).",
+    sv: (p) => `Beloppet "${p.value}" är för stort för att räknas exakt (högst 90 071 992 547 409,91 kr).`,
+    en: (p) => `The amount "${p.value}" is too large to be counted exactly (at most 90,071,992,547,409.91 kr).`,
+    example: { value: "99999999999999999.00" },
+  },
+  sie_stray_brace: {
+    meaning:
+      "Fel: en klammer som inte hör till en verifikation (en `{` utan #VER före, en `{` i en öppen verifikation, en `}` som inget öppnat).",
+    sv: (p) =>
+      p.brace === "{"
+        ? "Klammern { hör inte till någon #VER (den står utanför en verifikation eller inuti en öppen)."
+        : "Klammern } stänger ingenting: ingen verifikation är öppen.",
+    en: (p) =>
+      p.brace === "{"
+        ? "The brace { belongs to no #VER (it stands outside a voucher or inside an open one)."
+        : "The brace } closes nothing: no voucher is open.",
+    example: { brace: "}" },
+  },
+  sie_not_a_record: {
+    meaning: "Fel: en rad inuti en verifikation är inte en SIE-post (börjar inte med #).",
+    sv: (p) => `Raden "${p.text}" inuti en verifikation är inte en SIE-post (en post börjar med #, t.ex. #TRANS).`,
+    en: (p) => `The line "${p.text}" inside a voucher is not an SIE record (a record starts with #, e.g. #TRANS).`,
+    example: { text: "1930 {} -500.00" },
+  },
+  sie_voucher_without_brace: {
+    meaning: "Fel: en #VER som inte följs av { (verifikationens rader kan inte skiljas från resten).",
+    sv: () => "Verifikationen (#VER) följs inte av en klammer {; dess rader kan inte skiljas från filens övriga poster.",
+    en: () => "The voucher (#VER) is not followed by a brace {; its rows cannot be told from the file's other records.",
+    example: none,
+  },
+  sie_voucher_not_closed: {
+    meaning: "Fel: en verifikation som aldrig stängs med } (före nästa #VER eller filens slut).",
+    sv: () => "Verifikationen stängs aldrig med }: nästa #VER eller filens slut kommer först.",
+    en: () => "The voucher is never closed with }: the next #VER or the end of the file comes first.",
+    example: none,
+  },
+  sie_trans_outside_voucher: {
+    meaning: "Fel: en #TRANS utanför en verifikations klamrar.",
+    sv: () => "Transaktionsraden (#TRANS) står utanför en verifikation (#VER med { … }).",
+    en: () => "The transaction row (#TRANS) stands outside a voucher (#VER with { … }).",
+    example: none,
+  },
+  sie_bad_year_index: {
+    meaning: "Fel: årsnumret i #RAR, #IB, #UB eller #RES är inte ett heltal (0 = i år, −1 = i fjol).",
+    sv: (p) => `Årsnumret "${p.value}" är inte ett heltal (0 för räkenskapsåret, -1 för året före).`,
+    en: (p) => `The year index "${p.value}" is not a whole number (0 for the fiscal year, -1 for the year before).`,
+    example: { value: "x" },
+  },
+  sie_fiscal_year_reversed: {
+    meaning: "Fel: ett räkenskapsår (#RAR) slutar före det börjar.",
+    sv: (p, f) => `Räkenskapsåret slutar ${f.date(p.end)}, före det börjar (${f.date(p.start)}).`,
+    en: (p, f) => `The fiscal year ends on ${f.date(p.end)}, before it starts (${f.date(p.start)}).`,
+    example: { start: "2026-01-01", end: "2025-12-31" },
+  },
+  sie_fiscal_years_overlap: {
+    meaning: "Fel: två räkenskapsår (#RAR) överlappar eller har samma årsnummer.",
+    sv: (p, f) =>
+      `Räkenskapsåret ${f.date(p.start)}–${f.date(p.end)} överlappar året ${f.date(p.otherStart)}–${f.date(p.otherEnd)} ` +
+      "(eller har samma årsnummer).",
+    en: (p, f) =>
+      `The fiscal year ${f.date(p.start)}–${f.date(p.end)} overlaps the year ${f.date(p.otherStart)}–${f.date(p.otherEnd)} ` +
+      "(or has the same index).",
+    example: { start: "2025-06-01", end: "2026-05-31", otherStart: "2026-01-01", otherEnd: "2026-12-31" },
+  },
+  sie_checksum_unclosed: {
+    meaning: "Fel: kontrollsumman (#KSUMMA) öppnas men stängs aldrig med en #KSUMMA med summan; filen är avkortad.",
+    sv: () => "Kontrollsumman (#KSUMMA) öppnas här men filen slutar utan den avslutande #KSUMMA: filen är troligen avkortad.",
+    en: () => "The checksum (#KSUMMA) opens here but the file ends without the closing #KSUMMA: the file is probably cut short.",
+    example: none,
+  },
+  sie_years_span: {
+    meaning: "En SIE-fil utan räkenskapsår (#RAR) vars verifikationer spänner över flera kalenderår importeras inte.",
+    sv: (p) =>
+      `Filen anger inget räkenskapsår (#RAR) och verifikationerna är daterade ${p.first}–${p.last}; ` +
+      "importen kan inte avgöra året. Exportera ett år i taget.",
+    en: (p) =>
+      `The file states no fiscal year (#RAR) and its vouchers are dated ${p.first}–${p.last}; ` +
+      "the import cannot tell the year. Export one year at a time.",
+    example: { first: 2025, last: 2026 },
+  },
+  sie_transactions_added: {
+    meaning:
+      "Varning: en transaktionsfil (SIE 4I: verifikationer utan saldon, eller utan " +
+      "räkenskapsår #RAR): verifikationerna läggs till året, inget ersätts.",
+    sv: (p) =>
+      `Filen är en transaktionsfil för ${p.year} (verifikationer utan årets saldon). Dess verifikationer läggs till ` +
+      "Huvudbokens rader; inga rader ersätts.",
+    en: (p) =>
+      `The file is a transaction file for ${p.year} (vouchers without the year's balances). Its vouchers are added to ` +
+      "Huvudbok's rows; no rows are replaced.",
+    example: { year: 2026 },
+  },
+  sie_year_skipped: {
+    meaning: "Varning: ett tidigare räkenskapsår i filen är inte ett kalenderår och importeras inte.",
+    sv: (p, f) => `Räkenskapsåret ${f.date(p.start)}–${f.date(p.end)} är inte ett kalenderår och importeras inte.`,
+    en: (p, f) => `The fiscal year ${f.date(p.start)}–${f.date(p.end)} is not a calendar year and is not imported.`,
+    example: { start: "2024-07-01", end: "2025-06-30" },
+  },
+  sie_year_no_data: {
+    meaning: "Varning: filen nämner ett räkenskapsår men har inga saldon eller verifikationer för det; årets rader i Huvudbok står kvar.",
+    sv: (p) => `Filen nämner ${p.year} men har inga saldon eller verifikationer för året; ${p.year} års rader i Huvudbok står kvar.`,
+    en: (p) => `The file names ${p.year} but holds no balances or vouchers for it; ${p.year}'s rows in Huvudbok stay as they are.`,
+    example: { year: 2025 },
+  },
+  sie_year_balances_only: {
+    meaning:
+      "Varning: ett år har bara årssaldon (#UB/#RES, t.ex. SIE 1 eller fjolåret i en " +
+      "SIE 4E-fil): en rad per konto den 31 december; perioder kan inte jämföras.",
+    sv: (p) =>
+      `${p.year} har bara årssaldon i filen (#UB och #RES): en rad per konto den 31 december. ` +
+      `Jämförelse med samma period ${p.year} går inte; helåret stämmer.`,
+    en: (p) =>
+      `${p.year} has only year balances in the file (#UB and #RES): one row per account on 31 December. ` +
+      `Comparing with the same period of ${p.year} is not possible; the full year is right.`,
+    example: { year: 2025 },
+  },
+  sie_psaldo_ambiguous: {
+    meaning:
+      "Fel: ett konto har periodsaldon bara per objekt, i flera dimensioner " +
+      "som inte summerar lika; totalen kan inte räknas utan dubbelräkning.",
+    sv: (p) =>
+      `Konto ${p.account}, period ${p.period}: filen har bara periodsaldon per objekt, i dimensioner som ger olika summor; ` +
+      "totalen kan inte räknas utan att något räknas två gånger.",
+    en: (p) =>
+      `Account ${p.account}, period ${p.period}: the file has period balances per object only, in dimensions whose sums ` +
+      "differ; the total cannot be counted without counting something twice.",
+    example: { account: 5010, period: "202603" },
+  },
+  sie_bad_period: {
+    meaning: "Fel: en period i #PSALDO är inte ÅÅÅÅMM inom räkenskapsåret.",
+    sv: (p) => `Perioden "${p.value}" är inte en månad (ÅÅÅÅMM) inom räkenskapsåret.`,
+    en: (p) => `The period "${p.value}" is not a month (YYYYMM) within the fiscal year.`,
+    example: { value: "202613" },
+  },
+  sie_vouchers_outside_years: {
+    meaning: "Importen vägras: verifikationer är daterade utanför filens alla räkenskapsår (de skulle annars försvinna utan ett ord).",
+    sv: (p, f) =>
+      `${f.count(p.count)} verifikationer är daterade utanför filens räkenskapsår (#RAR); den första står här. ` +
+      "Importen skulle tappa dem, så ingenting har skrivits. Rätta datumen eller räkenskapsåren i bokföringsprogrammet.",
+    en: (p, f) =>
+      `${f.count(p.count)} vouchers are dated outside the file's fiscal years (#RAR); the first is here. ` +
+      "The import would lose them, so nothing was written. Correct the dates or the fiscal years in the accounting program.",
+    example: { count: 3 },
+  },
+  sie_reconciliation_failed: {
+    meaning:
+      "Importen vägras: raderna som skulle skrivas ger inte filens egna saldon (#UB, " +
+      "#RES, #PSALDO) för några konton. Kan importeras ändå med ett uttryckligt val.",
+    sv: (p, f) =>
+      `Filens egna saldon stämmer inte med raderna importen skulle skriva (${p.years.join(", ")}): ` +
+      `${f.count(p.count)} saldon på konto ${listSv(p.accounts)}, sammanlagt ${f.money(p.total)} i skillnad. ` +
+      "Ingenting har skrivits. Exportera filen igen, eller importera ändå (--importera-anda, i panelen Importera ändå).",
+    en: (p, f) =>
+      `The file's own balances do not agree with the rows the import would write (${p.years.join(", ")}): ` +
+      `${f.count(p.count)} balances on accounts ${listEn(p.accounts)}, ${f.money(p.total)} of difference in all. ` +
+      "Nothing was written. Export the file again, or import anyway (--importera-anda; in the pane, Import anyway).",
+    example: { count: 2, accounts: [1930, 2440], total: "1250.00", years: [2026] },
+  },
+  sie_reconciliation_forced: {
+    meaning:
+      "Varning: filen importerades trots att dess egna saldon inte stämmer med raderna (ett uttryckligt val); Körlogg säger hur mycket.",
+    sv: (p, f) =>
+      `Importerad trots skillnad: ${f.count(p.count)} saldon på konto ${listSv(p.accounts)} stämmer inte med filen, ` +
+      `sammanlagt ${f.money(p.total)}. Körlogg har det.`,
+    en: (p, f) =>
+      `Imported despite a difference: ${f.count(p.count)} balances on accounts ${listEn(p.accounts)} disagree with the file, ` +
+      `${f.money(p.total)} in all. Körlogg records it.`,
+    example: { count: 2, accounts: [1930, 2440], total: "1250.00" },
+  },
+  sie_orgnr_mismatch: {
+    meaning: "Importen vägras: filens organisationsnummer (#ORGNR) är ett annat än arbetsbokens (Inställningar, Organisationsnummer).",
+    sv: (p) =>
+      `Filen är för organisationsnummer ${p.file}, arbetsboken för ${p.workbook} (Inställningar). ` +
+      "Fel fil eller fel arbetsbok; ingenting har skrivits.",
+    en: (p) =>
+      `The file is for organisation number ${p.file}, the workbook for ${p.workbook} (Inställningar). ` +
+      "Wrong file or wrong workbook; nothing was written.",
+    example: { file: "556677-8899", workbook: "222000-1234" },
+  },
+  sie_company_differs: {
+    meaning: "Varning: filens företagsnamn (#FNAMN) är ett annat än arbetsbokens Förbund.",
+    sv: (p) => `Filen är för "${p.file}", arbetsboken för "${p.workbook}". Kontrollera att det är rätt fil.`,
+    en: (p) => `The file is for "${p.file}", the workbook for "${p.workbook}". Check that it is the right file.`,
+    example: { file: "Samordningsförbundet Väst", workbook: "Samordningsförbundet Öst" },
+  },
+  sie_year_mismatch: {
+    meaning: "Importen vägras: filen har varken arbetsbokens räkenskapsår eller året före.",
+    sv: (p) =>
+      `Arbetsboken gäller ${p.workbook} men filen har år ${p.years.join(", ") || "–"}, varken ${p.workbook} eller ` +
+      `${p.workbook - 1}. Ingenting har skrivits.`,
+    en: (p) =>
+      `The workbook is for ${p.workbook} but the file holds ${p.years.join(", ") || "–"}, neither ${p.workbook} nor ` +
+      `${p.workbook - 1}. Nothing was written.`,
+    example: { workbook: 2026, years: [2023, 2024] },
+  },
+  sie_too_many_rows: {
+    meaning: "Importen vägras: Huvudbok skulle få fler rader än ett kalkylblad rymmer (1 048 576).",
+    sv: (p, f) =>
+      `Huvudbok skulle få ${f.count(p.rows)} rader, fler än ett kalkylblad rymmer (${f.count(p.limit)}). ` +
+      "Ingenting har skrivits. Importera färre år, eller ta bort äldre år ur Huvudbok.",
+    en: (p, f) =>
+      `Huvudbok would get ${f.count(p.rows)} rows, more than a worksheet holds (${f.count(p.limit)}). ` +
+      "Nothing was written. Import fewer years, or remove older years from Huvudbok.",
+    example: { rows: 1100000, limit: 1048576 },
+  },
+  sie_same_file_other_years: {
+    meaning: "Varning: samma fil (samma SHA-256) importerades tidigare för andra år.",
+    sv: (p) => `Samma fil importerades ${p.earlier} för år ${p.years}; nu blir det andra år. Kontrollera att det är rätt fil.`,
+    en: (p) => `The same file was imported on ${p.earlier} for ${p.years}; now it gives other years. Check that it is the right file.`,
+    example: { years: "2025", earlier: "2026-05-02T08:00:00Z" },
+  },
+  sie_voucher_in_ledger: {
+    meaning: "Importen vägras: en transaktionsfil läggs till, men Huvudbok har redan en av dess verifikationer (samma datum och nummer).",
+    sv: (p) =>
+      `Huvudbok har redan verifikation ${p.voucher} med samma datum som i filen; filens verifikationer skulle räknas två gånger. ` +
+      "Ingenting har skrivits.",
+    en: (p) =>
+      `Huvudbok already has voucher ${p.voucher} with the same date as the file; the file's vouchers would count twice. ` +
+      "Nothing was written.",
+    example: { voucher: "L 7" },
+  },
+  sie_already_imported: {
+    meaning: "Importen vägras: en transaktionsfil (utan #RAR) läggs till, och samma fil är redan importerad (dubbelimport).",
+    sv: (p) =>
+      `Samma fil (samma SHA-256) importerades redan ${p.when}; dess verifikationer skulle läggas till en gång till. ` +
+      "Ingenting har skrivits.",
+    en: (p) => `The same file (same SHA-256) was already imported on ${p.when}; its vouchers would be added twice. Nothing was written.`,
+    example: { when: "2026-05-02T08:00:00Z" },
   },
   no_results: {
     meaning: "Verifiera: arbetsboken har inga beräknade resultat.",

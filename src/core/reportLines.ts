@@ -29,8 +29,14 @@ export function isBalanceLine(line: AccountLine | null): line is BalanceLine {
   return line !== null && (BALANCE_LINES as readonly string[]).includes(line);
 }
 
-/** Codes a Kontoplan row may carry: the income statement's leaf lines and the balance-sheet lines. */
-export type AccountLine = LeafLine | BalanceLine;
+/**
+ * The closing entry (BAS 8999 Årets resultat against 2099): the year's result moved to equity. Neither
+ * income nor cost: the income statement leaves it out, and the balance sheet does not count the result twice.
+ */
+export type ClosingLine = "avslutspost";
+
+/** Codes a Kontoplan row may carry: the income statement's leaf lines, the balance-sheet lines and the closing entry. */
+export type AccountLine = LeafLine | BalanceLine | ClosingLine;
 
 export type TotalLine =
   | "verksamhetens_intakter"
@@ -67,7 +73,8 @@ export const LEAF_LABELS_EN: Record<LeafLine, string> = {
   extraordinara_poster: "Extraordinary items",
 };
 
-export const LINE_LABELS: Record<ReportLineId | BalanceLine, string> = {
+export const LINE_LABELS: Record<ReportLineId | BalanceLine | ClosingLine, string> = {
+  avslutspost: "Avslutspost (årets resultat)",
   medlemsbidrag: "Medlemsbidrag",
   ovriga_intakter: "Övriga intäkter",
   bidrag_till_insatser: "Bidrag till insatser",
@@ -141,7 +148,7 @@ function norm(s: string): string {
 }
 
 const ACCOUNT_LINE_LOOKUP = new Map<string, AccountLine>();
-for (const code of [...LEAF_LINES, ...BALANCE_LINES] as AccountLine[]) {
+for (const code of [...LEAF_LINES, ...BALANCE_LINES, "avslutspost"] as AccountLine[]) {
   ACCOUNT_LINE_LOOKUP.set(norm(code), code);
   ACCOUNT_LINE_LOOKUP.set(norm(LINE_LABELS[code]), code);
 }

@@ -116,9 +116,13 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
   const fordringar = asset(now.fordringar).plus(Decimal.max(ZERO, accrual));
   const kortfristiga = claim(now.kortfristiga_skulder).plus(Decimal.max(ZERO, accrual.negated()));
   const priorResult = input.priorYearResult;
-  const equityPrior = claim(prior.bal.eget_kapital).plus(prior.resultInEquity ? ZERO : priorResult);
+  // A closing entry (8999 against 2099) already moved a result into the equity accounts: take it out, and
+  // add the result from the income statement, so that it is counted once whether the year is closed or not.
+  const equityPrior = prior.resultInEquity
+    ? claim(prior.bal.eget_kapital)
+    : claim(prior.bal.eget_kapital).minus(k(b.closingPriorYear)).plus(priorResult);
   // Equity at the cut-off: equity accounts (opening and any direct postings) plus the year's result.
-  const equityAccounts = claim(now.eget_kapital);
+  const equityAccounts = claim(now.eget_kapital).minus(k(b.closingThisYear));
   const equityOpening = claim(sums(b.openingThisYear).eget_kapital);
   const equityOther = b.ibThisYear.rows > 0 ? equityAccounts.minus(equityOpening) : equityAccounts.minus(equityPrior);
   const equityNow = equityAccounts.plus(result);

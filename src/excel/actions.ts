@@ -19,6 +19,7 @@ import { readSettingsOnly } from "../workbook/read";
 import { parseSie } from "../core/sie/parse";
 import { sha256HexOfBytes } from "../core/sha256";
 import { importSie } from "../workbook/sieImport";
+import type { Reconciliation } from "../core/sie/reconcile";
 import { OfficePort, OfficePortOptions } from "./officePort";
 import { OWNED_PROTECTION } from "./officeWrite";
 
@@ -141,6 +142,7 @@ export async function importSieAction(
   env: ActionEnv,
   bytes: Uint8Array,
   fileName: string,
+  importAnyway = false,
 ): Promise<ActionResult & { imported?: ImportReport }> {
   return env.run(async (context) => {
     const port = new OfficePort(context, env.port);
@@ -149,6 +151,7 @@ export async function importSieAction(
       sha256: sha256HexOfBytes(bytes),
       now: (env.now ?? isoNow)(),
       version: VERSION,
+      importAnyway,
     });
     if (!outcome.ok) {
       return {
@@ -173,10 +176,14 @@ export async function importSieAction(
 }
 
 /** What importing the file would do to this workbook (read only): years, proposals, or why it cannot be imported. */
-export async function previewSieAction(env: ActionEnv, bytes: Uint8Array, fileName: string): Promise<ImportReport & { errors: Issue[] }> {
+export async function previewSieAction(
+  env: ActionEnv,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ImportReport & { errors: Issue[]; warnings: Issue[]; reconciliation: Reconciliation | null }> {
   return env.run(async (context) => {
     const grid = await new OfficePort(context, env.port).readGrid();
-    const o = importSie(grid, parseSie(bytes, fileName), { fileName, sha256: "", now: "", version: VERSION });
+    const o = importSie(grid, parseSie(bytes, fileName), { fileName, sha256: sha256HexOfBytes(bytes), now: "", version: VERSION });
     return {
       years: o.years,
       replaced: o.replaced,
@@ -184,6 +191,8 @@ export async function previewSieAction(env: ActionEnv, bytes: Uint8Array, fileNa
       proposals: o.proposals,
       settingsFilled: o.settingsFilled,
       errors: o.errors,
+      warnings: o.warnings,
+      reconciliation: o.reconciliation,
     };
   });
 }

@@ -56,6 +56,7 @@ export const TEMPLATE_SETTINGS: Array<[string, V, string]> = [
     null,
     "Inbetalningarnas förfallodagar (MM-DD; ...); tomt = sista dagen i januari, april, juli, oktober (4), januari och juli (2) osv.",
   ],
+  ["Organisationsnummer", null, "Fylls i av första SIE-importen (#ORGNR); en SIE-fil för ett annat nummer vägras"],
 ];
 
 const INPUT_DEFS = {

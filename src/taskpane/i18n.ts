@@ -68,6 +68,9 @@ export const STRINGS = {
     sieChecksum: { ok: "Kontrollsumman stämmer", absent: "Ingen kontrollsumma i filen", wrong: "Kontrollsumman stämmer inte" },
     sieNewAccounts: (n: number) => `${n} konton saknas i Kontoplan och får en föreslagen rapportrad:`,
     sieImported: (replaced: number, added: number) => `${replaced} rader ersatta, ${added} tillagda i Huvudbok.`,
+    sieReconciled: (compared: number) => `Avstämning: filens ${compared} saldon stämmer med raderna som importeras.`,
+    sieImportAnyway: "Importera ändå, trots att filens saldon inte stämmer (Körlogg säger det)",
+    sieMore: (n: number) => `… och ${n} till`,
   },
   en: {
     title: "Finsam Ekonomi",
@@ -133,6 +136,9 @@ export const STRINGS = {
     sieChecksum: { ok: "The checksum matches", absent: "No checksum in the file", wrong: "The checksum does not match" },
     sieNewAccounts: (n: number) => `${n} accounts are missing from Kontoplan and get a proposed report line:`,
     sieImported: (replaced: number, added: number) => `${replaced} rows replaced, ${added} added in Huvudbok.`,
+    sieReconciled: (compared: number) => `Reconciliation: the file's ${compared} balances agree with the rows to be imported.`,
+    sieImportAnyway: "Import anyway, although the file's balances disagree (Körlogg records it)",
+    sieMore: (n: number) => `… and ${n} more`,
   },
 } as const;
 

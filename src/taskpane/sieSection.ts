@@ -3,7 +3,8 @@
  * pane; nothing is uploaded) with what the import would do to this workbook, and an Importera button
  * that writes it in one Excel.run. Built with textContent only, like the rest of the pane.
  */
-import { messageText } from "../core/messages";
+import { Issue, messageText } from "../core/messages";
+import { LINE_LABELS, LEAF_LABELS_EN, LeafLine } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
 import { summarizeSie } from "../core/sie/summary";
 import { ActionEnv, ActionResult, importSieAction, previewSieAction } from "../excel/actions";
@@ -20,6 +21,13 @@ export interface SieHooks {
   finished(result: ActionResult): void;
 }
 
+/** A proposed line in the officer's words (Swedish labels; English ones for the income statement's lines). */
+function lineLabel(line: string | null, lang: Lang): string {
+  if (!line) return "–";
+  if (lang === "en" && line in LEAF_LABELS_EN) return LEAF_LABELS_EN[line as LeafLine];
+  return LINE_LABELS[line as keyof typeof LINE_LABELS] ?? line;
+}
+
 export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks: SieHooks): HTMLElement {
   const input = el("input", {
     attrs: { type: "file", id: "sie-file", accept: ".se,.si,.sie,.SE,.SI,.SIE", "aria-describedby": "sie-help" },
@@ -28,6 +36,15 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
   preview.hidden = true;
   const button = el("button", { text: t.sieImport, className: "primary", attrs: { type: "button", id: "sie-import" } });
   button.disabled = true;
+  const anyway = el("input", { attrs: { type: "checkbox", id: "sie-anyway" } });
+  const anywayField = el(
+    "div",
+    { className: "field checkbox" },
+    anyway,
+    el("label", { text: t.sieImportAnyway, attrs: { for: "sie-anyway" } }),
+  );
+  anywayField.hidden = true;
+  let canImport = false;
   let file: { bytes: Uint8Array; name: string } | null = null;
 
   input.addEventListener("change", () => {
@@ -45,27 +62,35 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
       // What the import would do to this workbook (read only; nothing is written yet).
       const dry = s.errors.length === 0 ? await previewSieAction(env, file.bytes, file.name) : null;
       const errors = dry ? dry.errors : s.errors;
+      const list = <T>(items: readonly T[], max: number, className: string, text: (x: T) => string) => {
+        const ul = el("ul", { className });
+        for (const x of items.slice(0, max)) ul.appendChild(el("li", { text: text(x) }));
+        if (items.length > max) ul.appendChild(el("li", { className: "more", text: t.sieMore(items.length - max) }));
+        return ul;
+      };
+      const issueLine = (e: Issue) => `${e.cell ? `${e.cell}: ` : ""}${messageText(e, lang)}`;
       if (dry && dry.proposals.length) {
         rows.push(el("p", { text: t.sieNewAccounts(dry.proposals.length) }));
-        const ul = el("ul", { className: "sie-accounts" });
-        for (const p of dry.proposals.slice(0, 100)) ul.appendChild(el("li", { text: `${p.account} ${p.name}: ${p.line ?? "–"}` }));
-        rows.push(ul);
+        rows.push(list(dry.proposals, 100, "sie-accounts", (p) => `${p.account} ${p.name}: ${lineLabel(p.line, lang)}`));
       }
-      if (errors.length) {
-        const ul = el("ul", { className: "issues errors" });
-        for (const e of errors.slice(0, 20)) ul.appendChild(el("li", { text: `${e.cell ? `${e.cell}: ` : ""}${messageText(e, lang)}` }));
-        rows.push(el("h3", { text: t.errors }), ul);
-      }
-      const warnings = s.warnings.slice(0, 10);
-      if (warnings.length) {
-        const ul = el("ul", { className: "issues warnings" });
-        for (const w of warnings) ul.appendChild(el("li", { text: `${w.cell ? `${w.cell}: ` : ""}${messageText(w, lang)}` }));
-        rows.push(el("h3", { text: t.warnings }), ul);
-      }
+      if (dry?.reconciliation && dry.reconciliation.differences.length === 0)
+        rows.push(el("p", { className: "sie-reconciled", text: t.sieReconciled(dry.reconciliation.compared) }));
+      // The file's own balances disagree: refused unless the user says, in so many words, to go ahead.
+      const refusedOnlyByReconciliation = errors.length === 1 && errors[0].code === "sie_reconciliation_failed";
+      anyway.checked = false;
+      anywayField.hidden = !refusedOnlyByReconciliation;
+      if (errors.length) rows.push(el("h3", { text: t.errors }), list(errors, 20, "issues errors", issueLine));
+      const warnings = dry ? dry.warnings : s.warnings;
+      if (warnings.length) rows.push(el("h3", { text: t.warnings }), list(warnings, 10, "issues warnings", issueLine));
       preview.replaceChildren(...rows);
       preview.hidden = false;
-      button.disabled = errors.length > 0;
+      canImport = errors.length === 0;
+      button.disabled = !canImport;
     });
+  });
+
+  anyway.addEventListener("change", () => {
+    button.disabled = !(canImport || anyway.checked);
   });
 
   button.addEventListener("click", () => {
@@ -73,7 +98,7 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
     const chosen = file;
     button.disabled = true;
     hooks.started();
-    void importSieAction(env, chosen.bytes, chosen.name)
+    void importSieAction(env, chosen.bytes, chosen.name, !canImport && anyway.checked)
       .then((result) => {
         hooks.finished(result);
         if (result.imported)
@@ -98,6 +123,7 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
     el("div", { className: "field" }, el("label", { text: t.sieChoose, attrs: { for: "sie-file" } }), input),
     el("p", { className: "help", text: t.sieHelp, attrs: { id: "sie-help" } }),
     preview,
+    anywayField,
     el("div", { className: "actions" }, button),
   );
 }

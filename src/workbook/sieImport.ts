@@ -17,15 +17,18 @@ import { Issue, IssueList } from "../core/messages";
 import type { AccountLine } from "../core/reportLines";
 import { chartOf, proposeLine, sieLedgerRows } from "../core/sie/ledgerRows";
 import type { SieFile } from "../core/sie/parse";
+import { Reconciliation, reconcile } from "../core/sie/reconcile";
+import { oreToKronor, toKronorString } from "../core/money";
 import { asCellRef } from "../core/units";
 import { Cell, FORMATS, SheetModel } from "../report/sheetModel";
+import { bodyOf, cellOf, lastRowOf, sheetWithBody } from "./rewriteTable";
 import { LOG_HEADERS, OWNED_SHEETS } from "../report/sheets";
-import { GridSheet, isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
+import { cellRef, isBlank, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES, readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
 import { LEDGER_COLUMNS } from "./read/ledger";
 import { previousLog } from "./stamps";
-import { ColumnSpec, findSheet, LocatedTable, locateTable, mapColumns, normalizeName } from "./tables";
+import { ColumnSpec, findSheet, locateTable, mapColumns, normalizeName } from "./tables";
 import { dateParser, serialInWorkbook } from "./values";
 
 export interface SieImportInfo {
@@ -34,6 +37,11 @@ export interface SieImportInfo {
   /** ISO time of the import, for Körlogg. */
   now: string;
   version: string;
+  /**
+   * Import even where the file's own balances disagree with the rows (or a transaction file was imported
+   * before): the user's explicit choice (`--importera-anda`, the pane's checkbox). Körlogg records it.
+   */
+  importAnyway?: boolean;
 }
 
 export interface SieImportOutcome {
@@ -46,7 +54,16 @@ export interface SieImportOutcome {
   added: number;
   proposals: Array<{ account: number; name: string; line: AccountLine | null }>;
   settingsFilled: string[];
+  /** `replace`: the file's years replaced; `add`: a transaction file's vouchers added. */
+  mode: "replace" | "add";
+  /** The file's figures against the rows (null when the file could not be read that far). */
+  reconciliation: Reconciliation | null;
+  /** Imported despite differences (importAnyway). */
+  forced: boolean;
 }
+
+/** A worksheet's rows (Excel's limit): a Huvudbok that would pass it is refused before anything is written. */
+export const SHEET_MAX_ROWS = 1048576;
 
 const WIDTHS: Record<string, number[]> = {
   Huvudbok: [12, 12, 8, 14, 40, 10],
@@ -65,81 +82,94 @@ const ACCOUNT_COLUMNS: Array<ColumnSpec<"account" | "name" | "line">> = [
   { id: "line", names: ["Rapportrad", "Report line"], required: false },
 ];
 
-/** A grid value as a model cell: dates as serials in the workbook's date system, text as text. */
-function cellOf(v: RawCell | undefined, grid: WorkbookGrid): Cell | null {
-  if (v === null || v === undefined || v === "") return null;
-  if (isDateCell(v)) {
-    const day = dateParser(grid)(v);
-    return day.ok ? { value: serialInWorkbook(grid, day.value), format: FORMATS.date } : { value: v.date };
+/** Earlier imports in Körlogg: time, file SHA-256 and years, read back from the action text. */
+function earlierImports(grid: WorkbookGrid): Array<{ when: string; sha256: string; years: string }> {
+  const out: Array<{ when: string; sha256: string; years: string }> = [];
+  for (const r of previousLog(grid)) {
+    const action = typeof r[1] === "string" ? r[1] : "";
+    const sha = /SHA-256 ([0-9a-f]{64})/.exec(action);
+    if (!/^Importera SIE /.test(action) || !sha) continue;
+    out.push({ when: String(r[0] ?? ""), sha256: sha[1], years: /; år ([0-9–]+)[;)]/.exec(action)?.[1] ?? "" });
   }
-  if (isErrorCell(v)) return { value: v.error };
-  if (typeof v === "string") return { value: v, format: FORMATS.text };
-  return { value: v };
+  return out;
 }
 
-/**
- * The sheet with one table's body replaced: cells above and beside the table as they were (values),
- * the table's header, then `body`. Refuses (null) when the sheet has content below the table.
- */
-function sheetWithBody(
-  grid: WorkbookGrid,
-  sheet: GridSheet | undefined,
-  name: string,
-  table: { name: string; headerRow: number; left: number; header: RawCell[]; lastRow: number },
-  body: Array<Array<Cell | null>>,
-  widths: number[],
-): SheetModel | null {
-  const rows: Array<Array<Cell | null>> = [];
-  const source = sheet?.rows ?? [];
-  for (let r = table.lastRow + 1; r < source.length; r++) if ((source[r] ?? []).some((c) => !isBlank(c))) return null;
-  for (let r = 0; r < table.headerRow; r++) rows.push((source[r] ?? []).map((c) => cellOf(c, grid)));
-  const headerRow = [...(source[table.headerRow] ?? []).map((c) => cellOf(c, grid))];
-  table.header.forEach((h, i) => (headerRow[table.left + i] = { value: typeof h === "string" ? h : String(h ?? ""), bold: true }));
-  rows.push(headerRow);
-  for (const b of body) rows.push(table.left === 0 ? b : [...new Array<Cell | null>(table.left).fill(null), ...b]);
-  if (body.length === 0) rows.push([]);
-  const width = table.header.length;
-  return {
-    name,
-    rows,
-    tables: [
-      {
-        name: table.name,
-        top: table.headerRow,
-        left: table.left,
-        bottom: table.headerRow + Math.max(1, body.length),
-        right: table.left + width - 1,
-      },
-    ],
-    columnWidths: widths,
-    freezeRows: table.headerRow === 0 ? 1 : 0,
-  };
-}
-
-/** The located table as the body rows it holds (non-empty rows, cut to the table's width). */
-function bodyOf(t: LocatedTable): RawCell[][] {
-  return t.rows.filter((r) => r.cells.some((c) => !isBlank(c))).map((r) => t.header.map((_, i) => r.cells[i] ?? null));
-}
-
-const lastRowOf = (t: LocatedTable) => (t.rows.length ? t.rows[t.rows.length - 1].index : t.headerRow);
+const digitsOf = (s: string) => s.replace(/\D/g, "");
+const kr = (ore: number) => toKronorString(oreToKronor(ore));
 
 export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo): SieImportOutcome {
-  const fail = (errors: Issue[]): SieImportOutcome => ({
+  let reconciliation: Reconciliation | null = null;
+  const fail = (errors: Issue[], warnings: Issue[] = sie.warnings): SieImportOutcome => ({
     ok: false,
     errors,
-    warnings: sie.warnings,
+    warnings,
     sheets: [],
     years: [],
     replaced: 0,
     added: 0,
     proposals: [],
     settingsFilled: [],
+    mode: "replace",
+    reconciliation,
+    forced: false,
   });
   if (sie.errors.length) return fail(sie.errors);
   const settings = readSettingsOnly(grid);
   const ledger = sieLedgerRows(sie, info.fileName, settings?.sieProjectDimension ?? 6);
-  if (ledger.errors.length) return fail(ledger.errors);
+  const warnings: Issue[] = [...sie.warnings, ...ledger.warnings];
+  if (ledger.errors.length) return fail(ledger.errors, warnings);
+  const at = (line: number) => asCellRef(`${info.fileName}:${line}`);
+  if (ledger.outside.count > 0)
+    return fail([{ code: "sie_vouchers_outside_years", params: { count: ledger.outside.count }, cell: at(ledger.outside.line) }], warnings);
   const chart = settings?.sieChart ?? chartOf(sie);
+
+  // The file must be this workbook's: the same organisation, this year or the year before.
+  const settingCell = (id: "orgNumber" | "year" | "association") => settings?.cells[id] ?? asCellRef("");
+  if (settings?.orgNumber && sie.orgNumber && digitsOf(settings.orgNumber) !== digitsOf(sie.orgNumber))
+    return fail(
+      [{ code: "sie_orgnr_mismatch", params: { file: sie.orgNumber, workbook: settings.orgNumber }, cell: settingCell("orgNumber") }],
+      warnings,
+    );
+  if (settings?.year && !ledger.years.some((y) => y === settings.year || y === settings.year - 1))
+    return fail(
+      [{ code: "sie_year_mismatch", params: { workbook: settings.year, years: [...ledger.years].sort() }, cell: settingCell("year") }],
+      warnings,
+    );
+  if (settings?.association && sie.company && normalizeName(settings.association) !== normalizeName(sie.company))
+    warnings.push({
+      code: "sie_company_differs",
+      params: { file: sie.company, workbook: settings.association },
+      cell: settingCell("association"),
+    });
+
+  // What was imported before: a transaction file is added, so the same file twice would count twice.
+  const earlier = earlierImports(grid).filter((e) => e.sha256 === info.sha256 && info.sha256 !== "");
+  const yearsText = [...ledger.years].sort((a, b) => a - b).join("–");
+  if (ledger.mode === "add" && earlier.length > 0 && !info.importAnyway)
+    return fail([{ code: "sie_already_imported", params: { when: earlier[0].when }, cell: at(1) }], warnings);
+  const otherYears = earlier.find((e) => e.years !== yearsText);
+  if (ledger.mode === "replace" && otherYears)
+    warnings.push({ code: "sie_same_file_other_years", params: { years: otherYears.years, earlier: otherYears.when }, cell: at(1) });
+
+  // The rows must give the file's own figures, or the import refuses (unless told to go ahead).
+  reconciliation = reconcile(sie, info.fileName, ledger.importYears, ledger.rows);
+  const forced = reconciliation.differences.length > 0;
+  if (forced) {
+    const first = reconciliation.differences[0];
+    const params = { count: reconciliation.differences.length, accounts: reconciliation.accounts, total: kr(reconciliation.total) };
+    if (!info.importAnyway)
+      return fail(
+        [
+          {
+            code: "sie_reconciliation_failed",
+            params: { ...params, years: [...new Set(reconciliation.differences.map((d) => d.year))] },
+            cell: at(first.line),
+          },
+        ],
+        warnings,
+      );
+    warnings.push({ code: "sie_reconciliation_forced", params, cell: at(first.line) });
+  }
 
   // Huvudbok: other years' rows kept, the file's years replaced.
   const hb = locateTable(grid, "Huvudbok", INPUT_TABLES.Huvudbok);
@@ -151,10 +181,39 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   const parseDate = dateParser(grid);
   const years = new Set(ledger.years);
   const existing = bodyOf(hb);
-  const kept = existing.filter((r) => {
-    const d = parseDate(r[cols.date]);
-    return !(d.ok && years.has(yearOfDayNumber(d.value)));
-  });
+  const kept =
+    ledger.mode === "add"
+      ? existing
+      : existing.filter((r) => {
+          const d = parseDate(r[cols.date]);
+          return !(d.ok && years.has(yearOfDayNumber(d.value)));
+        });
+  if (ledger.mode === "add" && !info.importAnyway && cols.voucher !== undefined) {
+    // A transaction file's voucher that Huvudbok already has (same date and number): imported before.
+    const incoming = new Set(ledger.rows.map((r) => `${r.day}|${r.voucher}`));
+    for (const row of hb.rows) {
+      const d = parseDate(row.cells[cols.date] ?? null);
+      const v = row.cells[cols.voucher];
+      if (!d.ok || (typeof v !== "string" && typeof v !== "number")) continue;
+      if (incoming.has(`${d.value}|${String(v).trim()}`))
+        return fail(
+          [
+            {
+              code: "sie_voucher_in_ledger",
+              params: { voucher: String(v).trim() },
+              cell: cellRef(hb.sheet, row.index, hb.left + cols.voucher),
+            },
+          ],
+          warnings,
+        );
+    }
+  }
+  const totalRows = hb.headerRow + 1 + kept.length + ledger.rows.length;
+  if (totalRows > SHEET_MAX_ROWS)
+    return fail(
+      [{ code: "sie_too_many_rows", params: { rows: totalRows, limit: SHEET_MAX_ROWS }, cell: asCellRef(`${hb.sheet}!A1`) }],
+      warnings,
+    );
   const width = hb.header.length;
   // Model cells straight from the file's rows (a million-row import builds nothing in between).
   const put = (r: Array<Cell | null>, id: string, cell: Cell | null) => {
@@ -165,6 +224,11 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     let c = cache.get(key);
     if (!c) cache.set(key, (c = make()));
     return c;
+  };
+  // An account written with a leading zero (`0351`) stays text, so that it keeps its zero.
+  const accountCell = (account: number): Cell => {
+    const text = sie.accountTexts.get(account) ?? ledger.accountTexts.get(account);
+    return text && text.length > 1 && text[0] === "0" ? { value: text, format: FORMATS.text } : { value: account };
   };
   const dates = new Map<number, Cell>();
   const accountCells = new Map<number, Cell>();
@@ -180,7 +244,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     put(
       r,
       "account",
-      shared(accountCells, row.account, () => ({ value: row.account })),
+      shared(accountCells, row.account, () => accountCell(row.account)),
     );
     put(r, "amount", { value: row.ore / 100 });
     put(r, "text", row.text ? { value: row.text, format: FORMATS.text } : null);
@@ -222,7 +286,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   if (proposals.length > 0) {
     const added = proposals.map((p) => {
       const r: Array<Cell | null> = kpHeader.map(() => null);
-      r[kpCols.account ?? 0] = { value: p.account };
+      r[kpCols.account ?? 0] = accountCell(p.account);
       if (kpCols.name !== undefined) r[kpCols.name] = { value: p.name, format: FORMATS.text };
       if (kpCols.line !== undefined && p.line) r[kpCols.line] = { value: p.line, format: FORMATS.text };
       return r;
@@ -246,7 +310,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   const st = locateTable(grid, "Installningar", INPUT_TABLES.Installningar);
   if (st) {
     const body = bodyOf(st);
-    const fill = (id: "association" | "year", value: string | number) => {
+    const fill = (id: "association" | "year" | "orgNumber", value: string | number) => {
       const aliases = SETTING_ALIASES[id].map(normalizeName);
       const row = body.find((r) => aliases.includes(normalizeName(typeof r[0] === "string" ? r[0] : "")));
       if (row && !isBlank(row[1])) return;
@@ -255,6 +319,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       settingsFilled.push(SETTING_ALIASES[id][0]);
     };
     if (sie.company) fill("association", sie.company);
+    if (sie.orgNumber) fill("orgNumber", sie.orgNumber);
     fill("year", ledger.years[0]);
     if (settingsFilled.length) {
       const model = sheetWithBody(
@@ -278,10 +343,15 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
 
   // Körlogg: the earlier rows and this import.
   const replaced = existing.length - kept.length;
-  const yearsText = [...ledger.years].sort((a, b) => a - b).join("–");
   const proposed = proposals.map((p) => `${p.account} ${p.line ?? "–"}`).join(", ");
+  const reconciled = forced
+    ? `TVINGAD trots skillnad: ${reconciliation.differences.length} saldon på konto ${reconciliation.accounts.join(", ")} ` +
+      "stämmer inte med filen, " +
+      `sammanlagt ${kr(reconciliation.total)} kr`
+    : `${reconciliation.compared} saldon avstämda mot filen`;
   const action = (
     `Importera SIE ${info.fileName} (${sie.program || "okänt program"}; år ${yearsText}; SHA-256 ${info.sha256}; ` +
+    `${reconciled}; ${ledger.mode === "add" ? "transaktionsfil, inget ersatt; " : ""}` +
     `${replaced} rader ersatta, ${newBody.length} tillagda; ${proposals.length} konton föreslagna${proposed ? `: ${proposed}` : ""})`
   ).slice(0, 32000);
   const log = [...previousLog(grid), [info.now, action, info.version]];
@@ -306,12 +376,15 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   return {
     ok: true,
     errors: [],
-    warnings: sie.warnings,
+    warnings,
     sheets,
     years: ledger.years,
     replaced,
     added: newBody.length,
     proposals,
     settingsFilled,
+    mode: ledger.mode,
+    reconciliation,
+    forced,
   };
 }

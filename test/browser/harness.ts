@@ -1,7 +1,8 @@
 /**
  * Test harness: loads before the task pane and injects the in-memory Excel in place of office.js,
  * over the example workbook. `?case=` changes the workbook first: `xss` names a member with HTML,
- * `error` puts text in a ledger amount, `empty` starts from an empty workbook; `?lang=en` runs
+ * `error` puts text in a ledger amount, `empty` starts from an empty workbook; `?year=2011` sets the
+ * example's Räkenskapsår (for importing an SIE file of that year); `?lang=en` runs
  * Office in English; `?slowReady=1` makes Office.onReady take 1.5 s. The real office.js script tag stays
  * in the page (served from the npm package by the test), so the pane runs under its real CSP with it.
  */
@@ -17,6 +18,11 @@ if (kase === "empty") wb.addSheet("Blad1");
 const sheet = (name: string) => wb.sheet(name) as MSheet;
 if (kase === "xss") for (const r of [3, 4]) sheet("Medlemmar").cell(r, 0).v = "<img src=x onerror=alert(1)>";
 if (kase === "error") sheet("Huvudbok").cell(11, 3).v = "tolv kronor";
+const year = params.get("year");
+if (year) {
+  for (let r = 0; r < 40; r++)
+    if (sheet("Inställningar").cell(r, 0).v === "Räkenskapsår") sheet("Inställningar").cell(r, 1).v = Number(year);
+}
 const excel = new MockExcel(wb);
 const w = window as unknown as Record<string, unknown>;
 w.__finsam = { excel, workbook: wb };

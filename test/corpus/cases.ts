@@ -6,7 +6,8 @@
  */
 import ExcelJS from "exceljs";
 
-export type Expected = { error: string; cell: string } | { ok: true; warning?: string; cell?: string; text?: string[] };
+export type Expected =
+  { error: string; cell: string } | { ok: true; warning?: string; cell?: string; text?: string[]; noWarning?: string[] };
 
 export interface CorpusCase {
   name: string;
@@ -122,12 +123,12 @@ export const CASES: CorpusCase[] = [
   {
     name: "duplicate setting",
     edit: appendRow("Inställningar", ["Räkenskapsår", 2027, ""]),
-    expect: { error: "duplicate_setting", cell: "Inställningar!A21" },
+    expect: { error: "duplicate_setting", cell: "Inställningar!A22" },
   },
   {
     name: "unknown setting",
     edit: appendRow("Inställningar", ["Favoritfärg", "blå", ""]),
-    expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A21" },
+    expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A22" },
   },
   { name: "year as words", edit: set("Inställningar!B3", "tjugotjugosex"), expect: { error: "invalid_year", cell: "Inställningar!B3" } },
   { name: "year as text digits", edit: set("Inställningar!B3", "2026"), expect: { ok: true, warning: "rows_after_cutoff" } },
@@ -206,13 +207,33 @@ export const CASES: CorpusCase[] = [
   {
     name: "a duplicated voucher (double import)",
     edit: (wb) => {
+      // Every row of row 10's voucher, pasted again at the end: the voucher appears twice.
       const ws = sheet(wb, "Huvudbok");
-      const a = ws.getRow(10).values as ExcelJS.CellValue[];
-      const b = ws.getRow(11).values as ExcelJS.CellValue[];
-      appendRow("Huvudbok", a.slice(1))(wb);
-      appendRow("Huvudbok", b.slice(1))(wb);
+      const voucher = ws.getRow(10).getCell(2).value;
+      const rows: ExcelJS.CellValue[][] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1 && row.getCell(2).value === voucher) rows.push((row.values as ExcelJS.CellValue[]).slice(1));
+      });
+      for (const r of rows) appendRow("Huvudbok", r)(wb);
     },
-    expect: { ok: true, warning: "duplicate_rows", cell: "Huvudbok!A500" },
+    expect: { ok: true, warning: "duplicate_vouchers", cell: "Huvudbok!A500" },
+  },
+  {
+    name: "identical rows inside one voucher (as several programs write them) are no double import",
+    edit: (wb) => {
+      // Row 10's voucher gets a second +100/−100 pair identical to its own rows: still balanced, not a duplicate.
+      const ws = sheet(wb, "Huvudbok");
+      const r = (ws.getRow(10).values as ExcelJS.CellValue[]).slice(1);
+      ws.spliceRows(
+        11,
+        0,
+        [...r.slice(0, 3), 100, "delad rad"],
+        [...r.slice(0, 3), -100, "delad rad"],
+        [...r.slice(0, 3), 100, "delad rad"],
+        [...r.slice(0, 3), -100, "delad rad"],
+      );
+    },
+    expect: { ok: true, noWarning: ["duplicate_rows", "duplicate_vouchers"] },
   },
   {
     name: "a Kontoplan account that is a formula",

@@ -24,6 +24,12 @@ export const SIE_FILES = existsSync(SIE_DIR) ? readdirSync(SIE_DIR).filter((f) =
 /** Runs with the SIE test data; without it, fails in CI (CI=true) and is skipped elsewhere. */
 export const describeWithSie = SIE_FILES.length > 0 || process.env.CI === "true" ? describe : describe.skip;
 
+/**
+ * The exports whose own closing balances (#UB) disagree with their opening balances plus vouchers: the
+ * import refuses them unless told to go ahead (Fortnox's .si carries #UB for a part of the year's vouchers).
+ */
+export const UNRECONCILED_SIE = ["fortnox_sie4.si"];
+
 /** The valid exports whose fiscal year 0 is a calendar year (the ones an association can import). */
 export const CALENDAR_SIE = [
   "avendo_transaktioner_ovnbolag.se",

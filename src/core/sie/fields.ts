@@ -60,33 +60,50 @@ export function fieldsOf(line: string): Field[] {
   return out;
 }
 
-/** An amount with at most two decimals as öre, or null. */
+/** Amounts whose öre are not exact in a double (beyond ±2^53 öre): `oreOf` answers this, not a number. */
+export const ORE_TOO_LARGE = Number.POSITIVE_INFINITY;
+
+/** Whole kronor above this times 100 plus öre would pass 2^53 öre. */
+const MAX_WHOLE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+
+/**
+ * An amount with at most two decimals as öre, or null when it is not an amount, or `ORE_TOO_LARGE`
+ * when it is one but beyond ±2^53 öre (not exact). Lenient as the programs are: `.20`, `-.5`, `+12`,
+ * a comma as the decimal sign.
+ */
 export function oreOf(text: string): number | null {
   let i = 0;
   const n = text.length;
-  const negative = n > 0 && text.charCodeAt(0) === 45;
-  if (negative) i++;
+  const first = n > 0 ? text.charCodeAt(0) : 0;
+  const negative = first === 45; /* - */
+  if (negative || first === 43 /* + */) i++;
   let whole = 0;
   let digits = 0;
+  let tooLarge = false;
   for (; i < n; i++) {
     const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) break;
-    whole = whole * 10 + d;
+    if (whole > MAX_WHOLE) tooLarge = true;
+    else whole = whole * 10 + d;
     digits++;
   }
-  if (digits === 0 || digits > 15) return null;
   let cents = 0;
+  let decimals = 0;
   if (i < n) {
     const sep = text.charCodeAt(i);
-    if ((sep !== 46 && sep !== 44) || n - i - 1 < 1 || n - i - 1 > 2) return null;
+    decimals = n - i - 1;
+    if ((sep !== 46 && sep !== 44) || decimals < 1 || decimals > 2) return null;
     for (let k = i + 1; k < n; k++) {
       const d = text.charCodeAt(k) - 48;
       if (d < 0 || d > 9) return null;
       cents = cents * 10 + d;
     }
-    if (n - i - 1 === 1) cents *= 10;
+    if (decimals === 1) cents *= 10;
   }
+  if (digits === 0 && decimals === 0) return null;
+  if (tooLarge || whole > MAX_WHOLE) return ORE_TOO_LARGE;
   const ore = whole * 100 + cents;
+  if (!Number.isSafeInteger(ore)) return ORE_TOO_LARGE;
   return negative ? -ore : ore;
 }
 
@@ -153,7 +170,7 @@ export function fastTrans(line: string, lineNo: number): SieTransaction | null {
   const amountFrom = i;
   while (i < n && !isSpace(line.charCodeAt(i))) i++;
   const ore = oreOf(line.slice(amountFrom, i));
-  if (ore === null) return null;
+  if (ore === null || ore === ORE_TOO_LARGE) return null;
   while (i < n && isSpace(line.charCodeAt(i))) i++;
   let text = "";
   if (i < n) {

@@ -6,10 +6,11 @@
  * Only #TRANS rows count as transactions (#RTRANS and #BTRANS record changes, not postings).
  */
 import type { Issue } from "../messages";
+import { isoOfDayNumber } from "../dates";
 import { asCellRef, DayNumber } from "../units";
 import { crc32String } from "./crc32";
 import { decode, detectEncoding, SieEncoding } from "./encoding";
-import { dayOf, fastTrans, fieldsOf, isSpace, list, oreOf, pairs, str } from "./fields";
+import { dayOf, fastTrans, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
 
 export { dayOf, fieldsOf, oreOf } from "./fields";
 export type { Field } from "./fields";
@@ -59,8 +60,10 @@ export interface SieFile {
   orgNumber: string;
   chartType: string;
   /** `#RAR`: fiscal years by offset (0 = this year, −1 = last year). */
-  years: Array<{ offset: number; start: DayNumber; end: DayNumber }>;
+  years: Array<{ offset: number; start: DayNumber; end: DayNumber; line: number }>;
   accounts: Map<number, string>;
+  /** The accounts as written in #KONTO (`0351` keeps its leading zero). */
+  accountTexts: Map<number, string>;
   dimensions: Map<number, string>;
   objects: Map<string, string>;
   ib: SieBalance[];
@@ -85,6 +88,7 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
     chartType: "",
     years: [],
     accounts: new Map(),
+    accountTexts: new Map(),
     dimensions: new Map(),
     objects: new Map(),
     ib: [],
@@ -101,19 +105,36 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
     file.errors.push({ code: "sie_too_large", params: { megabytes: Math.round((maxBytes / 1048576) * 10) / 10 }, cell: at(1) });
     return file;
   }
-  const text = decode(bytes, encoding);
+  const text = lineEndsAsLf(decode(bytes, encoding));
   const replacements = text.split("\ufffd").length - 1;
   if (replacements > 0) file.warnings.push({ code: "sie_replacement_characters", params: { count: replacements }, cell: at(1) });
 
   let voucher: SieVoucher | null = null;
+  /** Inside a voucher's braces. */
   let inBlock = false;
+  /** A #VER line without `{`: the next record must be the brace. */
+  let awaitingBrace = false;
   let sawTag = false;
   let ksummaStart = -1;
   let ksummaValue: string | null = null;
   let lineNo = 0;
   let pos = 0;
   const error = (issue: Omit<Issue, "cell">, line: number) => {
-    if (file.errors.length < 100) file.errors.push({ ...issue, cell: at(line) } as Issue);
+    file.errors.push({ ...issue, cell: at(line) } as Issue);
+  };
+  /** An account field: digits (leading zeros kept in the text), else an error naming the value. */
+  const accountOf = (value: string, line: number): number | null => {
+    if (/^\d{1,15}$/.test(value)) return Number(value);
+    error({ code: "sie_account_not_number", params: { value } }, line);
+    return null;
+  };
+  /** An amount field as öre, or null after an error naming the value. */
+  const amountOf = (value: string, line: number): number | null => {
+    const ore = oreOf(value);
+    if (ore === null) error({ code: "sie_bad_amount", params: { value } }, line);
+    else if (ore === ORE_TOO_LARGE) error({ code: "sie_amount_too_large", params: { value } }, line);
+    else return ore;
+    return null;
   };
   const closeVoucher = () => {
     if (!voucher) return;
@@ -126,6 +147,17 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
     }
     file.vouchers.push(voucher);
     voucher = null;
+  };
+  const openBrace = () => {
+    if (awaitingBrace) {
+      awaitingBrace = false;
+      inBlock = true;
+    } else error({ code: "sie_stray_brace", params: { brace: "{" } }, lineNo);
+  };
+  const closeBrace = () => {
+    if (inBlock) closeVoucher();
+    else error({ code: "sie_stray_brace", params: { brace: "}" } }, lineNo);
+    inBlock = false;
   };
   while (pos <= text.length) {
     let end = text.indexOf("\n", pos);
@@ -141,20 +173,18 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
     if (stop - lead === 1) {
       const c = text.charCodeAt(lead);
       if (c === 123 /* { */) {
-        if (voucher) inBlock = true;
+        openBrace();
         continue;
       }
       if (c === 125 /* } */) {
-        if (inBlock) closeVoucher();
-        inBlock = false;
+        closeBrace();
         continue;
       }
     }
-    if (voucher && text.startsWith("#TRANS", lead) && isSpace(text.charCodeAt(lead + 6))) {
+    if (inBlock && text.startsWith("#TRANS", lead) && isSpace(text.charCodeAt(lead + 6))) {
       const t = fastTrans(text.slice(lead, stop), lineNo);
       if (t) {
-        sawTag = true;
-        voucher.transactions.push(t);
+        voucher!.transactions.push(t);
         continue;
       }
     }
@@ -163,25 +193,24 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
       if (end === text.length) break;
       continue;
     }
-    if (trimmed === "{") {
-      if (voucher) inBlock = true;
-      continue;
-    }
-    if (trimmed === "}") {
-      if (inBlock) closeVoucher();
-      inBlock = false;
-      continue;
-    }
     if (trimmed[0] !== "#") {
       if (!sawTag) {
         file.errors.push({ code: "sie_not_sie", params: {}, cell: at(lineNo) });
         return file;
       }
+      // Inside a voucher every line is a record; elsewhere a stray line is passed over, as the programs do.
+      if (inBlock) error({ code: "sie_not_a_record", params: { text: trimmed.slice(0, 40) } }, lineNo);
       continue;
     }
     sawTag = true;
     const f = fieldsOf(trimmed);
     const tag = str(f[0]).toUpperCase();
+    if (awaitingBrace) {
+      // A #VER whose `{` never came: its transactions cannot be told from what follows.
+      error({ code: "sie_voucher_without_brace", params: {} }, voucher ? voucher.line : lineNo);
+      awaitingBrace = false;
+      closeVoucher();
+    }
     switch (tag) {
       case "#KSUMMA":
         if (f.length === 1) ksummaStart = lineNo;
@@ -206,13 +235,38 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
       case "#RAR": {
         const start = dayOf(str(f[2]));
         const stop = dayOf(str(f[3]));
+        const offset = Number(str(f[1]));
         if (start === null || stop === null) error({ code: "sie_bad_date", params: { value: `${str(f[2])} ${str(f[3])}` } }, lineNo);
-        else file.years.push({ offset: Number(str(f[1])), start, end: stop });
+        else if (!Number.isInteger(offset) || str(f[1]) === "") error({ code: "sie_bad_year_index", params: { value: str(f[1]) } }, lineNo);
+        else if (stop < start)
+          error({ code: "sie_fiscal_year_reversed", params: { start: isoOfDayNumber(start), end: isoOfDayNumber(stop) } }, lineNo);
+        else {
+          const other = file.years.find((y) => y.offset === offset || (start <= y.end && stop >= y.start));
+          if (other)
+            error(
+              {
+                code: "sie_fiscal_years_overlap",
+                params: {
+                  start: isoOfDayNumber(start),
+                  end: isoOfDayNumber(stop),
+                  otherStart: isoOfDayNumber(other.start),
+                  otherEnd: isoOfDayNumber(other.end),
+                },
+              },
+              lineNo,
+            );
+          else file.years.push({ offset, start, end: stop, line: lineNo });
+        }
         break;
       }
-      case "#KONTO":
-        file.accounts.set(Number(str(f[1])), f.slice(2).map(str).join(" "));
+      case "#KONTO": {
+        const account = accountOf(str(f[1]), lineNo);
+        if (account !== null) {
+          file.accounts.set(account, f.slice(2).map(str).join(" "));
+          file.accountTexts.set(account, str(f[1]));
+        }
         break;
+      }
       case "#DIM":
         file.dimensions.set(Number(str(f[1])), str(f[2]));
         break;
@@ -222,25 +276,26 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
       case "#IB":
       case "#UB":
       case "#RES": {
-        const ore = oreOf(str(f[3]));
-        if (ore === null) {
-          error({ code: "sie_bad_amount", params: { value: str(f[3]) } }, lineNo);
+        const year = Number(str(f[1]));
+        const account = accountOf(str(f[2]), lineNo);
+        const ore = amountOf(str(f[3]), lineNo);
+        if (account === null || ore === null) break;
+        if (!Number.isInteger(year) || str(f[1]) === "") {
+          error({ code: "sie_bad_year_index", params: { value: str(f[1]) } }, lineNo);
           break;
         }
         const target = tag === "#IB" ? file.ib : tag === "#UB" ? file.ub : file.res;
-        target.push({ year: Number(str(f[1])), account: Number(str(f[2])), ore, line: lineNo });
+        target.push({ year, account, ore, line: lineNo });
         break;
       }
       case "#PSALDO": {
-        const ore = oreOf(str(f[5]));
-        if (ore === null) {
-          error({ code: "sie_bad_amount", params: { value: str(f[5]) } }, lineNo);
-          break;
-        }
+        const account = accountOf(str(f[3]), lineNo);
+        const ore = amountOf(str(f[5]), lineNo);
+        if (account === null || ore === null) break;
         file.psaldo.push({
           year: Number(str(f[1])),
           period: str(f[2]),
-          account: Number(str(f[3])),
+          account,
           objects: pairs(list(f[4])),
           ore,
           line: lineNo,
@@ -248,33 +303,44 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
         break;
       }
       case "#VER": {
+        if (inBlock) {
+          // The earlier voucher's `}` never came.
+          error({ code: "sie_voucher_not_closed", params: {} }, voucher ? voucher.line : lineNo);
+          inBlock = false;
+        }
         closeVoucher();
         const day = dayOf(str(f[3]));
         if (day === null) {
           error({ code: "sie_bad_date", params: { value: str(f[3]) } }, lineNo);
+          // Its block is still read (and dropped), so that its rows are not taken as stray records.
+          voucher = { series: str(f[1]), number: str(f[2]), day: NaN as DayNumber, text: "", line: lineNo, transactions: [] };
+          awaitingBrace = !trimmed.endsWith("{");
+          inBlock = !awaitingBrace;
           break;
         }
         voucher = { series: str(f[1]), number: str(f[2]), day, text: str(f[4]), line: lineNo, transactions: [] };
         if (trimmed.endsWith("{")) inBlock = true;
+        else awaitingBrace = true;
         break;
       }
       case "#TRANS": {
-        if (!voucher) break;
+        if (!inBlock || !voucher) {
+          error({ code: "sie_trans_outside_voucher", params: {} }, lineNo);
+          break;
+        }
         const accountText = str(f[1]);
         const amountText = str(f[3]);
-        if (!/^\d+$/.test(accountText) || amountText === "") {
+        if (accountText === "" || amountText === "") {
           error({ code: "sie_trans_incomplete", params: {} }, lineNo);
           break;
         }
-        const ore = oreOf(amountText);
-        if (ore === null) {
-          error({ code: "sie_bad_amount", params: { value: amountText } }, lineNo);
-          break;
-        }
+        const account = accountOf(accountText, lineNo);
+        const ore = amountOf(amountText, lineNo);
+        if (account === null || ore === null) break;
         const transDate = str(f[4]);
         if (transDate !== "" && dayOf(transDate) === null) error({ code: "sie_bad_date", params: { value: transDate } }, lineNo);
         voucher.transactions.push({
-          account: Number(accountText),
+          account,
           accountText,
           objects: pairs(list(f[2])),
           ore,
@@ -287,8 +353,13 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
       // #FLAGGA, #FORMAT, #GEN, #RTRANS, #BTRANS and tags this reader does not use: ignored.
     }
   }
+  if (awaitingBrace) error({ code: "sie_voucher_without_brace", params: {} }, voucher ? (voucher as SieVoucher).line : lineNo);
+  else if (inBlock) error({ code: "sie_voucher_not_closed", params: {} }, voucher ? (voucher as SieVoucher).line : lineNo);
   closeVoucher();
+  // A voucher whose date could not be read was reported; it holds no transactions for the import.
+  file.vouchers = file.vouchers.filter((v) => !Number.isNaN(v.day));
   if (!sawTag) file.errors.push({ code: "sie_not_sie", params: {}, cell: at(1) });
+  if (ksummaStart > 0 && ksummaValue === null) file.errors.push({ code: "sie_checksum_unclosed", params: {}, cell: at(ksummaStart) });
   if (ksummaValue !== null && ksummaStart > 0) {
     const actual = checksumOf(bytes, ksummaStart);
     file.checksum = String(actual) === ksummaValue.trim() ? "ok" : "wrong";
@@ -298,13 +369,21 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
   return file;
 }
 
+/** CR LF and LF are line ends; so is a lone CR (old Mac exports): read as LF. */
+export function lineEndsAsLf(text: string): string {
+  const cr = text.indexOf("\r");
+  if (cr < 0) return text;
+  // Most files are CR LF throughout: only a lone CR makes the copy worth it.
+  return /\r(?!\n)/.test(text) ? text.replace(/\r\n?/g, "\n") : text;
+}
+
 /**
  * #KSUMMA: CRC-32 over the fields of every record between the opening #KSUMMA and the closing one,
  * in the file's own bytes, without separators, quotes or braces (checked against two real exports).
  */
 export function checksumOf(bytes: Uint8Array, startLine: number): number {
   // Latin-1 maps each byte to one character, so the fields' characters are the file's bytes.
-  const text = decode(bytes, "latin-1");
+  const text = lineEndsAsLf(decode(bytes, "latin-1"));
   const lines = text.split("\n");
   let joined = "";
   for (let i = startLine; i < lines.length; i++) {

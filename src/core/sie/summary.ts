@@ -1,14 +1,17 @@
 /**
  * The summary of an SIE file that `finsam sie <file> --json` prints and the task pane previews:
  * who exported what, for which years, how many accounts, vouchers and transactions, whether every
- * voucher balances, the checksum, and the year's totals. Where the file's own closing balances
- * (#UB) or results (#RES) disagree with its opening balances plus its transactions, that is a warning.
+ * voucher balances, the checksum, the year's result as the annual report has it, and the
+ * reconciliation: where the rows an import would write disagree with the file's own #UB, #RES or
+ * #PSALDO, each difference is a warning here (the import refuses them).
  */
 import { isoOfDayNumber } from "../dates";
 import type { Issue } from "../messages";
 import { oreToKronor, toKronorString } from "../money";
 import { asCellRef } from "../units";
+import { isClosingAccount, sieLedgerRows, YearSource } from "./ledgerRows";
 import type { SieFile } from "./parse";
+import { Reconciliation, reconcile } from "./reconcile";
 
 export interface SieSummary {
   sieType: number | null;
@@ -17,16 +20,27 @@ export interface SieSummary {
   company: string;
   orgNumber: string;
   fiscalYears: Array<{ offset: number; start: string; end: string }>;
+  /** Each year the file gives rows for, and from what: vouchers, period balances, year balances or opening balances only. */
+  years: Array<{ year: number; source: YearSource }>;
   accounts: number;
   vouchers: number;
   transactions: number;
   balanced: boolean;
   unbalanced: Array<{ series: string; number: string; line: number; difference: string }>;
+  /** Vouchers dated outside every fiscal year (#RAR) of the file, and the first one's line (0 when none). */
+  vouchersOutsideYears: { count: number; line: number };
   checksum: SieFile["checksum"];
   openingBalances: string;
   closingBalances: string;
+  /** Year 0's result as the annual report has it (profit positive), closing entries left out; null when the file has none. */
   result: string | null;
   transactionsByClass: Record<string, string>;
+  /** Every figure of the file compared with the rows, and every difference (complete). */
+  reconciliation: {
+    compared: number;
+    total: string;
+    differences: Array<{ year: number; kind: string; account: number; period: string; stated: string; computed: string; line: number }>;
+  };
   /** Issues (errors first), with `name:line` as their place. */
   errors: Issue[];
   warnings: Issue[];
@@ -40,38 +54,50 @@ export function yearZeroFilter(file: SieFile): (day: number) => boolean {
   return y0 ? (day) => day >= y0.start && day <= y0.end : () => true;
 }
 
+/** The reconciliation as the JSON has it: amounts as exact kronor. */
+export function reconciliationJson(r: Reconciliation): SieSummary["reconciliation"] {
+  return {
+    compared: r.compared,
+    total: kr(r.total),
+    differences: r.differences.map((d) => ({ ...d, stated: kr(d.stated), computed: kr(d.computed) })),
+  };
+}
+
 export function summarizeSie(file: SieFile, name: string): SieSummary {
   const inYear = yearZeroFilter(file);
   const vouchers = file.vouchers.filter((v) => inYear(v.day));
   const byClass = new Map<string, number>();
-  const byAccount = new Map<number, number>();
   let transactions = 0;
+  let closingFree = 0;
   for (const v of vouchers) {
     for (const t of v.transactions) {
       transactions++;
       const cls = t.accountText[0];
       byClass.set(cls, (byClass.get(cls) ?? 0) + t.ore);
-      byAccount.set(t.account, (byAccount.get(t.account) ?? 0) + t.ore);
+      if (t.account >= 3000 && t.account <= 8999 && !isClosingAccount(t.account)) closingFree += t.ore;
     }
   }
   const sumOver = (rows: SieFile["ib"], from: number, to: number) =>
     rows.filter((r) => r.year === 0 && r.account >= from && r.account <= to).reduce((a, r) => a + r.ore, 0);
-  const res0 = file.res.filter((r) => r.year === 0 && r.account >= 3000 && r.account <= 8999);
+  const res0 = file.res.filter((r) => r.year === 0 && r.account >= 3000 && r.account <= 8999 && !isClosingAccount(r.account));
   const warnings = [...file.warnings];
-  if (vouchers.length > 0) {
-    const ib = new Map(file.ib.filter((r) => r.year === 0).map((r) => [r.account, r.ore]));
-    const mismatch = (kind: "UB" | "RES", account: number, stated: number, computed: number, line: number) => {
-      if (stated !== computed && warnings.length < 50) {
-        warnings.push({
-          code: "sie_balance_mismatch",
-          params: { kind, account, stated: (stated / 100).toFixed(2), computed: (computed / 100).toFixed(2) },
-          cell: asCellRef(`${name}:${line}`),
-        });
-      }
-    };
-    for (const u of file.ub.filter((r) => r.year === 0))
-      mismatch("UB", u.account, u.ore, (ib.get(u.account) ?? 0) + (byAccount.get(u.account) ?? 0), u.line);
-    for (const r of file.res.filter((x) => x.year === 0)) mismatch("RES", r.account, r.ore, byAccount.get(r.account) ?? 0, r.line);
+
+  // What an import would write, every #RAR year as it is, and how it agrees with the file's own figures.
+  const ledger = file.errors.length === 0 ? sieLedgerRows(file, name, 6, true) : null;
+  const reconciliation = ledger && ledger.errors.length === 0 ? reconcile(file, name, ledger.importYears, ledger.rows) : null;
+  if (ledger) for (const w of ledger.warnings) if (w.code !== "sie_year_skipped") warnings.push(w);
+  if (ledger && ledger.outside.count > 0)
+    warnings.push({
+      code: "sie_vouchers_outside_years",
+      params: { count: ledger.outside.count },
+      cell: asCellRef(`${name}:${ledger.outside.line}`),
+    });
+  for (const d of reconciliation?.differences ?? []) {
+    warnings.push({
+      code: "sie_balance_mismatch",
+      params: { kind: d.kind, account: d.account, period: d.period, year: d.year, stated: kr(d.stated), computed: kr(d.computed) },
+      cell: asCellRef(`${name}:${d.line}`),
+    });
   }
   const unbalanced = file.errors
     .filter((e) => e.code === "sie_unbalanced_voucher")
@@ -79,6 +105,8 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
       const p = e.params as { series: string; number: string; difference: string };
       return { series: p.series, number: p.number, line: Number(String(e.cell).split(":").pop()), difference: p.difference };
     });
+  // The annual report's result: minus the result accounts (profit positive), without the closing entry.
+  const resultOre = res0.length > 0 ? -res0.reduce((a, r) => a + r.ore, 0) : vouchers.length > 0 ? -closingFree : null;
   return {
     sieType: file.sieType,
     program: file.program,
@@ -88,16 +116,19 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
     fiscalYears: [...file.years]
       .sort((a, b) => b.offset - a.offset)
       .map((y) => ({ offset: y.offset, start: isoOfDayNumber(y.start), end: isoOfDayNumber(y.end) })),
+    years: (ledger?.importYears ?? []).map((y) => ({ year: y.year, source: y.source })),
     accounts: file.accounts.size,
     vouchers: vouchers.length,
     transactions,
     balanced: unbalanced.length === 0,
     unbalanced,
+    vouchersOutsideYears: ledger?.outside ?? { count: 0, line: 0 },
     checksum: file.checksum,
     openingBalances: kr(sumOver(file.ib, 1000, 2999)),
     closingBalances: kr(sumOver(file.ub, 1000, 2999)),
-    result: res0.length ? kr(res0.reduce((a, r) => a + r.ore, 0)) : null,
+    result: resultOre === null ? null : kr(resultOre),
     transactionsByClass: Object.fromEntries([...byClass].sort().map(([c, ore]) => [c, kr(ore)])),
+    reconciliation: reconciliationJson(reconciliation ?? { compared: 0, differences: [], total: 0, accounts: [] }),
     errors: file.errors,
     warnings,
   };

@@ -15,7 +15,7 @@ import { INPUT_TABLES, reportValue, TableReader, TableResult } from "./tableRead
 /** A leaf report line (a code or its label), or null. */
 export function leafLine(text: RawCell): LeafLine | null {
   const l = parseAccountLine(cellText(text));
-  return l && !isBalanceLine(l) ? l : null;
+  return l && !isBalanceLine(l) && l !== "avslutspost" ? l : null;
 }
 
 /** Reports an unknown report line (or the error value in its cell). */

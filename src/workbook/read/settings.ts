@@ -14,6 +14,7 @@ import type { ValueCode } from "../../core/messages";
 
 const SETTING_NAMES: Record<SettingId, string[]> = {
   association: ["Förbund", "Association", "Förbundets namn"],
+  orgNumber: ["Organisationsnummer", "Organisation number", "Org.nr", "Orgnr"],
   year: ["Räkenskapsår", "Fiscal year", "År"],
   cutoff: ["Brytdatum", "Cut-off date", "Cutoff date"],
   displayUnit: ["Beloppsenhet", "Display unit"],
@@ -182,6 +183,7 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
     sheet: r.t.sheet,
     settings: {
       association: association ?? "",
+      orgNumber: c.get("orgNumber", (v) => ({ ok: true, value: cellText(v) })),
       year: year ?? 0,
       cutoff: cutoffDay === null ? null : isoOfDayNumber(cutoffDay),
       displayUnit,
