@@ -202,8 +202,12 @@ function hledgerFiles(n: number): { csv: string; rules: string } {
   return { csv, rules };
 }
 
-/** A generated SIE 4 file of `transactions` #TRANS rows (two per voucher, with a project), in CP437 bytes. */
-function sieFile(transactions: number): Buffer {
+/**
+ * A generated SIE 4E file of `transactions` #TRANS rows (two per voucher, with a project), in CP437 bytes, with
+ * the balances an export carries (#IB, #UB, #RES and a #PSALDO per account and month) agreeing with the
+ * vouchers, so that the import's reconciliation is part of what is timed.
+ */
+export function sieFile(transactions: number): Buffer {
   const lines = [
     "#FLAGGA 0",
     "#FORMAT PC8",
@@ -214,24 +218,44 @@ function sieFile(transactions: number): Buffer {
   ];
   for (const [a, n] of [
     [1930, "Bank"],
+    [2010, "Eget kapital"],
     [4510, "Bidrag till insatser"],
     [5010, "Löner"],
     [6110, "Kontorsmaterial"],
   ] as const)
     lines.push(`#KONTO ${a} "${n}"`);
+  const kr = (ore: number) => (ore / 100).toFixed(2);
+  const opening = 5_000_000_000;
+  const monthly = new Map<string, number>();
+  const total = new Map<number, number>();
+  const add = (account: number, month: string, ore: number) => {
+    monthly.set(`${account} ${month}`, (monthly.get(`${account} ${month}`) ?? 0) + ore);
+    total.set(account, (total.get(account) ?? 0) + ore);
+  };
+  const vouchers: string[] = [];
   for (let v = 0; v < transactions / 2; v++) {
     const day = dayNumber(2026, 1, 1) + (v % 365);
     const d = isoOfDayNumber(day as never).replace(/-/g, "");
-    const amount = ((v * 7919) % 9999900) / 100 + 1;
+    const ore = ((v * 7919) % 9999900) + 100;
     const account = [4510, 5010, 6110][v % 3];
-    lines.push(
+    vouchers.push(
       `#VER A ${v + 1} ${d} "Verifikation ${v + 1} för räkning"`,
       "{",
-      `#TRANS ${account} {6 "P${v % 40}"} ${amount.toFixed(2)}`,
-      `#TRANS 1930 {} -${amount.toFixed(2)}`,
+      `#TRANS ${account} {6 "P${v % 40}"} ${kr(ore)}`,
+      `#TRANS 1930 {} ${kr(-ore)}`,
       "}",
     );
+    add(account, d.slice(0, 6), ore);
+    add(1930, d.slice(0, 6), -ore);
   }
+  lines.push(`#IB 0 1930 ${kr(opening)}`, `#IB 0 2010 ${kr(-opening)}`);
+  lines.push(`#UB 0 1930 ${kr(opening + (total.get(1930) ?? 0))}`, `#UB 0 2010 ${kr(-opening)}`);
+  for (const a of [4510, 5010, 6110]) lines.push(`#RES 0 ${a} ${kr(total.get(a) ?? 0)}`);
+  for (const [key, ore] of monthly) {
+    const [account, month] = key.split(" ");
+    lines.push(`#PSALDO 0 ${month} ${account} {} ${kr(ore)}`);
+  }
+  for (const l of vouchers) lines.push(l);
   return iconv.encode(lines.join("\r\n") + "\r\n", "cp437");
 }
 
@@ -245,8 +269,10 @@ function sieBench(transactions: number): { transactions: number; seconds: number
     const t0 = performance.now();
     const s = summarizeSie(parseSie(bytes, "bench.se"), "bench.se");
     times.push((performance.now() - t0) / 1000);
-    if (s.transactions !== transactions || s.errors.length)
-      throw new Error(`SIE bench: ${s.transactions} transactions, ${s.errors.length} errors`);
+    if (s.transactions !== transactions || s.errors.length || s.reconciliation.differences.length)
+      throw new Error(
+        `SIE bench: ${s.transactions} transactions, ${s.errors.length} errors, ${s.reconciliation.differences.length} differences`,
+      );
   }
   return { transactions, seconds: median(times), bytes: bytes.length };
 }

@@ -415,7 +415,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.locator("#sie-preview").textContent()).toMatch(/\d+ rader ersatta, \d+ tillagda i Huvudbok/);
   }, 60000);
 
-  test("Importera SIE: a file whose own balances disagree is refused in the preview; Importera ändå imports it and Körlogg says so", async () => {
+  test("Importera SIE: a file whose balances disagree is refused in the preview; Importera ändå imports it, Körlogg says so", async () => {
     const file = path.join(SIE_DIR, "fortnox_sie4.si");
     if (!existsSync(file)) {
       if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);

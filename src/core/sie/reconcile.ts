@@ -12,7 +12,6 @@
  * programs leave out zero balances), so that a row the file does not account for is never let through.
  * Pure: no I/O, integer öre.
  */
-import { isoOfDayNumber } from "../dates";
 import { isOpeningBalance } from "../ledger";
 import type { ImportRow, ImportYear } from "./ledgerRows";
 import { isBalanceAccount, omittedMeansZero, periodMovements } from "./ledgerRows";
@@ -56,20 +55,22 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
   for (const y of years) {
     const opening = new Map<number, number>();
     const movement = new Map<number, number>();
-    const monthly = new Map<string, number>();
+    // Per account, per month (YYYYMM as a number): numbers only, no string per row (a million rows).
+    const monthly = new Map<number, Map<number, number>>();
     // Period balances are compared for a year read from vouchers (one read from them agrees by construction).
     const periods = y.source === "vouchers" ? periodMovements(file, y.offset, name, []) : new Map<string, never>();
     const periodOf = periodCache();
     for (const r of rows) {
       if (r.day < y.start || r.day > y.end) continue;
-      if (isOpeningBalance(r.voucher) && r.day === y.start) {
+      if (r.day === y.start && isOpeningBalance(r.voucher)) {
         add(opening, r.account, r.ore);
         continue;
       }
       add(movement, r.account, r.ore);
       if (periods.size > 0) {
-        const key = `${r.account}/${periodOf(r.day)}`;
-        monthly.set(key, (monthly.get(key) ?? 0) + r.ore);
+        let months = monthly.get(r.account);
+        if (!months) monthly.set(r.account, (months = new Map()));
+        add(months, periodOf(r.day), r.ore);
       }
     }
     const check = (kind: ReconcileKind, account: number, period: string, stated: number, computed: number, line: number) => {
@@ -103,11 +104,12 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
       const firstLine = new Map<number, number>();
       for (const p of periods.values()) if (!firstLine.has(p.account)) firstLine.set(p.account, p.line);
       const keys = new Set<string>(periods.keys());
-      for (const k of monthly.keys()) if (firstLine.has(Number(k.split("/")[0]))) keys.add(k);
+      for (const account of firstLine.keys()) for (const month of monthly.get(account)?.keys() ?? []) keys.add(`${account}/${month}`);
       for (const k of [...keys].sort()) {
         const p = periods.get(k);
         const [account, period] = k.split("/");
-        check("PSALDO", Number(account), period, p?.ore ?? 0, monthly.get(k) ?? 0, p?.line ?? firstLine.get(Number(account)) ?? 1);
+        const computed = monthly.get(Number(account))?.get(Number(period)) ?? 0;
+        check("PSALDO", Number(account), period, p?.ore ?? 0, computed, p?.line ?? firstLine.get(Number(account)) ?? 1);
       }
     }
   }
@@ -117,12 +119,15 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
   return { compared, differences, total, accounts };
 }
 
-/** `YYYYMM` of a day, remembered per day (a year has 365 of them and a million rows). */
-function periodCache(): (day: DayNumber) => string {
-  const cache = new Map<number, string>();
+/** `YYYYMM` of a day as a number, remembered per day (a year has 365 of them and a million rows). */
+function periodCache(): (day: DayNumber) => number {
+  const cache = new Map<number, number>();
   return (day) => {
     let p = cache.get(day);
-    if (p === undefined) cache.set(day, (p = isoOfDayNumber(day).slice(0, 7).replace("-", "")));
+    if (p === undefined) {
+      const d = new Date(day * 86400000);
+      cache.set(day, (p = d.getUTCFullYear() * 100 + d.getUTCMonth() + 1));
+    }
     return p;
   };
 }
