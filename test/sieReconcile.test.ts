@@ -117,7 +117,8 @@ describe("1. reconciliation is part of the import", () => {
     ]);
     expect(messageText(outcome.errors[0], "sv").replace(/\u00a0/g, " ")).toBe(
       "Filens egna saldon stämmer inte med raderna importen skulle skriva (2026): 1 saldon på konto 1930, sammanlagt 100,00 kr " +
-        "i skillnad. Ingenting har skrivits. Exportera filen igen, eller importera ändå (--importera-anda, i panelen Importera ändå).",
+        "i skillnad. Ingenting har skrivits. Exportera filen igen, eller importera ändå (kryssrutan Importera ändå; på kommandoraden " +
+        "--importera-anda).",
     );
     expect(outcome.reconciliation!.differences).toEqual([
       { year: 2026, kind: "UB", account: 1930, period: "", stated: 135000, computed: 125000, line: 24 },

@@ -429,6 +429,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(preview).toMatch(/… och \d+ till/);
     expect(await page.isEnabled("#sie-import")).toBe(false);
     expect(await page.isVisible("#sie-anyway")).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "sie-refused.png"), fullPage: true });
     await page.check("#sie-anyway");
     expect(await page.isEnabled("#sie-import")).toBe(true);
     await page.click("#sie-import");

@@ -4,6 +4,8 @@
  * that writes it in one Excel.run. Built with textContent only, like the rest of the pane.
  */
 import { Issue, messageText } from "../core/messages";
+import { oreToKronor, toKronorString } from "../core/money";
+import { asCellRef } from "../core/units";
 import { LINE_LABELS, LEAF_LABELS_EN, LeafLine } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
 import { summarizeSie } from "../core/sie/summary";
@@ -80,6 +82,20 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
       anyway.checked = false;
       anywayField.hidden = !refusedOnlyByReconciliation;
       if (errors.length) rows.push(el("h3", { text: t.errors }), list(errors, 20, "issues errors", issueLine));
+      // Each difference in the officer's words: the file's figure against what the rows give.
+      const differences = dry?.reconciliation?.differences ?? [];
+      if (differences.length) {
+        const kr = (ore: number) => toKronorString(oreToKronor(ore));
+        rows.push(
+          list(differences, 10, "issues differences", (d) =>
+            issueLine({
+              code: "sie_balance_mismatch",
+              params: { ...d, stated: kr(d.stated), computed: kr(d.computed) },
+              cell: asCellRef(`${file!.name}:${d.line}`),
+            }),
+          ),
+        );
+      }
       const warnings = dry ? dry.warnings : s.warnings;
       if (warnings.length) rows.push(el("h3", { text: t.warnings }), list(warnings, 10, "issues warnings", issueLine));
       preview.replaceChildren(...rows);
