@@ -119,10 +119,11 @@ describeWithSie("every real SIE export in the test data", () => {
     expect(s.errors.map((e) => e.code)).toContain("sie_checksum_wrong");
   });
 
-  test("a closing balance that disagrees with IB plus the transactions is a warning, not a crash", () => {
+  test("closing balances that disagree with IB plus the transactions: one error (the import's refusal), each a warning", () => {
     const s = summaryOf("fortnox_sie4.si");
-    expect(s.errors).toEqual([]);
-    expect(s.warnings.length).toBeGreaterThan(0);
+    expect(s.errors.map((e) => e.code)).toEqual(["sie_reconciliation_failed"]);
+    expect(s.errors[0].params).toMatchObject({ count: 35, years: [2010] });
+    expect(s.warnings).toHaveLength(35);
     expect(s.warnings.every((w) => w.code === "sie_balance_mismatch")).toBe(true);
   });
 

@@ -455,6 +455,16 @@ describe("7. double import is detected by what was imported", () => {
     expect(copy.outcome.errors).toMatchObject([{ code: "sie_voucher_in_ledger", params: { voucher: "L 7" } }]);
   });
 
+  test("the same file (by SHA-256) imported before for other years is flagged", async () => {
+    const y2026 = await importText(sie(...GOOD, ...GOOD_BALANCES), undefined, { sha256: "a".repeat(64) });
+    const text2025 = sie(...GOOD, ...GOOD_BALANCES).replace(/2026/g, "2025");
+    const again = await importText(text2025, y2026.output, { sha256: "a".repeat(64) });
+    expect(again.outcome.ok).toBe(true);
+    expect(again.outcome.warnings).toMatchObject([
+      { code: "sie_same_file_other_years", params: { years: "2026", earlier: "2026-12-02T08:00:00Z" } },
+    ]);
+  });
+
   test("identical rows inside one voucher are imported as they are, and a re-import of the same file replaces its year", async () => {
     const text = sie(
       "#RAR 0 20260101 20261231",

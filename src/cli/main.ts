@@ -238,8 +238,10 @@ async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
     io.out(JSON.stringify(doc, null, 2) + "\n");
   }
   io.err(`${t.sieSummary(summary)}\n`);
-  if (ok) io.err(`${t.sieReconciled(summary.reconciliation.compared, summary.reconciliation.differences.length)}\n`);
-  printIssues(io, ok ? t.warningsTitle : t.sieInvalid, ok ? summary.warnings : summary.errors, lang);
+  if (summary.errors.every((e) => e.code === "sie_reconciliation_failed"))
+    io.err(`${t.sieReconciled(summary.reconciliation.compared, summary.reconciliation.differences.length)}\n`);
+  printIssues(io, t.sieInvalid, summary.errors, lang);
+  printIssues(io, t.warningsTitle, summary.warnings, lang);
   if (ok) io.err(`${t.sieValid}\n`);
   return ok ? 0 : 1;
 }

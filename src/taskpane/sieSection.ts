@@ -62,7 +62,9 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
         el("p", { text: t.sieChecksum[s.checksum] }),
       ];
       // What the import would do to this workbook (read only; nothing is written yet).
-      const dry = s.errors.length === 0 ? await previewSieAction(env, file.bytes, file.name) : null;
+      // A file that reads (its only error being the reconciliation's) is tried against this workbook.
+      const readable = s.errors.every((e) => e.code === "sie_reconciliation_failed");
+      const dry = readable ? await previewSieAction(env, file.bytes, file.name) : null;
       const errors = dry ? dry.errors : s.errors;
       const list = <T>(items: readonly T[], max: number, className: string, text: (x: T) => string) => {
         const ul = el("ul", { className });

@@ -3,7 +3,7 @@
  * who exported what, for which years, how many accounts, vouchers and transactions, whether every
  * voucher balances, the checksum, the year's result as the annual report has it, and the
  * reconciliation: where the rows an import would write disagree with the file's own #UB, #RES or
- * #PSALDO, each difference is a warning here (the import refuses them).
+ * #PSALDO, that is one error (the one the import refuses with), and each difference a warning.
  */
 import { isoOfDayNumber } from "../dates";
 import type { Issue } from "../messages";
@@ -92,6 +92,17 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
       params: { count: ledger.outside.count },
       cell: asCellRef(`${name}:${ledger.outside.line}`),
     });
+  // The same one error the import refuses with: a file whose own figures its rows do not give cannot be imported as it is.
+  const errors = [...file.errors];
+  if (reconciliation && reconciliation.differences.length > 0) {
+    const params = {
+      count: reconciliation.differences.length,
+      accounts: reconciliation.accounts,
+      total: kr(reconciliation.total),
+      years: [...new Set(reconciliation.differences.map((d) => d.year))],
+    };
+    errors.push({ code: "sie_reconciliation_failed", params, cell: asCellRef(`${name}:${reconciliation.differences[0].line}`) });
+  }
   for (const d of reconciliation?.differences ?? []) {
     warnings.push({
       code: "sie_balance_mismatch",
@@ -129,7 +140,7 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
     result: resultOre === null ? null : kr(resultOre),
     transactionsByClass: Object.fromEntries([...byClass].sort().map(([c, ore]) => [c, kr(ore)])),
     reconciliation: reconciliationJson(reconciliation ?? { compared: 0, differences: [], total: 0, accounts: [] }),
-    errors: file.errors,
+    errors,
     warnings,
   };
 }
