@@ -1,33 +1,85 @@
 /* eslint-disable no-undef */
 /**
- * Builds the task pane (which, in the shared runtime, also hosts the ribbon commands) into dist/web.
- * Production builds replace the development URL in manifest.xml with the production URL:
- *   FINSAM_URL=https://finsam.example.se/ npm run build   → dist/web/manifest.xml
- * `--env harness` also builds the test harness (the pane over the in-memory Excel) into build/harness.
+ * Builds the task pane (which, in the shared runtime, also hosts the ribbon commands) and the help page.
+ *
+ * - `npm run dev-server` / `npm start`: development, served over https://localhost:3000 from memory, with the
+ *   development certificate (scripts/devCerts.js); manifest.xml is used as it is.
+ * - `npm run build`: production into dist/web, for the organisation's own HTTPS host, which must be named:
+ *     FINSAM_URL=https://ekonomi.example-forbund.se/finsam/ npm run build     (or: npm run build -- --env url=…)
+ *   It refuses a missing or non-HTTPS URL (a manifest pointing at a host nobody owns would install an add-in
+ *   that never loads). The URL gets one trailing slash; the manifest's URLs are put under it, AppDomain is its
+ *   origin, <Version> comes from package.json, JS and CSS names carry a content hash (an upgrade is never served
+ *   from a stale cache), and SupportUrl is the shipped help page. `FINSAM_CONTACT` (an e-mail address or an
+ *   https URL) is the contact the help page names. docs/deploy.md is the administrator's guide.
+ * - `--env harness`: the test harness (the pane over the in-memory Excel) into build/harness.
  */
+const crypto = require("crypto");
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const pkg = require("./package.json");
 
-const urlDev = "https://localhost:3000/";
-const urlProd = process.env.FINSAM_URL || "https://finsam-ekonomi.example.se/"; // the organisation's own host
+const URL_DEV = "https://localhost:3000/";
 
-async function getHttpsOptions() {
-  const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+/** The production URL from `--env url=` or FINSAM_URL: HTTPS, one trailing slash; otherwise a clear error. */
+function productionUrl(env) {
+  const raw = (env.url || process.env.FINSAM_URL || "").trim();
+  const how = "Example: FINSAM_URL=https://ekonomi.example-forbund.se/finsam/ npm run build (docs/deploy.md).";
+  if (!raw) throw new Error(`npm run build needs the URL the add-in will be served from (FINSAM_URL). ${how}`);
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`FINSAM_URL=${raw} is not a URL. ${how}`);
+  }
+  if (url.protocol !== "https:") throw new Error(`FINSAM_URL must be an https:// address (Office loads add-ins only over HTTPS), not ${raw}.`);
+  if (url.search || url.hash) throw new Error(`FINSAM_URL must not have a query or fragment: ${raw}.`);
+  return { base: url.origin + url.pathname.replace(/\/*$/, "/"), origin: url.origin };
+}
+
+/** The help page's contact: an e-mail address or an https URL, or the organisation's administrator. */
+function contactOf(value) {
+  const v = (value || "").trim();
+  const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  if (/^[^\s@<>"]+@[^\s@<>"]+$/.test(v)) return `<a href="mailto:${escape(v)}">${escape(v)}</a>`;
+  if (/^https:\/\/[^\s<>"]+$/.test(v)) return `<a href="${escape(v)}">${escape(v)}</a>`;
+  if (v) throw new Error(`FINSAM_CONTACT must be an e-mail address or an https:// URL, not ${v}.`);
+  return "förbundets IT-administratör / your organisation's IT administrator";
+}
+
+/** The manifest for production: every development URL under the production base, AppDomain the origin, the version. */
+function productionManifest(content, prod) {
+  return content
+    .toString()
+    .replace(/<!--[\s\S]*?-->/, `<!-- Finsam Ekonomi ${pkg.version}, built by npm run build for ${prod.base} (docs/deploy.md). -->`)
+    .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${prod.origin}</AppDomain>`)
+    .replace(new RegExp(URL_DEV.replace(/[.]/g, "\\."), "g"), prod.base)
+    .replace(/<Version>[^<]*<\/Version>/, `<Version>${pkg.version}.0</Version>`);
 }
 
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const harness = !!env.harness;
-  const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } } };
+  const prod = !dev && !harness ? productionUrl(env) : null;
+  const hash = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 8);
+  const cssFile = prod ? `taskpane.${hash("src/taskpane/taskpane.css")}.css` : "taskpane.css";
+  const tsRule = {
+    test: /\.ts$/,
+    exclude: /node_modules/,
+    use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } },
+  };
   const config = {
     devtool: dev ? "source-map" : false,
     entry: harness
       ? { harness: "./test/browser/harness.ts", taskpane: "./src/taskpane/taskpane.ts" }
       : { taskpane: "./src/taskpane/taskpane.ts" },
-    output: { path: harness ? path.resolve(__dirname, "build/harness") : path.resolve(__dirname, "dist/web"), clean: true, filename: "[name].js" },
+    output: {
+      // `--env out=DIR`: another folder (the deployment test builds into a temporary one).
+      path: env.out ? path.resolve(env.out) : harness ? path.resolve(__dirname, "build/harness") : path.resolve(__dirname, "dist/web"),
+      clean: true,
+      filename: prod ? "[name].[contenthash:8].js" : "[name].js",
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
     performance: { maxAssetSize: 400000, maxEntrypointSize: 400000 },
@@ -35,34 +87,38 @@ module.exports = async (env = {}, options = {}) => {
       new HtmlWebpackPlugin({
         filename: harness ? "harness.html" : "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: { cssFile },
         chunks: harness ? ["harness", "taskpane"] : ["taskpane"],
         chunksSortMode: "manual",
         inject: "body",
         scriptLoading: "blocking",
       }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        templateParameters: { version: pkg.version, contact: contactOf(process.env.FINSAM_CONTACT) },
+        chunks: [],
+        inject: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/taskpane/taskpane.css", to: cssFile },
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform(content) {
-              if (dev || harness) return content;
-              return content
-                .toString()
-                .replace(new RegExp(urlDev, "g"), urlProd)
-                .replace(new RegExp(urlDev.replace(/\/$/, ""), "g"), urlProd.replace(/\/$/, ""));
-            },
-          },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (prod ? productionManifest(content, prod) : content) },
         ],
       }),
     ],
     devServer: {
-      headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist/web") },
-      server: dev ? { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions() } : undefined,
-      port: process.env.npm_package_config_dev_server_port || 3000,
+      server: dev
+        ? { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await require("./scripts/devCerts").httpsOptions() }
+        : undefined,
+      port: Number(process.env.FINSAM_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000),
+      // The page and its office.js are fetched by Office from this origin; nothing else is offered.
+      headers: { "Cache-Control": "no-store" },
+      client: false,
+      hot: false,
+      liveReload: false,
     },
   };
   return config;

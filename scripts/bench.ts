@@ -12,7 +12,7 @@
  * far below that. finsam, LibreOffice and SUMIFS run three rounds each (BENCH_ROUNDS), medians shown.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { gzipSync } from "zlib";
@@ -425,7 +425,9 @@ async function main(): Promise<void> {
     `peak ${(imp.peakKb / 1024).toFixed(0)} MB`,
     `LibreOffice öppnar resultatet: ${imp.lo.toFixed(2)} s (finsam/LO = ${(imp.seconds / imp.lo).toFixed(2)})`,
   );
-  const pane = path.join(ROOT, "dist", "web", "taskpane.js");
+  // The production build names the bundle by its content hash.
+  const built = existsSync(path.join(ROOT, "dist", "web")) ? readdirSync(path.join(ROOT, "dist", "web")) : [];
+  const pane = path.join(ROOT, "dist", "web", built.find((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f)) ?? "taskpane.js");
   if (existsSync(pane)) {
     const js = readFileSync(pane);
     add(
@@ -435,7 +437,7 @@ async function main(): Promise<void> {
       `${(gzipSync(js).length / 1024).toFixed(1)} KB gzip`,
       "mål < 150 KB gzip",
     );
-  } else notes.push("dist/web/taskpane.js saknas (npm run build)");
+  } else notes.push("dist/web/taskpane.<hash>.js saknas (npm run build)");
   const header = ["rader", "mått", "tid / värde", "minne / storlek", "jämförelse"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   console.log(table);

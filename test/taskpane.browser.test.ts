@@ -22,7 +22,8 @@ describeWithChromium("task pane in Chromium", () => {
 
   beforeAll(async () => {
     const webpack = path.join(ROOT, "node_modules/webpack-cli/bin/cli.js");
-    execFileSync(process.execPath, [webpack, "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
+    // The production build (its URL only goes into the manifest, which this test does not use).
+    execFileSync(process.execPath, [webpack, "--mode", "production", "--env", "url=https://localhost:3000/"], { cwd: ROOT, stdio: "pipe" });
     execFileSync(process.execPath, [webpack, "--mode", "production", "--env", "harness"], { cwd: ROOT, stdio: "pipe" });
     server = await serve([path.join(ROOT, "build/harness"), path.join(ROOT, "dist/web")]);
     browser = await launch();
