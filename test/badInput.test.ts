@@ -247,12 +247,25 @@ describe("the language of the messages", () => {
   });
 
   test("an unexpected error is a catalogue message, not a stack", async () => {
+    const file = path.join(tmp, "unexpected.xlsx");
+    const quiet = { out: () => {}, err: () => {}, now: () => "T", env: {} };
+    expect(await main(["exempel", file, "--ersatt"], quiet)).toBe(0);
+    let stderr = "";
+    const broken = () => {
+      throw new Error("the clock broke");
+    };
+    const code = await main(["recalc", file, "--sprak", "en"], { out: () => {}, err: (s) => (stderr += s), now: broken, env: {} });
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/^Unexpected error: .*The workbook's inputs are untouched/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("a folder given as the workbook is the file system's no: a message naming it, exit 1, not an unexpected error", async () => {
     const dir = path.join(tmp, "a-directory.xlsx");
     mkdirSync(dir, { recursive: true });
     let stderr = "";
     const code = await main(["recalc", dir, "--sprak", "en"], { out: () => {}, err: (s) => (stderr += s), now: () => "T", env: {} });
-    expect(code).toBe(4);
-    expect(stderr).toMatch(/^Unexpected error: .*The workbook's inputs are untouched/);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`${dir}: it is a folder, not a file. Nothing was written.\n`);
   });
 });

@@ -83,7 +83,7 @@ describe("zip layer", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("går inte att läsa som en Excel-arbetsbok");
-    expect(r.stderr).toContain("Inget har skrivits");
+    expect(r.stderr).toContain("Ingenting har skrivits");
     expect(() => readFileSync(path.join(tmp, "inte-en-arbetsbok.beraknad.xlsx"))).toThrow();
   });
 });

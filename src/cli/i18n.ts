@@ -9,8 +9,8 @@ export const CLI_TEXT = {
     usage: `Användning:
   finsam recalc <in.xlsx> [-o <ut.xlsx>] [--only medlemsandelar|tertial|eget-kapital]...
                 [--brytdatum ÅÅÅÅ-MM-DD] [--json] [--sprak sv|en]
-  finsam mall <ut.xlsx>
-  finsam exempel <ut.xlsx>
+  finsam mall <ut.xlsx> [--ersatt]       skriver inte över en fil som finns utan --ersatt
+  finsam exempel <ut.xlsx> [--ersatt]
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          läser och kontrollerar en SIE-fil, skriver inget
   finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>] [--json] [--importera-anda]
@@ -46,7 +46,6 @@ export const CLI_TEXT = {
     errorsTitle: "Fel i indata (inget har skrivits)",
     errorsTitleVerify: "Fel i indata",
     warningsTitle: "Varningar",
-    nothingWritten: "Inget har skrivits.",
     wrote: (f: string) => `Skrev ${f}`,
     verified: "Verifierad: de lagrade resultaten stämmer med en ny beräkning från indata.",
     differences: (n: number) => `${n} skillnader mellan lagrade och omräknade resultat:`,
@@ -63,8 +62,8 @@ export const CLI_TEXT = {
   en: {
     usage: `Usage:
   finsam recalc <in.xlsx> [-o <out.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum YYYY-MM-DD] [--json] [--sprak sv|en]
-  finsam mall <out.xlsx>
-  finsam exempel <out.xlsx>
+  finsam mall <out.xlsx> [--ersatt]      does not overwrite an existing file without --ersatt (--replace)
+  finsam exempel <out.xlsx> [--ersatt]
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          reads and checks an SIE file, writes nothing
   finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>] [--json] [--importera-anda]
@@ -101,7 +100,6 @@ export const CLI_TEXT = {
     errorsTitle: "Input errors (nothing was written)",
     errorsTitleVerify: "Input errors",
     warningsTitle: "Warnings",
-    nothingWritten: "Nothing was written.",
     wrote: (f: string) => `Wrote ${f}`,
     verified: "Verified: the stored results match a new calculation from the inputs.",
     differences: (n: number) => `${n} differences between stored and recomputed results:`,

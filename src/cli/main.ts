@@ -19,6 +19,7 @@ import type { SheetModel } from "../report/sheetModel";
 import { importSie } from "../workbook/sieImport";
 import { recalculate, verifyGrid } from "../workbook/usecases";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
+import { fileKind, fileSystemMessage, headOf, sameFile } from "./files";
 import { CLI_TEXT, CliText } from "./i18n";
 
 // A larger young generation: reading and writing a million-row ledger allocates many short-lived
@@ -64,6 +65,8 @@ interface Parsed {
   json: boolean;
   /** `finsam sie … --importera-anda` (`--force`): import despite differences from the file's own balances. */
   importAnyway: boolean;
+  /** `finsam mall|exempel … --ersatt` (`--replace`): write over an existing file. */
+  replace: boolean;
 }
 
 /** The language: `--sprak`, else LANG (sv… or en…), else Swedish. A bad `--sprak` is a usage error. */
@@ -79,7 +82,7 @@ export function chooseLang(argv: readonly string[], env: Record<string, string |
 function parseArgs(argv: string[], t: CliText): Parsed {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError(t.noCommand);
-  const p: Parsed = { command, positional: [], only: [], json: false, importAnyway: false };
+  const p: Parsed = { command, positional: [], only: [], json: false, importAnyway: false, replace: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const next = () => {
@@ -98,6 +101,7 @@ function parseArgs(argv: string[], t: CliText): Parsed {
     } else if (a === "--sprak" || a === "--lang") next();
     else if (a === "--json") p.json = true;
     else if (a === "--importera-anda" || a === "--importera-ändå" || a === "--force") p.importAnyway = true;
+    else if (a === "--ersatt" || a === "--ersätt" || a === "--replace") p.replace = true;
     else if (a.startsWith("-")) throw new UsageError(t.unknownFlag(a));
     else p.positional.push(a);
   }
@@ -106,6 +110,9 @@ function parseArgs(argv: string[], t: CliText): Parsed {
 
 async function openWorkbook(file: string, t: CliText): Promise<XlsxPort> {
   if (!existsSync(file)) throw new UsageError(t.fileMissing(file));
+  // What the file is, from its first bytes, before it is read: an encrypted workbook, an .xls or an .ods says so.
+  const kind = fileKind(await headOf(file));
+  if (kind === "encrypted" || kind === "xls" || kind === "ods") throw new MessageError({ code: "file_kind", params: { file, kind } });
   try {
     const port = await XlsxPort.open(file);
     await port.readGrid();
@@ -127,7 +134,9 @@ function printIssues(io: Io, title: string, issues: Issue[], lang: Lang): void {
   if (issues.length > ISSUES_SHOWN) io.err(`  ${CLI_TEXT[lang].andMore(issues.length - ISSUES_SHOWN)}\n`);
 }
 
-async function writeInputWorkbook(file: string, sheets: SheetModel[]): Promise<void> {
+async function writeInputWorkbook(file: string, sheets: SheetModel[], replace: boolean): Promise<void> {
+  // A template or an example never replaces a workbook someone has filled in, unless told to.
+  if (existsSync(file) && !replace) throw new MessageError({ code: "file_exists", params: { file } });
   const port = XlsxPort.empty();
   await port.writeSheets(sheets);
   await port.save(file);
@@ -146,7 +155,7 @@ async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   if (p.positional.length !== 1) throw new UsageError(t.recalcArgs);
   const input = p.positional[0];
   const output = p.out ?? defaultOutputPath(input);
-  if (path.resolve(output) === path.resolve(input)) throw new UsageError(t.sameFile);
+  if (sameFile(input, output)) throw new UsageError(t.sameFile);
   const port = await openWorkbook(input, t);
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
   const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
@@ -251,7 +260,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   const t = CLI_TEXT[lang];
   const [file, input] = p.positional;
   const output = p.out ?? defaultImportPath(input);
-  if (path.resolve(output) === path.resolve(input)) throw new UsageError(t.sameFile);
+  if (sameFile(input, output)) throw new UsageError(t.sameFile);
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -329,7 +338,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     case "mall":
     case "exempel": {
       if (p.positional.length !== 1) throw new UsageError(t.outArgs(p.command));
-      await writeInputWorkbook(p.positional[0], p.command === "mall" ? templateSheets() : exampleSheets());
+      await writeInputWorkbook(p.positional[0], p.command === "mall" ? templateSheets() : exampleSheets(), p.replace);
       io.err(`${t.wrote(p.positional[0])}\n`);
       return 0;
     }
@@ -362,7 +371,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 2;
     }
     if (e instanceof MessageError) {
-      io.err(`${messageText(e.m, lang)}\n${t.nothingWritten}\n`);
+      io.err(`${messageText(e.m, lang)}\n`);
+      return 1;
+    }
+    // The file system's "no" (a missing folder, a read-only or full disk, a folder given as a file): the user's to fix.
+    const os = fileSystemMessage(e, argv[1] ?? "");
+    if (os) {
+      io.err(`${messageText(os, lang)}\n`);
       return 1;
     }
     // Never a raw stack for the user: a catalogue message, the details only when asked for.

@@ -180,6 +180,9 @@ export interface Params {
   template_inputs_exist: { found: string[] };
   verify_difference: { stored: string; recomputed: string };
   file_unreadable: { file: string; detail: string };
+  file_kind: { file: string; kind: "encrypted" | "xls" | "ods" };
+  file_system: { file: string; reason: string };
+  file_exists: { file: string };
   workbook_strict: None;
   sheet_protected_password: { sheet: string };
   calculation_manual: None;
@@ -296,6 +299,44 @@ function valueEntry(meaning: string, example: ValueParams): Entry<ValueParams> {
 }
 
 const none: None = {};
+
+const KIND_SV = {
+  encrypted: "en lösenordsskyddad (krypterad) arbetsbok",
+  xls: "en .xls-arbetsbok (Excel 97–2003)",
+  ods: "ett OpenDocument-kalkylblad (.ods)",
+};
+const KIND_EN = {
+  encrypted: "a password-protected (encrypted) workbook",
+  xls: "an .xls workbook (Excel 97–2003)",
+  ods: "an OpenDocument spreadsheet (.ods)",
+};
+/** The operating system's error codes in words (src/cli/files.ts decides which count as the user's to fix). */
+const OS_SV: Record<string, string> = {
+  ENOENT: "filen eller mappen finns inte",
+  EACCES: "behörighet saknas",
+  EPERM: "behörighet saknas",
+  EROFS: "filsystemet är skrivskyddat",
+  ENOSPC: "disken är full",
+  EDQUOT: "diskkvoten är slut",
+  EISDIR: "det är en mapp, inte en fil",
+  ENOTDIR: "en del av sökvägen är inte en mapp",
+  EEXIST: "filen finns redan",
+  ENAMETOOLONG: "namnet är för långt",
+  EMFILE: "för många öppna filer",
+};
+const OS_EN: Record<string, string> = {
+  ENOENT: "the file or folder does not exist",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "part of the path is not a folder",
+  EEXIST: "the file exists",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many open files",
+};
 
 /** What the SIE file states, and what gives it, per kind of figure. */
 const SIE_KIND_SV = { UB: "utgående balans (#UB)", RES: "resultat (#RES)", PSALDO: "periodsaldo (#PSALDO)" };
@@ -1130,9 +1171,33 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   },
   file_unreadable: {
     meaning: "Filen går inte att läsa som en .xlsx-arbetsbok (fel filtyp, skadad, krypterad, zip64).",
-    sv: (p) => `Filen ${p.file} går inte att läsa som en Excel-arbetsbok (.xlsx): ${p.detail}.`,
-    en: (p) => `The file ${p.file} cannot be read as an Excel workbook (.xlsx): ${p.detail}.`,
+    sv: (p) => `Filen ${p.file} går inte att läsa som en Excel-arbetsbok (.xlsx): ${p.detail}. Ingenting har skrivits.`,
+    en: (p) => `The file ${p.file} cannot be read as an Excel workbook (.xlsx): ${p.detail}. Nothing was written.`,
     example: { file: "huvudbok.csv", detail: "not a zip file" },
+  },
+  file_kind: {
+    meaning: "Filen är en krypterad arbetsbok, en .xls (Excel 97–2003) eller ett OpenDocument-kalkylblad (.ods), inte en .xlsx.",
+    sv: (p) =>
+      `Filen ${p.file} är ${KIND_SV[p.kind]}. Öppna den i Excel` +
+      `${p.kind === "encrypted" ? ", ta bort lösenordet (Arkiv → Info → Skydda arbetsbok)" : ""} ` +
+      "och spara den som Excel-arbetsbok (*.xlsx). Ingenting har skrivits.",
+    en: (p) =>
+      `The file ${p.file} is ${KIND_EN[p.kind]}. Open it in Excel` +
+      `${p.kind === "encrypted" ? ", remove the password (File → Info → Protect Workbook)" : ""} ` +
+      "and save it as an Excel Workbook (*.xlsx). Nothing was written.",
+    example: { file: "budget.xlsx", kind: "encrypted" },
+  },
+  file_system: {
+    meaning: "Filsystemet säger nej: filen eller mappen finns inte, är skrivskyddad, disken är full, en mapp i stället för en fil.",
+    sv: (p) => `${p.file}: ${OS_SV[p.reason] ?? `filsystemet svarar ${p.reason}`}. Ingenting har skrivits.`,
+    en: (p) => `${p.file}: ${OS_EN[p.reason] ?? `the file system answers ${p.reason}`}. Nothing was written.`,
+    example: { file: "/mnt/delad/arbetsbok.beraknad.xlsx", reason: "EROFS" },
+  },
+  file_exists: {
+    meaning: "Mall och exempel skriver inte över en fil som finns; --ersatt gör det.",
+    sv: (p) => `Filen ${p.file} finns redan och skrivs inte över. Välj ett annat namn, eller lägg till --ersatt för att ersätta den.`,
+    en: (p) => `The file ${p.file} exists and is not overwritten. Choose another name, or add --ersatt (--replace) to replace it.`,
+    example: { file: "arbetsbok.xlsx" },
   },
   workbook_strict: {
     meaning: "Arbetsboken är sparad som Strict Open XML; resultat skrivs bara i en vanlig Excel-arbetsbok.",

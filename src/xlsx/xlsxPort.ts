@@ -8,6 +8,7 @@ import type { SheetModel } from "../report/sheetModel";
 import type { WorkbookGrid } from "../workbook/grid";
 import { WorkbookPort, WriteRefused } from "../workbook/port";
 import { Package } from "./package";
+import { removeStaleTemps } from "./tempFiles";
 import { isStrict, readGrid } from "./read";
 import { emptyPackage, writeSheetsToPackage } from "./write";
 
@@ -54,6 +55,7 @@ export class XlsxPort implements WorkbookPort {
   async save(file: string): Promise<void> {
     const buf = this.toBuffer();
     const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    await removeStaleTemps(file);
     try {
       await fs.writeFile(tmp, buf);
       await fs.rename(tmp, file);

@@ -1,0 +1,94 @@
+/**
+ * The command line's dealings with the file system, so that the file system's "no" is a message and not an
+ * unexpected error: what kind of file a workbook really is (from its first bytes), whether an output is the
+ * input under another name (links, /proc/self/cwd), and the operating system's error codes in words.
+ */
+import { promises as fs, realpathSync, statSync } from "fs";
+import path from "path";
+import type { Message } from "../core/messages";
+
+/** What a file given as a workbook is, from its first bytes. */
+export type FileKind = "xlsx" | "encrypted" | "xls" | "ods" | "other";
+
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const utf16 = (s: string) => Buffer.from(s, "utf16le");
+
+/**
+ * The kind of a workbook file: a zip (an .xlsx, or an OpenDocument spreadsheet whose first entry is its
+ * `mimetype`), or an OLE2 compound file (a password-protected .xlsx keeps its package in an `EncryptedPackage`
+ * stream; an Excel 97–2003 .xls has a `Workbook` or `Book` stream).
+ */
+export function fileKind(head: Buffer): FileKind {
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
+    const nameLength = head.readUInt16LE(26);
+    const name = head.subarray(30, 30 + nameLength).toString("latin1");
+    const extra = head.readUInt16LE(28);
+    const body = head.subarray(30 + nameLength + extra, 30 + nameLength + extra + 60).toString("latin1");
+    if (name === "mimetype" && body.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return "ods";
+    return "xlsx";
+  }
+  if (head.subarray(0, 8).equals(OLE2)) {
+    if (head.includes(utf16("EncryptedPackage")) || head.includes(utf16("EncryptionInfo"))) return "encrypted";
+    return "xls";
+  }
+  return "other";
+}
+
+/** The first bytes of a file, enough for `fileKind` (OLE2 directory entries sit in the first sectors). */
+export async function headOf(file: string, bytes = 64 * 1024): Promise<Buffer> {
+  const handle = await fs.open(file, "r");
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The real file a path names: links resolved, and for a file that does not exist yet, its real folder. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(path.resolve(file))), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/** Whether writing `output` would write `input`: the same real path, or the same device and inode (hard links). */
+export function sameFile(input: string, output: string): boolean {
+  if (realPath(input) === realPath(output)) return true;
+  try {
+    const a = statSync(input);
+    const b = statSync(output);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** The operating system's error codes that are the user's to fix (not a bug): a message naming the file. */
+const OS_REASONS = new Set([
+  "ENOENT",
+  "EACCES",
+  "EPERM",
+  "EROFS",
+  "ENOSPC",
+  "EDQUOT",
+  "EISDIR",
+  "ENOTDIR",
+  "EEXIST",
+  "ENAMETOOLONG",
+  "EMFILE",
+]);
+
+/** An error from the file system as a catalogue message, or null when it is something else. */
+export function fileSystemMessage(e: unknown, fallbackFile: string): Message | null {
+  const err = e as NodeJS.ErrnoException;
+  if (!err || typeof err.code !== "string" || !OS_REASONS.has(err.code)) return null;
+  return { code: "file_system", params: { file: err.path ?? fallbackFile, reason: err.code } };
+}
