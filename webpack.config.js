@@ -22,19 +22,25 @@ const pkg = require("./package.json");
 
 const URL_DEV = "https://localhost:3000/";
 
-/** The production URL from `--env url=` or FINSAM_URL: HTTPS, one trailing slash; otherwise a clear error. */
+/** A build that cannot go ahead: the reason in one line, without webpack's stack trace, and exit status 2. */
+function refuse(message) {
+  console.error(`Finsam Ekonomi: ${message}`);
+  process.exit(2);
+}
+
+/** The production URL from `--env url=` or FINSAM_URL: HTTPS, one trailing slash; otherwise a clear refusal. */
 function productionUrl(env) {
   const raw = (env.url || process.env.FINSAM_URL || "").trim();
   const how = "Example: FINSAM_URL=https://ekonomi.example-forbund.se/finsam/ npm run build (docs/deploy.md).";
-  if (!raw) throw new Error(`npm run build needs the URL the add-in will be served from (FINSAM_URL). ${how}`);
+  if (!raw) refuse(`npm run build needs the URL the add-in will be served from (FINSAM_URL). ${how}`);
   let url;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`FINSAM_URL=${raw} is not a URL. ${how}`);
+    refuse(`FINSAM_URL=${raw} is not a URL. ${how}`);
   }
-  if (url.protocol !== "https:") throw new Error(`FINSAM_URL must be an https:// address (Office loads add-ins only over HTTPS), not ${raw}.`);
-  if (url.search || url.hash) throw new Error(`FINSAM_URL must not have a query or fragment: ${raw}.`);
+  if (url.protocol !== "https:") refuse(`FINSAM_URL must be an https:// address (Office loads add-ins only over HTTPS), not ${raw}.`);
+  if (url.search || url.hash) refuse(`FINSAM_URL must not have a query or fragment: ${raw}.`);
   return { base: url.origin + url.pathname.replace(/\/*$/, "/"), origin: url.origin };
 }
 
@@ -44,7 +50,7 @@ function contactOf(value) {
   const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   if (/^[^\s@<>"]+@[^\s@<>"]+$/.test(v)) return `<a href="mailto:${escape(v)}">${escape(v)}</a>`;
   if (/^https:\/\/[^\s<>"]+$/.test(v)) return `<a href="${escape(v)}">${escape(v)}</a>`;
-  if (v) throw new Error(`FINSAM_CONTACT must be an e-mail address or an https:// URL, not ${v}.`);
+  if (v) refuse(`FINSAM_CONTACT must be an e-mail address or an https:// URL, not ${v}.`);
   return "förbundets IT-administratör / your organisation's IT administrator";
 }
 
