@@ -119,6 +119,8 @@ module.exports = async (env = {}, options = {}) => {
       server: dev
         ? { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await require("./scripts/devCerts").httpsOptions() }
         : undefined,
+      // Only this machine: the development certificate is for localhost, and the pane is not for the network.
+      host: "localhost",
       port: Number(process.env.FINSAM_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000),
       // The page and its office.js are fetched by Office from this origin; nothing else is offered.
       headers: { "Cache-Control": "no-store" },

@@ -43,6 +43,7 @@ export const CLI_TEXT = {
       (o.settingsFilled.length ? `; fyllde i ${o.settingsFilled.join(" och ")}` : "") +
       (o.proposals.length ? `; ${o.proposals.length} konton fick en föreslagen rapportrad i Kontoplan (kontrollera dem):` : "."),
     sieInvalid: "Filen har fel och kan inte importeras",
+    sieNotImported: "Filen importeras inte",
     errorsTitle: "Fel i indata (inget har skrivits)",
     errorsTitleVerify: "Fel i indata",
     warningsTitle: "Varningar",
@@ -97,6 +98,7 @@ export const CLI_TEXT = {
       (o.settingsFilled.length ? `; filled in ${o.settingsFilled.join(" and ")}` : "") +
       (o.proposals.length ? `; ${o.proposals.length} accounts got a proposed report line in Kontoplan (check them):` : "."),
     sieInvalid: "The file has errors and cannot be imported",
+    sieNotImported: "The file is not imported",
     errorsTitle: "Input errors (nothing was written)",
     errorsTitleVerify: "Input errors",
     warningsTitle: "Warnings",

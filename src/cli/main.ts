@@ -280,7 +280,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   });
   const reconciliation = outcome.reconciliation ? reconciliationJson(outcome.reconciliation) : null;
   if (!outcome.ok) {
-    printIssues(io, t.sieInvalid, outcome.errors, lang);
+    printIssues(io, t.sieNotImported, outcome.errors, lang);
     printIssues(io, t.warningsTitle, outcome.warnings, lang);
     if (p.json) {
       const doc = {
