@@ -502,6 +502,8 @@ describe("8. nothing is cut short silently", () => {
     expect(outcome.errors).toEqual([]);
     expect(rowsOf(grid, "Huvudbok").map((r) => r[2])).toEqual(expect.arrayContaining(["0351", "0399"]));
     expect(rowsOf(grid, "Kontoplan").map((r) => r[0])).toEqual(expect.arrayContaining(["0351", "0399"]));
+    // The preview and the command line show them as written too.
+    expect(outcome.proposals.map((p) => p.accountText)).toEqual(["0351", "0399"]);
   });
 
   test("JSON lists are complete; text lists end with '… och N till'", () => {

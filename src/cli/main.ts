@@ -296,7 +296,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   await port.save(output);
   printIssues(io, t.warningsTitle, outcome.warnings, lang);
   io.err(`${t.sieImported(outcome)}\n`);
-  for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.account} ${pr.name}: ${pr.line ?? "–"}\n`);
+  for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.accountText} ${pr.name}: ${pr.line ?? "–"}\n`);
   if (outcome.proposals.length > ISSUES_SHOWN) io.err(`  ${t.andMore(outcome.proposals.length - ISSUES_SHOWN)}\n`);
   io.err(`${t.wrote(output)}\n`);
   if (summary) {

@@ -130,7 +130,7 @@ export interface ImportReport {
   years: number[];
   replaced: number;
   added: number;
-  proposals: Array<{ account: number; name: string; line: string | null }>;
+  proposals: Array<{ account: number; accountText: string; name: string; line: string | null }>;
   settingsFilled: string[];
 }
 

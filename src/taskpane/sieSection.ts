@@ -75,7 +75,7 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
       const issueLine = (e: Issue) => `${e.cell ? `${e.cell}: ` : ""}${messageText(e, lang)}`;
       if (dry && dry.proposals.length) {
         rows.push(el("p", { text: t.sieNewAccounts(dry.proposals.length) }));
-        rows.push(list(dry.proposals, 100, "sie-accounts", (p) => `${p.account} ${p.name}: ${lineLabel(p.line, lang)}`));
+        rows.push(list(dry.proposals, 100, "sie-accounts", (p) => `${p.accountText} ${p.name}: ${lineLabel(p.line, lang)}`));
       }
       if (dry?.reconciliation && dry.reconciliation.differences.length === 0)
         rows.push(el("p", { className: "sie-reconciled", text: t.sieReconciled(dry.reconciliation.compared) }));

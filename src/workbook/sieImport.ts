@@ -52,7 +52,8 @@ export interface SieImportOutcome {
   years: number[];
   replaced: number;
   added: number;
-  proposals: Array<{ account: number; name: string; line: AccountLine | null }>;
+  /** Accounts no Kontoplan row covers, with their proposed line; `accountText` as the file writes it (`0351`). */
+  proposals: Array<{ account: number; accountText: string; name: string; line: AccountLine | null }>;
   settingsFilled: string[];
   /** `replace`: the file's years replaced; `add`: a transaction file's vouchers added. */
   mode: "replace" | "add";
@@ -281,7 +282,8 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   const proposals: SieImportOutcome["proposals"] = [];
   for (const [account, name] of [...ledger.accounts].sort((a, b) => a[0] - b[0])) {
     if (rules.some((r) => account >= r.from && account <= r.to)) continue;
-    proposals.push({ account, name, line: proposeLine(account, name, chart) });
+    const cell = accountCell(account);
+    proposals.push({ account, accountText: String(cell.value), name, line: proposeLine(account, name, chart) });
   }
   if (proposals.length > 0) {
     const added = proposals.map((p) => {
@@ -343,7 +345,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
 
   // Körlogg: the earlier rows and this import.
   const replaced = existing.length - kept.length;
-  const proposed = proposals.map((p) => `${p.account} ${p.line ?? "–"}`).join(", ");
+  const proposed = proposals.map((p) => `${p.accountText} ${p.line ?? "–"}`).join(", ");
   const reconciled = forced
     ? `TVINGAD trots skillnad: ${reconciliation.differences.length} saldon på konto ${reconciliation.accounts.join(", ")} ` +
       "stämmer inte med filen, " +
