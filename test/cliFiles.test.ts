@@ -2,7 +2,8 @@
  * The command line and the file system (issue 22, points 2, 5 and 6): the output is never the input under
  * another name, a template never replaces a filled workbook unless told to, the file system's "no" is a message
  * with exit 1 (not "Oväntat fel", exit 4), a killed run's temporary file is cleaned by the next run, and an
- * encrypted workbook, an .xls or an .ods given as .xlsx says what it is. Each case checks the input's SHA-256.
+ * encrypted workbook, an .xls or an .ods given as .xlsx says what it is, and an output is named as Excel opens
+ * it (.xlsm for a macro workbook, .xlsx otherwise). Cases that must not write check the input's SHA-256.
  */
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
@@ -10,7 +11,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import os from "os";
 import path from "path";
 import { fileKind } from "../src/cli/files";
-import { crc32, deflateEntry, writeZip } from "../src/xlsx/zip";
+import { crc32, deflateEntry, inflateEntry, readZip, writeZip } from "../src/xlsx/zip";
 
 const cli = path.resolve(__dirname, "../dist/cli/main.js");
 const run = (args: string[], cwd?: string) =>
@@ -145,5 +146,45 @@ describe("what a file given as .xlsx really is, from its first bytes", () => {
     const { input } = workdir();
     expect(fileKind(readFileSync(input))).toBe("xlsx");
     expect(fileKind(Buffer.from("Datum;Konto;Belopp\n"))).toBe("other");
+  });
+});
+
+describe("what Excel opens (issue 22, point 4): the output's name fits the workbook's content type", () => {
+  /** The example with its main part typed macro-enabled, under an .xlsx name (as the issue found one). */
+  function macroWorkbook(dir: string, input: string): string {
+    const entries = readZip(readFileSync(input)).map((e) => {
+      if (e.name !== "[Content_Types].xml") return e;
+      const xml = inflateEntry(e)
+        .toString("utf8")
+        .replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+          "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        );
+      expect(xml).toContain("macroEnabled");
+      return deflateEntry(e.name, xml);
+    });
+    const file = path.join(dir, "makro.xlsx");
+    writeFileSync(file, writeZip(entries));
+    return file;
+  }
+
+  test("a macro workbook named .xlsx: the default output is .xlsm; -o ….xlsx is refused (exit 1, nothing written)", () => {
+    const { dir, input } = workdir();
+    const macro = macroWorkbook(dir, input);
+    const refused = run(["recalc", macro, "-o", path.join(dir, "ut.xlsx")]);
+    expect([refused.status, refused.stderr]).toEqual([1, expect.stringContaining("måste sluta på .xlsm: arbetsboken innehåller makron")]);
+    expect(existsSync(path.join(dir, "ut.xlsx"))).toBe(false);
+    const ok = run(["recalc", macro]);
+    expect(ok.status).toBe(0);
+    expect(existsSync(path.join(dir, "makro.beraknad.xlsm"))).toBe(true);
+  });
+
+  test("a workbook without macros is written only as .xlsx (-o ….xlsm or ….txt refused)", () => {
+    const { dir, input } = workdir();
+    for (const name of ["ut.xlsm", "ut.txt"]) {
+      const r = run(["recalc", input, "-o", path.join(dir, name)]);
+      expect([name, r.status, r.stderr]).toEqual([name, 1, expect.stringContaining("måste sluta på .xlsx")]);
+      expect(existsSync(path.join(dir, name))).toBe(false);
+    }
   });
 });

@@ -92,3 +92,29 @@ export function fileSystemMessage(e: unknown, fallbackFile: string): Message | n
   if (!err || typeof err.code !== "string" || !OS_REASONS.has(err.code)) return null;
   return { code: "file_system", params: { file: err.path ?? fallbackFile, reason: err.code } };
 }
+
+/**
+ * `<name>.beraknad.xlsx` beside the input; a macro workbook gets `.xlsm` (Excel refuses a macro workbook named
+ * .xlsx): by its content type when known (`macro`), else by the input's extension.
+ */
+export function defaultOutputPath(input: string, macro = /\.xlsm$/i.test(input)): string {
+  const dir = path.dirname(input);
+  const ext = macro ? ".xlsm" : ".xlsx";
+  const base = path.basename(input).replace(/\.xls[xm]$/i, "");
+  return path.join(dir, `${base}.beraknad${ext}`);
+}
+
+/** `<name>.importerad.xlsx` beside the workbook (`.xlsm` for a macro workbook). */
+export function defaultImportPath(input: string, macro = /\.xlsm$/i.test(input)): string {
+  const ext = macro ? ".xlsm" : ".xlsx";
+  return path.join(path.dirname(input), `${path.basename(input).replace(/\.xls[xm]$/i, "")}.importerad${ext}`);
+}
+
+/**
+ * What Excel opens: a macro-enabled workbook only as `.xlsm`, any other only as `.xlsx`. An output named
+ * otherwise is refused before anything is written (a macro workbook saved as .xlsx does not open).
+ */
+export function outputNameProblem(macro: boolean, output: string): Message | null {
+  const expected = macro ? ".xlsm" : ".xlsx";
+  return path.extname(output).toLowerCase() === expected ? null : { code: "output_extension", params: { file: output, expected } };
+}

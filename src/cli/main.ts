@@ -19,7 +19,9 @@ import type { SheetModel } from "../report/sheetModel";
 import { importSie } from "../workbook/sieImport";
 import { recalculate, verifyGrid } from "../workbook/usecases";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
-import { fileKind, fileSystemMessage, headOf, sameFile } from "./files";
+import { defaultImportPath, defaultOutputPath, fileKind, fileSystemMessage, headOf, outputNameProblem, sameFile } from "./files";
+
+export { defaultImportPath, defaultOutputPath } from "./files";
 import { CLI_TEXT, CliText } from "./i18n";
 
 // A larger young generation: reading and writing a million-row ledger allocates many short-lived
@@ -142,21 +144,16 @@ async function writeInputWorkbook(file: string, sheets: SheetModel[], replace: b
   await port.save(file);
 }
 
-/** `<name>.beraknad.xlsx` beside the input; a macro workbook keeps its `.xlsm` (Excel refuses a macro workbook named .xlsx). */
-export function defaultOutputPath(input: string): string {
-  const dir = path.dirname(input);
-  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
-  const base = path.basename(input).replace(/\.xls[xm]$/i, "");
-  return path.join(dir, `${base}.beraknad${ext}`);
-}
-
 async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];
   if (p.positional.length !== 1) throw new UsageError(t.recalcArgs);
   const input = p.positional[0];
-  const output = p.out ?? defaultOutputPath(input);
-  if (sameFile(input, output)) throw new UsageError(t.sameFile);
+  if (p.out && sameFile(input, p.out)) throw new UsageError(t.sameFile);
   const port = await openWorkbook(input, t);
+  const output = p.out ?? defaultOutputPath(input, port.isMacroEnabled());
+  if (sameFile(input, output)) throw new UsageError(t.sameFile);
+  const misnamed = outputNameProblem(port.isMacroEnabled(), output);
+  if (misnamed) throw new MessageError(misnamed);
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
   const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
   const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action, sha256, lang });
@@ -259,8 +256,7 @@ async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
 async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];
   const [file, input] = p.positional;
-  const output = p.out ?? defaultImportPath(input);
-  if (sameFile(input, output)) throw new UsageError(t.sameFile);
+  if (p.out && sameFile(input, p.out)) throw new UsageError(t.sameFile);
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -268,6 +264,10 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
     throw new UsageError(t.fileMissing(file));
   }
   const port = await openWorkbook(input, t);
+  const output = p.out ?? defaultImportPath(input, port.isMacroEnabled());
+  if (sameFile(input, output)) throw new UsageError(t.sameFile);
+  const misnamed = outputNameProblem(port.isMacroEnabled(), output);
+  if (misnamed) throw new MessageError(misnamed);
   const name = path.basename(file);
   // The parsed file is only referenced inside this call: a million-row import writes without it in memory.
   const summary = p.json ? summarizeSie(parseSie(bytes, name), name) : null;
@@ -319,12 +319,6 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
     io.out(JSON.stringify(doc, null, 2) + "\n");
   }
   return 0;
-}
-
-/** `<name>.importerad.xlsx` beside the workbook (`.xlsm` kept). */
-export function defaultImportPath(input: string): string {
-  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
-  return path.join(path.dirname(input), `${path.basename(input).replace(/\.xls[xm]$/i, "")}.importerad${ext}`);
 }
 
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {

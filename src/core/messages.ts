@@ -183,6 +183,7 @@ export interface Params {
   file_kind: { file: string; kind: "encrypted" | "xls" | "ods" };
   file_system: { file: string; reason: string };
   file_exists: { file: string };
+  output_extension: { file: string; expected: ".xlsx" | ".xlsm" };
   workbook_strict: None;
   sheet_protected_password: { sheet: string };
   calculation_manual: None;
@@ -1198,6 +1199,20 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     sv: (p) => `Filen ${p.file} finns redan och skrivs inte över. Välj ett annat namn, eller lägg till --ersatt för att ersätta den.`,
     en: (p) => `The file ${p.file} exists and is not overwritten. Choose another name, or add --ersatt (--replace) to replace it.`,
     example: { file: "arbetsbok.xlsx" },
+  },
+  output_extension: {
+    meaning: "Utfilens namn passar inte arbetsboken: en makroarbetsbok öppnas av Excel bara som .xlsm, en annan bara som .xlsx.",
+    sv: (p) =>
+      p.expected === ".xlsm"
+        ? `Utfilen ${p.file} måste sluta på .xlsm: arbetsboken innehåller makron, och Excel öppnar den bara med det namnet. ` +
+          "Ingenting har skrivits."
+        : `Utfilen ${p.file} måste sluta på .xlsx: Excel öppnar arbetsboken bara med det namnet. Ingenting har skrivits.`,
+    en: (p) =>
+      p.expected === ".xlsm"
+        ? `The output ${p.file} must end in .xlsm: the workbook holds macros, and Excel opens it only under that name. ` +
+          "Nothing was written."
+        : `The output ${p.file} must end in .xlsx: Excel opens the workbook only under that name. Nothing was written.`,
+    example: { file: "arbetsbok.beraknad.xlsx", expected: ".xlsm" },
   },
   workbook_strict: {
     meaning: "Arbetsboken är sparad som Strict Open XML; resultat skrivs bara i en vanlig Excel-arbetsbok.",

@@ -22,6 +22,17 @@ export function workbookPart(pkg: Package): string {
  * Whether the workbook is Strict Open XML (ISO/IEC 29500 strict: purl.oclc.org namespaces or
  * `conformance="strict"`). We read it, but write only transitional parts, and a package must not mix them.
  */
+/** A macro-enabled workbook (`.xlsm`): its main part's content type says so, whatever the file is called. */
+export function isMacroEnabled(pkg: Package): boolean {
+  const types = pkg.has("[Content_Types].xml") ? pkg.text("[Content_Types].xml") : "";
+  const part = "/" + workbookPart(pkg);
+  for (const m of types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+    const name = /PartName\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
+    if (name === part) return /macroEnabled/i.test(m[0]);
+  }
+  return false;
+}
+
 export function isStrict(pkg: Package): boolean {
   const xml = pkg.text(workbookPart(pkg));
   const root = /<workbook\b[^>]*>/.exec(xml)?.[0] ?? "";

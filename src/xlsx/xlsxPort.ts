@@ -9,7 +9,7 @@ import type { WorkbookGrid } from "../workbook/grid";
 import { WorkbookPort, WriteRefused } from "../workbook/port";
 import { Package } from "./package";
 import { removeStaleTemps } from "./tempFiles";
-import { isStrict, readGrid } from "./read";
+import { isMacroEnabled, isStrict, readGrid } from "./read";
 import { emptyPackage, writeSheetsToPackage } from "./write";
 
 export { PackageError } from "./package";
@@ -37,6 +37,11 @@ export class XlsxPort implements WorkbookPort {
   /** The grid of the file as opened (the package is never changed in place; writes go to a new file). */
   async readGrid(): Promise<WorkbookGrid> {
     return (this.grid ??= readGrid(this.pkg));
+  }
+
+  /** A macro-enabled workbook (its content type), which Excel opens only under the `.xlsm` extension. */
+  isMacroEnabled(): boolean {
+    return isMacroEnabled(this.pkg);
   }
 
   /** Queues the owned sheets; a later model of the same sheet replaces an earlier one. Written by `toBuffer` and `save`. */
