@@ -6,8 +6,9 @@ import path from "path";
 import { inflateEntry, readZip, ZipEntry } from "./zip";
 import { attributes } from "./xml";
 
-/** A package we cannot read, with the reason in plain words (English; the command line words it for the user). */
-export class PackageError extends Error {}
+import { PackageError } from "./errors";
+
+export { PackageError };
 
 export interface Relationship {
   id: string;

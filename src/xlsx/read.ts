@@ -132,10 +132,15 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
     const from = parseA1(tl);
     const to = parseA1(br ?? tl);
     const rows: RawCell[][] = [];
-    for (let r = from.row; r <= to.row; r++) {
+    // A table's range is read only as far as the sheet has rows and cells (`A1:XFD1048576` is not 17 billion cells).
+    const lastRow = Math.min(to.row, Math.max(from.row, sheet.rows.length - 1));
+    let width = 0;
+    for (let r = from.row; r <= lastRow; r++) width = Math.max(width, (sheet.rows[r] ?? []).length);
+    const lastCol = Math.min(to.col, Math.max(from.col, width - 1));
+    for (let r = from.row; r <= lastRow; r++) {
       const src = sheet.rows[r] ?? [];
       const cells: RawCell[] = [];
-      for (let c = from.col; c <= to.col; c++) cells.push(src[c] ?? null);
+      for (let c = from.col; c <= lastCol; c++) cells.push(src[c] ?? null);
       rows.push(cells);
     }
     out.push({ name, sheet: sheet.name, top: from.row, left: from.col, rows });

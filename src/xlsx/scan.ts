@@ -21,11 +21,17 @@ function columnAt(text: string, from: number, to: number): number {
   return col - 1;
 }
 
-/** 0-based row and column of an A1 reference such as `AB12` or `$A$1`. */
+/** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD). Nothing the reader accepts lies beyond it. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+/** 0-based row and column of an A1 reference such as `AB12` or `$A$1`, inside Excel's grid. */
 export function parseA1(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
   if (!m) throw new PackageError(`bad cell reference ${ref}`);
-  return { row: Number(m[2]) - 1, col: columnAt(m[1], 0, m[1].length) };
+  const at = { row: Number(m[2]) - 1, col: columnAt(m[1], 0, m[1].length) };
+  if (at.row < 0 || at.row >= MAX_ROWS || at.col >= MAX_COLUMNS) throw new PackageError(`cell reference ${ref} is outside Excel's grid`);
+  return at;
 }
 
 function errorOf(text: string): RawCell {
@@ -217,6 +223,7 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     if (isRow) {
       row = rAt < 0 ? row + 1 : digitsAt(xml, rAt, rEnd) - 1;
       if (!(row >= 0)) throw new PackageError(`sheet ${name}: bad row number`);
+      if (row >= MAX_ROWS) throw new PackageError(`sheet ${name}: row ${row + 1} is beyond Excel's last row (1 048 576)`);
       col = -1;
       cells = rows[row] ?? (rows[row] = []);
       if (hidden === "1" || hidden === "true") hiddenRows.push(row);
@@ -228,11 +235,13 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
       while (k < rEnd && !(xml.charCodeAt(k) >= 48 && xml.charCodeAt(k) <= 57)) k++;
       const rr = digitsAt(xml, k, rEnd) - 1;
       if (!(rr >= 0) || col < 0) throw new PackageError(`sheet ${name}: bad cell reference ${xml.slice(rAt, rEnd)}`);
+      if (rr >= MAX_ROWS || col >= MAX_COLUMNS)
+        throw new PackageError(`sheet ${name}: cell ${xml.slice(rAt, Math.min(rEnd, rAt + 20))} is outside Excel's grid`);
       if (rr !== row) {
         row = rr;
         cells = rows[row] ?? (rows[row] = []);
       }
-    } else col++;
+    } else if (++col >= MAX_COLUMNS) throw new PackageError(`sheet ${name}: row ${row + 1} has more than 16 384 cells`);
     if (selfClosing) continue;
     const style = sAt < 0 ? -1 : digitsAt(xml, sAt, sEnd);
     let v: RawCell | undefined;
@@ -264,10 +273,11 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
       if (!a || !b) continue;
       const tl = parseA1(a);
       const br = parseA1(b);
-      for (let r = tl.row; r <= br.row; r++) {
+      // Only the cells that exist are visited: a merge down to the grid's last row costs what the sheet holds.
+      for (let r = tl.row, last = Math.min(br.row, rows.length - 1); r <= last; r++) {
         const cells = rows[r];
         if (!cells) continue;
-        for (let c = tl.col; c <= br.col; c++) if ((r !== tl.row || c !== tl.col) && c < cells.length) cells[c] = null;
+        for (let c = tl.col, end = Math.min(br.col, cells.length - 1); c <= end; c++) if (r !== tl.row || c !== tl.col) cells[c] = null;
       }
     }
   }

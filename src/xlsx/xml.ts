@@ -3,6 +3,7 @@
  * `_xHHHH_` escapes decoded, and escaping for what we write. The parts are machine-written
  * SpreadsheetML, so a scanner over tags is enough; no DOM is built (a 100 000-row sheet is 28 MB).
  */
+import { PackageError } from "./errors";
 
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
@@ -22,12 +23,15 @@ export function attributes(tag: string): Record<string, string> {
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-/** Decodes XML entities (`&amp;`, `&#229;`, `&#xE5;`). */
+/** Decodes XML entities (`&amp;`, `&#229;`, `&#xE5;`); a character reference beyond Unicode is a PackageError. */
 export function decodeEntities(s: string): string {
   if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : NAMED[e],
-  );
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (all: string, e: string) => {
+    if (e[0] !== "#") return NAMED[e];
+    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    if (!(code >= 0 && code <= 0x10ffff)) throw new PackageError(`the character reference ${all} is not a character`);
+    return String.fromCodePoint(code);
+  });
 }
 
 /** Decodes SpreadsheetML text: entities, then Office's `_xHHHH_` escapes (how Excel stores a line break as `_x000D_`). */
