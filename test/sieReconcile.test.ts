@@ -390,6 +390,15 @@ describe("5. lenient where the spec and the programs are", () => {
     expect(span.errors).toMatchObject([{ code: "sie_years_span", params: { first: 2025, last: 2026 } }]);
   });
 
+  test("a transaction file has no balances to reconcile, and the summary says so rather than '0 balances agree'", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "finsam-4i-"));
+    const file = path.join(dir, "lon.si");
+    writeFileSync(file, sie('#VER L 7 20260125 "Lön"', "{", "#TRANS 7010 {} 100.00", "#TRANS 1930 {} -100.00", "}"), "latin1");
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, "../dist/cli/main.js"), "sie", file], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("Avstämning: filen har inga saldon (#UB, #RES, #PSALDO) att stämma av raderna mot.");
+  });
+
   test("a shortened first fiscal year that ends on 31 December is imported as that calendar year", async () => {
     const text = sie(
       "#RAR 0 20260401 20261231",

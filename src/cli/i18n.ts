@@ -35,9 +35,11 @@ export const CLI_TEXT = {
       `  ${s.accounts} konton, ${s.vouchers} verifikationer och ${s.transactions} transaktioner räkenskapsår 0`,
     sieValid: "Filen går att läsa: alla verifikationer balanserar.",
     sieReconciled: (compared: number, differences: number) =>
-      differences === 0
-        ? `Avstämning: filens ${compared} saldon (#UB, #RES, #PSALDO) stämmer med raderna.`
-        : `Avstämning: ${differences} av filens ${compared} saldon stämmer inte med raderna; importen vägras utan --importera-anda.`,
+      compared === 0
+        ? "Avstämning: filen har inga saldon (#UB, #RES, #PSALDO) att stämma av raderna mot."
+        : differences === 0
+          ? `Avstämning: filens ${compared} saldon (#UB, #RES, #PSALDO) stämmer med raderna.`
+          : `Avstämning: ${differences} av filens ${compared} saldon stämmer inte med raderna; importen vägras utan --importera-anda.`,
     sieImported: (o: { years: number[]; replaced: number; added: number; proposals: unknown[]; settingsFilled: string[] }) =>
       `Importerade år ${[...o.years].sort().join(", ")}: ${o.replaced} rader i Huvudbok ersatta, ${o.added} tillagda` +
       (o.settingsFilled.length ? `; fyllde i ${o.settingsFilled.join(" och ")}` : "") +
@@ -89,10 +91,12 @@ export const CLI_TEXT = {
       `  ${s.accounts} accounts, ${s.vouchers} vouchers and ${s.transactions} transactions in fiscal year 0`,
     sieValid: "The file can be read: every voucher balances.",
     sieReconciled: (compared: number, differences: number) =>
-      differences === 0
-        ? `Reconciliation: the file's ${compared} balances (#UB, #RES, #PSALDO) agree with the rows.`
-        : `Reconciliation: ${differences} of the file's ${compared} balances disagree with the rows; ` +
-          "the import refuses without --importera-anda.",
+      compared === 0
+        ? "Reconciliation: the file has no balances (#UB, #RES, #PSALDO) to check the rows against."
+        : differences === 0
+          ? `Reconciliation: the file's ${compared} balances (#UB, #RES, #PSALDO) agree with the rows.`
+          : `Reconciliation: ${differences} of the file's ${compared} balances disagree with the rows; ` +
+            "the import refuses without --importera-anda.",
     sieImported: (o: { years: number[]; replaced: number; added: number; proposals: unknown[]; settingsFilled: string[] }) =>
       `Imported ${[...o.years].sort().join(", ")}: ${o.replaced} rows of Huvudbok replaced, ${o.added} added` +
       (o.settingsFilled.length ? `; filled in ${o.settingsFilled.join(" and ")}` : "") +

@@ -276,28 +276,26 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     }
   }
   // Vouchers: runs of consecutive rows with one id in one year; a later run of the same id with the same rows.
-  const firstRun = new Map<string, number>();
+  // Each voucher's first run (by year and id): where it starts and how many rows it has.
+  const firstRun = new Map<string, { start: number; length: number }>();
   let duplicateVouchers = 0;
   let firstDuplicateVoucher: VoucherFindings["firstDuplicateVoucher"] = null;
-  const sameRun = (a: number, b: number, length: number) => {
+  const sameRows = (a: number, b: number, length: number) => {
     for (let k = 0; k < length; k++) {
       const x = rows[a + k];
       const y = rows[b + k];
-      if (!y || x.voucher !== y.voucher || x.day !== y.day || x.account !== y.account || x.ore !== y.ore) return false;
+      if (x.day !== y.day || x.account !== y.account || x.ore !== y.ore) return false;
     }
-    return b + length === n || rows[b + length].voucher !== rows[b].voucher || rows[b + length].day !== rows[b].day;
+    return true;
   };
-  const runLength = new Map<number, number>();
   let start = -1;
   const closeRun = (end: number) => {
     if (start < 0) return;
     const r = rows[start];
     const key = `${yearOfDayNumber(r.day)}\u0000${r.voucher}`;
     const earlier = firstRun.get(key);
-    if (earlier === undefined) {
-      firstRun.set(key, start);
-      runLength.set(start, end - start);
-    } else if (runLength.get(earlier) === end - start && sameRun(earlier, start, end - start)) {
+    if (earlier === undefined) firstRun.set(key, { start, length: end - start });
+    else if (earlier.length === end - start && sameRows(earlier.start, start, end - start)) {
       if (duplicateVouchers === 0) firstDuplicateVoucher = { voucher: r.voucher, cell: r.cell };
       duplicateVouchers++;
     }

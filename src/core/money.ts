@@ -48,6 +48,11 @@ export function toCellNumber(value: Decimal): number {
   return Object.is(n, -0) ? 0 : n;
 }
 
+/** Integer öre as the JSON contract's exact kronor text ("4251000", "-52000.50"). */
+export function oreToKronorString(ore: Ore | number): string {
+  return toKronorString(oreToKronor(ore));
+}
+
 /** Integer öre (a JS safe integer) to decimal kronor. */
 export function oreToKronor(ore: Ore | number): Decimal {
   return new Decimal(ore).dividedBy(100);

@@ -68,7 +68,10 @@ export const STRINGS = {
     sieChecksum: { ok: "Kontrollsumman stämmer", absent: "Ingen kontrollsumma i filen", wrong: "Kontrollsumman stämmer inte" },
     sieNewAccounts: (n: number) => `${n} konton saknas i Kontoplan och får en föreslagen rapportrad:`,
     sieImported: (replaced: number, added: number) => `${replaced} rader ersatta, ${added} tillagda i Huvudbok.`,
-    sieReconciled: (compared: number) => `Avstämning: filens ${compared} saldon stämmer med raderna som importeras.`,
+    sieReconciled: (compared: number) =>
+      compared === 0
+        ? "Avstämning: filen har inga saldon (#UB, #RES, #PSALDO) att stämma av raderna mot."
+        : `Avstämning: filens ${compared} saldon stämmer med raderna som importeras.`,
     sieImportAnyway: "Importera ändå, trots att filens saldon inte stämmer (Körlogg säger det)",
     sieMore: (n: number) => `… och ${n} till`,
   },
@@ -136,7 +139,10 @@ export const STRINGS = {
     sieChecksum: { ok: "The checksum matches", absent: "No checksum in the file", wrong: "The checksum does not match" },
     sieNewAccounts: (n: number) => `${n} accounts are missing from Kontoplan and get a proposed report line:`,
     sieImported: (replaced: number, added: number) => `${replaced} rows replaced, ${added} added in Huvudbok.`,
-    sieReconciled: (compared: number) => `Reconciliation: the file's ${compared} balances agree with the rows to be imported.`,
+    sieReconciled: (compared: number) =>
+      compared === 0
+        ? "Reconciliation: the file has no balances (#UB, #RES, #PSALDO) to check the rows against."
+        : `Reconciliation: the file's ${compared} balances agree with the rows to be imported.`,
     sieImportAnyway: "Import anyway, although the file's balances disagree (Körlogg records it)",
     sieMore: (n: number) => `… and ${n} more`,
   },

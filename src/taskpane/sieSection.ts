@@ -4,7 +4,7 @@
  * that writes it in one Excel.run. Built with textContent only, like the rest of the pane.
  */
 import { Issue, messageText } from "../core/messages";
-import { oreToKronor, toKronorString } from "../core/money";
+import { oreToKronorString } from "../core/money";
 import { asCellRef } from "../core/units";
 import { LINE_LABELS, LEAF_LABELS_EN, LeafLine } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
@@ -87,12 +87,11 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
       // Each difference in the officer's words: the file's figure against what the rows give.
       const differences = dry?.reconciliation?.differences ?? [];
       if (differences.length) {
-        const kr = (ore: number) => toKronorString(oreToKronor(ore));
         rows.push(
           list(differences, 10, "issues differences", (d) =>
             issueLine({
               code: "sie_balance_mismatch",
-              params: { ...d, stated: kr(d.stated), computed: kr(d.computed) },
+              params: { ...d, stated: oreToKronorString(d.stated), computed: oreToKronorString(d.computed) },
               cell: asCellRef(`${file!.name}:${d.line}`),
             }),
           ),

@@ -18,7 +18,8 @@ import type { AccountLine } from "../core/reportLines";
 import { chartOf, proposeLine, sieLedgerRows } from "../core/sie/ledgerRows";
 import type { SieFile } from "../core/sie/parse";
 import { Reconciliation, reconcile } from "../core/sie/reconcile";
-import { oreToKronor, toKronorString } from "../core/money";
+import { oreToKronorString } from "../core/money";
+import { EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { asCellRef } from "../core/units";
 import { Cell, FORMATS, SheetModel } from "../report/sheetModel";
 import { bodyOf, cellOf, lastRowOf, sheetWithBody } from "./rewriteTable";
@@ -38,8 +39,8 @@ export interface SieImportInfo {
   now: string;
   version: string;
   /**
-   * Import even where the file's own balances disagree with the rows (or a transaction file was imported
-   * before): the user's explicit choice (`--importera-anda`, the pane's checkbox). Körlogg records it.
+   * Import even where the file's own balances disagree with the rows: the user's explicit choice
+   * (`--importera-anda`, the pane's checkbox); Körlogg records it. A double import is refused all the same.
    */
   importAnyway?: boolean;
 }
@@ -62,9 +63,6 @@ export interface SieImportOutcome {
   /** Imported despite differences (importAnyway). */
   forced: boolean;
 }
-
-/** A worksheet's rows (Excel's limit): a Huvudbok that would pass it is refused before anything is written. */
-export const SHEET_MAX_ROWS = 1048576;
 
 const WIDTHS: Record<string, number[]> = {
   Huvudbok: [12, 12, 8, 14, 40, 10],
@@ -96,11 +94,13 @@ function earlierImports(grid: WorkbookGrid): Array<{ when: string; sha256: strin
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, "");
-const kr = (ore: number) => toKronorString(oreToKronor(ore));
+const kr = oreToKronorString;
 
 export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo): SieImportOutcome {
   let reconciliation: Reconciliation | null = null;
-  const fail = (errors: Issue[], warnings: Issue[] = sie.warnings): SieImportOutcome => ({
+  // The file's and the import's warnings, carried by every outcome, a refusal too.
+  const warnings: Issue[] = [...sie.warnings];
+  const fail = (errors: Issue[]): SieImportOutcome => ({
     ok: false,
     errors,
     warnings,
@@ -117,25 +117,23 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   if (sie.errors.length) return fail(sie.errors);
   const settings = readSettingsOnly(grid);
   const ledger = sieLedgerRows(sie, info.fileName, settings?.sieProjectDimension ?? 6);
-  const warnings: Issue[] = [...sie.warnings, ...ledger.warnings];
-  if (ledger.errors.length) return fail(ledger.errors, warnings);
+  warnings.push(...ledger.warnings);
+  if (ledger.errors.length) return fail(ledger.errors);
   const at = (line: number) => asCellRef(`${info.fileName}:${line}`);
   if (ledger.outside.count > 0)
-    return fail([{ code: "sie_vouchers_outside_years", params: { count: ledger.outside.count }, cell: at(ledger.outside.line) }], warnings);
+    return fail([{ code: "sie_vouchers_outside_years", params: { count: ledger.outside.count }, cell: at(ledger.outside.line) }]);
   const chart = settings?.sieChart ?? chartOf(sie);
 
   // The file must be this workbook's: the same organisation, this year or the year before.
   const settingCell = (id: "orgNumber" | "year" | "association") => settings?.cells[id] ?? asCellRef("");
   if (settings?.orgNumber && sie.orgNumber && digitsOf(settings.orgNumber) !== digitsOf(sie.orgNumber))
-    return fail(
-      [{ code: "sie_orgnr_mismatch", params: { file: sie.orgNumber, workbook: settings.orgNumber }, cell: settingCell("orgNumber") }],
-      warnings,
-    );
+    return fail([
+      { code: "sie_orgnr_mismatch", params: { file: sie.orgNumber, workbook: settings.orgNumber }, cell: settingCell("orgNumber") },
+    ]);
   if (settings?.year && !ledger.years.some((y) => y === settings.year || y === settings.year - 1))
-    return fail(
-      [{ code: "sie_year_mismatch", params: { workbook: settings.year, years: [...ledger.years].sort() }, cell: settingCell("year") }],
-      warnings,
-    );
+    return fail([
+      { code: "sie_year_mismatch", params: { workbook: settings.year, years: [...ledger.years].sort() }, cell: settingCell("year") },
+    ]);
   if (settings?.association && sie.company && normalizeName(settings.association) !== normalizeName(sie.company))
     warnings.push({
       code: "sie_company_differs",
@@ -146,8 +144,8 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   // What was imported before: a transaction file is added, so the same file twice would count twice.
   const earlier = earlierImports(grid).filter((e) => e.sha256 === info.sha256 && info.sha256 !== "");
   const yearsText = [...ledger.years].sort((a, b) => a - b).join("–");
-  if (ledger.mode === "add" && earlier.length > 0 && !info.importAnyway)
-    return fail([{ code: "sie_already_imported", params: { when: earlier[0].when }, cell: at(1) }], warnings);
+  if (ledger.mode === "add" && earlier.length > 0)
+    return fail([{ code: "sie_already_imported", params: { when: earlier[0].when }, cell: at(1) }]);
   const otherYears = earlier.find((e) => e.years !== yearsText);
   if (ledger.mode === "replace" && otherYears)
     warnings.push({ code: "sie_same_file_other_years", params: { years: otherYears.years, earlier: otherYears.when }, cell: at(1) });
@@ -159,16 +157,13 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     const first = reconciliation.differences[0];
     const params = { count: reconciliation.differences.length, accounts: reconciliation.accounts, total: kr(reconciliation.total) };
     if (!info.importAnyway)
-      return fail(
-        [
-          {
-            code: "sie_reconciliation_failed",
-            params: { ...params, years: [...new Set(reconciliation.differences.map((d) => d.year))] },
-            cell: at(first.line),
-          },
-        ],
-        warnings,
-      );
+      return fail([
+        {
+          code: "sie_reconciliation_failed",
+          params: { ...params, years: [...new Set(reconciliation.differences.map((d) => d.year))] },
+          cell: at(first.line),
+        },
+      ]);
     warnings.push({ code: "sie_reconciliation_forced", params, cell: at(first.line) });
   }
 
@@ -189,7 +184,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
           const d = parseDate(r[cols.date]);
           return !(d.ok && years.has(yearOfDayNumber(d.value)));
         });
-  if (ledger.mode === "add" && !info.importAnyway && cols.voucher !== undefined) {
+  if (ledger.mode === "add" && cols.voucher !== undefined) {
     // A transaction file's voucher that Huvudbok already has (same date and number): imported before.
     const incoming = new Set(ledger.rows.map((r) => `${r.day}|${r.voucher}`));
     for (const row of hb.rows) {
@@ -197,24 +192,18 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       const v = row.cells[cols.voucher];
       if (!d.ok || (typeof v !== "string" && typeof v !== "number")) continue;
       if (incoming.has(`${d.value}|${String(v).trim()}`))
-        return fail(
-          [
-            {
-              code: "sie_voucher_in_ledger",
-              params: { voucher: String(v).trim() },
-              cell: cellRef(hb.sheet, row.index, hb.left + cols.voucher),
-            },
-          ],
-          warnings,
-        );
+        return fail([
+          {
+            code: "sie_voucher_in_ledger",
+            params: { voucher: String(v).trim() },
+            cell: cellRef(hb.sheet, row.index, hb.left + cols.voucher),
+          },
+        ]);
     }
   }
   const totalRows = hb.headerRow + 1 + kept.length + ledger.rows.length;
-  if (totalRows > SHEET_MAX_ROWS)
-    return fail(
-      [{ code: "sie_too_many_rows", params: { rows: totalRows, limit: SHEET_MAX_ROWS }, cell: asCellRef(`${hb.sheet}!A1`) }],
-      warnings,
-    );
+  if (totalRows > EXCEL_MAX_ROWS)
+    return fail([{ code: "sie_too_many_rows", params: { rows: totalRows, limit: EXCEL_MAX_ROWS }, cell: asCellRef(`${hb.sheet}!A1`) }]);
   const width = hb.header.length;
   // Model cells straight from the file's rows (a million-row import builds nothing in between).
   const put = (r: Array<Cell | null>, id: string, cell: Cell | null) => {

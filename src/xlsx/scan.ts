@@ -5,6 +5,7 @@
  * (BENCHMARKS.md).
  */
 import { dayNumberOfExcelSerial, isoOfDayNumber } from "../core/dates";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
 import { PackageError } from "./package";
 import { attributes, decodeEntities, decodeText, stringItemText } from "./xml";
@@ -21,9 +22,8 @@ function columnAt(text: string, from: number, to: number): number {
   return col - 1;
 }
 
-/** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD). Nothing the reader accepts lies beyond it. */
-export const MAX_ROWS = 1048576;
-export const MAX_COLUMNS = 16384;
+const MAX_ROWS = EXCEL_MAX_ROWS;
+const MAX_COLUMNS = EXCEL_MAX_COLUMNS;
 
 /** 0-based row and column of an A1 reference such as `AB12` or `$A$1`, inside Excel's grid. */
 export function parseA1(ref: string): { row: number; col: number } {

@@ -7,7 +7,7 @@
  */
 import { isoOfDayNumber } from "../dates";
 import type { Issue } from "../messages";
-import { oreToKronor, toKronorString } from "../money";
+import { oreToKronorString } from "../money";
 import { asCellRef } from "../units";
 import { isClosingAccount, sieLedgerRows, YearSource } from "./ledgerRows";
 import type { SieFile } from "./parse";
@@ -46,7 +46,7 @@ export interface SieSummary {
   warnings: Issue[];
 }
 
-const kr = (ore: number) => toKronorString(oreToKronor(ore));
+const kr = oreToKronorString;
 
 /** Whether the file's vouchers fall in year 0 (all of them when the file has no #RAR). */
 export function yearZeroFilter(file: SieFile): (day: number) => boolean {
@@ -85,7 +85,7 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
   // What an import would write, every #RAR year as it is, and how it agrees with the file's own figures.
   const ledger = file.errors.length === 0 ? sieLedgerRows(file, name, 6, true) : null;
   const reconciliation = ledger && ledger.errors.length === 0 ? reconcile(file, name, ledger.importYears, ledger.rows) : null;
-  if (ledger) for (const w of ledger.warnings) if (w.code !== "sie_year_skipped") warnings.push(w);
+  if (ledger) warnings.push(...ledger.warnings);
   if (ledger && ledger.outside.count > 0)
     warnings.push({
       code: "sie_vouchers_outside_years",
