@@ -34,6 +34,30 @@ export function fileKind(head: Buffer): FileKind {
   return "other";
 }
 
+/** The largest workbook read (a million-row ledger is about 40 MB) and the largest SIE file (a million rows, about 80 MB). */
+export const MAX_WORKBOOK_BYTES = 1_000_000_000;
+export const MAX_SIE_BYTES = 500_000_000;
+
+/**
+ * Why a path given as an input is not read, from its status before a byte is read: it does not exist
+ * ("missing"), it is not a regular file (`/dev/zero`, a pipe: reading it would never end), or it is larger
+ * than `limit`. Null when it may be read.
+ */
+export async function inputProblem(file: string, limit: number): Promise<Message | "missing" | null> {
+  let st;
+  try {
+    st = await fs.stat(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return "missing";
+    throw e;
+  }
+  if (st.isDirectory()) return { code: "file_system", params: { file, reason: "EISDIR" } };
+  if (!st.isFile()) return { code: "file_not_regular", params: { file } };
+  if (st.size > limit)
+    return { code: "file_too_large", params: { file, megabytes: Math.ceil(st.size / 1e6), limit: Math.round(limit / 1e6) } };
+  return null;
+}
+
 /** The first bytes of a file, enough for `fileKind` (OLE2 directory entries sit in the first sectors). */
 export async function headOf(file: string, bytes = 64 * 1024): Promise<Buffer> {
   const handle = await fs.open(file, "r");

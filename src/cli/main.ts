@@ -19,7 +19,18 @@ import type { SheetModel } from "../report/sheetModel";
 import { importSie } from "../workbook/sieImport";
 import { recalculate, verifyGrid } from "../workbook/usecases";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
-import { defaultImportPath, defaultOutputPath, fileKind, fileSystemMessage, headOf, outputNameProblem, sameFile } from "./files";
+import {
+  defaultImportPath,
+  defaultOutputPath,
+  fileKind,
+  fileSystemMessage,
+  headOf,
+  inputProblem,
+  MAX_SIE_BYTES,
+  MAX_WORKBOOK_BYTES,
+  outputNameProblem,
+  sameFile,
+} from "./files";
 
 export { defaultImportPath, defaultOutputPath } from "./files";
 import { CLI_TEXT, CliText } from "./i18n";
@@ -110,8 +121,15 @@ function parseArgs(argv: string[], t: CliText): Parsed {
   return p;
 }
 
+/** Refuses an input that is missing, not a regular file, or too large, before a byte of it is read. */
+async function checkInput(file: string, limit: number, t: CliText): Promise<void> {
+  const problem = await inputProblem(file, limit);
+  if (problem === "missing") throw new UsageError(t.fileMissing(file));
+  if (problem) throw new MessageError(problem);
+}
+
 async function openWorkbook(file: string, t: CliText): Promise<XlsxPort> {
-  if (!existsSync(file)) throw new UsageError(t.fileMissing(file));
+  await checkInput(file, MAX_WORKBOOK_BYTES, t);
   // What the file is, from its first bytes, before it is read: an encrypted workbook, an .xls or an .ods says so.
   const kind = fileKind(await headOf(file));
   if (kind === "encrypted" || kind === "xls" || kind === "ods") throw new MessageError({ code: "file_kind", params: { file, kind } });
@@ -226,12 +244,8 @@ async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   if (p.positional.length === 2) return sieImportCommand(p, io, lang);
   if (p.positional.length !== 1) throw new UsageError(t.sieArgs);
   const file = p.positional[0];
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new UsageError(t.fileMissing(file));
-  }
+  await checkInput(file, MAX_SIE_BYTES, t);
+  const bytes = await fs.readFile(file);
   const name = path.basename(file);
   const summary = summarizeSie(parseSie(bytes, name), name);
   const ok = summary.errors.length === 0;
@@ -257,12 +271,8 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   const t = CLI_TEXT[lang];
   const [file, input] = p.positional;
   if (p.out && sameFile(input, p.out)) throw new UsageError(t.sameFile);
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new UsageError(t.fileMissing(file));
-  }
+  await checkInput(file, MAX_SIE_BYTES, t);
+  const bytes = await fs.readFile(file);
   const port = await openWorkbook(input, t);
   const output = p.out ?? defaultImportPath(input, port.isMacroEnabled());
   if (sameFile(input, output)) throw new UsageError(t.sameFile);

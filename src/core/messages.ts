@@ -183,6 +183,8 @@ export interface Params {
   file_kind: { file: string; kind: "encrypted" | "xls" | "ods" };
   file_system: { file: string; reason: string };
   file_exists: { file: string };
+  file_not_regular: { file: string };
+  file_too_large: { file: string; megabytes: number; limit: number };
   output_extension: { file: string; expected: ".xlsx" | ".xlsm" };
   workbook_strict: None;
   sheet_protected_password: { sheet: string };
@@ -1193,6 +1195,19 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     sv: (p) => `${p.file}: ${OS_SV[p.reason] ?? `filsystemet svarar ${p.reason}`}. Ingenting har skrivits.`,
     en: (p) => `${p.file}: ${OS_EN[p.reason] ?? `the file system answers ${p.reason}`}. Nothing was written.`,
     example: { file: "/mnt/delad/arbetsbok.beraknad.xlsx", reason: "EROFS" },
+  },
+  file_not_regular: {
+    meaning: "Det angivna namnet är ingen vanlig fil (en enhet som /dev/zero, en namngiven rörledning); den läses inte.",
+    sv: (p) => `${p.file} är ingen vanlig fil (en enhet eller en rörledning) och läses inte. Ange en sparad fil.`,
+    en: (p) => `${p.file} is not a regular file (a device or a pipe) and is not read. Give a saved file.`,
+    example: { file: "/dev/zero" },
+  },
+  file_too_large: {
+    meaning: "Filen är större än vad programmet läser (arbetsbok 1 000 MB, SIE-fil 500 MB); den läses inte.",
+    sv: (p, f) => `Filen ${p.file} är ${f.count(p.megabytes)} MB, mer än de ${f.count(p.limit)} MB som läses. Ingenting har skrivits.`,
+    en: (p, f) =>
+      `The file ${p.file} is ${f.count(p.megabytes)} MB, more than the ${f.count(p.limit)} MB that are read. Nothing was written.`,
+    example: { file: "huvudbok.xlsx", megabytes: 1200, limit: 1000 },
   },
   file_exists: {
     meaning: "Mall och exempel skriver inte över en fil som finns; --ersatt gör det.",

@@ -3,8 +3,8 @@
  * relationship parts (`_rels/*.rels`) and typed by `[Content_Types].xml`.
  */
 import path from "path";
-import { inflateEntry, readZip, ZipEntry } from "./zip";
-import { attributes } from "./xml";
+import { inflateEntry, MAX_PACKAGE, readZip, ZipEntry, ZipError } from "./zip";
+import { attributes, startTags } from "./xml";
 
 import { PackageError } from "./errors";
 
@@ -46,10 +46,8 @@ export function relativeTarget(source: string, target: string): string {
 
 export function parseRelationships(xml: string, source: string): Relationship[] {
   const out: Relationship[] = [];
-  const re = /<Relationship\b([^>]*)>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const a = attributes(m[1]);
+  for (const tag of startTags(xml, "Relationship")) {
+    const a = attributes(tag);
     if (!a.Id || !a.Target) continue;
     const external = a.TargetMode === "External";
     const type = a.Type ?? "";
@@ -89,6 +87,9 @@ export class Package {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
+  /** Parts counted against the package's budget (MAX_PACKAGE), and their declared sizes' sum. */
+  private readonly reserved = new Set<string>();
+  private inflated = 0;
 
   constructor(entries: ZipEntry[]) {
     this.entries = entries;
@@ -113,12 +114,34 @@ export class Package {
     if (t === undefined) {
       const e = this.byName.get(part);
       if (!e) throw new PackageError(`part ${part} is missing`);
+      this.reserve([part]);
       t = inflateEntry(e).toString("utf8");
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-      if (part.endsWith(".xml") || part.endsWith(".rels")) t = unprefixed(t);
+      if (part.endsWith(".xml") || part.endsWith(".rels")) {
+        // Excel refuses a part with a document type declaration (it could define entities); so do we, before
+        // anything in it is read. (`<` cannot stand unescaped in text, so this finds markup only.)
+        if (t.indexOf("<!DOCTYPE") >= 0)
+          throw new PackageError(`${part} has a document type declaration (<!DOCTYPE>), which Excel does not open`);
+        t = unprefixed(t);
+      }
       this.texts.set(part, t);
     }
     return t;
+  }
+
+  /**
+   * Counts the declared uncompressed sizes of parts about to be read against the package's budget, before
+   * any of them is inflated; a package whose parts would exceed it is refused (a zip bomb spread over parts).
+   */
+  reserve(parts: string[]): void {
+    const fresh = [...new Set(parts)].filter((p) => !this.reserved.has(p));
+    const total = fresh.reduce((sum, p) => sum + (this.byName.get(p)?.size ?? 0), this.inflated);
+    if (total > MAX_PACKAGE)
+      throw new ZipError(
+        `the parts to read are ${Math.round(total / 1e6)} MB uncompressed, more than the ${MAX_PACKAGE / 1e6} MB a workbook may have`,
+      );
+    for (const p of fresh) this.reserved.add(p);
+    this.inflated = total;
   }
 
   /** A part's relationships (none when it has no relationships part). */

@@ -7,7 +7,7 @@
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
 import { Package, PackageError } from "./package";
 import { Context, parseA1, readSheet } from "./scan";
-import { attributes, stringItemText } from "./xml";
+import { attributes, elements, startTags, stringItemText } from "./xml";
 
 export { digitsAt, numberAt, parseA1 } from "./scan";
 
@@ -26,9 +26,9 @@ export function workbookPart(pkg: Package): string {
 export function isMacroEnabled(pkg: Package): boolean {
   const types = pkg.has("[Content_Types].xml") ? pkg.text("[Content_Types].xml") : "";
   const part = "/" + workbookPart(pkg);
-  for (const m of types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
-    const name = /PartName\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
-    if (name === part) return /macroEnabled/i.test(m[0]);
+  for (const tag of startTags(types, "Override")) {
+    const a = attributes(tag);
+    if (a.PartName === part) return /macroEnabled/i.test(a.ContentType ?? "");
   }
   return false;
 }
@@ -45,8 +45,6 @@ export interface SheetEntry {
   relId: string;
   /** The worksheet part; undefined for a chart sheet or dialog sheet. */
   part?: string;
-  /** The whole `<sheet …/>` element as it stands in workbook.xml. */
-  element: string;
 }
 
 /** The sheets listed in workbook.xml, in tab order. */
@@ -54,17 +52,14 @@ export function sheetEntries(pkg: Package, wbPart: string): SheetEntry[] {
   const xml = pkg.text(wbPart);
   const rels = new Map(pkg.relationships(wbPart).map((r) => [r.id, r]));
   const out: SheetEntry[] = [];
-  const re = /<sheet\b[^>]*?\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const a = attributes(m[0].slice(6));
+  for (const tag of startTags(xml, "sheet")) {
+    const a = attributes(tag);
     const rel = rels.get(a.id);
     out.push({
       name: a.name,
       sheetId: Number(a.sheetId),
       relId: a.id,
       part: rel && rel.kind === "worksheet" && pkg.has(rel.target) ? rel.target : undefined,
-      element: m[0],
     });
   }
   return out;
@@ -91,15 +86,15 @@ export function dateStyles(pkg: Package, wbPart: string): boolean[] {
   if (!rel || !pkg.has(rel.target)) return [];
   const xml = pkg.text(rel.target);
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)>/g)) {
-    const a = attributes(m[1]);
+  for (const tag of startTags(xml, "numFmt")) {
+    const a = attributes(tag);
     custom.set(Number(a.numFmtId), a.formatCode ?? "");
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
-  if (!xfs) return [];
+  const xfs = elements(xml, "cellXfs").next();
+  if (xfs.done) return [];
   const out: boolean[] = [];
-  for (const m of xfs[1].matchAll(/<xf\b([^>]*)>/g)) {
-    const id = Number(attributes(m[1]).numFmtId ?? 0);
+  for (const tag of startTags(xfs.value.inner, "xf")) {
+    const id = Number(attributes(tag).numFmtId ?? 0);
     const code = custom.get(id);
     out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
   }
@@ -111,9 +106,8 @@ export function sharedStrings(pkg: Package, wbPart: string): string[] {
   if (!rel || !pkg.has(rel.target)) return [];
   const xml = pkg.text(rel.target);
   const out: string[] = [];
-  const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(m[1] === undefined ? "" : stringItemText(m[1]));
+  // One pass: an item that is never closed is an error, not a search to the end for each of 150 000 of them.
+  for (const si of elements(xml, "si")) out.push(si.inner === "" ? "" : stringItemText(si.inner));
   return out;
 }
 
@@ -122,9 +116,9 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
   const out: GridTable[] = [];
   for (const rel of pkg.relationships(part)) {
     if (rel.kind !== "table" || rel.external || !pkg.has(rel.target)) continue;
-    const head = /<table\b([^>]*)>/.exec(pkg.text(rel.target));
-    if (!head) continue;
-    const a = attributes(head[1]);
+    const head = startTags(pkg.text(rel.target), "table").next();
+    if (head.done) continue;
+    const a = attributes(head.value);
     for (const n of new Set([a.name, a.displayName])) if (n) names.push({ name: n, sheet: sheet.name });
     const name = a.displayName ?? a.name;
     if (!name || !a.ref) continue;
@@ -152,13 +146,22 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
 export function readGrid(pkg: Package): WorkbookGrid {
   const wbPart = workbookPart(pkg);
   const wbXml = pkg.text(wbPart);
-  const pr = /<workbookPr\b([^>]*)>/.exec(wbXml);
-  const d1904 = pr ? attributes(pr[1]).date1904 : undefined;
+  const entries = sheetEntries(pkg, wbPart);
+  // Every part this read inflates, counted against the package's budget before the first sheet is read.
+  pkg.reserve([
+    ...pkg
+      .relationships(wbPart)
+      .filter((r) => !r.external && (r.kind === "sharedStrings" || r.kind === "styles"))
+      .map((r) => r.target),
+    ...entries.flatMap((s) => (s.part ? [s.part] : [])),
+  ]);
+  const pr = startTags(wbXml, "workbookPr").next();
+  const d1904 = pr.done ? undefined : attributes(pr.value).date1904;
   const ctx: Context = { strings: sharedStrings(pkg, wbPart), dates: dateStyles(pkg, wbPart), date1904: d1904 === "1" || d1904 === "true" };
   const sheets: GridSheet[] = [];
   const tables: GridTable[] = [];
   const tableNames: Array<{ name: string; sheet: string }> = [];
-  for (const s of sheetEntries(pkg, wbPart)) {
+  for (const s of entries) {
     if (!s.part) continue;
     const sheet = readSheet(pkg.text(s.part), s.name, ctx);
     sheets.push(sheet);
@@ -169,5 +172,6 @@ export function readGrid(pkg: Package): WorkbookGrid {
 
 /** The names of workbook.xml's `<definedName>` elements (workbook- and sheet-scoped). */
 export function definedNames(wbXml: string): string[] {
-  return [...wbXml.matchAll(/<definedName\b([^>]*)>/g)].map((m) => attributes(m[1]).name).filter((n): n is string => !!n);
+  // elements(): a definedName that is never closed is an error here, before a writer looks for its end.
+  return [...elements(wbXml, "definedName")].map((e) => attributes(e.attrs).name).filter((n): n is string => !!n);
 }

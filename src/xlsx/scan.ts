@@ -8,7 +8,7 @@ import { dayNumberOfExcelSerial, isoOfDayNumber } from "../core/dates";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
 import { PackageError } from "./package";
-import { attributes, decodeEntities, decodeText, stringItemText } from "./xml";
+import { attributes, decodeEntities, decodeText, startTags, stringItemText } from "./xml";
 
 /** 0-based column of the letters at `text[from]` (an A1 reference's start; a leading `$` is skipped), -1 if none. */
 function columnAt(text: string, from: number, to: number): number {
@@ -267,8 +267,8 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
   // Merged cells: only the top-left cell holds the value.
   const merges = xml.indexOf("<mergeCells");
   if (merges >= 0) {
-    for (const m of xml.slice(merges).matchAll(/<mergeCell\b([^>]*)>/g)) {
-      const ref = attributes(m[1]).ref ?? "";
+    for (const tag of startTags(xml, "mergeCell", merges)) {
+      const ref = attributes(tag).ref ?? "";
       const [a, b] = ref.split(":");
       if (!a || !b) continue;
       const tl = parseA1(a);

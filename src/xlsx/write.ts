@@ -16,7 +16,7 @@ import { appXmlWithSheets } from "./appProps";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml } from "./chartXml";
 import { tableXml, worksheetXml } from "./sheetXml";
 import { MAIN_NS, MINIMAL_STYLES, setAttribute, Styles, XML_HEAD } from "./styles";
-import { attributes, escapeAttr, escapeText } from "./xml";
+import { attributes, escapeAttr, escapeText, startTags } from "./xml";
 import { deflateEntry, writeZip, ZipEntry } from "./zip";
 
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -311,8 +311,8 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
 function overridesOf(pkg: Package): Map<string, string> {
   const map = new Map<string, string>();
   const xml = pkg.has("[Content_Types].xml") ? pkg.text("[Content_Types].xml") : "";
-  for (const m of xml.matchAll(/<Override\b([^>]*)>/g)) {
-    const a = attributes(m[1]);
+  for (const tag of startTags(xml, "Override")) {
+    const a = attributes(tag);
     if (a.PartName && a.ContentType) map.set(a.PartName.replace(/^\//, ""), a.ContentType);
   }
   return map;

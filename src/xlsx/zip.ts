@@ -67,6 +67,12 @@ export function readZip(buf: Buffer): ZipEntry[] {
 /** The largest part we inflate: a 1 000 000-row ledger sheet is about 280 MB; a JavaScript string holds about 512 M characters. */
 export const MAX_PART = 500_000_000;
 
+/**
+ * The most a package's parts may inflate to in all (declared sizes, checked before anything is inflated): a
+ * million-row ledger and the rest of a workbook fit with room to spare; eight 450 MB sheets in a 3.7 MB file do not.
+ */
+export const MAX_PACKAGE = 800_000_000;
+
 /** The uncompressed bytes of an entry, checked against its CRC. */
 export function inflateEntry(e: ZipEntry): Buffer {
   if (e.size > MAX_PART)
