@@ -12,6 +12,7 @@ import { Decimal } from "../src/core/money";
 import { parseSie } from "../src/core/sie/parse";
 import { summarizeSie } from "../src/core/sie/summary";
 import { templateSheets } from "../src/report/example";
+import { Cell, FORMATS } from "../src/report/sheetModel";
 import type { RawCell, WorkbookGrid } from "../src/workbook/grid";
 import { importSie } from "../src/workbook/sieImport";
 import { computeFromGrid } from "../src/workbook/usecases";
@@ -40,7 +41,7 @@ async function importInto(input: Buffer, file: string): Promise<{ output: Buffer
     importAnyway: UNRECONCILED_SIE.includes(file),
   });
   expect(outcome.errors).toEqual([]);
-  await port.writeSheets(outcome.sheets);
+  await port.writeSheets(outcome.sheets, outcome.edits);
   return { output: port.toBuffer(), outcome };
 }
 
@@ -101,19 +102,39 @@ describeWithSie("SIE import into the template", () => {
 
   test("re-import replaces the imported years only: hand-typed rows of another year stay, and twice gives the same workbook", async () => {
     const file = "magenta_sie4e.se";
-    const port = XlsxPort.fromBuffer(await template());
+    // A row typed by hand for 2009 (the file holds 2010 and 2011), in the template's first ledger row.
+    const typed = XlsxPort.fromBuffer(await template());
+    const hand: Cell[] = [
+      { value: 39994, format: FORMATS.date },
+      { value: "M1" },
+      { value: 1930 },
+      { value: 500 },
+      { value: "Handskriven rad" },
+    ];
+    await typed.writeSheets(
+      [],
+      [
+        {
+          sheet: "Huvudbok",
+          table: "Huvudbok",
+          left: 0,
+          width: 6,
+          lastRow: 1,
+          changes: hand.map((cell, col) => ({ row: 1, col, cell })),
+          appended: [],
+        },
+      ],
+    );
+    const port = XlsxPort.fromBuffer(typed.toBuffer());
     const grid = await port.readGrid();
-    // A row typed by hand for 2009 (the file holds 2010 and 2011).
-    const hand: RawCell[] = [{ date: "2009-06-30" }, "M1", 1930, 500, "Handskriven rad", ""];
-    sheetRows(grid, "Huvudbok")[1] = hand;
-    grid.tables.find((t) => t.name === "Huvudbok")!.rows[1] = hand;
+    expect(sheetRows(grid, "Huvudbok")[1]).toEqual([{ date: "2009-06-30" }, "M1", 1930, 500, "Handskriven rad"]);
     const first = importSie(grid, parseSie(readFileSync(path.join(SIE_DIR, file)), file), {
       fileName: file,
       sha256: "x",
       now: "T1",
       version: "t",
     });
-    await port.writeSheets(first.sheets);
+    await port.writeSheets(first.sheets, first.edits);
     const once = port.toBuffer();
     const second = await importInto(once, file);
     const a = await XlsxPort.fromBuffer(once).readGrid();

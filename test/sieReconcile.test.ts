@@ -50,7 +50,7 @@ async function importText(text: string, input?: Buffer, info: Partial<SieImportI
     version: "t",
     ...info,
   });
-  if (outcome.ok) await port.writeSheets(outcome.sheets);
+  if (outcome.ok) await port.writeSheets(outcome.sheets, outcome.edits);
   const output = port.toBuffer();
   return { outcome, output, grid: await XlsxPort.fromBuffer(output).readGrid() };
 }
@@ -545,7 +545,10 @@ describe("9. a worksheet's rows are a limit", () => {
     const old = [45000, "X 1", 1930, 1, "gammal", ""];
     hb.rows = [hb.rows[0], ...new Array(1048574).fill(old)];
     const t = grid.tables.find((x) => x.name === "Huvudbok");
-    if (t) t.rows = [t.rows[0], ...new Array(1048574).fill(old)];
+    if (t) {
+      t.rows = [t.rows[0], ...new Array(1048574).fill(old)];
+      t.bottom = t.top + 1048574;
+    }
     const outcome = importSie(grid, parsed(sie(...GOOD, ...GOOD_BALANCES)), { fileName: "t.se", sha256: "", now: "", version: "" });
     expect(outcome.sheets).toEqual([]);
     expect(outcome.errors).toMatchObject([{ code: "sie_too_many_rows", params: { rows: 1048581, limit: 1048576 } }]);

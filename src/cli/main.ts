@@ -10,7 +10,7 @@ import { existsSync, promises as fs } from "fs";
 import path from "path";
 import { OUTPUTS, Output } from "../core/compute";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
-import { formatIssue, Issue, issueText, Message, messageText } from "../core/messages";
+import { formatIssue, Issue, issueText, messageText } from "../core/messages";
 import { parseSie } from "../core/sie/parse";
 import { reconciliationJson, summarizeSie } from "../core/sie/summary";
 import { actionLabel, VERSION } from "../core/version";
@@ -18,22 +18,14 @@ import { exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
 import { importSie } from "../workbook/sieImport";
 import { recalculate, verifyGrid } from "../workbook/usecases";
-import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
-import {
-  defaultImportPath,
-  defaultOutputPath,
-  fileKind,
-  fileSystemMessage,
-  headOf,
-  inputProblem,
-  MAX_SIE_BYTES,
-  MAX_WORKBOOK_BYTES,
-  outputNameProblem,
-  sameFile,
-} from "./files";
+import { WriteRefused } from "../workbook/port";
+import { XlsxPort } from "../xlsx/xlsxPort";
+import { defaultImportPath, defaultOutputPath, fileSystemMessage, MAX_SIE_BYTES, outputNameProblem, sameFile } from "./files";
 
 export { defaultImportPath, defaultOutputPath } from "./files";
 import { CLI_TEXT, CliText } from "./i18n";
+import { MessageError, UsageError } from "./errors";
+import { checkInput, openWorkbook } from "./open";
 
 // A larger young generation: reading and writing a million-row ledger allocates many short-lived
 // objects, and with V8's default the collector runs several times more often (BENCHMARKS.md).
@@ -58,15 +50,6 @@ const sha256 = (text: string) => createHash("sha256").update(text, "utf8").diges
 
 export function version(): string {
   return VERSION;
-}
-
-class UsageError extends Error {}
-
-/** A message of the catalogue for the user, with exit status 1 (a file we cannot read). */
-class MessageError extends Error {
-  constructor(readonly m: Message) {
-    super(m.code);
-  }
 }
 
 interface Parsed {
@@ -119,29 +102,6 @@ function parseArgs(argv: string[], t: CliText): Parsed {
     else p.positional.push(a);
   }
   return p;
-}
-
-/** Refuses an input that is missing, not a regular file, or too large, before a byte of it is read. */
-async function checkInput(file: string, limit: number, t: CliText): Promise<void> {
-  const problem = await inputProblem(file, limit);
-  if (problem === "missing") throw new UsageError(t.fileMissing(file));
-  if (problem) throw new MessageError(problem);
-}
-
-async function openWorkbook(file: string, t: CliText): Promise<XlsxPort> {
-  await checkInput(file, MAX_WORKBOOK_BYTES, t);
-  // What the file is, from its first bytes, before it is read: an encrypted workbook, an .xls or an .ods says so.
-  const kind = fileKind(await headOf(file));
-  if (kind === "encrypted" || kind === "xls" || kind === "ods") throw new MessageError({ code: "file_kind", params: { file, kind } });
-  try {
-    const port = await XlsxPort.open(file);
-    await port.readGrid();
-    return port;
-  } catch (e) {
-    if (e instanceof PackageError || e instanceof ZipError)
-      throw new MessageError({ code: "file_unreadable", params: { file, detail: e.message } });
-    throw e;
-  }
 }
 
 /** A page of issues for a person (the JSON has them all), ending with "… och N till" when there are more. */
@@ -302,7 +262,14 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
     }
     return 1;
   }
-  await port.writeSheets(outcome.sheets);
+  try {
+    await port.writeSheets(outcome.sheets, outcome.edits);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    printIssues(io, t.sieNotImported, e.issues, lang);
+    if (p.json) io.out(JSON.stringify({ errors: e.issues.map((i) => issueText(i, lang)), warnings: [], reconciliation }, null, 2) + "\n");
+    return 1;
+  }
   await port.save(output);
   printIssues(io, t.warningsTitle, outcome.warnings, lang);
   io.err(`${t.sieImported(outcome)}\n`);

@@ -146,6 +146,12 @@ export interface Params {
   sie_year_not_calendar: { start: string; end: string };
   sie_no_fiscal_year: None;
   sie_import_content_below: { sheet: string };
+  sie_import_moves_error: { sheet: string };
+  input_formula_master: None;
+  owned_sheet_taken: { sheet: string; owned: string };
+  cell_text_too_long: { length: number; limit: number };
+  sheet_name_invalid: { sheet: string; reason: "empty" | "too_long" | "character" | "apostrophe" | "reserved" };
+  sheet_too_large: { sheet: string; rows: number; columns: number };
   sie_account_not_number: { value: string };
   sie_amount_too_large: { value: string };
   sie_stray_brace: { brace: "{" | "}" };
@@ -342,6 +348,20 @@ const OS_EN: Record<string, string> = {
 };
 
 /** What the SIE file states, and what gives it, per kind of figure. */
+const SHEET_NAME_SV = {
+  empty: "det är tomt",
+  too_long: "det är längre än 31 tecken",
+  character: "det innehåller något av tecknen [ ] : * ? / \\",
+  apostrophe: "det börjar eller slutar med apostrof",
+  reserved: "History är reserverat av Excel",
+};
+const SHEET_NAME_EN = {
+  empty: "it is empty",
+  too_long: "it is longer than 31 characters",
+  character: "it contains one of [ ] : * ? / \\",
+  apostrophe: "it begins or ends with an apostrophe",
+  reserved: "History is reserved by Excel",
+};
 const SIE_KIND_SV = { UB: "utgående balans (#UB)", RES: "resultat (#RES)", PSALDO: "periodsaldo (#PSALDO)" };
 const SIE_KIND_EN = { UB: "closing balance (#UB)", RES: "result (#RES)", PSALDO: "period balance (#PSALDO)" };
 const SIE_ROWS_SV = { UB: "IB plus årets rader", RES: "årets rader", PSALDO: "månadens rader" };
@@ -906,9 +926,69 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     example: { start: "2009-07-01", end: "2010-06-30" },
   },
   sie_import_content_below: {
-    meaning: "SIE-importen skriver om en tabell men bladet har innehåll under tabellen; inget skrivs.",
-    sv: (p) => `Bladet ${p.sheet} har innehåll under tabellen. Flytta det till ett annat blad och importera igen; ingenting har skrivits.`,
-    en: (p) => `The sheet ${p.sheet} has content below its table. Move it to another sheet and import again; nothing was written.`,
+    meaning: "SIE-importen lägger till rader i en tabell, men bladet har innehåll under tabellen i dess kolumner; inget skrivs.",
+    sv: (p) =>
+      `Bladet ${p.sheet} har innehåll under tabellen, i tabellens kolumner, där importen behöver lägga till rader. ` +
+      "Flytta det längre åt sidan eller till ett annat blad och importera igen; ingenting har skrivits.",
+    en: (p) =>
+      `The sheet ${p.sheet} has content below its table, in the table's columns, where the import must add rows. ` +
+      "Move it to the side or to another sheet and import again; nothing was written.",
+    example: { sheet: "Huvudbok" },
+  },
+  cell_text_too_long: {
+    meaning: "En text som skulle skrivas är längre än en cell rymmer (32 767 tecken); ingenting skrivs.",
+    sv: (p, f) =>
+      `Texten som skulle skrivas här är ${f.count(p.length)} tecken, fler än en cell rymmer (${f.count(p.limit)}). ` +
+      "Korta texten i indata (eller i SIE-filen) och kör igen; ingenting har skrivits.",
+    en: (p, f) =>
+      `The text to be written here is ${f.count(p.length)} characters, more than a cell holds (${f.count(p.limit)}). ` +
+      "Shorten it in the inputs (or in the SIE file) and run again; nothing was written.",
+    example: { length: 40000, limit: 32767 },
+  },
+  sheet_name_invalid: {
+    meaning: "Ett bladnamn som Excel inte tillåter (tomt, över 31 tecken, [ ] : * ? / \\, apostrof först eller sist, History).",
+    sv: (p) => `Bladnamnet ${p.sheet} går inte i Excel (${SHEET_NAME_SV[p.reason]}). Ingenting har skrivits.`,
+    en: (p) => `The sheet name ${p.sheet} is not allowed in Excel (${SHEET_NAME_EN[p.reason]}). Nothing was written.`,
+    example: { sheet: "Bokslut: 2026", reason: "character" },
+  },
+  sheet_too_large: {
+    meaning: "Ett blad skulle få fler rader (1 048 576) eller kolumner (16 384) än Excel har; ingenting skrivs.",
+    sv: (p, f) =>
+      `Bladet ${p.sheet} skulle få ${f.count(p.rows)} rader och ${f.count(p.columns)} kolumner; ett kalkylblad har högst ` +
+      "1 048 576 rader och 16 384 kolumner. Ingenting har skrivits.",
+    en: (p, f) =>
+      `The sheet ${p.sheet} would get ${f.count(p.rows)} rows and ${f.count(p.columns)} columns; a worksheet has at most ` +
+      "1,048,576 rows and 16,384 columns. Nothing was written.",
+    example: { sheet: "Huvudbok", rows: 1100000, columns: 6 },
+  },
+  owned_sheet_taken: {
+    meaning: "Ett eget blad har samma namn som ett blad Finsam Ekonomi skriver (i vilken bokstavsform som helst); det skrivs inte över.",
+    sv: (p) =>
+      `Bladet ${p.sheet} har samma namn som Finsam Ekonomis blad ${p.owned} men är inte skrivet av Finsam Ekonomi, så det skrivs ` +
+      "inte över. Byt namn på ditt blad (högerklicka på fliken → Byt namn) och kör igen; ingenting har skrivits.",
+    en: (p) =>
+      `The sheet ${p.sheet} has the name of Finsam Ekonomi's sheet ${p.owned} but was not written by Finsam Ekonomi, so it is not ` +
+      "overwritten. Rename your sheet (right-click its tab → Rename) and run again; nothing was written.",
+    example: { sheet: "KONTROLLER", owned: "Kontroller" },
+  },
+  input_formula_master: {
+    meaning: "Importen skulle skriva i en cell som är huvudcell för en delad formel eller en matrisformel; inget skrivs.",
+    sv: () =>
+      "Cellen har en formel som andra celler delar (delad formel eller matrisformel) och skulle skrivas över av importen. " +
+      "Ersätt formlerna i tabellen med värden, eller flytta dem utanför tabellen, och importera igen; ingenting har skrivits.",
+    en: () =>
+      "The cell holds a formula that other cells share (a shared or array formula) and the import would overwrite it. " +
+      "Replace the table's formulas with values, or move them out of the table, and import again; nothing was written.",
+    example: {},
+  },
+  sie_import_moves_error: {
+    meaning: "SIE-importen skulle flytta en rad vars cell har ett felvärde eller en formel utan beräknat värde; inget skrivs.",
+    sv: (p) =>
+      `En rad i ${p.sheet} som importen behåller flyttas upp, och cellen har ett felvärde eller en formel utan beräknat värde, ` +
+      "som skulle bli text. Rätta cellen eller räkna om arbetsboken i Excel, och importera igen; ingenting har skrivits.",
+    en: (p) =>
+      `A row of ${p.sheet} that the import keeps moves up, and the cell holds an error value or a formula without a computed ` +
+      "value, which would become text. Correct the cell or recalculate the workbook in Excel, and import again; nothing was written.",
     example: { sheet: "Huvudbok" },
   },
   sie_no_fiscal_year: {

@@ -19,6 +19,7 @@ import { readSettingsOnly } from "../workbook/read";
 import { parseSie } from "../core/sie/parse";
 import { sha256HexOfBytes } from "../core/sha256";
 import { importSie } from "../workbook/sieImport";
+import { WriteRefused } from "../workbook/port";
 import type { Reconciliation } from "../core/sie/reconcile";
 import { OfficePort, OfficePortOptions } from "./officePort";
 import { OWNED_PROTECTION } from "./officeWrite";
@@ -162,7 +163,18 @@ export async function importSieAction(
         status: "import_failed" as const,
       };
     }
-    await port.writeSheets(outcome.sheets);
+    try {
+      await port.writeSheets(outcome.sheets, outcome.edits);
+    } catch (e) {
+      if (!(e instanceof WriteRefused)) throw e;
+      return {
+        action: "import-sie" as const,
+        ok: false,
+        errors: e.issues,
+        warnings: outcome.warnings,
+        status: "import_failed" as const,
+      };
+    }
     const { years, replaced, added, proposals, settingsFilled } = outcome;
     return {
       action: "import-sie" as const,

@@ -12,11 +12,12 @@
  * ones), then the cells, styles, tables, charts and protection in payload-sized requests (normally one).
  */
 import type { Issue } from "../core/messages";
-import type { SheetModel } from "../report/sheetModel";
+import type { SheetModel, TableEdit } from "../report/sheetModel";
 import { a1 } from "../report/sheetModel";
 import { OWNED_SHEET_NAMES } from "../report/sheets";
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
-import type { WorkbookPort } from "../workbook/port";
+import { WorkbookPort, WriteRefused } from "../workbook/port";
+import { writeLimitProblems } from "../report/limits";
 import { INPUT_TABLES } from "../workbook/read";
 import { normalizeName } from "../workbook/tables";
 import { WriteState, writeModels } from "./officeWrite";
@@ -104,8 +105,10 @@ export class OfficePort implements WorkbookPort {
     tables: Array<{ name: string; sheet: string }>,
     names: ReadonlySet<string>,
   ): () => Map<string, SheetState> {
+    // Excel matches sheet names in any letter case: a sheet "KONTROLLER" the program wrote is the same sheet.
+    const wanted = new Set([...names].map((n) => n.toLowerCase()));
     const pending = sheets
-      .filter((ws) => names.has(ws.name))
+      .filter((ws) => wanted.has(ws.name.toLowerCase()))
       .map((ws) => ({ ws, charts: ws.charts.load("items/name"), protection: ws.protection.load("protected") }));
     void tables;
     return () =>
@@ -193,7 +196,14 @@ export class OfficePort implements WorkbookPort {
         for (let c = range.columnIndex; c < range.columnIndex + range.columnCount; c++) row.push(src[c] ?? null);
         out.push(row);
       }
-      return { name: t.name, sheet: t.sheet, top: range.rowIndex, left: range.columnIndex, rows: out };
+      return {
+        name: t.name,
+        sheet: t.sheet,
+        top: range.rowIndex,
+        left: range.columnIndex,
+        rows: out,
+        bottom: range.rowIndex + range.rowCount - 1,
+      };
     });
     return {
       sheets: gridSheets,
@@ -268,7 +278,9 @@ export class OfficePort implements WorkbookPort {
   }
 
   /** Writes the owned sheets (officeWrite.ts): prepared in one request, written in payload-sized ones. */
-  async writeSheets(models: SheetModel[]): Promise<Issue[]> {
+  async writeSheets(models: SheetModel[], edits: TableEdit[] = []): Promise<Issue[]> {
+    const limits = writeLimitProblems(models, edits);
+    if (limits.length > 0) throw new WriteRefused(limits);
     if (!this.state) {
       const names = this.loadNames();
       await this.context.sync();
@@ -283,7 +295,7 @@ export class OfficePort implements WorkbookPort {
       };
     }
     try {
-      return await writeModels(this.context, this.state, models, this.budget, (name) => OWNED.has(name));
+      return await writeModels(this.context, this.state, models, this.budget, (name) => OWNED.has(name), edits);
     } finally {
       // The sheets now carry what was written; a further write in this run must not use stale state.
       this.state = null;

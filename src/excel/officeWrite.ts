@@ -14,9 +14,12 @@
  * 3. In manual calculation mode, the written sheets are recalculated (and the run says so).
  */
 import type { Issue } from "../core/messages";
-import type { Area, Cell, ChartDef, ConditionalFormat, PageSetup, SheetModel } from "../report/sheetModel";
+import type { Area, Cell, ChartDef, ConditionalFormat, PageSetup, SheetModel, TableEdit } from "../report/sheetModel";
 import { a1, columnLetters, columnWidthPoints, TONE_COLORS } from "../report/sheetModel";
 import { WriteRefused } from "../workbook/port";
+import { editUnits, OP_BYTES, officeValue, Unit } from "./writeUnits";
+
+export { officeValue };
 
 /** The protection a run leaves on its sheets: no password; sorting, filtering and formatting allowed. */
 export const OWNED_PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -36,33 +39,12 @@ export interface WriteState {
   calculationMode: string;
 }
 
-/** Fixed request overhead per queued object, in bytes (the method or property name, ids, the object path). */
-const OP_BYTES = 96;
-
-interface Unit {
-  bytes: number;
-  queue(ctx: Excel.RequestContext): void;
-  /** Two smaller units with the same effect, when this one alone is too large. */
-  split?(): Unit[];
-}
-
 function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === "RequestPayloadSizeLimitExceeded";
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/**
- * The value to write for a model cell: formulas with "=", every text with a leading apostrophe so
- * Excel never reads it as a formula or number.
- */
-export function officeValue(cell: Cell | null | undefined): string | number | boolean {
-  if (!cell || cell.value === null) return cell?.formula ? `=${cell.formula}` : "";
-  if (cell.formula) return `=${cell.formula}`;
-  if (typeof cell.value === "string") return cell.value === "" ? "" : `'${cell.value}`;
-  return cell.value;
-}
 
 /** Step 1; throws WriteRefused when an owned sheet is locked with a password. */
 async function prepare(ctx: Excel.RequestContext, state: WriteState, models: SheetModel[]): Promise<void> {
@@ -333,10 +315,11 @@ export async function writeModels(
   models: SheetModel[],
   budget: number,
   isOwned: (sheet: string) => boolean,
+  edits: TableEdit[] = [],
 ): Promise<Issue[]> {
   await prepare(ctx, state, models);
   const manual = state.calculationMode === "Manual";
-  const queue = models.flatMap((m) => unitsOf(m, isOwned(m.name), manual, budget));
+  const queue = [...edits.flatMap((e) => editUnits(e, budget)), ...models.flatMap((m) => unitsOf(m, isOwned(m.name), manual, budget))];
   let limit = budget;
   while (queue.length > 0) {
     const batch: Unit[] = [queue.shift()!];

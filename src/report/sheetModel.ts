@@ -132,6 +132,28 @@ export interface SheetModel {
   active?: boolean;
 }
 
+/**
+ * Changes to one input table that leave everything else on its sheet as it was (the SIE import): the body
+ * cells that change, and rows appended below the table. Cells beside and below the table, the header,
+ * comments, formats of cells that are not written, column widths and hidden rows are not touched. Both
+ * adapters apply it the same way: the table keeps its rows (rows no longer used are emptied, not removed)
+ * and grows by the appended ones.
+ */
+export interface TableEdit {
+  sheet: string;
+  /** The Excel table, when the body is one; it grows by the appended rows. A plain range has none. */
+  table?: string;
+  /** The table's columns: the first (0-based) and how many. */
+  left: number;
+  width: number;
+  /** The table's last row as it stands (0-based; its header row when it has no body). */
+  lastRow: number;
+  /** Cells in rows up to `lastRow` that change, by absolute row and column; null empties the cell. */
+  changes: Array<{ row: number; col: number; cell: Cell | null }>;
+  /** Rows added after `lastRow`, `width` cells each. */
+  appended: Array<Array<Cell | null>>;
+}
+
 /** Column width in points (what Office.js sets) for a width in characters (what .xlsx stores). */
 export function columnWidthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;

@@ -32,6 +32,8 @@ export interface GridTable {
   left: number;
   /** Header row first, then data rows. */
   rows: RawCell[][];
+  /** The last row of the table's range (0-based), which may lie below the last row with cells. */
+  bottom?: number;
 }
 
 export interface WorkbookGrid {

@@ -1,17 +1,18 @@
 /** The port both adapters implement: read the grid, write the owned sheets. */
 import type { Issue } from "../core/messages";
-import type { SheetModel } from "../report/sheetModel";
+import type { SheetModel, TableEdit } from "../report/sheetModel";
 import type { WorkbookGrid } from "./grid";
 
 export interface WorkbookPort {
   /** All sheets and tables as plain cell values. */
   readGrid(): Promise<WorkbookGrid>;
   /**
-   * Replaces the content of the given owned sheets (creating them if absent); touches nothing else.
+   * Replaces the content of the given owned sheets (creating them if absent), and applies `edits` to input
+   * tables (only the cells they name, and rows appended below the table); touches nothing else.
    * May return notes for the run's warnings (Excel in manual calculation mode); throws WriteRefused,
    * having written nothing, when the workbook does not allow the write.
    */
-  writeSheets(sheets: SheetModel[]): Promise<Issue[] | void>;
+  writeSheets(sheets: SheetModel[], edits?: TableEdit[]): Promise<Issue[] | void>;
 }
 
 /**

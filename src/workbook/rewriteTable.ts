@@ -1,10 +1,12 @@
 /**
- * Rewriting one input table's body on its sheet, for the SIE import: the sheet as a model with the cells
- * above and beside the table as they were (values), the table's header, and the new body.
+ * Rewriting one input table's body, for the SIE import: as an edit that changes only the body cells that
+ * differ and appends rows (`tableEdit`), or, for a sheet the import creates or an owned sheet, as a whole
+ * sheet model (`sheetWithBody`).
  */
-import { Cell, FORMATS, SheetModel } from "../report/sheetModel";
-import { isBlank, isDateCell, isErrorCell, GridSheet, RawCell, WorkbookGrid } from "./grid";
-import type { LocatedTable } from "./tables";
+import type { CellRef } from "../core/units";
+import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
+import { cellRef, isBlank, isDateCell, isErrorCell, GridSheet, RawCell, WorkbookGrid } from "./grid";
+import { findSheet, LocatedTable } from "./tables";
 import { dateParser, serialInWorkbook } from "./values";
 
 /** A grid value as a model cell: dates as serials in the workbook's date system, text as text. */
@@ -64,3 +66,59 @@ export function bodyOf(t: LocatedTable): RawCell[][] {
 }
 
 export const lastRowOf = (t: LocatedTable) => (t.rows.length ? t.rows[t.rows.length - 1].index : t.headerRow);
+
+/** The last row of a located table: an Excel table's range end, or a plain range's last row with content in its columns. */
+export function tableLastRow(t: LocatedTable): number {
+  if (t.bottom !== undefined) return t.bottom;
+  let last = t.headerRow;
+  for (const r of t.rows) if (t.header.some((_, i) => !isBlank(r.cells[i]))) last = r.index;
+  return last;
+}
+
+/** The table's body row by row as it stands, blank rows included, up to its last row, cut to its width. */
+export function positionalBody(t: LocatedTable): RawCell[][] {
+  const last = tableLastRow(t);
+  const byIndex = new Map(t.rows.map((r) => [r.index, r.cells]));
+  const out: RawCell[][] = [];
+  for (let r = t.headerRow + 1; r <= last; r++) out.push(t.header.map((_, i) => byIndex.get(r)?.[i] ?? null));
+  return out;
+}
+
+const emptyCell = (c: Cell | null | undefined) => !c || ((c.value === null || c.value === "") && c.formula === undefined);
+const sameCell = (a: Cell | null, b: Cell | null | undefined) => (emptyCell(a) ? emptyCell(b) : !!b && a!.value === b.value);
+
+/**
+ * The edit that makes a located table's body `body` (rows of the table's width, from the first body row):
+ * only the cells whose value differs are written, rows beyond the old body are appended, and rows of the old
+ * body that `body` no longer fills are emptied. Refused (`blocked`, the first such cell) when rows must be
+ * appended and the sheet has content below the table in its columns (Excel would push it down).
+ */
+export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Array<Array<Cell | null>>): TableEdit | CellRef {
+  const width = t.header.length;
+  const lastRow = tableLastRow(t);
+  const source = findSheet(grid, t.sheet)?.rows ?? [];
+  const existing = lastRow - t.headerRow;
+  const appended = body.slice(existing);
+  if (appended.length > 0) {
+    for (let r = lastRow + 1; r < source.length; r++)
+      for (let c = t.left; c < t.left + width; c++) if (!isBlank(source[r]?.[c])) return cellRef(t.sheet, r, c);
+  }
+  const changes: TableEdit["changes"] = [];
+  for (let i = 0; i < existing; i++) {
+    const row = t.headerRow + 1 + i;
+    for (let c = 0; c < width; c++) {
+      const next = body[i]?.[c] ?? null;
+      if (!sameCell(next, cellOf(source[row]?.[t.left + c], grid)))
+        changes.push({ row, col: t.left + c, cell: emptyCell(next) ? null : next });
+    }
+  }
+  return {
+    sheet: t.sheet,
+    table: t.fromTable ? t.tableName : undefined,
+    left: t.left,
+    width,
+    lastRow,
+    changes,
+    appended: appended.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
+  };
+}

@@ -21,14 +21,14 @@ import { Reconciliation, reconcile } from "../core/sie/reconcile";
 import { oreToKronorString } from "../core/money";
 import { EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { asCellRef } from "../core/units";
-import { Cell, FORMATS, SheetModel } from "../report/sheetModel";
-import { bodyOf, cellOf, lastRowOf, sheetWithBody } from "./rewriteTable";
+import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
+import { bodyOf, cellOf, lastRowOf, positionalBody, sheetWithBody, tableEdit } from "./rewriteTable";
 import { LOG_HEADERS, OWNED_SHEETS } from "../report/sheets";
-import { cellRef, isBlank, RawCell, WorkbookGrid } from "./grid";
+import { cellRef, isBlank, isErrorCell, isUncalculated, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES, readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
 import { LEDGER_COLUMNS } from "./read/ledger";
-import { previousLog } from "./stamps";
+import { previousLog, userSheetsInTheWay } from "./stamps";
 import { ColumnSpec, findSheet, locateTable, mapColumns, normalizeName } from "./tables";
 import { dateParser, serialInWorkbook } from "./values";
 
@@ -49,7 +49,10 @@ export interface SieImportOutcome {
   ok: boolean;
   errors: Issue[];
   warnings: Issue[];
+  /** Owned sheets (Körlogg) and input sheets the import creates, written whole. */
   sheets: SheetModel[];
+  /** Input tables that exist: only their changed body cells and appended rows (nothing beside or below them). */
+  edits: TableEdit[];
   years: number[];
   replaced: number;
   added: number;
@@ -105,6 +108,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     errors,
     warnings,
     sheets: [],
+    edits: [],
     years: [],
     replaced: 0,
     added: 0,
@@ -176,14 +180,24 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   const cols = found as Record<string, number>;
   const parseDate = dateParser(grid);
   const years = new Set(ledger.years);
-  const existing = bodyOf(hb);
+  // The body as it stands, row by row; a replacing import keeps the other years' rows, in their order.
+  const existingRows = positionalBody(hb).map((cells, i) => ({ index: hb.headerRow + 1 + i, cells }));
   const kept =
     ledger.mode === "add"
-      ? existing
-      : existing.filter((r) => {
-          const d = parseDate(r[cols.date]);
+      ? existingRows
+      : existingRows.filter((r) => {
+          if (r.cells.every((c) => isBlank(c))) return false;
+          const d = parseDate(r.cells[cols.date]);
           return !(d.ok && years.has(yearOfDayNumber(d.value)));
         });
+  // A kept row that moves up is written again from its values: an error value or a formula without a result
+  // would become text. Such a row is refused, naming the cell, before anything is written.
+  for (let i = 0; i < kept.length; i++) {
+    if (kept[i].index === hb.headerRow + 1 + i) continue;
+    const c = kept[i].cells.findIndex((v) => isErrorCell(v) || isUncalculated(v));
+    if (c >= 0)
+      return fail([{ code: "sie_import_moves_error", params: { sheet: hb.sheet }, cell: cellRef(hb.sheet, kept[i].index, hb.left + c) }]);
+  }
   if (ledger.mode === "add" && cols.voucher !== undefined) {
     // A transaction file's voucher that Huvudbok already has (same date and number): imported before.
     const incoming = new Set(ledger.rows.map((r) => `${r.day}|${r.voucher}`));
@@ -241,20 +255,12 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     put(r, "project", row.project ? shared(projects, row.project, () => ({ value: row.project, format: FORMATS.text })) : null);
     return r;
   });
-  const ledgerBody: Array<Array<Cell | null>> = kept.map((r) => r.map((c) => cellOf(c, grid)));
+  const ledgerBody: Array<Array<Cell | null>> = kept.map((r) => r.cells.map((c) => cellOf(c, grid)));
   for (const r of newBody) ledgerBody.push(r);
-  const hbName = grid.tables.find((t) => t.name.toLowerCase() === "huvudbok")?.name ?? "Huvudbok";
-  const hbSheet = sheetWithBody(
-    grid,
-    findSheet(grid, hb.sheet),
-    hb.sheet,
-    { name: hbName, headerRow: hb.headerRow, left: hb.left, header: hb.header, lastRow: lastRowOf(hb) },
-    ledgerBody,
-    WIDTHS.Huvudbok,
-  );
-  if (!hbSheet)
-    return fail([{ code: "sie_import_content_below", params: { sheet: hb.sheet }, cell: asCellRef(`${hb.sheet}!A${lastRowOf(hb) + 2}`) }]);
-  const sheets: SheetModel[] = [hbSheet];
+  const hbEdit = tableEdit(grid, hb, ledgerBody);
+  if (typeof hbEdit === "string") return fail([{ code: "sie_import_content_below", params: { sheet: hb.sheet }, cell: hbEdit }]);
+  const sheets: SheetModel[] = [];
+  const edits: TableEdit[] = [hbEdit];
 
   // Kontoplan: accounts the table does not cover get a row with a proposed line.
   const kp = locateTable(grid, "Kontoplan", INPUT_TABLES.Kontoplan);
@@ -282,25 +288,32 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       if (kpCols.line !== undefined && p.line) r[kpCols.line] = { value: p.line, format: FORMATS.text };
       return r;
     });
-    const body = [...(kp ? bodyOf(kp).map((r) => r.map((c) => cellOf(c, grid))) : []), ...added];
-    const name = kp?.sheet ?? INPUT_TABLES.Kontoplan;
-    const model = sheetWithBody(
-      grid,
-      findSheet(grid, name),
-      name,
-      { name: "Kontoplan", headerRow: kp?.headerRow ?? 0, left: kp?.left ?? 0, header: kpHeader, lastRow: kp ? lastRowOf(kp) : 0 },
-      body,
-      WIDTHS.Kontoplan,
-    );
-    if (!model) return fail([{ code: "sie_import_content_below", params: { sheet: name }, cell: asCellRef(`${name}!A1`) }]);
-    sheets.push(model);
+    if (kp && kp.header.length > 0) {
+      // The existing table: rows added below it, nothing else touched.
+      const kpEdit = tableEdit(grid, kp, [...positionalBody(kp).map((r) => r.map((c) => cellOf(c, grid))), ...added]);
+      if (typeof kpEdit === "string") return fail([{ code: "sie_import_content_below", params: { sheet: kp.sheet }, cell: kpEdit }]);
+      edits.push(kpEdit);
+    } else {
+      // No Kontoplan yet: the sheet is written whole (it is empty or new).
+      const name = kp?.sheet ?? INPUT_TABLES.Kontoplan;
+      const model = sheetWithBody(
+        grid,
+        findSheet(grid, name),
+        name,
+        { name: "Kontoplan", headerRow: kp?.headerRow ?? 0, left: kp?.left ?? 0, header: kpHeader, lastRow: kp ? lastRowOf(kp) : 0 },
+        added,
+        WIDTHS.Kontoplan,
+      );
+      if (!model) return fail([{ code: "sie_import_content_below", params: { sheet: name }, cell: asCellRef(`${name}!A1`) }]);
+      sheets.push(model);
+    }
   }
 
   // Inställningar: Förbund and Räkenskapsår only where empty.
   const settingsFilled: string[] = [];
   const st = locateTable(grid, "Installningar", INPUT_TABLES.Installningar);
-  if (st) {
-    const body = bodyOf(st);
+  if (st && st.header.length > 0) {
+    const body = positionalBody(st);
     const fill = (id: "association" | "year" | "orgNumber", value: string | number) => {
       const aliases = SETTING_ALIASES[id].map(normalizeName);
       const row = body.find((r) => aliases.includes(normalizeName(typeof r[0] === "string" ? r[0] : "")));
@@ -313,27 +326,18 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     if (sie.orgNumber) fill("orgNumber", sie.orgNumber);
     fill("year", ledger.years[0]);
     if (settingsFilled.length) {
-      const model = sheetWithBody(
+      const stEdit = tableEdit(
         grid,
-        findSheet(grid, st.sheet),
-        st.sheet,
-        {
-          name: grid.tables.find((t) => t.name.toLowerCase() === "installningar")?.name ?? "Installningar",
-          headerRow: st.headerRow,
-          left: st.left,
-          header: st.header,
-          lastRow: lastRowOf(st),
-        },
+        st,
         body.map((r) => r.map((c) => cellOf(c, grid))),
-        WIDTHS.Installningar,
       );
-      if (!model) return fail([{ code: "sie_import_content_below", params: { sheet: st.sheet }, cell: asCellRef(`${st.sheet}!A1`) }]);
-      sheets.push(model);
+      if (typeof stEdit === "string") return fail([{ code: "sie_import_content_below", params: { sheet: st.sheet }, cell: stEdit }]);
+      edits.push(stEdit);
     }
   }
 
   // Körlogg: the earlier rows and this import.
-  const replaced = existing.length - kept.length;
+  const replaced = ledger.mode === "add" ? 0 : existingRows.filter((r) => r.cells.some((c) => !isBlank(c))).length - kept.length;
   const proposed = proposals.map((p) => `${p.accountText} ${p.line ?? "–"}`).join(", ");
   const reconciled = forced
     ? `TVINGAD trots skillnad: ${reconciliation.differences.length} saldon på konto ${reconciliation.accounts.join(", ")} ` +
@@ -362,6 +366,8 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     logBody,
     [22, 60, 10, 12, 12, 68, 20, 22, 16, 14, 11],
   );
+  const inTheWay = userSheetsInTheWay(grid, [OWNED_SHEETS.log]);
+  if (inTheWay.length > 0) return fail(inTheWay);
   if (logModel) sheets.push(logModel);
 
   return {
@@ -369,6 +375,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     errors: [],
     warnings,
     sheets,
+    edits,
     years: ledger.years,
     replaced,
     added: newBody.length,

@@ -6,8 +6,9 @@
  */
 import { Decimal, exactOre } from "../core/money";
 import type { InputStamp, LogValue } from "../report/sheets";
-import { logRowInOrder, OWNED_SHEETS } from "../report/sheets";
-import { isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
+import { LOG_HEADERS, logRowInOrder, OWNED_SHEETS } from "../report/sheets";
+import type { Issue } from "../core/messages";
+import { cellRef, GridSheet, isBlank, isDateCell, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES } from "./read";
 import { findSheet, locateTable } from "./tables";
 import { parseDate, serialInWorkbook } from "./values";
@@ -93,4 +94,33 @@ export function previousLog(grid: WorkbookGrid): LogValue[][] {
     rows = sheet.rows.slice(header + 1).map((cells, i) => ({ index: header + 1 + i, cells: cells ?? [] }));
   }
   return rows.filter((r) => r.cells.some((c) => !isBlank(c))).map((r) => logRowInOrder(r.cells.slice(0, 11).map(logValue)));
+}
+
+/**
+ * Whether a sheet named like an owned sheet was written by Finsam Ekonomi: it is empty, or its header block
+ * names the program ("Version" beside "Finsam Ekonomi x.y.z"), or it is the run log with its own headings.
+ */
+function writtenByUs(sheet: GridSheet): boolean {
+  const rows = sheet.rows;
+  if (rows.every((r) => (r ?? []).every((c) => isBlank(c)))) return true;
+  for (let r = 0; r < Math.min(rows.length, 16); r++) {
+    const v = rows[r]?.[1];
+    if (rows[r]?.[0] === "Version" && typeof v === "string" && v.startsWith("Finsam Ekonomi ")) return true;
+  }
+  const head = (rows[0] ?? []).slice(0, 2);
+  return head[0] === LOG_HEADERS[0] && head[1] === LOG_HEADERS[1];
+}
+
+/**
+ * A person's own sheet that carries the name of a sheet the run would write, in any letter case (`KONTROLLER`,
+ * `bokslut`): never replaced; the run refuses and names it, before anything is written.
+ */
+export function userSheetsInTheWay(grid: WorkbookGrid, names: readonly string[]): Issue[] {
+  const out: Issue[] = [];
+  for (const name of names) {
+    const sheet = grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (sheet && !writtenByUs(sheet))
+      out.push({ code: "owned_sheet_taken", params: { sheet: sheet.name, owned: name }, cell: cellRef(sheet.name, 0, 0) });
+  }
+  return out;
 }

@@ -17,6 +17,9 @@ export interface LocatedTable {
   rows: Array<{ index: number; cells: RawCell[] }>;
   fromTable: boolean;
   hiddenRows: Set<number>;
+  /** An Excel table's name as the workbook spells it, and the last row of its range (0-based). */
+  tableName?: string;
+  bottom?: number;
 }
 
 export function normalizeName(s: string): string {
@@ -45,6 +48,8 @@ export function locateTable(grid: WorkbookGrid, tableName: string, sheetName: st
       rows: table.rows.slice(1).map((cells, i) => ({ index: table.top + 1 + i, cells })),
       fromTable: true,
       hiddenRows: new Set(sheet?.hiddenRows ?? []),
+      tableName: table.name,
+      bottom: table.bottom ?? table.top + Math.max(0, table.rows.length - 1),
     };
   }
   const sheet = findSheet(grid, sheetName);

@@ -17,7 +17,7 @@ import { RawCell, WorkbookGrid, isDateCell, quoteSheet, takenNames } from "./gri
 import { WorkbookPort, WriteRefused } from "./port";
 import { readInputs } from "./read";
 import { findSheet } from "./tables";
-import { inputStamps, previousLog } from "./stamps";
+import { inputStamps, previousLog, userSheetsInTheWay } from "./stamps";
 
 export interface RunOptions {
   outputs: ReadonlySet<Output>;
@@ -59,7 +59,10 @@ export function computeFromGrid(grid: WorkbookGrid, options: RunOptions): Outcom
     stamps: inputStamps(grid),
     log: options.action ? { previous: previousLog(grid), action: options.action } : undefined,
   };
-  run.tableNames = new TableNamer(takenNames(grid), plannedSheets(c, run));
+  const planned = plannedSheets(c, run);
+  const inTheWay = userSheetsInTheWay(grid, planned);
+  if (inTheWay.length > 0) return { ok: false, errors: inTheWay, warnings: c.warnings };
+  run.tableNames = new TableNamer(takenNames(grid), planned);
   const sheets = buildSheets(c, run);
   return { ok: true, errors: [], warnings: c.warnings, computation: c, sheets, json: resultJson(c, run, options.lang ?? "sv") };
 }

@@ -137,7 +137,7 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
       for (let c = from.col; c <= lastCol; c++) cells.push(src[c] ?? null);
       rows.push(cells);
     }
-    out.push({ name, sheet: sheet.name, top: from.row, left: from.col, rows });
+    out.push({ name, sheet: sheet.name, top: from.row, left: from.col, rows, bottom: to.row });
   }
   return out;
 }

@@ -14,7 +14,8 @@ function numberText(n: number): string {
   return Number.isFinite(n) ? String(n) : "0";
 }
 
-function cellXml(ref: string, cell: Cell, s: number): string {
+/** One cell's XML: its value (inline string, number, boolean) and formula, with cell style `s`. */
+export function cellXml(ref: string, cell: Cell, s: number): string {
   const sAttr = s ? ` s="${s}"` : "";
   const v = cell.value;
   if (cell.formula !== undefined) {

@@ -103,6 +103,16 @@ export class Styles {
   private readonly fontCount: number;
   private readonly xfCount: number;
   private nextNumFmt: number;
+  /**
+   * The workbook's own fonts, fills, differential and cell formats by their XML: a style we need that is
+   * there already is used, not added again (a workbook written a hundred times keeps one of each).
+   */
+  private readonly existing = {
+    font: new Map<string, number>(),
+    fill: new Map<string, number>(),
+    dxf: new Map<string, number>(),
+    xf: new Map<string, number>(),
+  };
 
   constructor(private readonly xml: string) {
     const fonts = block(xml, "fonts");
@@ -116,6 +126,14 @@ export class Styles {
     const xfs = block(xml, "cellXfs");
     this.xfCount = xfs ? (xfs.inner.match(/<xf\b/g) ?? []).length : 0;
     if (!fonts || !xfs || this.xfCount === 0 || !fills) throw new PackageError("styles.xml has no fonts, fills or cell formats");
+    const index = (map: Map<string, number>, inner: string | undefined, tag: string) => {
+      const items = (inner ?? "").match(new RegExp(`<${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, "g")) ?? [];
+      items.forEach((x, i) => map.has(x) || map.set(x, i));
+    };
+    fontList.forEach((x, i) => this.existing.font.has(x) || this.existing.font.set(x, i));
+    index(this.existing.fill, fills.inner, "fill");
+    index(this.existing.dxf, dxfs?.inner, "dxf");
+    index(this.existing.xf, xfs.inner, "xf");
     const numFmts = block(xml, "numFmts");
     let max = 163;
     for (const m of (numFmts?.inner ?? "").matchAll(/<numFmt\b([^>]*)>/g)) {
@@ -146,8 +164,11 @@ export class Styles {
           : f.replace(/^<font\b[^>]*>/, `$&<sz val="${size}"/>`);
       if (color) f = f.replace(/<sz\b/, `<color rgb="FF${color}"/>$&`);
       f = f.replace(/^<font\b[^>]*>/, `$&${key.bold ? "<b/>" : ""}${key.italic ? "<i/>" : ""}`);
-      id = this.fontCount + this.fonts.length;
-      this.fonts.push(f);
+      id = this.existing.font.get(f);
+      if (id === undefined) {
+        id = this.fontCount + this.fonts.length;
+        this.fonts.push(f);
+      }
       this.fontIds.set(k, id);
     }
     return id;
@@ -158,8 +179,12 @@ export class Styles {
     if (!rgb) return 0;
     let id = this.fillIds.get(rgb);
     if (id === undefined) {
-      id = this.fillCount + this.fills.length;
-      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`);
+      const fill = `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+      id = this.existing.fill.get(fill);
+      if (id === undefined) {
+        id = this.fillCount + this.fills.length;
+        this.fills.push(fill);
+      }
       this.fillIds.set(rgb, id);
     }
     return id;
@@ -171,8 +196,12 @@ export class Styles {
     if (id === undefined) {
       const c = TONE_COLORS[tone];
       const fill = c.fill ? `<fill><patternFill><bgColor rgb="FF${c.fill}"/></patternFill></fill>` : "";
-      id = this.dxfCount + this.dxfs.length;
-      this.dxfs.push(`<dxf><font><color rgb="FF${c.font}"/></font>${fill}</dxf>`);
+      const dxf = `<dxf><font><color rgb="FF${c.font}"/></font>${fill}</dxf>`;
+      id = this.existing.dxf.get(dxf);
+      if (id === undefined) {
+        id = this.dxfCount + this.dxfs.length;
+        this.dxfs.push(dxf);
+      }
       this.dxfIds.set(tone, id);
     }
     return id;
@@ -243,8 +272,11 @@ export class Styles {
       const inner = alignment + (key.unlocked ? '<protection locked="0"/>' : "");
       const close = inner ? `>${inner}</xf>` : "/>";
       const xf = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${applies}${close}`;
-      id = this.xfCount + this.xfs.length;
-      this.xfs.push(xf);
+      id = this.existing.xf.get(xf);
+      if (id === undefined) {
+        id = this.xfCount + this.xfs.length;
+        this.xfs.push(xf);
+      }
       this.xfIds.set(k, id);
     }
     return id;
@@ -253,7 +285,8 @@ export class Styles {
   /** styles.xml with our additions, or the original text when nothing was added. */
   render(): string {
     let xml = this.xml;
-    if (this.xfs.length === 0 && this.dxfs.length === 0) return xml;
+    if (this.xfs.length === 0 && this.dxfs.length === 0 && this.fonts.length === 0 && this.fills.length === 0 && this.numFmts.length === 0)
+      return xml;
     const append = (x: string, tag: string, items: string[], total: number): string => {
       if (items.length === 0) return x;
       const b = block(x, tag)!;

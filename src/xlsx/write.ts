@@ -9,9 +9,10 @@
  * selected loses only its tabSelected flag (two selected sheets would open grouped). The charts are
  * new drawing and chart parts (chartXml.ts); the sheet and table XML is in sheetXml.ts.
  */
-import { columnLetters, quoteSheetName, SheetModel } from "../report/sheetModel";
+import { columnLetters, quoteSheetName, SheetModel, TableEdit } from "../report/sheetModel";
 import { CT_TABLE, CT_WORKSHEET, Package, PackageError, REL, relativeTarget, relsPartOf } from "./package";
-import { sheetEntries, workbookPart } from "./read";
+import { dateStyles, sheetEntries, workbookPart } from "./read";
+import { applyEdits } from "./patchSheet";
 import { appXmlWithSheets } from "./appProps";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml } from "./chartXml";
 import { tableXml, worksheetXml } from "./sheetXml";
@@ -129,7 +130,7 @@ function withFullCalcOnLoad(wb: string): string {
  * The package with the owned sheets written. Sheets are matched by name as Excel does (ignoring
  * case); a sheet that exists keeps its part name and tab position.
  */
-export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer {
+export function writeSheetsToPackage(pkg: Package, models: SheetModel[], edits: TableEdit[] = []): Buffer {
   const wbPart = workbookPart(pkg);
   const wbRels = pkg.relationships(wbPart);
   const before = pkg.reachable();
@@ -168,6 +169,7 @@ export function writeSheetsToPackage(pkg: Package, models: SheetModel[]): Buffer
 
   let wbXml = pkg.text(wbPart);
   const entries = sheetEntries(pkg, wbPart);
+  applyEdits(pkg, entries, edits, styles, dateStyles(pkg, wbPart), replaced);
   const active = models.find((m) => m.active);
   let maxSheetId = Math.max(0, ...entries.map((s) => s.sheetId || 0));
   const newSheetElements: string[] = [];

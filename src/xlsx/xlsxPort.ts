@@ -4,12 +4,16 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import type { SheetModel } from "../report/sheetModel";
+import type { SheetModel, TableEdit } from "../report/sheetModel";
 import type { WorkbookGrid } from "../workbook/grid";
 import { WorkbookPort, WriteRefused } from "../workbook/port";
+import { asCellRef } from "../core/units";
+import { writeLimitProblems } from "../report/limits";
 import { Package } from "./package";
 import { removeStaleTemps } from "./tempFiles";
-import { isMacroEnabled, isStrict, readGrid } from "./read";
+import { dateStyles, isMacroEnabled, isStrict, readGrid, sheetEntries, workbookPart } from "./read";
+import { applyEdits, EditRefusedAt } from "./patchSheet";
+import { Styles, MINIMAL_STYLES } from "./styles";
 import { emptyPackage, writeSheetsToPackage } from "./write";
 
 export { PackageError } from "./package";
@@ -17,6 +21,7 @@ export { ZipError } from "./zip";
 
 export class XlsxPort implements WorkbookPort {
   private readonly pending = new Map<string, SheetModel>();
+  private readonly edits: TableEdit[] = [];
   private grid: WorkbookGrid | undefined;
 
   constructor(readonly pkg: Package) {}
@@ -44,16 +49,34 @@ export class XlsxPort implements WorkbookPort {
     return isMacroEnabled(this.pkg);
   }
 
-  /** Queues the owned sheets; a later model of the same sheet replaces an earlier one. Written by `toBuffer` and `save`. */
-  async writeSheets(sheets: SheetModel[]): Promise<void> {
+  /**
+   * Queues the owned sheets (a later model of the same sheet replaces an earlier one) and the input tables'
+   * edits, tried at once so that an edit the part does not allow is refused before anything is written.
+   * Written by `toBuffer` and `save`.
+   */
+  async writeSheets(sheets: SheetModel[], edits: TableEdit[] = []): Promise<void> {
     // Our parts are transitional; written into a strict package they would make a mixed one that Excel repairs.
     if (isStrict(this.pkg)) throw new WriteRefused([{ code: "workbook_strict", params: {}, cell: "" }]);
+    const limits = writeLimitProblems(sheets, edits);
+    if (limits.length > 0) throw new WriteRefused(limits);
+    if (edits.length > 0) {
+      const wbPart = workbookPart(this.pkg);
+      const stylesRel = this.pkg.relationships(wbPart).find((r) => r.kind === "styles" && !r.external && this.pkg.has(r.target));
+      try {
+        const styles = new Styles(stylesRel ? this.pkg.text(stylesRel.target) : MINIMAL_STYLES);
+        applyEdits(this.pkg, sheetEntries(this.pkg, wbPart), [...this.edits, ...edits], styles, dateStyles(this.pkg, wbPart), new Map());
+      } catch (e) {
+        if (!(e instanceof EditRefusedAt)) throw e;
+        throw new WriteRefused([{ code: "input_formula_master", params: {}, cell: asCellRef(e.cell) }]);
+      }
+    }
     for (const s of sheets) this.pending.set(s.name.toLowerCase(), s);
+    this.edits.push(...edits);
   }
 
-  /** The package with the queued sheets written. */
+  /** The package with the queued sheets and edits written. */
   toBuffer(): Buffer {
-    return writeSheetsToPackage(this.pkg, [...this.pending.values()]);
+    return writeSheetsToPackage(this.pkg, [...this.pending.values()], this.edits);
   }
 
   /** Writes the workbook to a file: to a temporary file next to it first, then renamed, so a failure leaves no half-written file. */

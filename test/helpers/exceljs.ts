@@ -82,7 +82,7 @@ export function gridOfWorkbook(wb: ExcelJS.Workbook): WorkbookGrid {
         for (let c = left; c <= right; c++) out.push(src[c] ?? null);
         tRows.push(out);
       }
-      tables.push({ name, sheet: ws.name, top, left, rows: tRows });
+      tables.push({ name, sheet: ws.name, top, left, rows: tRows, bottom });
     }
   });
   return { sheets, tables };

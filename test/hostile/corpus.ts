@@ -51,6 +51,54 @@ export function edited(edits: Record<string, (xml: string) => string>, extra: Zi
   return writeZip([...entries, ...extra]);
 }
 
+/** The example with one more worksheet, `name`, holding one text in A1. */
+export function withSheet(name: string, text: string): Buffer {
+  return edited(
+    {
+      "[Content_Types].xml": (x) =>
+        x.replace(
+          "</Types>",
+          '<Override PartName="/xl/worksheets/sheet99.xml" ' +
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        ),
+      "xl/_rels/workbook.xml.rels": (x) =>
+        x.replace(
+          "</Relationships>",
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" ' +
+            'Target="worksheets/sheet99.xml"/></Relationships>',
+        ),
+      "xl/workbook.xml": (x) => x.replace("</sheets>", `<sheet name="${name}" sheetId="99" r:id="rId99"/></sheets>`),
+    },
+    [
+      deflateEntry(
+        "xl/worksheets/sheet99.xml",
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">' +
+          `<c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`,
+      ),
+    ],
+  );
+}
+
+/** A transaction file for 2026 (the example's year): one voucher whose text is `text`. */
+export function sieWithText(text: string): Buffer {
+  return Buffer.from(
+    [
+      "#FLAGGA 0",
+      "#SIETYP 4",
+      "#RAR 0 20260101 20261231",
+      '#KONTO 5010 "Lokalhyra"',
+      '#KONTO 1930 "Bank"',
+      '#VER A 900 20260115 "Hyra"',
+      "{",
+      `#TRANS 5010 {} 100.00 20260115 "${text}"`,
+      "#TRANS 1930 {} -100.00",
+      "}",
+      "",
+    ].join("\r\n"),
+    "latin1",
+  );
+}
+
 /** A part of `size` bytes of XML (a sheet of nothing but spaces), deflated as a stream: big when inflated, small on disk. */
 async function hugeSheetEntry(name: string, size: number): Promise<ZipEntry> {
   const head = Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
@@ -330,6 +378,27 @@ export const HOSTILE: HostileCase[] = [
       if (!parts.includes("=HYPERLINK(")) throw new Error("the member's name is not in the output");
       if (/<f>[^<]*HYPERLINK/.test(parts)) throw new Error("the member's name became a formula");
     },
+  },
+  // A person's work: their own sheet is never replaced, what Excel cannot hold is never written or cut.
+  {
+    name: "a person's own sheet named KONTROLLER (an owned sheet's name in capitals)",
+    attack: "user-content",
+    make: recalcOf(() => withSheet("KONTROLLER", "Mina egna kontroller")),
+    status: 1,
+    words: "inte skrivet av Finsam Ekonomi",
+  },
+  {
+    name: "an SIE voucher whose text is 40 000 characters (more than a cell holds)",
+    attack: "limits",
+    make: (dir) => [
+      "sie",
+      file(dir, "lang.se", sieWithText("x".repeat(40_000))),
+      file(dir, "in.xlsx", example()),
+      "-o",
+      path.join(dir, "ut.xlsx"),
+    ],
+    status: 1,
+    words: "Huvudbok!E500: Texten som skulle skrivas här är 40",
   },
   // Two runs writing the same output at once: each writes a temporary file and renames it; the output is whole.
   {

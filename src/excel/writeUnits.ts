@@ -1,0 +1,119 @@
+/**
+ * What a write is made of: units of queued Office.js operations, each with its size in the request, and the
+ * units of an input table's edit (the SIE import: changed cells as runs down a column, rows appended through the
+ * table). officeWrite.ts packs units into payload-sized requests.
+ */
+import type { Cell, TableEdit } from "../report/sheetModel";
+import { a1, FORMATS } from "../report/sheetModel";
+
+/** Fixed request overhead per queued object, in bytes (the method or property name, ids, the object path). */
+export const OP_BYTES = 96;
+
+export interface Unit {
+  bytes: number;
+  queue(ctx: Excel.RequestContext): void;
+  /** Two smaller units with the same effect, when this one alone is too large. */
+  split?(): Unit[];
+}
+
+/**
+ * The value to write for a model cell: formulas with "=", every text with a leading apostrophe so
+ * Excel never reads it as a formula or number.
+ */
+export function officeValue(cell: Cell | null | undefined): string | number | boolean {
+  if (!cell || cell.value === null) return cell?.formula ? `=${cell.formula}` : "";
+  if (cell.formula) return `=${cell.formula}`;
+  if (typeof cell.value === "string") return cell.value === "" ? "" : `'${cell.value}`;
+  return cell.value;
+}
+
+/**
+ * A run of cells in one column of an input table (consecutive rows, all dates or none): their values, and for
+ * dates the date format. Nothing else of the cells is set, so the user's formats stay.
+ */
+function columnRunUnit(sheet: string, col: number, top: number, cells: Array<Cell | null>): Unit {
+  const values = cells.map((c) => [officeValue(c)]);
+  const dates = cells[0]?.format === FORMATS.date;
+  const address = `${a1(top, col)}:${a1(top + cells.length - 1, col)}`;
+  return {
+    bytes: JSON.stringify(values).length * (dates ? 2 : 1) + 3 * OP_BYTES,
+    queue(ctx) {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
+      if (dates) range.numberFormat = cells.map(() => [FORMATS.date]);
+      range.formulas = values as unknown as string[][];
+    },
+    split:
+      cells.length > 1
+        ? () => {
+            const half = Math.ceil(cells.length / 2);
+            return [columnRunUnit(sheet, col, top, cells.slice(0, half)), columnRunUnit(sheet, col, top + half, cells.slice(half))];
+          }
+        : undefined,
+  };
+}
+
+/** Rows appended to an Excel table (`table.rows.add`, which grows it), then the date format on their date cells. */
+function appendUnit(edit: TableEdit, table: string, first: number, rows: Array<Array<Cell | null>>): Unit {
+  const values = rows.map((r) => r.map((c) => officeValue(c)));
+  const dateCols = edit.appended[0] ? [...edit.appended[0].keys()].filter((c) => rows.some((r) => r[c]?.format === FORMATS.date)) : [];
+  return {
+    bytes: JSON.stringify(values).length + (2 + dateCols.length) * OP_BYTES + rows.length * dateCols.length * 16,
+    queue(ctx) {
+      ctx.workbook.tables.getItem(table).rows.add(undefined, values as unknown as string[][]);
+      const ws = ctx.workbook.worksheets.getItem(edit.sheet);
+      for (const c of dateCols) {
+        const col = edit.left + c;
+        ws.getRange(`${a1(first, col)}:${a1(first + rows.length - 1, col)}`).numberFormat = rows.map(() => [FORMATS.date]);
+      }
+    },
+    split:
+      rows.length > 1
+        ? () => {
+            const half = Math.ceil(rows.length / 2);
+            return [appendUnit(edit, table, first, rows.slice(0, half)), appendUnit(edit, table, first + half, rows.slice(half))];
+          }
+        : undefined,
+  };
+}
+
+/**
+ * An input table's edit as units: the changed cells as runs down each column, then the appended rows (through
+ * the table, so that it grows; a plain range gets them as cells). Units are queued in order, so appended rows
+ * land below the table as it stands when they are added.
+ */
+export function editUnits(edit: TableEdit, budget: number): Unit[] {
+  const cells = new Map<number, Map<number, Cell | null>>();
+  const put = (row: number, col: number, cell: Cell | null) => {
+    let m = cells.get(col);
+    if (!m) cells.set(col, (m = new Map()));
+    m.set(row, cell);
+  };
+  for (const ch of edit.changes) put(ch.row, ch.col, ch.cell);
+  if (!edit.table) edit.appended.forEach((r, i) => r.forEach((cell, c) => put(edit.lastRow + 1 + i, edit.left + c, cell)));
+  const units: Unit[] = [];
+  const perUnit = Math.max(1, Math.floor(budget / 2 / 48));
+  for (const [col, byRow] of [...cells].sort((a, b) => a[0] - b[0])) {
+    const rows = [...byRow.keys()].sort((a, b) => a - b);
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      const isDate = (r: number) => byRow.get(r)?.format === FORMATS.date;
+      const breaks = i === rows.length || rows[i] !== rows[i - 1] + 1 || isDate(rows[i]) !== isDate(rows[start]) || i - start >= perUnit;
+      if (!breaks) continue;
+      units.push(
+        columnRunUnit(
+          edit.sheet,
+          col,
+          rows[start],
+          rows.slice(start, i).map((r) => byRow.get(r) ?? null),
+        ),
+      );
+      start = i;
+    }
+  }
+  if (edit.table) {
+    const perAppend = Math.max(1, Math.floor(budget / 2 / (edit.width * 48)));
+    for (let i = 0; i < edit.appended.length; i += perAppend)
+      units.push(appendUnit(edit, edit.table, edit.lastRow + 1 + i, edit.appended.slice(i, i + perAppend)));
+  }
+  return units;
+}
