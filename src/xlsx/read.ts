@@ -107,7 +107,14 @@ export function sharedStrings(pkg: Package, wbPart: string): string[] {
   const xml = pkg.text(rel.target);
   const out: string[] = [];
   // One pass: an item that is never closed is an error, not a search to the end for each of 150 000 of them.
-  for (const si of elements(xml, "si")) out.push(si.inner === "" ? "" : stringItemText(si.inner));
+  for (const si of elements(xml, "si")) {
+    try {
+      out.push(si.inner === "" ? "" : stringItemText(si.inner));
+    } catch (e) {
+      if (e instanceof PackageError) throw new PackageError(`shared string ${out.length + 1}: ${e.message}`);
+      throw e;
+    }
+  }
   return out;
 }
 

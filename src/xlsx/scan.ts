@@ -6,6 +6,7 @@
  */
 import { dayNumberOfExcelSerial, isoOfDayNumber } from "../core/dates";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/excelLimits";
+import { columnLetters, quoteSheetName } from "../report/sheetModel";
 import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
 import { PackageError } from "./package";
 import { attributes, decodeEntities, decodeText, startTags, stringItemText } from "./xml";
@@ -245,22 +246,28 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     if (selfClosing) continue;
     const style = sAt < 0 ? -1 : digitsAt(xml, sAt, sEnd);
     let v: RawCell | undefined;
-    if (xml.startsWith("<v>", gt + 1)) {
-      // The common case: a plain value.
-      const vEnd = xml.indexOf("</v>", gt + 4);
-      const close = xml.indexOf("</c>", vEnd);
-      if (vEnd < 0 || close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
-      if (close !== vEnd + 4) v = cellValue(t, style, xml.slice(gt + 1, close), ctx);
-      else if (t === undefined || t === "n") {
-        const n = numberAt(xml, gt + 4, vEnd);
-        v = n === n ? dateOrNumber(n, style, ctx) : typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
-      } else v = typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
-      pos = close + 4;
-    } else {
-      const close = xml.indexOf("</c>", gt);
-      if (close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
-      v = close === gt + 1 ? undefined : cellValue(t, style, xml.slice(gt + 1, close), ctx);
-      pos = close + 4;
+    try {
+      if (xml.startsWith("<v>", gt + 1)) {
+        // The common case: a plain value.
+        const vEnd = xml.indexOf("</v>", gt + 4);
+        const close = xml.indexOf("</c>", vEnd);
+        if (vEnd < 0 || close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
+        if (close !== vEnd + 4) v = cellValue(t, style, xml.slice(gt + 1, close), ctx);
+        else if (t === undefined || t === "n") {
+          const n = numberAt(xml, gt + 4, vEnd);
+          v = n === n ? dateOrNumber(n, style, ctx) : typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
+        } else v = typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
+        pos = close + 4;
+      } else {
+        const close = xml.indexOf("</c>", gt);
+        if (close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
+        v = close === gt + 1 ? undefined : cellValue(t, style, xml.slice(gt + 1, close), ctx);
+        pos = close + 4;
+      }
+    } catch (e) {
+      // A value that cannot be read (a character reference beyond Unicode) is named by its cell.
+      if (!(e instanceof PackageError) || e.message.startsWith("sheet ")) throw e;
+      throw new PackageError(`${quoteSheetName(name)}!${columnLetters(col)}${row + 1}: ${e.message}`);
     }
     if (v !== undefined && v !== null) cells[col] = v;
   }

@@ -270,7 +270,7 @@ export const HOSTILE: HostileCase[] = [
       edited({ [sheet5]: (x) => x.replace(/<t xml:space="preserve">[^<]+<\/t>/, '<t xml:space="preserve">&#x110000;</t>') }),
     ),
     status: 1,
-    words: "is not a character",
+    words: "Huvudbok!A1: the character reference &#x110000; is not a character",
   },
   {
     name: "an external entity (XXE) declared in a sheet",
