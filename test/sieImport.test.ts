@@ -120,7 +120,7 @@ describeWithSie("SIE import into the template", () => {
           left: 0,
           width: 6,
           lastRow: 1,
-          changes: hand.map((cell, col) => ({ row: 1, col, cell })),
+          changes: [{ row: 1, cells: hand }],
           appended: [],
         },
       ],

@@ -48,7 +48,7 @@ describe("cells and sheets beyond Excel's limits", () => {
       left: 0,
       width: 2,
       lastRow: 1048575,
-      changes: [{ row: 3, col: 1, cell: { value: "y".repeat(40000) } }],
+      changes: [{ row: 3, cells: [undefined, { value: "y".repeat(40000) }] }],
       appended: [[{ value: 1 }, null]],
     };
     expect(writeLimitProblems([], [edit])).toEqual([

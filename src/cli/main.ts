@@ -19,7 +19,7 @@ import type { SheetModel } from "../report/sheetModel";
 import { importSie } from "../workbook/sieImport";
 import { recalculate, verifyGrid } from "../workbook/usecases";
 import { WriteRefused } from "../workbook/port";
-import { XlsxPort } from "../xlsx/xlsxPort";
+import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
 import { defaultImportPath, defaultOutputPath, fileSystemMessage, MAX_SIE_BYTES, outputNameProblem, sameFile } from "./files";
 
 export { defaultImportPath, defaultOutputPath } from "./files";
@@ -343,6 +343,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (e instanceof MessageError) {
       io.err(`${messageText(e.m, lang)}\n`);
+      return 1;
+    }
+    // A damaged part of the workbook met only when the result is written: the input file's fault, not ours.
+    if (e instanceof PackageError || e instanceof ZipError) {
+      io.err(`${messageText({ code: "file_unreadable", params: { file: e.file ?? "", detail: e.message } }, lang)}\n`);
       return 1;
     }
     // The file system's "no" (a missing folder, a read-only or full disk, a folder given as a file): the user's to fix.

@@ -88,7 +88,7 @@ export function editUnits(edit: TableEdit, budget: number): Unit[] {
     if (!m) cells.set(col, (m = new Map()));
     m.set(row, cell);
   };
-  for (const ch of edit.changes) put(ch.row, ch.col, ch.cell);
+  for (const ch of edit.changes) ch.cells.forEach((cell, c) => cell !== undefined && put(ch.row, edit.left + c, cell));
   if (!edit.table) edit.appended.forEach((r, i) => r.forEach((cell, c) => put(edit.lastRow + 1 + i, edit.left + c, cell)));
   const units: Unit[] = [];
   const perUnit = Math.max(1, Math.floor(budget / 2 / 48));

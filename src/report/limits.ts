@@ -37,10 +37,11 @@ export function writeLimitProblems(models: SheetModel[], edits: TableEdit[] = []
   for (const e of edits) {
     const rows = e.lastRow + 1 + e.appended.length;
     if (rows > EXCEL_MAX_ROWS) out.push({ code: "sheet_too_large", params: { sheet: e.sheet, rows, columns: e.left + e.width }, cell: "" });
-    for (const ch of e.changes) {
-      const p = textProblem(e.sheet, ch.row, ch.col, ch.cell);
-      if (p) out.push(p);
-    }
+    for (const ch of e.changes)
+      ch.cells.forEach((cell, c) => {
+        const p = textProblem(e.sheet, ch.row, e.left + c, cell);
+        if (p) out.push(p);
+      });
     e.appended.forEach((r, i) =>
       r.forEach((cell, c) => {
         const p = textProblem(e.sheet, e.lastRow + 1 + i, e.left + c, cell);

@@ -148,8 +148,11 @@ export interface TableEdit {
   width: number;
   /** The table's last row as it stands (0-based; its header row when it has no body). */
   lastRow: number;
-  /** Cells in rows up to `lastRow` that change, by absolute row and column; null empties the cell. */
-  changes: Array<{ row: number; col: number; cell: Cell | null }>;
+  /**
+   * Rows up to `lastRow` with cells that change, in row order: `cells[i]` is the table's column `left + i`;
+   * undefined leaves the cell as it is, null empties it.
+   */
+  changes: Array<{ row: number; cells: Array<Cell | null | undefined> }>;
   /** Rows added after `lastRow`, `width` cells each. */
   appended: Array<Array<Cell | null>>;
 }

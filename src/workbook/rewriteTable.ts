@@ -106,11 +106,14 @@ export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Array<Array
   const changes: TableEdit["changes"] = [];
   for (let i = 0; i < existing; i++) {
     const row = t.headerRow + 1 + i;
+    let cells: Array<Cell | null | undefined> | null = null;
     for (let c = 0; c < width; c++) {
       const next = body[i]?.[c] ?? null;
-      if (!sameCell(next, cellOf(source[row]?.[t.left + c], grid)))
-        changes.push({ row, col: t.left + c, cell: emptyCell(next) ? null : next });
+      if (sameCell(next, cellOf(source[row]?.[t.left + c], grid))) continue;
+      cells ??= new Array<Cell | null | undefined>(width).fill(undefined);
+      cells[c] = emptyCell(next) ? null : next;
     }
+    if (cells) changes.push({ row, cells });
   }
   return {
     sheet: t.sheet,

@@ -4,7 +4,7 @@
  * workbook's worksheets in tab order; every other group, and everything else in the part, stays.
  */
 import { escapeText } from "./xml";
-import { decodeText } from "./xml";
+import { decodeText, elements } from "./xml";
 
 const VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 
@@ -14,11 +14,11 @@ interface Pair {
 }
 
 function lpstrs(vector: string): string[] {
-  return [...vector.matchAll(/<vt:lpstr>([\s\S]*?)<\/vt:lpstr>|<vt:lpstr\s*\/>/g)].map((m) => decodeText(m[1] ?? ""));
+  return [...elements(vector, "vt:lpstr")].map((e) => decodeText(e.inner));
 }
 
 function pairsOf(headingPairs: string): Pair[] {
-  const variants = [...headingPairs.matchAll(/<vt:variant>([\s\S]*?)<\/vt:variant>/g)].map((m) => m[1]);
+  const variants = [...elements(headingPairs, "vt:variant")].map((e) => e.inner);
   const out: Pair[] = [];
   for (let i = 0; i + 1 < variants.length; i += 2) {
     const label = /<vt:lpstr>([\s\S]*?)<\/vt:lpstr>/.exec(variants[i])?.[1] ?? "";

@@ -5,7 +5,7 @@
  * formats, comments' anchors. A written cell keeps its old cell style when that shows the value the same way
  * (a date in a date format), otherwise takes the style of its column's cell above, or the report's style.
  */
-import { FORMATS, TableEdit, a1, columnLetters } from "../report/sheetModel";
+import { Cell, FORMATS, TableEdit, a1, columnLetters } from "../report/sheetModel";
 import { Package, PackageError } from "./package";
 import type { sheetEntries } from "./read";
 import { deflateEntry, ZipEntry } from "./zip";
@@ -136,11 +136,30 @@ function withDimension(xml: string, edit: TableEdit, lastRow: number): string {
   return xml.slice(0, d.index) + tag + xml.slice(d.index + d[0].length);
 }
 
+const LETTERS: string[] = [];
+const ref = (row: number, col: number) => (LETTERS[col] ??= columnLetters(col)) + (row + 1);
+
+/** Whether a cell carries nothing but a value and a number format (the import's cells): its style depends on those alone. */
+const plain = (c: Cell) =>
+  c.formula === undefined &&
+  !c.bold &&
+  !c.italic &&
+  !c.title &&
+  !c.small &&
+  !c.tone &&
+  !c.wrap &&
+  !c.indent &&
+  !c.right &&
+  !c.top &&
+  !c.unlocked;
+
 /**
- * The worksheet part with the edit applied. `dateStyle(s)` tells whether cell style `s` shows a date.
- * Throws EditRefusedAt for a written cell that is a shared or array formula's master.
+ * The worksheet part with the edit applied, as UTF-8 in chunks of about a megabyte (a million appended rows never
+ * become one string). `dateStyle(s)` tells whether cell style `s` shows a date. Throws EditRefusedAt for a written
+ * cell that is a shared or array formula's master. With `checkOnly`, only what could be refused is looked at (the
+ * rows the part already has) and nothing is built.
  */
-export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, dateStyle: (s: number) => boolean): string {
+export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, dateStyle: (s: number) => boolean, checkOnly = false): Buffer {
   let text = xml;
   const empty = /<sheetData\s*\/>/.exec(text);
   if (empty) text = text.slice(0, empty.index) + "<sheetData></sheetData>" + text.slice(empty.index + empty[0].length);
@@ -148,84 +167,127 @@ export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, date
   const sdClose = text.lastIndexOf("</sheetData>");
   if (sdStart < 0 || sdClose < 0) throw new PackageError(`sheet ${edit.sheet} has no sheetData`);
   const from = text.indexOf(">", sdStart) + 1;
-
-  // What each touched row gets: column → new cell (null empties it).
-  const wanted = new Map<number, Map<number, (typeof edit.changes)[number]["cell"]>>();
-  const want = (row: number, col: number, cell: (typeof edit.changes)[number]["cell"]) => {
-    let m = wanted.get(row);
-    if (!m) wanted.set(row, (m = new Map()));
-    m.set(col, cell);
-  };
-  for (const ch of edit.changes) want(ch.row, ch.col, ch.cell);
-  edit.appended.forEach((r, i) => r.forEach((cell, c) => want(edit.lastRow + 1 + i, edit.left + c, cell)));
+  const { left, width } = edit;
+  const firstAppended = edit.lastRow + 1;
   const lastRow = edit.lastRow + edit.appended.length;
+  const changed = new Map(edit.changes.map((c) => [c.row, c.cells]));
+  /** What row `row` gets in the table's columns (undefined: nothing). */
+  const wantedAt = (row: number): Array<Cell | null | undefined> | undefined =>
+    row >= firstAppended && row <= lastRow ? edit.appended[row - firstAppended] : changed.get(row);
+
+  const chunks: Buffer[] = [];
+  let chunk = "";
+  const emit = (s: string) => {
+    if (checkOnly) return;
+    chunk += s;
+    if (chunk.length > 1 << 20) {
+      chunks.push(Buffer.from(chunk, "utf8"));
+      chunk = "";
+    }
+  };
 
   // The style each table column's cells have (the last one seen above), for cells that did not exist.
   const columnStyle = new Map<number, number>();
-  const styleFor = (cell: NonNullable<(typeof edit.changes)[number]["cell"]>, old: number | undefined, col: number): number => {
+  const styleFor = (cell: Cell, old: number | undefined, col: number): number => {
     const needsDate = cell.format === FORMATS.date;
     if (old !== undefined && old !== 0 && dateStyle(old) === needsDate) return old;
     const above = columnStyle.get(col);
     if (above !== undefined && above !== 0 && dateStyle(above) === needsDate) return above;
     return styles.cellStyle(cell);
   };
+  // Appended rows' cells: one style per column and format, found once.
+  const appendedStyles = new Map<string, number>();
+  const appendedStyle = (cell: Cell, col: number): number => {
+    if (!plain(cell)) return styleFor(cell, undefined, col);
+    const k = `${col}\u0001${cell.format ?? ""}`;
+    let s = appendedStyles.get(k);
+    if (s === undefined) appendedStyles.set(k, (s = styleFor(cell, undefined, col)));
+    return s;
+  };
 
-  const rewriteRow = (row: number, cells: CellToken[], attrs: string | null): string => {
-    const changes = wanted.get(row)!;
+  /** A row the part does not have yet: the table's cells only. */
+  const newRow = (row: number, cells: Array<Cell | null | undefined>) => {
+    let out = `<row r="${row + 1}">`;
+    for (let c = 0; c < width; c++) {
+      const cell = cells[c];
+      if (cell) out += cellXml(ref(row, left + c), cell, appendedStyle(cell, left + c));
+    }
+    emit(out + "</row>");
+  };
+
+  /** A row the part has: its cells outside the change as they were, the changed ones written. */
+  const mergedRow = (row: number, cells: CellToken[], attrs: string, wanted: Array<Cell | null | undefined>) => {
     const byCol = new Map(cells.map((c) => [c.col, c]));
-    const out: CellToken[] = cells.filter((c) => !changes.has(c.col));
-    for (const [col, cell] of changes) {
+    const out: CellToken[] = cells.filter((c) => c.col < left || c.col >= left + width || wanted[c.col - left] === undefined);
+    for (let i = 0; i < width; i++) {
+      const cell = wanted[i];
+      if (cell === undefined) continue;
+      const col = left + i;
       const old = byCol.get(col);
       if (old && isFormulaMaster(old.xml)) throw new EditRefusedAt(`${edit.sheet}!${a1(row, col)}`);
+      if (checkOnly) continue;
       if (!cell) {
         // Emptied: the cell keeps its format (a styled empty cell), or goes when it had none.
-        if (old && old.style) out.push({ col, xml: `<c r="${a1(row, col)}" s="${old.style}"/>`, style: old.style });
+        if (old && old.style) out.push({ col, xml: `<c r="${ref(row, col)}" s="${old.style}"/>`, style: old.style });
         continue;
       }
-      const s = styleFor(cell, old?.style, col);
-      out.push({ col, xml: cellXml(a1(row, col), cell, s), style: s });
+      const s = row >= firstAppended ? appendedStyle(cell, col) : styleFor(cell, old?.style, col);
+      out.push({ col, xml: cellXml(ref(row, col), cell, s), style: s });
     }
+    if (checkOnly) return;
     out.sort((x, y) => x.col - y.col);
-    for (const c of out) if (c.col >= edit.left && c.col < edit.left + edit.width && c.style) columnStyle.set(c.col, c.style);
+    for (const c of out) if (c.col >= left && c.col < left + width && c.style) columnStyle.set(c.col, c.style);
     // `spans` is an optional hint of the row's columns; it goes rather than be wrong.
-    const head = attrs === null ? ` r="${row + 1}"` : attrs.replace(/\s+spans\s*=\s*"[^"]*"/, "");
-    return `<row${head}>${out.map((c) => c.xml).join("")}</row>`;
+    emit(`<row${attrs.replace(/\s+spans\s*=\s*"[^"]*"/, "")}>${out.map((c) => c.xml).join("")}</row>`);
   };
 
-  const parts: string[] = [text.slice(0, from)];
-  let pos = from;
-  const rows = rowsOf(text, from, sdClose);
-  const pending = [...wanted.keys()].sort((a, b) => a - b);
-  let next = 0;
-  const flushBefore = (limit: number) => {
-    while (next < pending.length && pending[next] < limit) {
-      parts.push(rewriteRow(pending[next], [], null));
-      next++;
+  // Changed and appended rows in order, merged with the rows the part has.
+  const pendingChanged = edit.changes.map((c) => c.row).sort((x, y) => x - y);
+  let nextChanged = 0;
+  let nextAppended = firstAppended;
+  /** Emits the wanted rows the part does not have, before row `limit`. */
+  const newRowsBefore = (limit: number) => {
+    while (nextChanged < pendingChanged.length && pendingChanged[nextChanged] < limit) {
+      const row = pendingChanged[nextChanged++];
+      if (!checkOnly) newRow(row, changed.get(row)!);
     }
+    if (checkOnly) {
+      nextAppended = Math.max(nextAppended, Math.min(limit, lastRow + 1));
+      return;
+    }
+    for (; nextAppended <= lastRow && nextAppended < limit; nextAppended++)
+      newRow(nextAppended, edit.appended[nextAppended - firstAppended]);
   };
-  for (const r of rows) {
-    // Rows the edit needs that the part does not have yet come before this one.
-    if (next < pending.length && pending[next] < r.index) {
-      parts.push(text.slice(pos, r.start));
+
+  emit(withDimension(text.slice(0, from), edit, lastRow));
+  let pos = from;
+  for (const r of rowsOf(text, from, sdClose)) {
+    const pendingBefore =
+      (nextChanged < pendingChanged.length && pendingChanged[nextChanged] < r.index) || (nextAppended < r.index && nextAppended <= lastRow);
+    if (pendingBefore) {
+      emit(text.slice(pos, r.start));
       pos = r.start;
-      flushBefore(r.index);
+      newRowsBefore(r.index);
     }
-    if (!wanted.has(r.index)) {
+    const wanted = wantedAt(r.index);
+    if (!wanted) {
       // An untouched row of the table: its columns' styles serve cells added below it.
-      if (r.cells && r.index <= edit.lastRow)
-        for (const c of cellsOf(r.cells, r.index))
-          if (c.style && c.col >= edit.left && c.col < edit.left + edit.width) columnStyle.set(c.col, c.style);
+      if (r.cells && r.index <= edit.lastRow && !checkOnly)
+        for (const c of cellsOf(r.cells, r.index)) if (c.style && c.col >= left && c.col < left + width) columnStyle.set(c.col, c.style);
       continue;
     }
-    parts.push(text.slice(pos, r.start));
-    parts.push(rewriteRow(r.index, r.cells ? cellsOf(r.cells, r.index) : [], r.attrs));
+    emit(text.slice(pos, r.start));
+    mergedRow(r.index, r.cells ? cellsOf(r.cells, r.index) : [], r.attrs, wanted);
     pos = r.end;
-    if (pending[next] === r.index) next++;
+    if (pendingChanged[nextChanged] === r.index) nextChanged++;
+    if (nextAppended === r.index) nextAppended++;
   }
-  parts.push(text.slice(pos, sdClose));
-  flushBefore(Infinity);
-  parts.push(text.slice(sdClose));
-  return withDimension(parts.join(""), edit, lastRow);
+  emit(text.slice(pos, sdClose));
+  newRowsBefore(Infinity);
+  if (checkOnly) return Buffer.alloc(0);
+  emit(text.slice(sdClose));
+  chunks.push(Buffer.from(chunk, "utf8"));
+  return Buffer.concat(chunks);
 }
 
 /** A table part whose range reaches `lastRow` (its autoFilter too); the part unchanged when it already does. */
@@ -251,18 +313,19 @@ export function applyEdits(
   edits: TableEdit[],
   styles: Styles,
   dates: boolean[],
-  replaced: Map<string, ZipEntry>,
+  replaced: Map<string, ZipEntry> | null,
 ): void {
-  const texts = new Map<string, string>();
+  // Without `replaced`, the edits are only tried: what would be refused is refused, nothing is built.
+  const checkOnly = replaced === null;
+  const texts = new Map<string, Buffer>();
   for (const edit of edits) {
     const entry = entries.find((s) => s.name.toLowerCase() === edit.sheet.toLowerCase());
     if (!entry?.part) throw new PackageError(`${edit.sheet} is not a worksheet`);
     const part = entry.part;
-    texts.set(
-      part,
-      patchSheetXml(texts.get(part) ?? pkg.text(part), edit, styles, (s) => dates[s] === true),
-    );
-    if (!edit.table || edit.appended.length === 0) continue;
+    const before = texts.get(part)?.toString("utf8") ?? pkg.text(part);
+    const after = patchSheetXml(before, edit, styles, (s) => dates[s] === true, checkOnly);
+    if (!checkOnly) texts.set(part, after);
+    if (checkOnly || !edit.table || edit.appended.length === 0) continue;
     const rel = pkg.relationships(part).find((r) => {
       if (r.kind !== "table" || r.external || !pkg.has(r.target)) return false;
       const head = startTags(pkg.text(r.target), "table").next();
@@ -272,7 +335,7 @@ export function applyEdits(
     });
     if (!rel) throw new PackageError(`the table ${edit.table} is not on ${edit.sheet}`);
     const table = patchTableXml(pkg.text(rel.target), edit.lastRow + edit.appended.length);
-    if (table !== pkg.text(rel.target)) replaced.set(rel.target, deflateEntry(rel.target, table));
+    if (table !== pkg.text(rel.target)) replaced!.set(rel.target, deflateEntry(rel.target, table));
   }
-  for (const [part, xml] of texts) replaced.set(part, deflateEntry(part, xml));
+  for (const [part, xml] of texts) replaced!.set(part, deflateEntry(part, xml));
 }

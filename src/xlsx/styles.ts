@@ -4,7 +4,7 @@
  */
 import { Cell, Tone, TONE_COLORS } from "../report/sheetModel";
 import { PackageError } from "./package";
-import { attributes, escapeAttr } from "./xml";
+import { attributes, elements, escapeAttr } from "./xml";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -116,7 +116,8 @@ export class Styles {
 
   constructor(private readonly xml: string) {
     const fonts = block(xml, "fonts");
-    const fontList = fonts ? [...fonts.inner.matchAll(/<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/g)].map((m) => m[0]) : [];
+    // One pass each (elements): an element never closed is a message, not a search to the end for every one.
+    const fontList = fonts ? [...elements(fonts.inner, "font")].map((e) => e.outer) : [];
     this.fontCount = fontList.length;
     this.baseFont = fontList[0] ?? '<font><sz val="11"/><name val="Calibri"/></font>';
     const fills = block(xml, "fills");
@@ -127,8 +128,11 @@ export class Styles {
     this.xfCount = xfs ? (xfs.inner.match(/<xf\b/g) ?? []).length : 0;
     if (!fonts || !xfs || this.xfCount === 0 || !fills) throw new PackageError("styles.xml has no fonts, fills or cell formats");
     const index = (map: Map<string, number>, inner: string | undefined, tag: string) => {
-      const items = (inner ?? "").match(new RegExp(`<${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, "g")) ?? [];
-      items.forEach((x, i) => map.has(x) || map.set(x, i));
+      let i = 0;
+      for (const e of elements(inner ?? "", tag)) {
+        if (!map.has(e.outer)) map.set(e.outer, i);
+        i++;
+      }
     };
     fontList.forEach((x, i) => this.existing.font.has(x) || this.existing.font.set(x, i));
     index(this.existing.fill, fills.inner, "fill");

@@ -16,18 +16,35 @@ import { applyEdits, EditRefusedAt } from "./patchSheet";
 import { Styles, MINIMAL_STYLES } from "./styles";
 import { emptyPackage, writeSheetsToPackage } from "./write";
 
-export { PackageError } from "./package";
-export { ZipError } from "./zip";
+import { PackageError } from "./package";
+import { ZipError } from "./zip";
+
+export { PackageError, ZipError };
 
 export class XlsxPort implements WorkbookPort {
   private readonly pending = new Map<string, SheetModel>();
   private readonly edits: TableEdit[] = [];
   private grid: WorkbookGrid | undefined;
 
+  /** The file the package came from, named by errors found after opening (a damaged part met when writing). */
+  private source?: string;
+
   constructor(readonly pkg: Package) {}
 
   static async open(file: string): Promise<XlsxPort> {
-    return XlsxPort.fromBuffer(await fs.readFile(file));
+    const port = XlsxPort.fromBuffer(await fs.readFile(file));
+    port.source = file;
+    return port;
+  }
+
+  /** Runs `f`; a package or zip error it throws names this port's file. */
+  private named<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if ((e instanceof PackageError || e instanceof ZipError) && e.file === undefined) e.file = this.source;
+      throw e;
+    }
   }
 
   static fromBuffer(buf: Buffer | ArrayBuffer | Uint8Array): XlsxPort {
@@ -41,7 +58,7 @@ export class XlsxPort implements WorkbookPort {
 
   /** The grid of the file as opened (the package is never changed in place; writes go to a new file). */
   async readGrid(): Promise<WorkbookGrid> {
-    return (this.grid ??= readGrid(this.pkg));
+    return (this.grid ??= this.named(() => readGrid(this.pkg)));
   }
 
   /** A macro-enabled workbook (its content type), which Excel opens only under the `.xlsm` extension. */
@@ -63,8 +80,10 @@ export class XlsxPort implements WorkbookPort {
       const wbPart = workbookPart(this.pkg);
       const stylesRel = this.pkg.relationships(wbPart).find((r) => r.kind === "styles" && !r.external && this.pkg.has(r.target));
       try {
-        const styles = new Styles(stylesRel ? this.pkg.text(stylesRel.target) : MINIMAL_STYLES);
-        applyEdits(this.pkg, sheetEntries(this.pkg, wbPart), [...this.edits, ...edits], styles, dateStyles(this.pkg, wbPart), new Map());
+        this.named(() => {
+          const styles = new Styles(stylesRel ? this.pkg.text(stylesRel.target) : MINIMAL_STYLES);
+          applyEdits(this.pkg, sheetEntries(this.pkg, wbPart), [...this.edits, ...edits], styles, dateStyles(this.pkg, wbPart), null);
+        });
       } catch (e) {
         if (!(e instanceof EditRefusedAt)) throw e;
         throw new WriteRefused([{ code: "input_formula_master", params: {}, cell: asCellRef(e.cell) }]);
@@ -76,7 +95,7 @@ export class XlsxPort implements WorkbookPort {
 
   /** The package with the queued sheets and edits written. */
   toBuffer(): Buffer {
-    return writeSheetsToPackage(this.pkg, [...this.pending.values()], this.edits);
+    return this.named(() => writeSheetsToPackage(this.pkg, [...this.pending.values()], this.edits));
   }
 
   /** Writes the workbook to a file: to a temporary file next to it first, then renamed, so a failure leaves no half-written file. */

@@ -46,6 +46,8 @@ export function attributes(tag: string): Record<string, string> {
 export interface ElementAt {
   attrs: string;
   inner: string;
+  /** The whole element as written, from `<` to its end. */
+  outer: string;
 }
 
 /**
@@ -71,13 +73,13 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
     const attrs = xml.slice(lt + open.length, selfClosing ? gt - 1 : gt);
     if (selfClosing) {
       pos = gt + 1;
-      yield { attrs, inner: "" };
+      yield { attrs, inner: "", outer: xml.slice(lt, pos) };
       continue;
     }
     const end = xml.indexOf(close, gt + 1);
     if (end < 0 || end >= to) throw new PackageError(`<${name}> is never closed`);
     pos = end + close.length;
-    yield { attrs, inner: xml.slice(gt + 1, end) };
+    yield { attrs, inner: xml.slice(gt + 1, end), outer: xml.slice(lt, pos) };
   }
 }
 

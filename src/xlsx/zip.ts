@@ -6,7 +6,10 @@
  */
 import zlib from "zlib";
 
-export class ZipError extends Error {}
+/** A zip container we cannot read; `file` as in PackageError. */
+export class ZipError extends Error {
+  file?: string;
+}
 
 /** One part as stored: its compressed bytes and what the directory says about them. */
 export interface ZipEntry {

@@ -264,6 +264,24 @@ export const HOSTILE: HostileCase[] = [
     words: "<si> is never closed",
   },
   {
+    name: "100 000 cell formats in styles.xml that are never closed",
+    attack: "regex",
+    make: recalcOf(() => edited({ "xl/styles.xml": (x) => x.replace("</cellXfs>", '<xf numFmtId="0">'.repeat(100_000) + "</cellXfs>") })),
+    status: 1,
+    words: "<xf> is never closed",
+  },
+  {
+    name: "100 000 sheet titles in docProps/app.xml that are never closed",
+    attack: "regex",
+    make: recalcOf(() =>
+      edited({
+        "docProps/app.xml": (x) => x.replace("</vt:vector></TitlesOfParts>", "<vt:lpstr>".repeat(100_000) + "</vt:vector></TitlesOfParts>"),
+      }),
+    ),
+    status: 1,
+    words: "<vt:lpstr> is never closed",
+  },
+  {
     name: "a character reference beyond Unicode (&#x110000;)",
     attack: "xml",
     make: recalcOf(() =>
