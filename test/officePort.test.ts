@@ -163,8 +163,11 @@ describe("Office.js adapter", () => {
       const xcf = (
         ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ operator: string; formulae: string[] }> }> }
       ).conditionalFormattings
-        .map((f) => `${f.ref} ${f.rules[0].operator} ${f.rules[0].formulae[0]}`)
+        .flatMap((f) => f.rules.map((rule) => `${f.ref} ${rule.operator} ${rule.formulae[0]}`))
         .sort();
+      // One <conditionalFormatting> per range, holding its rules (issue 23).
+      const ranges = (ws as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings.map((f) => f.ref);
+      expect(new Set(ranges).size).toBe(ranges.length);
       const mcf = ms.conditionalFormats
         .map((f) => `${formatA1(f.rect)} ${f.operator === "EqualTo" ? "equal" : f.operator} ${f.formula1.slice(1)}`)
         .sort();

@@ -55,15 +55,20 @@ function pageXml(page: PageSetup | undefined): { sheetPr: string; tail: string }
   };
 }
 
-/** Conditional formats: one rule per tone and text, priorities in order. */
+/**
+ * Conditional formats: one `<conditionalFormatting>` per range, holding that range's rules (one per tone and
+ * text), priorities in order over the sheet.
+ */
 function conditionalXml(model: SheetModel, styles: Styles): string {
-  return (model.conditionalFormats ?? [])
-    .map(
-      (f, i) =>
-        `<conditionalFormatting sqref="${areaRef(f.area)}"><cfRule type="cellIs" dxfId="${styles.dxf(f.tone)}" priority="${i + 1}" ` +
-        `operator="equal"><formula>${escapeText(`"${f.equals.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`,
-    )
-    .join("");
+  const byRange = new Map<string, string[]>();
+  (model.conditionalFormats ?? []).forEach((f, i) => {
+    const rule =
+      `<cfRule type="cellIs" dxfId="${styles.dxf(f.tone)}" priority="${i + 1}" operator="equal">` +
+      `<formula>${escapeText(`"${f.equals.replace(/"/g, '""')}"`)}</formula></cfRule>`;
+    const sqref = areaRef(f.area);
+    byRange.set(sqref, [...(byRange.get(sqref) ?? []), rule]);
+  });
+  return [...byRange].map(([sqref, rules]) => `<conditionalFormatting sqref="${sqref}">${rules.join("")}</conditionalFormatting>`).join("");
 }
 
 export interface WorksheetOptions {

@@ -14,6 +14,37 @@ import type { TertialLayout } from "./tertial";
 
 const tertialResultRow = (L: TertialLayout): number => L.rowOf.get("arets_resultat")!;
 
+/**
+ * The sum of absolute differences, one scalar term per cell (`ABS(d1)+ABS(d2)+…`): no array evaluation, so
+ * Excel, LibreOffice and Gnumeric compute it alike. (`SUMPRODUCT(ABS(range-range))` is evaluated by implicit
+ * intersection in Gnumeric: a 28-row check gave 8 where 812 was right, and a changed result went unnoticed.)
+ */
+const sumAbs = (diffs: readonly string[]): string => diffs.map((d) => `ABS(${d})`).join("+") || "0";
+
+/** Excel's longest formula is 8 192 characters; a check's terms are split into formulas well below it. */
+const MAX_CHECK_FORMULA = 4000;
+
+/** Checks of `diffs` under one name, split into parts (named with their first and last row) when one formula would be too long. */
+function splitCheck(sheet: string, name: string, description: string, terms: Array<{ diff: string; row: number }>): Check[] {
+  const groups: Array<typeof terms> = [[]];
+  let length = 0;
+  for (const t of terms) {
+    const add = t.diff.length + 6;
+    if (length + add > MAX_CHECK_FORMULA && groups[groups.length - 1].length > 0) {
+      groups.push([]);
+      length = 0;
+    }
+    groups[groups.length - 1].push(t);
+    length += add;
+  }
+  if (groups.length === 1) return [{ name, diffFormula: sumAbs(terms.map((t) => t.diff)), description }];
+  return groups.map((g) => ({
+    name: `${name} (${sheet} rad ${g[0].row + 1}–${g[g.length - 1].row + 1})`,
+    diffFormula: sumAbs(g.map((t) => t.diff)),
+    description,
+  }));
+}
+
 interface Check {
   name: string;
   /** Formula whose value is the difference (0 when the check holds). */
@@ -50,29 +81,51 @@ export function checksSheet(
         description: "Summan av alla medlemmars belopp = årets medlemsbidrag",
       });
     }
-    const instCols = Array.from({ length: L.installmentCount }, (_, i) =>
-      range(M, mr.first, L.firstInstallmentCol + i, mr.last, L.firstInstallmentCol + i),
+    const rows = Array.from({ length: mr.last - mr.first + 1 }, (_, i) => mr.first + i);
+    checks.push(
+      ...splitCheck(
+        M,
+        "Inbetalningarna summerar till varje medlems belopp",
+        "För varje medlem: summan av inbetalningarna = medlemmens belopp",
+        rows.map((r) => ({
+          row: r,
+          diff:
+            Array.from({ length: L.installmentCount }, (_, i) => ref(M, r, L.firstInstallmentCol + i)).join("+") +
+            `-${ref(M, r, L.memberAmountCol)}`,
+        })),
+      ),
     );
-    checks.push({
-      name: "Inbetalningarna summerar till varje medlems belopp",
-      diffFormula: `SUMPRODUCT(ABS(${instCols.join("+")}-${col(M, mr, L.memberAmountCol)}))`,
-      description: "För varje medlem: summan av inbetalningarna = medlemmens belopp",
-    });
   }
   if (layouts.tertial && c.tertial) {
     const L = layouts.tertial;
-    const span = (row: number) => range(T, row, L.firstValueCol, row, L.lastValueCol);
+    const valueCols = Array.from({ length: L.lastValueCol - L.firstValueCol + 1 }, (_, i) => L.firstValueCol + i);
+    /** In every value column: row `total` minus the sum of `parts`. */
+    const rowsAgree = (total: number, parts: number[]) =>
+      valueCols.map((c) => `${ref(T, total, c)}-(${parts.map((p) => ref(T, p, c)).join("+")})`);
     /** A note's total row against its lines and against the income statement's row. */
     const noteFormula = (totalRow: number, lines: readonly ReportLineId[], reportLine: ReportLineId) =>
-      `SUMPRODUCT(ABS(${span(totalRow)}-(${lines.map((l) => span(L.noteRowOf.get(l)!)).join("+")})))` +
-      `+SUMPRODUCT(ABS(${span(totalRow)}-${span(L.rowOf.get(reportLine)!)}))`;
-    /** One value column over the income statement's rows. */
-    const reportCol = (col: number) => range(T, L.rowOf.get("verksamhetens_intakter")!, col, L.rowOf.get("arets_resultat")!, col);
+      sumAbs([
+        ...rowsAgree(
+          totalRow,
+          lines.map((l) => L.noteRowOf.get(l)!),
+        ),
+        ...rowsAgree(totalRow, [L.rowOf.get(reportLine)!]),
+      ]);
+    /** The income statement's rows, first to last. */
+    const reportRows = Array.from(
+      { length: L.rowOf.get("arets_resultat")! - L.rowOf.get("verksamhetens_intakter")! + 1 },
+      (_, i) => L.rowOf.get("verksamhetens_intakter")! + i,
+    );
     for (const def of REPORT_ROWS) {
       if (!def.parts || def.note) continue;
       checks.push({
         name: `${LINE_LABELS[def.id]} = summan av sina delar`,
-        diffFormula: `SUMPRODUCT(ABS(${span(L.rowOf.get(def.id)!)}-(${def.parts.map((p) => span(L.rowOf.get(p)!)).join("+")})))`,
+        diffFormula: sumAbs(
+          rowsAgree(
+            L.rowOf.get(def.id)!,
+            def.parts.map((p) => L.rowOf.get(p)!),
+          ),
+        ),
         description: def.parts.map((p) => LINE_LABELS[p]).join(" + "),
       });
     }
@@ -83,7 +136,7 @@ export function checksSheet(
     });
     checks.push({
       name: "Medlemsbidragets fördelning per huvudman summerar",
-      diffFormula: `SUMPRODUCT(ABS(${span(L.noteRowOf.get("medlemsbidrag")!)}-(${L.groupRows.map(span).join("+")})))`,
+      diffFormula: sumAbs(rowsAgree(L.noteRowOf.get("medlemsbidrag")!, L.groupRows)),
       description: "Staten + region + kommuner = medlemsbidrag, i varje kolumn",
     });
     checks.push({
@@ -91,11 +144,15 @@ export function checksSheet(
       diffFormula: noteFormula(L.noteCostTotalRow, NOTE_COST_LINES, "verksamhetens_kostnader"),
       description: "Bidrag till insatser + personalkostnader + övriga externa kostnader = summan i not 2 = raden i resultaträkningen",
     });
-    checks.push({
-      name: "Avvikelse = prognos − budget",
-      diffFormula: `SUMPRODUCT(ABS(${reportCol(L.lastValueCol)}-(${reportCol(L.lastValueCol - 1)}-${reportCol(L.lastValueCol - 2)})))`,
-      description: "För varje rad i resultaträkningen",
-    });
+    const [deviation, forecast, budget] = [L.lastValueCol, L.lastValueCol - 1, L.lastValueCol - 2];
+    checks.push(
+      ...splitCheck(
+        T,
+        "Avvikelse = prognos − budget",
+        "För varje rad i resultaträkningen",
+        reportRows.map((r) => ({ row: r, diff: `${ref(T, r, deviation)}-(${ref(T, r, forecast)}-${ref(T, r, budget)})` })),
+      ),
+    );
   }
   if (layouts.equity && c.equity) {
     const L = layouts.equity;
@@ -169,7 +226,13 @@ export function checksSheet(
 
   const b = new SheetBuilder(OWNED_SHEETS.checks, [52, 9, 12, 46, 15, 15, 10, 10]);
   header(b, "Kontroller", c, run, "kr");
-  b.row([text("Formlerna räknas om av Excel eller vilket kalkylprogram som helst, även utan tillägget.", { italic: true })]);
+  b.row([
+    text(
+      "Formlerna räknas om av vilket kalkylprogram som helst, även utan tillägget: Excel gör det när boken öppnas, " +
+        "i LibreOffice tryck Ctrl+Skift+F9 och i Gnumeric F9 först.",
+      { italic: true },
+    ),
+  ]);
   const headerRow = b.nextRow;
   b.table(
     "Kontroller",
