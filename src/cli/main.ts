@@ -26,6 +26,7 @@ export { defaultImportPath, defaultOutputPath } from "./files";
 import { CLI_TEXT, CliText } from "./i18n";
 import { MessageError, UsageError } from "./errors";
 import { checkInput, openWorkbook } from "./open";
+import { COMMAND_NAMES, commandHelp, nearestCommand, overviewHelp } from "./help";
 
 // A larger young generation: reading and writing a million-row ledger allocates many short-lived
 // objects, and with V8's default the collector runs several times more often (BENCHMARKS.md).
@@ -63,6 +64,8 @@ interface Parsed {
   importAnyway: boolean;
   /** `finsam mall|exempel … --ersatt` (`--replace`): write over an existing file. */
   replace: boolean;
+  /** `--help` or `-h` after the command: that command's help. */
+  help: boolean;
 }
 
 /** The language: `--sprak`, else LANG (sv… or en…), else Swedish. A bad `--sprak` is a usage error. */
@@ -78,7 +81,7 @@ export function chooseLang(argv: readonly string[], env: Record<string, string |
 function parseArgs(argv: string[], t: CliText): Parsed {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError(t.noCommand);
-  const p: Parsed = { command, positional: [], only: [], json: false, importAnyway: false, replace: false };
+  const p: Parsed = { command, positional: [], only: [], json: false, importAnyway: false, replace: false, help: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const next = () => {
@@ -96,6 +99,7 @@ function parseArgs(argv: string[], t: CliText): Parsed {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(p.cutoff)) throw new UsageError(t.badCutoff(p.cutoff));
     } else if (a === "--sprak" || a === "--lang") next();
     else if (a === "--json") p.json = true;
+    else if (a === "--help" || a === "-h") p.help = true;
     else if (a === "--importera-anda" || a === "--importera-ändå" || a === "--force") p.importAnyway = true;
     else if (a === "--ersatt" || a === "--ersätt" || a === "--replace") p.replace = true;
     else if (a.startsWith("-")) throw new UsageError(t.unknownFlag(a));
@@ -127,7 +131,7 @@ async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   if (p.positional.length !== 1) throw new UsageError(t.recalcArgs);
   const input = p.positional[0];
   if (p.out && sameFile(input, p.out)) throw new UsageError(t.sameFile);
-  const port = await openWorkbook(input, t);
+  const port = await openWorkbook(input);
   const output = p.out ?? defaultOutputPath(input, port.isMacroEnabled());
   if (sameFile(input, output)) throw new UsageError(t.sameFile);
   const misnamed = outputNameProblem(port.isMacroEnabled(), output);
@@ -178,7 +182,7 @@ export function summary(json: Record<string, unknown>, lang: Lang = "sv"): strin
 async function verifyCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];
   if (p.positional.length !== 1) throw new UsageError(t.verifyArgs);
-  const port = await openWorkbook(p.positional[0], t);
+  const port = await openWorkbook(p.positional[0]);
   const result = verifyGrid(await port.readGrid(), { version: version(), now: io.now, sha256, lang });
   if (!result.ok) {
     printIssues(io, t.errorsTitleVerify, result.errors, lang);
@@ -204,7 +208,7 @@ async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   if (p.positional.length === 2) return sieImportCommand(p, io, lang);
   if (p.positional.length !== 1) throw new UsageError(t.sieArgs);
   const file = p.positional[0];
-  await checkInput(file, MAX_SIE_BYTES, t);
+  await checkInput(file, MAX_SIE_BYTES);
   const bytes = await fs.readFile(file);
   const name = path.basename(file);
   const summary = summarizeSie(parseSie(bytes, name), name);
@@ -231,9 +235,9 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   const t = CLI_TEXT[lang];
   const [file, input] = p.positional;
   if (p.out && sameFile(input, p.out)) throw new UsageError(t.sameFile);
-  await checkInput(file, MAX_SIE_BYTES, t);
+  await checkInput(file, MAX_SIE_BYTES);
   const bytes = await fs.readFile(file);
-  const port = await openWorkbook(input, t);
+  const port = await openWorkbook(input);
   const output = p.out ?? defaultImportPath(input, port.isMacroEnabled());
   if (sameFile(input, output)) throw new UsageError(t.sameFile);
   const misnamed = outputNameProblem(port.isMacroEnabled(), output);
@@ -300,8 +304,25 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
 
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];
+  if (argv.length === 0 || ["help", "--help", "-h", "hjalp", "hjälp"].includes(argv[0])) {
+    io.out(overviewHelp(lang, t.usage, version()));
+    return 0;
+  }
+  if (argv[0] === "--version" || argv[0] === "-V" || argv[0] === "version") {
+    io.out(`finsam (Finsam Ekonomi) ${version()}\n`);
+    return 0;
+  }
+  const command = COMMAND_NAMES[argv[0].toLowerCase()];
+  if (!command) {
+    const near = nearestCommand(argv[0]);
+    throw new UsageError(t.unknownCommand(argv[0]) + (near ? ` ${t.didYouMean(near)}` : ""));
+  }
   const p = parseArgs(argv, t);
-  switch (p.command) {
+  if (p.help) {
+    io.out(commandHelp(command, lang));
+    return 0;
+  }
+  switch (command) {
     case "recalc":
       return recalcCommand(p, io, lang);
     case "verifiera":
@@ -309,19 +330,13 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     case "mall":
     case "exempel": {
       if (p.positional.length !== 1) throw new UsageError(t.outArgs(p.command));
-      await writeInputWorkbook(p.positional[0], p.command === "mall" ? templateSheets() : exampleSheets(), p.replace);
+      await writeInputWorkbook(p.positional[0], command === "mall" ? templateSheets() : exampleSheets(), p.replace);
       io.err(`${t.wrote(p.positional[0])}\n`);
+      if (p.json) io.out(JSON.stringify({ ok: true, wrote: p.positional[0] }, null, 2) + "\n");
       return 0;
     }
     case "sie":
       return sieCommand(p, io, lang);
-    case "help":
-    case "--help":
-    case "-h":
-      io.err(t.usage);
-      return 0;
-    default:
-      throw new UsageError(t.unknownCommand(p.command));
   }
 }
 
@@ -332,36 +347,52 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const t = CLI_TEXT[lang];
   if (typeof chosen !== "string") {
     io.err(`${t.badLang(chosen.bad)}\n${t.usage}`);
+    if (argv.includes("--json"))
+      io.out(
+        JSON.stringify({ ok: false, exitCode: 2, errors: [{ code: "usage", message: t.badLang(chosen.bad), cell: "" }] }, null, 2) + "\n",
+      );
     return 2;
   }
+  // With --json, every outcome is JSON on standard output, a refusal or an error too: never an empty stdout.
+  const json = argv.includes("--json");
+  let wroteOut = false;
+  const tracked: Io = { ...io, out: (s: string) => ((wroteOut = true), io.out(s)) };
+  const fail = (code: number, error: { code: string; message: string; cell?: string }): number => {
+    if (json && !wroteOut) io.out(JSON.stringify({ ok: false, exitCode: code, errors: [{ cell: "", ...error }] }, null, 2) + "\n");
+    return code;
+  };
   try {
-    return await run(argv, io, lang);
+    const code = await run(argv, tracked, lang);
+    if (json && !wroteOut) io.out(JSON.stringify({ ok: code === 0, exitCode: code }, null, 2) + "\n");
+    return code;
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n${t.usage}`);
-      return 2;
+      return fail(2, { code: "usage", message: e.message });
     }
     if (e instanceof MessageError) {
       io.err(`${messageText(e.m, lang)}\n`);
-      return 1;
+      return fail(1, { code: e.m.code, message: messageText(e.m, lang) });
     }
     // A damaged part of the workbook met only when the result is written: the input file's fault, not ours.
     if (e instanceof PackageError || e instanceof ZipError) {
-      io.err(`${messageText({ code: "file_unreadable", params: { file: e.file ?? "", detail: e.message } }, lang)}\n`);
-      return 1;
+      const m = { code: "file_unreadable", params: { file: e.file ?? "", detail: e.message } } as const;
+      io.err(`${messageText(m, lang)}\n`);
+      return fail(1, { code: m.code, message: messageText(m, lang) });
     }
     // The file system's "no" (a missing folder, a read-only or full disk, a folder given as a file): the user's to fix.
     const os = fileSystemMessage(e, argv[1] ?? "");
     if (os) {
       io.err(`${messageText(os, lang)}\n`);
-      return 1;
+      return fail(1, { code: os.code, message: messageText(os, lang) });
     }
     // Never a raw stack for the user: a catalogue message, the details only when asked for.
     const detail = e instanceof Error ? e.message : String(e);
-    io.err(`${messageText({ code: "unexpected", params: { detail } }, lang)}\n`);
+    const m = { code: "unexpected", params: { detail } } as const;
+    io.err(`${messageText(m, lang)}\n`);
     if (env.FINSAM_DEBUG) io.err(`${e instanceof Error ? (e.stack ?? detail) : detail}\n`);
     else io.err(`${t.debugHint}\n`);
-    return 4;
+    return fail(4, { code: m.code, message: messageText(m, lang) });
   }
 }
 

@@ -1,19 +1,19 @@
 /** Opening the files a command reads: each checked before a byte is read, each refusal a message. */
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
-import { MessageError, UsageError } from "./errors";
+import { MessageError } from "./errors";
 import { fileKind, headOf, inputProblem, MAX_WORKBOOK_BYTES } from "./files";
-import type { CliText } from "./i18n";
 
 /** Refuses an input that is missing, not a regular file, or too large, before a byte of it is read. */
-export async function checkInput(file: string, limit: number, t: CliText): Promise<void> {
+export async function checkInput(file: string, limit: number): Promise<void> {
   const problem = await inputProblem(file, limit);
-  if (problem === "missing") throw new UsageError(t.fileMissing(file));
+  // A missing input is a file the user must give (exit 1, like every file problem), not a wrong command.
+  if (problem === "missing") throw new MessageError({ code: "file_system", params: { file, reason: "ENOENT" } });
   if (problem) throw new MessageError(problem);
 }
 
 /** A workbook, read whole: its kind from its first bytes, then the package. */
-export async function openWorkbook(file: string, t: CliText): Promise<XlsxPort> {
-  await checkInput(file, MAX_WORKBOOK_BYTES, t);
+export async function openWorkbook(file: string): Promise<XlsxPort> {
+  await checkInput(file, MAX_WORKBOOK_BYTES);
   // What the file is, from its first bytes, before it is read: an encrypted workbook, an .xls or an .ods says so.
   const kind = fileKind(await headOf(file));
   if (kind === "encrypted" || kind === "xls" || kind === "ods") throw new MessageError({ code: "file_kind", params: { file, kind } });
