@@ -100,7 +100,14 @@ const cases: BadCase[] = [
     name: "association name missing",
     edit: (g) => setCell(setCell(g, "Inställningar!A2", null), "Inställningar!B2", null),
     code: "missing_setting",
-    cell: "Inställningar!A1",
+    // Where to type it: the row left empty (the name cell, as the row has no name).
+    cell: "Inställningar!A2",
+  },
+  {
+    name: "association value left empty",
+    edit: (g) => setCell(g, "Inställningar!B2", null),
+    code: "missing_setting",
+    cell: "Inställningar!B2",
   },
   {
     name: "year that is not a number",

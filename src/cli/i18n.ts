@@ -51,7 +51,8 @@ export const CLI_TEXT = {
     warningsTitle: "Varningar",
     wrote: (f: string) => `Skrev ${f}`,
     verified: "Verifierad: de lagrade resultaten stämmer med en ny beräkning från indata.",
-    differences: (n: number) => `${n} skillnader mellan lagrade och omräknade resultat:`,
+    differences: (n: number) =>
+      n === 1 ? "1 skillnad mellan lagrat och omräknat resultat:" : `${n} skillnader mellan lagrade och omräknade resultat:`,
     andMore: (n: number) => `… och ${n} till`,
     cutoffWord: "brytdatum",
     memberTotal: (year: number) => `Medlemsbidrag ${year}`,
@@ -108,7 +109,8 @@ export const CLI_TEXT = {
     warningsTitle: "Warnings",
     wrote: (f: string) => `Wrote ${f}`,
     verified: "Verified: the stored results match a new calculation from the inputs.",
-    differences: (n: number) => `${n} differences between stored and recomputed results:`,
+    differences: (n: number) =>
+      n === 1 ? "1 difference between stored and recomputed results:" : `${n} differences between stored and recomputed results:`,
     andMore: (n: number) => `… and ${n} more`,
     cutoffWord: "cut-off",
     memberTotal: (year: number) => `Member contributions ${year}`,

@@ -472,8 +472,8 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   },
   missing_setting: {
     meaning: "En obligatorisk inställning (Förbund, Räkenskapsår) saknas.",
-    sv: (p) => `Inställningen ${p.setting} saknas.`,
-    en: (p) => `The setting ${p.setting} is missing.`,
+    sv: (p) => `Inställningen ${p.setting} saknas. Skriv den här: värdet i kolumnen Värde, på en rad med namnet ${p.setting}.`,
+    en: (p) => `The setting ${p.setting} is missing. Type it here: its value in the column Värde, on a row named ${p.setting}.`,
     example: { setting: "Räkenskapsår" },
   },
   state_share_zero: {
@@ -1250,7 +1250,7 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
     meaning: "Verifiera: ett lagrat resultat skiljer sig från en ny beräkning.",
     sv: (p) => `lagrat ${p.stored}, omräknat ${p.recomputed}`,
     en: (p) => `stored ${p.stored}, recomputed ${p.recomputed}`,
-    example: { stored: "-2280000", recomputed: "-2360000" },
+    example: { stored: "-2 459 tkr", recomputed: "-2 460 tkr" },
   },
   file_unreadable: {
     meaning: "Filen går inte att läsa som en .xlsx-arbetsbok (fel filtyp, skadad, krypterad, zip64).",

@@ -36,6 +36,26 @@ export function formatNumber(value: number, format: string | undefined): string 
   }
 }
 
+/** A number as its cell shows it, with the unit: `-2 460 tkr`, `-2 459 123 kr`, `33,33 %`. */
+export function numberWithUnit(value: number, format: string | undefined): string {
+  const shown = formatNumber(value, format);
+  if (format === FORMATS.tkr) return shown === "–" ? "0 tkr" : `${shown} tkr`;
+  if (format === FORMATS.kr) return shown === "–" ? "0 kr" : `${shown} kr`;
+  if (format === FORMATS.ore) return `${shown} kr`;
+  return shown;
+}
+
+/**
+ * A stored and a recomputed number side by side, each as the cell shows it with its unit; where the two
+ * look the same (a difference below the display unit), each with its exact kronor too.
+ */
+export function differenceTexts(stored: number, recomputed: number, format: string | undefined): { stored: string; recomputed: string } {
+  const a = numberWithUnit(stored, format);
+  const b = numberWithUnit(recomputed, format);
+  if (a !== b) return { stored: a, recomputed: b };
+  return { stored: `${a} (${formatNumber(stored, FORMATS.ore)} kr)`, recomputed: `${b} (${formatNumber(recomputed, FORMATS.ore)} kr)` };
+}
+
 export function displayCell(cell: Cell | null): string {
   if (!cell || cell.value === null) return "";
   if (typeof cell.value === "number") return formatNumber(cell.value, cell.format);

@@ -48,6 +48,7 @@ export const STRINGS = {
     recalc_failed: "Indata har fel. Ingenting har skrivits.",
     verify_ok: "Verifierad: resultaten stämmer med en ny beräkning från indata.",
     verify_differences: "skillnader mellan lagrade och omräknade resultat.",
+    verify_difference_one: "1 skillnad mellan lagrat och omräknat resultat.",
     verify_failed: "Kunde inte verifiera.",
     template_done: "Mallen är skapad: fyll i Inställningar, Medlemmar, Kontoplan, Budget och Huvudbok.",
     template_refused: "Mallen skapades inte.",
@@ -119,6 +120,7 @@ export const STRINGS = {
     recalc_failed: "The inputs have errors. Nothing was written.",
     verify_ok: "Verified: the results match a new calculation from the inputs.",
     verify_differences: "differences between stored and recomputed results.",
+    verify_difference_one: "1 difference between stored and recomputed results.",
     verify_failed: "Could not verify.",
     template_done: "The template is created: fill in Inställningar, Medlemmar, Kontoplan, Budget and Huvudbok.",
     template_refused: "The template was not created.",
@@ -183,5 +185,7 @@ export function formatAmount(amount: string, unit: "kr" | "tkr", lang: Lang): st
 export function statusText(result: Pick<ActionResult, "status" | "differences">, lang: Lang): string {
   const t = STRINGS[lang];
   const key: ActionStatus = result.status;
-  return key === "verify_differences" ? `${result.differences?.length ?? 0} ${t.verify_differences}` : (t[key] as string);
+  if (key !== "verify_differences") return t[key] as string;
+  const n = result.differences?.length ?? 0;
+  return n === 1 ? t.verify_difference_one : `${n} ${t.verify_differences}`;
 }

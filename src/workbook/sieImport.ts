@@ -173,7 +173,14 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
 
   // Huvudbok: other years' rows kept, the file's years replaced.
   const hb = locateTable(grid, "Huvudbok", INPUT_TABLES.Huvudbok);
-  if (!hb) return fail([{ code: "missing_table", params: { table: "Huvudbok", sheet: INPUT_TABLES.Huvudbok }, cell: asCellRef("") }]);
+  if (!hb)
+    return fail([
+      {
+        code: "missing_table",
+        params: { table: "Huvudbok", sheet: INPUT_TABLES.Huvudbok },
+        cell: asCellRef(`${INPUT_TABLES.Huvudbok}!A1`),
+      },
+    ]);
   const issues = new IssueList();
   const found = mapColumns(hb, LEDGER_IMPORT_COLUMNS, issues);
   if (!found) return fail(issues.items);

@@ -8,7 +8,7 @@ import type { Lang } from "../core/locale";
 import { Issue, issueText } from "../core/messages";
 import { resultJson } from "../report/json";
 import { Decimal } from "../core/money";
-import { displayCell } from "../report/render";
+import { differenceTexts, displayCell, numberWithUnit } from "../report/render";
 import { a1, SheetModel } from "../report/sheetModel";
 import { buildSheets, HEADER_ROWS, OWNED_SHEETS, plannedSheets, RunInfo } from "../report/sheets";
 import { TableNamer } from "../report/tableNames";
@@ -159,11 +159,17 @@ export function verifyGrid(
         else if (typeof expected === "boolean") same = actual === (expected ? "SANT" : "FALSKT");
         else same = expected === actual;
         if (!same) {
-          differences.push({
-            cell: `${quoteSheet(model.name)}!${a1(r, c)}`,
-            stored: actual === null ? "(tom)" : String(actual),
-            recomputed: cell ? displayCell(cell) || "(tom)" : "(tom)",
-          });
+          // Both sides in the sheet's own unit and format (tkr, kr, %), so that they can be compared at a glance.
+          const texts =
+            typeof expected === "number" && typeof actual === "number"
+              ? differenceTexts(actual, expected, cell?.format)
+              : {
+                  stored: actual === null ? "(tom)" : typeof actual === "number" ? numberWithUnit(actual, cell?.format) : String(actual),
+                  recomputed: cell
+                    ? (typeof cell.value === "number" ? numberWithUnit(cell.value, cell.format) : displayCell(cell)) || "(tom)"
+                    : "(tom)",
+                };
+          differences.push({ cell: `${quoteSheet(model.name)}!${a1(r, c)}`, ...texts });
         }
       }
     }

@@ -111,7 +111,13 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
   const r = opened.reader;
   const tableCell = cellRef(r.t.sheet, r.t.headerRow, r.t.left);
   const raw = new Map<SettingId, { v: RawCell; cell: CellRef }>();
+  /** Every setting's value cell, filled or not: a missing value is reported where it is to be typed. */
+  const valueCells = new Map<SettingId, CellRef>();
+  let lastRow = r.t.headerRow;
+  let firstFree: number | null = null;
   for (const row of r.t.rows) {
+    if (!isBlank(at(row, r.cols.name)) || !isBlank(at(row, r.cols.value))) lastRow = row.index;
+    else firstFree ??= row.index;
     const nameCell = at(row, r.cols.name);
     if (isBlank(nameCell)) {
       if (!isBlank(at(row, r.cols.value))) errors.add("setting_name_blank", {}, r.ref(row.index, "name"));
@@ -128,6 +134,7 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
       continue;
     }
     const v = at(row, r.cols.value);
+    valueCells.set(id, r.ref(row.index, "value"));
     if (isBlank(v)) continue;
     raw.set(id, { v, cell: r.ref(row.index, "value") });
   }
@@ -135,10 +142,13 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
   for (const [id, { cell }] of raw) cells[id] = cell;
   const c = new SettingCells(raw, errors);
 
+  // A required setting without a value: its value cell, or (no row at all) the name cell of the first free row.
+  const missingAt = (id: SettingId): CellRef =>
+    valueCells.get(id) ?? r.ref(firstFree !== null && firstFree < lastRow ? firstFree : lastRow + 1, "name");
   const association = c.get("association", (v) => ({ ok: true, value: cellText(v) }));
-  if (!association) errors.add("missing_setting", { setting: SETTING_LABELS.association }, tableCell);
+  if (!association) errors.add("missing_setting", { setting: SETTING_LABELS.association }, missingAt("association"));
   const year = c.get("year", parseInteger, "invalid_year");
-  if (year === null && !raw.has("year")) errors.add("missing_setting", { setting: SETTING_LABELS.year }, tableCell);
+  if (year === null && !raw.has("year")) errors.add("missing_setting", { setting: SETTING_LABELS.year }, missingAt("year"));
   if (year !== null && (year < 1900 || year > 9999)) c.reject("year", "year_range", "invalid_year");
   const cutoffDay = c.get("cutoff", dateParser(grid), "invalid_date");
   const displayUnit = readDisplayUnit(c);
