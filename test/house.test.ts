@@ -33,8 +33,43 @@ const LAYERS: Record<string, string[]> = {
   cli: ["core", "report", "workbook", "xlsx", "cli"],
 };
 
+/** The relative imports of a source file (type-only ones too: a cycle of types is still a cycle to read). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(?:import|export)\b[^;]*?from\s+"(\.[^"]+)"/gm)) {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]));
+    const candidates = [`${target}.ts`, `${target}/index.ts`];
+    const hit = candidates.find((c) => statSync(path.join(root, c), { throwIfNoEntry: false })?.isFile());
+    if (hit) out.push(hit);
+  }
+  return out;
+}
+
+/** Every import cycle among the files (each reported once, from its smallest file name). */
+function cycles(all: string[]): string[][] {
+  const graph = new Map(all.map((f) => [f, importsOf(f)]));
+  const found = new Map<string, string[]>();
+  const visit = (start: string, at: string, trail: string[]) => {
+    for (const next of graph.get(at) ?? []) {
+      if (next === start) {
+        const cycle = [...trail];
+        const first = cycle.indexOf([...cycle].sort()[0]);
+        const canonical = [...cycle.slice(first), ...cycle.slice(0, first)];
+        found.set(canonical.join(" → "), canonical);
+      } else if (!trail.includes(next) && next > start) visit(start, next, [...trail, next]);
+    }
+  };
+  for (const f of all) visit(f, f, [f]);
+  return [...found.values()];
+}
+
 describe("house rules", () => {
   const src = files("src", /\.ts$/);
+
+  test("src has no import cycles (a module and what it imports can be read in order)", () => {
+    expect(cycles(src.filter((f) => f.startsWith("src/")))).toEqual([]);
+  });
 
   test.each(src)("%s imports only from the layers below it", (file) => {
     const layer = file.split("/")[1];

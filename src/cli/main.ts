@@ -6,39 +6,30 @@
  */
 import { createHash } from "crypto";
 import v8 from "v8";
-import { existsSync, promises as fs } from "fs";
-import path from "path";
+import { existsSync } from "fs";
 import { OUTPUTS, Output } from "../core/compute";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
-import { formatIssue, Issue, issueText, messageText } from "../core/messages";
-import { parseSie } from "../core/sie/parse";
-import { reconciliationJson, summarizeSie } from "../core/sie/summary";
-import { actionLabel, VERSION } from "../core/version";
+import { issueText, messageText } from "../core/messages";
+import { actionLabel } from "../core/version";
 import { exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
-import { importSie } from "../workbook/sieImport";
 import { recalculate, verifyGrid } from "../workbook/usecases";
-import { WriteRefused } from "../workbook/port";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
-import { defaultImportPath, defaultOutputPath, fileSystemMessage, MAX_SIE_BYTES, outputNameProblem, sameFile } from "./files";
+import { MessageError, UsageError } from "./errors";
+import { defaultOutputPath, fileSystemMessage, outputNameProblem, sameFile } from "./files";
+import { COMMAND_NAMES, commandHelp, nearestCommand, overviewHelp } from "./help";
+import { CLI_TEXT, CliText } from "./i18n";
+import { openWorkbook } from "./open";
+import { Io, Parsed, printIssues, version } from "./shell";
+import { sieCommand } from "./sieCommands";
 
 export { defaultImportPath, defaultOutputPath } from "./files";
-import { CLI_TEXT, CliText } from "./i18n";
-import { MessageError, UsageError } from "./errors";
-import { checkInput, openWorkbook } from "./open";
-import { COMMAND_NAMES, commandHelp, nearestCommand, overviewHelp } from "./help";
+export type { Io };
+export { version };
 
 // A larger young generation: reading and writing a million-row ledger allocates many short-lived
 // objects, and with V8's default the collector runs several times more often (BENCHMARKS.md).
 v8.setFlagsFromString("--max-semi-space-size=64");
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  now: () => string;
-  /** The environment (LANG, FINSAM_DEBUG); the process's by default. */
-  env?: Record<string, string | undefined>;
-}
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
@@ -48,25 +39,6 @@ const defaultIo: Io = {
 
 /** Node's native SHA-256 for the fingerprint (the core's own gives the same hex, slower). */
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-export function version(): string {
-  return VERSION;
-}
-
-interface Parsed {
-  command: string;
-  positional: string[];
-  out?: string;
-  only: Output[];
-  cutoff?: string;
-  json: boolean;
-  /** `finsam sie … --importera-anda` (`--force`): import despite differences from the file's own balances. */
-  importAnyway: boolean;
-  /** `finsam mall|exempel … --ersatt` (`--replace`): write over an existing file. */
-  replace: boolean;
-  /** `--help` or `-h` after the command: that command's help. */
-  help: boolean;
-}
 
 /** The language: `--sprak`, else LANG (sv… or en…), else Swedish. A bad `--sprak` is a usage error. */
 export function chooseLang(argv: readonly string[], env: Record<string, string | undefined>): Lang | { bad: string } {
@@ -106,16 +78,6 @@ function parseArgs(argv: string[], t: CliText): Parsed {
     else p.positional.push(a);
   }
   return p;
-}
-
-/** A page of issues for a person (the JSON has them all), ending with "… och N till" when there are more. */
-const ISSUES_SHOWN = 50;
-
-function printIssues(io: Io, title: string, issues: Issue[], lang: Lang): void {
-  if (issues.length === 0) return;
-  io.err(`${title}:\n`);
-  for (const i of issues.slice(0, ISSUES_SHOWN)) io.err(`  ${formatIssue(i, lang)}\n`);
-  if (issues.length > ISSUES_SHOWN) io.err(`  ${CLI_TEXT[lang].andMore(issues.length - ISSUES_SHOWN)}\n`);
 }
 
 async function writeInputWorkbook(file: string, sheets: SheetModel[], replace: boolean): Promise<void> {
@@ -200,106 +162,6 @@ async function verifyCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   }
   if (result.differences.length > 100) io.err(`  ${t.andMore(result.differences.length - 100)}\n`);
   return 3;
-}
-
-/** `finsam sie <file> [--json]`: reads and checks an SIE file and prints its summary; writes nothing. */
-async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
-  const t = CLI_TEXT[lang];
-  if (p.positional.length === 2) return sieImportCommand(p, io, lang);
-  if (p.positional.length !== 1) throw new UsageError(t.sieArgs);
-  const file = p.positional[0];
-  await checkInput(file, MAX_SIE_BYTES);
-  const bytes = await fs.readFile(file);
-  const name = path.basename(file);
-  const summary = summarizeSie(parseSie(bytes, name), name);
-  const ok = summary.errors.length === 0;
-  if (p.json) {
-    const doc = {
-      ...summary,
-      errors: summary.errors.map((i) => issueText(i, lang)),
-      warnings: summary.warnings.map((i) => issueText(i, lang)),
-    };
-    io.out(JSON.stringify(doc, null, 2) + "\n");
-  }
-  io.err(`${t.sieSummary(summary)}\n`);
-  if (summary.errors.every((e) => e.code === "sie_reconciliation_failed"))
-    io.err(`${t.sieReconciled(summary.reconciliation.compared, summary.reconciliation.differences.length)}\n`);
-  printIssues(io, t.sieInvalid, summary.errors, lang);
-  printIssues(io, t.warningsTitle, summary.warnings, lang);
-  if (ok) io.err(`${t.sieValid}\n`);
-  return ok ? 0 : 1;
-}
-
-/** `finsam sie <file> <workbook.xlsx> [-o out]`: imports the file into a copy of the workbook. */
-async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
-  const t = CLI_TEXT[lang];
-  const [file, input] = p.positional;
-  if (p.out && sameFile(input, p.out)) throw new UsageError(t.sameFile);
-  await checkInput(file, MAX_SIE_BYTES);
-  const bytes = await fs.readFile(file);
-  const port = await openWorkbook(input);
-  const output = p.out ?? defaultImportPath(input, port.isMacroEnabled());
-  if (sameFile(input, output)) throw new UsageError(t.sameFile);
-  const misnamed = outputNameProblem(port.isMacroEnabled(), output);
-  if (misnamed) throw new MessageError(misnamed);
-  const name = path.basename(file);
-  // The parsed file is only referenced inside this call: a million-row import writes without it in memory.
-  const summary = p.json ? summarizeSie(parseSie(bytes, name), name) : null;
-  const outcome = importSie(await port.readGrid(), parseSie(bytes, name), {
-    fileName: name,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    now: io.now(),
-    version: version(),
-    importAnyway: p.importAnyway,
-  });
-  const reconciliation = outcome.reconciliation ? reconciliationJson(outcome.reconciliation) : null;
-  if (!outcome.ok) {
-    printIssues(io, t.sieNotImported, outcome.errors, lang);
-    printIssues(io, t.warningsTitle, outcome.warnings, lang);
-    if (p.json) {
-      const doc = {
-        errors: outcome.errors.map((i) => issueText(i, lang)),
-        warnings: outcome.warnings.map((i) => issueText(i, lang)),
-        reconciliation,
-      };
-      io.out(JSON.stringify(doc, null, 2) + "\n");
-    }
-    return 1;
-  }
-  try {
-    await port.writeSheets(outcome.sheets, outcome.edits);
-  } catch (e) {
-    if (!(e instanceof WriteRefused)) throw e;
-    printIssues(io, t.sieNotImported, e.issues, lang);
-    if (p.json) io.out(JSON.stringify({ errors: e.issues.map((i) => issueText(i, lang)), warnings: [], reconciliation }, null, 2) + "\n");
-    return 1;
-  }
-  await port.save(output);
-  printIssues(io, t.warningsTitle, outcome.warnings, lang);
-  io.err(`${t.sieImported(outcome)}\n`);
-  for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.accountText} ${pr.name}: ${pr.line ?? "–"}\n`);
-  if (outcome.proposals.length > ISSUES_SHOWN) io.err(`  ${t.andMore(outcome.proposals.length - ISSUES_SHOWN)}\n`);
-  io.err(`${t.wrote(output)}\n`);
-  if (summary) {
-    const doc = {
-      ...summary,
-      errors: [],
-      warnings: outcome.warnings.map((i) => issueText(i, lang)),
-      reconciliation,
-      import: {
-        output,
-        mode: outcome.mode,
-        forced: outcome.forced,
-        years: outcome.years,
-        replaced: outcome.replaced,
-        added: outcome.added,
-        proposals: outcome.proposals,
-        settingsFilled: outcome.settingsFilled,
-      },
-    };
-    io.out(JSON.stringify(doc, null, 2) + "\n");
-  }
-  return 0;
 }
 
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {

@@ -17,9 +17,10 @@ import { computeTertial, TertialReport } from "./tertial";
 import type { CellRef, DayNumber } from "./units";
 import { asCellRef } from "./units";
 import { validateInputs } from "./validate";
+import type { Output } from "./outputs";
 
-export type Output = "medlemsandelar" | "tertial" | "eget-kapital";
-export const OUTPUTS: readonly Output[] = ["medlemsandelar", "tertial", "eget-kapital"];
+export { OUTPUTS } from "./outputs";
+export type { Output } from "./outputs";
 
 /** Which input tables each output reads (and therefore validates). Optional tables may be absent. */
 export function tablesFor(outputs: ReadonlySet<Output>): { required: Set<InputTable>; optional: Set<InputTable> } {

@@ -3,7 +3,7 @@
  * group with a share has a member, account ranges do not overlap, forecast choices fit their lines,
  * and the ceiling's bands are contiguous from 0. Errors name the cell to fix.
  */
-import type { Output } from "./compute";
+import type { Output } from "./outputs";
 import type { Inputs } from "./inputs";
 import { AccountIndex } from "./ledger";
 import type { IssueList } from "./messages";

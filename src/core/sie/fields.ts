@@ -5,7 +5,7 @@
  */
 import { dayNumber, daysInMonth } from "../dates";
 import type { DayNumber } from "../units";
-import type { SieTransaction } from "./parse";
+import type { SieTransaction } from "./transaction";
 
 /** The fields of one line: bare or quoted words, and object lists as nested arrays. */
 export type Field = string | string[];

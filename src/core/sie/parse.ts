@@ -10,6 +10,9 @@ import { isoOfDayNumber } from "../dates";
 import { asCellRef, DayNumber } from "../units";
 import { crc32String } from "./crc32";
 import { decode, detectEncoding, SieEncoding } from "./encoding";
+import type { SieTransaction } from "./transaction";
+
+export type { SieTransaction };
 import { dayOf, fastTrans, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
 
 export { dayOf, fieldsOf, oreOf } from "./fields";
@@ -17,18 +20,6 @@ export type { Field } from "./fields";
 
 /** Files larger than this are refused (a 1 000 000-transaction export is about 60 MB). */
 export const SIE_MAX_BYTES = 256 * 1024 * 1024;
-
-export interface SieTransaction {
-  account: number;
-  /** The account as written (`0351` keeps its class 0). */
-  accountText: string;
-  /** Dimension → object id (`{6 "P1"}` → 6 → "P1"). */
-  objects: Array<[number, string]>;
-  /** Öre, debit positive. */
-  ore: number;
-  text: string;
-  line: number;
-}
 
 export interface SieVoucher {
   series: string;

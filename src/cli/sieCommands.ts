@@ -1,0 +1,114 @@
+/** `finsam sie`: read and check an SIE file, or import it into a copy of a workbook. */
+import { createHash } from "crypto";
+import { promises as fs } from "fs";
+import path from "path";
+import type { Lang } from "../core/locale";
+import { issueText } from "../core/messages";
+import { parseSie } from "../core/sie/parse";
+import { reconciliationJson, summarizeSie } from "../core/sie/summary";
+import { WriteRefused } from "../workbook/port";
+import { importSie } from "../workbook/sieImport";
+import { MessageError, UsageError } from "./errors";
+import { defaultImportPath, MAX_SIE_BYTES, outputNameProblem, sameFile } from "./files";
+import { CLI_TEXT } from "./i18n";
+import { checkInput, openWorkbook } from "./open";
+import { Io, ISSUES_SHOWN, Parsed, printIssues, version } from "./shell";
+/** `finsam sie <file> [--json]`: reads and checks an SIE file and prints its summary; writes nothing. */
+export async function sieCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
+  const t = CLI_TEXT[lang];
+  if (p.positional.length === 2) return sieImportCommand(p, io, lang);
+  if (p.positional.length !== 1) throw new UsageError(t.sieArgs);
+  const file = p.positional[0];
+  await checkInput(file, MAX_SIE_BYTES);
+  const bytes = await fs.readFile(file);
+  const name = path.basename(file);
+  const summary = summarizeSie(parseSie(bytes, name), name);
+  const ok = summary.errors.length === 0;
+  if (p.json) {
+    const doc = {
+      ...summary,
+      errors: summary.errors.map((i) => issueText(i, lang)),
+      warnings: summary.warnings.map((i) => issueText(i, lang)),
+    };
+    io.out(JSON.stringify(doc, null, 2) + "\n");
+  }
+  io.err(`${t.sieSummary(summary)}\n`);
+  if (summary.errors.every((e) => e.code === "sie_reconciliation_failed"))
+    io.err(`${t.sieReconciled(summary.reconciliation.compared, summary.reconciliation.differences.length)}\n`);
+  printIssues(io, t.sieInvalid, summary.errors, lang);
+  printIssues(io, t.warningsTitle, summary.warnings, lang);
+  if (ok) io.err(`${t.sieValid}\n`);
+  return ok ? 0 : 1;
+}
+
+/** `finsam sie <file> <workbook.xlsx> [-o out]`: imports the file into a copy of the workbook. */
+async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
+  const t = CLI_TEXT[lang];
+  const [file, input] = p.positional;
+  if (p.out && sameFile(input, p.out)) throw new UsageError(t.sameFile);
+  await checkInput(file, MAX_SIE_BYTES);
+  const bytes = await fs.readFile(file);
+  const port = await openWorkbook(input);
+  const output = p.out ?? defaultImportPath(input, port.isMacroEnabled());
+  if (sameFile(input, output)) throw new UsageError(t.sameFile);
+  const misnamed = outputNameProblem(port.isMacroEnabled(), output);
+  if (misnamed) throw new MessageError(misnamed);
+  const name = path.basename(file);
+  // The parsed file is only referenced inside this call: a million-row import writes without it in memory.
+  const summary = p.json ? summarizeSie(parseSie(bytes, name), name) : null;
+  const outcome = importSie(await port.readGrid(), parseSie(bytes, name), {
+    fileName: name,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    now: io.now(),
+    version: version(),
+    importAnyway: p.importAnyway,
+  });
+  const reconciliation = outcome.reconciliation ? reconciliationJson(outcome.reconciliation) : null;
+  if (!outcome.ok) {
+    printIssues(io, t.sieNotImported, outcome.errors, lang);
+    printIssues(io, t.warningsTitle, outcome.warnings, lang);
+    if (p.json) {
+      const doc = {
+        errors: outcome.errors.map((i) => issueText(i, lang)),
+        warnings: outcome.warnings.map((i) => issueText(i, lang)),
+        reconciliation,
+      };
+      io.out(JSON.stringify(doc, null, 2) + "\n");
+    }
+    return 1;
+  }
+  try {
+    await port.writeSheets(outcome.sheets, outcome.edits);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    printIssues(io, t.sieNotImported, e.issues, lang);
+    if (p.json) io.out(JSON.stringify({ errors: e.issues.map((i) => issueText(i, lang)), warnings: [], reconciliation }, null, 2) + "\n");
+    return 1;
+  }
+  await port.save(output);
+  printIssues(io, t.warningsTitle, outcome.warnings, lang);
+  io.err(`${t.sieImported(outcome)}\n`);
+  for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.accountText} ${pr.name}: ${pr.line ?? "–"}\n`);
+  if (outcome.proposals.length > ISSUES_SHOWN) io.err(`  ${t.andMore(outcome.proposals.length - ISSUES_SHOWN)}\n`);
+  io.err(`${t.wrote(output)}\n`);
+  if (summary) {
+    const doc = {
+      ...summary,
+      errors: [],
+      warnings: outcome.warnings.map((i) => issueText(i, lang)),
+      reconciliation,
+      import: {
+        output,
+        mode: outcome.mode,
+        forced: outcome.forced,
+        years: outcome.years,
+        replaced: outcome.replaced,
+        added: outcome.added,
+        proposals: outcome.proposals,
+        settingsFilled: outcome.settingsFilled,
+      },
+    };
+    io.out(JSON.stringify(doc, null, 2) + "\n");
+  }
+  return 0;
+}
