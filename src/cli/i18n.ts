@@ -1,6 +1,6 @@
 /**
  * The command line's own words in Swedish and English: usage, headings and the summary. Engine
- * messages come from the catalogue (src/core/messages.ts); these are the shell's.
+ * messages come from the catalogue (src/core/messages/); these are the shell's.
  */
 import type { Lang } from "../core/locale";
 

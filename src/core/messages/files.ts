@@ -1,0 +1,185 @@
+/** The use cases and the shells: files, writing the workbook, verifying, what Excel refuses. */
+import { Entry, KIND_EN, KIND_SV, None, OS_EN, OS_SV, SHEET_NAME_EN, SHEET_NAME_SV, none } from "./words";
+
+export interface ShellParams {
+  input_formula_master: None;
+  owned_sheet_taken: { sheet: string; owned: string };
+  cell_text_too_long: { length: number; limit: number };
+  sheet_name_invalid: { sheet: string; reason: "empty" | "too_long" | "character" | "apostrophe" | "reserved" };
+  sheet_too_large: { sheet: string; rows: number; columns: number };
+  no_results: None;
+  template_inputs_exist: { found: string[] };
+  verify_difference: { stored: string; recomputed: string };
+  file_unreadable: { file: string; detail: string };
+  file_kind: { file: string; kind: "encrypted" | "xls" | "ods" };
+  file_system: { file: string; reason: string };
+  file_exists: { file: string };
+  file_not_regular: { file: string };
+  file_too_large: { file: string; megabytes: number; limit: number };
+  output_extension: { file: string; expected: ".xlsx" | ".xlsm" };
+  workbook_strict: None;
+  sheet_protected_password: { sheet: string };
+  calculation_manual: None;
+  unexpected: { detail: string };
+}
+
+export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> } = {
+  no_results: {
+    meaning: "Verifiera: arbetsboken har inga beräknade resultat.",
+    sv: () => "Arbetsboken har inga beräknade resultat att verifiera; beräkna först.",
+    en: () => "The workbook has no computed results to verify; calculate first.",
+    example: none,
+  },
+  template_inputs_exist: {
+    meaning: "Skapa mall: arbetsboken har redan indata, så mallen skapas inte.",
+    sv: (p) => `Arbetsboken har redan indata (${p.found.join(", ")}). Mallen skapas bara i en tom arbetsbok; ingenting har ändrats.`,
+    en: (p) =>
+      `The workbook already has inputs (${p.found.join(", ")}). The template is only created in an empty workbook; nothing was changed.`,
+    example: { found: ["Huvudbok", "Medlemmar"] },
+  },
+  verify_difference: {
+    meaning: "Verifiera: ett lagrat resultat skiljer sig från en ny beräkning.",
+    sv: (p) => `lagrat ${p.stored}, omräknat ${p.recomputed}`,
+    en: (p) => `stored ${p.stored}, recomputed ${p.recomputed}`,
+    example: { stored: "-2 459 tkr", recomputed: "-2 460 tkr" },
+  },
+  file_unreadable: {
+    meaning: "Filen går inte att läsa som en .xlsx-arbetsbok (fel filtyp, skadad, krypterad, zip64).",
+    sv: (p) => `Filen ${p.file} går inte att läsa som en Excel-arbetsbok (.xlsx): ${p.detail}. Ingenting har skrivits.`,
+    en: (p) => `The file ${p.file} cannot be read as an Excel workbook (.xlsx): ${p.detail}. Nothing was written.`,
+    example: { file: "huvudbok.csv", detail: "not a zip file" },
+  },
+  file_kind: {
+    meaning: "Filen är en krypterad arbetsbok, en .xls (Excel 97–2003) eller ett OpenDocument-kalkylblad (.ods), inte en .xlsx.",
+    sv: (p) =>
+      `Filen ${p.file} är ${KIND_SV[p.kind]}. Öppna den i Excel` +
+      `${p.kind === "encrypted" ? ", ta bort lösenordet (Arkiv → Info → Skydda arbetsbok)" : ""} ` +
+      "och spara den som Excel-arbetsbok (*.xlsx). Ingenting har skrivits.",
+    en: (p) =>
+      `The file ${p.file} is ${KIND_EN[p.kind]}. Open it in Excel` +
+      `${p.kind === "encrypted" ? ", remove the password (File → Info → Protect Workbook)" : ""} ` +
+      "and save it as an Excel Workbook (*.xlsx). Nothing was written.",
+    example: { file: "budget.xlsx", kind: "encrypted" },
+  },
+  file_system: {
+    meaning: "Filsystemet säger nej: filen eller mappen finns inte, är skrivskyddad, disken är full, en mapp i stället för en fil.",
+    sv: (p) => `${p.file}: ${OS_SV[p.reason] ?? `filsystemet svarar ${p.reason}`}. Ingenting har skrivits.`,
+    en: (p) => `${p.file}: ${OS_EN[p.reason] ?? `the file system answers ${p.reason}`}. Nothing was written.`,
+    example: { file: "/mnt/delad/arbetsbok.beraknad.xlsx", reason: "EROFS" },
+  },
+  file_not_regular: {
+    meaning: "Det angivna namnet är ingen vanlig fil (en enhet som /dev/zero, en namngiven rörledning); den läses inte.",
+    sv: (p) => `${p.file} är ingen vanlig fil (en enhet eller en rörledning) och läses inte. Ange en sparad fil.`,
+    en: (p) => `${p.file} is not a regular file (a device or a pipe) and is not read. Give a saved file.`,
+    example: { file: "/dev/zero" },
+  },
+  file_too_large: {
+    meaning: "Filen är större än vad programmet läser (arbetsbok 1 000 MB, SIE-fil 500 MB); den läses inte.",
+    sv: (p, f) => `Filen ${p.file} är ${f.count(p.megabytes)} MB, mer än de ${f.count(p.limit)} MB som läses. Ingenting har skrivits.`,
+    en: (p, f) =>
+      `The file ${p.file} is ${f.count(p.megabytes)} MB, more than the ${f.count(p.limit)} MB that are read. Nothing was written.`,
+    example: { file: "huvudbok.xlsx", megabytes: 1200, limit: 1000 },
+  },
+  file_exists: {
+    meaning: "Mall och exempel skriver inte över en fil som finns; --ersatt gör det.",
+    sv: (p) => `Filen ${p.file} finns redan och skrivs inte över. Välj ett annat namn, eller lägg till --ersatt för att ersätta den.`,
+    en: (p) => `The file ${p.file} exists and is not overwritten. Choose another name, or add --ersatt (--replace) to replace it.`,
+    example: { file: "arbetsbok.xlsx" },
+  },
+  output_extension: {
+    meaning: "Utfilens namn passar inte arbetsboken: en makroarbetsbok öppnas av Excel bara som .xlsm, en annan bara som .xlsx.",
+    sv: (p) =>
+      p.expected === ".xlsm"
+        ? `Utfilen ${p.file} måste sluta på .xlsm: arbetsboken innehåller makron, och Excel öppnar den bara med det namnet. ` +
+          "Ingenting har skrivits."
+        : `Utfilen ${p.file} måste sluta på .xlsx: Excel öppnar arbetsboken bara med det namnet. Ingenting har skrivits.`,
+    en: (p) =>
+      p.expected === ".xlsm"
+        ? `The output ${p.file} must end in .xlsm: the workbook holds macros, and Excel opens it only under that name. ` +
+          "Nothing was written."
+        : `The output ${p.file} must end in .xlsx: Excel opens the workbook only under that name. Nothing was written.`,
+    example: { file: "arbetsbok.beraknad.xlsx", expected: ".xlsm" },
+  },
+  workbook_strict: {
+    meaning: "Arbetsboken är sparad som Strict Open XML; resultat skrivs bara i en vanlig Excel-arbetsbok.",
+    sv: () =>
+      "Arbetsboken är sparad i formatet Strict Open XML, som Finsam Ekonomi inte skriver i. Öppna den i Excel, välj " +
+      "Spara som → Excel-arbetsbok (*.xlsx) och kör igen. Ingenting har skrivits.",
+    en: () =>
+      "The workbook is saved as Strict Open XML, which Finsam Ekonomi does not write. Open it in Excel, choose " +
+      "Save As → Excel Workbook (*.xlsx) and run again. Nothing was written.",
+    example: none,
+  },
+  sheet_protected_password: {
+    meaning: "Ett resultatblad är skyddat med lösenord, så det kan inte skrivas om. Ingenting skrivs.",
+    sv: (p) =>
+      `Bladet ${p.sheet} är skyddat med lösenord och kan inte skrivas om. Ta bort skyddet (Granska → Ta bort skydd för blad) ` +
+      "och beräkna igen. Ingenting har skrivits.",
+    en: (p) =>
+      `The sheet ${p.sheet} is protected with a password and cannot be rewritten. Unprotect it (Review → Unprotect Sheet) ` +
+      "and calculate again. Nothing was written.",
+    example: { sheet: "Tertialrapport" },
+  },
+  calculation_manual: {
+    meaning: "Excel räknar i manuellt läge; tillägget räknade om de blad det skrev, men andra formler kan visa gamla värden.",
+    sv: () =>
+      "Excel står i manuellt beräkningsläge. Finsam Ekonomi räknade om bladen det skrev; andra formler i arbetsboken " +
+      "räknas om först när du trycker F9 (Formler → Beräkningsalternativ → Automatiskt).",
+    en: () =>
+      "Excel is in manual calculation mode. Finsam Ekonomi recalculated the sheets it wrote; other formulas in the " +
+      "workbook update only when you press F9 (Formulas → Calculation Options → Automatic).",
+    example: none,
+  },
+  unexpected: {
+    meaning: "Ett oväntat programfel; detaljerna finns i Körlogg och konsolen. Indata är orörda.",
+    sv: (p) => `Oväntat fel: ${p.detail}. Arbetsbokens indata är orörda; kör igen när felet är åtgärdat.`,
+    en: (p) => `Unexpected error: ${p.detail}. The workbook's inputs are untouched; run again once the problem is fixed.`,
+    example: { detail: "InvalidArgument" },
+  },
+  input_formula_master: {
+    meaning: "Importen skulle skriva i en cell som är huvudcell för en delad formel eller en matrisformel; inget skrivs.",
+    sv: () =>
+      "Cellen har en formel som andra celler delar (delad formel eller matrisformel) och skulle skrivas över av importen. " +
+      "Ersätt formlerna i tabellen med värden, eller flytta dem utanför tabellen, och importera igen; ingenting har skrivits.",
+    en: () =>
+      "The cell holds a formula that other cells share (a shared or array formula) and the import would overwrite it. " +
+      "Replace the table's formulas with values, or move them out of the table, and import again; nothing was written.",
+    example: {},
+  },
+  owned_sheet_taken: {
+    meaning: "Ett eget blad har samma namn som ett blad Finsam Ekonomi skriver (i vilken bokstavsform som helst); det skrivs inte över.",
+    sv: (p) =>
+      `Bladet ${p.sheet} har samma namn som Finsam Ekonomis blad ${p.owned} men är inte skrivet av Finsam Ekonomi, så det skrivs ` +
+      "inte över. Byt namn på ditt blad (högerklicka på fliken → Byt namn) och kör igen; ingenting har skrivits.",
+    en: (p) =>
+      `The sheet ${p.sheet} has the name of Finsam Ekonomi's sheet ${p.owned} but was not written by Finsam Ekonomi, so it is not ` +
+      "overwritten. Rename your sheet (right-click its tab → Rename) and run again; nothing was written.",
+    example: { sheet: "KONTROLLER", owned: "Kontroller" },
+  },
+  cell_text_too_long: {
+    meaning: "En text som skulle skrivas är längre än en cell rymmer (32 767 tecken); ingenting skrivs.",
+    sv: (p, f) =>
+      `Texten som skulle skrivas här är ${f.count(p.length)} tecken, fler än en cell rymmer (${f.count(p.limit)}). ` +
+      "Korta texten i indata (eller i SIE-filen) och kör igen; ingenting har skrivits.",
+    en: (p, f) =>
+      `The text to be written here is ${f.count(p.length)} characters, more than a cell holds (${f.count(p.limit)}). ` +
+      "Shorten it in the inputs (or in the SIE file) and run again; nothing was written.",
+    example: { length: 40000, limit: 32767 },
+  },
+  sheet_name_invalid: {
+    meaning: "Ett bladnamn som Excel inte tillåter (tomt, över 31 tecken, [ ] : * ? / \\, apostrof först eller sist, History).",
+    sv: (p) => `Bladnamnet ${p.sheet} går inte i Excel (${SHEET_NAME_SV[p.reason]}). Ingenting har skrivits.`,
+    en: (p) => `The sheet name ${p.sheet} is not allowed in Excel (${SHEET_NAME_EN[p.reason]}). Nothing was written.`,
+    example: { sheet: "Bokslut: 2026", reason: "character" },
+  },
+  sheet_too_large: {
+    meaning: "Ett blad skulle få fler rader (1 048 576) eller kolumner (16 384) än Excel har; ingenting skrivs.",
+    sv: (p, f) =>
+      `Bladet ${p.sheet} skulle få ${f.count(p.rows)} rader och ${f.count(p.columns)} kolumner; ett kalkylblad har högst ` +
+      "1 048 576 rader och 16 384 kolumner. Ingenting har skrivits.",
+    en: (p, f) =>
+      `The sheet ${p.sheet} would get ${f.count(p.rows)} rows and ${f.count(p.columns)} columns; a worksheet has at most ` +
+      "1,048,576 rows and 16,384 columns. Nothing was written.",
+    example: { sheet: "Huvudbok", rows: 1100000, columns: 6 },
+  },
+};

@@ -1,0 +1,178 @@
+/** Warnings a run gives without stopping, and the year-end statements (Bokslut). */
+import type { LeafLine } from "../reportLines";
+import { Entry, LINE_EN, LINE_SV, None, none } from "./words";
+
+export interface WarningParams {
+  rows_after_cutoff: { count: number; sheet: string; cutoff: string };
+  /** `id` and `method` let the pane offer to move the comment to the Prognos table (leaf lines only). */
+  report_comment_kept: { line: string; id?: string; method?: string; text?: string };
+  rows_other_years: { count: number; sheet: string; from: number; to: number };
+  unbalanced_voucher: { count: number; sheet: string; voucher: string; difference: string };
+  duplicate_rows: { count: number; sheet: string };
+  dates_1904: { sheet: string };
+  budget_missing: { year: number };
+  budget_negative: None;
+  contributions_differ: { year: number; budget: string; settings: string };
+  prior_contributions_missing: None;
+  opening_equity_missing: None;
+  forecast_fallback: { line: LeafLine };
+  manual_forecast_closed_year: { line: LeafLine; manual: string; actual: string };
+  bokslut_no_balance_lines: None;
+  balance_accounts_without_line: { accounts: number[] };
+  ib_unbalanced: { year: number; difference: string; accounts: number[] };
+  statements_unbalanced: { difference: string; accounts: number[] };
+}
+
+export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams[C]> } = {
+  report_comment_kept: {
+    meaning: "Varning: en kommentar skriven direkt i Tertialrapporten behölls; den hör hemma i tabellen Prognos.",
+    sv: (p) =>
+      `Kommentaren till ${p.line} är skriven direkt i Tertialrapporten och behölls. ` +
+      "Flytta den till tabellen Prognos (Kommentar) så att den följer med indata, eller töm cellen.",
+    en: (p) =>
+      `The comment on ${p.line} was typed in the Tertialrapport and was kept. ` +
+      "Move it to the Prognos table (Kommentar) so that it travels with the inputs, or clear the cell.",
+    example: { line: "Personalkostnader" },
+  },
+  rows_after_cutoff: {
+    meaning: "Varning: rader i huvudboken efter brytdatum ingår inte i utfallet.",
+    sv: (p, f) => `${f.count(p.count)} rader i ${p.sheet} är daterade efter brytdatum ${f.date(p.cutoff)} och ingår inte i utfallet.`,
+    en: (p, f) => `${f.count(p.count)} rows in ${p.sheet} are dated after the cut-off date ${f.date(p.cutoff)} and are not in the actuals.`,
+    example: { count: 22, sheet: "Huvudbok", cutoff: "2026-08-31" },
+  },
+  rows_other_years: {
+    meaning: "Varning: rader i huvudboken från andra år än rapportåret och året före ingår inte.",
+    sv: (p, f) => `${f.count(p.count)} rader i ${p.sheet} hör till andra år än ${p.from}–${p.to} och ingår inte i rapporten.`,
+    en: (p, f) => `${f.count(p.count)} rows in ${p.sheet} belong to years other than ${p.from}–${p.to} and are not in the report.`,
+    example: { count: 5, sheet: "Huvudbok", from: 2025, to: 2026 },
+  },
+  unbalanced_voucher: {
+    meaning: "Varning: verifikationer vars rader inte summerar till noll (debet ≠ kredit).",
+    sv: (p, f) =>
+      `${f.count(p.count)} verifikationer i ${p.sheet} balanserar inte (debet ≠ kredit), ` +
+      `t.ex. ${p.voucher} med differens ${f.money(p.difference)}.`,
+    en: (p, f) =>
+      `${f.count(p.count)} vouchers in ${p.sheet} do not balance (debit ≠ credit), ` +
+      `e.g. ${p.voucher} with a difference of ${f.money(p.difference)}.`,
+    example: { count: 1, sheet: "Huvudbok", voucher: "A 12", difference: "-12771" },
+  },
+  duplicate_rows: {
+    meaning: "Varning: rader utan verifikationsnummer som är exakta kopior av en tidigare sådan rad (inklistrade två gånger?).",
+    sv: (p, f) =>
+      `${f.count(p.count)} rader utan verifikationsnummer i ${p.sheet} är exakta kopior av en tidigare rad ` +
+      `(samma datum, konto, belopp och text). Inklistrade två gånger?`,
+    en: (p, f) =>
+      `${f.count(p.count)} rows without a voucher number in ${p.sheet} are exact copies of an earlier row ` +
+      `(same date, account, amount and text). Pasted twice?`,
+    example: { count: 2, sheet: "Huvudbok" },
+  },
+  dates_1904: {
+    meaning: "Varning: datumen ser förskjutna ut med 1904-datumsystemets skillnad (4 år och 1 dag).",
+    sv: (p) =>
+      `Nästan alla datum i ${p.sheet} ligger 4 år och 1 dag före räkenskapsåret, som när en arbetsbok med ` +
+      `1904-datumsystemet kopierats till en med 1900-systemet. Kontrollera datumen ` +
+      `(Excel: Arkiv > Alternativ > Avancerat > Använd datumsystemet 1904).`,
+    en: (p) =>
+      `Almost all dates in ${p.sheet} are 4 years and 1 day before the fiscal year, as when a workbook using the ` +
+      `1904 date system was copied into one using the 1900 system. Check the dates ` +
+      `(Excel: File > Options > Advanced > Use 1904 date system).`,
+    example: { sheet: "Huvudbok" },
+  },
+  budget_missing: {
+    meaning: "Varning: Budget har inga belopp för rapportåret.",
+    sv: (p) => `Budget saknar belopp för ${p.year}; budgetkolumnen visar 0.`,
+    en: (p) => `Budget has no amounts for ${p.year}; the budget column shows 0.`,
+    example: { year: 2026 },
+  },
+  budget_negative: {
+    meaning: "Varning: ett budgetbelopp är negativt (budget skrivs positivt för intäkter och kostnader).",
+    sv: () => "Budgetbeloppet är negativt; budget skrivs som positiva belopp för både intäkter och kostnader.",
+    en: () => "The budget amount is negative; budgets are written as positive amounts for both income and costs.",
+    example: none,
+  },
+  contributions_differ: {
+    meaning: "Varning: budgetens medlemsbidrag skiljer sig från årets medlemsbidrag enligt Inställningar.",
+    sv: (p, f) =>
+      `Budgetens medlemsbidrag ${p.year} (${f.money(p.budget)}) skiljer sig från årets medlemsbidrag ` +
+      `enligt Inställningar (${f.money(p.settings)}).`,
+    en: (p, f) =>
+      `The budget's member contributions for ${p.year} (${f.money(p.budget)}) differ from the year's ` +
+      `member contributions in Inställningar (${f.money(p.settings)}).`,
+    example: { year: 2026, budget: "8886000", settings: "8900000" },
+  },
+  prior_contributions_missing: {
+    meaning: "Varning: fjolårets medlemsbidrag saknas för periodiseringens jämförelsekolumn.",
+    sv: () => "Fjolårets medlemsbidrag saknas i både huvudbok och budget; jämförelsekolumnen visar 0.",
+    en: () => "Last year's member contributions are in neither the ledger nor the budget; the comparison column shows 0.",
+    example: none,
+  },
+  opening_equity_missing: {
+    meaning: "Varning: ingående eget kapital saknas (varken inställning eller IB-rader); 0 används.",
+    sv: () => "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
+    en: () => "Opening equity is missing (neither the setting nor IB rows on equity accounts); 0 is used.",
+    example: none,
+  },
+  bokslut_no_balance_lines: {
+    meaning: "Varning: Kontoplan har inga balansrader (t.ex. kassa_och_bank), så bladet Bokslut skapas inte.",
+    sv: () =>
+      "Bokslut skapas inte: Kontoplan har inga balansrader. Ge balanskontona (klass 1–2) rapportraderna anlaggningstillgangar, " +
+      "fordringar, kassa_och_bank, eget_kapital, avsattningar, langfristiga_skulder eller kortfristiga_skulder.",
+    en: () =>
+      "Bokslut (financial statements) is not created: Kontoplan has no balance-sheet lines. Give the balance accounts " +
+      "(classes 1–2) the report lines anlaggningstillgangar, fordringar, kassa_och_bank, eget_kapital, avsattningar, " +
+      "langfristiga_skulder or kortfristiga_skulder.",
+    example: none,
+  },
+  balance_accounts_without_line: {
+    meaning: "Varning: balanskonton (klass 1–2) har rader i huvudboken men ingen rapportrad i Kontoplan.",
+    sv: (p) => `Balanskonton utan rapportrad i Kontoplan: ${p.accounts.join(", ")}. De saknas i balansräkningen.`,
+    en: (p) => `Balance accounts without a report line in Kontoplan: ${p.accounts.join(", ")}. They are missing from the balance sheet.`,
+    example: { accounts: [1510, 2440] },
+  },
+  ib_unbalanced: {
+    meaning:
+      "Varning: de ingående balanserna (IB-rader) för ett år summerar inte till noll; bokslutet görs inte (bladet Bokslut säger varför).",
+    sv: (p, f) =>
+      `De ingående balanserna (IB-rader) för ${p.year} summerar till ${f.money(p.difference)} i stället för 0. ` +
+      `Kontrollera IB-raderna för kontona ${p.accounts.join(", ")}.`,
+    en: (p, f) =>
+      `The opening balances (IB rows) for ${p.year} sum to ${f.money(p.difference)} instead of 0. ` +
+      `Check the IB rows for the accounts ${p.accounts.join(", ")}.`,
+    example: { year: 2026, difference: "1250", accounts: [1930, 2010, 2440] },
+  },
+  statements_unbalanced: {
+    meaning:
+      "Varning: balansräkningen går inte ihop (tillgångar ≠ eget kapital och skulder); bokslutet görs inte, kontona utan rapportrad nämns.",
+    sv: (p, f) =>
+      `Balansräkningen går inte ihop: tillgångarna skiljer sig från eget kapital och skulder med ${f.money(p.difference)}. ` +
+      (p.accounts.length
+        ? `Konton med rader men utan rapportrad i Kontoplan: ${p.accounts.join(", ")}.`
+        : "Alla konton har rapportrad; se varningen om verifikationer som inte balanserar."),
+    en: (p, f) =>
+      `The balance sheet does not balance: assets differ from equity and liabilities by ${f.money(p.difference)}. ` +
+      (p.accounts.length
+        ? `Accounts with rows but no report line in Kontoplan: ${p.accounts.join(", ")}.`
+        : "Every account has a report line; see the warning about vouchers that do not balance."),
+    example: { difference: "-12500", accounts: [1510, 3990] },
+  },
+  manual_forecast_closed_year: {
+    meaning: "Varning: året är stängt (brytdatum 31 december), så helåret är utfallet; en manuell prognos som skiljer sig används inte.",
+    sv: (p, f) =>
+      `${LINE_SV[p.line]}: året är stängt (brytdatum 31 december), så helåret är utfallet ${f.money(p.actual)}; ` +
+      `den manuella prognosen ${f.money(p.manual)} används inte.`,
+    en: (p, f) =>
+      `${LINE_EN[p.line]}: the year is closed (cut-off 31 December), so the full year is the actual ${f.money(p.actual)}; ` +
+      `the manual forecast ${f.money(p.manual)} is not used.`,
+    example: { line: "ovriga_externa_kostnader", manual: "-600000", actual: "-587412.50" },
+  },
+  forecast_fallback: {
+    meaning: "Varning: föregående år kan inte användas (fjolårets period är 0); utfall+restbudget används.",
+    sv: (p) =>
+      `${LINE_SV[p.line]}: föregående år kan inte användas eftersom fjolårets utfall för samma period är 0; ` +
+      `utfall+restbudget används.`,
+    en: (p) =>
+      `${LINE_EN[p.line]}: föregående år (prior year) cannot be used because last year's actual for the same ` +
+      `period is 0; utfall+restbudget (actual + remaining budget) is used.`,
+    example: { line: "ovriga_intakter" },
+  },
+};
