@@ -2,22 +2,14 @@
 import { existsSync, readFileSync } from "fs";
 import http from "http";
 import path from "path";
+import { describeWith } from "./requires";
 import type { Browser } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? "";
 
 /** A describe that fails (in CI) or skips (elsewhere) when Chromium is missing. */
 export function describeWithChromium(name: string, fn: () => void): void {
-  if (CHROMIUM) return describe(name, fn);
-  if (process.env.CI === "true") {
-    describe(name, () => {
-      test("Chromium is installed", () => {
-        throw new Error("Chromium is missing (apt-get install chromium); CI must run the browser tests.");
-      });
-    });
-    return;
-  }
-  describe.skip(`${name} (Chromium missing)`, fn);
+  describeWith(name, { present: !!CHROMIUM, what: "Chromium", how: "apt-get install chromium" }, fn);
 }
 
 export async function launch(): Promise<Browser> {

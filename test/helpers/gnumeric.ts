@@ -7,6 +7,7 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { describeWith } from "./requires";
 
 export function ssconvertPath(): string | null {
   const r = spawnSync("which", ["ssconvert"], { encoding: "utf8" });
@@ -15,9 +16,7 @@ export function ssconvertPath(): string | null {
 
 /** `describe` when Gnumeric is present; outside CI a missing ssconvert skips and says how to get it. */
 export function describeWithGnumeric(name: string, fn: () => void): void {
-  if (ssconvertPath()) describe(name, fn);
-  else if (process.env.CI) describe(name, () => test("Gnumeric (ssconvert) is installed", () => expect(ssconvertPath()).not.toBeNull()));
-  else describe.skip(`${name} (ssconvert saknas: apt-get install gnumeric)`, fn);
+  describeWith(name, { present: !!ssconvertPath(), what: "Gnumeric (ssconvert)", how: "apt-get install gnumeric" }, fn);
 }
 
 /** A CSV text as rows of fields (quoted fields with doubled quotes, as both programs write them). */

@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { describeWith } from "./requires";
 import { Package } from "../../src/xlsx/package";
 import { inflateEntry, readZip } from "../../src/xlsx/zip";
 import { sharedDir } from "./shared";
@@ -23,17 +24,16 @@ export function xmllintPath(): string | null {
 
 /** A describe that fails (in CI) or skips (elsewhere) when xmllint or the schemas are missing. */
 export function describeWithSchemas(name: string, fn: () => void): void {
-  const missing = !xmllintPath() ? "xmllint (apt-get install libxml2-utils)" : !existsSync(ISO) ? `the schemas in ${XSD_DIR}` : null;
-  if (!missing) return describe(name, fn);
-  if (process.env.CI === "true") {
-    describe(name, () => {
-      test("the schema validator is available", () => {
-        throw new Error(`${missing} is missing; CI must validate what we write.`);
-      });
-    });
-    return;
-  }
-  describe.skip(`${name} (${missing} missing)`, fn);
+  if (!xmllintPath()) return describeWith(name, { present: false, what: "xmllint", how: "apt-get install libxml2-utils" }, fn);
+  describeWith(
+    name,
+    {
+      present: existsSync(ISO),
+      what: `the OOXML schemas (${XSD_DIR})`,
+      how: "put the requirements folder shared/ beside the repository, or set FINSAM_XSD_DIR",
+    },
+    fn,
+  );
 }
 
 /** The schema for a part, by its root element's namespace (null: not an Office Open XML part we validate). */

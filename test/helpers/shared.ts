@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync } from "fs";
 import path from "path";
+import { describeWith } from "./requires";
 
 /** `shared/<name>` beside the repository or a parent folder; `FINSAM_<NAME>_DIR` overrides it. */
 export function sharedDir(name: string, override?: string): string {
@@ -21,8 +22,18 @@ export const SIE_DIR = sharedDir("sie", process.env.FINSAM_SIE_DIR);
 /** The SIE exports in the test data (none when the folder is missing). */
 export const SIE_FILES = existsSync(SIE_DIR) ? readdirSync(SIE_DIR).filter((f) => /\.s[ei]$/i.test(f)) : [];
 
-/** Runs with the SIE test data; without it, fails in CI (CI=true) and is skipped elsewhere. */
-export const describeWithSie = SIE_FILES.length > 0 || process.env.CI === "true" ? describe : describe.skip;
+/** Runs with the SIE test data; without it, fails in CI (CI=true) and is skipped elsewhere, saying how to get it. */
+export function describeWithSie(name: string, fn: () => void): void {
+  describeWith(
+    name,
+    {
+      present: SIE_FILES.length > 0,
+      what: `the SIE test exports (${SIE_DIR})`,
+      how: "put the requirements folder shared/ beside the repository, or set FINSAM_SIE_DIR",
+    },
+    fn,
+  );
+}
 
 /**
  * The exports whose own closing balances (#UB) disagree with their opening balances plus vouchers: the
