@@ -82,7 +82,8 @@ describe("display in tkr", () => {
     expect(formatNumber(1500, FORMATS.tkr)).toBe("2");
     expect(formatNumber(-1500, FORMATS.tkr)).toBe("-2");
     expect(formatNumber(1499.99, FORMATS.tkr)).toBe("1");
-    expect(formatNumber(-2280000, FORMATS.tkr)).toBe("-2 280");
+    // A no-break space between the thousands: an amount never breaks across lines.
+    expect(formatNumber(-2280000, FORMATS.tkr)).toBe("-2\u00a0280");
   });
 });
 

@@ -103,7 +103,7 @@ test("verifiera exits 0 on a fresh result, and 3 naming the differences after an
   expect(diff.stderr).toMatch(/Indatafingeravtryck|Tertialrapport!B8/);
   // Both sides in the sheet's unit: the example shows tkr; 10 000 kr more salary is 10 tkr on the staff-cost line.
   const line = diff.stderr.split("\n").find((l) => /Tertialrapport!D\d+: lagrat/.test(l))!;
-  expect(line).toMatch(/lagrat -?[\d\u00a0 ]+ tkr, omräknat -?[\d\u00a0 ]+ tkr/);
+  expect(line).toMatch(/lagrat -?[\d\u00a0]+\u00a0tkr, omräknat -?[\d\u00a0]+\u00a0tkr/);
   const json = JSON.parse(run(["verifiera", edited, "--json"]).stdout) as { differences: Array<{ stored: string; recomputed: string }> };
   expect(json.differences.every((d) => d.stored !== d.recomputed)).toBe(true);
 });

@@ -12,7 +12,7 @@ import iconv from "iconv-lite";
 import { messageText } from "../src/core/messages";
 import { cp437Char, decode, detectEncoding } from "../src/core/sie/encoding";
 import { fieldsOf, parseSie } from "../src/core/sie/parse";
-import { summarizeSie } from "../src/core/sie/summary";
+import { encodingWorthSaying, fiscalYearName, summarizeSie } from "../src/core/sie/summary";
 import { describeWithSie, SIE_DIR, SIE_FILES } from "./helpers/shared";
 
 const files = SIE_FILES;
@@ -235,5 +235,19 @@ describeWithSie("finsam sie on the command line", () => {
     });
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout).errors[0]).toMatchObject({ code: "sie_unbalanced_voucher", cell: "BROKEN_avendo_bad_balance.se:3905" });
+  });
+});
+
+describe("the summary in the officer's words (issue 26)", () => {
+  const summary = (lines: string[], encoding: BufferEncoding = "latin1") =>
+    summarizeSie(parseSie(Buffer.from(["#FLAGGA 0", "#SIETYP 4", ...lines, ""].join("\r\n"), encoding), "t.se"), "t.se");
+  test("fiscal year 0 is named by its year, or by its dates when it is not a calendar year", () => {
+    expect(fiscalYearName(summary(["#RAR 0 20210101 20211231"]))).toBe("2021");
+    expect(fiscalYearName(summary(["#RAR 0 20210701 20220630", "#RAR -1 20200701 20210630"]))).toBe("2021-07-01 – 2022-06-30");
+    expect(fiscalYearName(summary([]))).toBeNull();
+  });
+  test("the encoding is named only when it is not the standard's PC8 (CP437)", () => {
+    expect(encodingWorthSaying(summary(["#FORMAT PC8", "#RAR 0 20210101 20211231"]))).toBeNull();
+    expect(encodingWorthSaying(summary(['#FNAMN "Förbundet"', "#RAR 0 20210101 20211231"], "utf8"))).toBe("utf-8");
   });
 });

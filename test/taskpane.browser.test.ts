@@ -121,7 +121,7 @@ describeWithChromium("task pane in Chromium", () => {
     // The text for the board papers, and its copy button.
     const board = await page.locator("#board").textContent();
     expect(board).toContain("Periodens resultat");
-    expect(board).toContain("Det prognostiserade resultatet för helåret 2026 uppgår till -1 368 tkr");
+    expect(board).toContain("Det prognostiserade resultatet för helåret 2026 uppgår till -1\u00a0368\u00a0tkr");
     await page.evaluate(() => {
       const w = window as never as { __copied: string[] };
       w.__copied = [];
@@ -189,7 +189,7 @@ describeWithChromium("task pane in Chromium", () => {
     await page.click("button[data-action=recalcAll]");
     await page.waitForSelector("#board:not([hidden])");
     expect(await page.locator("#board h2").textContent()).toBe("Text for the board papers");
-    expect(await page.locator("#board-forecast").textContent()).toMatch(/^The forecast result for the full year 2026 is -1 368 tkr/);
+    expect(await page.locator("#board-forecast").textContent()).toMatch(/^The forecast result for the full year 2026 is -1,368\u00a0tkr/);
     expect(await page.locator("#summary-unit").textContent()).toBe("Amounts in tkr (thousands of kronor), as on the report sheets");
   }, 60000);
 

@@ -3,6 +3,7 @@
  * messages come from the catalogue (src/core/messages/); these are the shell's.
  */
 import type { Lang } from "../core/locale";
+import { encodingWorthSaying, fiscalYearName, SieSummary } from "../core/sie/summary";
 
 export const CLI_TEXT = {
   sv: {
@@ -30,9 +31,11 @@ export const CLI_TEXT = {
     outArgs: (c: string) => `${c} tar en utfil.`,
     sameFile: "Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.",
     sieArgs: "sie tar en SIE-fil (och senare en arbetsbok).",
-    sieSummary: (s: { company: string; program: string; encoding: string; vouchers: number; transactions: number; accounts: number }) =>
-      `${s.company || "(inget företagsnamn)"} – ${s.program || "okänt program"}, teckenkodning ${s.encoding}\n` +
-      `  ${s.accounts} konton, ${s.vouchers} verifikationer och ${s.transactions} transaktioner räkenskapsår 0`,
+    sieSummary: (s: SieSummary) =>
+      `${s.company || "(inget företagsnamn)"} – ${s.program || "okänt program"}` +
+      `${encodingWorthSaying(s) ? `, teckenkodning ${encodingWorthSaying(s)}` : ""}\n` +
+      `  ${s.accounts} konton, ${s.vouchers} verifikationer och ${s.transactions} transaktioner` +
+      (fiscalYearName(s) ? ` räkenskapsår ${fiscalYearName(s)}` : ""),
     sieValid: "Filen går att läsa: alla verifikationer balanserar.",
     sieReconciled: (compared: number, differences: number) =>
       compared === 0
@@ -87,9 +90,11 @@ export const CLI_TEXT = {
     outArgs: (c: string) => `${c} takes one output file.`,
     sameFile: "The output file must not be the input file; the input file is never changed.",
     sieArgs: "sie takes one SIE file (and later a workbook).",
-    sieSummary: (s: { company: string; program: string; encoding: string; vouchers: number; transactions: number; accounts: number }) =>
-      `${s.company || "(no company name)"} – ${s.program || "unknown program"}, encoding ${s.encoding}\n` +
-      `  ${s.accounts} accounts, ${s.vouchers} vouchers and ${s.transactions} transactions in fiscal year 0`,
+    sieSummary: (s: SieSummary) =>
+      `${s.company || "(no company name)"} – ${s.program || "unknown program"}` +
+      `${encodingWorthSaying(s) ? `, encoding ${encodingWorthSaying(s)}` : ""}\n` +
+      `  ${s.accounts} accounts, ${s.vouchers} vouchers and ${s.transactions} transactions` +
+      (fiscalYearName(s) ? ` in fiscal year ${fiscalYearName(s)}` : ""),
     sieValid: "The file can be read: every voucher balances.",
     sieReconciled: (compared: number, differences: number) =>
       compared === 0

@@ -4,6 +4,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import type { Lang } from "../core/locale";
 import { issueText } from "../core/messages";
+import { lineLabelIn } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
 import { reconciliationJson, summarizeSie } from "../core/sie/summary";
 import { WriteRefused } from "../workbook/port";
@@ -88,7 +89,9 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   await port.save(output);
   printIssues(io, t.warningsTitle, outcome.warnings, lang);
   io.err(`${t.sieImported(outcome)}\n`);
-  for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.accountText} ${pr.name}: ${pr.line ?? "–"}\n`);
+  // The line in words, and the code Kontoplan's Rapportrad holds (as the officer will see it there).
+  const lineText = (line: string | null) => (line ? `${lineLabelIn(line, lang)} (${line})` : "–");
+  for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.accountText} ${pr.name}: ${lineText(pr.line)}\n`);
   if (outcome.proposals.length > ISSUES_SHOWN) io.err(`  ${t.andMore(outcome.proposals.length - ISSUES_SHOWN)}\n`);
   io.err(`${t.wrote(output)}\n`);
   if (summary) {

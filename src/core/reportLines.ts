@@ -169,3 +169,9 @@ export function parseGroup(text: string): Group | null {
   if (t === "kommun" || t === "kommuner" || t === "municipality") return "Kommun";
   return null;
 }
+
+/** A report line's name for people: the Swedish label, or the English one where the income statement has it; the id itself when unknown. */
+export function lineLabelIn(line: string, lang: "sv" | "en"): string {
+  if (lang === "en" && line in LEAF_LABELS_EN) return LEAF_LABELS_EN[line as LeafLine];
+  return LINE_LABELS[line as keyof typeof LINE_LABELS] ?? line;
+}

@@ -6,10 +6,9 @@
  */
 import type { Computation } from "../core/compute";
 import { flagDeviation } from "../core/deviation";
-import { Decimal, toCellNumber } from "../core/money";
+import type { Decimal } from "../core/money";
 import { LEAF_LABELS_EN, LeafLine, NOTE_COST_LINES, NOTE_INCOME_LINES } from "../core/reportLines";
-import { formatNumber } from "./render";
-import { FORMATS } from "./sheetModel";
+import { formatDecimal } from "../core/locale";
 
 export interface BoardText {
   periodTitle: string;
@@ -21,18 +20,21 @@ export interface BoardText {
 /** At most this many deviations are named; the rest are in the table. */
 const MAX_NAMED = 3;
 
-/** An amount in the sheet's unit with the unit: `1 368 tkr`, `1 367 776 kr`. */
-export function amountText(v: Decimal, unit: "kr" | "tkr"): string {
-  const shown = v.isZero() ? "0" : formatNumber(toCellNumber(v), unit === "tkr" ? FORMATS.tkr : FORMATS.kr);
-  return `${shown} ${unit}`;
+/**
+ * An amount in the sheet's unit with the unit, in the language's way and never broken across lines:
+ * `-1 368 tkr` (no-break spaces), in English `-1,368 tkr`. Thousands round half away from zero, as the sheet shows them.
+ */
+export function amountText(v: Decimal, unit: "kr" | "tkr", lang: "sv" | "en" = "sv"): string {
+  const shown = v.isZero() ? "0" : formatDecimal(unit === "tkr" ? v.dividedBy(1000) : v, 0, lang);
+  return `${shown}\u00a0${unit}`;
 }
 
 export function boardText(c: Computation, lang: "sv" | "en" = "sv"): BoardText | null {
   const t = c.tertial;
   if (!t) return null;
   const unit = c.inputs.settings.displayUnit;
-  const a = (v: Decimal) => amountText(v, unit);
-  const abs = (v: Decimal) => amountText(v.abs(), unit);
+  const a = (v: Decimal) => amountText(v, unit, lang);
+  const abs = (v: Decimal) => amountText(v.abs(), unit, lang);
   const y = c.period.year;
   const cutoff = c.period.cutoff;
   const closed = c.period.closed;
@@ -111,6 +113,6 @@ export function equitySentence(c: Computation, lang: "sv" | "en" = "sv"): string
   const e = c.equity!;
   const unit = c.inputs.settings.displayUnit;
   const w = WORDS[lang];
-  const over = e.status === "over" ? w.over(amountText(e.overBy, unit)) : "";
-  return w.equity(c.period.closed, amountText(e.closing, unit), amountText(e.ceiling.ceiling, unit)) + over;
+  const over = e.status === "over" ? w.over(amountText(e.overBy, unit, lang)) : "";
+  return w.equity(c.period.closed, amountText(e.closing, unit, lang), amountText(e.ceiling.ceiling, unit, lang)) + over;
 }

@@ -5,8 +5,10 @@
 import { Decimal } from "../core/money";
 import { a1, Cell, columnLetters, FORMATS, SheetModel } from "./sheetModel";
 
+/** Thousands grouped with a no-break space, as the messages write them (core/locale.ts): an amount never breaks across lines. */
+const NBSP = "\u00a0";
 function groupThousands(intDigits: string): string {
-  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
 }
 
 /** Displays a number with one of our invariant formats, Swedish separators (space, comma). */
@@ -26,9 +28,9 @@ export function formatNumber(value: number, format: string | undefined): string 
     case FORMATS.ore:
       return fixed(d, 2);
     case FORMATS.percent:
-      return fixed(d.times(100), 2) + " %";
+      return fixed(d.times(100), 2) + NBSP + "%";
     case "0.0000%":
-      return fixed(d.times(100), 4) + " %";
+      return fixed(d.times(100), 4) + NBSP + "%";
     case FORMATS.integer:
       return d.toFixed(0);
     default:
@@ -39,9 +41,9 @@ export function formatNumber(value: number, format: string | undefined): string 
 /** A number as its cell shows it, with the unit: `-2 460 tkr`, `-2 459 123 kr`, `33,33 %`. */
 export function numberWithUnit(value: number, format: string | undefined): string {
   const shown = formatNumber(value, format);
-  if (format === FORMATS.tkr) return shown === "–" ? "0 tkr" : `${shown} tkr`;
-  if (format === FORMATS.kr) return shown === "–" ? "0 kr" : `${shown} kr`;
-  if (format === FORMATS.ore) return `${shown} kr`;
+  if (format === FORMATS.tkr) return `${shown === "–" ? "0" : shown}${NBSP}tkr`;
+  if (format === FORMATS.kr) return `${shown === "–" ? "0" : shown}${NBSP}kr`;
+  if (format === FORMATS.ore) return `${shown}${NBSP}kr`;
   return shown;
 }
 
@@ -53,7 +55,10 @@ export function differenceTexts(stored: number, recomputed: number, format: stri
   const a = numberWithUnit(stored, format);
   const b = numberWithUnit(recomputed, format);
   if (a !== b) return { stored: a, recomputed: b };
-  return { stored: `${a} (${formatNumber(stored, FORMATS.ore)} kr)`, recomputed: `${b} (${formatNumber(recomputed, FORMATS.ore)} kr)` };
+  return {
+    stored: `${a} (${formatNumber(stored, FORMATS.ore)}${NBSP}kr)`,
+    recomputed: `${b} (${formatNumber(recomputed, FORMATS.ore)}${NBSP}kr)`,
+  };
 }
 
 export function displayCell(cell: Cell | null): string {

@@ -60,12 +60,15 @@ export const STRINGS = {
     aborted: "Åtgärden avbröts.",
     sieHeading: "Importera SIE",
     sieChoose: "SIE-fil från bokföringen",
+    sieChooseButton: "Välj fil…",
+    sieNoFile: "Ingen fil vald",
     sieHelp: "Filen läses här på datorn; den laddas inte upp någonstans. Granska sammanfattningen och importera sedan.",
     sieImport: "Importera",
-    siePreview: (s: { company: string; program: string; encoding: string }) =>
-      `${s.company || "(inget företagsnamn)"} · ${s.program || "okänt program"} · teckenkodning ${s.encoding}`,
+    siePreview: (s: { company: string; program: string; encoding: string | null }) =>
+      `${s.company || "(inget företagsnamn)"} · ${s.program || "okänt program"}${s.encoding ? ` · teckenkodning ${s.encoding}` : ""}`,
     sieYears: "Räkenskapsår",
-    sieCounts: (a: number, v: number, t: number) => `${a} konton, ${v} verifikationer, ${t} transaktioner (år 0)`,
+    sieCounts: (a: number, v: number, t: number, year: string | null) =>
+      `${a} konton, ${v} verifikationer, ${t} transaktioner${year ? ` räkenskapsår ${year}` : ""}`,
     sieChecksum: { ok: "Kontrollsumman stämmer", absent: "Ingen kontrollsumma i filen", wrong: "Kontrollsumman stämmer inte" },
     sieNewAccounts: (n: number) => `${n} konton saknas i Kontoplan och får en föreslagen rapportrad:`,
     sieImported: (replaced: number, added: number) => `${replaced} rader ersatta, ${added} tillagda i Huvudbok.`,
@@ -132,12 +135,15 @@ export const STRINGS = {
     aborted: "The action was stopped.",
     sieHeading: "Import SIE",
     sieChoose: "SIE file from the accounting system",
+    sieChooseButton: "Choose file…",
+    sieNoFile: "No file chosen",
     sieHelp: "The file is read here on this computer; it is not uploaded anywhere. Check the summary, then import.",
     sieImport: "Import",
-    siePreview: (s: { company: string; program: string; encoding: string }) =>
-      `${s.company || "(no company name)"} · ${s.program || "unknown program"} · encoding ${s.encoding}`,
+    siePreview: (s: { company: string; program: string; encoding: string | null }) =>
+      `${s.company || "(no company name)"} · ${s.program || "unknown program"}${s.encoding ? ` · encoding ${s.encoding}` : ""}`,
     sieYears: "Fiscal years",
-    sieCounts: (a: number, v: number, t: number) => `${a} accounts, ${v} vouchers, ${t} transactions (year 0)`,
+    sieCounts: (a: number, v: number, t: number, year: string | null) =>
+      `${a} accounts, ${v} vouchers, ${t} transactions${year ? ` in fiscal year ${year}` : ""}`,
     sieChecksum: { ok: "The checksum matches", absent: "No checksum in the file", wrong: "The checksum does not match" },
     sieNewAccounts: (n: number) => `${n} accounts are missing from Kontoplan and get a proposed report line:`,
     sieImported: (replaced: number, added: number) => `${replaced} rows replaced, ${added} added in Huvudbok.`,

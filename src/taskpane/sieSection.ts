@@ -6,9 +6,9 @@
 import { Issue, messageText } from "../core/messages";
 import { oreToKronorString } from "../core/money";
 import { asCellRef } from "../core/units";
-import { LINE_LABELS, LEAF_LABELS_EN, LeafLine } from "../core/reportLines";
+import { lineLabelIn } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
-import { summarizeSie } from "../core/sie/summary";
+import { encodingWorthSaying, fiscalYearName, summarizeSie } from "../core/sie/summary";
 import { ActionEnv, ActionResult, importSieAction, previewSieAction } from "../excel/actions";
 import type { Lang, Strings } from "./i18n";
 
@@ -25,15 +25,17 @@ export interface SieHooks {
 
 /** A proposed line in the officer's words (Swedish labels; English ones for the income statement's lines). */
 function lineLabel(line: string | null, lang: Lang): string {
-  if (!line) return "–";
-  if (lang === "en" && line in LEAF_LABELS_EN) return LEAF_LABELS_EN[line as LeafLine];
-  return LINE_LABELS[line as keyof typeof LINE_LABELS] ?? line;
+  return line ? lineLabelIn(line, lang) : "–";
 }
 
 export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks: SieHooks): HTMLElement {
+  // The browser's own file button speaks the browser's language; ours speaks the pane's. The input stays for the
+  // keyboard and screen readers (focusable, labelled), drawn as the button beside the chosen file's name.
   const input = el("input", {
-    attrs: { type: "file", id: "sie-file", accept: ".se,.si,.sie,.SE,.SI,.SIE", "aria-describedby": "sie-help" },
+    className: "file-input",
+    attrs: { type: "file", id: "sie-file", accept: ".se,.si,.sie,.SE,.SI,.SIE", "aria-describedby": "sie-help sie-file-name" },
   });
+  const chosenName = el("span", { className: "file-name", text: t.sieNoFile, attrs: { id: "sie-file-name" } });
   const preview = el("div", { className: "sie-preview", attrs: { id: "sie-preview", "aria-live": "polite" } });
   preview.hidden = true;
   const button = el("button", { text: t.sieImport, className: "primary", attrs: { type: "button", id: "sie-import" } });
@@ -52,13 +54,23 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
   input.addEventListener("change", () => {
     const chosen = input.files?.[0];
     if (!chosen) return;
+    chosenName.textContent = chosen.name;
     void chosen.arrayBuffer().then(async (buffer) => {
       file = { bytes: new Uint8Array(buffer), name: chosen.name };
       const s = summarizeSie(parseSie(file.bytes, file.name), file.name);
       const rows: Node[] = [
-        el("p", { className: "sie-who", text: t.siePreview(s) }),
-        el("p", { text: `${t.sieYears}: ${s.fiscalYears.map((y) => `${y.start} – ${y.end}`).join(", ") || "–"}` }),
-        el("p", { text: t.sieCounts(s.accounts, s.vouchers, s.transactions) }),
+        el("p", { className: "sie-who", text: t.siePreview({ ...s, encoding: encodingWorthSaying(s) }) }),
+        el(
+          "p",
+          { text: `${t.sieYears}: ` },
+          ...(s.fiscalYears.length
+            ? s.fiscalYears.flatMap((y, i) => [
+                ...(i ? [document.createTextNode(", ")] : []),
+                el("span", { className: "nowrap", text: `${y.start} – ${y.end}` }),
+              ])
+            : [document.createTextNode("–")]),
+        ),
+        el("p", { text: t.sieCounts(s.accounts, s.vouchers, s.transactions, fiscalYearName(s)) }),
         el("p", { text: t.sieChecksum[s.checksum] }),
       ];
       // What the import would do to this workbook (read only; nothing is written yet).
@@ -137,7 +149,14 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
     "section",
     { className: "sie", attrs: { "aria-labelledby": "sie-h" } },
     el("h2", { text: t.sieHeading, attrs: { id: "sie-h" } }),
-    el("div", { className: "field" }, el("label", { text: t.sieChoose, attrs: { for: "sie-file" } }), input),
+    el("p", { className: "field-label", text: t.sieChoose }),
+    el(
+      "div",
+      { className: "field file" },
+      input,
+      el("label", { className: "button", text: t.sieChooseButton, attrs: { for: "sie-file" } }),
+      chosenName,
+    ),
     el("p", { className: "help", text: t.sieHelp, attrs: { id: "sie-help" } }),
     preview,
     anywayField,

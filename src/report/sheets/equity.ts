@@ -100,7 +100,7 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   b.blank();
 
   b.row([text("Högsta rekommenderade nivå: beräkning", { bold: true })]);
-  const bound = (v: Parameters<typeof amountText>[0]) => amountText(v, unit).replace(/ t?kr$/, "");
+  const bound = (v: Parameters<typeof amountText>[0]) => amountText(v, unit).replace(/\u00a0t?kr$/, "");
   b.table(
     "Takberakning",
     [`Medlemsbidrag i intervallet (${unit})`, "Procent", "Underlag i intervallet", "Nivå i intervallet"],
