@@ -88,6 +88,24 @@ describeWithChromium("task pane in Chromium", () => {
     return { page, dialogs, requests };
   }
 
+  test("an empty workbook says what to do first; after Skapa mall the hint is gone and the result is in view", async () => {
+    const { page } = await open("?case=empty");
+    const hint = page.locator("#first-step");
+    await expect(hint.isVisible()).resolves.toBe(true);
+    expect(await hint.textContent()).toContain("Börja med Skapa mall");
+    await page.setViewportSize({ width: 320, height: 400 });
+    await page.click("button[data-action=createTemplate]");
+    await page.waitForSelector("main[aria-busy=false]");
+    await page.waitForFunction(() => document.getElementById("first-step")!.hidden);
+    // The status line (what the click did) is on screen, though the pane is taller than the window.
+    const inView = await page.evaluate(() => {
+      const r = document.getElementById("status")!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && document.documentElement.scrollHeight > window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await page.context().close();
+  }, 60000);
+
   test("with the real office.js outside Office it says to open it in Excel", async () => {
     const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 320, height: 600 } });
     await routeMicrosoft(context);

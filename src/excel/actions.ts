@@ -213,6 +213,8 @@ export interface Glance {
   association: string | null;
   year: number | null;
   cutoff: string | null;
+  /** Whether the workbook has the settings table at all (false: an empty workbook, Skapa mall comes first). */
+  hasInputs: boolean;
 }
 
 /** Association, year and cut-off for the task pane, from Inställningar only. */
@@ -220,7 +222,7 @@ export async function glanceAction(env: ActionEnv): Promise<Glance> {
   return env.run(async (context) => {
     const grid = await new OfficePort(context, env.port).readGrid({ only: ["Installningar"] });
     const s = readSettingsOnly(grid);
-    return { association: s?.association || null, year: s?.year || null, cutoff: s?.cutoff ?? null };
+    return { association: s?.association || null, year: s?.year || null, cutoff: s?.cutoff ?? null, hasInputs: s !== null };
   });
 }
 

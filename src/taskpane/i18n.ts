@@ -59,6 +59,9 @@ export const STRINGS = {
     import_failed: "SIE-filen importerades inte. Ingenting har skrivits.",
     aborted: "Åtgärden avbröts.",
     sieHeading: "Importera SIE",
+    firstStep:
+      "Arbetsboken har inga indata än. Börja med Skapa mall under Arbetsbok: den lägger in indatabladen med rubriker, " +
+      "standardinställningar och hjälp. Importera sedan en SIE-fil eller skriv in budget och huvudbok.",
     sieChoose: "SIE-fil från bokföringen",
     sieChooseButton: "Välj fil…",
     sieNoFile: "Ingen fil vald",
@@ -134,6 +137,9 @@ export const STRINGS = {
     import_failed: "The SIE file was not imported. Nothing was written.",
     aborted: "The action was stopped.",
     sieHeading: "Import SIE",
+    firstStep:
+      "The workbook has no inputs yet. Start with Create template under Workbook: it adds the input sheets with headers, " +
+      "default settings and help. Then import an SIE file or type in the budget and the ledger.",
     sieChoose: "SIE file from the accounting system",
     sieChooseButton: "Choose file…",
     sieNoFile: "No file chosen",

@@ -33,13 +33,15 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 class Pane {
   private readonly t: Strings;
-  private glance: Glance = { association: null, year: null, cutoff: null };
+  // Until Inställningar has been read, the workbook is assumed to have inputs (no hint flashes while loading).
+  private glance: Glance = { association: null, year: null, cutoff: null, hasInputs: true };
   private busy = false;
   private readonly buttons: HTMLButtonElement[] = [];
   private readonly cutoffInput: HTMLInputElement;
   private readonly status: HTMLElement;
   private readonly statusText: HTMLElement;
   private readonly progress: HTMLProgressElement;
+  private readonly firstStep: HTMLElement;
   private readonly summary: HTMLElement;
   private readonly board: HTMLElement;
   private readonly issues: HTMLElement;
@@ -95,8 +97,11 @@ class Pane {
     this.board.hidden = true;
     this.issues = el("section", { attrs: { id: "issues" } });
     this.issues.hidden = true;
+    this.firstStep = el("p", { className: "first-step", text: this.t.firstStep, attrs: { id: "first-step", role: "note" } });
+    this.firstStep.hidden = true;
     root.append(
       this.glanceList,
+      this.firstStep,
       el("div", { className: "field" }, el("label", { text: this.t.cutoff, attrs: { for: "cutoff" } }), this.cutoffInput, reset),
       el("p", { className: "help", text: this.t.cutoffHelp, attrs: { id: "cutoff-help" } }),
       el("h2", { text: this.t.compute }),
@@ -141,7 +146,7 @@ class Pane {
     try {
       this.glance = await glanceAction(this.env);
     } catch {
-      this.glance = { association: null, year: null, cutoff: null };
+      this.glance = { association: null, year: null, cutoff: null, hasInputs: true };
     }
     if (!this.cutoffInput.value) this.cutoffInput.value = this.glance.cutoff ?? "";
     this.renderGlance();
@@ -153,6 +158,8 @@ class Pane {
       [this.t.year, this.glance.year ? String(this.glance.year) : this.t.unknown],
     ];
     this.glanceList.replaceChildren(...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
+    // An empty workbook: say what to do first.
+    this.firstStep.hidden = this.glance.hasInputs;
   }
 
   started(): void {
@@ -161,6 +168,7 @@ class Pane {
     for (const b of this.buttons) b.disabled = true;
     this.progress.hidden = false;
     this.statusText.textContent = this.t.running;
+    this.status.scrollIntoView({ block: "nearest" });
   }
 
   finished(result: ActionResult): void {
@@ -171,6 +179,8 @@ class Pane {
     this.statusText.textContent = statusText(result, this.lang);
     this.renderSummary(result);
     this.renderIssues(result);
+    // The result is what one sees after a click: the status line and what follows it, scrolled into view.
+    this.status.scrollIntoView({ block: "start" });
     if ((result.action === "template" || result.action === "import-sie") && result.ok) void this.refreshGlance();
   }
 
