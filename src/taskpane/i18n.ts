@@ -169,14 +169,17 @@ export function langOf(displayLanguage: string | undefined | null): Lang {
   return (displayLanguage ?? "").toLowerCase().startsWith("sv") ? "sv" : "en";
 }
 
-/** An exact kronor string ("-1367776.07") for display: grouped, no decimals unless öre. */
+/**
+ * An exact kronor string ("-1367776.07") for display: grouped, no decimals unless öre. The minus is the
+ * hyphen-minus the sheets show (`-#,##0`) and the board text writes: one minus sign in the pane, the text and the sheets.
+ */
 export function formatKronor(amount: string, lang: Lang): string {
   const neg = amount.startsWith("-");
   const [int, frac] = amount.replace("-", "").split(".");
   const sep = lang === "sv" ? "\u00a0" : ",";
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const dec = frac && !/^0*$/.test(frac) ? (lang === "sv" ? "," : ".") + frac.padEnd(2, "0") : "";
-  return `${neg ? "−" : ""}${grouped}${dec}`;
+  return `${neg ? "-" : ""}${grouped}${dec}`;
 }
 
 /**
