@@ -24,6 +24,11 @@ const ICONS: Record<string, string> = {
   equity: `<rect x="9" y="13" width="14" height="15" fill="${BLUE}"/><rect x="3" y="7" width="26" height="3" fill="${RED}"/><rect x="2" y="28" width="28" height="2" fill="${DARK}"/>`,
   // Skapa mall: a grid with a plus.
   template: `<rect x="3" y="4" width="20" height="22" fill="none" stroke="${DARK}" stroke-width="2.5"/><path d="M3 11h20M3 18h20M11 4v22" stroke="${DARK}" stroke-width="2"/><circle cx="24" cy="24" r="7" fill="${BLUE}"/><path d="M24 20v8M20 24h8" stroke="#fff" stroke-width="2.5"/>`,
+  // Importera SIE: a file with a folded corner and an arrow down into it.
+  "import-sie":
+    `<path d="M6 3h13l7 7v19H6z" fill="none" stroke="${DARK}" stroke-width="2.5" stroke-linejoin="round"/>` +
+    `<path d="M19 3v7h7" fill="none" stroke="${DARK}" stroke-width="2"/>` +
+    `<path d="M16 11v11M11 17l5 5 5-5" fill="none" stroke="${BLUE}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`,
   // Verifiera: a check mark in a circle.
   verify: `<circle cx="16" cy="16" r="13" fill="${GREEN}"/><path d="M9 16.5l5 5 9-10" fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>`,
   // Visa panel: a window with a side pane.

@@ -145,6 +145,28 @@ describe("manifest.xml", () => {
     }
   });
 
+  test("the README names every ribbon button", () => {
+    const strings = new Map(
+      all(doc, (n) => n.name === "bt:String").map((s) => [s.attrs.id, s.children.find((c) => c.attrs.Locale === "sv-SE")!.attrs.Value]),
+    );
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const labels = nodes
+      .filter((n) => n.name === "Control")
+      .map((c) => strings.get(c.children.find((x) => x.name === "Label")!.attrs.resid)!);
+    expect(labels.length).toBeGreaterThanOrEqual(8);
+    for (const label of labels) expect([label, readme.includes(`*${label}*`)]).toEqual([label, true]);
+  });
+
+  test("each ribbon button has its own icon", () => {
+    const iconOf = (c: (typeof nodes)[number]) => {
+      const icon = c.children.find((x) => x.name === "Icon")!;
+      return icon.children.find((x) => x.attrs.size === "32")!.attrs.resid;
+    };
+    const icons = nodes.filter((n) => n.name === "Control").map(iconOf);
+    expect(icons.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(icons).size).toBe(icons.length);
+  });
+
   test("every icon file exists at 16, 32 and 80 px, and every URL is https", () => {
     const urls = nodes.flatMap((n) =>
       Object.entries(n.attrs)
