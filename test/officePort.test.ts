@@ -299,7 +299,7 @@ describe("Office.js adapter", () => {
   test("the task pane's glance reads the settings only; selecting a cell activates it", async () => {
     const excel = mockExcelOf(exampleWorkbook());
     const g = await glanceAction({ run: runOf(excel) });
-    expect(g).toEqual({ association: "Samordningsförbundet Älvdalen (fiktivt)", year: 2026, cutoff: "2026-08-31" });
+    expect(g).toEqual({ association: "Samordningsförbundet Älvdalen (fiktivt)", year: 2026, cutoff: "2026-08-31", hasInputs: true });
     expect(excel.stats.maxCellsRead).toBeLessThan(100);
     await selectCellAction({ run: runOf(excel) }, "Huvudbok!D12");
     expect(excel.workbook.selection).toEqual({ sheet: "Huvudbok", address: "D12" });

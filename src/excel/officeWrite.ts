@@ -229,7 +229,7 @@ function queuePage(ws: Excel.Worksheet, page: PageSetup): void {
   layout.headerMargin = m.header * 72;
   layout.footerMargin = m.footer * 72;
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  layout.setPrintArea(ws.getRange(areaAddress(page.area)));
+  if (page.area) layout.setPrintArea(ws.getRange(areaAddress(page.area)));
   if (page.titleRows) layout.setPrintTitleRows(`$${page.titleRows.first + 1}:$${page.titleRows.last + 1}`);
   if (page.titleColumns)
     layout.setPrintTitleColumns(`$${columnLetters(page.titleColumns.first)}:$${columnLetters(page.titleColumns.last)}`);

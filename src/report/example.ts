@@ -5,6 +5,7 @@
  */
 import { dayNumber, excelSerialOfDayNumber } from "../core/dates";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "./sheetModel";
+import { MIN_PRINT_SCALE, printScale } from "./sheets/header";
 
 type V = string | number | null;
 const t = (v: string): Cell => ({ value: v, format: FORMATS.text });
@@ -29,6 +30,16 @@ function inputSheet(
       }),
     ),
   );
+  // Printed as a list: one page wide, the header row on every page, the sheet's name above and the page below.
+  // No print area: the rows grow as the officer types, and Excel prints what the sheet holds.
+  b.page = {
+    orientation: "portrait",
+    titleRows: { first: 0, last: 0 },
+    header: "&A",
+    footer: "Sida &P av &N",
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  if (printScale({ columnWidths: widths, page: b.page }) < MIN_PRINT_SCALE) b.page.orientation = "landscape";
   return b.build(1);
 }
 

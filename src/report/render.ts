@@ -122,7 +122,8 @@ function layoutLines(sheet: SheetModel, options: RenderOptions): string[] {
   if (p) {
     const hide = (t: string) => (options.hideVolatile ? t.replace(/\d{4}-\d\d-\d\d \d\d:\d\d/, "<tid>") : t);
     out.push(
-      `Utskrift: A4 ${p.orientation === "landscape" ? "liggande" : "stående"}, en sida bred, område ${area(p.area)}` +
+      `Utskrift: A4 ${p.orientation === "landscape" ? "liggande" : "stående"}, en sida bred, ` +
+        `område ${p.area ? area(p.area) : "det bladet har"}` +
         (p.titleRows ? `, rubrikrader ${p.titleRows.first + 1}:${p.titleRows.last + 1}` : "") +
         (p.titleColumns ? `, rubrikkolumner ${columnLetters(p.titleColumns.first)}:${columnLetters(p.titleColumns.last)}` : "") +
         (p.breaksBefore?.length ? `, sidbrytning före rad ${p.breaksBefore.map((r) => r + 1).join(", ")}` : ""),

@@ -93,7 +93,8 @@ export interface ChartDef {
  */
 export interface PageSetup {
   orientation: "portrait" | "landscape";
-  area: Area;
+  /** The print area; none for an input sheet, whose rows grow (Excel then prints what the sheet holds). */
+  area?: Area;
   /** Rows repeated at the top of every printed page (0-based, inclusive). */
   titleRows?: { first: number; last: number };
   /** Columns repeated at the left of every printed page (0-based, inclusive). */
@@ -201,6 +202,13 @@ export class SheetBuilder {
   ): { headerRow: number; firstRow: number; lastRow: number } {
     // Headers wrap within their column (never into the next one); a column of numbers has its header on the right.
     const numeric = (i: number) => body.some((r) => typeof r[i]?.value === "number" || !!r[i]?.right);
+    // A column is at least as wide as its header's longest word: a header wraps between words, never inside one
+    // (Körlogg printed "Beloppsenhe/t").
+    headers.forEach((h, i) => {
+      const longest = Math.max(...h.split(/[\s–-]+/).map((w) => w.length));
+      const need = longest + 2;
+      if (charsPerLine(this.columnWidths[left + i] ?? 8.43, true) < longest) this.columnWidths[left + i] = need;
+    });
     const headerRow = this.row([
       ...new Array(left).fill(null),
       ...headers.map((h, i) => ({ value: h, bold: true, wrap: true, ...(numeric(i) ? { right: true } : {}) })),

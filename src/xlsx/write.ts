@@ -83,11 +83,13 @@ function withPrintNames(wb: string, order: string[], models: SheetModel[]): stri
     if (!p || i === undefined) continue;
     const q = quoteSheetName(m.name);
     const col = (c: number) => columnLetters(c);
-    names.push(
-      `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(
-        `${q}!$${col(p.area.left)}$${p.area.top + 1}:$${col(p.area.right)}$${p.area.bottom + 1}`,
-      )}</definedName>`,
-    );
+    const a = p.area;
+    if (a)
+      names.push(
+        `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeText(
+          `${q}!$${col(a.left)}$${a.top + 1}:$${col(a.right)}$${a.bottom + 1}`,
+        )}</definedName>`,
+      );
     const titles: string[] = [];
     if (p.titleColumns) titles.push(`${q}!$${col(p.titleColumns.first)}:$${col(p.titleColumns.last)}`);
     if (p.titleRows) titles.push(`${q}!$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);

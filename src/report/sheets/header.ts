@@ -148,7 +148,7 @@ export const MIN_PRINT_SCALE = 8 / 11;
 export function finishPage(b: SheetBuilder, lastCol: number, titleRow?: number): void {
   const page = b.page!;
   const chartBottom = Math.max(0, ...b.charts.map((ch) => ch.anchor.bottom));
-  page.area = { top: page.area.top, left: 0, bottom: Math.max(b.nextRow - 1, chartBottom), right: lastCol };
+  page.area = { top: page.area?.top ?? 0, left: 0, bottom: Math.max(b.nextRow - 1, chartBottom), right: lastCol };
   if (titleRow !== undefined) page.titleRows = { first: titleRow, last: titleRow };
   page.titleColumns = { first: 0, last: 0 };
   const model = { columnWidths: b.columnWidths, rowHeights: b.rowHeights, page };
@@ -172,14 +172,14 @@ export function printedWidth(widths: readonly number[], lastCol: number): number
 /** The scale a sheet prints at when fitted to one page wide (1 when it fits as it is). */
 export function printScale(model: Pick<SheetModel, "columnWidths" | "page">): number {
   if (!model.page) return 1;
-  const width = printedWidth(model.columnWidths, model.page.area.right);
+  const width = printedWidth(model.columnWidths, model.page.area?.right ?? model.columnWidths.length - 1);
   return Math.min(1, PRINTABLE[model.page.orientation].width / width);
 }
 
 /** An estimate of the printed pages: the print area's rows (15 pt unless set) at the fitted scale. */
 export function printPages(model: Pick<SheetModel, "columnWidths" | "page" | "rowHeights">): number {
   const page = model.page;
-  if (!page) return 1;
+  if (!page?.area) return 1;
   let height = 0;
   for (let r = page.area.top; r <= page.area.bottom; r++) height += model.rowHeights?.[r] ?? 15;
   return Math.max(1, Math.ceil((height * printScale(model)) / PRINTABLE[page.orientation].height));

@@ -1,0 +1,58 @@
+/**
+ * The printed workbook (issue 26): no table header breaks inside a word on any sheet we write, and the input
+ * sheets of the template and the example print as lists — one page wide, the header row on every page, the
+ * sheet's name above and the page number below — with no print area, since their rows grow.
+ */
+import path from "path";
+import { OUTPUTS } from "../src/core/compute";
+import { exampleSheets, templateSheets } from "../src/report/example";
+import { charsPerLine, SheetModel } from "../src/report/sheetModel";
+import { MIN_PRINT_SCALE, printScale } from "../src/report/sheets/header";
+import { computeFromGrid } from "../src/workbook/usecases";
+import { XlsxPort } from "../src/xlsx/xlsxPort";
+
+async function resultSheets(): Promise<SheetModel[]> {
+  const grid = await XlsxPort.open(path.join(__dirname, "..", "examples", "exempel.xlsx")).then((p) => p.readGrid());
+  const outcome = computeFromGrid(grid, {
+    outputs: new Set(OUTPUTS),
+    version: "t",
+    now: () => "2026-12-02T10:00:00Z",
+    action: "Beräkna allt",
+  });
+  expect(outcome.errors).toEqual([]);
+  return outcome.sheets!;
+}
+
+/** Every table header cell whose longest word does not fit its column's width. */
+function brokenHeaders(models: SheetModel[]): string[] {
+  const out: string[] = [];
+  for (const m of models)
+    for (const t of m.tables)
+      for (let c = t.left; c <= t.right; c++) {
+        const h = String(m.rows[t.top]?.[c]?.value ?? "");
+        const longest = Math.max(0, ...h.split(/[\s–-]+/).map((w) => w.length));
+        if (charsPerLine(m.columnWidths[c] ?? 8.43, true) < longest) out.push(`${m.name}: ${h} (${m.columnWidths[c]})`);
+      }
+  return out;
+}
+
+test("no table header on any sheet we write breaks inside a word (Körlogg's Beloppsenhet among them)", async () => {
+  const results = await resultSheets();
+  expect(results.map((m) => m.name)).toContain("Körlogg");
+  expect(brokenHeaders([...results, ...templateSheets(), ...exampleSheets()])).toEqual([]);
+});
+
+test.each([
+  ["the template", templateSheets()],
+  ["the example", exampleSheets()],
+])("%s's input sheets print as lists: one page wide, header row repeated, name above, page below", (_name, sheets) => {
+  expect(sheets.length).toBeGreaterThanOrEqual(8);
+  for (const m of sheets) {
+    expect([m.name, m.page?.titleRows]).toEqual([m.name, { first: 0, last: 0 }]);
+    expect(m.page?.area).toBeUndefined();
+    expect(m.page?.header).toBe("&A");
+    expect(m.page?.footer).toBe("Sida &P av &N");
+  }
+  // Each fits one page wide at a readable size (turned to landscape where portrait would shrink it too far).
+  for (const m of sheets) expect([m.name, printScale(m) >= MIN_PRINT_SCALE]).toEqual([m.name, true]);
+});
