@@ -93,6 +93,21 @@ describeWithChromium("task pane in Chromium", () => {
     const hint = page.locator("#first-step");
     await expect(hint.isVisible()).resolves.toBe(true);
     expect(await hint.textContent()).toContain("Börja med Skapa mall");
+    // The date field's placeholder is shown whole, not cut (the field is as wide as its placeholder).
+    const placeholderFits = await page.evaluate(() => {
+      const input = document.getElementById("cutoff") as HTMLInputElement;
+      const probe = document.createElement("span");
+      probe.textContent = input.placeholder;
+      probe.style.font = getComputedStyle(input).font;
+      document.body.appendChild(probe);
+      const cs = getComputedStyle(input);
+      const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      const fits = probe.getBoundingClientRect().width <= room;
+      probe.remove();
+      return input.placeholder.length > 0 && fits;
+    });
+    expect(placeholderFits).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "empty-workbook.png"), fullPage: true });
     await page.setViewportSize({ width: 320, height: 400 });
     await page.click("button[data-action=createTemplate]");
     await page.waitForSelector("main[aria-busy=false]");
