@@ -56,3 +56,15 @@ test.each([
   // Each fits one page wide at a readable size (turned to landscape where portrait would shrink it too far).
   for (const m of sheets) expect([m.name, printScale(m) >= MIN_PRINT_SCALE]).toEqual([m.name, true]);
 });
+
+test("no text typed in the example's input sheets is wider than its column (the association's name is not cut)", () => {
+  for (const m of exampleSheets())
+    m.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const v = cell?.value;
+        // A text cell followed by a filled cell would be cut there; its column must hold it (60 characters at most).
+        if (typeof v !== "string" || v.length > 58 || !row.slice(c + 1).some((x) => x?.value !== null && x?.value !== undefined)) return;
+        expect([m.name, r, v, (m.columnWidths[c] ?? 8.43) >= v.length + 1]).toEqual([m.name, r, v, true]);
+      }),
+    );
+});

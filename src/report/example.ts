@@ -18,7 +18,12 @@ function inputSheet(
   widths: number[],
   formats: Record<number, string> = {},
 ): SheetModel {
-  const b = new SheetBuilder(name, widths);
+  // A column is as wide as its longest text (up to 60 characters), so that nothing typed is cut off on screen or
+  // on paper by the next column (the association's name beside its help text in Inställningar).
+  const fitted = widths.map((w, i) =>
+    Math.max(w, Math.min(60, Math.max(0, ...rows.map((r) => (typeof r[i] === "string" ? (r[i] as string).length + 2 : 0))))),
+  );
+  const b = new SheetBuilder(name, fitted);
   b.table(
     tableName,
     headers,
@@ -39,7 +44,7 @@ function inputSheet(
     footer: "Sida &P av &N",
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
-  if (printScale({ columnWidths: widths, page: b.page }) < MIN_PRINT_SCALE) b.page.orientation = "landscape";
+  if (printScale({ columnWidths: fitted, page: b.page }) < MIN_PRINT_SCALE) b.page.orientation = "landscape";
   return b.build(1);
 }
 
