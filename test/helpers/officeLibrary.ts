@@ -1,0 +1,46 @@
+/**
+ * Microsoft's own Excel JavaScript library (`@microsoft/office-js`'s `dist/excel-web-16.00.js`, from
+ * node_modules, no network) loaded into Node: the real proxy classes, load/sync rules and the serializer that
+ * turns a batch into the RichApi request. A context's request executor is replaced by a recorder that keeps
+ * each request body (the JSON the library would POST) and answers with no results: enough for batches that only
+ * write, and for the library's own client-side checks. A full RichApi host over the in-memory Excel (issue 23)
+ * is not built yet; this is its first part.
+ */
+import { readFileSync } from "fs";
+import path from "path";
+import vm from "vm";
+
+const LIBRARY = path.join(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
+
+export interface OfficeLibrary {
+  Excel: typeof Excel;
+  OfficeExtension: typeof OfficeExtension;
+}
+
+let loaded: OfficeLibrary | undefined;
+
+/** The library, evaluated once in a sandbox whose `window` is the sandbox itself. */
+export function officeLibrary(): OfficeLibrary {
+  if (loaded) return loaded;
+  const sandbox: Record<string, unknown> = { console, setTimeout, clearTimeout, Promise, JSON, navigator: { userAgent: "node" } };
+  sandbox.window = sandbox;
+  sandbox.self = sandbox;
+  vm.createContext(sandbox);
+  vm.runInContext(readFileSync(LIBRARY, "utf8"), sandbox, { filename: "excel-web-16.00.js" });
+  loaded = { Excel: sandbox.Excel as typeof Excel, OfficeExtension: sandbox.OfficeExtension as typeof OfficeExtension };
+  return loaded;
+}
+
+/** A request context of the real library whose requests are recorded (bodies as the JSON text sent) and answered empty. */
+export function recordingContext(): { context: Excel.RequestContext; requests: string[] } {
+  const { Excel: X } = officeLibrary();
+  const context = new X.RequestContext("https://host.invalid/richapi");
+  const requests: string[] = [];
+  (context as unknown as { _requestExecutor: unknown })._requestExecutor = {
+    executeAsync(_customData: unknown, _flags: unknown, message: { Body: unknown }) {
+      requests.push(JSON.stringify(message.Body));
+      return Promise.resolve({ HttpStatusCode: 200, ErrorCode: null, ErrorMessage: null, Headers: {}, Body: { Results: [] } });
+    },
+  };
+  return { context, requests };
+}
