@@ -148,6 +148,28 @@ describe("8: every queued object counts toward the request size; an oversized re
     expect(excel.workbook.snapshot()).toBe(reference.workbook.snapshot());
   });
 
+  test("Excel on the web's GeneralException for a large batch is split and retried as well (office-js#1314, #1012)", async () => {
+    const excel = exampleExcel();
+    excel.payloadLimit = 100_000;
+    excel.payloadErrorCode = "GeneralException";
+    const r = await recalc(excel, { port: { payloadBudget: 4 * 1024 * 1024 } });
+    expect(r.errors).toEqual([]);
+    const reference = exampleExcel();
+    await recalc(reference);
+    expect(excel.workbook.snapshot()).toBe(reference.workbook.snapshot());
+  });
+
+  test("a GeneralException on a small batch is not taken for a size problem: it is not retried", async () => {
+    const reference = exampleExcel();
+    await recalc(reference, { port: { payloadBudget: 50_000 } });
+    const last = reference.stats.syncs;
+    // The last request of the run (a write under 64 KB) fails with GeneralException: it surfaces, once.
+    const excel = exampleExcel();
+    excel.failure = { sync: last };
+    await expect(recalc(excel, { port: { payloadBudget: 50_000 } })).rejects.toMatchObject({ code: "GeneralException" });
+    expect(excel.stats.syncs).toBe(last);
+  });
+
   test("within the budget, no request is larger than the budget (styles, widths, tables and charts counted)", async () => {
     const excel = exampleExcel();
     const r = await recalc(excel, { port: { payloadBudget: 40_000 } });

@@ -39,9 +39,16 @@ export interface WriteState {
   calculationMode: string;
 }
 
-function isPayloadError(e: unknown): boolean {
+/**
+ * A batch too large for Excel: RequestPayloadSizeLimitExceeded, or — Excel on the web, for a large batch —
+ * GeneralException (office-js#1314, #1012). A GeneralException on a batch smaller than this is another fault,
+ * and is not retried.
+ */
+const GENERAL_EXCEPTION_SPLIT_MIN = 64 * 1024;
+
+function isPayloadError(e: unknown, bytes: number): boolean {
   const code = (e as { code?: string } | null)?.code;
-  return code === "RequestPayloadSizeLimitExceeded";
+  return code === "RequestPayloadSizeLimitExceeded" || (code === "GeneralException" && bytes > GENERAL_EXCEPTION_SPLIT_MIN);
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -331,7 +338,7 @@ export async function writeModels(
       await ctx.sync(); // one request per payload-sized batch of units
     } catch (e) {
       // Too large for Excel (nothing of it was applied): pack again, smaller.
-      if (!isPayloadError(e)) throw e;
+      if (!isPayloadError(e, bytes)) throw e;
       limit = Math.max(1024, Math.floor(limit / 2));
       if (batch.length > 1) queue.unshift(...batch);
       else if (batch[0].split) queue.unshift(...batch[0].split());

@@ -24,7 +24,7 @@ export class MockContext {
     const request = ops.reduce((s, o) => s + o.bytes + 16, 64);
     stats.requestBytes.push(request);
     if (request > (this.excel.payloadLimit ?? PAYLOAD_LIMIT))
-      throw new MockExcelError("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes exceeds the payload limit.`);
+      throw new MockExcelError(this.excel.payloadErrorCode, `Request of ${request} bytes exceeds the payload limit.`);
     const fail = this.excel.failure;
     const commits: Array<() => void> = [];
     let response = 64;

@@ -28,6 +28,11 @@ export class MockExcel {
   failure?: FailurePlan;
   /** Request and response limit in bytes (Excel on the web: 5 MB); tests lower it to make splitting happen. */
   payloadLimit?: number;
+  /**
+   * The code an oversized request fails with: RequestPayloadSizeLimitExceeded, or GeneralException, as Excel on the
+   * web reports it for some large batches (office-js#1314, #1012). Nothing of the request is applied either way.
+   */
+  payloadErrorCode: "RequestPayloadSizeLimitExceeded" | "GeneralException" = "RequestPayloadSizeLimitExceeded";
   runs = 0;
   constructor(public workbook: MWorkbook = new MWorkbook()) {}
 
