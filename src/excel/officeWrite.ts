@@ -11,7 +11,9 @@
  *    Every queued object counts toward a request's size. If Excel still rejects a request as too
  *    large (RequestPayloadSizeLimitExceeded, Excel on the web), nothing of it was applied: the budget
  *    is halved and the units are packed again, a band of rows split in two when it alone is too big.
- * 3. In manual calculation mode, the written sheets are recalculated (and the run says so).
+ * 3. One recalculation of the workbook after the last write, in every calculation mode (the batches ran with
+ *    calculation suspended, after which Excel does not propagate dependencies); in manual mode the written sheets
+ *    are recalculated as well, and the run says Excel is in manual mode.
  */
 import type { Issue } from "../core/messages";
 import type { Area, Cell, ChartDef, ConditionalFormat, PageSetup, SheetModel, TableEdit } from "../report/sheetModel";
@@ -40,11 +42,12 @@ export interface WriteState {
 }
 
 /**
- * A batch too large for Excel: RequestPayloadSizeLimitExceeded, or — Excel on the web, for a large batch —
- * GeneralException (office-js#1314, #1012). A GeneralException on a batch smaller than this is another fault,
- * and is not retried.
+ * A batch too large for Excel: RequestPayloadSizeLimitExceeded, or — Excel on the web, for a batch of megabytes —
+ * GeneralException (office-js#1314, #1012). A GeneralException on a smaller batch is another fault and is not
+ * retried: a fault may come after part of the batch was applied, and adding table rows or charts twice is worse
+ * than stopping.
  */
-const GENERAL_EXCEPTION_SPLIT_MIN = 64 * 1024;
+const GENERAL_EXCEPTION_SPLIT_MIN = 1024 * 1024;
 
 function isPayloadError(e: unknown, bytes: number): boolean {
   const code = (e as { code?: string } | null)?.code;
@@ -345,5 +348,9 @@ export async function writeModels(
       else throw e;
     }
   }
+  // The batches ran with calculation suspended, and Excel does not propagate dependencies after that: one
+  // recalculation after the last write, in every calculation mode (formulas elsewhere that use our sheets).
+  ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
+  await ctx.sync();
   return manual ? [{ code: "calculation_manual", params: {}, cell: "" }] : [];
 }

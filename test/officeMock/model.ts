@@ -140,6 +140,10 @@ export class MWorkbook {
   tables: MTable[] = [];
   selection: { sheet: string; address: string } | null = null;
   calculationSuspended = 0;
+  /** A batch ran with calculation suspended and no `application.calculate` has run since. */
+  dependenciesStale = false;
+  /** How often `application.calculate` ran. */
+  calculations = 0;
   /** The sheet the user has open; an unqualified address means this sheet (null: the first). */
   active: MSheet | null = null;
   /** Excel's calculation mode (Formulas → Calculation Options). */

@@ -21,6 +21,18 @@ export class ApplicationProxy extends ClientObject<MWorkbook> {
   suspendApiCalculationUntilNextSync(): void {
     this.call("suspendApiCalculationUntilNextSync", 8, (wb) => {
       wb.calculationSuspended++;
+      // "Once set, it is the developer's responsibility to re-calc the workbook, to ensure that any dependencies
+      // are propagated" (the reference): until a calculate, formulas may show values from before the writes.
+      wb.dependenciesStale = true;
+    });
+  }
+  /** `application.calculate(type)`: recalculates the workbook; the only way to propagate what a suspended batch wrote. */
+  calculate(calculationType: string): void {
+    this.call("calculate", 16, (wb) => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+        throw new MockExcelError("InvalidArgument", `Bad calculation type ${calculationType}.`);
+      wb.dependenciesStale = false;
+      wb.calculations++;
     });
   }
 }
