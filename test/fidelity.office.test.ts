@@ -305,3 +305,44 @@ describe("SIE import through Office.js", () => {
     for (const p of r.imported!.proposals.slice(0, 5)) expect(log).toContain(`${p.account} ${p.line ?? "–"}`);
   });
 });
+
+describe("the in-memory Excel keeps Excel's rules (issue 23, point 4)", () => {
+  test("row 1 048 577 and column XFE are InvalidArgument", async () => {
+    for (const address of ["A1048577", "XFE1", "A1:A1048577"]) {
+      const excel = new MockExcel(new MWorkbook());
+      excel.workbook.addSheet("A");
+      await expect(
+        excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("A").getRange(address).values = [[1]];
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+  });
+
+  test("blank table headers become Column1…, repeated ones get a number, as Excel names them", async () => {
+    const excel = new MockExcel(new MWorkbook());
+    const a = excel.workbook.addSheet("A");
+    ["Konto", "", "Konto"].forEach((h, c) => (a.cell(0, c).v = h));
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("A").tables.add("A!A1:C2", true);
+      await ctx.sync();
+    });
+    expect([0, 1, 2].map((c) => a.cell(0, c).v)).toEqual(["Konto", "Column2", "Konto2"]);
+  });
+
+  test("a table may not be named like a defined name; the run names its table otherwise", async () => {
+    const excel = exampleExcel();
+    excel.workbook.names.push("Kontroller");
+    await expect(
+      excel.run(async (ctx) => {
+        const t = ctx.workbook.tables.getItem("Huvudbok");
+        t.name = "Kontroller";
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    const r = await recalc(excel);
+    expect(r.errors).toEqual([]);
+    expect(excel.workbook.tables.map((t) => t.name)).not.toContain("Kontroller");
+  });
+});

@@ -244,6 +244,9 @@ export function parseA1(address: string): Rect {
     right: b.col ?? MAX_COLS - 1,
   };
   if (rect.bottom < rect.top || rect.right < rect.left) throw new MockExcelError("InvalidArgument", `Bad address ${address}`);
+  // Row 1 048 577 and column XFE are outside the grid: Excel refuses the address.
+  if (rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS)
+    throw new MockExcelError("InvalidArgument", `Address ${address} is outside the grid`);
   return rect;
 }
 

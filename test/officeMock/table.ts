@@ -1,7 +1,7 @@
 /** Tables: the collection (unique names, no overlaps), a table, its header row and appended rows. */
 import { ClientObject, CollectionProxy, jsonSize, nullable } from "./base";
 import type { MockContext } from "./context";
-import { colLetters, MockExcelError, MSheet, MTable, overlaps, parseA1, Rect } from "./model";
+import { MockExcelError, MSheet, MTable, overlaps, parseA1, Rect } from "./model";
 import { enter, RangeProxy, targetOf } from "./range";
 import { assertUnprotected, WorksheetProxy } from "./worksheet";
 
@@ -60,13 +60,15 @@ export class TableCollectionProxy extends CollectionProxy<MTable, TableProxy> {
           throw new MockExcelError("InvalidOperation", "A table can't overlap another table.");
         }
         if (hasHeaders) {
+          // As Excel does: a blank header becomes Column1, Column2 … (by its place in the table), a repeated one
+          // gets a number (Belopp, Belopp2), and the header cell shows the name the table gives it.
           const seen = new Set<string>();
           for (let c = rect.left; c <= rect.right; c++) {
             const cell = sheet.cell(rect.top, c);
-            const h = String(cell.v);
-            if (h === "" || seen.has(h.toLowerCase()))
-              throw new MockExcelError("InvalidArgument", `Table header ${colLetters(c)}${rect.top + 1} is empty or repeated.`);
+            let h = String(cell.v).trim() === "" ? `Column${c - rect.left + 1}` : String(cell.v);
+            for (let n = 2; seen.has(h.toLowerCase()); n++) h = `${String(cell.v)}${n}`;
             seen.add(h.toLowerCase());
+            if (cell.v !== h) cell.v = h;
           }
         }
         let n = wb.tables.length + 1;
@@ -96,6 +98,9 @@ export class TableProxy extends ClientObject<MTable> {
         }
         if (wb.tables.some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase()))
           throw new MockExcelError("ItemAlreadyExists", `A table named ${name} exists.`);
+        // Tables and defined names share one namespace.
+        if (wb.names.some((n) => n.toLowerCase() === name.toLowerCase()))
+          throw new MockExcelError("ItemAlreadyExists", `A defined name ${name} exists.`);
         t.name = name;
       },
     });
