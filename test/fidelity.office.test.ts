@@ -346,3 +346,19 @@ describe("the in-memory Excel keeps Excel's rules (issue 23, point 4)", () => {
     expect(excel.workbook.tables.map((t) => t.name)).not.toContain("Kontroller");
   });
 });
+
+describe("names scoped to a sheet (issue 23, point 4)", () => {
+  test("workbook.names does not return them; the adapter reads each sheet's names and names its table around them", async () => {
+    const excel = exampleExcel();
+    excel.workbook.sheet("Huvudbok")!.names.push("Kontroller");
+    const listed = await excel.run(async (ctx) => {
+      const names = ctx.workbook.names.load("items/name");
+      await ctx.sync();
+      return names.items.map((n) => n.name);
+    });
+    expect(listed).not.toContain("Kontroller");
+    const r = await recalc(excel);
+    expect(r.errors).toEqual([]);
+    expect(excel.workbook.tables.map((t) => t.name)).not.toContain("Kontroller");
+  });
+});

@@ -153,6 +153,8 @@ export class OfficePort implements WorkbookPort {
     const tableRanges = inputTables.map((t) => ({ t, range: t.proxy.getRange().load("rowIndex,columnIndex,rowCount,columnCount") }));
     const tableList = allTables.map(({ name, sheet }) => ({ name, sheet }));
     const ownedState = this.queueOwnedState(sheets.items, tableList, OWNED);
+    // Names scoped to a sheet: `workbook.names` does not return them, each sheet's `names` does (same round trip).
+    const sheetNames = sheets.items.map((ws) => ws.names.load("items/name"));
     await ctx.sync();
     this.state = {
       sheets: sheets.items.map((s) => s.name),
@@ -209,7 +211,7 @@ export class OfficePort implements WorkbookPort {
       sheets: gridSheets,
       tables: gridTables,
       tableNames: tableList,
-      definedNames: names.items.map((n) => n.name),
+      definedNames: [...names.items.map((n) => n.name), ...sheetNames.flatMap((c) => c.items.map((n) => n.name))],
       date1904: epoch.value === 0,
     };
   }

@@ -68,6 +68,8 @@ export interface MPageLayout {
 
 export class MSheet {
   cells = new Map<number, MCell>();
+  /** Names scoped to this sheet (`worksheet.names`; `workbook.names` does not return them, as in Excel). */
+  names: string[] = [];
   merges: Rect[] = [];
   rowHeights = new Map<number, number>();
   conditionalFormats: MConditionalFormat[] = [];

@@ -98,8 +98,8 @@ export class TableProxy extends ClientObject<MTable> {
         }
         if (wb.tables.some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase()))
           throw new MockExcelError("ItemAlreadyExists", `A table named ${name} exists.`);
-        // Tables and defined names share one namespace.
-        if (wb.names.some((n) => n.toLowerCase() === name.toLowerCase()))
+        // Tables and defined names share one namespace (names scoped to a sheet too).
+        if ([...wb.names, ...wb.sheets.flatMap((x) => x.names)].some((n) => n.toLowerCase() === name.toLowerCase()))
           throw new MockExcelError("ItemAlreadyExists", `A defined name ${name} exists.`);
         t.name = name;
       },

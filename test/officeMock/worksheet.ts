@@ -5,6 +5,7 @@ import { ChartCollectionProxy } from "./chart";
 import { formatA1, MAX_COLS, MAX_ROWS, MockExcelError, MSheet, parseA1, Rect } from "./model";
 import { RangeProxy, targetOf } from "./range";
 import { TableCollectionProxy } from "./table";
+import { NamedItemCollectionProxy } from "./workbook";
 
 export function assertUnprotected(sheet: MSheet): void {
   if (sheet.protection.protected) {
@@ -88,6 +89,7 @@ export class WorksheetProxy extends ClientObject<MSheet> {
     });
     this.prop("visibility", { get: (s) => s.visibility, set: (s, v) => void (s.visibility = String(v)) });
     this.nav("tables", () => new TableCollectionProxy(context, () => this.target()));
+    this.nav("names", () => new NamedItemCollectionProxy(context, () => this.target().names));
     this.nav(
       "charts",
       () =>
