@@ -3,25 +3,12 @@
  * sheets of the template and the example print as lists — one page wide, the header row on every page, the
  * sheet's name above and the page number below — with no print area, since their rows grow.
  */
-import path from "path";
-import { OUTPUTS } from "../src/core/compute";
 import { exampleSheets, templateSheets } from "../src/report/example";
 import { charsPerLine, SheetModel } from "../src/report/sheetModel";
 import { MIN_PRINT_SCALE, printScale } from "../src/report/sheets/header";
-import { computeFromGrid } from "../src/workbook/usecases";
-import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { exampleResult } from "./helpers/exampleResult";
 
-async function resultSheets(): Promise<SheetModel[]> {
-  const grid = await XlsxPort.open(path.join(__dirname, "..", "examples", "exempel.xlsx")).then((p) => p.readGrid());
-  const outcome = computeFromGrid(grid, {
-    outputs: new Set(OUTPUTS),
-    version: "t",
-    now: () => "2026-12-02T10:00:00Z",
-    action: "Beräkna allt",
-  });
-  expect(outcome.errors).toEqual([]);
-  return outcome.sheets!;
-}
+const resultSheets = async () => (await exampleResult()).sheets;
 
 /** Every table header cell whose longest word does not fit its column's width. */
 function brokenHeaders(models: SheetModel[]): string[] {

@@ -5,27 +5,12 @@
  * A read before load + sync fails in the real library as it does in Excel. (The reads need a RichApi host over
  * the in-memory Excel, not built yet: they still run on test/officeMock only.)
  */
-import path from "path";
-import { OUTPUTS } from "../src/core/compute";
 import { DEFAULT_PAYLOAD_BUDGET } from "../src/excel/officePort";
 import { unitsOf, writeModels } from "../src/excel/officeWrite";
 import { jsonBytes } from "../src/excel/writeUnits";
 import { OWNED_SHEET_NAMES } from "../src/report/sheets";
-import { computeFromGrid } from "../src/workbook/usecases";
-import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { exampleResult } from "./helpers/exampleResult";
 import { officeLibrary, recordingContext } from "./helpers/officeLibrary";
-
-async function exampleResult() {
-  const grid = await XlsxPort.open(path.join(__dirname, "..", "examples", "exempel.xlsx")).then((p) => p.readGrid());
-  const outcome = computeFromGrid(grid, {
-    outputs: new Set(OUTPUTS),
-    version: "t",
-    now: () => "2026-12-02T10:00:00Z",
-    action: "Beräkna allt",
-  });
-  expect(outcome.errors).toEqual([]);
-  return { grid, sheets: outcome.sheets! };
-}
 
 describe("the writer on Microsoft's library", () => {
   test.each([
