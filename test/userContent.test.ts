@@ -27,7 +27,8 @@ const HB = "xl/worksheets/sheet5.xml";
 const partsOf = (buf: Buffer) => new Map(readZip(buf).map((e) => [e.name, inflateEntry(e).toString("utf8")]));
 const rawOf = (buf: Buffer) => new Map(readZip(buf).map((e) => [e.name, e.data]));
 
-async function importInto(input: Buffer, file = FILE) {
+/** The import's outcome for a workbook, and the port it would write through (nothing written yet). */
+async function planImport(input: Buffer, file = FILE) {
   const port = XlsxPort.fromBuffer(input);
   const outcome = importSie(await port.readGrid(), parseSie(readFileSync(path.join(SIE_DIR, file)), file), {
     fileName: file,
@@ -35,6 +36,11 @@ async function importInto(input: Buffer, file = FILE) {
     now: "2026-12-02T09:00:00Z",
     version: "t",
   });
+  return { port, outcome };
+}
+
+async function importInto(input: Buffer, file = FILE) {
+  const { port, outcome } = await planImport(input, file);
   if (!outcome.ok) return { outcome, output: null };
   await port.writeSheets(outcome.sheets, outcome.edits);
   return { outcome, output: port.toBuffer() };
@@ -153,13 +159,7 @@ describeWithSie("the SIE import keeps what a person added (.xlsx)", () => {
     const shared = withParts(buf, {
       [HB]: (x) => x.replace(/<c r="E2"([^>]*?)(\/>|>[\s\S]*?<\/c>)/, '<c r="E2"><f t="shared" ref="E2:E3" si="0">"x"</f><v>x</v></c>'),
     });
-    const port = XlsxPort.fromBuffer(shared);
-    const outcome = importSie(await port.readGrid(), parseSie(readFileSync(path.join(SIE_DIR, FILE)), FILE), {
-      fileName: FILE,
-      sha256: "x",
-      now: "n",
-      version: "t",
-    });
+    const { port, outcome } = await planImport(shared);
     expect(outcome.errors).toEqual([]);
     await expect(port.writeSheets(outcome.sheets, outcome.edits)).rejects.toMatchObject({
       issues: [{ code: "input_formula_master", cell: "Huvudbok!E2" }],

@@ -24,7 +24,9 @@ export function writeLimitProblems(models: SheetModel[], edits: TableEdit[] = []
   for (const m of models) {
     const reason = sheetNameProblem(m.name);
     if (reason) out.push({ code: "sheet_name_invalid", params: { sheet: m.name, reason }, cell: "" });
-    const columns = Math.max(0, ...m.rows.map((r) => r.length));
+    // A loop, not Math.max(...rows): a million-row model would overflow the call stack.
+    let columns = 0;
+    for (const r of m.rows) if (r.length > columns) columns = r.length;
     if (m.rows.length > EXCEL_MAX_ROWS || columns > EXCEL_MAX_COLUMNS)
       out.push({ code: "sheet_too_large", params: { sheet: m.name, rows: m.rows.length, columns }, cell: "" });
     m.rows.forEach((r, i) =>

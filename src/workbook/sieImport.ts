@@ -24,7 +24,7 @@ import { asCellRef } from "../core/units";
 import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
 import { bodyOf, cellOf, lastRowOf, positionalBody, sheetWithBody, tableEdit } from "./rewriteTable";
 import { LOG_HEADERS, OWNED_SHEETS } from "../report/sheets";
-import { cellRef, isBlank, isErrorCell, isUncalculated, RawCell, WorkbookGrid } from "./grid";
+import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES, readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
 import { LEDGER_COLUMNS } from "./read/ledger";
@@ -201,7 +201,8 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   // would become text. Such a row is refused, naming the cell, before anything is written.
   for (let i = 0; i < kept.length; i++) {
     if (kept[i].index === hb.headerRow + 1 + i) continue;
-    const c = kept[i].cells.findIndex((v) => isErrorCell(v) || isUncalculated(v));
+    // (A formula without a cached value is an error cell too: NO_CACHED_VALUE.)
+    const c = kept[i].cells.findIndex((v) => isErrorCell(v));
     if (c >= 0)
       return fail([{ code: "sie_import_moves_error", params: { sheet: hb.sheet }, cell: cellRef(hb.sheet, kept[i].index, hb.left + c) }]);
   }

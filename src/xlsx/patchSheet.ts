@@ -11,7 +11,8 @@ import type { sheetEntries } from "./read";
 import { deflateEntry, ZipEntry } from "./zip";
 import { cellXml } from "./sheetXml";
 import { Styles } from "./styles";
-import { attributes, elements, startTags } from "./xml";
+import { columnAt } from "./scan";
+import { attributes, elements, isXmlSpace, startTags } from "./xml";
 
 /** A cell the edit would write whose formula other cells share (a shared or array formula's master): refused, naming it. */
 export class EditRefusedAt extends Error {
@@ -30,8 +31,6 @@ interface RowToken {
   cells: string | null;
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-
 /** The rows of `<sheetData>` in order, each with its position (rows without `r` numbered as Excel does). */
 function rowsOf(xml: string, from: number, to: number): RowToken[] {
   const out: RowToken[] = [];
@@ -41,7 +40,7 @@ function rowsOf(xml: string, from: number, to: number): RowToken[] {
     const lt = xml.indexOf("<row", pos);
     if (lt < 0 || lt >= to) return out;
     const after = xml.charCodeAt(lt + 4);
-    if (!(isSpace(after) || after === 62 || after === 47)) {
+    if (!(isXmlSpace(after) || after === 62 || after === 47)) {
       pos = lt + 4;
       continue;
     }
@@ -78,7 +77,7 @@ function cellsOf(text: string, row: number): CellToken[] {
     const lt = text.indexOf("<c", pos);
     if (lt < 0) return out;
     const after = text.charCodeAt(lt + 2);
-    if (!(isSpace(after) || after === 62 || after === 47)) {
+    if (!(isXmlSpace(after) || after === 62 || after === 47)) {
       pos = lt + 2;
       continue;
     }
@@ -101,11 +100,7 @@ function cellsOf(text: string, row: number): CellToken[] {
   }
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+const columnIndex = (letters: string): number => columnAt(letters, 0, letters.length);
 
 /** Whether a cell's XML holds the master of a shared formula or an array formula (other cells depend on it). */
 function isFormulaMaster(cell: string): boolean {

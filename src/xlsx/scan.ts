@@ -9,10 +9,10 @@ import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { columnLetters, quoteSheetName } from "../report/sheetModel";
 import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
 import { PackageError } from "./package";
-import { attributes, decodeEntities, decodeText, startTags, stringItemText } from "./xml";
+import { attributes, decodeEntities, decodeText, isXmlSpace, startTags, stringItemText } from "./xml";
 
 /** 0-based column of the letters at `text[from]` (an A1 reference's start; a leading `$` is skipped), -1 if none. */
-function columnAt(text: string, from: number, to: number): number {
+export function columnAt(text: string, from: number, to: number): number {
   let col = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -159,10 +159,6 @@ export function numberAt(xml: string, from: number, to: number): number {
   return negative ? -x : x;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
 /**
  * Reads one worksheet part: its rows and hidden rows, with merged cells' non-master cells left
  * empty. A hand-written scanner over the start tags of rows and cells: this is the hot loop of
@@ -186,9 +182,9 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     pos = gt + 1;
     const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
     const c2 = xml.charCodeAt(lt + 2);
-    const isCell = c1 === 99 /* c */ && (isSpace(c2) || c2 === GT || c2 === SLASH);
+    const isCell = c1 === 99 /* c */ && (isXmlSpace(c2) || c2 === GT || c2 === SLASH);
     const c4 = xml.charCodeAt(lt + 4);
-    const isRow = !isCell && c1 === 114 /* r */ && xml.startsWith("row", lt + 1) && (isSpace(c4) || c4 === GT || c4 === SLASH);
+    const isRow = !isCell && c1 === 114 /* r */ && xml.startsWith("row", lt + 1) && (isXmlSpace(c4) || c4 === GT || c4 === SLASH);
     if (!isCell && !isRow) continue;
     // Attributes r, s, t and hidden, as positions in the text (no string per attribute).
     let rAt = -1;
@@ -198,11 +194,11 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     let t: string | undefined;
     let hidden: string | undefined;
     let i = lt + 1;
-    while (i < gt && !isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GT && xml.charCodeAt(i) !== SLASH) i++;
+    while (i < gt && !isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GT && xml.charCodeAt(i) !== SLASH) i++;
     while (i < gt) {
-      while (i < gt && isSpace(xml.charCodeAt(i))) i++;
+      while (i < gt && isXmlSpace(xml.charCodeAt(i))) i++;
       const nameStart = i;
-      while (i < gt && xml.charCodeAt(i) !== EQ && !isSpace(xml.charCodeAt(i))) i++;
+      while (i < gt && xml.charCodeAt(i) !== EQ && !isXmlSpace(xml.charCodeAt(i))) i++;
       const nameEnd = i;
       while (i < gt && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOS) i++;
       if (i >= gt) break;

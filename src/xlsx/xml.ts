@@ -5,7 +5,8 @@
  */
 import { PackageError } from "./errors";
 
-function isXmlSpace(c: number): boolean {
+/** XML whitespace: space, tab, line feed, carriage return. */
+export function isXmlSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
