@@ -14,10 +14,9 @@ import { formatAmount } from "../src/taskpane/i18n";
 import { verifyGrid } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { bufferOf, rawOf, workbookOf } from "./helpers/exceljs";
-import { exampleWorkbook, FIXED_NOW, mockExcelOf, runOf as runOfMock } from "./helpers/office";
+import { exampleWorkbook, FIXED_NOW, mockExcelOf, runOf } from "./helpers/office";
 import { ActionResult, moveCommentAction, recalcAction } from "../src/excel/actions";
 import { examplePackage, recalcPackage } from "./helpers/package";
-import { MockExcelError } from "./officeMock/model";
 
 describe("due dates (Förfallodagar)", () => {
   test("the documented defaults per number of installments", () => {
@@ -254,13 +253,13 @@ describe("the in-memory Excel refuses what Excel refuses in page layout and form
   async function withSheet(f: (ws: Excel.Worksheet) => void): Promise<unknown> {
     const excel = mockExcelOf(exampleWorkbook());
     try {
-      await excel.run(async (ctx) => {
+      await runOf(excel)(async (ctx) => {
         f((ctx as unknown as Excel.RequestContext).workbook.worksheets.getItem("Budget"));
         await ctx.sync();
       });
       return null;
     } catch (e) {
-      return e instanceof MockExcelError ? e.code : e;
+      return (e as { code?: string }).code ?? e;
     }
   }
 
@@ -332,7 +331,7 @@ describe("moving a kept comment to the Prognos table, when the user asks (Office
     ["ovriga_externa_kostnader", "a line with a Prognos row gets the comment in its Kommentar cell"],
   ])("%s: %s; the next run has it from the inputs and the same forecast", async (line) => {
     const excel = mockExcelOf(exampleWorkbook());
-    const env = { run: runOfMock(excel), now: FIXED_NOW };
+    const env = { run: runOf(excel), now: FIXED_NOW };
     const first = await recalcAction(env, null);
     const forecastOf = (r: ActionResult) =>
       (r.json!.tertialReport as { lines: Array<{ id: string; forecast: string; comment?: string }> }).lines.find((l) => l.id === line)!;
@@ -364,7 +363,7 @@ describe("moving a kept comment to the Prognos table, when the user asks (Office
     const wb = exampleWorkbook();
     wb.removeWorksheet(wb.getWorksheet("Prognos")!.id);
     const excel = mockExcelOf(wb);
-    const r = await moveCommentAction({ run: runOfMock(excel) }, { line: "personalkostnader", method: "linjar", text: typed });
+    const r = await moveCommentAction({ run: runOf(excel) }, { line: "personalkostnader", method: "linjar", text: typed });
     expect(r).toMatchObject({ ok: false, status: "comment_not_moved", errors: [{ code: "missing_table" }] });
   });
 });

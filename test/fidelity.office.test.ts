@@ -10,7 +10,7 @@ import { ActionEnv, importSieAction, recalcAction } from "../src/excel/actions";
 import { exampleSheets } from "../src/report/example";
 import { FORMATS } from "../src/report/sheetModel";
 import { OWNED_SHEETS } from "../src/report/sheets";
-import { FIXED_NOW } from "./helpers/office";
+import { FIXED_NOW, runOf } from "./helpers/office";
 import { SIE_DIR } from "./helpers/shared";
 import { MockExcel, MockExcelError } from "./officeMock/excel";
 import { mockWorkbookOfModels } from "./officeMock/fromModels";
@@ -23,7 +23,7 @@ function exampleExcel(): MockExcel {
 }
 
 function env(excel: MockExcel, extra: Partial<ActionEnv> = {}): ActionEnv {
-  return { run: excel.run as unknown as ActionEnv["run"], now: FIXED_NOW, ...extra };
+  return { run: runOf(excel), now: FIXED_NOW, ...extra };
 }
 
 async function recalc(excel: MockExcel, extra: Partial<ActionEnv> = {}) {
@@ -39,7 +39,7 @@ describe("1: tables go on their own sheet whichever sheet is active", () => {
     const b = excel.workbook.addSheet("B");
     for (const s of [a, b]) ((s.cell(0, 0).v = "x"), (s.cell(0, 1).v = "y"));
     excel.workbook.active = b;
-    await excel.run(async (ctx) => {
+    await runOf(excel)(async (ctx) => {
       ctx.workbook.worksheets.getItem("A").tables.add("A1:B2", true);
       await ctx.sync();
     });
@@ -63,12 +63,12 @@ describe("3: a result sheet protected with a password is refused before anything
     const excel = new MockExcel(new MWorkbook());
     excel.workbook.addSheet("A").protection = { protected: true, password: "hemligt" };
     await expect(
-      excel.run(async (ctx) => {
+      runOf(excel)(async (ctx) => {
         ctx.workbook.worksheets.getItem("A").protection.unprotect();
         await ctx.sync();
       }),
     ).rejects.toThrow(/password/);
-    await excel.run(async (ctx) => {
+    await runOf(excel)(async (ctx) => {
       ctx.workbook.worksheets.getItem("A").protection.unprotect("hemligt");
       await ctx.sync();
     });
@@ -99,7 +99,7 @@ describe("4: missing result sheets are created before any formula refers to them
     const excel = new MockExcel(new MWorkbook());
     excel.workbook.addSheet("A");
     await expect(
-      excel.run(async (ctx) => {
+      runOf(excel)(async (ctx) => {
         ctx.workbook.worksheets.getItem("A").getRange("A1").formulas = [["=Kontroller!B9"]];
         await ctx.sync();
       }),
@@ -312,7 +312,7 @@ describe("the in-memory Excel keeps Excel's rules (issue 23, point 4)", () => {
       const excel = new MockExcel(new MWorkbook());
       excel.workbook.addSheet("A");
       await expect(
-        excel.run(async (ctx) => {
+        runOf(excel)(async (ctx) => {
           ctx.workbook.worksheets.getItem("A").getRange(address).values = [[1]];
           await ctx.sync();
         }),
@@ -324,7 +324,7 @@ describe("the in-memory Excel keeps Excel's rules (issue 23, point 4)", () => {
     const excel = new MockExcel(new MWorkbook());
     const a = excel.workbook.addSheet("A");
     ["Konto", "", "Konto"].forEach((h, c) => (a.cell(0, c).v = h));
-    await excel.run(async (ctx) => {
+    await runOf(excel)(async (ctx) => {
       ctx.workbook.worksheets.getItem("A").tables.add("A!A1:C2", true);
       await ctx.sync();
     });
@@ -335,7 +335,7 @@ describe("the in-memory Excel keeps Excel's rules (issue 23, point 4)", () => {
     const excel = exampleExcel();
     excel.workbook.names.push("Kontroller");
     await expect(
-      excel.run(async (ctx) => {
+      runOf(excel)(async (ctx) => {
         const t = ctx.workbook.tables.getItem("Huvudbok");
         t.name = "Kontroller";
         await ctx.sync();
@@ -351,7 +351,7 @@ describe("names scoped to a sheet (issue 23, point 4)", () => {
   test("workbook.names does not return them; the adapter reads each sheet's names and names its table around them", async () => {
     const excel = exampleExcel();
     excel.workbook.sheet("Huvudbok")!.names.push("Kontroller");
-    const listed = await excel.run(async (ctx) => {
+    const listed = await runOf(excel)(async (ctx) => {
       const names = ctx.workbook.names.load("items/name");
       await ctx.sync();
       return names.items.map((n) => n.name);

@@ -234,7 +234,7 @@ describe("an unexpected failure reaches the user as a catalogue message and is l
     expect(result.status).toBe("aborted");
     expect(result.errors).toHaveLength(1);
     const text = messageText(result.errors[0], "en");
-    expect(text).toMatch(/^Unexpected error: Injected failure .*The workbook's inputs are untouched/);
+    expect(text).toMatch(/^Unexpected error: Injected failure of sync \d+ after 0 operations\. The workbook's inputs are untouched/);
     expect(text).not.toMatch(/\n\s+at /);
     expect(consoleError).toHaveBeenCalled();
     consoleError.mockRestore();

@@ -15,7 +15,7 @@ import { exampleSheets, templateSheets } from "../src/report/example";
 import { importSie } from "../src/workbook/sieImport";
 import { deflateEntry, inflateEntry, readZip, writeZip } from "../src/xlsx/zip";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
-import { FIXED_NOW } from "./helpers/office";
+import { FIXED_NOW, runOf } from "./helpers/office";
 import { describeWithSie, SIE_DIR } from "./helpers/shared";
 import { MockExcel } from "./officeMock/excel";
 import { mockWorkbookOfModels } from "./officeMock/fromModels";
@@ -168,7 +168,7 @@ describeWithSie("the SIE import keeps what a person added (.xlsx)", () => {
 });
 
 describeWithSie("the SIE import keeps what a person added (Office.js)", () => {
-  const env = (excel: MockExcel): ActionEnv => ({ run: excel.run as unknown as ActionEnv["run"], now: FIXED_NOW });
+  const env = (excel: MockExcel): ActionEnv => ({ run: runOf(excel), now: FIXED_NOW });
   /** The example, kept for 2011, with a note, a formula, a format, a width and a hidden row around Huvudbok's table. */
   function excelWithHandWork(): { excel: MockExcel; hb: MSheet; bottom: number } {
     const models = exampleSheets();
@@ -227,14 +227,14 @@ describe("a person's own sheet named like a sheet the run writes is never replac
     const mine = excel.workbook.addSheet("KONTROLLER");
     mine.cell(0, 0).v = "Mina egna kontroller";
     const before = excel.workbook.snapshot();
-    const r = await recalcAction({ run: excel.run as unknown as ActionEnv["run"], now: FIXED_NOW }, null);
+    const r = await recalcAction({ run: runOf(excel), now: FIXED_NOW }, null);
     expect(r.errors).toMatchObject([{ code: "owned_sheet_taken", cell: "KONTROLLER!A1", params: { owned: "Kontroller" } }]);
     expect(excel.workbook.snapshot()).toBe(before);
   });
 
   test("a sheet the program wrote, in another letter case, is still its own: the run rewrites it", async () => {
     const excel = new MockExcel(mockWorkbookOfModels(exampleSheets()));
-    const env = { run: excel.run as unknown as ActionEnv["run"], now: FIXED_NOW };
+    const env = { run: runOf(excel), now: FIXED_NOW };
     expect((await recalcAction(env, null)).errors).toEqual([]);
     excel.workbook.sheet("Kontroller")!.name = "KONTROLLER";
     expect((await recalcAction(env, null)).errors).toEqual([]);

@@ -11,6 +11,7 @@ import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { MockExcel } from "./officeMock/excel";
 import { MWorkbook } from "./officeMock/model";
 import { OfficePort } from "../src/excel/officePort";
+import { runOf } from "./helpers/office";
 
 const model = (name: string, rows: SheetModel["rows"]): SheetModel => ({ name, rows, tables: [], columnWidths: [], freezeRows: 0 });
 
@@ -72,9 +73,7 @@ describe("both adapters refuse before writing", () => {
     const excel = new MockExcel(new MWorkbook());
     excel.workbook.addSheet("Blad1");
     const before = excel.workbook.snapshot();
-    await expect(excel.run(async (ctx) => new OfficePort(ctx as unknown as Excel.RequestContext).writeSheets(bad))).rejects.toBeInstanceOf(
-      WriteRefused,
-    );
+    await expect(runOf(excel)(async (ctx) => new OfficePort(ctx).writeSheets(bad))).rejects.toBeInstanceOf(WriteRefused);
     expect(excel.workbook.snapshot()).toBe(before);
   });
 });

@@ -19,7 +19,7 @@ import type { Issue } from "../core/messages";
 import type { Area, Cell, ChartDef, ConditionalFormat, PageSetup, SheetModel, TableEdit } from "../report/sheetModel";
 import { a1, columnLetters, columnWidthPoints, TONE_COLORS } from "../report/sheetModel";
 import { WriteRefused } from "../workbook/port";
-import { editUnits, jsonBytes, OP_BYTES, officeValue, Unit } from "./writeUnits";
+import { cellSetBytes, editUnits, jsonBytes, OP_BYTES, officeValue, Unit, unitEnvelope } from "./writeUnits";
 
 export { officeValue };
 
@@ -104,7 +104,7 @@ function bandUnit(model: SheetModel, width: number, top: number, count: number):
   const values = rows.map((r) => Array.from({ length: width }, (_, c) => officeValue(r[c])));
   const address = `${a1(top, 0)}:${a1(top + rows.length - 1, width - 1)}`;
   return {
-    bytes: jsonBytes(formats) + jsonBytes(values) + 4 * OP_BYTES,
+    bytes: unitEnvelope(model.name) + jsonBytes(formats) + jsonBytes(values) + 2 * cellSetBytes(rows.length, width) + 4 * OP_BYTES,
     queue(ctx) {
       const range = ctx.workbook.worksheets.getItem(model.name).getRange(address);
       range.numberFormat = formats;
@@ -179,7 +179,8 @@ function styleOps(model: SheetModel): StyleOp[] {
 function styleUnit(sheet: string, ops: StyleOp[]): Unit {
   const count = ops.reduce((n, o) => n + Object.keys(o).length, 0);
   return {
-    bytes: jsonBytes(ops) + (count + 1) * OP_BYTES,
+    // Per op: its range, `format` and, for a font or fill, one more path; per property its set.
+    bytes: unitEnvelope(sheet) + jsonBytes(ops) + (count + ops.length + 1) * OP_BYTES,
     queue(ctx) {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       for (const op of ops) {
@@ -272,12 +273,18 @@ function finishUnit(model: SheetModel, owned: boolean, manual: boolean): Unit {
     2 * heights.length +
     2 * merges.length +
     4 * model.tables.length +
-    5 * conditional.length +
+    8 * conditional.length +
     16 * charts.length +
     (model.page ? 16 + 2 * (model.page.breaksBefore?.length ?? 0) : 0) +
     8;
   return {
-    bytes: ops * OP_BYTES + jsonBytes(model.tables) + jsonBytes(charts) + jsonBytes(model.page ?? {}) + jsonBytes(conditional),
+    bytes:
+      unitEnvelope(model.name) +
+      ops * OP_BYTES +
+      jsonBytes(model.tables) +
+      jsonBytes(charts) +
+      jsonBytes(model.page ?? {}) +
+      jsonBytes(conditional),
     queue(ctx) {
       const ws = ctx.workbook.worksheets.getItem(model.name);
       model.columnWidths.forEach((w, i) => {

@@ -11,7 +11,29 @@ import { a1, FORMATS } from "../report/sheetModel";
  * `font`, with ids and names). Measured on Microsoft's own serializer (test/officeLibrary.test.ts weighs every
  * unit of the example's write and requires the estimate to be at least the real request): 96 was half of it.
  */
-export const OP_BYTES = 220;
+export const OP_BYTES = 270;
+
+/**
+ * Request bytes of the sheet a unit starts from (`workbook.worksheets.getItem(name)`: three object paths and their
+ * instantiate actions), besides the name itself; every unit queues its own. Measured: ~330 bytes.
+ */
+export const SHEET_PATH_BYTES = 420;
+
+/** A unit's fixed cost: the path to its sheet. */
+export const unitEnvelope = (sheet: string): number => SHEET_PATH_BYTES + jsonBytes(sheet);
+
+/**
+ * Microsoft's library sets a property of more than 1 500 cells in chunks of rows (`_ValidateArraySize`, then per
+ * chunk `getRow(i).getBoundingRect(getRow(j))` and the set): ~700 bytes per chunk, measured for up to 100 000 rows
+ * (test/officeLibrary.test.ts weighs it). `cellSetBytes` is that overhead for one property over rows × columns.
+ */
+export const LIBRARY_CHUNK_CELLS = 1500;
+export const CHUNK_BYTES = 820;
+export function cellSetBytes(rows: number, columns: number): number {
+  if (rows * columns <= LIBRARY_CHUNK_CELLS) return 0;
+  const rowsPerChunk = Math.max(1, Math.round(LIBRARY_CHUNK_CELLS / columns));
+  return OP_BYTES + Math.ceil(rows / rowsPerChunk) * CHUNK_BYTES;
+}
 
 /** A text's UTF-8 length without encoding it (no TextEncoder needed in older Office webviews). */
 function utf8Length(s: string): number {
@@ -54,7 +76,7 @@ function columnRunUnit(sheet: string, col: number, top: number, cells: Array<Cel
   const dates = cells[0]?.format === FORMATS.date;
   const address = `${a1(top, col)}:${a1(top + cells.length - 1, col)}`;
   return {
-    bytes: jsonBytes(values) * (dates ? 2 : 1) + 4 * OP_BYTES,
+    bytes: unitEnvelope(sheet) + (jsonBytes(values) + cellSetBytes(cells.length, 1)) * (dates ? 2 : 1) + 4 * OP_BYTES,
     queue(ctx) {
       const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
       if (dates) range.numberFormat = cells.map(() => [FORMATS.date]);
@@ -75,7 +97,11 @@ function appendUnit(edit: TableEdit, table: string, first: number, rows: Array<A
   const values = rows.map((r) => r.map((c) => officeValue(c)));
   const dateCols = edit.appended[0] ? [...edit.appended[0].keys()].filter((c) => rows.some((r) => r[c]?.format === FORMATS.date)) : [];
   return {
-    bytes: jsonBytes(values) + (2 + dateCols.length) * OP_BYTES + rows.length * dateCols.length * 16,
+    bytes:
+      unitEnvelope(edit.sheet) +
+      jsonBytes(values) +
+      (3 + dateCols.length) * OP_BYTES +
+      dateCols.length * (rows.length * 16 + cellSetBytes(rows.length, 1)),
     queue(ctx) {
       ctx.workbook.tables.getItem(table).rows.add(undefined, values as unknown as string[][]);
       const ws = ctx.workbook.worksheets.getItem(edit.sheet);

@@ -5,6 +5,7 @@ import type { ExcelRun } from "../../src/excel/actions";
 import { writeSheetsToWorkbook } from "./exceljs";
 import { MockExcel } from "../officeMock/excel";
 import { mockWorkbookOf } from "../officeMock/fromXlsx";
+import { libraryRun } from "../richApi/run";
 
 export function exampleWorkbook(options: Partial<ExampleOptions> = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -16,7 +17,16 @@ export function mockExcelOf(wb: ExcelJS.Workbook): MockExcel {
   return new MockExcel(mockWorkbookOf(wb));
 }
 
+/**
+ * `Excel.run` for the adapter under test: Microsoft's library (its proxies, load/sync rules and serializer) in front
+ * of the in-memory Excel, through the RichApi host (test/richApi).
+ */
 export function runOf(excel: MockExcel): ExcelRun {
+  return libraryRun(excel);
+}
+
+/** The in-memory Excel's own proxies, without Microsoft's library: only where a test says why it needs them. */
+export function mockRunOf(excel: MockExcel): ExcelRun {
   return excel.run as unknown as ExcelRun;
 }
 

@@ -22,7 +22,17 @@ let loaded: OfficeLibrary | undefined;
 /** The library, evaluated once in a sandbox whose `window` is the sandbox itself. */
 export function officeLibrary(): OfficeLibrary {
   if (loaded) return loaded;
-  const sandbox: Record<string, unknown> = { console, setTimeout, clearTimeout, Promise, JSON, navigator: { userAgent: "node" } };
+  // The page's own Error: in a browser the library's errors are `instanceof Error` of the add-in's realm.
+  const sandbox: Record<string, unknown> = {
+    console,
+    setTimeout,
+    clearTimeout,
+    Promise,
+    JSON,
+    Error,
+    TypeError,
+    navigator: { userAgent: "node" },
+  };
   sandbox.window = sandbox;
   sandbox.self = sandbox;
   vm.createContext(sandbox);
@@ -32,9 +42,11 @@ export function officeLibrary(): OfficeLibrary {
 }
 
 /** A request context of the real library whose requests are recorded (bodies as the JSON text sent) and answered empty. */
-export function recordingContext(): { context: Excel.RequestContext; requests: string[] } {
+export function recordingContext(options: { firstId?: number } = {}): { context: Excel.RequestContext; requests: string[] } {
   const { Excel: X } = officeLibrary();
   const context = new X.RequestContext("https://host.invalid/richapi");
+  // Ids grow through a run (every path and action takes the next one): a late request spells them with more digits.
+  if (options.firstId) (context as unknown as { m_nextId: number }).m_nextId = options.firstId;
   const requests: string[] = [];
   (context as unknown as { _requestExecutor: unknown })._requestExecutor = {
     executeAsync(_customData: unknown, _flags: unknown, message: { Body: unknown }) {

@@ -200,6 +200,21 @@ export abstract class CollectionProxy<M, I extends ClientObject<M>> extends Clie
   items: I[] = [];
   private itemsLoaded = false;
   protected abstract makeItem(model: M): I;
+  /** An item proxy that resolves through `resolve` (an item found by position). */
+  protected abstract itemProxy(resolve: () => M | null): I;
+
+  /** `getItemAt(index)`: the item at that position when the batch runs (ItemNotFound beyond the end). */
+  getItemAt(index: number): I {
+    return this.child<M>(
+      16,
+      () => {
+        const m = this.target()[index];
+        if (m === undefined) throw new MockExcelError("ItemNotFound", `The requested resource doesn't exist (item ${index}).`);
+        return m;
+      },
+      (r) => this.itemProxy(r) as unknown as ClientObject<M>,
+    ) as unknown as I;
+  }
 
   override collect(paths: string[]): { data: Record<string, unknown>; commit: () => void } {
     const models = this.target();

@@ -18,6 +18,9 @@ export class ChartCollectionProxy extends CollectionProxy<MChartRef, ChartProxy>
   ) {
     super(context, () => charts().map((chart) => ({ chart, sheet: sheet() })));
   }
+  protected itemProxy(resolve: () => MChartRef | null): ChartProxy {
+    return new ChartProxy(this.context, resolve);
+  }
   protected makeItem(m: MChartRef): ChartProxy {
     return new ChartProxy(this.context, () => (m.sheet.charts.includes(m.chart) ? m : null));
   }
@@ -74,9 +77,17 @@ class SeriesProxy extends ClientObject<{ name: string; values: string; xAxis?: s
       s.xAxis = sheetAddress(t.sheet.name, t.rect);
     });
   }
+  /** A series over cells that are all empty is refused (Excel's error code EmptyChartSeries). */
   setValues(r: RangeProxy): void {
     this.call("setValues", 24, (s) => {
       const t = targetOf(r);
+      let filled = false;
+      for (let row = t.rect.top; row <= t.rect.bottom && !filled; row++)
+        for (let col = t.rect.left; col <= t.rect.right && !filled; col++) {
+          const c = t.sheet.get(row, col);
+          filled = !!c && ((c.v !== undefined && c.v !== null && c.v !== "") || c.f !== undefined);
+        }
+      if (!filled) throw new MockExcelError("EmptyChartSeries", `The series values ${sheetAddress(t.sheet.name, t.rect)} are empty.`);
       s.values = sheetAddress(t.sheet.name, t.rect);
     });
   }

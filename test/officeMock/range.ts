@@ -3,7 +3,7 @@ import { CELL_READ_LIMIT, ClientObject, jsonSize } from "./base";
 import type { MockContext } from "./context";
 import type { MockExcel } from "./excel";
 import { formulaSheetRefs } from "../helpers/formulaRefs";
-import { formatA1, MCell, MConditionalFormat, MockExcelError, MSheet, MWorkbook, Rect, sheetAddress, SV_ERRORS } from "./model";
+import { formatA1, MCell, MConditionalFormat, MockExcelError, MSheet, MWorkbook, parseA1, Rect, sheetAddress, SV_ERRORS } from "./model";
 import { assertUnprotected } from "./worksheet";
 
 export interface RangeTarget {
@@ -190,6 +190,47 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         }),
     });
     this.nav("format", () => new RangeFormatProxy(context, () => this.target()));
+  }
+  /** The row `index` (0-based) of this range. Microsoft's library sets more than 1 500 cells row chunk by row chunk with it. */
+  getRow(index: number): RangeProxy {
+    return this.child(
+      16,
+      () => {
+        const t = this.target();
+        if (!Number.isInteger(index) || index < 0 || t.rect.top + index > t.rect.bottom)
+          throw new MockExcelError("InvalidArgument", `Row ${index} is outside the range.`);
+        return { sheet: t.sheet, rect: { ...t.rect, top: t.rect.top + index, bottom: t.rect.top + index } };
+      },
+      (r) => new RangeProxy(this.context, r),
+    ) as RangeProxy;
+  }
+  /** The smallest range that holds this one and `other` (same sheet only, as in Excel). */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return this.child(
+      24,
+      () => {
+        const t = this.target();
+        const o = typeof other === "string" ? { sheet: t.sheet, rect: parseA1(other) } : targetOf(other);
+        if (o.sheet !== t.sheet) throw new MockExcelError("InvalidArgument", "The ranges are on different sheets.");
+        const r = t.rect;
+        const q = o.rect;
+        const rect = {
+          top: Math.min(r.top, q.top),
+          left: Math.min(r.left, q.left),
+          bottom: Math.max(r.bottom, q.bottom),
+          right: Math.max(r.right, q.right),
+        };
+        return { sheet: t.sheet, rect };
+      },
+      (r) => new RangeProxy(this.context, r),
+    ) as RangeProxy;
+  }
+  /** The library's check before a chunked write: the array must have the range's shape. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.call("_ValidateArraySize", 16, (t) => {
+      if (rows !== t.rect.bottom - t.rect.top + 1 || columns !== t.rect.right - t.rect.left + 1)
+        throw new MockExcelError("InvalidArgument", `An array of ${rows}×${columns} does not fit ${formatA1(t.rect)}.`);
+    });
   }
   /** Like Excel's clear("All"): values and formats, merges and conditional formats in the range go. */
   clear(): void {

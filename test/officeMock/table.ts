@@ -12,6 +12,9 @@ export class TableCollectionProxy extends CollectionProxy<MTable, TableProxy> {
   ) {
     super(context, () => context.excel.workbook.tables.filter((t) => !sheet || t.sheet === sheet()));
   }
+  protected itemProxy(resolve: () => MTable | null): TableProxy {
+    return new TableProxy(this.context, resolve);
+  }
   protected makeItem(t: MTable): TableProxy {
     return new TableProxy(this.context, () => (this.context.excel.workbook.tables.includes(t) ? t : null));
   }

@@ -46,6 +46,9 @@ export class NamedItemProxy extends ClientObject<string> {
 }
 
 export class NamedItemCollectionProxy extends CollectionProxy<string, NamedItemProxy> {
+  protected itemProxy(resolve: () => string | null): NamedItemProxy {
+    return new NamedItemProxy(this.context, resolve);
+  }
   protected makeItem(n: string): NamedItemProxy {
     return new NamedItemProxy(this.context, () => n);
   }

@@ -14,6 +14,9 @@ export function assertUnprotected(sheet: MSheet): void {
 }
 
 export class WorksheetCollectionProxy extends CollectionProxy<MSheet, WorksheetProxy> {
+  protected itemProxy(resolve: () => MSheet | null): WorksheetProxy {
+    return new WorksheetProxy(this.context, resolve);
+  }
   protected makeItem(s: MSheet): WorksheetProxy {
     return new WorksheetProxy(this.context, () => (this.context.excel.workbook.sheets.includes(s) ? s : null));
   }
@@ -87,7 +90,18 @@ export class WorksheetProxy extends ClientObject<MSheet> {
         wb.sheets.splice(Math.max(0, Math.min(Number(v), wb.sheets.length)), 0, s);
       },
     });
-    this.prop("visibility", { get: (s) => s.visibility, set: (s, v) => void (s.visibility = String(v)) });
+    this.prop("visibility", {
+      get: (s) => s.visibility,
+      set: (s, v) => {
+        if (!["Visible", "Hidden", "VeryHidden"].includes(String(v)))
+          throw new MockExcelError("InvalidArgument", `Visibility ${String(v)}.`);
+        const wb = context.excel.workbook;
+        // A workbook keeps at least one visible sheet.
+        if (v !== "Visible" && s.visibility === "Visible" && !wb.sheets.some((x) => x !== s && x.visibility === "Visible"))
+          throw new MockExcelError("InvalidOperation", `The sheet ${s.name} is the last visible sheet.`);
+        s.visibility = String(v);
+      },
+    });
     this.nav("tables", () => new TableCollectionProxy(context, () => this.target()));
     this.nav("names", () => new NamedItemCollectionProxy(context, () => this.target().names));
     this.nav(
@@ -127,6 +141,11 @@ export class WorksheetProxy extends ClientObject<MSheet> {
   delete(): void {
     const wb = this.context.excel.workbook;
     this.call("delete", 8, (s) => {
+      // The reference: a VeryHidden sheet cannot be deleted (InvalidOperation; make it hidden or visible first),
+      // and a workbook keeps at least one visible sheet.
+      if (s.visibility === "VeryHidden") throw new MockExcelError("InvalidOperation", `The sheet ${s.name} is very hidden.`);
+      if (s.visibility === "Visible" && !wb.sheets.some((x) => x !== s && x.visibility === "Visible"))
+        throw new MockExcelError("InvalidOperation", `The sheet ${s.name} is the last visible sheet.`);
       wb.sheets = wb.sheets.filter((x) => x !== s);
       wb.tables = wb.tables.filter((t) => t.sheet !== s);
     });

@@ -1,6 +1,9 @@
 /** The use cases and the shells: files, writing the workbook, verifying, what Excel refuses. */
 import { Entry, KIND_EN, KIND_SV, None, OS_EN, OS_SV, SHEET_NAME_EN, SHEET_NAME_SV, none } from "./words";
 
+/** A detail ending the way a sentence of ours goes on: without its own closing full stop ("…sync 9." + ". Arbetsbokens"). */
+const sentence = (detail: string) => detail.replace(/[.\s]+$/, "");
+
 export interface ShellParams {
   input_formula_master: None;
   owned_sheet_taken: { sheet: string; owned: string };
@@ -132,8 +135,8 @@ export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> }
   },
   unexpected: {
     meaning: "Ett oväntat programfel; detaljerna finns i Körlogg och konsolen. Indata är orörda.",
-    sv: (p) => `Oväntat fel: ${p.detail}. Arbetsbokens indata är orörda; kör igen när felet är åtgärdat.`,
-    en: (p) => `Unexpected error: ${p.detail}. The workbook's inputs are untouched; run again once the problem is fixed.`,
+    sv: (p) => `Oväntat fel: ${sentence(p.detail)}. Arbetsbokens indata är orörda; kör igen när felet är åtgärdat.`,
+    en: (p) => `Unexpected error: ${sentence(p.detail)}. The workbook's inputs are untouched; run again once the problem is fixed.`,
     example: { detail: "InvalidArgument" },
   },
   input_formula_master: {
