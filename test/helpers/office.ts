@@ -25,9 +25,4 @@ export function runOf(excel: MockExcel): ExcelRun {
   return libraryRun(excel);
 }
 
-/** The in-memory Excel's own proxies, without Microsoft's library: only where a test says why it needs them. */
-export function mockRunOf(excel: MockExcel): ExcelRun {
-  return excel.run as unknown as ExcelRun;
-}
-
 export const FIXED_NOW = () => "2026-09-15T08:00:00Z";

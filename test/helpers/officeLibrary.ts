@@ -7,10 +7,9 @@
  * is not built yet; this is its first part.
  */
 import { readFileSync } from "fs";
-import path from "path";
 import vm from "vm";
 
-const LIBRARY = path.join(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
+const LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.00.js");
 
 export interface OfficeLibrary {
   Excel: typeof Excel;
