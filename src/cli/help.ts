@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../core/locale";
 
-export type Command = "recalc" | "verifiera" | "mall" | "exempel" | "sie";
+export type Command = "recalc" | "verifiera" | "mall" | "exempel" | "sie" | "nytt-ar";
 
 /** Every name a command answers to: the Swedish one, with and without å/ä/ö, and the English one. */
 export const COMMAND_NAMES: Record<string, Command> = {
@@ -18,6 +18,9 @@ export const COMMAND_NAMES: Record<string, Command> = {
   exempel: "exempel",
   example: "exempel",
   sie: "sie",
+  "nytt-ar": "nytt-ar",
+  "nytt-år": "nytt-ar",
+  "new-year": "nytt-ar",
 };
 
 /** Edit distance, for "did you mean": small names, so the plain table. */
@@ -152,6 +155,39 @@ Options:
 Example:
   finsam example example.xlsx && finsam recalc example.xlsx`,
   },
+  "nytt-ar": {
+    sv: `finsam nytt-ar <förra-året.xlsx> -o <nya-året.xlsx>
+
+Skapar nästa års arbetsbok från ett avslutat år: Räkenskapsår + 1, brytdatum 30 april, ingående eget kapital
+= årets utgående (samma i Bokslut och Eget kapital). Kontoplan, Medlemmar, Takregel och inställningarna följer
+med; budgetår före det nya året tas bort; Huvudbok behåller årets rader (jämförelseåret); insatserna följer med
+med det som betalats före jämförelseåret i Utbetalt tidigare; Prognos töms; resultatbladen skapas vid första
+beräkningen. Förra årets fil ändras aldrig, och en befintlig fil skrivs aldrig över.
+Vägras om huvudboken inte når december (året ser inte avslutat ut), och meddelandet säger vad som saknas.
+
+Flaggor:
+  -o, --out <fil>    den nya arbetsboken (obligatorisk; får inte finnas)
+${COMMON_SV}
+
+Exempel:
+  finsam nytt-ar ekonomi-2026.xlsx -o ekonomi-2027.xlsx && finsam berakna ekonomi-2027.xlsx`,
+    en: `finsam nytt-ar (or new-year) <last-year.xlsx> -o <new-year.xlsx>
+
+Creates next year's workbook from a closed year: fiscal year + 1, cut-off 30 April, opening equity = this
+year's closing equity (the same in Bokslut and Eget kapital). Kontoplan, Medlemmar, Takregel and the settings
+are carried; budget years before the new year are dropped; Huvudbok keeps this year's rows (the comparison
+year); grants are carried with what was paid before the comparison year in Utbetalt tidigare; Prognos is
+emptied; the result sheets are made by the first calculation. Last year's file is never changed, and an existing
+file is never replaced.
+Refused when the ledger does not reach December (the year does not look closed); the message says what is missing.
+
+Options:
+  -o, --out <file>   the new workbook (required; must not exist)
+${COMMON_EN}
+
+Example:
+  finsam new-year finances-2026.xlsx -o finances-2027.xlsx && finsam recalc finances-2027.xlsx`,
+  },
   sie: {
     sv: `finsam sie <fil.se> [<arbetsbok.xlsx> [-o <ut.xlsx>]]
 
@@ -196,8 +232,8 @@ export function overviewHelp(lang: Lang, usage: string, version: string): string
   const more =
     lang === "sv"
       ? "Mer om ett kommando: finsam <kommando> --help. Svenska och engelska namn går lika bra: berakna/recalc,\n" +
-        "verifiera/verify, mall/template, exempel/example."
+        "verifiera/verify, mall/template, exempel/example, nytt-ar/new-year."
       : "More on a command: finsam <command> --help. Swedish and English names both work: berakna/recalc,\n" +
-        "verifiera/verify, mall/template, exempel/example.";
+        "verifiera/verify, mall/template, exempel/example, nytt-ar/new-year.";
   return `Finsam Ekonomi ${version}\n\n${usage}\n${more}\n\n${lang === "sv" ? EXIT_SV : EXIT_EN}\n`;
 }

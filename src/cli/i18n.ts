@@ -12,6 +12,7 @@ export const CLI_TEXT = {
                 [--brytdatum ÅÅÅÅ-MM-DD] [--json] [--sprak sv|en]
   finsam mall <ut.xlsx> [--ersatt]       skriver inte över en fil som finns utan --ersatt
   finsam exempel <ut.xlsx> [--ersatt]
+  finsam nytt-ar <förra-året.xlsx> -o <nya-året.xlsx>   nästa års arbetsbok från ett avslutat år
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          läser och kontrollerar en SIE-fil, skriver inget
   finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>] [--json] [--importera-anda]
@@ -29,6 +30,7 @@ export const CLI_TEXT = {
     recalcArgs: "recalc tar en indatafil.",
     verifyArgs: "verifiera tar en fil.",
     outArgs: (c: string) => `${c} tar en utfil.`,
+    newYearArgs: "nytt-ar tar förra årets arbetsbok och -o med den nya arbetsboken.",
     sameFile: "Utfilen får inte vara samma som indatafilen; indatafilen ändras aldrig.",
     sieArgs: "sie tar en SIE-fil (och senare en arbetsbok).",
     sieSummary: (s: SieSummary) =>
@@ -71,6 +73,7 @@ export const CLI_TEXT = {
   finsam recalc <in.xlsx> [-o <out.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum YYYY-MM-DD] [--json] [--sprak sv|en]
   finsam mall <out.xlsx> [--ersatt]      does not overwrite an existing file without --ersatt (--replace)
   finsam exempel <out.xlsx> [--ersatt]
+  finsam nytt-ar <last-year.xlsx> -o <new-year.xlsx>   next year's workbook from a closed year
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          reads and checks an SIE file, writes nothing
   finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>] [--json] [--importera-anda]
@@ -88,6 +91,7 @@ export const CLI_TEXT = {
     recalcArgs: "recalc takes one input file.",
     verifyArgs: "verifiera takes one file.",
     outArgs: (c: string) => `${c} takes one output file.`,
+    newYearArgs: "nytt-ar takes last year's workbook and -o with the new workbook.",
     sameFile: "The output file must not be the input file; the input file is never changed.",
     sieArgs: "sie takes one SIE file (and later a workbook).",
     sieSummary: (s: SieSummary) =>

@@ -21,6 +21,7 @@ import { COMMAND_NAMES, commandHelp, nearestCommand, overviewHelp } from "./help
 import { CLI_TEXT, CliText } from "./i18n";
 import { openWorkbook } from "./open";
 import { Io, Parsed, printIssues, version } from "./shell";
+import { newYearCommand } from "./newYearCommand";
 import { sieCommand } from "./sieCommands";
 
 export { defaultImportPath, defaultOutputPath } from "./files";
@@ -199,6 +200,8 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     }
     case "sie":
       return sieCommand(p, io, lang);
+    case "nytt-ar":
+      return newYearCommand(p, io, lang);
   }
 }
 

@@ -8,7 +8,7 @@ import { Decimal, maxDec, minDec, oreToKronor, roundOre, ZERO } from "./money";
 import type { ReportPeriod } from "./periods";
 import type { DayNumber } from "./units";
 
-export interface GrantCommitment extends Omit<Grant, "cell"> {
+export interface GrantCommitment extends Omit<Grant, "cell" | "paidEarlier"> {
   /** Paid up to the cut-off according to the ledger (positive). */
   paid: Decimal;
   paidThisYear: Decimal;
@@ -28,7 +28,8 @@ export function overlapDays(aFrom: DayNumber, aTo: DayNumber, bFrom: DayNumber, 
 export function grantCommitments(grants: readonly Grant[], agg: LedgerAggregates, period: ReportPeriod): GrantCommitment[] {
   const afterCutoff = (period.end + 1) as DayNumber;
   return grants.map((g) => {
-    const paid = oreToKronor(agg.paidByProject.get(g.code) ?? 0);
+    // The ledger's payments, and those of earlier years' ledgers carried by Nytt år (`Utbetalt tidigare`).
+    const paid = oreToKronor(agg.paidByProject.get(g.code) ?? 0).plus(g.paidEarlier);
     const paidThisYear = oreToKronor(agg.paidThisYearByProject.get(g.code) ?? 0);
     const totalDays = g.to - g.from + 1;
     const restDays = overlapDays(g.from, g.to, afterCutoff, period.yearEnd);

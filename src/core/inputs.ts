@@ -129,6 +129,8 @@ export interface Grant {
   granted: Decimal;
   from: DayNumber;
   to: DayNumber;
+  /** Paid according to earlier years' ledgers no longer in Huvudbok (`Utbetalt tidigare`; Nytt år fills it). */
+  paidEarlier: Decimal;
   cell: CellRef;
 }
 

@@ -7,10 +7,11 @@ import { dayNumber, excelSerialOfDayNumber } from "../core/dates";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "./sheetModel";
 import { MIN_PRINT_SCALE, printScale } from "./sheets/header";
 
-type V = string | number | null;
+export type V = string | number | null;
 const t = (v: string): Cell => ({ value: v, format: FORMATS.text });
 
-function inputSheet(
+/** An input sheet: one table of the contract, with widths that fit its text, printed as a list (also Nytt år's). */
+export function inputSheet(
   name: string,
   tableName: string,
   headers: string[],
@@ -75,13 +76,17 @@ export const TEMPLATE_SETTINGS: Array<[string, V, string]> = [
   ["Organisationsnummer", null, "Fylls i av första SIE-importen (#ORGNR); en SIE-fil för ett annat nummer vägras"],
 ];
 
-const INPUT_DEFS = {
+export const INPUT_DEFS = {
   Installningar: { sheet: "Inställningar", headers: ["Inställning", "Värde", "Förklaring"], widths: [28, 22, 80] },
   Medlemmar: { sheet: "Medlemmar", headers: ["Medlem", "Huvudman", "Fördelningsnyckel"], widths: [32, 12, 18] },
   Kontoplan: { sheet: "Kontoplan", headers: ["Konto", "Benämning", "Rapportrad"], widths: [14, 36, 28] },
   Budget: { sheet: "Budget", headers: ["Rapportrad"], widths: [28, 14, 14, 14, 14] },
   Huvudbok: { sheet: "Huvudbok", headers: ["Datum", "Verifikation", "Konto", "Belopp", "Text", "Insats"], widths: [12, 12, 8, 14, 40, 10] },
-  Insatser: { sheet: "Insatser", headers: ["Insats", "Namn", "Dnr", "Beviljat belopp", "Från", "Till"], widths: [10, 44, 12, 16, 12, 12] },
+  Insatser: {
+    sheet: "Insatser",
+    headers: ["Insats", "Namn", "Dnr", "Beviljat belopp", "Från", "Till", "Utbetalt tidigare"],
+    widths: [10, 44, 12, 16, 12, 12, 16],
+  },
   Prognos: { sheet: "Prognos", headers: ["Rapportrad", "Metod", "Belopp", "Kommentar"], widths: [28, 20, 14, 60] },
   Takregel: { sheet: "Takregel", headers: ["Från", "Till", "Procent"], widths: [14, 14, 10] },
 } as const;
@@ -138,6 +143,8 @@ export interface ExampleOptions {
   cutoff: string;
   /** Pads the ledger with further balanced vouchers of small purchases up to this many rows (benchmarks, tests). */
   ledgerRows?: number;
+  /** The report year's ledger runs to December (a closed year, for Nytt år). */
+  closed?: boolean;
 }
 
 export const EXAMPLE_DEFAULTS: ExampleOptions = { year: 2026, cutoff: "2026-08-31" };
@@ -225,7 +232,8 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
     ledger.push([date(y, 1, 1), "IB", 1930, equity, "Ingående balans bank", ""]);
     ledger.push([date(y, 1, 1), "IB", 2010, -equity, "Ingående balans eget kapital", ""]);
   };
-  const endMonth = (y: number) => (y === Y ? 9 : 12); // this year's ledger runs into September (after the cut-off)
+  // This year's ledger runs into September (after the cut-off), or to December when the year is closed.
+  const endMonth = (y: number) => (y === Y && !options.closed ? 9 : 12);
   // Last year's opening balance is set below, once last year's result is known, so that it plus that
   // result is this year's opening balance (the ledger carries over as a closed year does).
   ib(Y - 1, 0);
@@ -340,7 +348,7 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
       4: "#,##0",
     }),
     inputSheet(d.Huvudbok.sheet, "Huvudbok", [...d.Huvudbok.headers], ledger, [...d.Huvudbok.widths], { 0: FORMATS.date, 3: "#,##0.00" }),
-    inputSheet(d.Insatser.sheet, "Insatser", [...d.Insatser.headers], grants, [...d.Insatser.widths], { 3: "#,##0" }),
+    inputSheet(d.Insatser.sheet, "Insatser", [...d.Insatser.headers], grants, [...d.Insatser.widths], { 3: "#,##0", 6: "#,##0" }),
     inputSheet(d.Prognos.sheet, "Prognos", [...d.Prognos.headers], forecast, [...d.Prognos.widths], { 2: "#,##0" }),
     inputSheet(d.Takregel.sheet, "Takregel", [...d.Takregel.headers], bands, [...d.Takregel.widths], { 0: "#,##0", 1: "#,##0" }),
   ];

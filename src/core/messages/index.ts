@@ -10,13 +10,14 @@ import type { CellRef } from "../units";
 import { INPUT_MESSAGES, InputParams } from "./inputs";
 import { SHELL_MESSAGES, ShellParams } from "./files";
 import { SIE_MESSAGES, SieParams } from "./sie";
+import { NEW_YEAR_MESSAGES, NewYearParams } from "./newYear";
 import { WARNING_MESSAGES, WarningParams } from "./warnings";
 import type { Entry } from "./words";
 
 export type { ValueCode, ValueParams, ValueProblem } from "./words";
 
 /** The parameters of each code. Amounts are exact kronor strings ("-300000.5"); dates ISO. */
-export interface Params extends InputParams, WarningParams, SieParams, ShellParams {}
+export interface Params extends InputParams, WarningParams, SieParams, ShellParams, NewYearParams {}
 
 export type Code = keyof Params;
 
@@ -34,7 +35,13 @@ export interface IssueText {
 }
 
 /** Every code's words. The type requires an entry for every code, with both languages. */
-export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = { ...INPUT_MESSAGES, ...WARNING_MESSAGES, ...SIE_MESSAGES, ...SHELL_MESSAGES };
+export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
+  ...INPUT_MESSAGES,
+  ...WARNING_MESSAGES,
+  ...SIE_MESSAGES,
+  ...SHELL_MESSAGES,
+  ...NEW_YEAR_MESSAGES,
+};
 
 export const CODES = Object.keys(CATALOGUE) as Code[];
 

@@ -2,7 +2,8 @@
 import type { Grant } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import type { CellRef } from "../../core/units";
-import type { WorkbookGrid } from "../grid";
+import { ZERO } from "../../core/money";
+import { isBlank, WorkbookGrid } from "../grid";
 import { at } from "../tables";
 import { cellText, parseAmount, dateParser } from "../values";
 import { open, TableResult } from "./tableReader";
@@ -18,6 +19,7 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
       { id: "granted", names: ["Beviljat belopp", "Granted"], required: true },
       { id: "from", names: ["Från", "From"], required: true },
       { id: "to", names: ["Till", "To"], required: true },
+      { id: "paidEarlier", names: ["Utbetalt tidigare", "Paid earlier"], required: false },
     ],
     false,
     errors,
@@ -39,15 +41,24 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
         r.ref(row.index, "granted"),
       );
     }
+    const earlierCell = at(row, r.cols.paidEarlier);
+    const paidEarlier = isBlank(earlierCell) ? ZERO : r.parse(row, "paidEarlier", parseAmount, "invalid_amount");
+    if (paidEarlier && paidEarlier.isNegative()) {
+      errors.add(
+        "invalid_amount",
+        { problem: "not_negative", value: paidEarlier.toFixed(), label: "Utbetalt tidigare" },
+        r.ref(row.index, "paidEarlier"),
+      );
+    }
     const from = r.parse(row, "from", dateParser(grid), "invalid_date");
     const to = r.parse(row, "to", dateParser(grid), "invalid_date");
     if (from !== null && to !== null && to < from) {
       errors.add("grant_dates_reversed", {}, r.ref(row.index, "to"));
       continue;
     }
-    if (granted && from !== null && to !== null) {
+    if (granted && from !== null && to !== null && paidEarlier) {
       const name = cellText(at(row, r.cols.name));
-      grants.push({ code, name, dnr: cellText(at(row, r.cols.dnr)), granted, from, to, cell: r.ref(row.index, "code") });
+      grants.push({ code, name, dnr: cellText(at(row, r.cols.dnr)), granted, from, to, paidEarlier, cell: r.ref(row.index, "code") });
     }
   }
   return { kind: "read", value: grants, sheet: r.t.sheet };

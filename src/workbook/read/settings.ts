@@ -48,6 +48,11 @@ for (const [id, names] of Object.entries(SETTING_NAMES) as Array<[SettingId, str
   for (const n of names) settingLookup.set(normalizeName(n), id);
 }
 
+/** The setting a name in Inställningar's first column stands for (any accepted spelling), if any. */
+export function settingIdOf(name: string): SettingId | undefined {
+  return settingLookup.get(normalizeName(name));
+}
+
 /** The settings' raw cells by id, with the errors of reading them. */
 class SettingCells {
   constructor(

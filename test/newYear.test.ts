@@ -1,0 +1,184 @@
+/**
+ * Issue 25, point 1: Nytt år. A closed 2026 becomes a 2027 that recalculates, whose opening equity is the 2026
+ * Bokslut's closing equity and whose comparison column is 2026's outcome — through the .xlsx adapter and through
+ * Office.js (Microsoft's library over the in-memory Excel). A year that is not closed is refused, naming why.
+ */
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { OUTPUTS } from "../src/core/compute";
+import { messageText } from "../src/core/messages";
+import { OfficePort } from "../src/excel/officePort";
+import { exampleSheets } from "../src/report/example";
+import type { SheetModel } from "../src/report/sheetModel";
+import { planNewYear, newYear } from "../src/workbook/newYear";
+import type { WorkbookPort } from "../src/workbook/port";
+import { recalculate } from "../src/workbook/usecases";
+import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { FIXED_NOW, runOf } from "./helpers/office";
+import { MockExcel } from "./officeMock/excel";
+import { mockWorkbookOfModels } from "./officeMock/fromModels";
+import { MWorkbook } from "./officeMock/model";
+
+const OPTIONS = { source: "ekonomi-2026.xlsx", version: "test", now: FIXED_NOW };
+
+type Json = {
+  year: number;
+  tertialReport: { lines: Array<{ id: string; period: string; priorPeriod: string; forecast: string }> };
+  equity: { opening: string; closing: string };
+  financialStatements: { balanceSheet: Array<{ id: string; amount: string; prior: string | null }> } | null;
+};
+
+async function xlsxOf(models: SheetModel[]): Promise<XlsxPort> {
+  const port = XlsxPort.empty();
+  await port.writeSheets(models);
+  return XlsxPort.fromBuffer(port.toBuffer());
+}
+
+async function recalcJson(port: WorkbookPort, cutoff?: string): Promise<Json> {
+  const outcome = await recalculate(port, { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW, cutoffOverride: cutoff });
+  expect(outcome.errors).toEqual([]);
+  return outcome.json as unknown as Json;
+}
+
+const closed2026 = () => exampleSheets({ year: 2026, cutoff: "2026-08-31", closed: true });
+
+describe("a closed 2026 becomes 2027", () => {
+  test("through .xlsx: the new workbook recalculates; opening equity = 2026's closing; comparison = 2026's outcome", async () => {
+    const y2026 = await recalcJson(await xlsxOf(closed2026()), "2026-12-31");
+    const target = XlsxPort.empty();
+    const outcome = await newYear(await xlsxOf(closed2026()), target, OPTIONS);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.year).toBe(2027);
+    const closing2026 = y2026.financialStatements!.balanceSheet.find((l) => l.id === "eget_kapital")!.amount;
+    expect(outcome.openingEquity!.toFixed()).toBe(closing2026);
+    expect(y2026.equity.closing).toBe(closing2026);
+
+    const y2027 = await recalcJson(XlsxPort.fromBuffer(target.toBuffer()));
+    expect(y2027.year).toBe(2027);
+    expect(y2027.equity.opening).toBe(closing2026);
+    // The comparison column over the whole year (cut-off 31 December 2027) is 2026's outcome, line by line.
+    const full2027 = await recalcJson(XlsxPort.fromBuffer(target.toBuffer()), "2027-12-31");
+    expect(full2027.tertialReport.lines.length).toBeGreaterThan(8);
+    for (const l of full2027.tertialReport.lines) {
+      const then = y2026.tertialReport.lines.find((x) => x.id === l.id)!;
+      expect([l.id, l.priorPeriod]).toEqual([l.id, then.period]);
+    }
+    // Bokslut's comparison column is 31 December 2026.
+    const equity2027 = y2027.financialStatements!.balanceSheet.find((l) => l.id === "eget_kapital")!;
+    expect(equity2027.prior).toBe(closing2026);
+  });
+
+  test("what is carried and what is not", async () => {
+    const source = await xlsxOf(closed2026());
+    const grid = await source.readGrid();
+    const plan = planNewYear(grid, OPTIONS);
+    expect(plan.errors).toEqual([]);
+    const sheet = (name: string) => plan.sheets!.find((s) => s.name === name)!;
+    const texts = (name: string) => sheet(name).rows.map((r) => r.map((c) => c?.value ?? null));
+    const settings = new Map(texts("Inställningar").map((r) => [r[0], r[1]]));
+    expect(settings.get("Räkenskapsår")).toBe(2027);
+    expect(settings.get("Brytdatum")).toBe("2027-04-30");
+    expect(settings.get("Statens bidrag")).toBeNull();
+    expect(settings.get("Förbund")).toBe("Samordningsförbundet Älvdalen (fiktivt)");
+    // Budget keeps 2027 and later; Huvudbok keeps 2026 on; Prognos is empty; owned sheets are not copied.
+    const budgetHeader = texts("Budget")[0];
+    expect(budgetHeader.filter((h) => /^\d{4}$/.test(String(h)))).toEqual(["2027", "2028"]);
+    const ledgerDates = texts("Huvudbok")
+      .slice(1)
+      .map((r) => r[0] as number);
+    expect(Math.min(...ledgerDates)).toBeGreaterThanOrEqual(46023); // 2026-01-01
+    expect(
+      texts("Prognos")
+        .slice(1)
+        .flat()
+        .filter((v) => v !== null),
+    ).toEqual([]);
+    expect(plan.sheets!.map((s) => s.name)).not.toContain("Tertialrapport");
+    expect(plan.sheets!.map((s) => s.name)).toContain("Körlogg");
+    // Körlogg's first row names the source and its fingerprint.
+    const log = texts("Körlogg");
+    const first = log.find((r) => String(r[1]).startsWith("Nytt år 2027 från ekonomi-2026.xlsx"))!;
+    expect(String(first[10])).toMatch(/^[0-9a-f]{64}$/);
+    // The officer is told what changed.
+    const codes = plan.warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(["new_year_setting_cleared", "new_year_key_basis", "new_year_done"]));
+    const done = plan.warnings.find((w) => w.code === "new_year_done")!;
+    expect(messageText(done, "sv")).toMatch(/^Arbetsboken för 2027 är skapad från ekonomi-2026\.xlsx\. Ingående eget kapital /);
+  });
+
+  test("a grant keeps its decided amount; what was paid before 2026 moves to Utbetalt tidigare, so nothing is paid twice", async () => {
+    const y2026 = await recalcJson(await xlsxOf(closed2026()), "2026-12-31");
+    const target = XlsxPort.empty();
+    await newYear(await xlsxOf(closed2026()), target, OPTIONS);
+    const y2027 = await recalcJson(XlsxPort.fromBuffer(target.toBuffer()), "2027-04-30");
+    const unpaid = (j: Json) => (j as unknown as { equity: { unpaidGrants: string } }).equity.unpaidGrants;
+    // No 2027 grant payments are booked yet: what was unpaid at the end of 2026 is unpaid now.
+    expect(unpaid(y2027)).toBe(unpaid(y2026));
+  });
+
+  test("through Office.js on Microsoft's library: the same 2027 as through .xlsx", async () => {
+    const source = new MockExcel(mockWorkbookOfModels(closed2026()));
+    const target = new MockExcel(new MWorkbook());
+    target.workbook.addSheet("Blad1");
+    const outcome = await runOf(source)((ctxA) => runOf(target)((ctxB) => newYear(new OfficePort(ctxA), new OfficePort(ctxB), OPTIONS)));
+    expect(outcome.errors).toEqual([]);
+    const viaXlsx = XlsxPort.empty();
+    const again = await newYear(await xlsxOf(closed2026()), viaXlsx, OPTIONS);
+    expect(outcome.openingEquity!.toFixed()).toBe(again.openingEquity!.toFixed());
+    const y2027 = await runOf(target)((ctx) =>
+      recalculate(new OfficePort(ctx), { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW }),
+    );
+    expect(y2027.errors).toEqual([]);
+    expect((y2027.json as unknown as Json).equity.opening).toBe(outcome.openingEquity!.toFixed());
+  });
+});
+
+describe("refused, naming why", () => {
+  test("a year whose ledger stops in September is not closed: nothing is planned", async () => {
+    const plan = planNewYear(await (await xlsxOf(exampleSheets())).readGrid(), OPTIONS);
+    expect(plan.ok).toBe(false);
+    expect(plan.errors).toEqual([
+      { code: "new_year_not_closed", params: { year: 2026, sheet: "Huvudbok", last: expect.stringMatching(/^2026-09-/) }, cell: "" },
+    ]);
+    expect(messageText(plan.errors[0], "sv")).toMatch(/^Året 2026 ser inte avslutat ut: Huvudbok har inga rader i december 2026/);
+    expect(plan.sheets).toBeUndefined();
+  });
+});
+
+describe("finsam nytt-ar", () => {
+  const cli = path.join(__dirname, "..", "dist", "cli", "main.js");
+  const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+  const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+  test("writes the new year to a new file, leaves the source as it was, and never replaces a file", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "finsam-nytt-ar-"));
+    const source = path.join(dir, "ekonomi-2026.xlsx");
+    writeFileSync(source, (await xlsxOf(closed2026())).toBuffer());
+    const before = sha(source);
+    const out = path.join(dir, "ekonomi-2027.xlsx");
+    const r = run(["nytt-ar", source, "-o", out, "--json"]);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { ok: boolean; year: number; openingEquity: string; notes: Array<{ code: string }> };
+    expect(doc).toMatchObject({ ok: true, year: 2027 });
+    expect(doc.notes.map((n) => n.code)).toContain("new_year_done");
+    expect(sha(source)).toBe(before);
+    // The new workbook recalculates from the command line.
+    expect(run(["berakna", out, "-o", path.join(dir, "ekonomi-2027.beraknad.xlsx")]).status).toBe(0);
+    // Again: the output exists, so nothing is written.
+    const again = run(["new-year", source, "-o", out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/finns redan|exists/);
+    // Without -o: a usage error.
+    expect(run(["nytt-ar", source]).status).toBe(2);
+    // A year that is not closed: refused, nothing written.
+    const open = path.join(dir, "oppet.xlsx");
+    writeFileSync(open, (await xlsxOf(exampleSheets())).toBuffer());
+    const refused = run(["nytt-ar", open, "-o", path.join(dir, "x.xlsx")]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("Året 2026 ser inte avslutat ut");
+    expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+  }, 60000);
+});
