@@ -3,7 +3,7 @@ import { createHash } from "crypto";
 import { existsSync } from "fs";
 import path from "path";
 import type { Lang } from "../core/locale";
-import { issueText } from "../core/messages";
+import { issueText, messageText } from "../core/messages";
 import { newYear } from "../workbook/newYear";
 import { XlsxPort } from "../xlsx/xlsxPort";
 import { MessageError, UsageError } from "./errors";
@@ -35,7 +35,14 @@ export async function newYearCommand(p: Parsed, io: Io, lang: Lang): Promise<num
     return 1;
   }
   await target.save(output);
-  printIssues(io, t.warningsTitle, notes, lang);
+  // What the officer should check in the new workbook, then what was done.
+  printIssues(
+    io,
+    t.warningsTitle,
+    notes.filter((n) => n.code !== "new_year_done"),
+    lang,
+  );
+  for (const done of notes.filter((n) => n.code === "new_year_done")) io.err(`${messageText(done, lang)}\n`);
   io.err(`${t.wrote(output)}\n`);
   if (p.json)
     io.out(

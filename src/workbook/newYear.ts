@@ -47,8 +47,20 @@ export interface NewYearOutcome {
 /** The tables in the order the new workbook has them. */
 const ORDER: InputTable[] = ["Installningar", "Medlemmar", "Kontoplan", "Budget", "Huvudbok", "Insatser", "Prognos", "Takregel"];
 
-/** Columns whose cells are dates, by table (written as dates in the new workbook). */
+/** Columns whose cells are dates (written as dates in the new workbook), and amounts (with thousands separators). */
 const DATE_HEADERS = new Set(["datum", "date", "från", "from", "till", "to"]);
+const AMOUNT_HEADERS = new Set([
+  "belopp",
+  "amount",
+  "debet",
+  "debit",
+  "kredit",
+  "credit",
+  "beviljat belopp",
+  "granted",
+  "utbetalt tidigare",
+  "paid earlier",
+]);
 
 /** Plans the new year from a source grid; writes nothing. */
 export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYearOutcome {
@@ -278,6 +290,9 @@ function sheetOf(
   );
   const def = INPUT_DEFS[table] as { widths: readonly number[] };
   const widths = header.map((_, i) => def.widths[i] ?? 14);
-  const formats = Object.fromEntries(dateCols.map((i) => [i, FORMATS.date]));
+  const formats: Record<number, string> = Object.fromEntries(dateCols.map((i) => [i, FORMATS.date]));
+  header.forEach((h, i) => {
+    if (AMOUNT_HEADERS.has(normalizeName(h)) || (table === "Budget" && /^\d{4}$/.test(h))) formats[i] = FORMATS.ore;
+  });
   return inputSheet(sheet, table, header, values, widths, formats);
 }
