@@ -249,7 +249,7 @@ function equityStep(
     .map((y) => {
       const b = budgetFor(inputs, y);
       const result = LEAF_LINES.reduce((a, l) => a.plus((b[l] ?? ZERO).times(LINE_SIGN[l])), ZERO);
-      return { year: y, result, basis: contributions.get(y)?.total ?? ZERO };
+      return { year: y, result, basis: contributions.get(y)?.total ?? ZERO, grants: b.bidrag_till_insatser ?? ZERO };
     });
   return computeEquity(
     {

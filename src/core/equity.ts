@@ -77,6 +77,8 @@ export interface EquityReport {
   /** Closing equity less the commitments that remain after the year: each commitment counted once. */
   equityAfterCommitments: Decimal;
   years: EquityYear[];
+  /** What the budget's plan years achieve; null without later budget years. */
+  plan: EquityPlan | null;
 }
 
 /**
@@ -126,8 +128,8 @@ export interface EquityInput {
   unpaidGrants: Decimal;
   /** Bidrag till insatser this year: actual to the cut-off and full-year forecast (report sign, negative). */
   grantLine: { period: Decimal; forecast: Decimal };
-  /** Later budget years in order, with their budgeted result and member contributions. */
-  laterYears: Array<{ year: number; result: Decimal; basis: Decimal }>;
+  /** Later budget years in order, with their budgeted result, member contributions and Bidrag till insatser (positive). */
+  laterYears: Array<{ year: number; result: Decimal; basis: Decimal; grants?: Decimal }>;
 }
 
 /** Opening equity from the setting, else from IB rows (credit balance → positive), else 0 with a warning. */
@@ -136,6 +138,67 @@ function openingEquity(input: EquityInput, warnings: IssueList): { opening: Deci
   if (input.openingEquityIb !== null) return { opening: oreToKronor(-input.openingEquityIb), source: "ledger" };
   warnings.add("opening_equity_missing", {}, input.settingsCell);
   return { opening: ZERO, source: "none" };
+}
+
+/**
+ * What the budget's plan years achieve (docs/rules.md 4b): where equity ends against the ceiling, from which year it
+ * is under, whether the plan years' Bidrag till insatser hold what is decided but unpaid after this year, and, when
+ * the last plan year is still over, how much more must be spent or how much less contributed that year to get under.
+ */
+export interface EquityPlan {
+  first: number;
+  last: EquityYear;
+  /** The first year (this one or a plan year) from which every year is under the ceiling; null if none. */
+  underFrom: number | null;
+  /** Bidrag till insatser in the plan years' budgets, together (positive). */
+  budgetedGrants: Decimal;
+  /** Decided grants unpaid after this year that the plan years' budgets do not hold (zero when they do). */
+  uncovered: Decimal;
+  /** More spending in the last plan year that brings it to the ceiling (zero when under). */
+  spendMore: Decimal;
+  /** Less member contributions in the last plan year that bring it to its (then lower) ceiling (zero when under). */
+  contributeLess: Decimal;
+}
+
+/**
+ * The smallest cut of the year's contributions (to the krona) that brings closing equity under the ceiling, where
+ * the ceiling falls with the contributions: closing − x ≤ ceiling(basis − x). Bisection on whole kronor, exact.
+ */
+export function contributionCut(closing: Decimal, basis: Decimal, rule: CeilingRule, bands: readonly CeilingBand[]): Decimal {
+  const fits = (x: Decimal) => closing.minus(x).lessThanOrEqualTo(applyCeiling(Decimal.max(ZERO, basis.minus(x)), rule, bands).ceiling);
+  if (fits(ZERO)) return ZERO;
+  let lo = ZERO;
+  let hi = Decimal.max(closing, basis).ceil();
+  if (!fits(hi)) return hi;
+  while (hi.minus(lo).greaterThan(1)) {
+    const mid = lo.plus(hi).dividedBy(2).floor();
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function equityPlan(
+  years: EquityYear[],
+  laterYears: EquityInput["laterYears"],
+  commitmentsAfterYear: Decimal,
+  input: EquityInput,
+): EquityPlan | null {
+  if (years.length < 2) return null;
+  const last = years[years.length - 1];
+  let underFrom: number | null = null;
+  for (let i = years.length - 1; i >= 0 && years[i].status === "under"; i--) underFrom = years[i].year;
+  const budgetedGrants = laterYears.filter((l) => years.some((y) => y.year === l.year)).reduce((a, l) => a.plus(l.grants ?? ZERO), ZERO);
+  const over = last.status === "over";
+  return {
+    first: years[1].year,
+    last,
+    underFrom,
+    budgetedGrants,
+    uncovered: Decimal.max(ZERO, commitmentsAfterYear.minus(budgetedGrants)),
+    spendMore: over ? last.margin.negated() : ZERO,
+    contributeLess: over ? contributionCut(last.closing, last.basis, input.rule, input.bands) : ZERO,
+  };
 }
 
 /** Projected closing equity against the ceiling for the report year, and for later budget years. */
@@ -168,5 +231,6 @@ export function computeEquity(input: EquityInput, warnings: IssueList): EquityRe
     commitmentsAfterYear: split.afterYear,
     equityAfterCommitments: closing.minus(split.afterYear),
     years,
+    plan: equityPlan(years, input.laterYears, split.afterYear, input),
   };
 }

@@ -116,3 +116,62 @@ export function equitySentence(c: Computation, lang: "sv" | "en" = "sv"): string
   const over = e.status === "over" ? w.over(amountText(e.overBy, unit, lang)) : "";
   return w.equity(c.period.closed, amountText(e.closing, unit, lang), amountText(e.ceiling.ceiling, unit, lang)) + over;
 }
+
+const PLAN_WORDS = {
+  sv: {
+    outcome: (span: string, last: number, closing: string, ceiling: string) =>
+      `Enligt budgeten för ${span} blir eget kapital ${closing} vid utgången av ${last} (högsta rekommenderade nivå ${ceiling}).`,
+    underAll: " Eget kapital ligger under nivån alla år.",
+    underFrom: (year: number) => ` Från ${year} ligger eget kapital under nivån.`,
+    stillOver: (last: number, over: string, spend: string, cut: string) =>
+      ` ${last} ligger eget kapital fortfarande ${over} över nivån: ytterligare ${spend} behöver användas det året, ` +
+      `eller medlemsbidragen ${last} minskas med ${cut} (nivån sjunker med bidragen).`,
+    commitments: (after: string, year: number, span: string, budgeted: string) =>
+      ` Av de beslutade insatsmedlen återstår ${after} att betala efter ${year}; budgeten för ${span} har ${budgeted} till insatser`,
+    covered: ", så de ryms i planen.",
+    uncovered: (short: string) => `, ${short} mindre än det beslutade: utan en ändrad budget är flerårsprognosen så mycket för hög.`,
+    afterCommitments: (figure: string) =>
+      ` Eget kapital efter beslutad finansiering (${figure}) är vad som skulle återstå om allt beslutat betalades ut på balansdagen; ` +
+      "flerårsprognosen fördelar utbetalningarna över budgetåren.",
+  },
+  en: {
+    outcome: (span: string, last: number, closing: string, ceiling: string) =>
+      `Under the budget for ${span}, equity ends ${last} at ${closing} (highest recommended level ${ceiling}).`,
+    underAll: " Equity is under the level in every year.",
+    underFrom: (year: number) => ` From ${year} on, equity is under the level.`,
+    stillOver: (last: number, over: string, spend: string, cut: string) =>
+      ` In ${last} equity is still ${over} over the level: a further ${spend} must be spent that year, ` +
+      `or the ${last} member contributions reduced by ${cut} (the level falls with the contributions).`,
+    commitments: (after: string, year: number, span: string, budgeted: string) =>
+      ` Of the decided grants, ${after} remain to be paid after ${year}; the budget for ${span} has ${budgeted} for grants`,
+    covered: ", so they fit in the plan.",
+    uncovered: (short: string) => `, ${short} less than decided: unless the budget changes, the projection is that much too high.`,
+    afterCommitments: (figure: string) =>
+      ` Equity after decided financing (${figure}) is what would remain if everything decided were paid at the balance sheet date; ` +
+      "the projection spreads the payments over the budget years.",
+  },
+} as const;
+
+/**
+ * What the budget's plan years achieve, in words (issue 25, point 5): where equity ends against the ceiling, from
+ * when it is under or what would bring it under, and how the decided grants and "eget kapital efter beslutad
+ * finansiering" relate to the projection — so that the page tells one story. Null without plan years.
+ */
+export function planText(c: Computation, lang: "sv" | "en" = "sv"): string | null {
+  const e = c.equity;
+  const plan = e?.plan;
+  if (!e || !plan) return null;
+  const unit = c.inputs.settings.displayUnit;
+  const a = (v: Decimal) => amountText(v, unit, lang);
+  const w = PLAN_WORDS[lang];
+  const span = plan.first === plan.last.year ? String(plan.first) : `${plan.first}–${plan.last.year}`;
+  let text = w.outcome(span, plan.last.year, a(plan.last.closing), a(plan.last.ceiling));
+  if (plan.underFrom !== null) text += plan.underFrom === c.period.year ? w.underAll : w.underFrom(plan.underFrom);
+  else text += w.stillOver(plan.last.year, a(plan.spendMore), a(plan.spendMore), a(plan.contributeLess));
+  if (e.commitmentsAfterYear.greaterThan(0)) {
+    text += w.commitments(a(e.commitmentsAfterYear), c.period.year, span, a(plan.budgetedGrants));
+    text += plan.uncovered.greaterThan(0) ? w.uncovered(a(plan.uncovered)) : w.covered;
+    text += w.afterCommitments(a(e.equityAfterCommitments));
+  }
+  return text;
+}

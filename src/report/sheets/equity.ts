@@ -4,7 +4,7 @@
  * bands, the multi-year projection with years as columns, and a chart of equity against the ceiling.
  */
 import type { Computation } from "../../core/compute";
-import { amountText, equitySentence } from "../boardText";
+import { amountText, equitySentence, planText } from "../boardText";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
 import {
   amountFormat,
@@ -117,6 +117,9 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   const later = years.filter((yr) => yr.year > y);
   if (later.length > 0) {
     b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
+    // What the plan achieves, in words, beside the figures it speaks of: one story on the page.
+    const story = planText(c);
+    if (story) b.paragraph(story, 0, YEAR_COLS, { wrap: true });
     const line = (label: string, pick: (yr: (typeof years)[number]) => Cell, bold = false): Cell[] => [
       text(label, { bold }),
       ...later.map(pick),
