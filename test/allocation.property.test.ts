@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { allocate } from "../src/core/allocation";
+import { dayNumber, dayNumberOfIso } from "../src/core/dates";
+import { defaultDueDays, dueDates } from "../src/core/dueDates";
+import { isMemberOn, keyFor, monthsIn } from "../src/core/membership";
 import { computeMemberShares } from "../src/core/memberShares";
 import type { Member } from "../src/core/inputs";
 import { Decimal } from "../src/core/money";
@@ -15,6 +18,12 @@ const arbAllocation = fc.record({
   decimals: fc.integer({ min: 0, max: 3 }),
   rotation: fc.integer({ min: 0, max: 3000 }),
 });
+
+/** A member of the whole year with one key (no Från/Till, no keys per year). */
+function member(name: string, group: Member["group"], key: number, extra: Partial<Member> = {}): Member {
+  const k = new Decimal(key);
+  return { name, group, key: k, baseKey: k, keys: new Map(), from: null, to: null, cell: asCellRef(""), keyCell: asCellRef(""), ...extra };
+}
 
 describe("allocate (largest remainder)", () => {
   test("parts sum exactly to the whole, are whole units, within one unit of the exact share, non-negative", () => {
@@ -58,11 +67,7 @@ describe("allocate (largest remainder)", () => {
   });
 
   test("the extra unit alternates between years, as in the seed plan (2019 region, 2020 kommuner, 2021 region)", () => {
-    const members: Member[] = [
-      { name: "Försäkringskassan", group: "Stat", key: new Decimal(1), cell: asCellRef(""), keyCell: asCellRef("") },
-      { name: "Region", group: "Region", key: new Decimal(1), cell: asCellRef(""), keyCell: asCellRef("") },
-      { name: "Kommunen", group: "Kommun", key: new Decimal(1), cell: asCellRef(""), keyCell: asCellRef("") },
-    ];
+    const members: Member[] = [member("Försäkringskassan", "Stat", 1), member("Region", "Region", 1), member("Kommunen", "Kommun", 1)];
     const shares = { Stat: new Decimal("0.5"), Region: new Decimal("0.25"), Kommun: new Decimal("0.25") };
     const byYear = [2019, 2020, 2021].map((y) => {
       const r = ok(computeMemberShares(y, new Decimal(8886000), shares, members, new Decimal(1000), 4));
@@ -101,13 +106,7 @@ describe("member shares (hierarchical)", () => {
           for (const g of ["Stat", "Region", "Kommun"] as const) {
             if (!list.some((m) => m.group === g && m.key > 0)) list.push({ name: `__${g}`, group: g, key: 1 });
           }
-          const members: Member[] = list.map((m) => ({
-            name: m.name,
-            group: m.group,
-            key: new Decimal(m.key),
-            cell: asCellRef(""),
-            keyCell: asCellRef(""),
-          }));
+          const members: Member[] = list.map((m) => member(m.name, m.group, m.key));
           const unit = new Decimal(unitN);
           const total = unit.times(count);
           const shares = { Stat: new Decimal("0.5"), Region: new Decimal("0.25"), Kommun: new Decimal("0.25") };
@@ -136,6 +135,79 @@ describe("member shares (hierarchical)", () => {
         },
       ),
       { numRuns: 1500 },
+    );
+  });
+
+  test("with Från/Till and keys per year: every part still foots to the unit, and a member pays only while it is one", () => {
+    const day = (y: number, m: number, d: number) => dayNumber(y, m, d);
+    const arbDate = (year: number) =>
+      fc.option(fc.tuple(fc.integer({ min: year - 1, max: year + 1 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })), {
+        nil: null,
+      });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2100 }).chain((year) =>
+          fc.tuple(
+            fc.constant(year),
+            fc.uniqueArray(
+              fc.record({
+                name: fc.string({ minLength: 1, maxLength: 6 }),
+                group: fc.constantFrom("Stat" as const, "Region" as const, "Kommun" as const),
+                key: fc.integer({ min: 0, max: 100_000 }),
+                keyThisYear: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+                from: arbDate(year),
+                to: arbDate(year),
+              }),
+              { minLength: 1, maxLength: 12, selector: (m) => m.name },
+            ),
+          ),
+        ),
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.constantFrom(1, 100, 1000),
+        fc.constantFrom(1, 2, 3, 4, 12),
+        ([year, raw], count, unitN, installments) => {
+          const members: Member[] = raw.map((m) => {
+            const from = m.from ? day(...m.from) : null;
+            const to = m.to ? day(...m.to) : null;
+            const keys = new Map<number, Decimal>(m.keyThisYear === null ? [] : [[year, new Decimal(m.keyThisYear)]]);
+            return member(m.name, m.group, m.key, { keys, from, to: from !== null && to !== null && to < from ? null : to });
+          });
+          // Every group keeps one member of the whole year with a positive key.
+          for (const g of ["Stat", "Region", "Kommun"] as const) members.push(member(`__${g}`, g, 1));
+          const unit = new Decimal(unitN);
+          const total = unit.times(count);
+          const shares = { Stat: new Decimal("0.5"), Region: new Decimal("0.25"), Kommun: new Decimal("0.25") };
+          const due = dueDates(year, defaultDueDays(installments));
+          const r = ok(computeMemberShares(year, total, shares, members, unit, installments, due));
+          const sum = (xs: Decimal[]) => xs.reduce((a, b) => a.plus(b), new Decimal(0));
+          expect(sum(r.groups.map((g) => g.amount)).equals(total)).toBe(true);
+          for (const g of r.groups) {
+            const inGroup = r.members.filter((m) => m.group === g.group);
+            expect(sum(inGroup.map((m) => m.amount)).equals(g.amount)).toBe(true);
+            const weight = (m: (typeof inGroup)[number]) => m.key.times(m.months);
+            const weights = sum(inGroup.map(weight));
+            for (const m of inGroup) {
+              expect(
+                m.amount
+                  .minus(g.amount.times(weight(m)).dividedBy(weights))
+                  .abs()
+                  .lessThan(unit),
+              ).toBe(true);
+              expect(sum(m.installments).equals(m.amount)).toBe(true);
+              const input = members.find((x) => x.name === m.member)!;
+              expect(m.months).toBe(monthsIn(input, year));
+              expect(m.key.equals(keyFor(input, year))).toBe(true);
+              // An installment due outside the membership is zero, unless none falls inside (then the nearest one pays).
+              const paidOutside = m.installments.filter((v, i) => !v.isZero() && !isMemberOn(input, dayNumberOfIso(due[i] as never)!));
+              const anyInside = due.some((d) => isMemberOn(input, dayNumberOfIso(d as never)!));
+              if (anyInside) expect(paidOutside).toEqual([]);
+            }
+          }
+          // A member of no month of the year is not in it.
+          for (const m of members) if (monthsIn(m, year) === 0) expect(r.members.some((x) => x.member === m.name)).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -7,6 +7,7 @@ import { computeEquity, EquityReport } from "./equity";
 import { unpaidTotal } from "./grants";
 import type { Inputs, InputTable, ReportComment } from "./inputs";
 import { aggregateLedger, checkVouchers, LedgerAggregates } from "./ledger";
+import { defaultDueDays, dueDates } from "./dueDates";
 import { computeMemberShares, MemberSharesYear } from "./memberShares";
 import { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
@@ -108,7 +109,8 @@ function memberSharesStep(inputs: Inputs, contributions: Computation["contributi
   const s = inputs.settings;
   const out: MemberSharesYear[] = [];
   for (const [year, c] of [...contributions.entries()].sort((a, b) => a[0] - b[0])) {
-    const r = computeMemberShares(year, c.total, s.shares, inputs.members, s.roundingUnit, s.installments);
+    const due = dueDates(year, s.dueDays ?? defaultDueDays(s.installments));
+    const r = computeMemberShares(year, c.total, s.shares, inputs.members, s.roundingUnit, s.installments, due);
     if (r.ok) {
       out.push(r.value);
       continue;

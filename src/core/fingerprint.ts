@@ -34,7 +34,13 @@ export function canonicalInputs(inputs: Inputs): string {
     ["ceilingRule", s.ceilingRule.kind === "flat" ? s.ceilingRule.rate.toFixed() : "Tabell"].join("\t"),
   );
   out.push("[Medlemmar]");
-  for (const m of inputs.members) out.push([j(m.name), m.group, m.key.toFixed()].join("\t"));
+  for (const m of inputs.members) {
+    // Keys by year and Från/Till only when given, so that a workbook without them keeps its fingerprint.
+    const base = [j(m.name), m.group, (m.baseKey ?? m.key).toFixed()];
+    const years = [...m.keys].sort((a, b) => a[0] - b[0]).map(([y, k]) => `${y}=${k.toFixed()}`);
+    const span = m.from !== null || m.to !== null ? [`från=${m.from ?? ""}`, `till=${m.to ?? ""}`] : [];
+    out.push([...base, ...years, ...span].join("\t"));
+  }
   out.push("[Kontoplan]");
   for (const a of inputs.accounts) out.push([a.from, a.to, a.line ?? "", j(a.name)].join("\t"));
   out.push("[Budget]");

@@ -87,7 +87,15 @@ export type SettingId =
 export interface Member {
   name: string;
   group: Group;
+  /** The key of the report year (keyFor), for the checks that do not look at other years. */
   key: Decimal;
+  /** Keys by year (`Nyckel 2026`, `Nyckel 2027` …); empty when Medlemmar has only Fördelningsnyckel. */
+  keys: Map<number, Decimal>;
+  /** The key without a year (Fördelningsnyckel), if given. */
+  baseKey: Decimal | null;
+  /** Member from and to (inclusive); null when open. */
+  from: DayNumber | null;
+  to: DayNumber | null;
   cell: CellRef;
   keyCell: CellRef;
 }

@@ -78,7 +78,7 @@ export const TEMPLATE_SETTINGS: Array<[string, V, string]> = [
 
 export const INPUT_DEFS = {
   Installningar: { sheet: "Inställningar", headers: ["Inställning", "Värde", "Förklaring"], widths: [28, 22, 80] },
-  Medlemmar: { sheet: "Medlemmar", headers: ["Medlem", "Huvudman", "Fördelningsnyckel"], widths: [32, 12, 18] },
+  Medlemmar: { sheet: "Medlemmar", headers: ["Medlem", "Huvudman", "Fördelningsnyckel", "Från", "Till"], widths: [32, 12, 18, 12, 12] },
   Kontoplan: { sheet: "Kontoplan", headers: ["Konto", "Benämning", "Rapportrad"], widths: [14, 36, 28] },
   Budget: { sheet: "Budget", headers: ["Rapportrad"], widths: [28, 14, 14, 14, 14] },
   Huvudbok: { sheet: "Huvudbok", headers: ["Datum", "Verifikation", "Konto", "Belopp", "Text", "Insats"], widths: [12, 12, 8, 14, 40, 10] },

@@ -20,6 +20,8 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
       member: m.member,
       group: m.group,
       key: m.key.toFixed(),
+      // Only for a member of part of the year (Från/Till), so that other documents stay as they were.
+      ...(m.months < 12 ? { months: m.months } : {}),
       amount: k(m.amount),
       installments: m.installments.map(k),
     })),

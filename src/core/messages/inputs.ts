@@ -295,7 +295,7 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     example: { grant: "P1", otherCell: "Insatser!A2" },
   },
   grant_dates_reversed: {
-    meaning: "En insats Till-datum ligger före dess Från-datum.",
+    meaning: "Ett Till-datum ligger före sitt Från-datum (en insats i Insatser, en medlem i Medlemmar).",
     sv: () => "Till-datum ligger före Från-datum.",
     en: () => "The Till (to) date is before the Från (from) date.",
     example: none,

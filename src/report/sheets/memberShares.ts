@@ -5,6 +5,7 @@
  * per member and year) for the checks and for scripts.
  */
 import type { Computation } from "../../core/compute";
+import { isoOfDayNumber } from "../../core/dates";
 import { defaultDueDays, dueDates } from "../../core/dueDates";
 import type { MemberSharesYear } from "../../core/memberShares";
 import { Decimal, ZERO } from "../../core/money";
@@ -33,7 +34,21 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const current = years.find((y) => y.year === s.year) ?? years[0];
   const b = new SheetBuilder(OWNED_SHEETS.memberShares, [34, 16, 12, ...new Array(Math.max(n + 1, years.length, 6)).fill(12)]);
   header(b, `Medlemsandelar ${s.year}`, c, run, "kr (medlemsandelar visas alltid i hela kronor)");
-  const keyLabel = s.keyLabel ? `Nyckel: ${s.keyLabel}` : "Nyckel";
+  const perYear = c.inputs.members.some((m) => m.keys.size > 0);
+  const keyYear = perYear ? ` ${current?.year ?? s.year}` : "";
+  const keyLabel = s.keyLabel ? `Nyckel${keyYear}: ${s.keyLabel}` : `Nyckel${keyYear}`;
+  // A member of part of the year says so beside its name: (från 2026-04-01), (till 2026-06-30).
+  const spanOf = new Map(
+    c.inputs.members
+      .filter((m) => m.from !== null || m.to !== null)
+      .map((m) => {
+        const parts = [m.from !== null ? `från ${isoOfDayNumber(m.from)}` : "", m.to !== null ? `till ${isoOfDayNumber(m.to)}` : ""];
+        return [m.name, ` (${parts.filter(Boolean).join(", ")})`];
+      }),
+  );
+  const nameOf = (m: { member: string; group: string }) =>
+    (m.group === "Kommun" ? m.member : `${GROUP_LABELS[m.group as keyof typeof GROUP_LABELS]} – ${m.member}`) +
+    (spanOf.get(m.member) ?? "");
 
   // Members × years.
   b.row([text(`Medlemsbidrag per medlem och år, kr`, { bold: true })]);
@@ -44,7 +59,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const members = current?.members ?? [];
   const shareOfTotal = (amount: Decimal) => (current && !current.total.isZero() ? amount.dividedBy(current.total) : ZERO);
   const memberRow = (m: (typeof members)[number], indent: boolean): Cell[] => [
-    text(m.group === "Kommun" ? m.member : `${GROUP_LABELS[m.group]} – ${m.member}`, indent ? { indent: 1 } : {}),
+    text(nameOf(m), indent ? { indent: 1 } : {}),
     m.group === "Kommun" ? { value: m.key.toNumber(), format: "#,##0.####" } : text(""),
     percent(shareOfTotal(m.amount)),
     ...years.map((y) => money(amountOf(y, m.member), FORMATS.kr)),
@@ -73,7 +88,12 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
       `kommunernas del fördelas efter ${s.keyLabel ? s.keyLabel.toLowerCase() : "fördelningsnyckeln i Medlemmar"}. Avrundat till ` +
       `${s.roundingUnit.toFixed()} kr; delarna summerar exakt till totalen (största-rest-metoden). Källa: ` +
       years.map((y) => `${y.year} ${contributionSourceText(c.contributions.get(y.year)?.source).toLowerCase()}`).join(", ") +
-      ".",
+      "." +
+      (perYear ? " Varje år har sin nyckel (Nyckel ÅÅÅÅ i Medlemmar); år efter den sista nyckeln använder den senaste." : "") +
+      (spanOf.size > 0
+        ? " En medlem som är medlem del av året väger nyckel × månader som medlem inom sin huvudman och betalar de " +
+          "inbetalningar som förfaller under medlemskapet."
+        : ""),
     0,
     2 + years.length,
     { italic: true },
@@ -86,7 +106,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     b.row([text(`Inbetalningar ${current.year}, kr`, { bold: true })]);
     const order = [...members.filter((x) => x.group !== "Kommun"), ...municipalities];
     const rows: Cell[][] = order.map((m) => [
-      text(m.group === "Kommun" ? m.member : `${GROUP_LABELS[m.group]} – ${m.member}`),
+      text(nameOf(m)),
       ...m.installments.map((i) => money(i, FORMATS.kr)),
       money(m.amount, FORMATS.kr, { bold: true }),
     ]);

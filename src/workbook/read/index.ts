@@ -45,7 +45,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
 
   const settings = readSettings(grid, errors, warnings);
   for (const [table, sheetName] of Object.entries(INPUT_TABLES)) warnHiddenRows(grid, table, sheetName, warnings);
-  const members = needs("Medlemmar") ? readMembers(grid, true, errors) : absent;
+  const members = needs("Medlemmar") ? readMembers(grid, true, errors, settings?.settings.year ?? 0) : absent;
   const accounts = ledgerNeeded ? readAccounts(grid, true, errors) : absent;
   const budget = readBudget(grid, errors);
   const ledger = ledgerNeeded ? readLedger(grid, true, errors) : absent;

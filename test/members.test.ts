@@ -1,0 +1,89 @@
+/**
+ * Issue 25, point 2: Medlemmar's new columns — Från/Till and keys per year — read with errors that name the cell.
+ */
+import { readFileSync } from "fs";
+import path from "path";
+import { OUTPUTS } from "../src/core/compute";
+import { formatIssue } from "../src/core/messages";
+import { readInputs } from "../src/workbook/read";
+import { parseTextWorkbook } from "./helpers/textWorkbook";
+
+const GOLDEN = readFileSync(path.join(__dirname, "golden", "f-medlem-fran-april-nyckel-per-ar.case"), "utf8");
+
+/** The golden case with Medlemmar replaced. */
+function withMembers(rows: string): string {
+  const start = GOLDEN.indexOf("# Medlemmar");
+  const end = GOLDEN.indexOf("# Kontoplan");
+  return GOLDEN.slice(0, start) + "# Medlemmar\n" + rows.trim() + "\n" + GOLDEN.slice(end);
+}
+
+function errorsOf(source: string): string[] {
+  const r = readInputs(parseTextWorkbook(source).grid, new Set(OUTPUTS));
+  return r.errors.map((e) => formatIssue(e, "sv"));
+}
+
+test("the golden case reads: keys by year, Från and Till as days", () => {
+  const r = readInputs(parseTextWorkbook(GOLDEN).grid, new Set(OUTPUTS));
+  expect(r.errors).toEqual([]);
+  const nyby = r.inputs!.members.find((m) => m.name === "Nyby")!;
+  expect([...nyby.keys].map(([y, k]) => [y, k.toFixed()])).toEqual([
+    [2026, "8000"],
+    [2027, "8100"],
+  ]);
+  expect(nyby.from).not.toBeNull();
+  expect(nyby.to).toBeNull();
+  expect(nyby.key.toFixed()).toBe("8000");
+});
+
+test.each([
+  [
+    "a Från that is not a date",
+    [
+      "Medlem | Huvudman | Fördelningsnyckel | Från",
+      "Försäkringskassan | Stat | 1 |",
+      "Region Nord | Region | 1 |",
+      "Storstad | Kommun | 10 | första april",
+    ].join("\n"),
+    /^Medlemmar!D4: "första april" är inte ett datum/,
+  ],
+  [
+    "a negative key for a year",
+    [
+      "Medlem | Huvudman | Nyckel 2026 | Nyckel 2027",
+      "Försäkringskassan | Stat | 1 | 1",
+      "Region Nord | Region | 1 | 1",
+      "Storstad | Kommun | 10 | -5",
+    ].join("\n"),
+    /^Medlemmar!D4: /,
+  ],
+  [
+    "no key column at all",
+    ["Medlem | Huvudman", "Försäkringskassan | Stat", "Region Nord | Region", "Storstad | Kommun"].join("\n"),
+    /Fördelningsnyckel/,
+  ],
+  [
+    "Till before Från",
+    [
+      "Medlem | Huvudman | Fördelningsnyckel | Från | Till",
+      "Försäkringskassan | Stat | 1 | |",
+      "Region Nord | Region | 1 | |",
+      "Storstad | Kommun | 10 | 2026-05-01 | 2026-02-01",
+    ].join("\n"),
+    /^Medlemmar!E4: /,
+  ],
+  [
+    "a member without any key",
+    [
+      "Medlem | Huvudman | Nyckel 2026",
+      "Försäkringskassan | Stat | 1",
+      "Region Nord | Region | 1",
+      "Storstad | Kommun | 10",
+      "Lillby | Kommun |",
+    ].join("\n"),
+    /^Medlemmar!C5: /,
+  ],
+])("%s is an error naming the cell", (_name, rows, pattern) => {
+  const errors = errorsOf(withMembers(rows));
+  expect(errors.length).toBeGreaterThan(0);
+  expect(errors[0]).toMatch(pattern);
+});
