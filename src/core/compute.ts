@@ -251,7 +251,10 @@ function equityStep(
     .map((y) => {
       const b = budgetFor(inputs, y);
       const result = LEAF_LINES.reduce((a, l) => a.plus((b[l] ?? ZERO).times(LINE_SIGN[l])), ZERO);
-      return { year: y, result, basis: contributions.get(y)?.total ?? ZERO, grants: b.bidrag_till_insatser ?? ZERO };
+      // Takunderlag: the year's member contributions, or all its budgeted operating income.
+      const members = contributions.get(y)?.total ?? ZERO;
+      const income = members.plus(b.projektmedel ?? ZERO).plus(b.ovriga_intakter ?? ZERO);
+      return { year: y, result, basis: s.ceilingBasis === "income" ? income : members, grants: b.bidrag_till_insatser ?? ZERO };
     });
   return computeEquity(
     {
@@ -355,7 +358,11 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
     if (errors.length > 0) return fail();
     ledgerWarnings(inputs, agg, period.value, warnings);
     tertial = tertialStep(inputs, agg, period.value, contributions, warnings);
-    if (outputs.has("eget-kapital") && thisYear) equity = equityStep(inputs, agg, tertial, contributions, thisYear.total, warnings);
+    if (outputs.has("eget-kapital") && thisYear) {
+      // Takunderlag: this year's member contributions, or all its operating income as forecast.
+      const basis = s.ceilingBasis === "income" ? tertial.byId.verksamhetens_intakter.forecast : thisYear.total;
+      equity = equityStep(inputs, agg, tertial, contributions, basis, warnings);
+    }
     if (outputs.has("tertial")) statements = statementsStep(inputs, agg, tertial, period.value, memberShares, warnings);
   }
   if (errors.length > 0) return fail();

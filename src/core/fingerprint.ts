@@ -33,6 +33,8 @@ export function canonicalInputs(inputs: Inputs): string {
     ["openingEquity", d(s.openingEquity)].join("\t"),
     ["ceilingRule", s.ceilingRule.kind === "flat" ? s.ceilingRule.rate.toFixed() : "Tabell"].join("\t"),
   );
+  // Only when not the default, so that a workbook without the setting keeps its fingerprint.
+  if (s.ceilingBasis === "income") out.push(["ceilingBasis", "Alla intäkter"].join("\t"));
   out.push("[Medlemmar]");
   for (const m of inputs.members) {
     // Keys by year and Från/Till only when given, so that a workbook without them keeps its fingerprint.

@@ -46,6 +46,8 @@ export interface Settings {
   accrueContributions: boolean;
   openingEquity: Decimal | null;
   ceilingRule: CeilingRule;
+  /** Takunderlag: the ceiling's base is the year's member contributions (default) or all its operating income. */
+  ceilingBasis: "contributions" | "income";
   /** SIE import: the dimension whose objects are the projects (insatser); 6 = projekt by default. */
   sieProjectDimension: number;
   /** SIE import: the chart of accounts for proposed lines; null = from the file's #KPTYP. */
@@ -78,6 +80,7 @@ export type SettingId =
   | "accrueContributions"
   | "openingEquity"
   | "ceilingRule"
+  | "ceilingBasis"
   | "sieProjectDimension"
   | "sieChart"
   | "deviationThreshold"

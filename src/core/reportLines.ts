@@ -2,6 +2,7 @@
 
 export type LeafLine =
   | "medlemsbidrag"
+  | "projektmedel"
   | "ovriga_intakter"
   | "bidrag_till_insatser"
   | "personalkostnader"
@@ -50,6 +51,7 @@ export type ReportLineId = LeafLine | TotalLine;
 
 export const LEAF_LINES: readonly LeafLine[] = [
   "medlemsbidrag",
+  "projektmedel",
   "ovriga_intakter",
   "bidrag_till_insatser",
   "personalkostnader",
@@ -63,6 +65,7 @@ export const LEAF_LINES: readonly LeafLine[] = [
 /** The leaf lines in English, for English messages and the English board text (the sheets are Swedish). */
 export const LEAF_LABELS_EN: Record<LeafLine, string> = {
   medlemsbidrag: "Member contributions",
+  projektmedel: "Project funding and co-financing",
   ovriga_intakter: "Other income",
   bidrag_till_insatser: "Grants to projects",
   personalkostnader: "Staff costs",
@@ -76,6 +79,7 @@ export const LEAF_LABELS_EN: Record<LeafLine, string> = {
 export const LINE_LABELS: Record<ReportLineId | BalanceLine | ClosingLine, string> = {
   avslutspost: "Avslutspost (årets resultat)",
   medlemsbidrag: "Medlemsbidrag",
+  projektmedel: "Projektmedel och medfinansiering",
   ovriga_intakter: "Övriga intäkter",
   bidrag_till_insatser: "Bidrag till insatser",
   personalkostnader: "Personalkostnader",
@@ -102,6 +106,7 @@ export const LINE_LABELS: Record<ReportLineId | BalanceLine | ClosingLine, strin
 /** +1 for income lines, −1 for cost lines: a typed-positive budget amount times this is the report value. */
 export const LINE_SIGN: Record<LeafLine, 1 | -1> = {
   medlemsbidrag: 1,
+  projektmedel: 1,
   ovriga_intakter: 1,
   bidrag_till_insatser: -1,
   personalkostnader: -1,
@@ -120,7 +125,7 @@ export interface ReportRowDef {
 }
 
 export const REPORT_ROWS: readonly ReportRowDef[] = [
-  { id: "verksamhetens_intakter", parts: ["medlemsbidrag", "ovriga_intakter"], note: 1 },
+  { id: "verksamhetens_intakter", parts: ["medlemsbidrag", "projektmedel", "ovriga_intakter"], note: 1 },
   { id: "verksamhetens_kostnader", parts: ["bidrag_till_insatser", "personalkostnader", "ovriga_externa_kostnader"], note: 2 },
   { id: "avskrivningar" },
   { id: "verksamhetens_nettokostnader", parts: ["verksamhetens_intakter", "verksamhetens_kostnader", "avskrivningar"] },
@@ -132,7 +137,7 @@ export const REPORT_ROWS: readonly ReportRowDef[] = [
   { id: "arets_resultat", parts: ["resultat_efter_finansiella_poster", "extraordinara_poster"] },
 ];
 
-export const NOTE_INCOME_LINES: readonly LeafLine[] = ["medlemsbidrag", "ovriga_intakter"];
+export const NOTE_INCOME_LINES: readonly LeafLine[] = ["medlemsbidrag", "projektmedel", "ovriga_intakter"];
 export const NOTE_COST_LINES: readonly LeafLine[] = ["bidrag_till_insatser", "personalkostnader", "ovriga_externa_kostnader"];
 
 /** All ids in the JSON's order: report rows, then note lines. */

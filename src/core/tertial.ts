@@ -87,6 +87,8 @@ function reportValue(sums: LineSums, line: LeafLine): Decimal {
 export function defaultMethod(line: LeafLine, grantsPresent: boolean): ForecastMethod {
   switch (line) {
     case "medlemsbidrag":
+    case "projektmedel":
+      // Decided money: per plan (the budget), or per decision (manuell, with the decision as the comment).
       return "budget";
     case "personalkostnader":
       return "linjar";

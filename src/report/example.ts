@@ -64,6 +64,11 @@ export const TEMPLATE_SETTINGS: Array<[string, V, string]> = [
   ["Periodisera medlemsbidrag", "Ja", "Ja: periodens intäkt = årsbelopp × förflutna månader / 12"],
   ["Ingående eget kapital", null, "Eget kapital 1 januari; lämna tomt för att läsa IB-rader på eget kapital-konton"],
   ["Takregel", "20 %", "Procent av årets medlemsbidrag, eller Tabell för trappstegsregeln i Takregel"],
+  [
+    "Takunderlag",
+    "Medlemsbidrag",
+    "Takets underlag: Medlemsbidrag (årets medlemsbidrag) eller Alla intäkter (även projektmedel och övriga)",
+  ],
   ["SIE-dimension för insatser", 6, "SIE-import: dimensionen vars objekt är insatserna (6 = projekt)"],
   ["SIE-kontoplan", null, "SIE-import: BAS eller Kommun-BAS för föreslagna rapportrader; tomt = enligt filens #KPTYP"],
   ["Avvikelsegräns", "10 %; 100 tkr", "Tertialrapporten markerar avvikelser mot budget som är minst så stora (andel och belopp)"],

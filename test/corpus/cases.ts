@@ -123,12 +123,12 @@ export const CASES: CorpusCase[] = [
   {
     name: "duplicate setting",
     edit: appendRow("Inställningar", ["Räkenskapsår", 2027, ""]),
-    expect: { error: "duplicate_setting", cell: "Inställningar!A22" },
+    expect: { error: "duplicate_setting", cell: "Inställningar!A23" },
   },
   {
     name: "unknown setting",
     edit: appendRow("Inställningar", ["Favoritfärg", "blå", ""]),
-    expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A22" },
+    expect: { ok: true, warning: "unknown_setting", cell: "Inställningar!A23" },
   },
   { name: "year as words", edit: set("Inställningar!B3", "tjugotjugosex"), expect: { error: "invalid_year", cell: "Inställningar!B3" } },
   { name: "year as text digits", edit: set("Inställningar!B3", "2026"), expect: { ok: true, warning: "rows_after_cutoff" } },
@@ -147,13 +147,13 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: "three due dates for four installments",
-    edit: set("Inställningar!B20", "01-31; 05-31; 09-30"),
-    expect: { error: "invalid_setting", cell: "Inställningar!B20" },
+    edit: set("Inställningar!B21", "01-31; 05-31; 09-30"),
+    expect: { error: "invalid_setting", cell: "Inställningar!B21" },
   },
   {
     name: "due dates out of order",
-    edit: set("Inställningar!B20", "04-30; 01-31; 07-31; 10-31"),
-    expect: { error: "invalid_setting", cell: "Inställningar!B20" },
+    edit: set("Inställningar!B21", "04-30; 01-31; 07-31; 10-31"),
+    expect: { error: "invalid_setting", cell: "Inställningar!B21" },
   },
   { name: "unknown forecast method", edit: set("Prognos!B2", "gissning"), expect: { error: "unknown_method", cell: "Prognos!B2" } },
   { name: "forecast line twice", edit: set("Prognos!A3", "ovriga_intakter"), expect: { error: "duplicate_forecast", cell: "Prognos!A3" } },

@@ -317,7 +317,10 @@ export function proposeLine(account: number, name: string, chart: "BAS" | "KOMMU
   if (account >= 2100 && account <= 2299) return "avsattningar";
   if (account >= 2300 && account <= 2399) return "langfristiga_skulder";
   if (account >= 2400 && account <= 2999) return "kortfristiga_skulder";
-  if (account >= 3000 && account <= 3999) return /medlem|bidrag/i.test(name) ? "medlemsbidrag" : "ovriga_intakter";
+  if (account >= 3000 && account <= 3999) {
+    if (/projekt|esf|medfinans|socialfond/i.test(name)) return "projektmedel";
+    return /medlem|bidrag/i.test(name) ? "medlemsbidrag" : "ovriga_intakter";
+  }
   if (isClosingAccount(account)) return "avslutspost";
   if (chart === "KOMMUN-BAS") {
     // Kommun-BAS: class 4 personnel; 5–7 other operating costs, grants by name; 78 depreciation;

@@ -68,17 +68,20 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
     none: "saknas, 0",
   }[e.openingSource];
   const y = c.period.year;
+  const ruleWords = e.ceiling.rule.kind === "table" ? "trappstegsregel" : ceilingRuleText(e.ceiling.rule, s.ceilingBasis);
   const rows: Array<[string, Cell, string, EquityRow | "status"]> = [
     [`Ingående eget kapital (${openingSource})`, money(e.opening, fmt), "", "opening"],
     [`Prognostiserat resultat ${y} (Tertialrapport)`, money(e.forecastResult, fmt), "", "result"],
     ["Prognostiserat eget kapital på balansdagen", money(e.closing, fmt, { bold: true }), "", "closing"],
-    [`Årets medlemsbidrag (${contributionSourceText(c.contributions.get(y)?.source).toLowerCase()})`, money(e.basis, fmt), "", "basis"],
     [
-      `Högsta rekommenderade nivå (${e.ceiling.rule.kind === "table" ? "trappstegsregel" : ceilingRuleText(e.ceiling.rule)})`,
-      money(e.ceiling.ceiling, fmt, { bold: true }),
+      s.ceilingBasis === "income"
+        ? `Takunderlag: årets verksamhetsintäkter (prognos, Tertialrapport)`
+        : `Årets medlemsbidrag (${contributionSourceText(c.contributions.get(y)?.source).toLowerCase()})`,
+      money(e.basis, fmt),
       "",
-      "ceiling",
+      "basis",
     ],
+    [`Högsta rekommenderade nivå (${ruleWords})`, money(e.ceiling.ceiling, fmt, { bold: true }), "", "ceiling"],
     ["Marginal (nivå − eget kapital; negativ över taket)", money(e.margin, fmt, { bold: true, tone: over ? "bad" : "good" }), "", "margin"],
     ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "", "unpaidGrants"],
     [`varav betalas ${y} enligt prognosen`, money(e.commitmentsInForecast, fmt, { italic: true }), "", "commitmentsInForecast"],
@@ -103,7 +106,12 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   const bound = (v: Parameters<typeof amountText>[0]) => amountText(v, unit).replace(/\u00a0t?kr$/, "");
   b.table(
     "Takberakning",
-    [`Medlemsbidrag i intervallet (${unit})`, "Procent", "Underlag i intervallet", "Nivå i intervallet"],
+    [
+      `${s.ceilingBasis === "income" ? "Intäkter" : "Medlemsbidrag"} i intervallet (${unit})`,
+      "Procent",
+      "Underlag i intervallet",
+      "Nivå i intervallet",
+    ],
     e.ceiling.bands.map((band) => [
       text(band.to === null ? `${bound(band.from)} och uppåt` : `${bound(band.from)} – ${bound(band.to)}`),
       { value: band.rate.toNumber(), format: FORMATS.percent },
@@ -131,7 +139,7 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
         line("Ingående eget kapital", (yr) => money(yr.opening, fmt)),
         line("Budgeterat resultat", (yr) => money(yr.result, fmt)),
         line("Utgående eget kapital", (yr) => money(yr.closing, fmt, { bold: true }), true),
-        line("Medlemsbidrag", (yr) => money(yr.basis, fmt)),
+        line(s.ceilingBasis === "income" ? "Takunderlag: budgeterade intäkter" : "Medlemsbidrag", (yr) => money(yr.basis, fmt)),
         line("Högsta rekommenderade nivå", (yr) => money(yr.ceiling, fmt, { bold: true }), true),
         line("Marginal", (yr) => money(yr.margin, fmt, { tone: yr.status === "over" ? "bad" : "good" })),
       ],

@@ -215,6 +215,7 @@ export function contributionSourceText(source: ContributionSource | undefined): 
 }
 
 /** The ceiling rule in words. */
-export function ceilingRuleText(rule: CeilingRule): string {
-  return rule.kind === "flat" ? `${formatPercent(rule.rate)} av årets medlemsbidrag` : "Trappstegsregel enligt tabellen Takregel";
+export function ceilingRuleText(rule: CeilingRule, basis: "contributions" | "income" = "contributions"): string {
+  const of = basis === "income" ? "årets verksamhetsintäkter" : "årets medlemsbidrag";
+  return rule.kind === "flat" ? `${formatPercent(rule.rate)} av ${of}` : "Trappstegsregel enligt tabellen Takregel";
 }

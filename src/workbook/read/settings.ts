@@ -28,6 +28,7 @@ const SETTING_NAMES: Record<SettingId, string[]> = {
   accrueContributions: ["Periodisera medlemsbidrag", "Accrue contributions"],
   openingEquity: ["Ingående eget kapital", "Opening equity"],
   ceilingRule: ["Takregel", "Ceiling rule"],
+  ceilingBasis: ["Takunderlag", "Ceiling basis"],
   sieProjectDimension: ["SIE-dimension för insatser", "SIE project dimension"],
   sieChart: ["SIE-kontoplan", "SIE chart of accounts"],
   deviationThreshold: ["Avvikelsegräns", "Deviation threshold"],
@@ -178,6 +179,12 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
   const accrue = c.get("accrueContributions", parseYesNo);
   const openingEquity = c.get("openingEquity", parseAmount, "invalid_amount");
   const ceilingRule = readCeilingRule(c);
+  const basisWord = c.get("ceilingBasis", (v) => ({ ok: true, value: normalizeName(cellText(v)) }));
+  let ceilingBasis: Settings["ceilingBasis"] = "contributions";
+  const among = (words: string[]) => words.map(normalizeName).includes(basisWord ?? "");
+  if (basisWord && among(["Alla intäkter", "All income", "Intäkter", "Verksamhetens intäkter"])) ceilingBasis = "income";
+  else if (basisWord && !among(["Medlemsbidrag", "Member contributions", "Årets medlemsbidrag"]))
+    c.reject("ceilingBasis", "one_of", "invalid_setting", "Medlemsbidrag eller Alla intäkter");
   const sieProjectDimension = c.get("sieProjectDimension", parseInteger, "invalid_setting");
   const chartWord = c.get("sieChart", (v) => ({ ok: true, value: normalizeName(cellText(v)).replace(/[\s-]/g, "") }));
   let sieChart: "BAS" | "KOMMUN-BAS" | null = null;
@@ -210,6 +217,7 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
       accrueContributions: accrue ?? true,
       openingEquity,
       ceilingRule,
+      ceilingBasis,
       sieProjectDimension: sieProjectDimension ?? 6,
       sieChart,
       deviationThreshold: deviationThreshold ?? DEFAULT_DEVIATION_THRESHOLD,
