@@ -286,7 +286,7 @@ describe("Office.js adapter", () => {
     const r = await templateAction({ run: runOf(excel) });
     expect(r.ok).toBe(true);
     expect(excel.workbook.tables.map((t) => t.name).sort()).toEqual(
-      ["Budget", "Huvudbok", "Installningar", "Insatser", "Kontoplan", "Medlemmar", "Prognos", "Takregel"].sort(),
+      ["Budget", "Huvudbok", "Installningar", "Insatser", "Kontoplan", "Medlemmar", "Prognos", "Takregel", "Tillaggsbidrag"].sort(),
     );
     expect(excel.workbook.sheets.every((s) => !s.protection.protected)).toBe(true);
     const before = excel.workbook.snapshot();

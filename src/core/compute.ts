@@ -8,6 +8,7 @@ import { unpaidTotal } from "./grants";
 import type { Inputs, InputTable, ReportComment } from "./inputs";
 import { aggregateLedger, checkVouchers, LedgerAggregates } from "./ledger";
 import { defaultDueDays, dueDates } from "./dueDates";
+import { ExtraShare, extraSharesStep, extrasOf } from "./extras";
 import { computeMemberShares, MemberSharesYear } from "./memberShares";
 import { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
@@ -52,6 +53,8 @@ export interface Computation {
   /** Member contributions per year (report year first known), with where the figure came from. */
   contributions: Map<number, { total: Decimal; source: ContributionSource }>;
   memberShares: MemberSharesYear[] | null;
+  /** Each Tilläggsbidrag split among the members (one installment, its due date). */
+  extraShares: ExtraShare[];
   tertial: TertialReport | null;
   equity: EquityReport | null;
   /** The financial statements at the cut-off (Bokslut); null when Kontoplan has no balance-sheet lines. */
@@ -201,6 +204,10 @@ function tertialStep(
       budget,
       contributionsThisYear: thisYear,
       contributionsPriorYear: contributions.get(s.year - 1)?.total ?? null,
+      extras: {
+        year: extrasOf(inputs, s.year),
+        toCutoff: extrasOf(inputs, s.year, period.end),
+      },
       accrue: s.accrueContributions,
       choices: inputs.forecastChoices,
       grants: inputs.grants,
@@ -252,9 +259,12 @@ function equityStep(
       const b = budgetFor(inputs, y);
       const result = LEAF_LINES.reduce((a, l) => a.plus((b[l] ?? ZERO).times(LINE_SIGN[l])), ZERO);
       // Takunderlag: the year's member contributions, or all its budgeted operating income.
-      const members = contributions.get(y)?.total ?? ZERO;
+      // Tilläggsbidrag of a plan year come on top of its budget: in its result and in the ceiling's base.
+      const extra = extrasOf(inputs, y);
+      const members = (contributions.get(y)?.total ?? ZERO).plus(extra);
       const income = members.plus(b.projektmedel ?? ZERO).plus(b.ovriga_intakter ?? ZERO);
-      return { year: y, result, basis: s.ceilingBasis === "income" ? income : members, grants: b.bidrag_till_insatser ?? ZERO };
+      const basis = s.ceilingBasis === "income" ? income : members;
+      return { year: y, result: result.plus(extra), basis, grants: b.bidrag_till_insatser ?? ZERO };
     });
   return computeEquity(
     {
@@ -350,6 +360,7 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
   if (errors.length > 0 || !period.ok) return fail();
 
   const memberShares = outputs.has("medlemsandelar") ? memberSharesStep(inputs, contributions, errors) : null;
+  const extraShares = outputs.has("medlemsandelar") ? extraSharesStep(inputs, errors) : [];
   let tertial: TertialReport | null = null;
   let equity: EquityReport | null = null;
   let statements: FinancialStatements | null = null;
@@ -360,7 +371,8 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
     tertial = tertialStep(inputs, agg, period.value, contributions, warnings);
     if (outputs.has("eget-kapital") && thisYear) {
       // Takunderlag: this year's member contributions, or all its operating income as forecast.
-      const basis = s.ceilingBasis === "income" ? tertial.byId.verksamhetens_intakter.forecast : thisYear.total;
+      const basis =
+        s.ceilingBasis === "income" ? tertial.byId.verksamhetens_intakter.forecast : thisYear.total.plus(extrasOf(inputs, s.year));
       equity = equityStep(inputs, agg, tertial, contributions, basis, warnings);
     }
     if (outputs.has("tertial")) statements = statementsStep(inputs, agg, tertial, period.value, memberShares, warnings);
@@ -368,6 +380,17 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
   if (errors.length > 0) return fail();
   return {
     ok: true,
-    value: { inputs, outputs, period: period.value, contributions, memberShares, tertial, equity, statements, warnings: warnings.items },
+    value: {
+      inputs,
+      outputs,
+      period: period.value,
+      contributions,
+      memberShares,
+      extraShares,
+      tertial,
+      equity,
+      statements,
+      warnings: warnings.items,
+    },
   };
 }

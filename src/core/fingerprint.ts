@@ -63,6 +63,14 @@ export function canonicalInputs(inputs: Inputs): string {
   for (const c of inputs.forecastChoices) out.push([c.line, c.method, c.amount ? c.amount.toFixed() : "", j(c.comment)].join("\t"));
   out.push("[Takregel]");
   for (const b of inputs.ceilingBands) out.push([b.from.toFixed(), b.to ? b.to.toFixed() : "", b.rate.toFixed()].join("\t"));
+  // Only when there are any, so that a workbook without them keeps its fingerprint.
+  if (inputs.extras.length > 0) {
+    out.push("[Tillaggsbidrag]");
+    for (const e of inputs.extras) {
+      const shares = e.shares ? [d(e.shares.Stat), d(e.shares.Region), d(e.shares.Kommun)] : [];
+      out.push([String(e.year), e.amount.toFixed(), String(e.due), j(e.decision), ...shares].join("\t"));
+    }
+  }
   return out.join("\n");
 }
 

@@ -171,6 +171,8 @@ export interface Inputs {
   grants: Grant[];
   forecastChoices: ForecastChoice[];
   ceilingBands: CeilingBand[];
+  /** Tilläggsbidrag (optional table); empty when absent. */
+  extras: ExtraContribution[];
   /** Whether the optional tables were present at all. */
   present: { grants: boolean; forecast: boolean; ceilingBands: boolean; ledger: boolean; budget: boolean };
   /** Comments typed in the last run's Tertialrapport that differ from what the inputs gave (kept, with a warning). */
@@ -188,4 +190,18 @@ export interface ReportComment {
   cell: CellRef;
 }
 
-export type InputTable = "Installningar" | "Medlemmar" | "Kontoplan" | "Budget" | "Huvudbok" | "Insatser" | "Prognos" | "Takregel";
+export type InputTable =
+  "Installningar" | "Medlemmar" | "Kontoplan" | "Budget" | "Huvudbok" | "Insatser" | "Prognos" | "Takregel" | "Tillaggsbidrag";
+
+/** A contribution decided on top of the year's (Tilläggsbidrag): split like the year's unless the row gives shares. */
+export interface ExtraContribution {
+  year: number;
+  amount: Decimal;
+  /** When it falls due (its own installment). */
+  due: DayNumber;
+  /** The decision's reference (Beslut). */
+  decision: string;
+  /** The row's own group shares (all three, 100 % together), or null for the year's. */
+  shares: Record<Group, Decimal> | null;
+  cell: CellRef;
+}

@@ -60,6 +60,8 @@ export interface TertialInput {
   /** The year's member contributions and last year's, for accrual (null when unknown). */
   contributionsThisYear: Decimal | null;
   contributionsPriorYear: Decimal | null;
+  /** Tilläggsbidrag of the report year: all of them, and those due by the cut-off. */
+  extras?: { year: Decimal; toCutoff: Decimal };
   accrue: boolean;
   choices: readonly ForecastChoice[];
   grants: readonly Grant[];
@@ -108,7 +110,8 @@ function contributionColumns(
   const m = input.period.months;
   if (!input.accrue) return { prior, actual, source: "none" };
   const accrued = (yearly: Decimal) => roundOre(yearly.times(m).dividedBy(12));
-  if (input.contributionsThisYear) actual = accrued(input.contributionsThisYear);
+  // Accrued: the year's contributions month by month, and each Tilläggsbidrag in full from its due date.
+  if (input.contributionsThisYear) actual = accrued(input.contributionsThisYear).plus(input.extras?.toCutoff ?? ZERO);
   const priorLedgerYear = reportValue(input.agg.priorYear, "medlemsbidrag");
   if (!priorLedgerYear.isZero()) return { prior: accrued(priorLedgerYear), actual, source: "ledger" };
   if (input.contributionsPriorYear) return { prior: accrued(input.contributionsPriorYear), actual, source: "budget" };
@@ -155,8 +158,12 @@ function forecastLine(
   const comment = choice?.comment ?? "";
   const plain = (forecast: Decimal, note = comment): Forecast => ({ forecast, method, methodText: METHOD_TEXTS[method], comment: note });
   switch (method) {
-    case "budget":
-      return plain(forecastBudget(budget));
+    case "budget": {
+      // Tilläggsbidrag come on top of the budgeted member contributions.
+      const extra = line === "medlemsbidrag" ? (input.extras?.year ?? ZERO) : ZERO;
+      if (extra.isZero()) return plain(forecastBudget(budget));
+      return plain(forecastBudget(budget).plus(extra), comment || "Budget + årets tilläggsbidrag");
+    }
     case "linjar":
       return plain(forecastLinear(actual, m));
     case "utfall_restbudget":

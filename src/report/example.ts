@@ -94,6 +94,11 @@ export const INPUT_DEFS = {
   },
   Prognos: { sheet: "Prognos", headers: ["Rapportrad", "Metod", "Belopp", "Kommentar"], widths: [28, 20, 14, 60] },
   Takregel: { sheet: "Takregel", headers: ["Från", "Till", "Procent"], widths: [14, 14, 10] },
+  Tillaggsbidrag: {
+    sheet: "Tilläggsbidrag",
+    headers: ["År", "Belopp", "Förfaller", "Beslut", "Andel stat", "Andel region", "Andel kommuner"],
+    widths: [8, 14, 12, 40, 12, 12, 14],
+  },
 } as const;
 
 /**
@@ -128,6 +133,7 @@ export function templateSheets(): SheetModel[] {
     inputSheet(d.Insatser.sheet, "Insatser", [...d.Insatser.headers], [], [...d.Insatser.widths]),
     inputSheet(d.Prognos.sheet, "Prognos", [...d.Prognos.headers], [], [...d.Prognos.widths]),
     inputSheet(d.Takregel.sheet, "Takregel", [...d.Takregel.headers], [], [...d.Takregel.widths]),
+    inputSheet(d.Tillaggsbidrag.sheet, "Tillaggsbidrag", [...d.Tillaggsbidrag.headers], [], [...d.Tillaggsbidrag.widths]),
   ];
 }
 

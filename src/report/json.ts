@@ -40,7 +40,24 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
     memberShares: shares
       ? (() => {
           const y = yearJson(shares);
-          return { total: y.total, groups: y.groups, members: y.members, years: c.memberShares!.map(yearJson) };
+          return {
+            total: y.total,
+            groups: y.groups,
+            members: y.members,
+            years: c.memberShares!.map(yearJson),
+            // Tilläggsbidrag, only when there are any (other documents stay as they were).
+            ...(c.extraShares.length > 0
+              ? {
+                  extras: c.extraShares.map((x) => ({
+                    year: x.extra.year,
+                    amount: k(x.extra.amount),
+                    due: isoOfDayNumber(x.extra.due),
+                    decision: x.extra.decision,
+                    members: x.shares.members.map((m) => ({ member: m.member, amount: k(m.amount) })),
+                  })),
+                }
+              : {}),
+          };
         })()
       : null,
     tertialReport:

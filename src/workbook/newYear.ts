@@ -45,10 +45,20 @@ export interface NewYearOutcome {
 }
 
 /** The tables in the order the new workbook has them. */
-const ORDER: InputTable[] = ["Installningar", "Medlemmar", "Kontoplan", "Budget", "Huvudbok", "Insatser", "Prognos", "Takregel"];
+const ORDER: InputTable[] = [
+  "Installningar",
+  "Medlemmar",
+  "Kontoplan",
+  "Budget",
+  "Huvudbok",
+  "Insatser",
+  "Prognos",
+  "Takregel",
+  "Tillaggsbidrag",
+];
 
 /** Columns whose cells are dates (written as dates in the new workbook), and amounts (with thousands separators). */
-const DATE_HEADERS = new Set(["datum", "date", "från", "from", "till", "to"]);
+const DATE_HEADERS = new Set(["Datum", "Date", "Från", "From", "Till", "To", "Förfaller", "Due"].map(normalizeName));
 const AMOUNT_HEADERS = new Set([
   "belopp",
   "amount",
@@ -143,6 +153,15 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
       case "Prognos":
         rows = [];
         break;
+      case "Tillaggsbidrag": {
+        // Only the decisions for the new year or later.
+        const yearCol = col("År", "Year");
+        rows = rows.filter((r) => {
+          const y = parseInteger(r[yearCol]);
+          return !y.ok || y.value >= next;
+        });
+        break;
+      }
     }
     sheets.push(sheetOf(table, t.sheet, header, rows, parseDate));
   }

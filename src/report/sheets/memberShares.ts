@@ -127,7 +127,48 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
       { italic: true },
     );
   }
-  const lastPrinted = Math.max(2 + years.length, 1 + n);
+  // Tilläggsbidrag this year: apart, each with its own due date and decision.
+  const extras = c.extraShares.filter((x) => x.extra.year === s.year);
+  if (extras.length > 0) {
+    b.blank();
+    b.row([text(`Tilläggsbidrag ${s.year}, kr`, { bold: true })]);
+    const names = [...new Set(extras.flatMap((x) => x.shares.members.map((m) => m.member)))];
+    const byName = (x: (typeof extras)[number], name: string) => x.shares.members.find((m) => m.member === name)?.amount ?? ZERO;
+    const rows: Cell[][] = names.map((name) => {
+      const m = extras.flatMap((x) => x.shares.members).find((x) => x.member === name)!;
+      const amounts = extras.map((x) => byName(x, name));
+      return [
+        text(nameOf(m)),
+        ...amounts.map((a) => money(a, FORMATS.kr)),
+        money(
+          amounts.reduce((a, v) => a.plus(v), ZERO),
+          FORMATS.kr,
+          { bold: true },
+        ),
+      ];
+    });
+    rows.push([
+      text("Summa", { bold: true }),
+      ...extras.map((x) => money(x.extra.amount, FORMATS.kr, { bold: true })),
+      money(
+        extras.reduce((a, x) => a.plus(x.extra.amount), ZERO),
+        FORMATS.kr,
+        { bold: true },
+      ),
+    ]);
+    b.table("Tillaggsbidrag", ["Medlem", ...extras.map((x) => `Förfaller ${isoOfDayNumber(x.extra.due)}`), "Summa"], rows);
+    b.paragraph(
+      "Utöver årets medlemsbidrag; fördelade som årets bidrag" +
+        (extras.some((x) => x.extra.shares) ? " eller efter radens egna andelar" : "") +
+        ". Beslut: " +
+        extras.map((x) => `${isoOfDayNumber(x.extra.due)} ${x.extra.decision || "(inget angivet)"}`).join("; ") +
+        ".",
+      0,
+      1 + extras.length,
+      { italic: true },
+    );
+  }
+  const lastPrinted = Math.max(2 + years.length, 1 + n, 2 + extras.length);
   finishPage(b, lastPrinted, matrixHeader);
   b.blank();
 

@@ -15,6 +15,7 @@ import { readCeilingBands } from "./ceiling";
 import { readForecast } from "./forecast";
 import { readGrants } from "./grants";
 import { readLedger } from "./ledger";
+import { readExtras } from "./extras";
 import { readMembers } from "./members";
 import { readReportComments } from "./reportComments";
 import { readSettings } from "./settings";
@@ -52,6 +53,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
   const grants = ledgerNeeded ? readGrants(grid, errors) : absent;
   const forecast = ledgerNeeded ? readForecast(grid, errors) : absent;
   const bands = outputs.has("eget-kapital") ? readCeilingBands(grid, errors) : absent;
+  const extras = readExtras(grid, errors);
 
   if (errors.length > 0 || !settings) return { inputs: null, errors: errors.items, warnings: warnings.items };
   const sheets: Inputs["sheets"] = { Installningar: settings.sheet };
@@ -63,6 +65,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
     ["Insatser", grants],
     ["Prognos", forecast],
     ["Takregel", bands],
+    ["Tillaggsbidrag", extras],
   ];
   for (const [name, t] of tables) if (t.kind === "read") sheets[name] = t.sheet;
   return {
@@ -75,6 +78,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
       grants: valueOf(grants, []),
       forecastChoices: valueOf(forecast, []),
       ceilingBands: valueOf(bands, []),
+      extras: valueOf(extras, []),
       reportComments: readReportComments(grid),
       present: {
         grants: grants.kind === "read",

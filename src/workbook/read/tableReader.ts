@@ -19,6 +19,7 @@ export const INPUT_TABLES: Record<InputTable, string> = {
   Insatser: "Insatser",
   Prognos: "Prognos",
   Takregel: "Takregel",
+  Tillaggsbidrag: "Tilläggsbidrag",
 };
 
 export type TableRow = { index: number; cells: RawCell[] };
