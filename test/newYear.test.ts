@@ -96,6 +96,12 @@ describe("a closed 2026 becomes 2027", () => {
         .flat()
         .filter((v) => v !== null),
     ).toEqual([]);
+    // Dates stay dates (Insatser Från as a date serial with a date format).
+    const grants = sheet("Insatser");
+    const grantHeader = grants.rows[0].map((c) => c?.value);
+    const from = grants.rows[1][grantHeader.indexOf("Från")]!;
+    expect(typeof from.value).toBe("number");
+    expect(from.format).toBe("yyyy-mm-dd");
     expect(plan.sheets!.map((s) => s.name)).not.toContain("Tertialrapport");
     expect(plan.sheets!.map((s) => s.name)).toContain("Körlogg");
     // Körlogg's first row names the source and its fingerprint.
