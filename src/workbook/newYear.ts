@@ -124,11 +124,7 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
         break;
       case "Budget": {
         const yearCol = col("År", "Year");
-        if (yearCol >= 0)
-          rows = rows.filter((r) => {
-            const y = parseInteger(r[yearCol]);
-            return !y.ok || y.value >= next;
-          });
+        if (yearCol >= 0) rows = fromYear(rows, yearCol, next);
         else {
           const gone = header.map((h, i) => (/^\d{4}$/.test(h) && Number(h) < next ? i : -1)).filter((i) => i >= 0);
           for (const i of gone.reverse()) {
@@ -153,15 +149,10 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
       case "Prognos":
         rows = [];
         break;
-      case "Tillaggsbidrag": {
+      case "Tillaggsbidrag":
         // Only the decisions for the new year or later.
-        const yearCol = col("År", "Year");
-        rows = rows.filter((r) => {
-          const y = parseInteger(r[yearCol]);
-          return !y.ok || y.value >= next;
-        });
+        rows = fromYear(rows, col("År", "Year"), next);
         break;
-      }
     }
     sheets.push(sheetOf(table, t.sheet, header, rows, parseDate));
   }
@@ -200,6 +191,14 @@ export async function newYear(source: WorkbookPort, target: WorkbookPort, option
     return { ok: false, errors: e.issues, warnings: plan.warnings };
   }
   return plan;
+}
+
+/** Rows whose year (in `yearCol`) is `first` or later; a row without a readable year is kept. */
+function fromYear(rows: RawCell[][], yearCol: number, first: number): RawCell[][] {
+  return rows.filter((r) => {
+    const y = parseInteger(r[yearCol]);
+    return !y.ok || y.value >= first;
+  });
 }
 
 function trimmedHeader(t: LocatedTable): string[] {
