@@ -27,6 +27,13 @@ test("each extra is split to the krona and its parts foot; the row's own shares 
   for (const x of [first, second]) expect(sum(x.shares.members.map((m) => m.amount)).equals(x.extra.amount)).toBe(true);
   expect(second.shares.members.find((m) => m.group === "Stat")?.amount.isZero() ?? true).toBe(true);
   expect(first.shares.groups.map((g) => g.amount.toFixed())).toEqual(["300000", "150000", "150000"]);
+  // Not 1's "varav" rows: the forecast column splits the extra with its own shares (0/50/50) by those shares.
+  const byGroup = r.value.tertial!.contributionsByGroup.map((g) => [g.group, g.forecast.toFixed()]);
+  expect(byGroup).toEqual([
+    ["Stat", "2300000"],
+    ["Region", "1250000"],
+    ["Kommun", "1250000"],
+  ]);
 });
 
 test.each([

@@ -207,6 +207,7 @@ function tertialStep(
       extras: {
         year: extrasOf(inputs, s.year),
         toCutoff: extrasOf(inputs, s.year, period.end),
+        own: inputs.extras.filter((e) => e.year === s.year && e.shares).map((e) => ({ amount: e.amount, due: e.due, shares: e.shares! })),
       },
       accrue: s.accrueContributions,
       choices: inputs.forecastChoices,

@@ -19,6 +19,7 @@ import { splitByGroups } from "./memberShares";
 import type { IssueList } from "./messages";
 import { Decimal, oreToKronor, roundOre, ZERO } from "./money";
 import type { ReportPeriod } from "./periods";
+import type { DayNumber } from "./units";
 import { Group, GROUPS, LEAF_LINES, LeafLine, LINE_LABELS, LINE_SIGN, REPORT_ROWS, ReportLineId } from "./reportLines";
 
 export type { GrantCommitment };
@@ -60,8 +61,11 @@ export interface TertialInput {
   /** The year's member contributions and last year's, for accrual (null when unknown). */
   contributionsThisYear: Decimal | null;
   contributionsPriorYear: Decimal | null;
-  /** Tilläggsbidrag of the report year: all of them, and those due by the cut-off. */
-  extras?: { year: Decimal; toCutoff: Decimal };
+  /**
+   * Tilläggsbidrag of the report year: all of them, those due by the cut-off, and those with their own group
+   * shares (their part of a column is split by those shares, not the year's).
+   */
+  extras?: { year: Decimal; toCutoff: Decimal; own: Array<{ amount: Decimal; due: DayNumber; shares: Record<Group, Decimal> }> };
   accrue: boolean;
   choices: readonly ForecastChoice[];
   grants: readonly Grant[];
@@ -199,10 +203,27 @@ function splitContributions(v: ColumnValues, input: TertialInput): GroupColumns[
     if (!parts.ok) throw new Error(`Invariant: group shares sum to 100 % and ${x.toFixed()} is whole öre (${parts.error.code})`);
     return parts.value;
   };
+  // A Tilläggsbidrag with its own shares is split by them; the rest of the column by the year's.
+  const own = input.extras?.own ?? [];
+  const withOwn = (x: Decimal, items: typeof own): Decimal[] => {
+    const ownTotal = items.reduce((a, e) => a.plus(e.amount), ZERO);
+    if (items.length === 0 || x.lessThan(ownTotal)) return split(x, year);
+    const parts = split(x.minus(ownTotal), year);
+    for (const e of items) {
+      const unit = e.amount.dividedBy(input.roundingUnit).isInteger() ? input.roundingUnit : new Decimal("0.01");
+      const extra = splitByGroups(e.amount, e.shares, unit, year);
+      if (!extra.ok) throw new Error(`Invariant: a Tilläggsbidrag's shares sum to 100 % (${extra.error.code})`);
+      extra.value.forEach((v, i) => (parts[i] = parts[i].plus(v)));
+    }
+    return parts;
+  };
   const prior = split(v.priorPeriod, year - 1);
-  const period = split(v.period, year);
+  const period = withOwn(
+    v.period,
+    own.filter((e) => e.due <= input.period.end),
+  );
   const budget = split(v.budget, year);
-  const forecast = split(v.forecast, year);
+  const forecast = withOwn(v.forecast, own);
   return GROUPS.map((group, i) => ({
     group,
     share: input.shares[group],
