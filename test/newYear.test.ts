@@ -142,6 +142,24 @@ describe("a closed 2026 becomes 2027", () => {
   });
 });
 
+test("what stays in the source is said: older ledger rows, budget years, Prognos choices, notes beside a table, own sheets", async () => {
+  const grid = await (await xlsxOf(closed2026())).readGrid();
+  const members = grid.sheets.find((x) => x.name === "Medlemmar")!;
+  members.rows[0][8] = "Not till revisorn: nyckeln enligt SCB";
+  grid.sheets.push({ name: "Anteckningar", rows: [["Egna anteckningar"]] });
+  grid.sheetNames = [...(grid.sheetNames ?? []), "Anteckningar"];
+  const plan = planNewYear(grid, OPTIONS);
+  const left = plan.warnings.find((w) => w.code === "new_year_rows_left")!;
+  expect(left.params).toMatchObject({ before: 2026, budgetYears: "2025, 2026", outside: 1 });
+  expect((left.params as { ledgerRows: number }).ledgerRows).toBeGreaterThan(100);
+  expect((left.params as { forecastRows: number }).forecastRows).toBeGreaterThan(0);
+  expect(messageText(left, "sv")).toMatch(
+    /^Stannade i källfilen och finns inte i det nya årets arbetsbok: \d+ rader i Huvudbok före 2026, budgetåren 2025, 2026, /,
+  );
+  const own = plan.warnings.find((w) => w.code === "new_year_sheets_left")!;
+  expect(own.params).toEqual({ sheets: "Anteckningar" });
+});
+
 describe("refused, naming why", () => {
   test("a year whose ledger stops in September is not closed: nothing is planned", async () => {
     const plan = planNewYear(await (await xlsxOf(exampleSheets())).readGrid(), OPTIONS);

@@ -12,6 +12,7 @@ import { isoOfDayNumber } from "./dates";
 import type { Inputs } from "./inputs";
 import { oreText } from "./money";
 import { sha256Hex } from "./sha256";
+import type { DayNumber } from "./units";
 
 const j = (s: string) => JSON.stringify(s);
 
@@ -40,7 +41,8 @@ export function canonicalInputs(inputs: Inputs): string {
     // Keys by year and Från/Till only when given, so that a workbook without them keeps its fingerprint.
     const base = [j(m.name), m.group, (m.baseKey ?? m.key).toFixed()];
     const years = [...m.keys].sort((a, b) => a[0] - b[0]).map(([y, k]) => `${y}=${k.toFixed()}`);
-    const span = m.from !== null || m.to !== null ? [`från=${m.from ?? ""}`, `till=${m.to ?? ""}`] : [];
+    const iso = (d: DayNumber | null) => (d === null ? "" : isoOfDayNumber(d));
+    const span = m.from !== null || m.to !== null ? [`från=${iso(m.from)}`, `till=${iso(m.to)}`] : [];
     out.push([...base, ...years, ...span].join("\t"));
   }
   out.push("[Kontoplan]");
@@ -68,7 +70,7 @@ export function canonicalInputs(inputs: Inputs): string {
     out.push("[Tillaggsbidrag]");
     for (const e of inputs.extras) {
       const shares = e.shares ? [d(e.shares.Stat), d(e.shares.Region), d(e.shares.Kommun)] : [];
-      out.push([String(e.year), e.amount.toFixed(), String(e.due), j(e.decision), ...shares].join("\t"));
+      out.push([String(e.year), e.amount.toFixed(), isoOfDayNumber(e.due), j(e.decision), ...shares].join("\t"));
     }
   }
   return out.join("\n");

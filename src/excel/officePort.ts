@@ -212,6 +212,7 @@ export class OfficePort implements WorkbookPort {
       tables: gridTables,
       tableNames: tableList,
       definedNames: [...names.items.map((n) => n.name), ...sheetNames.flatMap((c) => c.items.map((n) => n.name))],
+      sheetNames: sheets.items.map((s) => s.name),
       date1904: epoch.value === 0,
     };
   }

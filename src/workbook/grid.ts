@@ -42,6 +42,8 @@ export interface WorkbookGrid {
   tables: GridTable[];
   /** Every table of the workbook by name and sheet; defaults to `tables`. Our tables' names must not collide. */
   tableNames?: Array<{ name: string; sheet: string }>;
+  /** Every sheet of the workbook by name, read or not (the adapters read only the sheets they need); defaults to `sheets`. */
+  sheetNames?: string[];
   /** Every defined name of the workbook (a table may not be named like one). */
   definedNames?: string[];
   /** The workbook counts date serials from 1904-01-01 (Mac workbooks; `date1904`). */

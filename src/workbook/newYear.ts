@@ -112,11 +112,15 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
   // 3. The input tables, carried.
   const parseDate = dateParser(grid);
   const sheets: SheetModel[] = [];
+  // What stays in the source file, said in one note: never a silent drop.
+  const left = { ledgerRows: 0, before: year, budgetYears: [] as string[], forecastRows: 0, extraRows: 0, outside: 0 };
   for (const table of ORDER) {
     const t = locateTable(grid, table, INPUT_TABLES[table]);
     if (!t) continue;
     const header = trimmedHeader(t);
+    left.outside += filledOutside(grid, t, header.length);
     let rows = t.rows.map((r) => header.map((_, i) => r.cells[i] ?? null)).filter((r) => !r.every((v) => isBlank(v)));
+    const before = rows.length;
     const col = (...names: string[]) => header.findIndex((h) => names.some((n) => normalizeName(n) === normalizeName(h)));
     switch (table) {
       case "Installningar":
@@ -124,6 +128,8 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
         break;
       case "Budget": {
         const yearCol = col("År", "Year");
+        const gone = [...new Set(inputs.budget.map((b) => b.year).filter((y) => y < next))].sort((a, b) => a - b);
+        left.budgetYears = gone.map(String);
         if (yearCol >= 0) rows = fromYear(rows, yearCol, next);
         else {
           const gone = header.map((h, i) => (/^\d{4}$/.test(h) && Number(h) < next ? i : -1)).filter((i) => i >= 0);
@@ -141,17 +147,20 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
           const d = parseDate(r[dateCol]);
           return !d.ok || d.value >= start;
         });
+        left.ledgerRows = before - rows.length;
         break;
       }
       case "Insatser":
         rows = nextGrants(rows, header, col, c.tertial?.grants ?? [], dayNumber(next, 1, 1), parseDate, notes);
         break;
       case "Prognos":
+        left.forecastRows = rows.length;
         rows = [];
         break;
       case "Tillaggsbidrag":
         // Only the decisions for the new year or later.
         rows = fromYear(rows, col("År", "Year"), next);
+        left.extraRows = before - rows.length;
         break;
     }
     sheets.push(sheetOf(table, t.sheet, header, rows, parseDate));
@@ -173,8 +182,11 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
     });
   sheets.push(log);
 
+  if (left.ledgerRows || left.budgetYears.length || left.forecastRows || left.extraRows || left.outside)
+    notes.add("new_year_rows_left", { ...left, budgetYears: left.budgetYears.join(", ") }, "");
   const inputSheets = new Set(Object.values(INPUT_TABLES).map(normalizeName));
-  const own = grid.sheets.map((s) => s.name).filter((n) => !inputSheets.has(normalizeName(n)) && !OWNED_SHEET_NAMES.has(n));
+  const names = grid.sheetNames ?? grid.sheets.map((s) => s.name);
+  const own = names.filter((n) => !inputSheets.has(normalizeName(n)) && !OWNED_SHEET_NAMES.has(n));
   if (own.length > 0) notes.add("new_year_sheets_left", { sheets: own.join(", ") }, "");
   notes.add("new_year_done", { year: next, equity: closing.toFixed(2), source: options.source }, "");
   return { ok: true, errors: [], warnings: [...warnings, ...notes.items], year: next, openingEquity: closing, sheets };
@@ -199,6 +211,21 @@ function fromYear(rows: RawCell[][], yearCol: number, first: number): RawCell[][
     const y = parseInteger(r[yearCol]);
     return !y.ok || y.value >= first;
   });
+}
+
+/** Filled cells on a table's sheet outside its header row, rows and `width` columns (a note beside it, a total below). */
+function filledOutside(grid: WorkbookGrid, t: LocatedTable, width: number): number {
+  const sheet = grid.sheets.find((s) => s.name === t.sheet);
+  if (!sheet) return 0;
+  const bottom = Math.max(t.bottom ?? 0, t.headerRow, ...t.rows.slice(-1).map((r) => r.index));
+  let n = 0;
+  sheet.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const inside = r >= t.headerRow && r <= bottom && c >= t.left && c < t.left + width;
+      if (!inside && !isBlank(v)) n++;
+    }),
+  );
+  return n;
 }
 
 function trimmedHeader(t: LocatedTable): string[] {
@@ -265,12 +292,13 @@ function nextGrants(
   const codeCol = col("Insats", "Project code", "Project");
   let earlierCol = col("Utbetalt tidigare", "Paid earlier");
   if (earlierCol < 0) earlierCol = header.push("Utbetalt tidigare") - 1;
+  const toCol = col("Till", "To");
   const byCode = new Map(grants.map((g) => [g.code, g]));
   const closed: string[] = [];
   const out: RawCell[][] = [];
   for (const r of rows) {
     const g = byCode.get(cellText(r[codeCol]));
-    const to = parseDate(r[col("Till", "To")]);
+    const to = parseDate(r[toCol]);
     if (g && g.unpaid.isZero() && to.ok && to.value < nextStart) {
       closed.push(g.code);
       continue;

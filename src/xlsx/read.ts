@@ -174,7 +174,8 @@ export function readGrid(pkg: Package): WorkbookGrid {
     sheets.push(sheet);
     tables.push(...readTables(pkg, s.part, sheet, tableNames));
   }
-  return { sheets, tables, tableNames, definedNames: definedNames(wbXml), date1904: ctx.date1904 };
+  const sheetNames = entries.map((e) => e.name);
+  return { sheets, tables, tableNames, sheetNames, definedNames: definedNames(wbXml), date1904: ctx.date1904 };
 }
 
 /** The names of workbook.xml's `<definedName>` elements (workbook- and sheet-scoped). */

@@ -10,6 +10,7 @@ export interface NewYearParams {
   new_year_setting_cleared: { setting: string; value: string; year: number };
   new_year_grants_closed: { grants: string };
   new_year_sheets_left: { sheets: string };
+  new_year_rows_left: { ledgerRows: number; before: number; budgetYears: string; forecastRows: number; extraRows: number; outside: number };
   new_year_key_basis: { basis: string; year: number };
   new_year_done: { year: number; equity: string; source: string };
 }
@@ -82,6 +83,32 @@ export const NEW_YEAR_MESSAGES: { [C in keyof NewYearParams]: Entry<NewYearParam
     sv: (p) => `Egna blad kopierades inte till det nya året (de finns kvar i källfilen): ${p.sheets}.`,
     en: (p) => `Sheets of your own were not copied to the new year (they remain in the source file): ${p.sheets}.`,
     example: { sheets: "Anteckningar" },
+  },
+  new_year_rows_left: {
+    meaning:
+      "Nytt år: vad som stannade i källfilen — äldre huvudboksrader, passerade budgetår, prognosval, tidigare års " +
+      "tilläggsbidrag, ifyllda celler utanför tabellerna på indatabladen.",
+    sv: (p, f) => {
+      const parts = [
+        p.ledgerRows ? `${f.count(p.ledgerRows)} rader i Huvudbok före ${p.before}` : "",
+        p.budgetYears ? `budgetåren ${p.budgetYears}` : "",
+        p.forecastRows ? `${f.count(p.forecastRows)} val i Prognos` : "",
+        p.extraRows ? `${f.count(p.extraRows)} tilläggsbidrag för tidigare år` : "",
+        p.outside ? `${f.count(p.outside)} ifyllda celler utanför tabellerna på indatabladen` : "",
+      ].filter(Boolean);
+      return `Stannade i källfilen och finns inte i det nya årets arbetsbok: ${parts.join(", ")}.`;
+    },
+    en: (p, f) => {
+      const parts = [
+        p.ledgerRows ? `${f.count(p.ledgerRows)} Huvudbok rows before ${p.before}` : "",
+        p.budgetYears ? `the budget years ${p.budgetYears}` : "",
+        p.forecastRows ? `${f.count(p.forecastRows)} Prognos choices` : "",
+        p.extraRows ? `${f.count(p.extraRows)} extra contributions of earlier years` : "",
+        p.outside ? `${f.count(p.outside)} filled cells outside the tables on the input sheets` : "",
+      ].filter(Boolean);
+      return `Left in the source file, not in the new year's workbook: ${parts.join(", ")}.`;
+    },
+    example: { ledgerRows: 412, before: 2026, budgetYears: "2025, 2026", forecastRows: 3, extraRows: 0, outside: 0 },
   },
   new_year_key_basis: {
     meaning: "Nytt år: fördelningsnyckeln fördes över oförändrad; uppdatera den när det nya årets underlag finns.",
