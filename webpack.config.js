@@ -16,6 +16,7 @@
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const pkg = require("./package.json");
@@ -86,10 +87,17 @@ module.exports = async (env = {}, options = {}) => {
       clean: true,
       filename: prod ? "[name].[contenthash:8].js" : "[name].js",
     },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // Nytt år builds the new workbook in the pane with the same .xlsx writer as the command line (src/xlsx): its
+      // zlib is fflate there, its Buffer the `buffer` package; nothing else of Node is bundled.
+      alias: { zlib: path.resolve(__dirname, "src/xlsx/zlibBrowser.ts") },
+      fallback: { buffer: require.resolve("buffer/") },
+    },
     module: { rules: [tsRule] },
     performance: { maxAssetSize: 400000, maxEntrypointSize: 400000 },
     plugins: [
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({
         filename: harness ? "harness.html" : "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -29,6 +29,12 @@ const ICONS: Record<string, string> = {
     `<path d="M6 3h13l7 7v19H6z" fill="none" stroke="${DARK}" stroke-width="2.5" stroke-linejoin="round"/>` +
     `<path d="M19 3v7h7" fill="none" stroke="${DARK}" stroke-width="2"/>` +
     `<path d="M16 11v11M11 17l5 5 5-5" fill="none" stroke="${BLUE}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`,
+  // Nytt år: a calendar page with an arrow on to the next.
+  "new-year":
+    `<rect x="3" y="6" width="20" height="20" rx="1.5" fill="none" stroke="${DARK}" stroke-width="2.5"/>` +
+    `<path d="M3 12h20" stroke="${DARK}" stroke-width="2.5"/><path d="M8 3v5M18 3v5" stroke="${DARK}" stroke-width="2.5" stroke-linecap="round"/>` +
+    `<circle cx="24" cy="24" r="7" fill="${BLUE}"/>` +
+    `<path d="M20.5 24h6.5M24.5 20.5l3.5 3.5-3.5 3.5" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`,
   // Verifiera: a check mark in a circle.
   verify: `<circle cx="16" cy="16" r="13" fill="${GREEN}"/><path d="M9 16.5l5 5 9-10" fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>`,
   // Visa panel: a window with a side pane.

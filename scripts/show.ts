@@ -1,8 +1,8 @@
-import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { openXlsx } from "../src/xlsx/xlsxFile";
 import { computeFromGrid } from "../src/workbook/usecases";
 import { renderSheet } from "../src/report/render";
 (async () => {
-  const port = await XlsxPort.open(process.argv[2]);
+  const port = await openXlsx(process.argv[2]);
   const o = computeFromGrid(await port.readGrid(), {
     outputs: new Set(["medlemsandelar", "tertial", "eget-kapital"]),
     version: "x",

@@ -28,8 +28,9 @@ const LAYERS: Record<string, string[]> = {
   workbook: ["core", "report", "workbook"],
   xlsx: ["core", "report", "workbook", "xlsx"],
   excel: ["core", "report", "workbook", "excel"],
-  commands: ["core", "report", "workbook", "excel", "commands"],
-  taskpane: ["core", "report", "workbook", "excel", "commands", "taskpane"],
+  // A shell may use both adapters: Nytt år in the pane reads through Office.js and builds the new .xlsx.
+  commands: ["core", "report", "workbook", "excel", "xlsx", "commands"],
+  taskpane: ["core", "report", "workbook", "excel", "xlsx", "commands", "taskpane"],
   cli: ["core", "report", "workbook", "xlsx", "cli"],
 };
 

@@ -84,7 +84,7 @@ describe("manifest.xml", () => {
 
   test("control, group and tab ids are unique and at most 125 characters", () => {
     const ids = nodes.filter((n) => ["Control", "Group", "CustomTab"].includes(n.name)).map((n) => n.attrs.id);
-    expect(ids.length).toBe(11);
+    expect(ids.length).toBe(12);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(125);
     const resIds = nodes.filter((n) => ["bt:Image", "bt:Url", "bt:String"].includes(n.name) && n.attrs.id).map((n) => n.attrs.id);
@@ -137,7 +137,7 @@ describe("manifest.xml", () => {
       }));
     expect(groups).toEqual([
       { label: "Beräkna", buttons: ["Beräkna allt", "Medlemsandelar", "Tertialrapport", "Eget kapital"] },
-      { label: "Arbetsbok", buttons: ["Skapa mall", "Verifiera", "Importera SIE…", "Visa panel"] },
+      { label: "Arbetsbok", buttons: ["Skapa mall", "Verifiera", "Nytt år", "Importera SIE…", "Visa panel"] },
     ]);
     for (const c of nodes.filter((n) => n.name === "Control")) {
       const tip = c.children.find((x) => x.name === "Supertip")!;

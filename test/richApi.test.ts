@@ -8,6 +8,7 @@ import { OfficePort } from "../src/excel/officePort";
 import { exampleWorkbook, mockExcelOf } from "./helpers/office";
 import { MockExcel } from "./officeMock/excel";
 import { MWorkbook } from "./officeMock/model";
+import { officeLibrary, setOfficeBridge } from "./helpers/officeLibrary";
 import { RichApiHost } from "./richApi/host";
 import { hostContext, libraryRun } from "./richApi/run";
 
@@ -210,5 +211,29 @@ describe("what Excel's documentation says, the host does", () => {
     await ctx.sync();
     expect(r.values).toEqual([[42]]);
     expect(host.log.requests).toHaveLength(1);
+  });
+
+  test("Excel.createWorkbook goes the office.js way (a context the library makes itself) and refuses what is not an .xlsx", async () => {
+    const { Excel: X } = officeLibrary();
+    const excel = twoSheets();
+    const host = new RichApiHost(excel);
+    setOfficeBridge(host);
+    const codeOfCreate = (base64: string) =>
+      X.createWorkbook(base64).then(
+        () => null,
+        (e: { code?: string }) => e.code ?? String(e),
+      );
+    // Not Base64, and Base64 of a text: InvalidArgument, nothing opened.
+    expect(await codeOfCreate("ceci n'est pas un classeur")).toBe("InvalidArgument");
+    expect(await codeOfCreate(Buffer.from("<html>not a workbook</html>").toString("base64"))).toBe("InvalidArgument");
+    expect(excel.createdWorkbooks).toEqual([]);
+    // A zip: opened, as given.
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.alloc(40)]);
+    expect(await codeOfCreate(zip.toString("base64"))).toBeNull();
+    expect(excel.createdWorkbooks.map((w) => Buffer.from(w.bytes).equals(zip))).toEqual([true]);
+    // Each call was one request to the host, none through an Excel.run of ours.
+    expect(host.log.requests).toHaveLength(3);
+    expect(excel.runs).toBe(0);
+    setOfficeBridge(undefined);
   });
 });

@@ -9,8 +9,30 @@ import { existsSync, mkdirSync, readFileSync } from "fs";
 import path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FUNCTION_IDS } from "../src/commands/commands";
+import { VERSION } from "../src/core/version";
 import { describeWithChromium, launch, serve } from "./helpers/browser";
 import { SIE_DIR } from "./helpers/shared";
+import { OUTPUTS } from "../src/core/compute";
+import { exampleSheets } from "../src/report/example";
+import { newYear } from "../src/workbook/newYear";
+import { recalculate } from "../src/workbook/usecases";
+import { Package } from "../src/xlsx/package";
+import { inflateEntry, readZip } from "../src/xlsx/zip";
+import { XlsxPort } from "../src/xlsx/xlsxPort";
+
+/** The 2027 workbook `finsam nytt-ar` makes from the harness's closed 2026 (its package). */
+async function newYearViaXlsx(): Promise<Package> {
+  const source = XlsxPort.empty();
+  await source.writeSheets(exampleSheets({ year: 2026, cutoff: "2026-08-31", closed: true }));
+  const target = XlsxPort.empty();
+  const outcome = await newYear(XlsxPort.fromBuffer(source.toBuffer()), target, {
+    source: "ekonomi-2026.xlsx",
+    version: VERSION,
+    now: () => "2027-01-02T08:00:00Z",
+  });
+  expect(outcome.errors).toEqual([]);
+  return new Package(readZip(target.toBuffer()));
+}
 
 const ROOT = path.resolve(__dirname, "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -320,10 +342,56 @@ describeWithChromium("task pane in Chromium", () => {
     );
     expect(r.associated).toEqual([...FUNCTION_IDS].sort());
     expect(r.completed).toEqual([...FUNCTION_IDS]);
-    // Three recalculations fail on the bad ledger amount and the template refuses (inputs exist): the
-    // pane opens four times. Member shares do not read the ledger, so they succeed, and verify then agrees.
-    expect(r.shown).toBe(4);
+    // Three recalculations fail on the bad ledger amount, the template refuses (inputs exist) and Nytt år refuses
+    // (the ledger has an error): the pane opens five times. Member shares do not read the ledger, so they succeed,
+    // and verify then agrees.
+    expect(r.shown).toBe(5);
   }, 90000);
+
+  test("Nytt år: the pane's bundle builds the 2027 workbook the command line makes, and Excel gets it whole", async () => {
+    const { page } = await open("?case=closed");
+    const help = await page.locator("#new-year-help").textContent();
+    expect(help).toContain("nästa års arbetsbok");
+    await page.click("button[data-action=newYear]");
+    await page.waitForFunction(() => (document.querySelector("#status")?.textContent ?? "").includes("arbetsbok"));
+    expect(await page.locator("#status").textContent()).toBe(
+      "Nästa års arbetsbok är skapad och öppnad i ett nytt fönster. Den här arbetsboken ändrades inte.",
+    );
+    // The notes are about the new workbook: what was done first, then what to check there.
+    const notes = await page.locator("#issues .warnings li").allTextContents();
+    expect(await page.locator("#issues h2").textContent()).toBe(`Om den nya arbetsboken (${notes.length})`);
+    expect(notes[0]).toMatch(/^Arbetsboken för 2027 är skapad från ekonomi-2026\.xlsx\. Ingående eget kapital 2\s459\s297,00\skr\.$/);
+    expect(notes[1]).toMatch(/^Arbetsboken för 2027 öppnades i ett nytt fönster/);
+    expect(notes.some((n) => /^Statens bidrag \(4\s443\s000,00\skr\) gällde förra året/.test(n))).toBe(true);
+    // No row names a cell, so the pane does not offer to select one.
+    expect(await page.locator("#issues p.help").count()).toBe(0);
+    // What Excel was handed, out of the page: the bytes the pane's fflate and Buffer made.
+    const created = await page.evaluate(() => {
+      const excel = (window as never as { __finsam: { excel: { createdWorkbooks: Array<{ bytes: Uint8Array }> } } }).__finsam.excel;
+      return excel.createdWorkbooks.map((w) => Array.from(w.bytes));
+    });
+    expect(created).toHaveLength(1);
+    const fromPane = new Package(readZip(Buffer.from(created[0])));
+    const cli = await newYearViaXlsx();
+    // Part for part the same content as in Node (the deflated bytes differ: fflate is not zlib); Körlogg differs in
+    // its run time only (the time cells and the footer's date), which the pane takes from the clock.
+    expect(fromPane.entries.map((e) => e.name)).toEqual(cli.entries.map((e) => e.name));
+    const stamp = /\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z|Beräknad \d{4}-\d\d-\d\d/g;
+    for (const e of cli.entries) {
+      const ours = fromPane.entries.find((x) => x.name === e.name)!;
+      const [a, b] = [inflateEntry(ours).toString("utf8"), inflateEntry(e).toString("utf8")];
+      if (a !== b) expect([e.name, a.replace(stamp, "T")]).toEqual([e.name, b.replace(stamp, "T")]);
+    }
+    // And the workbook recalculates as 2027.
+    const y2027 = await recalculate(XlsxPort.fromBuffer(Buffer.from(created[0])), {
+      outputs: new Set(OUTPUTS),
+      version: "t",
+      now: () => "2027-01-02T08:00:00Z",
+    });
+    expect(y2027.errors).toEqual([]);
+    expect((y2027.json as { year: number }).year).toBe(2027);
+    await page.screenshot({ path: path.join(ARTIFACTS, "new-year.png"), fullPage: true });
+  }, 60000);
 
   test("the CSP lets office.js load and style itself (its hosts, inline styles) and raises no violation; the old one did", async () => {
     const probe = async (page: Page) =>

@@ -14,6 +14,7 @@ import { actionLabel } from "../core/version";
 import { exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
 import { recalculate, verifyGrid } from "../workbook/usecases";
+import { saveXlsx } from "../xlsx/xlsxFile";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
 import { MessageError, UsageError } from "./errors";
 import { defaultOutputPath, fileSystemMessage, outputNameProblem, sameFile } from "./files";
@@ -86,7 +87,7 @@ async function writeInputWorkbook(file: string, sheets: SheetModel[], replace: b
   if (existsSync(file) && !replace) throw new MessageError({ code: "file_exists", params: { file } });
   const port = XlsxPort.empty();
   await port.writeSheets(sheets);
-  await port.save(file);
+  await saveXlsx(port, file);
 }
 
 async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
@@ -111,7 +112,7 @@ async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
     }
     return 1;
   }
-  await port.save(output);
+  await saveXlsx(port, output);
   printIssues(io, t.warningsTitle, outcome.warnings, lang);
   io.err(summary(outcome.json!, lang) + `${t.wrote(output)}\n`);
   if (p.json) io.out(JSON.stringify(outcome.json, null, 2) + "\n");

@@ -5,6 +5,7 @@ import path from "path";
 import type { Lang } from "../core/locale";
 import { issueText, messageText } from "../core/messages";
 import { newYear } from "../workbook/newYear";
+import { saveXlsx } from "../xlsx/xlsxFile";
 import { XlsxPort } from "../xlsx/xlsxPort";
 import { MessageError, UsageError } from "./errors";
 import { outputNameProblem, sameFile } from "./files";
@@ -34,7 +35,7 @@ export async function newYearCommand(p: Parsed, io: Io, lang: Lang): Promise<num
     if (p.json) io.out(JSON.stringify({ ok: false, errors: outcome.errors.map((i) => issueText(i, lang)) }, null, 2) + "\n");
     return 1;
   }
-  await target.save(output);
+  await saveXlsx(target, output);
   // What the officer should check in the new workbook, then what was done.
   printIssues(
     io,

@@ -1,4 +1,5 @@
 /** Opening the files a command reads: each checked before a byte is read, each refusal a message. */
+import { openXlsx } from "../xlsx/xlsxFile";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
 import { MessageError } from "./errors";
 import { fileKind, headOf, inputProblem, MAX_WORKBOOK_BYTES } from "./files";
@@ -18,7 +19,7 @@ export async function openWorkbook(file: string): Promise<XlsxPort> {
   const kind = fileKind(await headOf(file));
   if (kind === "encrypted" || kind === "xls" || kind === "ods") throw new MessageError({ code: "file_kind", params: { file, kind } });
   try {
-    const port = await XlsxPort.open(file);
+    const port = await openXlsx(file);
     await port.readGrid();
     return port;
   } catch (e) {

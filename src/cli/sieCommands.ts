@@ -9,6 +9,7 @@ import { parseSie } from "../core/sie/parse";
 import { reconciliationJson, summarizeSie } from "../core/sie/summary";
 import { WriteRefused } from "../workbook/port";
 import { importSie } from "../workbook/sieImport";
+import { saveXlsx } from "../xlsx/xlsxFile";
 import { MessageError, UsageError } from "./errors";
 import { defaultImportPath, MAX_SIE_BYTES, outputNameProblem, sameFile } from "./files";
 import { CLI_TEXT } from "./i18n";
@@ -86,7 +87,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
     if (p.json) io.out(JSON.stringify({ errors: e.issues.map((i) => issueText(i, lang)), warnings: [], reconciliation }, null, 2) + "\n");
     return 1;
   }
-  await port.save(output);
+  await saveXlsx(port, output);
   printIssues(io, t.warningsTitle, outcome.warnings, lang);
   io.err(`${t.sieImported(outcome)}\n`);
   // The line in words, and the code Kontoplan's Rapportrad holds (as the officer will see it there).

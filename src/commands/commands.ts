@@ -4,8 +4,17 @@
  * button cannot show, open the task pane on its list.
  */
 import { ActionEnv, ActionResult, logFailureAction, recalcAction, templateAction, verifyAction } from "../excel/actions";
+import { newYearAction } from "./newYearAction";
 
-export const FUNCTION_IDS = ["recalcAll", "recalcMemberShares", "recalcTertial", "recalcEquity", "createTemplate", "verify"] as const;
+export const FUNCTION_IDS = [
+  "recalcAll",
+  "recalcMemberShares",
+  "recalcTertial",
+  "recalcEquity",
+  "createTemplate",
+  "verify",
+  "newYear",
+] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 
 export interface CommandHost {
@@ -35,6 +44,8 @@ export function actionFor(id: FunctionId, env: ActionEnv, cutoff: string | undef
       return templateAction(env);
     case "verify":
       return verifyAction(env);
+    case "newYear":
+      return newYearAction(env);
   }
 }
 
@@ -42,7 +53,7 @@ export function actionFor(id: FunctionId, env: ActionEnv, cutoff: string | undef
 export function failure(id: FunctionId, e: unknown): ActionResult {
   const detail = e instanceof Error ? e.message : String(e);
   return {
-    action: id === "verify" ? "verify" : id === "createTemplate" ? "template" : "recalc-all",
+    action: id === "verify" ? "verify" : id === "createTemplate" ? "template" : id === "newYear" ? "new-year" : "recalc-all",
     ok: false,
     errors: [{ code: "unexpected", params: { detail }, cell: "" }],
     warnings: [],
@@ -50,7 +61,7 @@ export function failure(id: FunctionId, e: unknown): ActionResult {
   };
 }
 
-/** Runs a command: progress, the action, the result; the pane opens when something needs attention. */
+/** Runs a command: progress, the action, the result; the pane opens when something needs attention or to read. */
 export async function runCommand(id: FunctionId, env: ActionEnv, host: CommandHost, hooks: CommandHooks): Promise<ActionResult> {
   hooks.started(id);
   let result: ActionResult;
@@ -62,7 +73,8 @@ export async function runCommand(id: FunctionId, env: ActionEnv, host: CommandHo
     await logFailureAction(env, id, e).catch((logError: unknown) => console.error("Finsam Ekonomi: Körlogg", logError));
   }
   hooks.finished(result);
-  if (!result.ok && host.addin) await host.addin.showAsTaskpane().catch(() => undefined);
+  // The pane opens when something needs attention, and after Nytt år: what to check in the new workbook is listed there.
+  if ((!result.ok || id === "newYear") && host.addin) await host.addin.showAsTaskpane().catch(() => undefined);
   return result;
 }
 

@@ -35,12 +35,22 @@ export interface ActionEnv {
   port?: OfficePortOptions;
   /** The language of the JSON's messages (Office's display language). */
   lang?: Lang;
+  /** `Excel.createWorkbook`: opens a new workbook from a Base64-encoded .xlsx file (Nytt år). */
+  createWorkbook?: (base64: string) => Promise<void>;
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
 export type ActionName =
-  "recalc-all" | "recalc-medlemsandelar" | "recalc-tertial" | "recalc-eget-kapital" | "verify" | "template" | "import-sie" | "move-comment";
+  | "recalc-all"
+  | "recalc-medlemsandelar"
+  | "recalc-tertial"
+  | "recalc-eget-kapital"
+  | "verify"
+  | "template"
+  | "import-sie"
+  | "move-comment"
+  | "new-year";
 
 export interface ActionResult {
   action: ActionName;
@@ -66,6 +76,8 @@ export type ActionStatus =
   | "import_failed"
   | "comment_moved"
   | "comment_not_moved"
+  | "new_year_done"
+  | "new_year_refused"
   | "aborted";
 
 export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOverride?: string): Promise<ActionResult> {

@@ -21,6 +21,9 @@ export const STRINGS = {
     recalcEquity: "Eget kapital",
     verify: "Verifiera",
     template: "Skapa mall",
+    newYear: "Nytt år",
+    newYearNotes: "Om den nya arbetsboken",
+    newYearHelp: "När året är avslutat: nästa års arbetsbok från den här, i ett nytt fönster. Den här ändras inte.",
     running: "Beräknar …",
     summary: "Resultat",
     amountsIn: (unit: string) => `Belopp i ${unit}, som i rapportbladen`,
@@ -58,6 +61,8 @@ export const STRINGS = {
     moveComment: "Flytta till Prognos",
     import_failed: "SIE-filen importerades inte. Ingenting har skrivits.",
     aborted: "Åtgärden avbröts.",
+    new_year_done: "Nästa års arbetsbok är skapad och öppnad i ett nytt fönster. Den här arbetsboken ändrades inte.",
+    new_year_refused: "Nästa års arbetsbok skapades inte. Den här arbetsboken ändrades inte.",
     sieHeading: "Importera SIE",
     firstStep:
       "Arbetsboken har inga indata än. Börja med Skapa mall under Arbetsbok: den lägger in indatabladen med rubriker, " +
@@ -99,6 +104,9 @@ export const STRINGS = {
     recalcEquity: "Equity",
     verify: "Verify",
     template: "Create template",
+    newYear: "New year",
+    newYearNotes: "About the new workbook",
+    newYearHelp: "When the year is closed: next year's workbook from this one, in a new window. This one is not changed.",
     running: "Calculating …",
     summary: "Results",
     amountsIn: (unit: string) => `Amounts in ${unit === "tkr" ? "tkr (thousands of kronor)" : "kr"}, as on the report sheets`,
@@ -136,6 +144,8 @@ export const STRINGS = {
     moveComment: "Move to Prognos",
     import_failed: "The SIE file was not imported. Nothing was written.",
     aborted: "The action was stopped.",
+    new_year_done: "Next year's workbook is created and opened in a new window. This workbook was not changed.",
+    new_year_refused: "Next year's workbook was not created. This workbook was not changed.",
     sieHeading: "Import SIE",
     firstStep:
       "The workbook has no inputs yet. Start with Create template under Workbook: it adds the input sheets with headers, " +

@@ -82,6 +82,8 @@ class Pane {
       this.buttons.push(b);
       return b;
     };
+    const newYear = action("newYear", this.t.newYear);
+    newYear.setAttribute("aria-describedby", "new-year-help");
     this.progress = el("progress", { attrs: { "aria-hidden": "true" } });
     this.progress.hidden = true;
     this.statusText = el("span");
@@ -115,6 +117,8 @@ class Pane {
       ),
       el("h2", { text: this.t.workbook }),
       el("div", { className: "actions" }, action("verify", this.t.verify), action("createTemplate", this.t.template)),
+      el("div", { className: "actions" }, newYear),
+      el("p", { className: "help", text: this.t.newYearHelp, attrs: { id: "new-year-help" } }),
       sieSection(el, this.t, lang, env, { started: () => this.started(), finished: (r) => this.finished(r) }),
       this.status,
       this.summary,
@@ -303,12 +307,16 @@ class Pane {
       params: { stored: d.stored, recomputed: d.recomputed },
       cell: asCellRef(d.cell),
     }));
+    // After Nytt år the notes are about the new workbook: what was done and what to check there, not warnings.
+    const notesTitle = result.action === "new-year" && result.ok ? this.t.newYearNotes : this.t.warnings;
     const nodes = [
       ...this.issueList(this.t.errors, "errors", result.errors),
       ...this.issueList(this.t.differences, "errors", diffs),
-      ...this.issueList(this.t.warnings, "warnings", result.warnings),
+      ...this.issueList(notesTitle, "warnings", result.warnings),
     ];
-    if (nodes.length) nodes.splice(0, 0, el("p", { className: "help", text: this.t.selectHint }));
+    // The hint only when a row has a cell to select.
+    if ([...result.errors, ...diffs, ...result.warnings].some((i) => i.cell))
+      nodes.splice(0, 0, el("p", { className: "help", text: this.t.selectHint }));
     this.issues.replaceChildren(...nodes);
     this.issues.hidden = nodes.length === 0;
   }
@@ -346,7 +354,12 @@ function showOutside(root: HTMLElement, lang: Lang): void {
 
 type Ready = { env: ActionEnv; hooks: CommandHooks };
 
-export async function start(office: OfficeLike | undefined, run: ActionEnv["run"] | undefined, ready: (r: Ready) => void): Promise<void> {
+export async function start(
+  office: OfficeLike | undefined,
+  run: ActionEnv["run"] | undefined,
+  ready: (r: Ready) => void,
+  createWorkbook?: ActionEnv["createWorkbook"],
+): Promise<void> {
   const root = document.getElementById("root")!;
   const info = office ? await office.onReady() : { host: null };
   const inExcel = !!office && !!info.host && info.host === (office.HostType?.Excel ?? "Excel") && !!run;
@@ -356,7 +369,7 @@ export async function start(office: OfficeLike | undefined, run: ActionEnv["run"
     showOutside(root, lang);
     return;
   }
-  const env: ActionEnv = { run: run!, lang };
+  const env: ActionEnv = { run: run!, lang, createWorkbook };
   const pane = new Pane(root, lang, env, office!);
   ready({
     env,
@@ -367,11 +380,12 @@ export async function start(office: OfficeLike | undefined, run: ActionEnv["run"
 }
 
 declare const Office: OfficeLike | undefined;
-declare const Excel: { run: ActionEnv["run"] } | undefined;
+declare const Excel: { run: ActionEnv["run"]; createWorkbook(base64?: string): Promise<void> } | undefined;
 
 // Top level, before anything is awaited: the ribbon's functions are associated as the runtime loads.
 const office = typeof Office === "undefined" ? undefined : Office;
 let markReady: (r: Ready) => void = () => undefined;
 const whenReady = new Promise<Ready>((resolve) => (markReady = resolve));
 if (office?.actions) registerCommands(office, whenReady);
-void start(office, typeof Excel === "undefined" ? undefined : (batch) => Excel!.run(batch), markReady);
+const excel = typeof Excel === "undefined" ? undefined : Excel;
+void start(office, excel && ((batch) => excel.run(batch)), markReady, excel && ((base64) => excel.createWorkbook(base64)));

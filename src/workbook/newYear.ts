@@ -194,7 +194,11 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
 
 /** Reads the source and writes the new year's workbook through `target` (an empty workbook). */
 export async function newYear(source: WorkbookPort, target: WorkbookPort, options: NewYearOptions): Promise<NewYearOutcome> {
-  const plan = planNewYear(await source.readGrid(), options);
+  return writeNewYear(planNewYear(await source.readGrid(), options), target);
+}
+
+/** Writes a planned new year through `target` (an empty workbook); a refused write is the outcome's errors. */
+export async function writeNewYear(plan: NewYearOutcome, target: WorkbookPort): Promise<NewYearOutcome> {
   if (!plan.ok) return plan;
   try {
     await target.writeSheets(plan.sheets!);

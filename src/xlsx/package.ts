@@ -2,7 +2,6 @@
  * An .xlsx file as an Open Packaging Conventions package: named parts in a zip, tied together by
  * relationship parts (`_rels/*.rels`) and typed by `[Content_Types].xml`.
  */
-import path from "path";
 import { inflateEntry, MAX_PACKAGE, readZip, ZipEntry, ZipError } from "./zip";
 import { attributes, startTags } from "./xml";
 
@@ -24,24 +23,46 @@ export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 export const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
+/** The folder of a part name ("" at the package's root). */
+function folderOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return i < 0 ? "" : part.slice(0, i);
+}
+
+/** A part name with "." and ".." segments resolved (a ".." above the root is kept, as path.posix.normalize does). */
+function normalizePart(name: string): string {
+  const out: string[] = [];
+  for (const seg of name.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/") || ".";
+}
+
 /** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package's own is `_rels/.rels`. */
 export function relsPartOf(part: string): string {
-  const dir = path.posix.dirname(part);
-  const base = path.posix.basename(part);
-  return part === "" ? "_rels/.rels" : `${dir === "." ? "" : dir + "/"}_rels/${base}.rels`;
+  if (part === "") return "_rels/.rels";
+  const dir = folderOf(part);
+  return `${dir === "" ? "" : dir + "/"}_rels/${part.slice(dir === "" ? 0 : dir.length + 1)}.rels`;
 }
 
 /** Resolves a relationship target against the part that holds it. */
 export function resolveTarget(source: string, target: string): string {
-  if (target.startsWith("/")) return path.posix.normalize(target.slice(1));
-  const dir = path.posix.dirname(source);
-  return path.posix.normalize(path.posix.join(dir === "." ? "" : dir, target));
+  if (target.startsWith("/")) return normalizePart(target.slice(1));
+  const dir = folderOf(source);
+  return normalizePart(dir === "" ? target : `${dir}/${target}`);
 }
 
 /** A path from one part to another, as a relationship target. */
 export function relativeTarget(source: string, target: string): string {
-  const dir = path.posix.dirname(source);
-  return path.posix.relative(dir === "." ? "" : dir, target);
+  const from = normalizePart(folderOf(source))
+    .split("/")
+    .filter((s) => s !== ".");
+  const to = normalizePart(target).split("/");
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
 export function parseRelationships(xml: string, source: string): Relationship[] {

@@ -1,5 +1,5 @@
 /**
- * The temporary files `XlsxPort.save` writes beside its output (`.<name>.<pid>.tmp`, renamed when complete): one
+ * The temporary files `saveXlsx` writes beside its output (`.<name>.<pid>.tmp`, renamed when complete): one
  * left by a run that was killed is removed by the next run that saves beside it.
  */
 import { promises as fs } from "fs";

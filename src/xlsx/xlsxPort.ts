@@ -1,16 +1,14 @@
 /**
- * The workbook port over .xlsx files: reads the package into the neutral grid and writes the owned
- * sheets into a copy of it, leaving every other part byte for byte as it was.
+ * The workbook port over .xlsx packages: reads the package into the neutral grid and writes the owned
+ * sheets into a copy of it, leaving every other part byte for byte as it was. Bytes in, bytes out: no file
+ * system here (./xlsxFile.ts opens and saves files), so the task pane builds a new workbook with it too.
  */
-import { promises as fs } from "fs";
-import path from "path";
 import type { SheetModel, TableEdit } from "../report/sheetModel";
 import type { WorkbookGrid } from "../workbook/grid";
 import { WorkbookPort, WriteRefused } from "../workbook/port";
 import { asCellRef } from "../core/units";
 import { writeLimitProblems } from "../report/limits";
 import { Package } from "./package";
-import { removeStaleTemps } from "./tempFiles";
 import { dateStyles, isMacroEnabled, isStrict, readGrid, sheetEntries, workbookPart } from "./read";
 import { applyEdits, EditRefusedAt } from "./patchSheet";
 import { Styles, MINIMAL_STYLES } from "./styles";
@@ -26,16 +24,14 @@ export class XlsxPort implements WorkbookPort {
   private readonly edits: TableEdit[] = [];
   private grid: WorkbookGrid | undefined;
 
-  /** The file the package came from, named by errors found after opening (a damaged part met when writing). */
-  private source?: string;
-
-  constructor(readonly pkg: Package) {}
-
-  static async open(file: string): Promise<XlsxPort> {
-    const port = XlsxPort.fromBuffer(await fs.readFile(file));
-    port.source = file;
-    return port;
-  }
+  /**
+   * @param source the file the package came from, named by errors found after opening (a damaged part met when
+   * writing).
+   */
+  constructor(
+    readonly pkg: Package,
+    private readonly source?: string,
+  ) {}
 
   /** Runs `f`; a package or zip error it throws names this port's file. */
   private named<T>(f: () => T): T {
@@ -47,8 +43,13 @@ export class XlsxPort implements WorkbookPort {
     }
   }
 
-  static fromBuffer(buf: Buffer | ArrayBuffer | Uint8Array): XlsxPort {
-    return new XlsxPort(Package.fromBuffer(Buffer.isBuffer(buf) ? buf : Buffer.from(buf as ArrayBuffer)));
+  static fromBuffer(buf: Buffer | ArrayBuffer | Uint8Array, source?: string): XlsxPort {
+    const bytes = Buffer.isBuffer(buf)
+      ? buf
+      : buf instanceof Uint8Array
+        ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
+        : Buffer.from(buf);
+    return new XlsxPort(Package.fromBuffer(bytes), source);
   }
 
   /** A new workbook with no sheets (for the template and the example). */
@@ -96,19 +97,5 @@ export class XlsxPort implements WorkbookPort {
   /** The package with the queued sheets and edits written. */
   toBuffer(): Buffer {
     return this.named(() => writeSheetsToPackage(this.pkg, [...this.pending.values()], this.edits));
-  }
-
-  /** Writes the workbook to a file: to a temporary file next to it first, then renamed, so a failure leaves no half-written file. */
-  async save(file: string): Promise<void> {
-    const buf = this.toBuffer();
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    await removeStaleTemps(file);
-    try {
-      await fs.writeFile(tmp, buf);
-      await fs.rename(tmp, file);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Test harness: loads before the task pane and injects the in-memory Excel in place of office.js,
  * over the example workbook. `?case=` changes the workbook first: `xss` names a member with HTML,
- * `error` puts text in a ledger amount, `empty` starts from an empty workbook; `?year=2011` sets the
+ * `error` puts text in a ledger amount, `empty` starts from an empty workbook, `closed` is the example's 2026 closed
+ * (ledger through December, as "ekonomi-2026.xlsx", for Nytt år); `?year=2011` sets the
  * example's Räkenskapsår (for importing an SIE file of that year); `?lang=en` runs
  * Office in English; `?slowReady=1` makes Office.onReady take 1.5 s. The real office.js script tag stays
  * in the page (served from the npm package by the test), so the pane runs under its real CSP with it.
@@ -13,7 +14,11 @@ import { MSheet, MWorkbook } from "../officeMock/model";
 
 const params = new URLSearchParams(location.search);
 const kase = params.get("case");
-const wb = kase === "empty" ? new MWorkbook() : mockWorkbookOfModels(exampleSheets());
+const wb =
+  kase === "empty"
+    ? new MWorkbook()
+    : mockWorkbookOfModels(kase === "closed" ? exampleSheets({ year: 2026, cutoff: "2026-08-31", closed: true }) : exampleSheets());
+if (kase === "closed") wb.name = "ekonomi-2026.xlsx";
 if (kase === "empty") wb.addSheet("Blad1");
 const sheet = (name: string) => wb.sheet(name) as MSheet;
 if (kase === "xss") for (const r of [3, 4]) sheet("Medlemmar").cell(r, 0).v = "<img src=x onerror=alert(1)>";
@@ -28,7 +33,7 @@ const w = window as unknown as Record<string, unknown>;
 w.__finsam = { excel, workbook: wb };
 // Frozen: the real office.js, loaded by the page too, initialises asynchronously and would otherwise
 // write its own onReady, context and HostType onto the stand-in.
-w.Excel = Object.freeze({ run: excel.run });
+w.Excel = Object.freeze({ run: excel.run, createWorkbook: excel.createWorkbook });
 w.Office = Object.freeze({
   HostType: { Excel: "Excel" },
   context: { displayLanguage: params.get("lang") === "en" ? "en-US" : "sv-SE" },

@@ -4,10 +4,10 @@ import { OUTPUTS } from "../../src/core/compute";
 import type { SheetModel } from "../../src/report/sheetModel";
 import type { WorkbookGrid } from "../../src/workbook/grid";
 import { computeFromGrid } from "../../src/workbook/usecases";
-import { XlsxPort } from "../../src/xlsx/xlsxPort";
+import { openXlsx } from "../../src/xlsx/xlsxFile";
 
 export async function exampleResult(): Promise<{ grid: WorkbookGrid; sheets: SheetModel[] }> {
-  const grid = await XlsxPort.open(path.join(__dirname, "..", "..", "examples", "exempel.xlsx")).then((p) => p.readGrid());
+  const grid = await openXlsx(path.join(__dirname, "..", "..", "examples", "exempel.xlsx")).then((p) => p.readGrid());
   const outcome = computeFromGrid(grid, {
     outputs: new Set(OUTPUTS),
     version: "t",

@@ -14,6 +14,7 @@
 import { CELL_READ_LIMIT, PAYLOAD_LIMIT } from "./base";
 import { FailurePlan, MockContext, SyncStats } from "./context";
 import { MockExcelError, MWorkbook } from "./model";
+import type { CreatedWorkbook } from "./workbook";
 
 export { CELL_READ_LIMIT, PAYLOAD_LIMIT, MockContext, MockExcelError, MWorkbook };
 export type { FailurePlan, SyncStats } from "./context";
@@ -34,6 +35,8 @@ export class MockExcel {
    */
   payloadErrorCode: "RequestPayloadSizeLimitExceeded" | "GeneralException" = "RequestPayloadSizeLimitExceeded";
   runs = 0;
+  /** The workbooks `Excel.createWorkbook` opened, in order. */
+  createdWorkbooks: CreatedWorkbook[] = [];
   constructor(public workbook: MWorkbook = new MWorkbook()) {}
 
   /** Like `Excel.run`: one request context per action; pending operations are synced at the end. */
@@ -44,6 +47,13 @@ export class MockExcel {
     if (context.queue.length) await context.sync();
     return result;
   };
+
+  /** `Excel.createWorkbook(base64)` as Microsoft's library does it: its own run, `application.createWorkbook(base64).open()`. */
+  createWorkbook = (base64?: string): Promise<void> =>
+    this.run(async (context) => {
+      context.workbook.application.createWorkbook(base64).open();
+      await context.sync();
+    });
 
   resetStats(): void {
     this.stats = { syncs: 0, requestBytes: [], responseBytes: [], maxCellsRead: 0 };

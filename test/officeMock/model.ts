@@ -154,6 +154,8 @@ export class MWorkbook {
   names: string[] = [];
   /** The 1904 date system (Mac workbooks): serial 0 is 1904-01-01. */
   date1904 = false;
+  /** `workbook.name` (ExcelApi 1.7): the file's name with its extension; "Book1" before it is first saved. */
+  name = "Book1";
   /** The display language's error texts (Swedish Excel shows #SAKNAS! for #N/A). */
   locale: "en-US" | "sv-SE" = "en-US";
 

@@ -35,6 +35,9 @@ export const SIGNATURES: Record<string, Param[]> = {
   "Application.Calculate": ["string"],
   "Application.SuspendApiCalculationUntilNextSync": [],
   "Application.CalculationMode": ["string"],
+  // What the library's Excel.createWorkbook (ExcelApi 1.8) queues; the public function takes `base64File?: string`.
+  "Application.CreateWorkbook": ["string?"],
+  "WorkbookCreated.Open": [],
   // Worksheet
   "Worksheet.GetRange": ["string?"],
   "Worksheet.GetUsedRangeOrNullObject": ["boolean?"],

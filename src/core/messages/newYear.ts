@@ -13,6 +13,8 @@ export interface NewYearParams {
   new_year_rows_left: { ledgerRows: number; before: number; budgetYears: string; forecastRows: number; extraRows: number; outside: number };
   new_year_key_basis: { basis: string; year: number };
   new_year_done: { year: number; equity: string; source: string };
+  new_year_opened: { year: number };
+  new_year_too_large: { size: string; limit: string };
 }
 
 export const NEW_YEAR_MESSAGES: { [C in keyof NewYearParams]: Entry<NewYearParams[C]> } = {
@@ -121,5 +123,25 @@ export const NEW_YEAR_MESSAGES: { [C in keyof NewYearParams]: Entry<NewYearParam
     sv: (p, f) => `Arbetsboken för ${p.year} är skapad från ${p.source}. Ingående eget kapital ${f.money(p.equity)}.`,
     en: (p, f) => `The workbook for ${p.year} was created from ${p.source}. Opening equity ${f.money(p.equity)}.`,
     example: { year: 2027, equity: "3140000", source: "ekonomi-2026.xlsx" },
+  },
+  new_year_opened: {
+    meaning: "Nytt år i Excel: den nya arbetsboken öppnades i ett eget fönster och är inte sparad; den öppna arbetsboken ändrades inte.",
+    sv: (p) =>
+      `Arbetsboken för ${p.year} öppnades i ett nytt fönster och är inte sparad än: spara den under ett eget namn. ` +
+      "Den här arbetsboken ändrades inte.",
+    en: (p) =>
+      `The workbook for ${p.year} opened in a new window and is not saved yet: save it under a name of its own. ` +
+      "This workbook was not changed.",
+    example: { year: 2027 },
+  },
+  new_year_too_large: {
+    meaning: "Nytt år i Excel vägras: den nya arbetsboken är större än vad Excel tar emot i en begäran; använd kommandoraden.",
+    sv: (p) =>
+      `Den nya arbetsboken blir ${p.size} MB, mer än de ${p.limit} MB som Excel tar emot på en gång. Ingenting skapades; ` +
+      "gör nytt år med kommandoraden: finsam nytt-ar <förra.xlsx> -o <nya.xlsx>.",
+    en: (p) =>
+      `The new workbook would be ${p.size} MB, more than the ${p.limit} MB Excel accepts at once. Nothing was created; ` +
+      "start the new year on the command line: finsam nytt-ar <last.xlsx> -o <new.xlsx>.",
+    example: { size: "5.2", limit: "4.0" },
   },
 };
