@@ -142,7 +142,7 @@ describe("Nytt år in Excel", () => {
     const { result } = await clickNewYear(envOf(excel, { payloadBudget: 40_000 }));
     expect(result).toMatchObject({ ok: false, status: "new_year_refused" });
     expect(result.errors.map((e) => e.code)).toEqual(["new_year_too_large"]);
-    expect(messageText(result.errors[0], "sv")).toMatch(/^Den nya arbetsboken blir \d+\.\d MB, mer än de 0\.0 MB .* finsam nytt-ar/);
+    expect(messageText(result.errors[0], "sv")).toMatch(/^Den nya arbetsboken blir \d+,\d MB, mer än de 0,0 MB .* finsam nytt-ar/);
     expect(excel.createdWorkbooks).toEqual([]);
     expect(excel.runs).toBe(1);
   });

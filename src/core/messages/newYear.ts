@@ -137,7 +137,8 @@ export const NEW_YEAR_MESSAGES: { [C in keyof NewYearParams]: Entry<NewYearParam
   new_year_too_large: {
     meaning: "Nytt år i Excel vägras: den nya arbetsboken är större än vad Excel tar emot i en begäran; använd kommandoraden.",
     sv: (p) =>
-      `Den nya arbetsboken blir ${p.size} MB, mer än de ${p.limit} MB som Excel tar emot på en gång. Ingenting skapades; ` +
+      `Den nya arbetsboken blir ${p.size.replace(".", ",")} MB, mer än de ${p.limit.replace(".", ",")} MB som Excel tar emot ` +
+      "på en gång. Ingenting skapades; " +
       "gör nytt år med kommandoraden: finsam nytt-ar <förra.xlsx> -o <nya.xlsx>.",
     en: (p) =>
       `The new workbook would be ${p.size} MB, more than the ${p.limit} MB Excel accepts at once. Nothing was created; ` +
