@@ -12,15 +12,38 @@ import ExcelJS from "exceljs";
 import { rawOf } from "./helpers/exceljs";
 import { describeWithGnumeric, gnumericSheet, parseCsv } from "./helpers/gnumeric";
 import { convert, sofficePath } from "./helpers/libreoffice";
+import { dayNumber, excelSerialOfDayNumber } from "../src/core/dates";
+import { exampleSheets, INPUT_DEFS, inputSheet } from "../src/report/example";
+import { FORMATS } from "../src/report/sheetModel";
+import { saveXlsx } from "../src/xlsx/xlsxFile";
+import { XlsxPort } from "../src/xlsx/xlsxPort";
 
 const cli = path.join(__dirname, "..", "dist", "cli", "main.js");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "finsam-checks-"));
 const example = path.join(__dirname, "..", "examples", "exempel.xlsx");
 const fresh = path.join(tmp, "beraknad.xlsx");
 
-beforeAll(() => {
+/** The example with a Tilläggsbidrag of 1 000 000 kr in the autumn, recalculated (its table on Medlemsandelar). */
+const withExtra = path.join(tmp, "tillaggsbidrag.xlsx");
+
+beforeAll(async () => {
   const r = spawnSync(process.execPath, [cli, "recalc", example, "-o", fresh], { encoding: "utf8" });
   expect(r.status).toBe(0);
+  const d = INPUT_DEFS.Tillaggsbidrag;
+  // The example has no Tilläggsbidrag sheet (the template has it, empty): added, with one decision.
+  const extra = [2026, 1000000, excelSerialOfDayNumber(dayNumber(2026, 10, 31)), "Styrelsen 2026-05-20 § 7"];
+  const models = [
+    ...exampleSheets(),
+    inputSheet(d.sheet, "Tillaggsbidrag", [...d.headers], [extra], [...d.widths], { 1: FORMATS.ore, 2: FORMATS.date }),
+  ];
+  const port = XlsxPort.empty();
+  await port.writeSheets(models);
+  const input = path.join(tmp, "tillaggsbidrag-indata.xlsx");
+  await saveXlsx(port, input);
+  const r2 = spawnSync(process.execPath, [cli, "recalc", input, "-o", withExtra, "--json"], { encoding: "utf8" });
+  expect(r2.status).toBe(0);
+  // The result's table of Tilläggsbidrag has a name of its own: the input table is "Tillaggsbidrag" (names are unique).
+  expect((JSON.parse(r2.stdout) as { renamedTables: unknown[] }).renamedTables).toEqual([]);
 });
 
 /** Kontroller as LibreOffice computes it (every formula recalculated on load), as CSV rows. */
@@ -38,9 +61,16 @@ function checksOf(rows: string[][]): Array<{ name: string; status: string; diff:
 }
 
 /** The result with one cell changed by hand, as an auditor might: `where` finds the row, `col` the cell. */
-async function tampered(name: string, sheet: string, where: (row: ExcelJS.Row) => boolean, col: number, delta: number): Promise<string> {
+async function tampered(
+  name: string,
+  sheet: string,
+  where: (row: ExcelJS.Row) => boolean,
+  col: number,
+  delta: number,
+  from = fresh,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(fresh);
+  await wb.xlsx.readFile(from);
   let changed = 0;
   wb.getWorksheet(sheet)!.eachRow((row) => {
     if (changed || !where(row)) return;
@@ -98,4 +128,35 @@ describeWithGnumeric("Kontroller's formulas in LibreOffice and Gnumeric", () => 
       { name: "Avvikelse = prognos − budget", status: "FEL", diff: 1000 },
     ]);
   });
+
+  test.each(programs)(
+    "%s: with a Tilläggsbidrag, its checks are OK; a member's share changed by 500 kr shows FEL in both",
+    async (name, sheetOf) => {
+      const fresh = checksOf(sheetOf(withExtra, "Kontroller"));
+      const extraChecks = fresh.filter((c) => c.name.startsWith("Tilläggsbidragen"));
+      expect(extraChecks.map((c) => c.name)).toEqual([
+        "Tilläggsbidragen summerar till sina belopp",
+        "Tilläggsbidragen summerar för varje medlem",
+      ]);
+      expect(fresh.filter((c) => c.status !== "OK" || c.diff !== 0)).toEqual([]);
+      // Norrfors kommun's share of the Tilläggsbidrag (column B of its row in the table under "Tilläggsbidrag 2026, kr").
+      let inTable = false;
+      const file = await tampered(
+        `tillagg-${name}`,
+        "Medlemsandelar",
+        (row) => {
+          if (String(rawOf(row.getCell(1).value)).startsWith("Tilläggsbidrag 2026")) inTable = true;
+          return inTable && String(rawOf(row.getCell(1).value)).startsWith("Norrfors");
+        },
+        2,
+        500,
+        withExtra,
+      );
+      const failing = checksOf(sheetOf(file, "Kontroller")).filter((c) => c.status === "FEL");
+      expect(failing).toEqual([
+        { name: "Tilläggsbidragen summerar till sina belopp", status: "FEL", diff: 500 },
+        { name: "Tilläggsbidragen summerar för varje medlem", status: "FEL", diff: 500 },
+      ]);
+    },
+  );
 });

@@ -96,6 +96,29 @@ export function checksSheet(
       ),
     );
   }
+  const X = layouts.members?.extras;
+  if (X) {
+    // Each Tilläggsbidrag's column sums to its amount (the Summa row, Summa column too); each member's row to its Summa.
+    const cols = Array.from({ length: X.count + 1 }, (_, i) => X.firstCol + i);
+    const across = (r: number) => `SUM(${range(M, r, X.firstCol, r, X.firstCol + X.count - 1)})-${ref(M, r, X.firstCol + X.count)}`;
+    checks.push({
+      name: "Tilläggsbidragen summerar till sina belopp",
+      diffFormula: sumAbs([
+        ...cols.map((k) => `SUM(${range(M, X.memberRows.first, k, X.memberRows.last, k)})-${ref(M, X.totalRow, k)}`),
+        across(X.totalRow),
+      ]),
+      description: "För varje tilläggsbidrag: medlemmarnas belopp = beslutat belopp",
+    });
+    const rows = Array.from({ length: X.memberRows.last - X.memberRows.first + 1 }, (_, i) => X.memberRows.first + i);
+    checks.push(
+      ...splitCheck(
+        M,
+        "Tilläggsbidragen summerar för varje medlem",
+        "För varje medlem: tilläggsbidragen = medlemmens summa",
+        rows.map((r) => ({ row: r, diff: across(r) })),
+      ),
+    );
+  }
   if (layouts.tertial && c.tertial) {
     const L = layouts.tertial;
     const valueCols = Array.from({ length: L.lastValueCol - L.firstValueCol + 1 }, (_, i) => L.firstValueCol + i);

@@ -23,6 +23,8 @@ export interface MemberSharesLayout {
   memberAmountCol: number;
   firstInstallmentCol: number;
   installmentCount: number;
+  /** The year's Tilläggsbidrag table: member rows, the Summa row, and its amount columns (one per extra, then Summa). */
+  extras?: { memberRows: { first: number; last: number }; totalRow: number; firstCol: number; count: number };
 }
 
 const percent = (share: Decimal): Cell => ({ value: share.toDecimalPlaces(10).toNumber(), format: "0.0%" });
@@ -129,6 +131,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   }
   // Tilläggsbidrag this year: apart, each with its own due date and decision.
   const extras = c.extraShares.filter((x) => x.extra.year === s.year);
+  let extrasLayout: MemberSharesLayout["extras"];
   if (extras.length > 0) {
     b.blank();
     b.row([text(`Tilläggsbidrag ${s.year}, kr`, { bold: true })]);
@@ -156,7 +159,13 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
         { bold: true },
       ),
     ]);
-    b.table("Tillaggsbidrag", ["Medlem", ...extras.map((x) => `Förfaller ${isoOfDayNumber(x.extra.due)}`), "Summa"], rows);
+    // Not "Tillaggsbidrag": that is the input table's name, and a workbook's table names are unique.
+    const t = b.table(
+      "TillaggsbidragPerMedlem",
+      ["Medlem", ...extras.map((x) => `Förfaller ${isoOfDayNumber(x.extra.due)}`), "Summa"],
+      rows,
+    );
+    extrasLayout = { memberRows: { first: t.firstRow, last: t.lastRow - 1 }, totalRow: t.lastRow, firstCol: 1, count: extras.length };
     b.paragraph(
       "Utöver årets medlemsbidrag; fördelade som årets bidrag" +
         (extras.some((x) => x.extra.shares) ? " eller efter radens egna andelar" : "") +
@@ -235,6 +244,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
       memberAmountCol: 5,
       firstInstallmentCol: 6,
       installmentCount: n,
+      extras: extrasLayout,
     },
   };
 }
