@@ -136,6 +136,8 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const noteRowOf = new Map<ReportLineId, number>();
   const groupRows: number[] = [];
   // Not 1: income, with member contributions split by group.
+  // A Tilläggsbidrag of the year with its own group shares makes a group's part differ from its share: said so.
+  const ownShares = c.extraShares.some((x) => x.extra.year === c.inputs.settings.year && x.extra.shares);
   b.row([text("Not 1 Verksamhetens intäkter", { bold: true })]);
   const note1Header = b.nextRow;
   const note1: Cell[][] = [];
@@ -151,7 +153,9 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
           text(`varav ${GROUP_LABELS[g.group]}`, { indent: 1 }),
           text(""),
           ...[g.priorPeriod, g.period, g.budget, g.forecast, g.deviation].map((x) => money(x, fmt, { italic: true })),
-          text(`${formatPercent(g.share)} av medlemsbidraget`, { indent: 1 }),
+          text(ownShares ? `${formatPercent(g.share)}; tillägg efter egna andelar` : `${formatPercent(g.share)} av medlemsbidraget`, {
+            indent: 1,
+          }),
           text(""),
           techText(`medlemsbidrag_${g.group.toLowerCase()}`),
           techText(""),
