@@ -108,6 +108,9 @@ describe("a closed 2026 becomes 2027", () => {
     const log = texts("Körlogg");
     const first = log.find((r) => String(r[1]).startsWith("Nytt år 2027 från ekonomi-2026.xlsx"))!;
     expect(String(first[10])).toMatch(/^[0-9a-f]{64}$/);
+    // Its heading is the new year's; the row keeps the closed year's cut-off.
+    const heading = new Map(log.slice(0, 9).map((r) => [r[0], r[1]]));
+    expect([heading.get("Räkenskapsår"), heading.get("Brytdatum"), first[3]]).toEqual([2027, "2027-04-30", "2026-12-31"]);
     // The officer is told what changed.
     const codes = plan.warnings.map((w) => w.code);
     expect(codes).toEqual(expect.arrayContaining(["new_year_setting_cleared", "new_year_key_basis", "new_year_done"]));

@@ -175,11 +175,17 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
     log: { previous: [], action },
   };
   const log = logSheet(c, run);
-  // Its live status cell refers to Kontroller, which the new workbook gets at its first calculation.
+  // Its live status cell refers to Kontroller, which the new workbook gets at its first calculation; its heading is
+  // the new year's (the row below it is the closed year's run, with its own cut-off).
   for (const row of log.rows)
     row.forEach((cell, i) => {
       if (cell?.formula) row[i] = { ...cell, formula: undefined, value: "Inte beräknad ännu" };
     });
+  const headingEnd = log.tables[0]?.top ?? log.rows.length;
+  for (const row of log.rows.slice(0, headingEnd)) {
+    if (row[0]?.value === "Räkenskapsår" && row[1]) row[1] = { ...row[1], value: next };
+    if (row[0]?.value === "Brytdatum" && row[1]) row[1] = { ...row[1], value: `${next}-04-30` };
+  }
   sheets.push(log);
 
   if (left.ledgerRows || left.budgetYears.length || left.forecastRows || left.extraRows || left.outside)
