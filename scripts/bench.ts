@@ -25,6 +25,8 @@ import { dayNumber, isoOfDayNumber } from "../src/core/dates";
 import { exampleSheets, EXAMPLE_DEFAULTS } from "../src/report/example";
 import type { Inputs, LedgerRow } from "../src/core/inputs";
 import { recalcAction } from "../src/excel/actions";
+import { newYearAction } from "../src/commands/newYearAction";
+import { officeLibrary, setOfficeBridge } from "../test/helpers/officeLibrary";
 import { readInputs } from "../src/workbook/read";
 import { asCellRef, asOre } from "../src/core/units";
 import { gridOfWorkbook, writeSheetsToWorkbook } from "../test/helpers/exceljs";
@@ -317,6 +319,25 @@ async function officeJs(n: number) {
   return { syncs: host.log.requests.length, maxPayload, read, maxCells: excel.stats.maxCellsRead, ms: t };
 }
 
+/** Nytt år in Excel on a closed year of `n` ledger rows: time, the file Excel is handed, and whether it fits one request. */
+export async function newYearInExcel(n: number) {
+  const excel = new MockExcel(mockWorkbookOfModels(exampleSheets({ ...EXAMPLE_DEFAULTS, ledgerRows: n, closed: true })));
+  const host = new RichApiHost(excel);
+  const { Excel: X } = officeLibrary();
+  const t0 = performance.now();
+  const r = await newYearAction({
+    run: libraryRun(excel, host),
+    now: () => "2027-01-02T08:00:00Z",
+    createWorkbook: (base64) => {
+      setOfficeBridge(host);
+      return X.createWorkbook(base64);
+    },
+  });
+  const t = performance.now() - t0;
+  const bytes = excel.createdWorkbooks[0]?.bytes.length ?? 0;
+  return { ms: t, ok: r.ok, refused: r.errors.map((e) => e.code).join(", "), bytes, rounds: host.log.requests.length };
+}
+
 async function main(): Promise<void> {
   const rows: string[][] = [];
   const notes: string[] = [];
@@ -411,7 +432,15 @@ async function main(): Promise<void> {
       `största ${mb(o.maxPayload)}`,
       `läst ${mb(o.read)}, max ${o.maxCells} celler/läsning, tillåtet ${6 + Math.ceil(o.read / (4 * 1024 * 1024))}`,
     );
-    console.error(`e2e ${e2e.seconds}s, LO ${lo.seconds}s, SUMIFS ${sumifs.seconds}s, office ${o.syncs} rundor`);
+    const y = await newYearInExcel(n);
+    add(
+      `${n}`,
+      "Nytt år i Excel (läsa, bygga .xlsx, Excel.createWorkbook)",
+      ms(y.ms),
+      y.ok ? `fil ${mb(y.bytes)}, Base64 ${mb(Math.ceil(y.bytes / 3) * 4)}` : `vägras: ${y.refused}`,
+      `${y.rounds} rundor; gräns 4 MB per begäran`,
+    );
+    console.error(`e2e ${e2e.seconds}s, LO ${lo.seconds}s, SUMIFS ${sumifs.seconds}s, office ${o.syncs} rundor, nytt år ${ms(y.ms)}`);
   }
   const sie = sieBench(Number(process.env.BENCH_SIE_TRANSACTIONS ?? 1000000));
   add(
