@@ -9,7 +9,7 @@ import { OUTPUTS } from "../src/core/compute";
 import { messageText } from "../src/core/messages";
 import { VERSION } from "../src/core/version";
 import { runCommand } from "../src/commands/commands";
-import type { ActionEnv, ActionResult } from "../src/excel/actions";
+import { ActionEnv, ActionResult, recalcAction } from "../src/excel/actions";
 import { exampleSheets } from "../src/report/example";
 import type { SheetModel } from "../src/report/sheetModel";
 import { newYear } from "../src/workbook/newYear";
@@ -134,6 +134,25 @@ describe("Nytt år in Excel", () => {
     expect(shown).toBe(1);
     expect(excel.createdWorkbooks).toEqual([]);
     expect(excel.runs).toBe(1);
+    expect(excel.workbook.snapshot()).toBe(before);
+  });
+
+  test("Excel refuses to open it (an extension-hardening policy, say): said as an unexpected error; the open workbook untouched", async () => {
+    const excel = excelOf(closed2026());
+    // Calculated once, so that it has a Körlogg (where a failed action would otherwise get its row).
+    expect((await recalcAction({ run: runOf(excel), now: FIXED_NOW }, null)).ok).toBe(true);
+    expect(excel.workbook.sheets.map((s) => s.name)).toContain("Körlogg");
+    const before = excel.workbook.snapshot();
+    const env: ActionEnv = {
+      ...envOf(excel),
+      createWorkbook: () => Promise.reject(new Error("This operation is not allowed due to the extension hardening policy.")),
+    };
+    const { result, shown } = await clickNewYear(env);
+    expect(result).toMatchObject({ ok: false, status: "aborted", action: "new-year" });
+    expect(result.errors.map((e) => e.code)).toEqual(["unexpected"]);
+    expect(messageText(result.errors[0], "sv")).toContain("extension hardening policy");
+    expect(shown).toBe(1);
+    // No Körlogg row for the failure: Nytt år never writes to the open workbook.
     expect(excel.workbook.snapshot()).toBe(before);
   });
 

@@ -70,7 +70,9 @@ export async function runCommand(id: FunctionId, env: ActionEnv, host: CommandHo
   } catch (e) {
     console.error(`Finsam Ekonomi: ${id}`, e);
     result = failure(id, e);
-    await logFailureAction(env, id, e).catch((logError: unknown) => console.error("Finsam Ekonomi: Körlogg", logError));
+    // Nytt år only reads the open workbook, also when it fails: no Körlogg row there.
+    if (id !== "newYear")
+      await logFailureAction(env, id, e).catch((logError: unknown) => console.error("Finsam Ekonomi: Körlogg", logError));
   }
   hooks.finished(result);
   // The pane opens when something needs attention, and after Nytt år: what to check in the new workbook is listed there.
