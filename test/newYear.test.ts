@@ -71,6 +71,24 @@ describe("a closed 2026 becomes 2027", () => {
     expect(equity2027.prior).toBe(closing2026);
   });
 
+  test("the new year before anything is booked: the report says its actual is nothing yet, naming the cut-off cell", async () => {
+    const target = XlsxPort.empty();
+    expect((await newYear(await xlsxOf(closed2026()), target, OPTIONS)).errors).toEqual([]);
+    const run = await recalculate(XlsxPort.fromBuffer(target.toBuffer()), { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW });
+    const empty = run.warnings.filter((w) => w.code === "no_rows_in_period");
+    expect(empty).toEqual([
+      {
+        code: "no_rows_in_period",
+        params: { sheet: "Huvudbok", year: 2027, cutoff: "2027-04-30" },
+        cell: expect.stringMatching(/^Inställningar!B\d+$/),
+      },
+    ]);
+    expect(messageText(empty[0], "sv")).toMatch(/^Huvudbok har inga rader för 2027 till och med brytdatum 2027-04-30: utfallet är 0 kr/);
+    // A year with rows up to its cut-off is not warned about.
+    const source = await recalculate(await xlsxOf(closed2026()), { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW });
+    expect(source.warnings.map((w) => w.code)).not.toContain("no_rows_in_period");
+  });
+
   test("what is carried and what is not", async () => {
     const source = await xlsxOf(closed2026());
     const grid = await source.readGrid();

@@ -135,25 +135,29 @@ Example:
   finsam template new-association.xlsx`,
   },
   exempel: {
-    sv: `finsam exempel <ut.xlsx> [--ersatt]
+    sv: `finsam exempel <ut.xlsx> [--ersatt] [--avslutat]
 
 Skriver exempelarbetsboken: ett påhittat förbund med två års huvudbok, budget, medlemmar, insatser och tak.
 
 Flaggor:
   --ersatt           ersätt en fil som redan finns
+  --avslutat         året avslutat: huvudboken går till december (att prova nytt år på)
 
 Exempel:
-  finsam exempel exempel.xlsx && finsam berakna exempel.xlsx`,
-    en: `finsam exempel (or example) <out.xlsx> [--ersatt]
+  finsam exempel exempel.xlsx && finsam berakna exempel.xlsx
+  finsam exempel avslutat.xlsx --avslutat && finsam nytt-ar avslutat.xlsx -o nytt.xlsx`,
+    en: `finsam exempel (or example) <out.xlsx> [--ersatt] [--avslutat]
 
 Writes the example workbook: a fictional association with two years of ledger, budget, members, grants and
 a ceiling.
 
 Options:
-  --ersatt, --replace  replace a file that exists
+  --ersatt, --replace   replace a file that exists
+  --avslutat, --closed  the year closed: the ledger runs to December (to try the new year on)
 
 Example:
-  finsam example example.xlsx && finsam recalc example.xlsx`,
+  finsam example example.xlsx && finsam recalc example.xlsx
+  finsam example closed.xlsx --closed && finsam new-year closed.xlsx -o new.xlsx`,
   },
   "nytt-ar": {
     sv: `finsam nytt-ar <förra-året.xlsx> -o <nya-året.xlsx>

@@ -11,7 +11,7 @@ import { OUTPUTS, Output } from "../core/compute";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
 import { issueText, messageText } from "../core/messages";
 import { actionLabel } from "../core/version";
-import { exampleSheets, templateSheets } from "../report/example";
+import { EXAMPLE_DEFAULTS, exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
 import { recalculate, verifyGrid } from "../workbook/usecases";
 import { saveXlsx } from "../xlsx/xlsxFile";
@@ -76,6 +76,7 @@ function parseArgs(argv: string[], t: CliText): Parsed {
     else if (a === "--help" || a === "-h") p.help = true;
     else if (a === "--importera-anda" || a === "--importera-ändå" || a === "--force") p.importAnyway = true;
     else if (a === "--ersatt" || a === "--ersätt" || a === "--replace") p.replace = true;
+    else if (COMMAND_NAMES[command.toLowerCase()] === "exempel" && (a === "--avslutat" || a === "--closed")) p.closed = true;
     else if (a.startsWith("-")) throw new UsageError(t.unknownFlag(a));
     else p.positional.push(a);
   }
@@ -194,7 +195,8 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     case "mall":
     case "exempel": {
       if (p.positional.length !== 1) throw new UsageError(t.outArgs(p.command));
-      await writeInputWorkbook(p.positional[0], command === "mall" ? templateSheets() : exampleSheets(), p.replace);
+      const example = () => exampleSheets({ ...EXAMPLE_DEFAULTS, closed: p.closed });
+      await writeInputWorkbook(p.positional[0], command === "mall" ? templateSheets() : example(), p.replace);
       io.err(`${t.wrote(p.positional[0])}\n`);
       if (p.json) io.out(JSON.stringify({ ok: true, wrote: p.positional[0] }, null, 2) + "\n");
       return 0;

@@ -28,6 +28,8 @@ export interface Parsed {
   importAnyway: boolean;
   /** `finsam mall|exempel … --ersatt` (`--replace`): write over an existing file. */
   replace: boolean;
+  /** `finsam exempel … --avslutat` (`--closed`): the example's year closed, its ledger through December (for Nytt år). */
+  closed?: boolean;
   /** `--help` or `-h` after the command: that command's help. */
   help: boolean;
 }

@@ -147,6 +147,10 @@ function ledgerWarnings(inputs: Inputs, agg: LedgerAggregates, period: ReportPer
   if (agg.rowsAfterCutoff > 0) {
     warnings.add("rows_after_cutoff", { count: agg.rowsAfterCutoff, sheet, cutoff: period.cutoff }, agg.firstRowAfterCutoff);
   }
+  if (agg.rowsInPeriod === 0) {
+    const s = inputs.settings;
+    warnings.add("no_rows_in_period", { sheet, year: period.year, cutoff: period.cutoff }, s.cells.cutoff ?? s.tableCell);
+  }
   const vouchers = checkVouchers(inputs.ledger);
   if (vouchers.firstUnbalanced) {
     const u = vouchers.firstUnbalanced;

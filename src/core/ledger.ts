@@ -56,6 +56,8 @@ export interface LedgerAggregates {
   openingEquityIb: Ore | null;
   rowsAfterCutoff: number;
   firstRowAfterCutoff: CellRef | "";
+  /** Dated rows (not IB) from the report year's start to the cut-off, whatever their account. */
+  rowsInPeriod: number;
   rowsOtherYears: number;
   firstRowOtherYear: CellRef | "";
   /** Row count and amount sum, for the run log and staleness checks. */
@@ -135,6 +137,7 @@ export function aggregateLedger(
     openingEquityIb: null,
     rowsAfterCutoff: 0,
     firstRowAfterCutoff: "",
+    rowsInPeriod: 0,
     rowsOtherYears: 0,
     firstRowOtherYear: "",
     rowCount: rows.length,
@@ -196,6 +199,7 @@ export function aggregateLedger(
       agg.rowsAfterCutoff++;
       continue;
     }
+    if (day >= period.start) agg.rowsInPeriod++;
     if (line === null) {
       bal.unmapped.set(row.account, addOre(bal.unmapped.get(row.account) ?? asOre(0), row.ore));
       continue;

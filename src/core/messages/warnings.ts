@@ -4,6 +4,7 @@ import { Entry, LINE_EN, LINE_SV, None, none } from "./words";
 
 export interface WarningParams {
   rows_after_cutoff: { count: number; sheet: string; cutoff: string };
+  no_rows_in_period: { sheet: string; year: number; cutoff: string };
   /** `id` and `method` let the pane offer to move the comment to the Prognos table (leaf lines only). */
   report_comment_kept: { line: string; id?: string; method?: string; text?: string };
   rows_other_years: { count: number; sheet: string; from: number; to: number };
@@ -39,6 +40,19 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
     sv: (p, f) => `${f.count(p.count)} rader i ${p.sheet} är daterade efter brytdatum ${f.date(p.cutoff)} och ingår inte i utfallet.`,
     en: (p, f) => `${f.count(p.count)} rows in ${p.sheet} are dated after the cut-off date ${f.date(p.cutoff)} and are not in the actuals.`,
     example: { count: 22, sheet: "Huvudbok", cutoff: "2026-08-31" },
+  },
+  no_rows_in_period: {
+    meaning:
+      "Varning: huvudboken har inga rader i rapportåret fram till brytdatum, så utfallet är noll och prognoserna som bygger på det säger inget än.",
+    sv: (p, f) =>
+      `${p.sheet} har inga rader för ${p.year} till och med brytdatum ${f.date(p.cutoff)}: utfallet är 0 kr på varje rad, och ` +
+      "prognoserna som bygger på utfallet (utfall uppräknat till helår, utfall + återstående budget) säger inget än. " +
+      "Importera årets bokföring (SIE) eller välj ett senare brytdatum.",
+    en: (p, f) =>
+      `${p.sheet} has no rows for ${p.year} up to the cut-off date ${f.date(p.cutoff)}: the actual is 0 kr on every line, and ` +
+      "the forecasts built on it (actual scaled to the full year, actual + remaining budget) say nothing yet. " +
+      "Import the year's accounts (SIE) or choose a later cut-off date.",
+    example: { sheet: "Huvudbok", year: 2027, cutoff: "2027-04-30" },
   },
   rows_other_years: {
     meaning: "Varning: rader i huvudboken från andra år än rapportåret och året före ingår inte.",
