@@ -137,7 +137,7 @@ describe("Nytt år in Excel", () => {
     expect(excel.workbook.snapshot()).toBe(before);
   });
 
-  test("Excel refuses to open it (an extension-hardening policy, say): said as an unexpected error; the open workbook untouched", async () => {
+  test("Excel refuses to open it (an extension-hardening policy, say): an unexpected error; the open workbook untouched", async () => {
     const excel = excelOf(closed2026());
     // Calculated once, so that it has a Körlogg (where a failed action would otherwise get its row).
     expect((await recalcAction({ run: runOf(excel), now: FIXED_NOW }, null)).ok).toBe(true);

@@ -43,7 +43,8 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
   },
   no_rows_in_period: {
     meaning:
-      "Varning: huvudboken har inga rader i rapportåret fram till brytdatum, så utfallet är noll och prognoserna som bygger på det säger inget än.",
+      "Varning: huvudboken har inga rader i rapportåret fram till brytdatum, så utfallet är noll och prognoserna som " +
+      "bygger på det säger inget än.",
     sv: (p, f) =>
       `${p.sheet} har inga rader för ${p.year} till och med brytdatum ${f.date(p.cutoff)}: utfallet är 0 kr på varje rad, och ` +
       "prognoserna som bygger på utfallet (utfall uppräknat till helår, utfall + återstående budget) säger inget än. " +
