@@ -17,7 +17,7 @@ import { defaultCutoff, reportPeriod, ReportPeriod } from "./periods";
 import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN, ReportLineId } from "./reportLines";
 import { computeStatements, FinancialStatements } from "./statements";
 import { computeTertial, TertialReport } from "./tertial";
-import type { CellRef, DayNumber } from "./units";
+import type { CellRef } from "./units";
 import { asCellRef } from "./units";
 import { validateInputs } from "./validate";
 import type { Output } from "./outputs";
