@@ -225,5 +225,11 @@ describe("finsam nytt-ar", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("Året 2026 ser inte avslutat ut");
     expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+    // The example with its year closed is a workbook to try it on; --avslutat belongs to exempel only.
+    const closed = path.join(dir, "avslutat.xlsx");
+    expect(run(["exempel", closed, "--avslutat"]).status).toBe(0);
+    expect(run(["example", path.join(dir, "closed.xlsx"), "--closed"]).status).toBe(0);
+    expect(run(["nytt-ar", closed, "-o", path.join(dir, "fran-exemplet.xlsx")]).status).toBe(0);
+    expect(run(["mall", path.join(dir, "m.xlsx"), "--avslutat"]).status).toBe(2);
   }, 60000);
 });

@@ -11,7 +11,7 @@ export const CLI_TEXT = {
   finsam recalc <in.xlsx> [-o <ut.xlsx>] [--only medlemsandelar|tertial|eget-kapital]...
                 [--brytdatum ÅÅÅÅ-MM-DD] [--json] [--sprak sv|en]
   finsam mall <ut.xlsx> [--ersatt]       skriver inte över en fil som finns utan --ersatt
-  finsam exempel <ut.xlsx> [--ersatt]
+  finsam exempel <ut.xlsx> [--ersatt] [--avslutat]
   finsam nytt-ar <förra-året.xlsx> -o <nya-året.xlsx>   nästa års arbetsbok från ett avslutat år
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          läser och kontrollerar en SIE-fil, skriver inget
@@ -72,7 +72,7 @@ export const CLI_TEXT = {
     usage: `Usage:
   finsam recalc <in.xlsx> [-o <out.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum YYYY-MM-DD] [--json] [--sprak sv|en]
   finsam mall <out.xlsx> [--ersatt]      does not overwrite an existing file without --ersatt (--replace)
-  finsam exempel <out.xlsx> [--ersatt]
+  finsam exempel <out.xlsx> [--ersatt] [--avslutat]
   finsam nytt-ar <last-year.xlsx> -o <new-year.xlsx>   next year's workbook from a closed year
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          reads and checks an SIE file, writes nothing
