@@ -393,6 +393,20 @@ describeWithChromium("task pane in Chromium", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "new-year.png"), fullPage: true });
   }, 60000);
 
+  test("Nytt år in English: the button, the status and the notes follow Office's language", async () => {
+    const { page } = await open("?case=closed&lang=en");
+    expect(await page.locator("button[data-action=newYear]").textContent()).toBe("New year");
+    await page.click("button[data-action=newYear]");
+    await page.waitForFunction(() => (document.querySelector("#status")?.textContent ?? "").includes("workbook"));
+    expect(await page.locator("#status").textContent()).toBe(
+      "Next year's workbook is created and opened in a new window. This workbook was not changed.",
+    );
+    expect(await page.locator("#issues h2").textContent()).toMatch(/^About the new workbook \(\d+\)$/);
+    const notes = await page.locator("#issues .warnings li").allTextContents();
+    expect(notes[0]).toMatch(/^The workbook for 2027 was created from ekonomi-2026\.xlsx\. Opening equity /);
+    expect(notes[1]).toMatch(/^The workbook for 2027 opened in a new window and is not saved yet/);
+  }, 60000);
+
   test("the CSP lets office.js load and style itself (its hosts, inline styles) and raises no violation; the old one did", async () => {
     const probe = async (page: Page) =>
       page.evaluate(async () => {
