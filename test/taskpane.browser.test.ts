@@ -160,6 +160,12 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.inputValue("#cutoff")).toBe("2026-08-31");
     await page.click("button[data-action=recalcAll]");
     await page.waitForSelector("#summary:not([hidden])");
+    // The pane met Microsoft's library (in the harness's frame): every request it sent was answered by the host.
+    const viaLibrary = await page.evaluate(() => {
+      const f = (window as never as { __finsam: { host: { log: { requests: number[] } } | null } }).__finsam;
+      return f.host?.log.requests.length ?? 0;
+    });
+    expect(viaLibrary).toBeGreaterThanOrEqual(4);
     const summary = await page.locator("#summary").textContent();
     expect(summary).toContain("Årets resultat, prognos");
     // In the report sheets' unit (the example's is tkr), rounded as the sheets show it.

@@ -9,10 +9,11 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
+import vm from "vm";
 import ExcelJS from "exceljs";
 import { LOG_HEADERS, OWNED_SHEETS, STATUS_CURRENT, STATUS_STALE } from "../src/report/sheets";
-import { ActionResult, recalcAction } from "../src/excel/actions";
-import { runCommand } from "../src/commands/commands";
+import { ActionResult, errorMessage, recalcAction } from "../src/excel/actions";
+import { failure, runCommand } from "../src/commands/commands";
 import { messageText } from "../src/core/messages";
 import { rawOf, rawOfCell } from "./helpers/exceljs";
 import { MockExcel } from "./officeMock/excel";
@@ -247,4 +248,15 @@ describe("an unexpected failure reaches the user as a catalogue message and is l
     expect(String(status)).toMatch(/^Oväntat fel: .*Injected failure/);
     expect(t.sheet.protection.protected).toBe(true);
   });
+});
+
+test("an error from another realm (Microsoft's library in its own frame or page) is worded from its message", () => {
+  const foreign = vm.runInNewContext(
+    '(() => { const e = new Error("Tabellen finns inte."); e.name = "ItemNotFound"; return e; })()',
+  ) as unknown;
+  expect(foreign instanceof Error).toBe(false);
+  expect(errorMessage(foreign)).toEqual({ name: "ItemNotFound", message: "Tabellen finns inte." });
+  expect(failure("recalcAll", foreign).errors[0].params).toEqual({ detail: "Tabellen finns inte." });
+  expect(errorMessage("plain text")).toBeNull();
+  expect(failure("verify", "plain text").errors[0].params).toEqual({ detail: "plain text" });
 });

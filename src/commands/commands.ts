@@ -3,7 +3,7 @@
  * handler that runs one action and always calls `event.completed()`. Errors, which a ribbon
  * button cannot show, open the task pane on its list.
  */
-import { ActionEnv, ActionResult, logFailureAction, recalcAction, templateAction, verifyAction } from "../excel/actions";
+import { ActionEnv, ActionResult, errorMessage, logFailureAction, recalcAction, templateAction, verifyAction } from "../excel/actions";
 import { newYearAction } from "./newYearAction";
 
 export const FUNCTION_IDS = [
@@ -51,7 +51,7 @@ export function actionFor(id: FunctionId, env: ActionEnv, cutoff: string | undef
 
 /** An unexpected exception as a catalogue message; the details go to the console (and Körlogg, by the caller). */
 export function failure(id: FunctionId, e: unknown): ActionResult {
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = errorMessage(e)?.message ?? String(e);
   return {
     action: id === "verify" ? "verify" : id === "createTemplate" ? "template" : id === "newYear" ? "new-year" : "recalc-all",
     ok: false,

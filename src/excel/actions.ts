@@ -315,12 +315,24 @@ export async function moveCommentAction(env: ActionEnv, move: CommentMove): Prom
 }
 
 /**
+ * An exception's message: from its `message` whatever realm it comes from (Office.js errors are `instanceof Error` of
+ * the page office.js runs in, which need not be the pane's), else its text.
+ */
+export function errorMessage(e: unknown): { name: string; message: string } | null {
+  const x = e as { name?: unknown; message?: unknown } | null;
+  return x !== null && typeof x === "object" && typeof x.message === "string"
+    ? { name: typeof x.name === "string" ? x.name : "Error", message: x.message }
+    : null;
+}
+
+/**
  * After an unexpected failure: appends a row to the run log (table Korlogg) with the error's
  * details, so that the workbook records what happened. Does nothing when there is no log yet. The
  * owned log sheet is protected without a password, as a run leaves it.
  */
 export async function logFailureAction(env: ActionEnv, what: string, e: unknown): Promise<void> {
-  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const m = errorMessage(e);
+  const detail = m ? `${m.name}: ${m.message}` : String(e);
   await env.run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject("Korlogg");
     table.load("name");

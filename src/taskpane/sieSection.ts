@@ -9,7 +9,7 @@ import { asCellRef } from "../core/units";
 import { lineLabelIn } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
 import { encodingWorthSaying, fiscalYearName, summarizeSie } from "../core/sie/summary";
-import { ActionEnv, ActionResult, importSieAction, previewSieAction } from "../excel/actions";
+import { ActionEnv, ActionResult, errorMessage, importSieAction, previewSieAction } from "../excel/actions";
 import type { Lang, Strings } from "./i18n";
 
 type El = <K extends keyof HTMLElementTagNameMap>(
@@ -138,7 +138,7 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
         hooks.finished({
           action: "import-sie",
           ok: false,
-          errors: [{ code: "unexpected", params: { detail: e instanceof Error ? e.message : String(e) }, cell: "" as never }],
+          errors: [{ code: "unexpected", params: { detail: errorMessage(e)?.message ?? String(e) }, cell: "" as never }],
           warnings: [],
           status: "aborted",
         });

@@ -1,6 +1,7 @@
 /**
  * Test harness: loads before the task pane and injects the in-memory Excel in place of office.js,
- * over the example workbook. `?case=` changes the workbook first: `xss` names a member with HTML,
+ * over the example workbook, behind Microsoft's own Excel library (excel-web-16.00.js in a frame, its requests
+ * answered by the RichApi host, test/richApi). `?case=` changes the workbook first: `xss` names a member with HTML,
  * `error` puts text in a ledger amount, `empty` starts from an empty workbook, `closed` is the example's 2026 closed
  * (ledger through December, as "ekonomi-2026.xlsx", for Nytt år); `?year=2011` sets the
  * example's Räkenskapsår (for importing an SIE file of that year); `?lang=en` runs
@@ -11,6 +12,8 @@ import { exampleSheets } from "../../src/report/example";
 import { MockExcel } from "../officeMock/excel";
 import { mockWorkbookOfModels } from "../officeMock/fromModels";
 import { MSheet, MWorkbook } from "../officeMock/model";
+import { installOfficeBridge } from "../richApi/bridge";
+import { RichApiHost } from "../richApi/host";
 
 const params = new URLSearchParams(location.search);
 const kase = params.get("case");
@@ -30,16 +33,58 @@ if (year) {
 }
 const excel = new MockExcel(wb);
 const w = window as unknown as Record<string, unknown>;
-w.__finsam = { excel, workbook: wb };
+w.__finsam = { excel, workbook: wb, host: null as RichApiHost | null };
+
+// Microsoft's Excel library (excel-web-16.00.js, served by the test from the npm package at office.js's address) in
+// a frame of its own, so that it does not take over the page's Office and Excel stand-ins; its requests are
+// answered by the RichApi host over the in-memory Excel, as in Node (test/richApi). `?library=0`: the in-memory
+// Excel's own proxies instead.
+const host = new RichApiHost(excel);
+(w.__finsam as { host: RichApiHost | null }).host = host;
+let X: typeof Excel | undefined;
+const useLibrary = params.get("library") !== "0";
+const libraryReady: Promise<void> = useLibrary
+  ? new Promise((resolve, reject) => {
+      const frame = document.createElement("iframe");
+      frame.hidden = true;
+      frame.setAttribute("aria-hidden", "true");
+      frame.srcdoc = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/excel-web-16.00.js"></script>';
+      frame.addEventListener("load", () => {
+        const lib = frame.contentWindow as unknown as { Excel?: typeof Excel; OSF?: unknown };
+        if (!lib.Excel || !lib.OSF) return reject(new Error("excel-web-16.00.js did not load"));
+        X = lib.Excel;
+        installOfficeBridge(lib.OSF, () => host);
+        resolve();
+      });
+      document.body.appendChild(frame);
+    })
+  : Promise.resolve();
+/** `Excel.run` of the library: a request context whose executor is the host. */
+const libraryRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  excel.runs++;
+  const context = new X!.RequestContext("https://host.invalid/richapi");
+  (context as unknown as { _requestExecutor: RichApiHost })._requestExecutor = host;
+  return X!.run(context, batch) as Promise<T>;
+};
+
 // Frozen: the real office.js, loaded by the page too, initialises asynchronously and would otherwise
 // write its own onReady, context and HostType onto the stand-in.
-w.Excel = Object.freeze({ run: excel.run, createWorkbook: excel.createWorkbook });
+w.Excel = Object.freeze(
+  useLibrary
+    ? { run: libraryRun, createWorkbook: (base64?: string) => X!.createWorkbook(base64) }
+    : { run: excel.run, createWorkbook: excel.createWorkbook },
+);
 w.Office = Object.freeze({
   HostType: { Excel: "Excel" },
   context: { displayLanguage: params.get("lang") === "en" ? "en-US" : "sv-SE" },
   // `?slowReady=1`: Office takes a moment to be ready, as in the shared runtime at startup.
   onReady: () =>
-    new Promise((resolve) => setTimeout(() => resolve({ host: "Excel", platform: "OfficeOnline" }), params.get("slowReady") ? 1500 : 0)),
+    libraryReady.then(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve({ host: "Excel", platform: "OfficeOnline" }), params.get("slowReady") ? 1500 : 0),
+        ),
+    ),
   actions: {
     associated: {} as Record<string, unknown>,
     associate(id: string, f: unknown) {

@@ -8,6 +8,9 @@
  */
 import { readFileSync } from "fs";
 import vm from "vm";
+import { installOfficeBridge, RequestExecutor } from "../richApi/bridge";
+
+export type { RequestExecutor };
 
 const LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.00.js");
 
@@ -36,33 +39,9 @@ export function officeLibrary(): OfficeLibrary {
   sandbox.self = sandbox;
   vm.createContext(sandbox);
   vm.runInContext(readFileSync(LIBRARY, "utf8"), sandbox, { filename: "excel-web-16.00.js" });
-  // The office.js bridge: where a context the library makes itself sends its requests (`Excel.createWorkbook`, or
-  // `Excel.run` without a context, in a desktop Excel). office.js provides it in a page; here it hands the request
-  // to the host set by `setOfficeBridge`, in the safe-array form the library builds and reads.
-  const richApi = (sandbox.OSF as { DDA: { RichApi: Record<string, unknown> } }).DDA.RichApi;
-  richApi.executeRichApiRequestAsync = (request: unknown[], callback: (result: unknown) => void) => {
-    if (!bridge) throw new Error("officeLibrary: no host behind the office.js bridge (setOfficeBridge)");
-    const headers = request[3] as string[];
-    const message = {
-      Headers: Object.fromEntries(headers.flatMap((h, i) => (i % 2 === 0 ? [[h, headers[i + 1]]] : []))),
-      Body: JSON.parse(request[4] as string) as never,
-    };
-    void bridge
-      .executeAsync(request[0], request[6], message)
-      .then((r) => callback({ status: "succeeded", value: { data: [r.HttpStatusCode, [], JSON.stringify(r.Body)] } }));
-  };
+  installOfficeBridge(sandbox.OSF, () => bridge);
   loaded = { Excel: sandbox.Excel as typeof Excel, OfficeExtension: sandbox.OfficeExtension as typeof OfficeExtension };
   return loaded;
-}
-
-/** The request executor interface of Microsoft's library, as the RichApi host implements it. */
-export interface RequestExecutor {
-  executeAsync(
-    customData: unknown,
-    flags: unknown,
-    // The request body as the library builds it (test/richApi/host.ts types it).
-    message: { Body: never },
-  ): Promise<{ HttpStatusCode: number; Body: unknown }>;
 }
 
 let bridge: RequestExecutor | undefined;
