@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { rawOf } from "./helpers/exceljs";
 import { describeWithGnumeric, gnumericSheet, parseCsv } from "./helpers/gnumeric";
 import { convert, sofficePath } from "./helpers/libreoffice";
+import { parseTextWorkbook, writeGridXlsx } from "./helpers/textWorkbook";
 import { dayNumber, excelSerialOfDayNumber } from "../src/core/dates";
 import { exampleSheets, INPUT_DEFS, inputSheet } from "../src/report/example";
 import { FORMATS } from "../src/report/sheetModel";
@@ -22,6 +23,9 @@ const cli = path.join(__dirname, "..", "dist", "cli", "main.js");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "finsam-checks-"));
 const example = path.join(__dirname, "..", "examples", "exempel.xlsx");
 const fresh = path.join(tmp, "beraknad.xlsx");
+
+/** Golden j (something booked straight onto equity in a closed year), recalculated. */
+const withDirect = path.join(tmp, "direkt-mot-eget-kapital.xlsx");
 
 /** The example with a Tilläggsbidrag of 1 000 000 kr in the autumn, recalculated (its table on Medlemsandelar). */
 const withExtra = path.join(tmp, "tillaggsbidrag.xlsx");
@@ -42,6 +46,10 @@ beforeAll(async () => {
   await saveXlsx(port, input);
   const r2 = spawnSync(process.execPath, [cli, "recalc", input, "-o", withExtra, "--json"], { encoding: "utf8" });
   expect(r2.status).toBe(0);
+  const direct = path.join(tmp, "direkt-indata.xlsx");
+  const golden = readFileSync(path.join(__dirname, "golden", "j-direkt-mot-eget-kapital.case"), "utf8");
+  await writeGridXlsx(parseTextWorkbook(golden).grid, direct);
+  expect(spawnSync(process.execPath, [cli, "recalc", direct, "-o", withDirect], { encoding: "utf8" }).status).toBe(0);
   // The result's table of Tilläggsbidrag has a name of its own: the input table is "Tillaggsbidrag" (names are unique).
   expect((JSON.parse(r2.stdout) as { renamedTables: unknown[] }).renamedTables).toEqual([]);
 });
@@ -159,4 +167,15 @@ describeWithGnumeric("Kontroller's formulas in LibreOffice and Gnumeric", () => 
       ]);
     },
   );
+
+  test.each(programs)("%s: a posting straight onto equity (golden j) is explained on both sheets: every check OK", (_name, sheetOf) => {
+    const checks = checksOf(sheetOf(withDirect, "Kontroller"));
+    expect(checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        "Ingående eget kapital + bokat direkt + prognostiserat resultat = utgående",
+        "Eget kapitals förändring = årets resultat + bokat direkt",
+      ]),
+    );
+    expect(checks.filter((c) => c.status !== "OK" || c.diff !== 0)).toEqual([]);
+  });
 });

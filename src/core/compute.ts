@@ -6,7 +6,7 @@
 import { computeEquity, EquityReport } from "./equity";
 import { unpaidTotal } from "./grants";
 import type { Inputs, InputTable, ReportComment } from "./inputs";
-import { aggregateLedger, LedgerAggregates } from "./ledger";
+import { aggregateLedger, directEquityPostings, LedgerAggregates } from "./ledger";
 import { ledgerWarnings } from "./ledgerWarnings";
 import { defaultDueDays, dueDates } from "./dueDates";
 import { ExtraShare, extraSharesStep, extrasOf } from "./extras";
@@ -226,9 +226,21 @@ function equityStep(
       const basis = s.ceilingBasis === "income" ? income : members;
       return { year: y, result: result.plus(extra), basis, grants: b.bidrag_till_insatser ?? ZERO };
     });
+  // Booked straight onto equity accounts this year (not the closing entry, which carries the result): part of the
+  // closing equity, as in the balance sheet, and said, naming the earliest such row.
+  const direct = directEquityPostings(agg.balances);
+  if (!direct.isZero()) {
+    const first = agg.balances.firstEquityRow;
+    warnings.add(
+      "equity_direct_postings",
+      { year: s.year, amount: direct.toFixed(2), sheet: inputs.sheets.Huvudbok ?? "Huvudbok" },
+      first?.cell ?? "",
+    );
+  }
   return computeEquity(
     {
       year: s.year,
+      directPostings: direct,
       openingSetting: s.openingEquity,
       settingsCell: s.tableCell,
       openingEquityIb: agg.openingEquityIb,

@@ -46,6 +46,8 @@ export interface EquityYear {
   year: number;
   opening: Decimal;
   result: Decimal;
+  /** Booked directly on equity accounts this year, outside the result (the report year only; else 0). */
+  direct: Decimal;
   closing: Decimal;
   basis: Decimal;
   ceiling: Decimal;
@@ -58,6 +60,11 @@ export interface EquityYear {
 export interface EquityReport {
   opening: Decimal;
   openingSource: "setting" | "ledger" | "none";
+  /**
+   * Booked directly on equity accounts from 1 January to the cut-off, outside the result (a correction of an earlier
+   * year, say): part of the closing equity, as in the balance sheet. Positive when it increases equity.
+   */
+  directPostings: Decimal;
   forecastResult: Decimal;
   closing: Decimal;
   basis: Decimal;
@@ -106,11 +113,12 @@ export function equityYear(
   rule: CeilingRule,
   bands: readonly CeilingBand[],
   source: EquityYear["source"],
+  direct: Decimal = ZERO,
 ): EquityYear {
-  const closing = opening.plus(result);
+  const closing = opening.plus(direct).plus(result);
   const ceiling = applyCeiling(basis, rule, bands).ceiling;
   const margin = ceiling.minus(closing);
-  return { year, opening, result, closing, basis, ceiling, margin, status: margin.isNegative() ? "over" : "under", source };
+  return { year, opening, result, direct, closing, basis, ceiling, margin, status: margin.isNegative() ? "over" : "under", source };
 }
 
 export interface EquityInput {
@@ -120,6 +128,8 @@ export interface EquityInput {
   settingsCell: CellRef;
   /** Sum of IB rows on equity accounts in the year (debit positive), or null. */
   openingEquityIb: Ore | null;
+  /** Booked directly on equity accounts this year to the cut-off, outside the result (positive: more equity). */
+  directPostings?: Decimal;
   forecastResult: Decimal;
   /** The year's member contributions: the ceiling's basis. */
   basis: Decimal;
@@ -205,11 +215,14 @@ function equityPlan(
 export function computeEquity(input: EquityInput, warnings: IssueList): EquityReport {
   const { opening, source } = openingEquity(input, warnings);
   const ceiling = applyCeiling(input.basis, input.rule, input.bands);
-  const closing = opening.plus(input.forecastResult);
+  const direct = input.directPostings ?? ZERO;
+  const closing = opening.plus(direct).plus(input.forecastResult);
   const margin = ceiling.ceiling.minus(closing);
   const overBy = margin.isNegative() ? margin.negated() : ZERO;
   const split = commitmentsSplit(input.unpaidGrants, input.grantLine);
-  const years: EquityYear[] = [equityYear(input.year, opening, input.forecastResult, input.basis, input.rule, input.bands, "forecast")];
+  const years: EquityYear[] = [
+    equityYear(input.year, opening, input.forecastResult, input.basis, input.rule, input.bands, "forecast", direct),
+  ];
   for (const later of input.laterYears) {
     const prev = years[years.length - 1];
     if (prev.year !== later.year - 1) break;
@@ -218,6 +231,7 @@ export function computeEquity(input: EquityInput, warnings: IssueList): EquityRe
   return {
     opening,
     openingSource: source,
+    directPostings: direct,
     forecastResult: input.forecastResult,
     closing,
     basis: input.basis,

@@ -8,6 +8,7 @@ import type { IssueList } from "./messages";
 import type { ReportPeriod } from "./periods";
 import { yearOfDayNumber } from "./dates";
 import { AccountLine, BALANCE_LINES, BalanceLine, isBalanceLine, LEAF_LINES, LeafLine } from "./reportLines";
+import { Decimal, oreToKronor } from "./money";
 import { addOre, asOre, CellRef, DayNumber, Ore } from "./units";
 
 export type LineSums = Record<LeafLine, Ore>;
@@ -33,6 +34,8 @@ export interface BalanceAggregates {
   ibThisYear: { rows: number; sum: Ore; accounts: Set<number> };
   /** Transactions from 1 January to the cut-off, per balance line. */
   movementThisYear: BalanceSums;
+  /** The earliest transaction on an equity account from 1 January to the cut-off (its date cell), or "". */
+  firstEquityRow: { day: DayNumber; cell: CellRef } | null;
   /** IB rows dated in the prior year, and the prior year's transactions, per balance line. */
   openingPriorYear: BalanceSums;
   ibPriorYear: { rows: number; sum: Ore; accounts: Set<number> };
@@ -145,6 +148,7 @@ export function aggregateLedger(
       openingThisYear: emptyBalances(),
       ibThisYear: { rows: 0, sum: asOre(0), accounts: new Set() },
       movementThisYear: emptyBalances(),
+      firstEquityRow: null,
       openingPriorYear: emptyBalances(),
       ibPriorYear: { rows: 0, sum: asOre(0), accounts: new Set() },
       movementPriorYear: emptyBalances(),
@@ -207,6 +211,8 @@ export function aggregateLedger(
     if (isBalanceLine(line)) {
       const target = day >= period.start ? bal.movementThisYear : bal.movementPriorYear;
       target[line] = addOre(target[line], row.ore);
+      if (line === "eget_kapital" && day >= period.start && (bal.firstEquityRow === null || day < bal.firstEquityRow.day))
+        bal.firstEquityRow = { day, cell: row.dateCell };
       continue;
     }
     if (line === "avslutspost") {
@@ -345,4 +351,13 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     }
   }
   return { unbalanced, firstUnbalanced, duplicateRows, firstDuplicate, duplicateVouchers, firstDuplicateVoucher };
+}
+
+/**
+ * What was booked directly on equity accounts from 1 January to the cut-off, outside the result, in kronor (positive:
+ * more equity): the equity accounts' movement less the closing entry's counterpart (8999 against 2099 moves the
+ * result, which the income statement already has). Zero when Kontoplan maps no account to eget_kapital.
+ */
+export function directEquityPostings(bal: BalanceAggregates): Decimal {
+  return oreToKronor(-(bal.movementThisYear.eget_kapital + bal.closingThisYear));
 }

@@ -143,6 +143,9 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     line("summa_tillgangar", "Summa tillgångar", total(assets, 0), total(assets, 1), { total: true }),
     line("eget_kapital", LINE_LABELS.eget_kapital, equityNow, equityPrior),
     line("arets_resultat", "därav årets resultat", result, priorResult, { sub: true }),
+    // Booked straight onto equity accounts this year (a correction of an earlier year, say): shown, so that the change
+    // in equity is explained by the lines above it (Kontroller checks it).
+    ...(equityOther.isZero() ? [] : [line("bokat_direkt", "därav bokat direkt mot eget kapital", equityOther, null, { sub: true })]),
     ...Object.entries(claims)
       .filter(([id]) => id !== "eget_kapital")
       .map(([id, v]) => line(id, LINE_LABELS[id as BalanceLine], v[0], v[1])),

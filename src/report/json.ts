@@ -95,6 +95,7 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
       ? {
           opening: k(e.opening),
           openingSource: e.openingSource,
+          directPostings: k(e.directPostings),
           forecastResult: k(e.forecastResult),
           closing: k(e.closing),
           basis: k(e.basis),
@@ -110,6 +111,7 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
             year: y.year,
             opening: k(y.opening),
             result: k(y.result),
+            direct: k(y.direct),
             closing: k(y.closing),
             basis: k(y.basis),
             ceiling: k(y.ceiling),

@@ -5,6 +5,7 @@ import { Entry, LINE_EN, LINE_SV, None, none } from "./words";
 export interface WarningParams {
   rows_after_cutoff: { count: number; sheet: string; cutoff: string };
   no_rows_in_period: { sheet: string; year: number; cutoff: string };
+  equity_direct_postings: { year: number; amount: string; sheet: string };
   /** `id` and `method` let the pane offer to move the comment to the Prognos table (leaf lines only). */
   report_comment_kept: { line: string; id?: string; method?: string; text?: string };
   rows_other_years: { count: number; sheet: string; from: number; to: number };
@@ -54,6 +55,20 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       "the forecasts built on it (actual scaled to the full year, actual + remaining budget) say nothing yet. " +
       "Import the year's accounts (SIE) or choose a later cut-off date.",
     example: { sheet: "Huvudbok", year: 2027, cutoff: "2027-04-30" },
+  },
+  equity_direct_postings: {
+    meaning:
+      "Varning: belopp är bokade direkt på eget kapital-konton under året, utanför resultatet; de räknas in i eget kapital " +
+      "vid årets slut, som i balansräkningen.",
+    sv: (p, f) =>
+      `${f.money(p.amount)} är bokat direkt på eget kapital-konton i ${p.sheet} under ${p.year} (första raden här), utanför ` +
+      "resultaträkningen. Det räknas in i eget kapital vid årets slut, som i balansräkningen; kontrollera att det är ett " +
+      "beslut (till exempel en rättelse av ett tidigare år) och inte en felbokning.",
+    en: (p, f) =>
+      `${f.money(p.amount)} is booked directly on equity accounts in ${p.sheet} during ${p.year} (first row here), outside ` +
+      "the income statement. It counts in the equity at year end, as in the balance sheet; check that it is a decision " +
+      "(a correction of an earlier year, say) and not a posting error.",
+    example: { year: 2026, amount: "-500000", sheet: "Huvudbok" },
   },
   rows_other_years: {
     meaning: "Varning: rader i huvudboken från andra år än rapportåret och året före ingår inte.",

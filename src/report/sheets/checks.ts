@@ -179,12 +179,21 @@ export function checksSheet(
   }
   if (layouts.equity && c.equity) {
     const L = layouts.equity;
-    const v = (k: keyof EquityLayout["rowOf"]) => ref(E, L.rowOf[k], L.valueCol);
-    checks.push({
-      name: "Ingående eget kapital + prognostiserat resultat = utgående",
-      diffFormula: `${v("opening")}+${v("result")}-${v("closing")}`,
-      description: "Eget kapital",
-    });
+    const v = (k: Exclude<keyof EquityLayout["rowOf"], "direct">) => ref(E, L.rowOf[k], L.valueCol);
+    const direct = L.rowOf.direct === undefined ? null : ref(E, L.rowOf.direct, L.valueCol);
+    checks.push(
+      direct
+        ? {
+            name: "Ingående eget kapital + bokat direkt + prognostiserat resultat = utgående",
+            diffFormula: `${v("opening")}+${direct}+${v("result")}-${v("closing")}`,
+            description: "Eget kapital",
+          }
+        : {
+            name: "Ingående eget kapital + prognostiserat resultat = utgående",
+            diffFormula: `${v("opening")}+${v("result")}-${v("closing")}`,
+            description: "Eget kapital",
+          },
+    );
     if (layouts.tertial) {
       checks.push({
         name: "Prognostiserat resultat = årets resultat i Tertialrapport",
@@ -233,10 +242,13 @@ export function checksSheet(
       diffFormula: `${at("kf:likvida_medel_ub")}-${at("br:kassa_och_bank")}`,
       description: "Bokslut",
     });
+    const direct = L.rowOf.has("br:bokat_direkt") ? `-${at("br:bokat_direkt")}` : "";
     checks.push({
-      name: "Eget kapitals förändring = årets resultat",
-      diffFormula: `${at("br:eget_kapital")}-${at("br:eget_kapital", L.priorCol)}-${at("br:arets_resultat")}`,
-      description: "Bokslut: FEL betyder bokningar direkt mot eget kapital under året",
+      name: direct ? "Eget kapitals förändring = årets resultat + bokat direkt" : "Eget kapitals förändring = årets resultat",
+      diffFormula: `${at("br:eget_kapital")}-${at("br:eget_kapital", L.priorCol)}-${at("br:arets_resultat")}${direct}`,
+      description: direct
+        ? "Bokslut: årets resultat och det som bokats direkt mot eget kapital förklarar förändringen"
+        : "Bokslut: FEL betyder bokningar direkt mot eget kapital under året",
     });
     if (layouts.tertial) {
       checks.push({

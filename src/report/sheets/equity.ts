@@ -21,6 +21,7 @@ import {
 
 type EquityRow =
   | "opening"
+  | "direct"
   | "result"
   | "closing"
   | "basis"
@@ -32,7 +33,8 @@ type EquityRow =
   | "equityAfterCommitments";
 
 export interface EquityLayout {
-  rowOf: Record<EquityRow, number>;
+  /** Every row's position; `direct` only when something was booked directly on equity accounts. */
+  rowOf: Record<Exclude<EquityRow, "direct">, number> & { direct?: number };
   valueCol: number;
 }
 
@@ -69,8 +71,16 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   }[e.openingSource];
   const y = c.period.year;
   const ruleWords = e.ceiling.rule.kind === "table" ? "trappstegsregel" : ceilingRuleText(e.ceiling.rule, s.ceilingBasis);
+  const directRow: [string, Cell, string, EquityRow] = [
+    `Bokat direkt mot eget kapital ${y} (Huvudbok, t.o.m. brytdatum)`,
+    money(e.directPostings, fmt),
+    "",
+    "direct",
+  ];
   const rows: Array<[string, Cell, string, EquityRow | "status"]> = [
     [`Ingående eget kapital (${openingSource})`, money(e.opening, fmt), "", "opening"],
+    // Only when there is some: booked straight onto equity accounts, as the balance sheet counts it.
+    ...(e.directPostings.isZero() ? [] : [directRow]),
     [`Prognostiserat resultat ${y} (Tertialrapport)`, money(e.forecastResult, fmt), "", "result"],
     ["Prognostiserat eget kapital på balansdagen", money(e.closing, fmt, { bold: true }), "", "closing"],
     [
@@ -99,7 +109,7 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   rows.forEach(([, , , id], i) => b.put(headerRow + 1 + i, techCol, techText(id)));
   b.put(headerRow, techCol, techText("Rad-id"));
   const at = (id: EquityRow) => headerRow + 1 + rows.findIndex((r) => r[3] === id);
-  const rowOf = Object.fromEntries(rows.map((r) => [r[3], at(r[3] as EquityRow)])) as Record<EquityRow, number>;
+  const rowOf = Object.fromEntries(rows.map((r) => [r[3], at(r[3] as EquityRow)])) as EquityLayout["rowOf"];
   b.blank();
 
   b.row([text("Högsta rekommenderade nivå: beräkning", { bold: true })]);
