@@ -77,6 +77,20 @@ test("a closing entry (8999 against 2099) is the result moving into equity, not 
   expect(r.value.equity!.closing.toFixed(2)).toBe(base.equity!.closing.toFixed(2));
 });
 
+test("opening balances written as an ordinary voucher (not IB) are not taken silently: the warning names the row", () => {
+  const source = readFileSync(path.join(GOLDEN, "e-december-bokslut.case"), "utf8");
+  const ordinary = source.replace(/\| IB \|/g, "| V0 |");
+  expect(ordinary).not.toContain("| IB |");
+  const read = readInputs(parseTextWorkbook(ordinary).grid, new Set(OUTPUTS));
+  const r = compute(read.inputs!, { outputs: new Set(OUTPUTS) });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  const w = r.value.warnings.find((x) => x.code === "equity_direct_postings")!;
+  expect(w.params).toMatchObject({ amount: "700000.00", year: 2024 });
+  expect(messageText(w, "sv")).toContain("Ingående balanser skrivs med verifikation IB.");
+  const rows = parseTextWorkbook(ordinary).grid.sheets.find((x) => x.name === "Huvudbok")!.rows;
+  expect(rows[Number(w.cell.replace(/^Huvudbok!A/, "")) - 1].slice(1, 3)).toEqual(["V0", 2010]);
+});
+
 test("Nytt år takes the year: the new opening equity is Bokslut's closing, direct posting included", () => {
   const c = computed("j-direkt-mot-eget-kapital.case");
   const plan = planNewYear(caseOf("j-direkt-mot-eget-kapital.case"), { source: "j.xlsx", version: "test", now: FIXED_NOW });

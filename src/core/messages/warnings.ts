@@ -63,11 +63,12 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
     sv: (p, f) =>
       `${f.money(p.amount)} är bokat direkt på eget kapital-konton i ${p.sheet} under ${p.year} (första raden här), utanför ` +
       "resultaträkningen. Det räknas in i eget kapital vid årets slut, som i balansräkningen; kontrollera att det är ett " +
-      "beslut (till exempel en rättelse av ett tidigare år) och inte en felbokning.",
+      "beslut (till exempel en rättelse av ett tidigare år) och inte en felbokning. Ingående balanser skrivs med " +
+      "verifikation IB.",
     en: (p, f) =>
       `${f.money(p.amount)} is booked directly on equity accounts in ${p.sheet} during ${p.year} (first row here), outside ` +
       "the income statement. It counts in the equity at year end, as in the balance sheet; check that it is a decision " +
-      "(a correction of an earlier year, say) and not a posting error.",
+      "(a correction of an earlier year, say) and not a posting error. Opening balances take the voucher IB.",
     example: { year: 2026, amount: "-500000", sheet: "Huvudbok" },
   },
   rows_other_years: {
