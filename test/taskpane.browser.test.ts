@@ -358,7 +358,12 @@ describeWithChromium("task pane in Chromium", () => {
     const { page } = await open("?case=closed");
     const help = await page.locator("#new-year-help").textContent();
     expect(help).toContain("nästa års arbetsbok");
-    await page.click("button[data-action=newYear]");
+    // While it runs, the status says what is being made (set as the click is handled).
+    const running = await page.evaluate(() => {
+      (document.querySelector("button[data-action=newYear]") as HTMLButtonElement).click();
+      return document.getElementById("status")!.textContent;
+    });
+    expect(running).toBe("Skapar nästa års arbetsbok …");
     await page.waitForFunction(() => (document.querySelector("#status")?.textContent ?? "").includes("arbetsbok"));
     expect(await page.locator("#status").textContent()).toBe(
       "Nästa års arbetsbok är skapad och öppnad i ett nytt fönster. Den här arbetsboken ändrades inte.",

@@ -166,12 +166,12 @@ class Pane {
     this.firstStep.hidden = this.glance.hasInputs;
   }
 
-  started(): void {
+  started(id?: FunctionId): void {
     this.busy = true;
     this.root.setAttribute("aria-busy", "true");
     for (const b of this.buttons) b.disabled = true;
     this.progress.hidden = false;
-    this.statusText.textContent = this.t.running;
+    this.statusText.textContent = id === "newYear" ? this.t.newYearRunning : this.t.running;
     this.status.scrollIntoView({ block: "nearest" });
   }
 
@@ -373,7 +373,7 @@ export async function start(
   const pane = new Pane(root, lang, env, office!);
   ready({
     env,
-    hooks: { started: () => pane.started(), finished: (r) => pane.finished(r), cutoffOverride: () => pane.cutoffOverride() },
+    hooks: { started: (id) => pane.started(id), finished: (r) => pane.finished(r), cutoffOverride: () => pane.cutoffOverride() },
   });
   root.setAttribute("aria-busy", "false");
   await pane.refreshGlance();
