@@ -77,6 +77,27 @@ test("a closing entry (8999 against 2099) is the result moving into equity, not 
   expect(r.value.equity!.closing.toFixed(2)).toBe(base.equity!.closing.toFixed(2));
 });
 
+test("a closing entry whose counterpart is not an equity account (2099 without a line) is no direct posting", () => {
+  const source = readFileSync(path.join(GOLDEN, "e-december-bokslut.case"), "utf8");
+  const base = computed("e-december-bokslut.case");
+  const result = base.tertial!.byId.arets_resultat.period.toFixed(2);
+  const a = "2024-12-31 | V12 | 1930 | -8 000 | Ränta |\n";
+  const unmapped = source
+    .replace(a, `${a}2024-12-31 | V99 | 8999 | ${result} | Årets resultat |\n2024-12-31 | V99 | 2099 | -${result} | Årets resultat |\n`)
+    .replace(
+      "2010 | Eget kapital | eget_kapital",
+      "2010 | Eget kapital | eget_kapital\n2099 | Årets resultat |\n8999 | Årets resultat | avslutspost",
+    );
+  expect(unmapped).toContain("2099 | Årets resultat |\n8999");
+  const read = readInputs(parseTextWorkbook(unmapped).grid, new Set(OUTPUTS));
+  expect(read.errors).toEqual([]);
+  const r = compute(read.inputs!, { outputs: new Set(OUTPUTS) });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  expect(r.value.equity!.directPostings.isZero()).toBe(true);
+  expect(r.value.equity!.closing.toFixed(2)).toBe(base.equity!.closing.toFixed(2));
+  expect(r.value.warnings.map((w) => w.code)).not.toContain("equity_direct_postings");
+});
+
 test("opening balances written as an ordinary voucher (not IB) are not taken silently: the warning names the row", () => {
   const source = readFileSync(path.join(GOLDEN, "e-december-bokslut.case"), "utf8");
   const ordinary = source.replace(/\| IB \|/g, "| V0 |");

@@ -3,8 +3,9 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { OUTPUTS } from "../src/core/compute";
+import { compute, OUTPUTS } from "../src/core/compute";
 import { formatIssue } from "../src/core/messages";
+import { memberSharesSheet } from "../src/report/sheets/memberShares";
 import { readInputs } from "../src/workbook/read";
 import { parseTextWorkbook } from "./helpers/textWorkbook";
 
@@ -86,4 +87,27 @@ test.each([
   const errors = errorsOf(withMembers(rows));
   expect(errors.length).toBeGreaterThan(0);
   expect(errors[0]).toMatch(pattern);
+});
+
+test("a member of a later year only has its row in the members × years table, so every year's column foots", () => {
+  const source = GOLDEN.replace(
+    "Gamlaby | Kommun | 6 000 | | | 2026-06-30",
+    "Gamlaby | Kommun | 6 000 | | | 2026-06-30\nNyköping | Kommun | 5 000 | 5 000 | 2027-01-01 |",
+  );
+  expect(source).toContain("Nyköping");
+  const r = readInputs(parseTextWorkbook(source).grid, new Set(OUTPUTS));
+  const c = compute(r.inputs!, { outputs: new Set(OUTPUTS) });
+  if (!c.ok) throw new Error(JSON.stringify(c.errors));
+  const { sheet, layout } = memberSharesSheet(c.value, { version: "t", computedAt: "2026-05-01T00:00:00Z", fingerprint: "f" });
+  const row = sheet.rows.find((x) => String(x[0]?.value ?? "").startsWith("Nyköping"))!;
+  // Not a member in 2026: no key and no share that year; its 2027 and 2028 amounts are there.
+  expect([row[1]?.value, row[2]?.value, row[3]?.value]).toEqual(["", "", 0]);
+  expect(Number(row[4]?.value)).toBeGreaterThan(0);
+  // Each year's column: the member rows sum to the Summa row (what Kontroller's new check computes in any program).
+  const m = layout.matrix;
+  for (let i = 0; i < m.years; i++) {
+    const col = m.firstYearCol + i;
+    const sum = m.memberRows.reduce((a, r) => a + Number(sheet.rows[r][col]?.value ?? 0), 0);
+    expect([i, sum]).toEqual([i, Number(sheet.rows[m.totalRow][col]?.value)]);
+  }
 });

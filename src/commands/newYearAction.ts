@@ -1,8 +1,8 @@
 /**
- * Nytt år in Excel: the next year's workbook from the open one, opened by Excel as a new, unsaved workbook
- * (`Application.createWorkbook`, ExcelApi 1.8). The open workbook is only read. The new workbook is built in the
- * pane by the same use case and .xlsx writer as `finsam nytt-ar`, then handed to Excel whole by `Excel.createWorkbook`
- * (ExcelApi 1.8). Nothing is created when the year is refused.
+ * Nytt år in Excel: the next year's workbook from the open one, opened by Excel as a new, unsaved workbook. The open
+ * workbook is only read (one `Excel.run`). The new workbook is built in the pane by the same use case and .xlsx writer
+ * as `finsam nytt-ar`, then handed to Excel whole by `Excel.createWorkbook` (ExcelApi 1.8). Nothing is created when
+ * the year is refused.
  */
 import type { Issue } from "../core/messages";
 import { VERSION } from "../core/version";
@@ -24,18 +24,19 @@ export async function newYearAction(env: ActionEnv): Promise<ActionResult> {
     warnings,
     status: "new_year_refused",
   });
-  const built = await env.run(async (context) => {
+  const { grid, name } = await env.run(async (context) => {
     // The workbook's name (for Körlogg) comes with the read's first round trip.
     const workbook = context.workbook;
     workbook.load("name");
     const grid = await new OfficePort(context, env.port).readGrid();
-    const target = XlsxPort.empty();
-    const plan = planNewYear(grid, { source: workbook.name || "arbetsboken", version: VERSION, now: env.now ?? isoNow, lang: env.lang });
-    const outcome = await writeNewYear(plan, target);
-    return { outcome, base64: outcome.ok ? target.toBuffer().toString("base64") : "" };
+    return { grid, name: workbook.name };
   });
-  const { outcome, base64 } = built;
+  // Planned and built after the read, outside the request context.
+  const target = XlsxPort.empty();
+  const plan = planNewYear(grid, { source: name || "arbetsboken", version: VERSION, now: env.now ?? isoNow, lang: env.lang });
+  const outcome = await writeNewYear(plan, target);
   if (!outcome.ok) return refused(outcome.errors, outcome.warnings);
+  const base64 = target.toBuffer().toString("base64");
   // Excel takes the whole workbook in one request, which must fit the payload limit (Excel on the web: 5 MB).
   const budget = env.port?.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
   if (base64.length + REQUEST_OVERHEAD > budget) {

@@ -34,7 +34,7 @@ export interface BalanceAggregates {
   ibThisYear: { rows: number; sum: Ore; accounts: Set<number> };
   /** Transactions from 1 January to the cut-off, per balance line. */
   movementThisYear: BalanceSums;
-  /** The earliest transaction on an equity account from 1 January to the cut-off (its date cell), or "". */
+  /** The earliest transaction on an equity account from 1 January to the cut-off (its day and date cell), or null. */
   firstEquityRow: { day: DayNumber; cell: CellRef } | null;
   /** IB rows dated in the prior year, and the prior year's transactions, per balance line. */
   openingPriorYear: BalanceSums;
@@ -356,8 +356,10 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
 /**
  * What was booked directly on equity accounts from 1 January to the cut-off, outside the result, in kronor (positive:
  * more equity): the equity accounts' movement less the closing entry's counterpart (8999 against 2099 moves the
- * result, which the income statement already has). Zero when Kontoplan maps no account to eget_kapital.
+ * result, which the income statement already has). Zero when no row of the period is on an equity account (Kontoplan
+ * maps none to eget_kapital, say): a closing entry whose counterpart is not an equity account is no direct posting.
  */
 export function directEquityPostings(bal: BalanceAggregates): Decimal {
+  if (bal.firstEquityRow === null) return oreToKronor(0);
   return oreToKronor(-(bal.movementThisYear.eget_kapital + bal.closingThisYear));
 }

@@ -96,6 +96,19 @@ export function checksSheet(
       ),
     );
   }
+  const MX = layouts.members?.matrix;
+  if (MX && MX.memberRows.length > 0 && c.memberShares) {
+    // The table the board reads: each year's column of member amounts sums to its Summa (a member of another year only
+    // has its row too).
+    c.memberShares.forEach((y, i) => {
+      const col = MX.firstYearCol + i;
+      checks.push({
+        name: `Medlemsbidrag per medlem ${y.year} summerar till Summa`,
+        diffFormula: `${MX.memberRows.map((r) => ref(M, r, col)).join("+")}-${ref(M, MX.totalRow, col)}`,
+        description: "Medlemsbidrag per medlem och år: medlemmarnas belopp = årets summa",
+      });
+    });
+  }
   const X = layouts.members?.extras;
   if (X) {
     // Each Tilläggsbidrag's column sums to its amount (the Summa row, Summa column too); each member's row to its Summa.

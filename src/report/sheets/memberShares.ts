@@ -23,6 +23,8 @@ export interface MemberSharesLayout {
   memberAmountCol: number;
   firstInstallmentCol: number;
   installmentCount: number;
+  /** The members × years table: its member rows (not the Kommunerna subtotal), its Summa row, its first year column. */
+  matrix: { memberRows: number[]; totalRow: number; firstYearCol: number; years: number };
   /** The year's Tilläggsbidrag table: member rows, the Summa row, and its amount columns (one per extra, then Summa). */
   extras?: { memberRows: { first: number; last: number }; totalRow: number; firstCol: number; count: number };
 }
@@ -59,23 +61,33 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const groupAmount = (y: MemberSharesYear, group: string) => y.groups.find((g) => g.group === group)?.amount ?? ZERO;
   const body: Cell[][] = [];
   const members = current?.members ?? [];
+  // A member of another year only (one that joins next year, or left before this one) has its row too: each year's
+  // column is every member's amount in it, and sums to the total below. Its key and share this year are blank.
+  const inCurrent = new Set(members.map((m) => m.member));
+  const others = [...new Map(years.flatMap((y) => y.members.filter((m) => !inCurrent.has(m.member)).map((m) => [m.member, m]))).values()];
   const shareOfTotal = (amount: Decimal) => (current && !current.total.isZero() ? amount.dividedBy(current.total) : ZERO);
-  const memberRow = (m: (typeof members)[number], indent: boolean): Cell[] => [
-    text(nameOf(m), indent ? { indent: 1 } : {}),
-    m.group === "Kommun" ? { value: m.key.toNumber(), format: "#,##0.####" } : text(""),
-    percent(shareOfTotal(m.amount)),
-    ...years.map((y) => money(amountOf(y, m.member), FORMATS.kr)),
-  ];
-  for (const m of members.filter((x) => x.group !== "Kommun")) body.push(memberRow(m, false));
+  const memberRow = (m: (typeof members)[number], indent: boolean): Cell[] => {
+    const member = inCurrent.has(m.member);
+    return [
+      text(nameOf(m), indent ? { indent: 1 } : {}),
+      m.group === "Kommun" && member ? { value: m.key.toNumber(), format: "#,##0.####" } : text(""),
+      member ? percent(shareOfTotal(m.amount)) : text(""),
+      ...years.map((y) => money(amountOf(y, m.member), FORMATS.kr)),
+    ];
+  };
+  const listed = [...members, ...others];
+  const memberIdx: number[] = [];
+  for (const m of listed.filter((x) => x.group !== "Kommun")) memberIdx.push(body.push(memberRow(m, false)) - 1);
   const municipalities = members.filter((x) => x.group === "Kommun");
-  if (municipalities.length > 0) {
+  const listedMunicipalities = listed.filter((x) => x.group === "Kommun");
+  if (listedMunicipalities.length > 0) {
     body.push([
       text("Kommunerna", { bold: true }),
       { value: municipalities.reduce((a, m) => a + m.key.toNumber(), 0), format: "#,##0.####", bold: true },
       { ...percent(shareOfTotal(current ? groupAmount(current, "Kommun") : ZERO)), bold: true },
       ...years.map((y) => money(groupAmount(y, "Kommun"), FORMATS.kr, { bold: true })),
     ]);
-    for (const m of municipalities) body.push(memberRow(m, true));
+    for (const m of listedMunicipalities) memberIdx.push(body.push(memberRow(m, true)) - 1);
   }
   body.push([
     text("Summa", { bold: true }),
@@ -83,7 +95,17 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     { ...percent(current ? new Decimal(1) : ZERO), bold: true },
     ...years.map((y) => money(y.total, FORMATS.kr, { bold: true })),
   ]);
-  b.table("MedlemsbidragPerMedlem", ["Medlem", keyLabel, `Andel ${current?.year ?? s.year}`, ...years.map((y) => String(y.year))], body);
+  const matrixTable = b.table(
+    "MedlemsbidragPerMedlem",
+    ["Medlem", keyLabel, `Andel ${current?.year ?? s.year}`, ...years.map((y) => String(y.year))],
+    body,
+  );
+  const matrix = {
+    memberRows: memberIdx.map((i) => matrixTable.firstRow + i),
+    totalRow: matrixTable.lastRow,
+    firstYearCol: 3,
+    years: years.length,
+  };
   b.paragraph(
     `Staten ${formatPercent(s.shares.Stat)}, region ${formatPercent(s.shares.Region)} ` +
       `och kommunerna ${formatPercent(s.shares.Kommun)} av medlemsbidraget; ` +
@@ -238,6 +260,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     sheet: b.build(1),
     layout: {
       totalsRowByYear,
+      matrix,
       groupRows: { first: groups.firstRow, last: groups.lastRow },
       memberRows: { first: long.firstRow, last: long.lastRow },
       memberYearCol: 1,
