@@ -83,6 +83,54 @@ describe("mall and exempel", () => {
   });
 });
 
+describe("an earlier result is replaced only when asked (issue 32, point 3)", () => {
+  test("recalc refuses an existing output, the default name too, saying an earlier result is there; --ersatt replaces it", () => {
+    const { dir, input } = workdir();
+    const out = path.join(dir, "res.xlsx");
+    const deflt = path.join(dir, "in.beraknad.xlsx");
+    expect(run(["recalc", input, "-o", out]).status).toBe(0);
+    expect(run(["recalc", input]).status).toBe(0);
+    const earlier = [sha(out), sha(deflt)];
+    for (const args of [["-o", out], []]) {
+      const r = run(["recalc", input, ...args]);
+      expect([r.status, r.stderr]).toEqual([1, expect.stringContaining("finns redan: där ligger ett tidigare resultat")]);
+      expect(r.stderr).toContain("--ersatt");
+    }
+    expect([sha(out), sha(deflt)]).toEqual(earlier);
+    expect(run(["recalc", input, "-o", out, "--ersatt"]).status).toBe(0);
+    expect(run(["recalc", input, "--ersatt"]).status).toBe(0);
+  });
+
+  test("an SIE import refuses an existing copy the same way; nytt-ar never replaces and does not suggest --ersatt", () => {
+    const { dir, input } = workdir();
+    const se = path.join(dir, "bok.se");
+    const lines = [
+      "#FLAGGA 0",
+      "#SIETYP 4",
+      "#RAR 0 20260101 20261231",
+      '#VER A 1 20260105 "x"',
+      "{",
+      "#TRANS 1930 {} 100",
+      "#TRANS 6110 {} -100",
+      "}",
+    ];
+    writeFileSync(se, lines.join("\r\n"), "latin1");
+    expect(run(["sie", se, input]).status).toBe(0);
+    const copy = path.join(dir, "in.importerad.xlsx");
+    const earlier = sha(copy);
+    const again = run(["sie", se, input]);
+    expect([again.status, again.stderr]).toEqual([1, expect.stringContaining("finns redan: där ligger en tidigare import")]);
+    expect(sha(copy)).toBe(earlier);
+    expect(run(["sie", se, input, "--ersatt"]).status).toBe(0);
+    const taken = path.join(dir, "taget.xlsx");
+    writeFileSync(taken, "någon annans fil");
+    const r = run(["nytt-ar", input, "-o", taken, "--ersatt"]);
+    expect([r.status, r.stderr]).toEqual([1, expect.stringContaining("Nytt år skriver aldrig över en arbetsbok")]);
+    expect(r.stderr).not.toContain("lägg till --ersatt");
+    expect(readFileSync(taken, "utf8")).toBe("någon annans fil");
+  });
+});
+
 describe("the file system's no is a message with exit 1", () => {
   test("an output folder that does not exist, a folder as the output, a folder as the input", () => {
     const { dir, input } = workdir();

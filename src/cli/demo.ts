@@ -11,7 +11,7 @@ async function demo(): Promise<number> {
   // The bundled example is the demo's own file: made again each time.
   let code = await main(["exempel", input, "--ersatt"]);
   if (code !== 0) return code;
-  code = await main(["recalc", input, "-o", output]);
+  code = await main(["recalc", input, "-o", output, "--ersatt"]);
   if (code !== 0) return code;
   return main(["verifiera", output]);
 }

@@ -6,6 +6,7 @@
 import { promises as fs, realpathSync, statSync } from "fs";
 import path from "path";
 import type { Message } from "../core/messages";
+import { MessageError } from "./errors";
 
 /** What a file given as a workbook is, from its first bytes. */
 export type FileKind = "xlsx" | "encrypted" | "xls" | "ods" | "other";
@@ -84,6 +85,16 @@ function realPath(file: string): string {
 }
 
 /** Whether writing `output` would write `input`: the same real path, or the same device and inode (hard links). */
+/**
+ * Whether a file is there that an output would replace (a folder is not: the file system says no to it, in its words).
+ * @example refuseExisting("res.xlsx", false, "result") // throws file_exists when res.xlsx is a file
+ */
+export function refuseExisting(output: string, replace: boolean, kind: "input" | "result" | "import" | "new-year"): void {
+  if (replace && kind !== "new-year") return;
+  if (statSync(output, { throwIfNoEntry: false })?.isFile())
+    throw new MessageError({ code: "file_exists", params: { file: output, kind } });
+}
+
 export function sameFile(input: string, output: string): boolean {
   if (realPath(input) === realPath(output)) return true;
   try {

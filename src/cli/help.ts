@@ -64,27 +64,30 @@ const COMMON_EN = `  --json             write the result (or the errors) as JSON
 
 const HELP: Record<Command, Record<Lang, string>> = {
   recalc: {
-    sv: `finsam recalc (eller berakna) <in.xlsx> [-o <ut.xlsx>]
+    sv: `finsam recalc (eller berakna) <in.xlsx> [-o <ut.xlsx>] [--ersatt]
 
 Läser indatabladen, beräknar medlemsandelar, tertialrapport med helårsprognos, eget kapital mot taket och
-bokslut, och skriver resultatbladen i en kopia av arbetsboken. Indatafilen ändras aldrig.
+bokslut, och skriver resultatbladen i en kopia av arbetsboken. Indatafilen ändras aldrig. En utfil som redan
+finns (ett tidigare resultat) ersätts bara med --ersatt.
 
 Flaggor:
   -o, --out <fil>    utfilen (annars <namn>.beraknad.xlsx bredvid indatafilen)
+  --ersatt           ersätt en utfil som redan finns (annars vägras det)
   --only <del>       bara medlemsandelar, tertial eller eget-kapital (flera gånger går bra)
   --brytdatum <dag>  räkna med ett annat brytdatum än Inställningar (ÅÅÅÅ-MM-DD)
 ${COMMON_SV}
 
 Exempel:
   finsam berakna arbetsbok.xlsx -o arbetsbok.beraknad.xlsx`,
-    en: `finsam recalc (or berakna) <in.xlsx> [-o <out.xlsx>]
+    en: `finsam recalc (or berakna) <in.xlsx> [-o <out.xlsx>] [--ersatt]
 
 Reads the input sheets, computes member shares, the tertial report with its full-year forecast, equity
 against the ceiling and the year-end statements, and writes the result sheets into a copy of the workbook.
-The input file is never changed.
+The input file is never changed. An output that exists (an earlier result) is replaced only with --ersatt.
 
 Options:
   -o, --out <file>   the output (otherwise <name>.beraknad.xlsx beside the input)
+  --ersatt, --replace  replace an output that exists (otherwise refused)
   --only <part>      only medlemsandelar, tertial or eget-kapital (may be repeated)
   --brytdatum <day>  compute with another cut-off date than Inställningar's (YYYY-MM-DD)
 ${COMMON_EN}
@@ -202,6 +205,7 @@ inställningar) och ändrar inget annat.
 
 Flaggor:
   -o, --out <fil>    utfilen (annars <namn>.importerad.xlsx)
+  --ersatt           ersätt en utfil som redan finns (en tidigare import; annars vägras det)
   --importera-anda   importera trots att filens saldon inte stämmer med raderna (Körlogg säger det)
 ${COMMON_SV}
 
@@ -217,6 +221,7 @@ settings) and changes nothing else.
 
 Options:
   -o, --out <file>   the output (otherwise <name>.importerad.xlsx)
+  --ersatt, --replace  replace an output that exists (an earlier import; otherwise refused)
   --importera-anda, --force  import even though the file's balances disagree with the rows (Körlogg records it)
 ${COMMON_EN}
 

@@ -8,14 +8,14 @@ import { encodingWorthSaying, fiscalYearName, SieSummary } from "../core/sie/sum
 export const CLI_TEXT = {
   sv: {
     usage: `Användning:
-  finsam recalc <in.xlsx> [-o <ut.xlsx>] [--only medlemsandelar|tertial|eget-kapital]...
+  finsam recalc <in.xlsx> [-o <ut.xlsx>] [--ersatt] [--only medlemsandelar|tertial|eget-kapital]...
                 [--brytdatum ÅÅÅÅ-MM-DD] [--json] [--sprak sv|en]
   finsam mall <ut.xlsx> [--ersatt]       skriver inte över en fil som finns utan --ersatt
   finsam exempel <ut.xlsx> [--ersatt] [--avslutat]
   finsam nytt-ar <förra-året.xlsx> -o <nya-året.xlsx>   nästa års arbetsbok från ett avslutat år
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          läser och kontrollerar en SIE-fil, skriver inget
-  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>] [--json] [--importera-anda]
+  finsam sie <in.se> <arbetsbok.xlsx> [-o <ut.xlsx>] [--ersatt] [--json] [--importera-anda]
                 importerar filen till en kopia av arbetsboken; --importera-anda trots att filens
                 egna saldon inte stämmer med raderna (Körlogg säger det)
 `,
@@ -70,13 +70,14 @@ export const CLI_TEXT = {
   },
   en: {
     usage: `Usage:
-  finsam recalc <in.xlsx> [-o <out.xlsx>] [--only medlemsandelar|tertial|eget-kapital]... [--brytdatum YYYY-MM-DD] [--json] [--sprak sv|en]
+  finsam recalc <in.xlsx> [-o <out.xlsx>] [--ersatt] [--only medlemsandelar|tertial|eget-kapital]...
+                [--brytdatum YYYY-MM-DD] [--json] [--sprak sv|en]
   finsam mall <out.xlsx> [--ersatt]      does not overwrite an existing file without --ersatt (--replace)
   finsam exempel <out.xlsx> [--ersatt] [--avslutat]
   finsam nytt-ar <last-year.xlsx> -o <new-year.xlsx>   next year's workbook from a closed year
   finsam verifiera <in.xlsx> [--json] [--sprak sv|en]
   finsam sie <in.se> [--json] [--sprak sv|en]          reads and checks an SIE file, writes nothing
-  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>] [--json] [--importera-anda]
+  finsam sie <in.se> <workbook.xlsx> [-o <out.xlsx>] [--ersatt] [--json] [--importera-anda]
                 imports the file into a copy of the workbook; --importera-anda (or --force) even though
                 the file's own balances disagree with the rows (Körlogg records it)
 `,

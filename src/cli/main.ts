@@ -6,7 +6,6 @@
  */
 import { createHash } from "crypto";
 import v8 from "v8";
-import { existsSync } from "fs";
 import { OUTPUTS, Output } from "../core/compute";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
 import { issueText, messageText } from "../core/messages";
@@ -17,7 +16,7 @@ import { recalculate, verifyGrid } from "../workbook/usecases";
 import { saveXlsx } from "../xlsx/xlsxFile";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
 import { MessageError, UsageError } from "./errors";
-import { defaultOutputPath, fileSystemMessage, outputNameProblem, sameFile } from "./files";
+import { defaultOutputPath, fileSystemMessage, outputNameProblem, refuseExisting, sameFile } from "./files";
 import { COMMAND_NAMES, commandHelp, nearestCommand, overviewHelp } from "./help";
 import { CLI_TEXT, CliText } from "./i18n";
 import { openWorkbook } from "./open";
@@ -85,7 +84,7 @@ function parseArgs(argv: string[], t: CliText): Parsed {
 
 async function writeInputWorkbook(file: string, sheets: SheetModel[], replace: boolean): Promise<void> {
   // A template or an example never replaces a workbook someone has filled in, unless told to.
-  if (existsSync(file) && !replace) throw new MessageError({ code: "file_exists", params: { file } });
+  refuseExisting(file, replace, "input");
   const port = XlsxPort.empty();
   await port.writeSheets(sheets);
   await saveXlsx(port, file);
@@ -101,6 +100,8 @@ async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   if (sameFile(input, output)) throw new UsageError(t.sameFile);
   const misnamed = outputNameProblem(port.isMacroEnabled(), output);
   if (misnamed) throw new MessageError(misnamed);
+  // An earlier result may hold what someone typed (a comment in the report, Körlogg's history): replaced only when asked.
+  refuseExisting(output, p.replace, "result");
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
   const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
   const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action, sha256, lang });

@@ -1,6 +1,5 @@
 /** `finsam nytt-ar`: next year's workbook from a closed year, written to a new file; the source is only read. */
 import { createHash } from "crypto";
-import { existsSync } from "fs";
 import path from "path";
 import type { Lang } from "../core/locale";
 import { issueText, messageText } from "../core/messages";
@@ -8,7 +7,7 @@ import { newYear } from "../workbook/newYear";
 import { saveXlsx } from "../xlsx/xlsxFile";
 import { XlsxPort } from "../xlsx/xlsxPort";
 import { MessageError, UsageError } from "./errors";
-import { outputNameProblem, sameFile } from "./files";
+import { outputNameProblem, refuseExisting, sameFile } from "./files";
 import { CLI_TEXT } from "./i18n";
 import { openWorkbook } from "./open";
 import { Io, Parsed, printIssues, version } from "./shell";
@@ -22,7 +21,7 @@ export async function newYearCommand(p: Parsed, io: Io, lang: Lang): Promise<num
   const output = p.out;
   if (sameFile(input, output)) throw new UsageError(t.sameFile);
   // The new year's workbook is a new file: an existing one (last year's or any other) is never replaced.
-  if (existsSync(output)) throw new MessageError({ code: "file_exists", params: { file: output } });
+  refuseExisting(output, false, "new-year");
   const source = await openWorkbook(input);
   const misnamed = outputNameProblem(false, output);
   if (misnamed) throw new MessageError(misnamed);

@@ -11,7 +11,7 @@ import { WriteRefused } from "../workbook/port";
 import { importSie } from "../workbook/sieImport";
 import { saveXlsx } from "../xlsx/xlsxFile";
 import { MessageError, UsageError } from "./errors";
-import { defaultImportPath, MAX_SIE_BYTES, outputNameProblem, sameFile } from "./files";
+import { defaultImportPath, MAX_SIE_BYTES, outputNameProblem, refuseExisting, sameFile } from "./files";
 import { CLI_TEXT } from "./i18n";
 import { checkInput, openWorkbook } from "./open";
 import { Io, ISSUES_SHOWN, Parsed, printIssues, version } from "./shell";
@@ -55,6 +55,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   if (sameFile(input, output)) throw new UsageError(t.sameFile);
   const misnamed = outputNameProblem(port.isMacroEnabled(), output);
   if (misnamed) throw new MessageError(misnamed);
+  refuseExisting(output, p.replace, "import");
   const name = path.basename(file);
   // The parsed file is only referenced inside this call: a million-row import writes without it in memory.
   const summary = p.json ? summarizeSie(parseSie(bytes, name), name) : null;

@@ -31,10 +31,22 @@ export function isoFromParts(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** Day number (days since 1970-01-01) of a calendar date. */
+/**
+ * Day number (days since 1970-01-01) of a calendar date in the proleptic Gregorian calendar, for every year
+ * (`Date.UTC` would read the years 0–99 as 1900–1999).
+ */
 export function dayNumber(y: number, m: number, d: number): DayNumber {
-  return asDay(Math.floor(Date.UTC(y, m - 1, d) / 86400000));
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yearOfEra = yy - era * 400;
+  const dayOfYear = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return asDay(era * 146097 + dayOfEra - 719468);
 }
+
+/** The years a spreadsheet's dates can hold (Excel's 1900 date system: 1900-01-01 to 9999-12-31). */
+export const FIRST_SHEET_YEAR = 1900;
+export const LAST_SHEET_YEAR = 9999;
 
 /** The day number of an ISO date, or null when it is not one. */
 export function dayNumberOfIso(iso: IsoDate): DayNumber | null {

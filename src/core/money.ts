@@ -14,6 +14,18 @@ export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const ORE = new Decimal("0.01");
 
+/**
+ * The largest amount read anywhere, in a workbook cell or an SIE file: 1 000 billion kronor (10^14 öre), far above
+ * any association's books. The workbook reader and the SIE import refuse the same amounts.
+ */
+export const MAX_AMOUNT_ORE = 1e14;
+
+/**
+ * What the amounts of a ledger or an SIE file may add up to, counted without their signs: every sum of öre taken
+ * over them then stays below 2^53, where a double holds each whole number exactly. A file beyond it is refused.
+ */
+export const MAX_TOTAL_ORE = Number.MAX_SAFE_INTEGER;
+
 export function dec(value: number | string | Decimal): Decimal {
   return new Decimal(value);
 }

@@ -4,9 +4,9 @@
  * Each parser returns a value, or what was wrong with the cell (a value problem of the message
  * catalogue, with the cell described as the user sees it).
  */
-import { dayNumber, dayNumberOfExcelSerial, excelSerialOfDayNumber, parseIsoDate } from "../core/dates";
+import { dayNumber, dayNumberOfExcelSerial, excelSerialOfDayNumber, FIRST_SHEET_YEAR, parseIsoDate } from "../core/dates";
 import type { ValueProblem } from "../core/messages";
-import { Decimal, exactOre } from "../core/money";
+import { Decimal, exactOre, MAX_AMOUNT_ORE } from "../core/money";
 import type { DayNumber, Ore, Result } from "../core/units";
 import { isDateCell, isErrorCell, isUncalculated, RawCell } from "./grid";
 
@@ -101,8 +101,8 @@ export function parseNumber(v: RawCell): Parsed<Decimal> {
   return fail("not_number", v);
 }
 
-/** Largest amount accepted: far above any association's books, small enough to sum exactly in öre. */
-export const MAX_AMOUNT = new Decimal("1e12");
+/** Largest amount accepted (core/money's MAX_AMOUNT_ORE, as the SIE import has it): far above any association's books. */
+export const MAX_AMOUNT = new Decimal(MAX_AMOUNT_ORE).dividedBy(100);
 
 /** An amount in kronor with at most two decimals. */
 export function parseAmount(v: RawCell): Parsed<Decimal> {
@@ -173,6 +173,7 @@ export function parseDate(v: RawCell): Parsed<DayNumber> {
   if (typeof v === "string") {
     const t = v.trim();
     const p = parseIsoDate(t);
+    if (p && p.y < FIRST_SHEET_YEAR) return fail("date_range", v);
     if (p) return ok(dayNumber(p.y, p.m, p.d));
     return fail(/^\d{4}-\d{2}-\d{2}$/.test(t) ? "impossible_date" : "not_iso_date", v);
   }

@@ -78,8 +78,12 @@ function typedValue(t: string | undefined, style: number, v: string, ctx: Contex
       return Number.isFinite(n) && v.trim() !== "" ? dateOrNumber(n, style, ctx) : { error: "#VALUE!" };
     }
     case "s": {
-      const s = ctx.strings[Number(v)];
-      return s === undefined ? { error: "#REF!" } : s;
+      // A shared string's index is a plain whole number that names a string of the table; anything else (empty,
+      // `3.7`, `0x1`, `1e0`) would read another cell's text, so the file is refused, naming the cell.
+      const i = digitsAt(v, 0, v.length);
+      const s = i === i ? ctx.strings[i] : undefined;
+      if (s === undefined) throw new PackageError(`the shared string index "${v.slice(0, 20)}" names no string of the workbook`);
+      return s;
     }
     case "str":
       return decodeText(v);

@@ -16,7 +16,8 @@ export interface ShellParams {
   file_unreadable: { file: string; detail: string };
   file_kind: { file: string; kind: "encrypted" | "xls" | "ods" };
   file_system: { file: string; reason: string };
-  file_exists: { file: string };
+  /** `kind`: a template or example (input), a calculated result, an imported copy, or next year's workbook (never replaced). */
+  file_exists: { file: string; kind: "input" | "result" | "import" | "new-year" };
   file_not_regular: { file: string };
   file_too_large: { file: string; megabytes: number; limit: number };
   output_extension: { file: string; expected: ".xlsx" | ".xlsm" };
@@ -84,11 +85,25 @@ export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> }
     example: { file: "huvudbok.xlsx", megabytes: 1200, limit: 1000 },
   },
   file_exists: {
-    meaning: "Mall och exempel skriver inte över en fil som finns; --ersatt gör det.",
-    sv: (p) => `Filen ${p.file} finns redan och skrivs inte över. Välj ett annat namn, eller lägg till --ersatt för att ersätta den.`,
-    en: (p) => `The file ${p.file} exists and is not overwritten. Choose another name, or add --ersatt (--replace) to replace it.`,
-    example: { file: "arbetsbok.xlsx" },
+    meaning:
+      "Utfilen finns redan och skrivs inte över: mall, exempel, ett tidigare resultat (recalc) och en tidigare import (sie) ersätts bara med --ersatt; nytt år skriver aldrig över en fil.",
+    sv: (p) =>
+      p.kind === "result" || p.kind === "import"
+        ? `Filen ${p.file} finns redan: där ligger ${p.kind === "result" ? "ett tidigare resultat" : "en tidigare import"}, ` +
+          "och det som skrivits i den (kommentarer, Körlogg) skulle gå förlorat. Ange en annan utfil med -o, eller lägg till --ersatt för att ersätta den."
+        : p.kind === "new-year"
+          ? `Filen ${p.file} finns redan. Nytt år skriver aldrig över en arbetsbok; ange ett nytt filnamn med -o.`
+          : `Filen ${p.file} finns redan och skrivs inte över. Välj ett annat namn, eller lägg till --ersatt för att ersätta den.`,
+    en: (p) =>
+      p.kind === "result" || p.kind === "import"
+        ? `The file ${p.file} exists: it holds ${p.kind === "result" ? "an earlier result" : "an earlier import"}, ` +
+          "and what was typed in it (comments, Körlogg) would be lost. Give another output with -o, or add --ersatt (--replace) to replace it."
+        : p.kind === "new-year"
+          ? `The file ${p.file} exists. Nytt år never overwrites a workbook; give a new file name with -o.`
+          : `The file ${p.file} exists and is not overwritten. Choose another name, or add --ersatt (--replace) to replace it.`,
+    example: { file: "arbetsbok.beraknad.xlsx", kind: "result" },
   },
+
   output_extension: {
     meaning: "Utfilens namn passar inte arbetsboken: en makroarbetsbok öppnas av Excel bara som .xlsm, en annan bara som .xlsx.",
     sv: (p) =>

@@ -283,9 +283,10 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     example: { count: 120 },
   },
   amount_overflow: {
-    meaning: "En summa blir för stor för att räknas exakt i ören.",
-    sv: () => "Summan blir för stor för att räknas exakt.",
-    en: () => "The sum becomes too large to be computed exactly.",
+    meaning:
+      "Huvudbokens belopp blir tillsammans (utan tecken) mer än vad som kan summeras exakt i ören (90 biljoner kronor); cellen är där gränsen passeras.",
+    sv: () => "Huvudbokens belopp blir här tillsammans mer än 90 biljoner kronor, mer än vad som kan summeras exakt.",
+    en: () => "Together the ledger's amounts pass 90 trillion kronor here, more than can be summed exactly.",
     example: none,
   },
   duplicate_grant: {

@@ -9,6 +9,7 @@ export interface SieParams {
   sie_trans_incomplete: None;
   sie_bad_amount: { value: string };
   sie_bad_date: { value: string };
+  sie_date_out_of_range: { value: string };
   sie_checksum_wrong: { stated: string; actual: string };
   sie_balance_mismatch: { kind: "UB" | "RES" | "PSALDO"; account: number; period: string; year: number; stated: string; computed: string };
   sie_year_not_calendar: { start: string; end: string };
@@ -17,6 +18,7 @@ export interface SieParams {
   sie_import_moves_error: { sheet: string };
   sie_account_not_number: { value: string };
   sie_amount_too_large: { value: string };
+  sie_amounts_total_too_large: None;
   sie_stray_brace: { brace: "{" | "}" };
   sie_not_a_record: { text: string };
   sie_voucher_without_brace: None;
@@ -100,6 +102,13 @@ export const SIE_MESSAGES: { [C in keyof SieParams]: Entry<SieParams[C]> } = {
     en: (p) => `The date "${p.value}" does not exist or is not written YYYYMMDD.`,
     example: { value: "20250231" },
   },
+  sie_date_out_of_range: {
+    meaning: "Fel: ett datum i SIE-filen ligger före 1900, som ett kalkylblad inte kan hålla (ett år skrivet med fel siffror).",
+    sv: (p) => `Datumet "${p.value}" ligger före år 1900, som ett kalkylblad inte kan hålla. Rätta året i bokföringsprogrammet.`,
+    en: (p) =>
+      `The date "${p.value}" is before the year 1900, which a spreadsheet cannot hold. Correct the year in the accounting program.`,
+    example: { value: "00260101 00261231" },
+  },
   sie_checksum_wrong: {
     meaning: "Fel: filens kontrollsumma (#KSUMMA) stämmer inte; filen har ändrats eller skadats efter exporten.",
     sv: (p) =>
@@ -165,10 +174,17 @@ export const SIE_MESSAGES: { [C in keyof SieParams]: Entry<SieParams[C]> } = {
     example: { value: "FEL" },
   },
   sie_amount_too_large: {
-    meaning: "Fel: ett belopp är större än vad som kan räknas exakt (±90 biljoner kronor, 2^53 öre).",
-    sv: (p) => `Beloppet "${p.value}" är för stort för att räknas exakt (högst 90 071 992 547 409,91 kr).`,
-    en: (p) => `The amount "${p.value}" is too large to be counted exactly (at most 90,071,992,547,409.91 kr).`,
-    example: { value: "99999999999999999.00" },
+    meaning: "Fel: ett belopp är större än vad arbetsboken läser (1 000 miljarder kronor, som i Huvudbok).",
+    sv: (p) => `Beloppet "${p.value}" är större än de 1 000 000 000 000,00 kr som arbetsboken läser.`,
+    en: (p) => `The amount "${p.value}" is larger than the 1,000,000,000,000.00 kr the workbook reads.`,
+    example: { value: "45035996273704.97" },
+  },
+  sie_amounts_total_too_large: {
+    meaning:
+      "Fel: filens belopp blir tillsammans (utan tecken) mer än vad som kan summeras exakt (90 biljoner kronor); raden är där gränsen passeras.",
+    sv: () => "Filens belopp blir här tillsammans mer än 90 biljoner kronor, mer än vad som kan summeras exakt. Filen läses inte.",
+    en: () => "Together the file's amounts pass 90 trillion kronor here, more than can be summed exactly. The file is not read.",
+    example: {},
   },
   sie_stray_brace: {
     meaning:

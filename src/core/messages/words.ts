@@ -17,6 +17,7 @@ export type ValueProblem =
   | "not_date"
   | "not_iso_date"
   | "impossible_date"
+  | "date_range"
   | "not_yes_no"
   | "not_account"
   | "account_range_reversed"
@@ -86,6 +87,7 @@ export function valueSv(p: ValueParams): string {
     not_date: `${v} är inte ett datum`,
     not_iso_date: `${v} är inte ett datum (skriv ÅÅÅÅ-MM-DD)`,
     impossible_date: `${v} är inte ett giltigt datum`,
+    date_range: `${v} ligger utanför de år ett kalkylblad kan hålla (1900–9999)`,
     not_yes_no: `${v} är inte Ja eller Nej`,
     not_account: `${v} är inte ett kontonummer eller intervall (t.ex. 5000-5999)`,
     account_range_reversed: `intervallet ${v} slutar före sin början`,
@@ -118,6 +120,7 @@ export function valueEn(p: ValueParams): string {
     not_date: `${v} is not a date`,
     not_iso_date: `${v} is not a date (write YYYY-MM-DD)`,
     impossible_date: `${v} is not a valid date`,
+    date_range: `${v} is outside the years a spreadsheet can hold (1900–9999)`,
     not_yes_no: `${v} is not Ja (yes) or Nej (no)`,
     not_account: `${v} is not an account number or range (e.g. 5000-5999)`,
     account_range_reversed: `the range ${v} ends before it starts`,

@@ -3,7 +3,8 @@
  * numbers, and the fast path for the common #TRANS row. Written without closures or per-character
  * strings: these run once per line of files with a million rows.
  */
-import { dayNumber, daysInMonth } from "../dates";
+import { dayNumber, daysInMonth, FIRST_SHEET_YEAR } from "../dates";
+import { MAX_AMOUNT_ORE } from "../money";
 import type { DayNumber } from "../units";
 import type { SieTransaction } from "./transaction";
 
@@ -60,15 +61,15 @@ export function fieldsOf(line: string): Field[] {
   return out;
 }
 
-/** Amounts whose öre are not exact in a double (beyond ±2^53 öre): `oreOf` answers this, not a number. */
+/** Amounts beyond the largest the workbook reads (MAX_AMOUNT_ORE, 1 000 billion kr): `oreOf` answers this, not a number. */
 export const ORE_TOO_LARGE = Number.POSITIVE_INFINITY;
 
-/** Whole kronor above this times 100 plus öre would pass 2^53 öre. */
-const MAX_WHOLE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+/** Whole kronor above this are beyond MAX_AMOUNT_ORE whatever the öre. */
+const MAX_WHOLE = MAX_AMOUNT_ORE / 100;
 
 /**
  * An amount with at most two decimals as öre, or null when it is not an amount, or `ORE_TOO_LARGE`
- * when it is one but beyond ±2^53 öre (not exact). Lenient as the programs are: `.20`, `-.5`, `+12`,
+ * when it is one but beyond ±MAX_AMOUNT_ORE. Lenient as the programs are: `.20`, `-.5`, `+12`,
  * a comma as the decimal sign.
  */
 export function oreOf(text: string): number | null {
@@ -103,11 +104,11 @@ export function oreOf(text: string): number | null {
   if (digits === 0 && decimals === 0) return null;
   if (tooLarge || whole > MAX_WHOLE) return ORE_TOO_LARGE;
   const ore = whole * 100 + cents;
-  if (!Number.isSafeInteger(ore)) return ORE_TOO_LARGE;
+  if (ore > MAX_AMOUNT_ORE) return ORE_TOO_LARGE;
   return negative ? -ore : ore;
 }
 
-/** `YYYYMMDD` as a day number, or null for a date that does not exist. */
+/** `YYYYMMDD` as a day number, or null for a date that does not exist or that a spreadsheet cannot hold (before 1900). */
 const days = new Map<string, DayNumber | null>();
 
 export function dayOf(text: string): DayNumber | null {
@@ -124,10 +125,16 @@ function parseDay(text: string): DayNumber | null {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
   const y = Number(m[1]);
+  if (y < FIRST_SHEET_YEAR) return null;
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return dayNumber(y, mo, d);
+}
+
+/** The code for a date that `dayOf` refuses: one before 1900 is a real date no spreadsheet holds, the rest are not dates. */
+export function badDateCode(text: string): "sie_bad_date" | "sie_date_out_of_range" {
+  return /^0\d{3}(0[1-9]|1[0-2])\d{2}$|^1[0-8]\d{2}(0[1-9]|1[0-2])\d{2}$/.test(text) ? "sie_date_out_of_range" : "sie_bad_date";
 }
 
 export const str = (f: Field | undefined): string => (typeof f === "string" ? f : "");

@@ -13,7 +13,8 @@ import { decode, detectEncoding, SieEncoding } from "./encoding";
 import type { SieTransaction } from "./transaction";
 
 export type { SieTransaction };
-import { dayOf, fastTrans, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
+import { MAX_TOTAL_ORE } from "../money";
+import { badDateCode, dayOf, fastTrans, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
 
 export { dayOf, fieldsOf, oreOf } from "./fields";
 export type { Field } from "./fields";
@@ -119,12 +120,22 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
     error({ code: "sie_account_not_number", params: { value } }, line);
     return null;
   };
+  /** Every amount read, without its sign: while it stays below MAX_TOTAL_ORE every sum taken over them is exact. */
+  let absoluteTotal = 0;
+  const counted = (ore: number, line: number): void => {
+    if (absoluteTotal > MAX_TOTAL_ORE) return;
+    absoluteTotal += ore < 0 ? -ore : ore;
+    if (absoluteTotal > MAX_TOTAL_ORE) error({ code: "sie_amounts_total_too_large", params: {} }, line);
+  };
   /** An amount field as öre, or null after an error naming the value. */
   const amountOf = (value: string, line: number): number | null => {
     const ore = oreOf(value);
     if (ore === null) error({ code: "sie_bad_amount", params: { value } }, line);
     else if (ore === ORE_TOO_LARGE) error({ code: "sie_amount_too_large", params: { value } }, line);
-    else return ore;
+    else {
+      counted(ore, line);
+      return ore;
+    }
     return null;
   };
   const closeVoucher = () => {
@@ -175,6 +186,7 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
     if (inBlock && text.startsWith("#TRANS", lead) && isSpace(text.charCodeAt(lead + 6))) {
       const t = fastTrans(text.slice(lead, stop), lineNo);
       if (t) {
+        counted(t.ore, lineNo);
         voucher!.transactions.push(t);
         continue;
       }
@@ -227,8 +239,11 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
         const start = dayOf(str(f[2]));
         const stop = dayOf(str(f[3]));
         const offset = Number(str(f[1]));
-        if (start === null || stop === null) error({ code: "sie_bad_date", params: { value: `${str(f[2])} ${str(f[3])}` } }, lineNo);
-        else if (!Number.isInteger(offset) || str(f[1]) === "") error({ code: "sie_bad_year_index", params: { value: str(f[1]) } }, lineNo);
+        if (start === null || stop === null) {
+          const bad = start === null ? str(f[2]) : str(f[3]);
+          error({ code: badDateCode(bad), params: { value: `${str(f[2])} ${str(f[3])}` } }, lineNo);
+        } else if (!Number.isInteger(offset) || str(f[1]) === "")
+          error({ code: "sie_bad_year_index", params: { value: str(f[1]) } }, lineNo);
         else if (stop < start)
           error({ code: "sie_fiscal_year_reversed", params: { start: isoOfDayNumber(start), end: isoOfDayNumber(stop) } }, lineNo);
         else {
@@ -302,7 +317,7 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
         closeVoucher();
         const day = dayOf(str(f[3]));
         if (day === null) {
-          error({ code: "sie_bad_date", params: { value: str(f[3]) } }, lineNo);
+          error({ code: badDateCode(str(f[3])), params: { value: str(f[3]) } }, lineNo);
           // Its block is still read (and dropped), so that its rows are not taken as stray records.
           voucher = { series: str(f[1]), number: str(f[2]), day: NaN as DayNumber, text: "", line: lineNo, transactions: [] };
           awaitingBrace = !trimmed.endsWith("{");
@@ -329,7 +344,7 @@ export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYT
         const ore = amountOf(amountText, lineNo);
         if (account === null || ore === null) break;
         const transDate = str(f[4]);
-        if (transDate !== "" && dayOf(transDate) === null) error({ code: "sie_bad_date", params: { value: transDate } }, lineNo);
+        if (transDate !== "" && dayOf(transDate) === null) error({ code: badDateCode(transDate), params: { value: transDate } }, lineNo);
         voucher.transactions.push({
           account,
           accountText,

@@ -4,6 +4,7 @@
  */
 import type { LedgerRow } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
+import { MAX_TOTAL_ORE } from "../../core/money";
 import { asOre, Ore } from "../../core/units";
 import { cellRef, isBlank, WorkbookGrid } from "../grid";
 import { at, ColumnSpec } from "../tables";
@@ -42,6 +43,7 @@ export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueL
   let errorCount = 0;
   const amountCols: Array<"amount" | "debit" | "credit"> = useDebitCredit ? ["debit", "credit"] : ["amount"];
   const parseDate = dateParser(grid);
+  let absoluteTotal = 0;
   for (const row of r.t.rows) {
     const dateV = at(row, cols.date);
     const accountV = at(row, cols.account);
@@ -69,6 +71,12 @@ export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueL
     if (errors.length > before) {
       errorCount++;
       continue;
+    }
+    // Every sum over the ledger stays exact while the amounts together, without their signs, stay below 2^53 öre.
+    absoluteTotal += ore! < 0 ? -ore! : ore!;
+    if (absoluteTotal > MAX_TOTAL_ORE) {
+      errors.add("amount_overflow", {}, r.ref(row.index, amountCols[0]));
+      break;
     }
     ledger.push({
       day: day!,
