@@ -87,6 +87,50 @@ const cases: BadCase[] = [
   },
   { name: "#REF! in an amount", edit: (g) => setCell(g, "Huvudbok!D4", { error: "#REF!" }), code: "cell_error_value", cell: "Huvudbok!D4" },
   { name: "#N/A in a key", edit: (g) => setCell(g, "Medlemmar!C3", { error: "#N/A" }), code: "cell_error_value", cell: "Medlemmar!C3" },
+  // Error values in text cells and headers (issue 32): never a member called #N/A, never a budget year dropped.
+  {
+    name: "#N/A as a member's name",
+    edit: (g) => setCell(g, "Medlemmar!A3", { error: "#N/A" }),
+    code: "cell_error_value",
+    cell: "Medlemmar!A3",
+  },
+  { name: "#REF! in a group", edit: (g) => setCell(g, "Medlemmar!B4", { error: "#REF!" }), code: "cell_error_value", cell: "Medlemmar!B4" },
+  {
+    name: "#VALUE! in an account's name",
+    edit: (g) => setCell(g, "Kontoplan!B3", { error: "#VALUE!" }),
+    code: "cell_error_value",
+    cell: "Kontoplan!B3",
+  },
+  {
+    name: "#N/A in a ledger text",
+    edit: (g) => setCell(g, "Huvudbok!E4", { error: "#N/A" }),
+    code: "cell_error_value",
+    cell: "Huvudbok!E4",
+  },
+  {
+    name: "#DIV/0! as a budget year's header",
+    edit: (g) => setCell(g, "Budget!C1", { error: "#DIV/0!" }),
+    code: "cell_error_value",
+    cell: "Budget!C1",
+  },
+  {
+    name: "#NAME? as a column header",
+    edit: (g) => setCell(g, "Huvudbok!F1", { error: "#NAME?" }),
+    code: "cell_error_value",
+    cell: "Huvudbok!F1",
+  },
+  {
+    name: "#N/A as the association's name",
+    edit: (g) => setCell(g, "Inställningar!B2", { error: "#N/A" }),
+    code: "cell_error_value",
+    cell: "Inställningar!B2",
+  },
+  {
+    name: "#REF! as a setting's name",
+    edit: (g) => setCell(g, "Inställningar!A5", { error: "#REF!" }),
+    code: "cell_error_value",
+    cell: "Inställningar!A5",
+  },
   { name: "unknown group", edit: (g) => setCell(g, "Medlemmar!B4", "Landet"), code: "unknown_group", cell: "Medlemmar!B4" },
   {
     name: "unknown report line in Kontoplan",

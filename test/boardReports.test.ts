@@ -15,7 +15,8 @@ import { verifyGrid } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { bufferOf, rawOf, workbookOf } from "./helpers/exceljs";
 import { exampleWorkbook, FIXED_NOW, mockExcelOf, runOf } from "./helpers/office";
-import { ActionResult, moveCommentAction, recalcAction } from "../src/excel/actions";
+import { ActionResult, recalcAction } from "../src/excel/actions";
+import { moveCommentAction } from "../src/excel/tableActions";
 import { examplePackage, recalcPackage } from "./helpers/package";
 
 describe("due dates (Förfallodagar)", () => {

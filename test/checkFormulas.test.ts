@@ -14,7 +14,8 @@ import { describeWithGnumeric, gnumericSheet, parseCsv } from "./helpers/gnumeri
 import { convert, sofficePath } from "./helpers/libreoffice";
 import { parseTextWorkbook, writeGridXlsx } from "./helpers/textWorkbook";
 import { dayNumber, excelSerialOfDayNumber } from "../src/core/dates";
-import { exampleSheets, INPUT_DEFS, inputSheet } from "../src/report/example";
+import { EXTRAS_TABLE } from "../src/core/contract";
+import { exampleSheets, inputSheet } from "../src/report/example";
 import { FORMATS } from "../src/report/sheetModel";
 import { saveXlsx } from "../src/xlsx/xlsxFile";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
@@ -33,13 +34,9 @@ const withExtra = path.join(tmp, "tillaggsbidrag.xlsx");
 beforeAll(async () => {
   const r = spawnSync(process.execPath, [cli, "recalc", example, "-o", fresh], { encoding: "utf8" });
   expect(r.status).toBe(0);
-  const d = INPUT_DEFS.Tillaggsbidrag;
   // The example has no Tilläggsbidrag sheet (the template has it, empty): added, with one decision.
   const extra = [2026, 1000000, excelSerialOfDayNumber(dayNumber(2026, 10, 31)), "Styrelsen 2026-05-20 § 7"];
-  const models = [
-    ...exampleSheets(),
-    inputSheet(d.sheet, "Tillaggsbidrag", [...d.headers], [extra], [...d.widths], { 1: FORMATS.ore, 2: FORMATS.date }),
-  ];
+  const models = [...exampleSheets(), inputSheet(EXTRAS_TABLE, [extra])];
   const port = XlsxPort.empty();
   await port.writeSheets(models);
   const input = path.join(tmp, "tillaggsbidrag-indata.xlsx");

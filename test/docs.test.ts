@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { withCodes } from "../scripts/docs";
+import { tableHeading, withCodes, withContract } from "../scripts/docs";
+import { INPUT_TABLE_DEFS } from "../src/core/contract";
 import { CODES } from "../src/core/messages";
 import { INPUT_TABLES, SETTING_LABELS } from "../src/workbook/read";
 import { OWNED_SHEETS } from "../src/report/sheets";
@@ -16,6 +17,14 @@ describe("docs/workbook.md", () => {
   test("its code list is the catalogue's", () => {
     expect(doc).toEqual(withCodes(doc));
     for (const code of CODES) expect(doc).toContain(`\`${code}\``);
+  });
+
+  test("its table headings and settings table are the contract's (src/core/contract)", () => {
+    expect(doc).toEqual(withContract(doc));
+    for (const def of INPUT_TABLE_DEFS) {
+      expect(doc).toContain(tableHeading(def));
+      for (const c of def.columns.filter((x) => x.kind !== "note")) expect(tableHeading(def)).toContain(`\`${c.sv}\` [${c.en}]`);
+    }
   });
 
   test.each(Object.entries(INPUT_TABLES))("names the input table %s and its sheet %s", (table, sheet) => {

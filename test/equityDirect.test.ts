@@ -12,7 +12,8 @@ import { messageText } from "../src/core/messages";
 import { planNewYear } from "../src/workbook/newYear";
 import { readInputs } from "../src/workbook/read";
 import { parseSie } from "../src/core/sie/parse";
-import { EXAMPLE_DEFAULTS, exampleSheets, INPUT_DEFS, inputSheet } from "../src/report/example";
+import { GRANTS_TABLE } from "../src/core/contract";
+import { EXAMPLE_DEFAULTS, exampleSheets, inputSheet } from "../src/report/example";
 import { importSie } from "../src/workbook/sieImport";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { FIXED_NOW } from "./helpers/office";
@@ -121,9 +122,8 @@ test("Nytt år takes the year: the new opening equity is Bokslut's closing, dire
 
 /** The example for `year`, its Insatser empty (the example's grant dates belong to its own year). */
 async function exampleFor(year: number): Promise<XlsxPort> {
-  const d = INPUT_DEFS.Insatser;
   const models = exampleSheets({ ...EXAMPLE_DEFAULTS, year, cutoff: `${year}-08-31` }).map((m) =>
-    m.name === d.sheet ? inputSheet(d.sheet, "Insatser", [...d.headers], [], [...d.widths]) : m,
+    m.name === GRANTS_TABLE.sheet ? inputSheet(GRANTS_TABLE, []) : m,
   );
   const port = XlsxPort.empty();
   await port.writeSheets(models);

@@ -289,6 +289,36 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.locator("#issues").textContent()).not.toContain("behölls");
   }, 60000);
 
+  test("rows typed under the ledger table: refused naming the range; one click takes them in and calculates again", async () => {
+    const { page } = await open("?case=below");
+    await page.click("button[data-action=recalcAll]");
+    const take = page.locator("#issues ul.errors button.take-rows");
+    await take.waitFor();
+    expect(await page.locator("#issues ul.errors").textContent()).toContain(
+      "Raderna A500:F501 under tabellen Huvudbok ingår inte i tabellen",
+    );
+    expect(await take.textContent()).toBe("Ta med raderna i tabellen");
+    await take.click();
+    await page.locator("#summary:not([hidden])").waitFor();
+    const bottom = await page.evaluate(
+      () =>
+        (
+          window as never as { __finsam: { workbook: { tables: Array<{ name: string; rect: { bottom: number } }> } } }
+        ).__finsam.workbook.tables.find((t) => t.name === "Huvudbok")!.rect.bottom,
+    );
+    expect(bottom).toBe(500);
+    expect(await page.locator("#issues ul.errors").count()).toBe(0);
+  }, 60000);
+
+  test("where Excel lacks ExcelApi 1.13 the pane does not offer the click; the message says how to do it by hand", async () => {
+    const { page } = await open("?case=below&api=1.12");
+    await page.click("button[data-action=recalcAll]");
+    const item = page.locator("#issues ul.errors li", { hasText: "A500:F501" });
+    await item.waitFor();
+    expect(await item.textContent()).toContain("Tabelldesign → Ändra storlek på tabell");
+    expect(await page.locator("#issues button.take-rows").count()).toBe(0);
+  }, 60000);
+
   test("a member named <img src=x onerror=alert(1)> is shown as text", async () => {
     const { page, dialogs } = await open("?case=xss");
     await page.click("button[data-action=recalcAll]");

@@ -7,11 +7,6 @@ import { OUTPUTS, Output } from "../core/compute";
 import { actionLabel, VERSION } from "../core/version";
 import { templateSheets } from "../report/example";
 import { LOG_STATUS_COL } from "../report/sheets";
-import { a1 } from "../report/sheetModel";
-import { ForecastMethod, METHOD_LABELS } from "../core/inputs";
-import { LeafLine, parseAccountLine } from "../core/reportLines";
-import { asCellRef } from "../core/units";
-import { normalizeName } from "../workbook/tables";
 import type { Lang } from "../core/locale";
 import type { Issue } from "../core/messages";
 import { Difference, Outcome, recalculate, verifyGrid } from "../workbook/usecases";
@@ -37,6 +32,8 @@ export interface ActionEnv {
   lang?: Lang;
   /** `Excel.createWorkbook`: opens a new workbook from a Base64-encoded .xlsx file (Nytt år). */
   createWorkbook?: (base64: string) => Promise<void>;
+  /** Whether Excel has a requirement set (`Office.context.requirements.isSetSupported`): features beyond the manifest's. */
+  supports?: (set: string, version: string) => boolean;
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -50,6 +47,7 @@ export type ActionName =
   | "template"
   | "import-sie"
   | "move-comment"
+  | "take-rows-in"
   | "new-year";
 
 export interface ActionResult {
@@ -76,6 +74,8 @@ export type ActionStatus =
   | "import_failed"
   | "comment_moved"
   | "comment_not_moved"
+  | "rows_taken_in"
+  | "rows_not_taken_in"
   | "new_year_done"
   | "new_year_refused"
   | "aborted";
@@ -248,69 +248,6 @@ export async function selectCellAction(env: ActionEnv, ref: string): Promise<voi
     ws.activate();
     ws.getRange(m[3]).select();
     await context.sync();
-  });
-}
-
-/** A comment typed in the Tertialrapport, to move to the Prognos table (the pane's button, on the user's word). */
-export interface CommentMove {
-  line: LeafLine;
-  /** The method the report used for the line: a new Prognos row gets it, so the forecast does not change. */
-  method: ForecastMethod;
-  text: string;
-}
-
-/**
- * Moves a comment typed in the Tertialrapport to where it belongs, the Prognos table: into the line's
- * Kommentar cell when the line has a row, else as a new row with the method the report used. One
- * Excel.run, asked for by the user; no other cell changes. The next calculation shows it from the inputs.
- */
-export async function moveCommentAction(env: ActionEnv, move: CommentMove): Promise<ActionResult> {
-  const refuse = (issue: Issue): ActionResult => ({
-    action: "move-comment",
-    ok: false,
-    errors: [issue],
-    warnings: [],
-    status: "comment_not_moved",
-  });
-  return env.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject("Prognos");
-    table.load("name");
-    await context.sync();
-    if (table.isNullObject) return refuse({ code: "missing_table", params: { table: "Prognos", sheet: "Prognos" }, cell: "" });
-    const range = table.getRange().load("values,rowIndex,columnIndex");
-    const sheet = table.worksheet.load("name");
-    await context.sync();
-    const [header, ...rows] = range.values as unknown[][];
-    const col = (names: string[]) => header.findIndex((h) => names.some((n) => normalizeName(String(h ?? "")) === normalizeName(n)));
-    const cols = { line: col(["Rapportrad", "Report line"]), method: col(["Metod", "Method"]), comment: col(["Kommentar", "Comment"]) };
-    const missing = (
-      [
-        ["Kommentar", "Comment", cols.comment],
-        ["Rapportrad", "Report line", cols.line],
-        ["Metod", "Method", cols.method],
-      ] as const
-    ).find((c) => c[2] < 0);
-    if (missing) {
-      const cell = asCellRef(`${sheet.name}!${a1(range.rowIndex, range.columnIndex)}`);
-      return refuse({
-        code: "missing_column",
-        params: { column: missing[0], alias: missing[1], sheet: sheet.name, row: range.rowIndex + 1 },
-        cell,
-      });
-    }
-    const at = rows.findIndex((r) => parseAccountLine(String(r[cols.line] ?? "")) === move.line);
-    if (at >= 0) {
-      const address = a1(range.rowIndex + 1 + at, range.columnIndex + cols.comment);
-      sheet.getRange(address).values = [[`'${move.text}`]];
-    } else {
-      const row: string[] = new Array<string>(header.length).fill("");
-      row[cols.line] = move.line;
-      row[cols.method] = METHOD_LABELS[move.method];
-      row[cols.comment] = `'${move.text}`;
-      table.rows.add(undefined, [row]);
-    }
-    await context.sync();
-    return { action: "move-comment", ok: true, errors: [], warnings: [], status: "comment_moved" };
   });
 }
 

@@ -3,7 +3,8 @@
  * Everything the user sees is built with textContent (never innerHTML), so workbook text such as
  * a member called `<img onerror=…>` is shown as text.
  */
-import { ActionEnv, ActionResult, CommentMove, Glance, glanceAction, moveCommentAction, selectCellAction } from "../excel/actions";
+import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from "../excel/actions";
+import { CommentMove, moveCommentAction, RESIZE_REQUIREMENT, RowsBelow, takeRowsInAction } from "../excel/tableActions";
 import { CommandHooks, FunctionId, registerCommands, runCommand } from "../commands/commands";
 import { Issue, messageText } from "../core/messages";
 import { asCellRef } from "../core/units";
@@ -13,7 +14,7 @@ import { sieSection } from "./sieSection";
 interface OfficeLike {
   onReady(): Promise<{ host: unknown; platform: unknown }>;
   HostType?: { Excel: unknown };
-  context?: { displayLanguage?: string };
+  context?: { displayLanguage?: string; requirements?: { isSetSupported(name: string, version?: string): boolean } };
   actions: { associate(id: string, f: (event: { completed(): void }) => unknown): void };
   addin?: { showAsTaskpane(): Promise<void> };
 }
@@ -202,6 +203,21 @@ class Pane {
     if (result.ok) await this.run("recalcAll");
   }
 
+  /** Takes rows typed under a table into it (the user's click on rows_below_table), then calculates again. */
+  private async takeRowsIn(below: RowsBelow): Promise<void> {
+    if (this.busy) return;
+    this.started();
+    let result: ActionResult;
+    try {
+      result = await takeRowsInAction(this.env, below);
+    } catch (e) {
+      result = { action: "take-rows-in", ok: false, errors: [], warnings: [], status: "rows_not_taken_in" };
+      console.error(e);
+    }
+    this.finished(result);
+    if (result.ok) await this.run("recalcAll");
+  }
+
   private async run(id: FunctionId): Promise<void> {
     if (this.busy || !this.cutoffValid()) return;
     await runCommand(id, this.env, { actions: this.office.actions }, this);
@@ -296,6 +312,18 @@ class Pane {
         this.buttons.push(m);
         li.appendChild(m);
       }
+      const below = rowsBelowOf(i);
+      // Rows under a table: taken in with one click where Excel has table.resize (ExcelApi 1.13); elsewhere the message says how.
+      if (below && this.env.supports?.(RESIZE_REQUIREMENT.set, RESIZE_REQUIREMENT.version)) {
+        const t = el("button", {
+          text: this.t.takeRowsIn,
+          className: "link take-rows",
+          attrs: { type: "button", "data-table": below.table },
+        });
+        t.addEventListener("click", () => void this.takeRowsIn(below));
+        this.buttons.push(t);
+        li.appendChild(t);
+      }
       ul.appendChild(li);
     }
     return [el("h2", { text: `${title} (${items.length})` }), ul];
@@ -320,6 +348,13 @@ class Pane {
     this.issues.replaceChildren(...nodes);
     this.issues.hidden = nodes.length === 0;
   }
+}
+
+/** The rows a rows_below_table error offers to take in, or null. */
+function rowsBelowOf(i: Issue): RowsBelow | null {
+  if (i.code !== "rows_below_table") return null;
+  const p = i.params as { table?: string; range?: string };
+  return p.table && p.range ? { table: p.table, range: p.range } : null;
 }
 
 /** The move a report_comment_kept warning offers (leaf lines with a method), or null. */
@@ -369,7 +404,9 @@ export async function start(
     showOutside(root, lang);
     return;
   }
-  const env: ActionEnv = { run: run!, lang, createWorkbook };
+  const requirements = office!.context?.requirements;
+  const supports = requirements ? (set: string, version: string) => requirements.isSetSupported(set, version) : undefined;
+  const env: ActionEnv = { run: run!, lang, createWorkbook, supports };
   const pane = new Pane(root, lang, env, office!);
   ready({
     env,

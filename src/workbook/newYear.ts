@@ -9,20 +9,22 @@
 import { compute, OUTPUTS } from "../core/compute";
 import { dayNumber, excelSerialOfDayNumber, isoOfDayNumber } from "../core/dates";
 import { fingerprint } from "../core/fingerprint";
-import type { InputTable, SettingId } from "../core/inputs";
+import { CELL_FORMATS, ColumnId, ColumnKind, GRANTS_TABLE, headerNames, INPUT_TABLE_DEFS, SETTINGS, TableDef } from "../core/contract";
+import type { SettingId } from "../core/inputs";
 import type { Lang } from "../core/locale";
 import { Issue, IssueList } from "../core/messages";
 import { Decimal, toCellNumber, ZERO } from "../core/money";
 import type { DayNumber } from "../core/units";
-import { INPUT_DEFS, inputSheet, V } from "../report/example";
-import { FORMATS, SheetModel } from "../report/sheetModel";
+import { inputSheet, V } from "../report/inputSheets";
+import type { SheetModel } from "../report/sheetModel";
 import { OWNED_SHEET_NAMES } from "../report/sheets";
 import { logSheet } from "../report/sheets/log";
 import { isBlank, isDateCell, RawCell, WorkbookGrid } from "./grid";
 import { WorkbookPort, WriteRefused } from "./port";
 import { INPUT_TABLES, readInputs } from "./read";
 import { settingIdOf } from "./read/settings";
-import { LocatedTable, locateTable, normalizeName } from "./tables";
+import { headerYear } from "./read/yearColumns";
+import { columnIndex, LocatedTable, locateTable, normalizeName } from "./tables";
 import { cellText, dateParser, parseAmount, parseInteger } from "./values";
 
 export interface NewYearOptions {
@@ -43,34 +45,6 @@ export interface NewYearOutcome {
   openingEquity?: Decimal;
   sheets?: SheetModel[];
 }
-
-/** The tables in the order the new workbook has them. */
-const ORDER: InputTable[] = [
-  "Installningar",
-  "Medlemmar",
-  "Kontoplan",
-  "Budget",
-  "Huvudbok",
-  "Insatser",
-  "Prognos",
-  "Takregel",
-  "Tillaggsbidrag",
-];
-
-/** Columns whose cells are dates (written as dates in the new workbook), and amounts (with thousands separators). */
-const DATE_HEADERS = new Set(["Datum", "Date", "Från", "From", "Till", "To", "Förfaller", "Due"].map(normalizeName));
-const AMOUNT_HEADERS = new Set([
-  "belopp",
-  "amount",
-  "debet",
-  "debit",
-  "kredit",
-  "credit",
-  "beviljat belopp",
-  "granted",
-  "utbetalt tidigare",
-  "paid earlier",
-]);
 
 /** Plans the new year from a source grid; writes nothing. */
 export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYearOutcome {
@@ -109,40 +83,41 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
   const closing = equity.closing;
   const next = year + 1;
 
-  // 3. The input tables, carried.
+  // 3. The input tables, carried by each table's rule in the contract.
   const parseDate = dateParser(grid);
   const sheets: SheetModel[] = [];
   // What stays in the source file, said in one note: never a silent drop.
   const left = { ledgerRows: 0, before: year, budgetYears: [] as string[], forecastRows: 0, extraRows: 0, outside: 0 };
-  for (const table of ORDER) {
-    const t = locateTable(grid, table, INPUT_TABLES[table]);
+  for (const def of INPUT_TABLE_DEFS) {
+    const t = locateTable(grid, def.name, def.sheet);
     if (!t) continue;
     const header = trimmedHeader(t);
     left.outside += filledOutside(grid, t, header.length);
     let rows = t.rows.map((r) => header.map((_, i) => r.cells[i] ?? null)).filter((r) => !r.every((v) => isBlank(v)));
     const before = rows.length;
-    const col = (...names: string[]) => header.findIndex((h) => names.some((n) => normalizeName(n) === normalizeName(h)));
-    switch (table) {
-      case "Installningar":
-        rows = nextSettings(rows, col("Inställning", "Setting"), col("Värde", "Value"), { year: next, closing, notes });
+    const col = (id: string) =>
+      columnIndex(
+        header,
+        def.columns.find((c) => c.id === id)!,
+      );
+    switch (def.newYear) {
+      case "settings":
+        rows = nextSettings(rows, col("name"), col("value"), { year: next, closing, notes });
         break;
-      case "Budget": {
-        const yearCol = col("År", "Year");
-        const gone = [...new Set(inputs.budget.map((b) => b.year).filter((y) => y < next))].sort((a, b) => a - b);
-        left.budgetYears = gone.map(String);
-        if (yearCol >= 0) rows = fromYear(rows, yearCol, next);
-        else {
-          const gone = header.map((h, i) => (/^\d{4}$/.test(h) && Number(h) < next ? i : -1)).filter((i) => i >= 0);
-          for (const i of gone.reverse()) {
-            header.splice(i, 1);
-            rows.forEach((r) => r.splice(i, 1));
-          }
+      case "fromNextYear": {
+        const yearCol = col("year");
+        if (def.name === "Budget") {
+          const gone = [...new Set(inputs.budget.map((b) => b.year).filter((y) => y < next))].sort((a, b) => a - b);
+          left.budgetYears = gone.map(String);
+          if (!inputs.budget.some((b) => b.year === next)) notes.add("new_year_budget_missing", { year: next }, "");
         }
-        if (!inputs.budget.some((b) => b.year === next)) notes.add("new_year_budget_missing", { year: next }, "");
+        if (yearCol >= 0 && (def.name !== "Budget" || col("amount") >= 0)) rows = fromYear(rows, yearCol, next);
+        else dropYearColumns(header, rows, def, next);
+        if (def.name === "Tillaggsbidrag") left.extraRows = before - rows.length;
         break;
       }
-      case "Huvudbok": {
-        const dateCol = col("Datum", "Date");
+      case "fromClosedYear": {
+        const dateCol = col("date");
         rows = rows.filter((r) => {
           const d = parseDate(r[dateCol]);
           return !d.ok || d.value >= start;
@@ -150,20 +125,17 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
         left.ledgerRows = before - rows.length;
         break;
       }
-      case "Insatser":
+      case "grants":
         rows = nextGrants(rows, header, col, c.tertial?.grants ?? [], dayNumber(next, 1, 1), parseDate, notes);
         break;
-      case "Prognos":
+      case "empty":
         left.forecastRows = rows.length;
         rows = [];
         break;
-      case "Tillaggsbidrag":
-        // Only the decisions for the new year or later.
-        rows = fromYear(rows, col("År", "Year"), next);
-        left.extraRows = before - rows.length;
+      case "carry":
         break;
     }
-    sheets.push(sheetOf(table, t.sheet, header, rows, parseDate));
+    sheets.push(sheetOf(def, t.sheet, header, rows, parseDate));
   }
 
   // 4. Körlogg starts with the source: its file, its inputs' fingerprint, and the closed year's figures.
@@ -190,7 +162,7 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
 
   if (left.ledgerRows || left.budgetYears.length || left.forecastRows || left.extraRows || left.outside)
     notes.add("new_year_rows_left", { ...left, budgetYears: left.budgetYears.join(", ") }, "");
-  const inputSheets = new Set(Object.values(INPUT_TABLES).map(normalizeName));
+  const inputSheets = new Set(INPUT_TABLE_DEFS.map((d) => normalizeName(d.sheet)));
   const names = grid.sheetNames ?? grid.sheets.map((s) => s.name);
   const own = names.filter((n) => !inputSheets.has(normalizeName(n)) && !OWNED_SHEET_NAMES.has(n));
   if (own.length > 0) notes.add("new_year_sheets_left", { sheets: own.join(", ") }, "");
@@ -213,6 +185,17 @@ export async function writeNewYear(plan: NewYearOutcome, target: WorkbookPort): 
     return { ok: false, errors: e.issues, warnings: plan.warnings };
   }
   return plan;
+}
+
+/** Drops the year columns (`2025`) before `first` from a table in wide form (Budget). */
+function dropYearColumns(header: string[], rows: RawCell[][], def: TableDef, first: number): void {
+  const years = def.yearColumns;
+  if (!years) return;
+  const gone = header.map((h, i) => ((headerYear(h, years) ?? first) < first ? i : -1)).filter((i) => i >= 0);
+  for (const i of gone.reverse()) {
+    header.splice(i, 1);
+    rows.forEach((r) => r.splice(i, 1));
+  }
 }
 
 /** Rows whose year (in `yearCol`) is `first` or later; a row without a readable year is kept. */
@@ -275,11 +258,10 @@ function nextSettings(
       p.notes.add("new_year_key_basis", { basis: cellText(r[valueCol]), year: p.year }, "");
     return row;
   });
-  const labels: Partial<Record<SettingId, string>> = { year: "Räkenskapsår", cutoff: "Brytdatum", openingEquity: "Ingående eget kapital" };
   for (const id of Object.keys(set) as SettingId[])
     if (!seen.has(id)) {
       const row: RawCell[] = [];
-      row[nameCol] = labels[id]!;
+      row[nameCol] = SETTINGS[id].sv;
       row[valueCol] = set[id]!;
       out.push(row);
     }
@@ -293,16 +275,16 @@ function nextSettings(
 function nextGrants(
   rows: RawCell[][],
   header: string[],
-  col: (...names: string[]) => number,
+  col: (id: ColumnId<typeof GRANTS_TABLE>) => number,
   grants: ReadonlyArray<{ code: string; paid: Decimal; paidThisYear: Decimal; unpaid: Decimal; to: DayNumber }>,
   nextStart: DayNumber,
   parseDate: ReturnType<typeof dateParser>,
   notes: IssueList,
 ): RawCell[][] {
-  const codeCol = col("Insats", "Project code", "Project");
-  let earlierCol = col("Utbetalt tidigare", "Paid earlier");
-  if (earlierCol < 0) earlierCol = header.push("Utbetalt tidigare") - 1;
-  const toCol = col("Till", "To");
+  const codeCol = col("code");
+  let earlierCol = col("paidEarlier");
+  if (earlierCol < 0) earlierCol = header.push(GRANTS_TABLE.columns.find((c) => c.id === "paidEarlier")!.sv) - 1;
+  const toCol = col("to");
   const byCode = new Map(grants.map((g) => [g.code, g]));
   const closed: string[] = [];
   const out: RawCell[][] = [];
@@ -322,19 +304,25 @@ function nextGrants(
   return out;
 }
 
-/** A table as an input sheet of the new workbook: dates as dates, texts as texts, numbers as numbers. */
-function sheetOf(
-  table: InputTable,
-  sheet: string,
-  header: string[],
-  rows: RawCell[][],
-  parseDate: ReturnType<typeof dateParser>,
-): SheetModel {
-  const dateCols = header.map((h, i) => (DATE_HEADERS.has(normalizeName(h)) ? i : -1)).filter((i) => i >= 0);
+/** A header's column in the contract (its kind and width), a year column's, or null for a column of the officer's own. */
+function contractColumn(def: TableDef, header: string): { kind: ColumnKind; width: number } | null {
+  const name = normalizeName(header);
+  const c = def.columns.find((x) => headerNames(x).some((n) => normalizeName(n) === name));
+  if (c) return c;
+  if (def.yearColumns && headerYear(header, def.yearColumns) !== null) return def.yearColumns;
+  return null;
+}
+
+/**
+ * A table as an input sheet of the new workbook, each column by its kind in the contract: dates as dates, amounts with
+ * öre, text as text; the officer's own columns as they were.
+ */
+function sheetOf(def: TableDef, sheet: string, header: string[], rows: RawCell[][], parseDate: ReturnType<typeof dateParser>): SheetModel {
+  const columns = header.map((h) => contractColumn(def, h));
   const values: V[][] = rows.map((r) =>
     header.map((_, i) => {
       const v = r[i] ?? null;
-      if (dateCols.includes(i) && !isBlank(v)) {
+      if (columns[i]?.kind === "date" && !isBlank(v)) {
         const d = parseDate(v);
         if (d.ok) return excelSerialOfDayNumber(d.value);
       }
@@ -344,11 +332,10 @@ function sheetOf(
       return v.error;
     }),
   );
-  const def = INPUT_DEFS[table] as { widths: readonly number[] };
-  const widths = header.map((_, i) => def.widths[i] ?? 14);
-  const formats: Record<number, string> = Object.fromEntries(dateCols.map((i) => [i, FORMATS.date]));
-  header.forEach((h, i) => {
-    if (AMOUNT_HEADERS.has(normalizeName(h)) || (table === "Budget" && /^\d{4}$/.test(h))) formats[i] = FORMATS.ore;
-  });
-  return inputSheet(sheet, table, header, values, widths, formats);
+  const sheetColumns = header.map((h, i) => ({
+    header: h,
+    format: columns[i] ? CELL_FORMATS[columns[i].kind] : "General",
+    width: columns[i]?.width ?? 14,
+  }));
+  return inputSheet({ ...def, sheet }, values, sheetColumns);
 }

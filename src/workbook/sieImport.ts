@@ -12,6 +12,7 @@
  * The sheets are rebuilt from the workbook's values with the tables' bodies replaced; the result is a
  * list of sheet models for the port to write. Nothing is decided here about files or Office.
  */
+import { ACCOUNTS_TABLE, ColumnId, columnFormat, LEDGER_TABLE, TableDef, templateColumns } from "../core/contract";
 import { yearOfDayNumber } from "../core/dates";
 import { Issue, IssueList } from "../core/messages";
 import type { AccountLine } from "../core/reportLines";
@@ -27,9 +28,8 @@ import { LOG_HEADERS, OWNED_SHEETS } from "../report/sheets";
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES, readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
-import { LEDGER_COLUMNS } from "./read/ledger";
 import { previousLog, userSheetsInTheWay } from "./stamps";
-import { ColumnSpec, findSheet, locateTable, mapColumns, normalizeName } from "./tables";
+import { findSheet, locateTable, mapColumns, normalizeName } from "./tables";
 import { dateParser, serialInWorkbook } from "./values";
 
 export interface SieImportInfo {
@@ -67,22 +67,17 @@ export interface SieImportOutcome {
   forced: boolean;
 }
 
-const WIDTHS: Record<string, number[]> = {
-  Huvudbok: [12, 12, 8, 14, 40, 10],
-  Kontoplan: [14, 36, 28],
-  Installningar: [28, 22, 80],
-};
+/** Huvudbok's columns as the contract has them, with Belopp required: the import writes amounts there, never Debet/Kredit. */
+const LEDGER_IMPORT_COLUMNS = LEDGER_TABLE.columns.filter((c) => c.template).map((c) => (c.id === "amount" ? { ...c, required: true } : c));
 
-/** Huvudbok's columns, as the ledger reader has them, with Belopp required: the import writes amounts there. */
-const LEDGER_IMPORT_COLUMNS = LEDGER_COLUMNS.filter((c) => c.id !== "debit" && c.id !== "credit").map((c) =>
-  c.id === "amount" ? { ...c, required: true } : c,
-);
+/** The format a written cell of a contract column gets. */
+const formatOf = (table: TableDef, id: string): string => columnFormat(table.columns.find((c) => c.id === id)!);
 
-const ACCOUNT_COLUMNS: Array<ColumnSpec<"account" | "name" | "line">> = [
-  { id: "account", names: ["Konto", "Account"], required: true },
-  { id: "name", names: ["Benämning", "Name"], required: false },
-  { id: "line", names: ["Rapportrad", "Report line"], required: false },
-];
+/** Huvudbok's formats by column, as the contract has them. */
+const ledgerFormat = Object.fromEntries(LEDGER_TABLE.columns.map((c) => [c.id, columnFormat(c)])) as Record<
+  ColumnId<typeof LEDGER_TABLE>,
+  string
+>;
 
 /** Earlier imports in Körlogg: time, file SHA-256 and years, read back from the action text. */
 function earlierImports(grid: WorkbookGrid): Array<{ when: string; sha256: string; years: string }> {
@@ -240,7 +235,9 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   // An account written with a leading zero (`0351`) stays text, so that it keeps its zero.
   const accountCell = (account: number): Cell => {
     const text = sie.accountTexts.get(account) ?? ledger.accountTexts.get(account);
-    return text && text.length > 1 && text[0] === "0" ? { value: text, format: FORMATS.text } : { value: account };
+    return text && text.length > 1 && text[0] === "0"
+      ? { value: text, format: FORMATS.text }
+      : { value: account, format: ledgerFormat.account };
   };
   const dates = new Map<number, Cell>();
   const accountCells = new Map<number, Cell>();
@@ -250,17 +247,17 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     put(
       r,
       "date",
-      shared(dates, row.day, () => ({ value: serialInWorkbook(grid, row.day), format: FORMATS.date })),
+      shared(dates, row.day, () => ({ value: serialInWorkbook(grid, row.day), format: ledgerFormat.date })),
     );
-    put(r, "voucher", { value: row.voucher, format: FORMATS.text });
+    put(r, "voucher", { value: row.voucher, format: ledgerFormat.voucher });
     put(
       r,
       "account",
       shared(accountCells, row.account, () => accountCell(row.account)),
     );
-    put(r, "amount", { value: row.ore / 100 });
-    put(r, "text", row.text ? { value: row.text, format: FORMATS.text } : null);
-    put(r, "project", row.project ? shared(projects, row.project, () => ({ value: row.project, format: FORMATS.text })) : null);
+    put(r, "amount", { value: row.ore / 100, format: ledgerFormat.amount });
+    put(r, "text", row.text ? { value: row.text, format: ledgerFormat.text } : null);
+    put(r, "project", row.project ? shared(projects, row.project, () => ({ value: row.project, format: ledgerFormat.project })) : null);
     return r;
   });
   const ledgerBody: Array<Array<Cell | null>> = kept.map((r) => r.cells.map((c) => cellOf(c, grid)));
@@ -272,9 +269,9 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
 
   // Kontoplan: accounts the table does not cover get a row with a proposed line.
   const kp = locateTable(grid, "Kontoplan", INPUT_TABLES.Kontoplan);
-  const kpHeader: RawCell[] = kp?.header.length ? kp.header : ["Konto", "Benämning", "Rapportrad"];
-  const kpCols: Partial<Record<"account" | "name" | "line", number>> = kp
-    ? (mapColumns(kp, ACCOUNT_COLUMNS, new IssueList()) ?? {})
+  const kpHeader: RawCell[] = kp?.header.length ? kp.header : templateColumns(ACCOUNTS_TABLE).map((c) => c.sv);
+  const kpCols: Partial<Record<ColumnId<typeof ACCOUNTS_TABLE>, number>> = kp
+    ? (mapColumns(kp, ACCOUNTS_TABLE.columns, new IssueList()) ?? {})
     : { account: 0, name: 1, line: 2 };
   const rules = kp
     ? bodyOf(kp).flatMap((r) => {
@@ -292,8 +289,8 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     const added = proposals.map((p) => {
       const r: Array<Cell | null> = kpHeader.map(() => null);
       r[kpCols.account ?? 0] = accountCell(p.account);
-      if (kpCols.name !== undefined) r[kpCols.name] = { value: p.name, format: FORMATS.text };
-      if (kpCols.line !== undefined && p.line) r[kpCols.line] = { value: p.line, format: FORMATS.text };
+      if (kpCols.name !== undefined) r[kpCols.name] = { value: p.name, format: formatOf(ACCOUNTS_TABLE, "name") };
+      if (kpCols.line !== undefined && p.line) r[kpCols.line] = { value: p.line, format: formatOf(ACCOUNTS_TABLE, "line") };
       return r;
     });
     if (kp && kp.header.length > 0) {
@@ -310,7 +307,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
         name,
         { name: "Kontoplan", headerRow: kp?.headerRow ?? 0, left: kp?.left ?? 0, header: kpHeader, lastRow: kp ? lastRowOf(kp) : 0 },
         added,
-        WIDTHS.Kontoplan,
+        templateColumns(ACCOUNTS_TABLE).map((c) => c.width),
       );
       if (!model) return fail([{ code: "sie_import_content_below", params: { sheet: name }, cell: asCellRef(`${name}!A1`) }]);
       sheets.push(model);

@@ -3,9 +3,11 @@
  * non-empty row is the header) and its columns by header text (Swedish or English alias, any
  * order, case and surrounding spaces ignored).
  */
+import { ColumnDef, headerNames } from "../core/contract";
 import type { IssueList } from "../core/messages";
-import { cellRef, GridSheet, isBlank, RawCell, WorkbookGrid } from "./grid";
-import { cellText } from "./values";
+import type { CellRef } from "../core/units";
+import { cellRef, columnLetters, GridSheet, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
+import { cellText, errorCellFailure } from "./values";
 
 export interface LocatedTable {
   sheet: string;
@@ -69,36 +71,97 @@ export function locateTable(grid: WorkbookGrid, tableName: string, sheetName: st
   };
 }
 
-export interface ColumnSpec<K extends string> {
-  id: K;
-  /** Swedish name first, then the English alias and other accepted spellings. */
-  names: string[];
-  required: boolean;
-}
+/** A column as the reader finds it: its id, whether it must be there, and the headers it answers to. */
+export type ColumnSpec<K extends string> = Pick<ColumnDef<K>, "id" | "sv" | "en" | "aliases" | "required">;
 
-/** Maps column ids to positions within the table (relative to `left`), reporting missing required columns. */
+/**
+ * Maps column ids to positions within the table (relative to `left`), reporting missing required columns, and any
+ * header cell holding an error value (it would hide the column it names).
+ */
 export function mapColumns<K extends string>(
   t: LocatedTable,
   specs: readonly ColumnSpec<K>[],
   errors: IssueList,
 ): Partial<Record<K, number>> | null {
-  const positions = new Map<string, number>();
-  t.header.forEach((c, i) => {
-    const name = normalizeName(cellText(c));
-    if (name && !positions.has(name)) positions.set(name, i);
-  });
+  const positions = headerPositions(t.header);
   const out: Partial<Record<K, number>> = {};
   let missing = false;
+  t.header.forEach((c, i) => {
+    if (isErrorCell(c)) {
+      errors.add("cell_error_value", errorCellFailure(c), cellRef(t.sheet, t.headerRow, t.left + i));
+      missing = true;
+    }
+  });
   for (const spec of specs) {
-    const pos = spec.names.map((n) => positions.get(normalizeName(n))).find((p) => p !== undefined);
+    const pos = headerNames(spec)
+      .map((n) => positions.get(normalizeName(n)))
+      .find((p) => p !== undefined);
     if (pos !== undefined) out[spec.id] = pos;
     else if (spec.required) {
       missing = true;
-      const params = { column: spec.names[0], alias: spec.names[1], sheet: t.sheet, row: t.headerRow + 1 };
+      const params = { column: spec.sv, alias: spec.en, sheet: t.sheet, row: t.headerRow + 1 };
       errors.add("missing_column", params, cellRef(t.sheet, t.headerRow, t.left));
     }
   }
   return missing ? null : out;
+}
+
+/** Each header's first position by its normalized text. */
+function headerPositions(header: readonly RawCell[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  header.forEach((c, i) => {
+    const name = normalizeName(cellText(c));
+    if (name && !positions.has(name)) positions.set(name, i);
+  });
+  return positions;
+}
+
+/** A column's position in a header row (Swedish, English or another spelling), or -1: what the pane and Nytt år look up. */
+export function columnIndex(header: readonly RawCell[], c: Pick<ColumnDef, "sv" | "en" | "aliases">): number {
+  const positions = headerPositions(header);
+  return (
+    headerNames(c)
+      .map((n) => positions.get(normalizeName(n)))
+      .find((p) => p !== undefined) ?? -1
+  );
+}
+
+/** How many blank rows may stand between a table's last row and rows typed under it that it did not take. */
+export const ROWS_BELOW_GAP = 2;
+
+/**
+ * Rows typed under an Excel table that did not grow to take them: filled cells within the table's columns, starting
+ * right under its last row or after a blank row or two, down to the next run of blank rows. Null when there are none.
+ * Further down, or beside the table, a person's notes stay theirs.
+ */
+export function rowsBelow(grid: WorkbookGrid, t: LocatedTable): { first: number; last: number; cell: CellRef; range: string } | null {
+  if (!t.fromTable) return null;
+  const sheet = grid.sheets.find((s) => s.name === t.sheet);
+  if (!sheet) return null;
+  const width = Math.max(1, t.header.length);
+  const bottom = t.bottom ?? t.headerRow + t.rows.length;
+  const filled = (r: number) => {
+    const row = sheet.rows[r];
+    if (!row) return false;
+    for (let c = t.left, end = Math.min(row.length, t.left + width); c < end; c++) if (!isBlank(row[c])) return true;
+    return false;
+  };
+  let first = -1;
+  for (let r = bottom + 1; r <= bottom + 1 + ROWS_BELOW_GAP && r < sheet.rows.length; r++)
+    if (filled(r)) {
+      first = r;
+      break;
+    }
+  if (first < 0) return null;
+  let last = first;
+  for (let r = first + 1, blanks = 0; r < sheet.rows.length && blanks <= ROWS_BELOW_GAP; r++) {
+    if (filled(r)) {
+      last = r;
+      blanks = 0;
+    } else blanks++;
+  }
+  const range = `${columnLetters(t.left)}${first + 1}:${columnLetters(t.left + width - 1)}${last + 1}`;
+  return { first, last, cell: cellRef(t.sheet, first, t.left), range };
 }
 
 /** Cell at a table row and a mapped column. */

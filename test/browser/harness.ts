@@ -4,7 +4,8 @@
  * answered by the RichApi host, test/richApi). `?case=` changes the workbook first: `xss` names a member with HTML,
  * `error` puts text in a ledger amount, `empty` starts from an empty workbook, `closed` is the example's 2026 closed
  * (ledger through December, as "ekonomi-2026.xlsx", for Nytt år); `?year=2011` sets the
- * example's Räkenskapsår (for importing an SIE file of that year); `?lang=en` runs
+ * example's Räkenskapsår (for importing an SIE file of that year); `below` types a voucher of 500 000 kr in the two
+ * rows under the Huvudbok table (which does not grow); `?api=1.12` makes Excel lack ExcelApi 1.13; `?lang=en` runs
  * Office in English; `?slowReady=1` makes Office.onReady take 1.5 s. The real office.js script tag stays
  * in the page (served from the npm package by the test), so the pane runs under its real CSP with it.
  */
@@ -26,12 +27,21 @@ if (kase === "empty") wb.addSheet("Blad1");
 const sheet = (name: string) => wb.sheet(name) as MSheet;
 if (kase === "xss") for (const r of [3, 4]) sheet("Medlemmar").cell(r, 0).v = "<img src=x onerror=alert(1)>";
 if (kase === "error") sheet("Huvudbok").cell(11, 3).v = "tolv kronor";
+if (kase === "below") {
+  const last = wb.tables.find((t) => t.name === "Huvudbok")!.rect.bottom;
+  const rows = [
+    [46157, "V-HAND", 1930, 500000, "Inbetalning"],
+    [46157, "V-HAND", 3910, -500000, "Inbetalning"],
+  ];
+  rows.forEach((r, i) => r.forEach((v, c) => (sheet("Huvudbok").cell(last + 1 + i, c).v = v)));
+}
 const year = params.get("year");
 if (year) {
   for (let r = 0; r < 40; r++)
     if (sheet("Inställningar").cell(r, 0).v === "Räkenskapsår") sheet("Inställningar").cell(r, 1).v = Number(year);
 }
 const excel = new MockExcel(wb);
+if (params.get("api")) excel.apiVersion = params.get("api")!;
 const w = window as unknown as Record<string, unknown>;
 w.__finsam = { excel, workbook: wb, host: null as RichApiHost | null };
 
@@ -76,7 +86,10 @@ w.Excel = Object.freeze(
 );
 w.Office = Object.freeze({
   HostType: { Excel: "Excel" },
-  context: { displayLanguage: params.get("lang") === "en" ? "en-US" : "sv-SE" },
+  context: {
+    displayLanguage: params.get("lang") === "en" ? "en-US" : "sv-SE",
+    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && excel.supports(version ?? "1.1") },
+  },
   // `?slowReady=1`: Office takes a moment to be ready, as in the shared runtime at startup.
   onReady: () =>
     libraryReady.then(

@@ -32,6 +32,13 @@ const appendRow = (name: string, values: ExcelJS.CellValue[]) => (wb: ExcelJS.Wo
   t.table.tableRef = `${tl}:${br.replace(/\d+$/, String(lastRow + 1))}`;
   if (t.table.ref !== undefined) t.table.ref = t.table.tableRef;
 };
+/** Grows a sheet's table by `rows` rows at its bottom, as Excel does when rows are inserted inside it. */
+const growTable = (ws: ExcelJS.Worksheet, rows: number) => {
+  const t = ws.getTables()[0] as unknown as { table: { tableRef: string; ref?: string } };
+  const [tl, br] = (t.table.tableRef ?? t.table.ref!).split(":");
+  t.table.tableRef = `${tl}:${br.replace(/\d+$/, String(Number(/\d+$/.exec(br)![0]) + rows))}`;
+  if (t.table.ref !== undefined) t.table.ref = t.table.tableRef;
+};
 const removeSheet = (name: string) => (wb: ExcelJS.Workbook) => wb.removeWorksheet(sheet(wb, name).id);
 const HTML = "<img src=x onerror=alert(1)><script>alert(2)</script>";
 const LONG = "Samordningsförbundet " + "Långnamn".repeat(35);
@@ -232,8 +239,42 @@ export const CASES: CorpusCase[] = [
         [...r.slice(0, 3), 100, "delad rad"],
         [...r.slice(0, 3), -100, "delad rad"],
       );
+      // Rows inserted inside a table grow it in Excel (ExcelJS leaves its range as it was).
+      growTable(ws, 4);
     },
     expect: { ok: true, noWarning: ["duplicate_rows", "duplicate_vouchers"] },
+  },
+  {
+    name: "a balanced voucher typed in the two rows under the ledger table, which did not grow (issue 32)",
+    edit: (wb) => {
+      const ws = sheet(wb, "Huvudbok");
+      const r = (ws.getRow(10).values as ExcelJS.CellValue[]).slice(1);
+      const last = ws.actualRowCount;
+      ws.getRow(last + 1).values = [r[0], "V-HAND", 1930, 500000, "Inbetalning"];
+      ws.getRow(last + 2).values = [r[0], "V-HAND", 3010, -500000, "Inbetalning"];
+    },
+    expect: { error: "rows_below_table", cell: "Huvudbok!A500" },
+  },
+  {
+    name: "a member typed after a blank row under Medlemmar (issue 32)",
+    edit: (wb) => {
+      const ws = sheet(wb, "Medlemmar");
+      ws.getRow(ws.actualRowCount + 2).values = ["Nyby kommun", "Kommun", 5000];
+    },
+    expect: { error: "rows_below_table", cell: "Medlemmar!A10" },
+  },
+  {
+    name: "a note three blank rows under Budget stays the officer's own",
+    edit: (wb) => {
+      const ws = sheet(wb, "Budget");
+      ws.getCell(ws.actualRowCount + 4, 1).value = "Budgeten beslutad av styrelsen 2025-11-20";
+    },
+    expect: { ok: true },
+  },
+  {
+    name: "a member named =NA() (an error value in a text cell)",
+    edit: set("Medlemmar!A4", { formula: "NA()", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue),
+    expect: { error: "cell_error_value", cell: "Medlemmar!A4" },
   },
   {
     name: "a Kontoplan account that is a formula",

@@ -35,6 +35,17 @@ export class MockExcel {
    */
   payloadErrorCode: "RequestPayloadSizeLimitExceeded" | "GeneralException" = "RequestPayloadSizeLimitExceeded";
   runs = 0;
+  /**
+   * The newest ExcelApi requirement set this Excel has (`Office.context.requirements.isSetSupported`). A member of a
+   * newer set is ApiNotFound, as in an older Excel: `table.resize` needs 1.13, which Excel 2019 lacks.
+   */
+  apiVersion = "1.17";
+  /** Whether this Excel has ExcelApi `version` (what `isSetSupported("ExcelApi", version)` answers). */
+  supports(version: string): boolean {
+    const [major, minor] = version.split(".").map(Number);
+    const [hasMajor, hasMinor] = this.apiVersion.split(".").map(Number);
+    return hasMajor > major || (hasMajor === major && hasMinor >= minor);
+  }
   /** The workbooks `Excel.createWorkbook` opened, in order. */
   createdWorkbooks: CreatedWorkbook[] = [];
   constructor(public workbook: MWorkbook = new MWorkbook()) {}

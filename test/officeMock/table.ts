@@ -145,6 +145,39 @@ export class TableProxy extends ClientObject<MTable> {
       },
     };
   }
+  /**
+   * `table.resize(newRange)` (ExcelApi 1.13): the reference's rules — the new range overlaps the table and its top row
+   * (the headers) stays the same row, on the same sheet; it may not overlap another table nor a protected sheet. No cell
+   * changes, except that a header cell the table gains is named as `tables.add` names a blank one.
+   */
+  resize(newRange: string | RangeProxy): void {
+    const excel = this.context.excel;
+    this.call("resize", 32, (t) => {
+      // An Excel without ExcelApi 1.13 answers the request with ApiNotFound (at sync, as the library sends it).
+      if (!excel.supports("1.13"))
+        throw new MockExcelError(
+          "ApiNotFound",
+          "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+        );
+      let sheet = t.sheet;
+      let rect: Rect;
+      if (typeof newRange === "string") {
+        const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(newRange);
+        if (m) sheet = excel.workbook.sheet(m[1]?.replace(/''/g, "'") ?? m[2])!;
+        rect = parseA1(m ? m[3] : newRange);
+      } else ({ sheet, rect } = targetOf(newRange));
+      assertUnprotected(t.sheet);
+      if (sheet !== t.sheet || rect.top !== t.rect.top || !overlaps(rect, t.rect) || rect.bottom <= rect.top)
+        throw new MockExcelError("InvalidArgument", "The new range must overlap the table, and its headers must stay in the same row.");
+      if (excel.workbook.tables.some((x) => x !== t && x.sheet === sheet && overlaps(x.rect, rect)))
+        throw new MockExcelError("InvalidOperation", "A table can't overlap another table.");
+      for (let c = rect.left; c <= rect.right; c++) {
+        const cell = sheet.cell(rect.top, c);
+        if (String(cell.v ?? "").trim() === "") cell.v = `Column${c - rect.left + 1}`;
+      }
+      t.rect = rect;
+    });
+  }
   delete(): void {
     const wb = this.context.excel.workbook;
     this.call("delete", 8, (t) => {

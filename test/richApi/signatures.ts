@@ -103,6 +103,7 @@ export const SIGNATURES: Record<string, Param[]> = {
   "Table.GetRange": [],
   "Table.GetHeaderRowRange": [],
   "Table.Delete": [],
+  "Table.Resize": ["range"],
   "Table.Name": ["string"],
   "Table.Style": ["string"],
   "Table.ShowTotals": ["boolean"],

@@ -86,18 +86,21 @@ export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> }
   },
   file_exists: {
     meaning:
-      "Utfilen finns redan och skrivs inte över: mall, exempel, ett tidigare resultat (recalc) och en tidigare import (sie) ersätts bara med --ersatt; nytt år skriver aldrig över en fil.",
+      "Utfilen finns redan och skrivs inte över: mall, exempel, ett tidigare resultat (recalc) och en tidigare import (sie) " +
+      "ersätts bara med --ersatt; nytt år skriver aldrig över en fil.",
     sv: (p) =>
       p.kind === "result" || p.kind === "import"
         ? `Filen ${p.file} finns redan: där ligger ${p.kind === "result" ? "ett tidigare resultat" : "en tidigare import"}, ` +
-          "och det som skrivits i den (kommentarer, Körlogg) skulle gå förlorat. Ange en annan utfil med -o, eller lägg till --ersatt för att ersätta den."
+          "och det som skrivits i den (kommentarer, Körlogg) skulle gå förlorat. " +
+          "Ange en annan utfil med -o, eller lägg till --ersatt för att ersätta den."
         : p.kind === "new-year"
           ? `Filen ${p.file} finns redan. Nytt år skriver aldrig över en arbetsbok; ange ett nytt filnamn med -o.`
           : `Filen ${p.file} finns redan och skrivs inte över. Välj ett annat namn, eller lägg till --ersatt för att ersätta den.`,
     en: (p) =>
       p.kind === "result" || p.kind === "import"
         ? `The file ${p.file} exists: it holds ${p.kind === "result" ? "an earlier result" : "an earlier import"}, ` +
-          "and what was typed in it (comments, Körlogg) would be lost. Give another output with -o, or add --ersatt (--replace) to replace it."
+          "and what was typed in it (comments, Körlogg) would be lost. " +
+          "Give another output with -o, or add --ersatt (--replace) to replace it."
         : p.kind === "new-year"
           ? `The file ${p.file} exists. Nytt år never overwrites a workbook; give a new file name with -o.`
           : `The file ${p.file} exists and is not overwritten. Choose another name, or add --ersatt (--replace) to replace it.`,

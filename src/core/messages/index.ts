@@ -10,6 +10,7 @@ import type { CellRef } from "../units";
 import { INPUT_MESSAGES, InputParams } from "./inputs";
 import { SHELL_MESSAGES, ShellParams } from "./files";
 import { SIE_MESSAGES, SieParams } from "./sie";
+import { SIE_IMPORT_MESSAGES, SieImportParams } from "./sieImport";
 import { NEW_YEAR_MESSAGES, NewYearParams } from "./newYear";
 import { WARNING_MESSAGES, WarningParams } from "./warnings";
 import type { Entry } from "./words";
@@ -17,7 +18,7 @@ import type { Entry } from "./words";
 export type { ValueCode, ValueParams, ValueProblem } from "./words";
 
 /** The parameters of each code. Amounts are exact kronor strings ("-300000.5"); dates ISO. */
-export interface Params extends InputParams, WarningParams, SieParams, ShellParams, NewYearParams {}
+export interface Params extends InputParams, WarningParams, SieParams, SieImportParams, ShellParams, NewYearParams {}
 
 export type Code = keyof Params;
 
@@ -39,6 +40,7 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   ...INPUT_MESSAGES,
   ...WARNING_MESSAGES,
   ...SIE_MESSAGES,
+  ...SIE_IMPORT_MESSAGES,
   ...SHELL_MESSAGES,
   ...NEW_YEAR_MESSAGES,
 };

@@ -14,6 +14,7 @@ export interface InputParams {
   setting_name_blank: None;
   budget_line_blank: None;
   hidden_rows: { count: number; sheet: string };
+  rows_below_table: { table: string; sheet: string; range: string; rows: number };
   invalid_amount: ValueParams;
   invalid_number: ValueParams;
   invalid_percent: ValueParams;
@@ -109,6 +110,21 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     sv: (p, f) => `${f.count(p.count)} dolda eller filtrerade rader i ${p.sheet} räknas ändå med i beräkningen.`,
     en: (p, f) => `${f.count(p.count)} hidden or filtered rows in ${p.sheet} are still included in the calculation.`,
     example: { count: 3, sheet: "Huvudbok" },
+  },
+  rows_below_table: {
+    meaning:
+      "Rader skrivna under en indatatabell som tabellen inte tagit med (direkt under den eller efter en eller två tomma " +
+      "rader): de skulle annars inte räknas. Körningen vägras tills tabellen utökas (eller raderna flyttas längre ned); " +
+      "anteckningar bredvid eller längre ned är dina egna.",
+    sv: (p) =>
+      `${p.rows === 1 ? "Raden" : "Raderna"} ${p.range} under tabellen ${p.table} ingår inte i tabellen och skulle inte räknas. ` +
+      "Utöka tabellen så att de kommer med (klicka i tabellen, Tabelldesign → Ändra storlek på tabell; i panelen: Ta med raderna), " +
+      "eller flytta dem minst tre rader längre ned om de är anteckningar. Ingenting har skrivits.",
+    en: (p) =>
+      `${p.rows === 1 ? "The row" : "The rows"} ${p.range} under the table ${p.table} are not part of it and would not be counted. ` +
+      "Extend the table to take them in (click in the table, Table Design → Resize Table; in the pane: Take the rows in), " +
+      "or move them at least three rows further down if they are notes. Nothing was written.",
+    example: { table: "Huvudbok", sheet: "Huvudbok", range: "A500:F501", rows: 2 },
   },
   invalid_amount: valueEntry("Cellen är inte ett belopp i kronor med högst två decimaler.", {
     problem: "not_amount",
@@ -284,7 +300,8 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
   },
   amount_overflow: {
     meaning:
-      "Huvudbokens belopp blir tillsammans (utan tecken) mer än vad som kan summeras exakt i ören (90 biljoner kronor); cellen är där gränsen passeras.",
+      "Huvudbokens belopp blir tillsammans (utan tecken) mer än vad som kan summeras exakt i ören (90 biljoner kronor); " +
+      "cellen är där gränsen passeras.",
     sv: () => "Huvudbokens belopp blir här tillsammans mer än 90 biljoner kronor, mer än vad som kan summeras exakt.",
     en: () => "Together the ledger's amounts pass 90 trillion kronor here, more than can be summed exactly.",
     example: none,

@@ -2,15 +2,17 @@
  * Budget, in long form (Rapportrad, År, Belopp) or wide form (Rapportrad and one column per year).
  * Amounts are typed positive for income and costs alike.
  */
+import { BUDGET_TABLE } from "../../core/contract";
 import type { BudgetEntry } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import type { Decimal } from "../../core/money";
 import { isBalanceLine, LeafLine, parseAccountLine } from "../../core/reportLines";
 import type { CellRef } from "../../core/units";
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "../grid";
-import { at, LocatedTable, locateTable, mapColumns, normalizeName } from "../tables";
-import { cellText, describe, errorCellFailure, parseAmount, parseInteger } from "../values";
-import { INPUT_TABLES, reportValue, TableReader, TableResult } from "./tableReader";
+import { at, mapColumns } from "../tables";
+import { cellText, describe, errorCellFailure, parseAmount } from "../values";
+import { locateInput, reportValue, TableReader, TableResult } from "./tableReader";
+import { yearColumns } from "./yearColumns";
 
 /** A leaf report line (a code or its label), or null. */
 export function leafLine(text: RawCell): LeafLine | null {
@@ -25,55 +27,40 @@ export function reportUnknownLine(errors: IssueList, v: RawCell, table: string, 
 }
 
 type Push = (line: LeafLine, year: number, amount: Decimal, cell: CellRef) => void;
+type BudgetReader = TableReader<typeof BUDGET_TABLE>;
 
-function readLong(t: LocatedTable, errors: IssueList, push: Push): boolean {
-  const specs = [
-    { id: "line" as const, names: ["Rapportrad", "Report line"], required: true },
-    { id: "year" as const, names: ["År", "Year"], required: true },
-    { id: "amount" as const, names: ["Belopp", "Amount"], required: true },
-  ];
-  const cols = mapColumns(t, specs, errors);
-  if (!cols) return false;
-  const r = new TableReader(t, cols, errors);
+function readLong(r: BudgetReader, push: Push): void {
   for (const row of r.rows(["line", "year", "amount"])) {
-    const line = leafLine(at(row, cols.line));
-    if (!line) reportUnknownLine(errors, at(row, cols.line), "Budget", r.ref(row.index, "line"));
-    const year = r.parse(row, "year", parseInteger, "invalid_year");
-    const amount = r.parse(row, "amount", parseAmount, "invalid_amount");
+    const line = leafLine(r.cell(row, "line"));
+    if (!line) reportUnknownLine(r.errors, r.cell(row, "line"), "Budget", r.ref(row.index, "line"));
+    const year = r.value(row, "year");
+    const amount = r.value(row, "amount");
     if (line && year !== null && amount) push(line, year, amount, r.ref(row.index, "amount"));
   }
-  return true;
 }
 
-function readWide(t: LocatedTable, errors: IssueList, push: Push): boolean {
-  const cols = mapColumns(t, [{ id: "line", names: ["Rapportrad", "Report line"], required: true }], errors);
-  if (!cols) return false;
-  const yearCols: Array<{ col: number; year: number }> = [];
-  t.header.forEach((c, i) => {
-    const y = parseInteger(c);
-    if (y.ok && y.value >= 1900 && y.value <= 9999) yearCols.push({ col: i, year: y.value });
-  });
-  if (yearCols.length === 0) {
-    errors.add("budget_years_missing", {}, cellRef(t.sheet, t.headerRow, t.left));
+function readWide(r: BudgetReader, push: Push): boolean {
+  const years = yearColumns(r.t, BUDGET_TABLE.yearColumns);
+  if (years.length === 0) {
+    r.errors.add("budget_years_missing", {}, cellRef(r.t.sheet, r.t.headerRow, r.t.left));
     return false;
   }
-  const r = new TableReader(t, cols, errors);
-  for (const row of t.rows) {
-    const lineCell = at(row, cols.line);
+  for (const row of r.t.rows) {
+    const lineCell = r.cell(row, "line");
     if (isBlank(lineCell)) {
-      if (yearCols.some((y) => !isBlank(at(row, y.col)))) errors.add("budget_line_blank", {}, r.ref(row.index, "line"));
+      if (years.some((y) => !isBlank(at(row, y.col)))) r.errors.add("budget_line_blank", {}, r.ref(row.index, "line"));
       continue;
     }
     const line = leafLine(lineCell);
     if (!line) {
-      reportUnknownLine(errors, lineCell, "Budget", r.ref(row.index, "line"));
+      reportUnknownLine(r.errors, lineCell, "Budget", r.ref(row.index, "line"));
       continue;
     }
-    for (const y of yearCols) {
+    for (const y of years) {
       const v = at(row, y.col);
       if (isBlank(v)) continue;
       const p = parseAmount(v);
-      if (!p.ok) reportValue(errors, "invalid_amount", p.error, r.ref(row.index, y.col));
+      if (!p.ok) reportValue(r.errors, "invalid_amount", p.error, r.ref(row.index, y.col));
       else push(line, y.year, p.value, r.ref(row.index, y.col));
     }
   }
@@ -81,10 +68,21 @@ function readWide(t: LocatedTable, errors: IssueList, push: Push): boolean {
 }
 
 export function readBudget(grid: WorkbookGrid, errors: IssueList): TableResult<BudgetEntry[]> {
-  const t = locateTable(grid, "Budget", INPUT_TABLES.Budget);
+  const t = locateInput(grid, BUDGET_TABLE, errors);
   if (!t) return { kind: "absent" };
-  const headerNames = t.header.map((c) => normalizeName(cellText(c)));
-  const isLong = headerNames.includes("belopp") || headerNames.includes("amount");
+  const cols = mapColumns(t, BUDGET_TABLE.columns, errors);
+  if (!cols) return { kind: "broken" };
+  // Long form when it has Belopp: then År is required too.
+  const isLong = cols.amount !== undefined;
+  if (isLong && cols.year === undefined) {
+    errors.add(
+      "missing_column",
+      { column: "År", alias: "Year", sheet: t.sheet, row: t.headerRow + 1 },
+      cellRef(t.sheet, t.headerRow, t.left),
+    );
+    return { kind: "broken" };
+  }
+  const r = new TableReader(BUDGET_TABLE, t, cols, errors, grid);
   const budget: BudgetEntry[] = [];
   const seen = new Map<string, CellRef>();
   const push: Push = (line, year, amount, cell) => {
@@ -97,6 +95,7 @@ export function readBudget(grid: WorkbookGrid, errors: IssueList): TableResult<B
     seen.set(key, cell);
     budget.push({ line, year, amount, cell });
   };
-  const ok = isLong ? readLong(t, errors, push) : readWide(t, errors, push);
-  return ok ? { kind: "read", value: budget, sheet: t.sheet } : { kind: "broken" };
+  if (isLong) readLong(r, push);
+  else if (!readWide(r, push)) return { kind: "broken" };
+  return { kind: "read", value: budget, sheet: t.sheet };
 }

@@ -1,10 +1,10 @@
 /** Prognos (optional): a forecast method per report line, with amount and comment for `manuell`. */
+import { FORECAST_TABLE } from "../../core/contract";
 import type { ForecastChoice, ForecastMethod } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import type { Decimal } from "../../core/money";
-import { isBlank, WorkbookGrid } from "../grid";
-import { at, normalizeName } from "../tables";
-import { cellText, parseAmount } from "../values";
+import type { WorkbookGrid } from "../grid";
+import { normalizeName } from "../tables";
 import { leafLine, reportUnknownLine } from "./budget";
 import { open, TableResult } from "./tableReader";
 
@@ -25,36 +25,30 @@ export const METHOD_NAMES: ReadonlyArray<[string, ForecastMethod]> = [
 ];
 const METHOD_LOOKUP = new Map(METHOD_NAMES);
 
+/** A method as typed in Prognos (any accepted spelling), or undefined. */
+export function methodOf(text: string): ForecastMethod | undefined {
+  return METHOD_LOOKUP.get(normalizeName(text).replace(/\s*\+\s*/g, "+"));
+}
+
 export function readForecast(grid: WorkbookGrid, errors: IssueList): TableResult<ForecastChoice[]> {
-  const opened = open(
-    grid,
-    "Prognos",
-    [
-      { id: "line", names: ["Rapportrad", "Report line"], required: true },
-      { id: "method", names: ["Metod", "Method"], required: true },
-      { id: "amount", names: ["Belopp", "Amount"], required: false },
-      { id: "comment", names: ["Kommentar", "Comment"], required: false },
-    ],
-    false,
-    errors,
-  );
+  const opened = open(grid, FORECAST_TABLE, false, errors);
   if (opened.kind !== "open") return opened;
   const r = opened.reader;
   const choices: ForecastChoice[] = [];
-  for (const row of r.rows(["line", "method"])) {
-    const line = leafLine(at(row, r.cols.line));
-    if (!line) reportUnknownLine(errors, at(row, r.cols.line), "Prognos", r.ref(row.index, "line"));
-    const methodText = cellText(at(row, r.cols.method));
-    const method = METHOD_LOOKUP.get(normalizeName(methodText).replace(/\s*\+\s*/g, "+"));
-    if (!method) errors.add("unknown_method", { value: methodText }, r.ref(row.index, "method"));
-    const comment = cellText(at(row, r.cols.comment));
+  for (const row of r.rows()) {
+    const line = leafLine(r.cell(row, "line"));
+    if (!line) reportUnknownLine(errors, r.cell(row, "line"), "Prognos", r.ref(row.index, "line"));
+    const methodText = r.value(row, "method");
+    const method = methodText === null ? undefined : methodOf(methodText);
+    if (methodText !== null && !method) errors.add("unknown_method", { value: methodText }, r.ref(row.index, "method"));
+    const comment = r.value(row, "comment");
     let amount: Decimal | null = null;
     if (method === "manuell") {
-      if (isBlank(at(row, r.cols.amount))) errors.add("manual_without_amount", {}, r.ref(row.index, r.cols.amount ?? r.cols.method!));
-      else amount = r.parse(row, "amount", parseAmount, "invalid_amount");
-      if (!comment) errors.add("manual_without_comment", {}, r.ref(row.index, r.cols.comment ?? r.cols.method!));
+      if (r.blank(row, "amount")) errors.add("manual_without_amount", {}, r.ref(row.index, r.cols.amount ?? r.cols.method!));
+      else amount = r.value(row, "amount");
+      if (comment === "") errors.add("manual_without_comment", {}, r.ref(row.index, r.cols.comment ?? r.cols.method!));
     }
-    if (line && method)
+    if (line && method && comment !== null)
       choices.push({ line, method, amount, comment, cell: r.ref(row.index, "method"), lineCell: r.ref(row.index, "line") });
   }
   return { kind: "read", value: choices, sheet: r.t.sheet };

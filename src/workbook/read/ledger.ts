@@ -6,30 +6,17 @@ import type { LedgerRow } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import { MAX_TOTAL_ORE } from "../../core/money";
 import { asOre, Ore } from "../../core/units";
-import { cellRef, isBlank, WorkbookGrid } from "../grid";
-import { at, ColumnSpec } from "../tables";
+import { LEDGER_TABLE } from "../../core/contract";
+import { cellRef, isBlank, isErrorCell, WorkbookGrid } from "../grid";
+import { at } from "../tables";
 import { cellText, parseAmountOre, dateParser, parseInteger } from "../values";
 import { open, TableResult } from "./tableReader";
 
 /** After this many bad rows, reading stops: enough to act on. */
 const MAX_ROW_ERRORS = 200;
 
-export type LedgerColumn = "date" | "voucher" | "account" | "amount" | "debit" | "credit" | "text" | "project";
-
-/** Huvudbok's columns (docs/workbook.md): Belopp, or Debet and Kredit. */
-export const LEDGER_COLUMNS: ReadonlyArray<ColumnSpec<LedgerColumn>> = [
-  { id: "date", names: ["Datum", "Date"], required: true },
-  { id: "voucher", names: ["Verifikation", "Voucher", "Ver", "Vernr"], required: false },
-  { id: "account", names: ["Konto", "Account"], required: true },
-  { id: "amount", names: ["Belopp", "Amount"], required: false },
-  { id: "debit", names: ["Debet", "Debit"], required: false },
-  { id: "credit", names: ["Kredit", "Credit"], required: false },
-  { id: "text", names: ["Text", "Description"], required: false },
-  { id: "project", names: ["Insats", "Project"], required: false },
-];
-
 export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueList): TableResult<LedgerRow[]> {
-  const opened = open(grid, "Huvudbok", [...LEDGER_COLUMNS], required, errors);
+  const opened = open(grid, LEDGER_TABLE, required, errors);
   if (opened.kind !== "open") return opened;
   const r = opened.reader;
   const { cols } = r;
@@ -78,13 +65,22 @@ export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueL
       errors.add("amount_overflow", {}, r.ref(row.index, amountCols[0]));
       break;
     }
+    // The text columns: an error value there is reported, never read as its text.
+    const voucher = at(row, cols.voucher);
+    const text = at(row, cols.text);
+    const project = at(row, cols.project);
+    if (isErrorCell(voucher) || isErrorCell(text) || isErrorCell(project)) {
+      for (const id of ["voucher", "text", "project"] as const) r.value(row, id);
+      errorCount++;
+      continue;
+    }
     ledger.push({
       day: day!,
-      voucher: cellText(at(row, cols.voucher)),
+      voucher: cellText(voucher),
       account: account!,
       ore: ore!,
-      text: cellText(at(row, cols.text)),
-      project: cellText(at(row, cols.project)),
+      text: cellText(text),
+      project: cellText(project),
       cell: r.ref(row.index, 0),
       dateCell: r.ref(row.index, "date"),
       accountCell: r.ref(row.index, "account"),

@@ -6,46 +6,37 @@ import { DEFAULT_DEVIATION_THRESHOLD, parseDeviationThreshold } from "../../core
 import { parseDueDays } from "../../core/dueDates";
 import { Decimal } from "../../core/money";
 import type { CellRef } from "../../core/units";
-import { cellRef, isBlank, RawCell, WorkbookGrid } from "../grid";
+import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "../grid";
 import { at, normalizeName } from "../tables";
-import { cellText, describe, parseAmount, dateParser, parseInteger, parseNumber, Parsed, parsePercent, parseYesNo } from "../values";
+import {
+  cellText,
+  describe,
+  errorCellFailure,
+  parseAmount,
+  dateParser,
+  parseInteger,
+  parseNumber,
+  Parsed,
+  parsePercent,
+  parseYesNo,
+} from "../values";
+import { SETTING_DEFS, settingNames, SETTINGS_TABLE } from "../../core/contract";
 import { open, reportValue } from "./tableReader";
 import type { ValueCode } from "../../core/messages";
 
-const SETTING_NAMES: Record<SettingId, string[]> = {
-  association: ["Förbund", "Association", "Förbundets namn"],
-  orgNumber: ["Organisationsnummer", "Organisation number", "Org.nr", "Orgnr"],
-  year: ["Räkenskapsår", "Fiscal year", "År"],
-  cutoff: ["Brytdatum", "Cut-off date", "Cutoff date"],
-  displayUnit: ["Beloppsenhet", "Display unit"],
-  roundingUnit: ["Avrundningsenhet", "Rounding unit"],
-  stateContribution: ["Statens bidrag", "State contribution"],
-  totalContributions: ["Medlemsbidrag totalt", "Total contributions"],
-  shareState: ["Andel stat", "State share"],
-  shareRegion: ["Andel region", "Region share"],
-  shareMunicipalities: ["Andel kommuner", "Municipalities share", "Andel kommun"],
-  installments: ["Betalningstillfällen", "Installments"],
-  accrueContributions: ["Periodisera medlemsbidrag", "Accrue contributions"],
-  openingEquity: ["Ingående eget kapital", "Opening equity"],
-  ceilingRule: ["Takregel", "Ceiling rule"],
-  ceilingBasis: ["Takunderlag", "Ceiling basis"],
-  sieProjectDimension: ["SIE-dimension för insatser", "SIE project dimension"],
-  sieChart: ["SIE-kontoplan", "SIE chart of accounts"],
-  deviationThreshold: ["Avvikelsegräns", "Deviation threshold"],
-  dueDays: ["Förfallodagar", "Due dates"],
-  keyLabel: ["Fördelningsnyckel avser", "Key basis"],
-};
-
 /** Each setting's name in the workbook (Swedish, as the contract names it). */
-export const SETTING_LABELS: Record<SettingId, string> = Object.fromEntries(
-  Object.entries(SETTING_NAMES).map(([k, v]) => [k, v[0]]),
-) as Record<SettingId, string>;
+export const SETTING_LABELS: Record<SettingId, string> = Object.fromEntries(SETTING_DEFS.map((d) => [d.id, d.sv])) as Record<
+  SettingId,
+  string
+>;
 
-/** Every accepted spelling of every setting, for docs/workbook.md. */
-export const SETTING_ALIASES: Readonly<Record<SettingId, readonly string[]>> = SETTING_NAMES;
+/** Every accepted spelling of every setting (contract/settings.ts). */
+export const SETTING_ALIASES: Readonly<Record<SettingId, readonly string[]>> = Object.fromEntries(
+  SETTING_DEFS.map((d) => [d.id, settingNames(d)]),
+) as Record<SettingId, string[]>;
 
 const settingLookup = new Map<string, SettingId>();
-for (const [id, names] of Object.entries(SETTING_NAMES) as Array<[SettingId, string[]]>) {
+for (const [id, names] of Object.entries(SETTING_ALIASES) as Array<[SettingId, string[]]>) {
   for (const n of names) settingLookup.set(normalizeName(n), id);
 }
 
@@ -103,22 +94,14 @@ function readCeilingRule(cells: SettingCells): CeilingRule {
 }
 
 export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: IssueList): { settings: Settings; sheet: string } | null {
-  const opened = open(
-    grid,
-    "Installningar",
-    [
-      { id: "name", names: ["Inställning", "Setting"], required: true },
-      { id: "value", names: ["Värde", "Value"], required: true },
-    ],
-    true,
-    errors,
-  );
+  const opened = open(grid, SETTINGS_TABLE, true, errors);
   if (opened.kind !== "open") return null;
   const r = opened.reader;
   const tableCell = cellRef(r.t.sheet, r.t.headerRow, r.t.left);
   const raw = new Map<SettingId, { v: RawCell; cell: CellRef }>();
   /** Every setting's value cell, filled or not: a missing value is reported where it is to be typed. */
   const valueCells = new Map<SettingId, CellRef>();
+  const errorValued = new Set<SettingId>();
   let lastRow = r.t.headerRow;
   let firstFree: number | null = null;
   for (const row of r.t.rows) {
@@ -129,7 +112,8 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
       if (!isBlank(at(row, r.cols.value))) errors.add("setting_name_blank", {}, r.ref(row.index, "name"));
       continue;
     }
-    const name = cellText(nameCell);
+    const name = r.value(row, "name");
+    if (name === null) continue;
     const id = settingLookup.get(normalizeName(name));
     if (!id) {
       warnings.add("unknown_setting", { name }, r.ref(row.index, "name"));
@@ -142,6 +126,12 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
     const v = at(row, r.cols.value);
     valueCells.set(id, r.ref(row.index, "value"));
     if (isBlank(v)) continue;
+    // An error value is no setting's value, whatever its kind (text settings too).
+    if (isErrorCell(v)) {
+      errors.add("cell_error_value", { ...errorCellFailure(v), label: SETTING_LABELS[id] }, r.ref(row.index, "value"));
+      errorValued.add(id);
+      continue;
+    }
     raw.set(id, { v, cell: r.ref(row.index, "value") });
   }
   const cells: Settings["cells"] = {};
@@ -152,9 +142,11 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
   const missingAt = (id: SettingId): CellRef =>
     valueCells.get(id) ?? r.ref(firstFree !== null && firstFree < lastRow ? firstFree : lastRow + 1, "name");
   const association = c.get("association", (v) => ({ ok: true, value: cellText(v) }));
-  if (!association) errors.add("missing_setting", { setting: SETTING_LABELS.association }, missingAt("association"));
+  if (!association && !errorValued.has("association"))
+    errors.add("missing_setting", { setting: SETTING_LABELS.association }, missingAt("association"));
   const year = c.get("year", parseInteger, "invalid_year");
-  if (year === null && !raw.has("year")) errors.add("missing_setting", { setting: SETTING_LABELS.year }, missingAt("year"));
+  if (year === null && !raw.has("year") && !errorValued.has("year"))
+    errors.add("missing_setting", { setting: SETTING_LABELS.year }, missingAt("year"));
   if (year !== null && (year < 1900 || year > 9999)) c.reject("year", "year_range", "invalid_year");
   const cutoffDay = c.get("cutoff", dateParser(grid), "invalid_date");
   const displayUnit = readDisplayUnit(c);

@@ -1,0 +1,3 @@
+/** The workbook contract declared once: the input tables (tables.ts) and the settings (settings.ts). */
+export * from "./tables";
+export * from "./settings";
