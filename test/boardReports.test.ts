@@ -9,7 +9,16 @@ import { defaultDueDays, dueDates, parseDueDays } from "../src/core/dueDates";
 import { Decimal } from "../src/core/money";
 import { boardText } from "../src/report/boardText";
 import { wrappedLines } from "../src/report/sheetModel";
-import { HEADER_FOOTER_MAX, LOG_HEADERS, logRowInOrder, MIN_PRINT_SCALE, OWNED_SHEETS, pageHeader, printScale } from "../src/report/sheets";
+import {
+  HEADER_FOOTER_MAX,
+  LOG,
+  LOG_HEADERS,
+  logRowInOrder,
+  MIN_PRINT_SCALE,
+  OWNED_SHEETS,
+  pageHeader,
+  printScale,
+} from "../src/report/sheets";
 import { formatAmount } from "../src/taskpane/i18n";
 import { verifyGrid } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
@@ -228,14 +237,14 @@ describe("page setup rules", () => {
   });
 });
 
-describe("Körlogg: the fingerprint is last, outside the print area", () => {
+describe("Körlogg: the fingerprint and the import's columns stay outside the print area", () => {
   test("a row of a log written before 0.3 (fingerprint sixth) is read in today's order", () => {
     const fp = "ab".repeat(32);
     const old = ["2026-04-30T08:00:00Z", "Beräkna allt", "0.2.0", "2026-04-30", "tkr", fp, -1000, 2000, 1500, "Över taket", 2];
     expect(logRowInOrder(old)).toEqual([...old.slice(0, 5), -1000, 2000, 1500, "Över taket", 2, fp]);
     const current = logRowInOrder(old);
     expect(logRowInOrder(current)).toEqual(current);
-    expect(LOG_HEADERS[LOG_HEADERS.length - 1]).toBe("Indatafingeravtryck");
+    expect(LOG_HEADERS.slice(LOG.fingerprint)).toEqual(["Indatafingeravtryck", "Fil", "SHA-256", "År"]);
   });
 });
 

@@ -12,6 +12,7 @@ import { Decimal } from "../src/core/money";
 import { parseSie } from "../src/core/sie/parse";
 import { summarizeSie } from "../src/core/sie/summary";
 import { templateSheets } from "../src/report/example";
+import { LOG } from "../src/report/sheets";
 import { Cell, FORMATS } from "../src/report/sheetModel";
 import type { RawCell, WorkbookGrid } from "../src/workbook/grid";
 import { importSie } from "../src/workbook/sieImport";
@@ -146,8 +147,11 @@ describeWithSie("SIE import into the template", () => {
     const log = sheetRows(b, "Körlogg").filter((r) => typeof r[1] === "string" && r[1].startsWith("Importera SIE"));
     expect(log).toHaveLength(2);
     expect(String(log[1][1])).toMatch(
-      /magenta_sie4e\.se \(Magenta Bokföring.*år 2010–2011; SHA-256 test; 132 saldon avstämda mot filen; \d+ rader ersatta, \d+ tillagda/,
+      /magenta_sie4e\.se \(Magenta Bokföring.*år 2010–2011; 132 saldon avstämda mot filen; \d+ rader ersatta, \d+ tillagda/,
     );
+    // The file, its SHA-256 and its years in columns of their own (issue 32, point 4), not in the prose.
+    expect(log[1].slice(LOG.file, LOG.years + 1)).toEqual(["magenta_sie4e.se", "test", "2010–2011"]);
+    expect(String(log[1][1])).not.toContain("SHA-256");
   });
 });
 

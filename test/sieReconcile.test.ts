@@ -22,6 +22,8 @@ import { importSie, SieImportInfo } from "../src/workbook/sieImport";
 import { computeFromGrid } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { describeWithSie, SIE_DIR, SIE_FILES, UNRECONCILED_SIE } from "./helpers/shared";
+import { LOG, logRowInOrder } from "../src/report/sheets";
+import { previousLog } from "../src/workbook/stamps";
 
 /** An SIE 4 file from its records (CR LF, ASCII: the encoding is not the point here). */
 const sie = (...lines: string[]) => ["#FLAGGA 0", "#PROGRAM Test 1", "#SIETYP 4", '#FNAMN "Testförbundet"', ...lines].join("\r\n") + "\r\n";
@@ -462,6 +464,24 @@ describe("7. double import is detected by what was imported", () => {
     // The same vouchers in another file (another SHA-256) are found in Huvudbok by date and number.
     const copy = await importText(payroll + "#GEN 20260201\r\n", added.output);
     expect(copy.outcome.errors).toMatchObject([{ code: "sie_voucher_in_ledger", params: { voucher: "L 7" } }]);
+  });
+
+  test("earlier imports are read from Körlogg's columns; a row of a 0.2 log has its columns filled from its text", async () => {
+    const sha = "b".repeat(64);
+    const base = await importText(sie(...GOOD, ...GOOD_BALANCES), undefined, { sha256: sha });
+    const row = previousLog(base.grid).find((r) => r[LOG.sha256] === sha)!;
+    expect([row[LOG.file], row[LOG.years]]).toEqual(["t.se", "2026"]);
+    // A 0.2 log wrote only prose: migrated once, when read.
+    const old = [
+      "2026-05-02T08:00:00Z",
+      `Importera SIE bok.se (Fortnox; år 2025–2026; SHA-256 ${sha}; 10 saldon avstämda mot filen)`,
+      "0.2.0",
+    ];
+    expect(logRowInOrder(old).slice(LOG.file, LOG.years + 1)).toEqual(["bok.se", sha, "2025–2026"]);
+    // A row of today's log is read from its columns, whatever its words say.
+    const today = [...row];
+    today[LOG.action] = `Importera SIE x.se (år 1999; SHA-256 ${"c".repeat(64)})`;
+    expect(logRowInOrder(today)[LOG.sha256]).toBe(sha);
   });
 
   test("the same file (by SHA-256) imported before for other years is flagged", async () => {

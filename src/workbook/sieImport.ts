@@ -24,7 +24,7 @@ import { EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { asCellRef } from "../core/units";
 import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
 import { bodyOf, cellOf, lastRowOf, positionalBody, sheetWithBody, tableEdit } from "./rewriteTable";
-import { LOG_HEADERS, OWNED_SHEETS } from "../report/sheets";
+import { importLogRow, LOG, LOG_HEADERS, LOG_WIDTHS, logCells, OWNED_SHEETS } from "../report/sheets";
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { INPUT_TABLES, readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
@@ -79,14 +79,13 @@ const ledgerFormat = Object.fromEntries(LEDGER_TABLE.columns.map((c) => [c.id, c
   string
 >;
 
-/** Earlier imports in Körlogg: time, file SHA-256 and years, read back from the action text. */
+/** Earlier imports in Körlogg: time, file SHA-256 and years, from their columns. */
 function earlierImports(grid: WorkbookGrid): Array<{ when: string; sha256: string; years: string }> {
   const out: Array<{ when: string; sha256: string; years: string }> = [];
   for (const r of previousLog(grid)) {
-    const action = typeof r[1] === "string" ? r[1] : "";
-    const sha = /SHA-256 ([0-9a-f]{64})/.exec(action);
-    if (!/^Importera SIE /.test(action) || !sha) continue;
-    out.push({ when: String(r[0] ?? ""), sha256: sha[1], years: /; år ([0-9–]+)[;)]/.exec(action)?.[1] ?? "" });
+    const sha = r[LOG.sha256];
+    if (typeof sha !== "string" || !/^[0-9a-f]{64}$/.test(sha)) continue;
+    out.push({ when: String(r[LOG.time] ?? ""), sha256: sha, years: String(r[LOG.years] ?? "") });
   }
   return out;
 }
@@ -350,12 +349,11 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       `sammanlagt ${kr(reconciliation.total)} kr`
     : `${reconciliation.compared} saldon avstämda mot filen`;
   const action = (
-    `Importera SIE ${info.fileName} (${sie.program || "okänt program"}; år ${yearsText}; SHA-256 ${info.sha256}; ` +
+    `Importera SIE ${info.fileName} (${sie.program || "okänt program"}; år ${yearsText}; ` +
     `${reconciled}; ${ledger.mode === "add" ? "transaktionsfil, inget ersatt; " : ""}` +
     `${replaced} rader ersatta, ${newBody.length} tillagda; ${proposals.length} konton föreslagna${proposed ? `: ${proposed}` : ""})`
   ).slice(0, 32000);
-  const log = [...previousLog(grid), [info.now, action, info.version]];
-  const logBody = log.map((r) => LOG_HEADERS.map((_, i) => cellOf((r[i] ?? null) as RawCell, grid)));
+  const row = importLogRow({ now: info.now, action, version: info.version, file: info.fileName, sha256: info.sha256, years: yearsText });
   const logTable = locateTable(grid, "Korlogg", OWNED_SHEETS.log);
   const logModel = sheetWithBody(
     grid,
@@ -368,8 +366,8 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       header: [...LOG_HEADERS],
       lastRow: logTable ? lastRowOf(logTable) : 0,
     },
-    logBody,
-    [22, 60, 10, 12, 12, 68, 20, 22, 16, 14, 11],
+    logCells([...previousLog(grid), row]),
+    LOG_WIDTHS,
   );
   const inTheWay = userSheetsInTheWay(grid, [OWNED_SHEETS.log]);
   if (inTheWay.length > 0) return fail(inTheWay);

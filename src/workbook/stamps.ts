@@ -93,7 +93,7 @@ export function previousLog(grid: WorkbookGrid): LogValue[][] {
     if (header < 0) return [];
     rows = sheet.rows.slice(header + 1).map((cells, i) => ({ index: header + 1 + i, cells: cells ?? [] }));
   }
-  return rows.filter((r) => r.cells.some((c) => !isBlank(c))).map((r) => logRowInOrder(r.cells.slice(0, 11).map(logValue)));
+  return rows.filter((r) => r.cells.some((c) => !isBlank(c))).map((r) => logRowInOrder(r.cells.slice(0, LOG_HEADERS.length).map(logValue)));
 }
 
 /**

@@ -14,7 +14,7 @@ import { statementsSheet } from "./statements";
 import { tertialSheet } from "./tertial";
 
 export * from "./header";
-export { LOG_HEADERS, LOG_STATUS_COL, logRow, logRowInOrder } from "./log";
+export { importLogRow, LOG, LOG_HEADERS, LOG_STATUS_COL, LOG_WIDTHS, logCells, logRow, logRowInOrder } from "./log";
 export { COMMENT_HEADER, INPUT_COMMENT_HEADER, ROW_ID_HEADER } from "./tertial";
 
 /** The owned sheets a run writes, in the order they are built. */
