@@ -12,6 +12,7 @@ import { defaultDueDays, dueDates } from "./dueDates";
 import { ExtraShare, extraSharesStep, extrasOf } from "./extras";
 import { computeMemberShares, MemberSharesYear } from "./memberShares";
 import { Issue, IssueList } from "./messages";
+import { shownComment } from "./messages/methods";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import { defaultCutoff, reportPeriod, ReportPeriod } from "./periods";
 import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN, ReportLineId } from "./reportLines";
@@ -193,9 +194,11 @@ function keepReportComments(tertial: TertialReport, comments: readonly ReportCom
   for (const c of comments) {
     const line = tertial.byId[c.line as ReportLineId];
     if (!line || c.text === "") continue;
-    const typed = c.inputComment === null ? c.text !== line.comment : c.text !== c.inputComment;
-    if (!typed || c.text === line.comment) continue;
-    tertial.byId[line.id] = { ...line, comment: c.text, kept: { inputComment: line.comment, cell: c.cell } };
+    // The report is Swedish: what it showed from the inputs is compared in the catalogue's Swedish words.
+    const shown = shownComment(line, "sv");
+    const typed = c.inputComment === null ? c.text !== shown : c.text !== c.inputComment;
+    if (!typed || c.text === shown) continue;
+    tertial.byId[line.id] = { ...line, comment: c.text, kept: { inputComment: shown, cell: c.cell } };
     const leaf = (LEAF_LINES as readonly string[]).includes(line.id);
     const method = line.method === "utfall_helar" || line.method === "summa" ? undefined : line.method;
     warnings.add("report_comment_kept", { line: line.label, ...(leaf && method ? { id: line.id, method, text: c.text } : {}) }, c.cell);

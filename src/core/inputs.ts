@@ -19,16 +19,6 @@ export const METHOD_LABELS: Record<ForecastMethod, string> = {
   manuell: "manuell",
 };
 
-/** How the report words each method, for the board: plain Swedish, not the codes of the Prognos table. */
-export const METHOD_TEXTS: Record<ForecastMethod, string> = {
-  budget: "Budget",
-  linjar: "Utfall uppräknat till helår",
-  utfall_restbudget: "Utfall + återstående budget",
-  foregaende_ar: "Utfall enligt fjolårets mönster",
-  ataganden: "Utfall + beslutade insatser",
-  manuell: "Bedömning",
-};
-
 export type CeilingRule = { kind: "flat"; rate: Decimal } | { kind: "table" };
 
 export interface Settings {

@@ -13,7 +13,7 @@ import {
 } from "./forecast";
 import { GrantCommitment, grantCommitments, remainingThisYear } from "./grants";
 import type { ForecastChoice, ForecastMethod, Grant } from "./inputs";
-import { METHOD_TEXTS } from "./inputs";
+import type { ForecastExplanation, MethodFallback, ReportMethod } from "./methodCodes";
 import type { LedgerAggregates, LineSums } from "./ledger";
 import { splitByGroups } from "./memberShares";
 import type { IssueList } from "./messages";
@@ -36,13 +36,14 @@ export interface ColumnValues {
 export interface LineValues extends ColumnValues {
   id: ReportLineId;
   label: string;
-  /** Method code for leaf lines, "summa" for totals. */
-  /** The method used; `utfall_helar` when the year is closed (every line's full year is its actual). */
-  method: ForecastMethod | "utfall_helar" | "summa";
-  /** The method as printed: "linjär", or "utfall+restbudget (ersätter föregående år)". */
-  methodText: string;
-  /** Manual forecast comment, or an explanation of the method's inputs; a comment typed in the report when kept. */
+  /** The method used: a leaf line's, `utfall_helar` when the year is closed (every full year is its actual), `summa` for totals. */
+  method: ReportMethod;
+  /** The chosen method could not be used as it is (the line shows the method used, and why). */
+  fallback?: MethodFallback;
+  /** The officer's own words: the Prognos table's comment, or a comment typed in the report and kept. */
   comment: string;
+  /** What the forecast rests on beyond its method, shown where the officer wrote nothing (messages/methods.ts words it). */
+  explanation?: ForecastExplanation;
   /** When `comment` was typed in the report and kept: the comment the inputs give, and where it was typed. */
   kept?: { inputComment: string; cell: string };
 }
@@ -125,12 +126,9 @@ function contributionColumns(
 interface Forecast {
   forecast: Decimal;
   method: ForecastMethod | "utfall_helar";
-  methodText: string;
-  comment: string;
+  fallback?: MethodFallback;
+  explanation?: ForecastExplanation;
 }
-
-/** How the method column words a closed year's full-year figure. */
-export const CLOSED_YEAR_TEXT = "Utfall helår";
 
 /**
  * A closed year (cut-off 31 December): the full year is the actual, whatever method the Prognos
@@ -143,7 +141,7 @@ function closedYearLine(line: LeafLine, actual: Decimal, choice: ForecastChoice 
       warnings.add("manual_forecast_closed_year", { line, manual: manual.toFixed(2), actual: actual.toFixed(2) }, choice.cell ?? "");
     }
   }
-  return { forecast: actual, method: "utfall_helar", methodText: CLOSED_YEAR_TEXT, comment: choice?.comment ?? "" };
+  return { forecast: actual, method: "utfall_helar" };
 }
 
 /** One leaf line's forecast by its chosen (or default) method. */
@@ -159,14 +157,13 @@ function forecastLine(
   const m = input.period.months;
   const sign = LINE_SIGN[line];
   const method: ForecastMethod = choice?.method ?? defaultMethod(line, input.grantsPresent);
-  const comment = choice?.comment ?? "";
-  const plain = (forecast: Decimal, note = comment): Forecast => ({ forecast, method, methodText: METHOD_TEXTS[method], comment: note });
+  const plain = (forecast: Decimal, explanation?: ForecastExplanation): Forecast => ({ forecast, method, explanation });
   switch (method) {
     case "budget": {
       // Tilläggsbidrag come on top of the budgeted member contributions.
       const extra = line === "medlemsbidrag" ? (input.extras?.year ?? ZERO) : ZERO;
       if (extra.isZero()) return plain(forecastBudget(budget));
-      return plain(forecastBudget(budget).plus(extra), comment || "Budget + årets tilläggsbidrag");
+      return plain(forecastBudget(budget).plus(extra), { code: "budget_plus_extras" });
     }
     case "linjar":
       return plain(forecastLinear(actual, m));
@@ -174,20 +171,12 @@ function forecastLine(
       return plain(forecastActualPlusRestOfBudget(actual, budget, m));
     case "foregaende_ar": {
       const scaled = forecastPriorYear(actual, reportValue(input.agg.priorYear, line), reportValue(input.agg.priorPeriod, line));
-      if (scaled) return plain(scaled, comment || "Utfall × fjolårets helår / fjolårets utfall samma period");
+      if (scaled) return plain(scaled, { code: "prior_year_scaled" });
       warnings.add("forecast_fallback", { line }, choice?.cell ?? "");
-      return {
-        forecast: forecastActualPlusRestOfBudget(actual, budget, m),
-        method: "utfall_restbudget",
-        methodText: `${METHOD_TEXTS.utfall_restbudget} (inget utfall samma period i fjol)`,
-        comment,
-      };
+      return { forecast: forecastActualPlusRestOfBudget(actual, budget, m), method: "utfall_restbudget", fallback: "no_prior_period" };
     }
     case "ataganden":
-      return plain(
-        forecastCommitments(actual, remainingThisYear(grants), sign),
-        comment || `Utfall + beslutade insatsers återstående del i år enligt Insatser (${grants.length} st)`,
-      );
+      return plain(forecastCommitments(actual, remainingThisYear(grants), sign), { code: "commitments", grants: grants.length });
     case "manuell":
       return plain(forecastManual(choice?.amount ?? ZERO, sign));
   }
@@ -264,8 +253,9 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
       forecast: f.forecast,
       deviation: f.forecast.minus(budget),
       method: f.method,
-      methodText: f.methodText,
-      comment: f.comment,
+      ...(f.fallback ? { fallback: f.fallback } : {}),
+      comment: choice?.comment ?? "",
+      ...(f.explanation ? { explanation: f.explanation } : {}),
     };
   }
 
@@ -282,7 +272,6 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
       forecast: total((v) => v.forecast),
       deviation: total((v) => v.deviation),
       method: "summa",
-      methodText: "Summa",
       comment: "",
     };
   }

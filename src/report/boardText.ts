@@ -59,8 +59,8 @@ export function boardText(c: Computation, lang: "sv" | "en" = "sv"): BoardText |
     // Report sign: a positive deviation is better than budget, which for a cost is a lower cost.
     const higher = cost ? !v.deviation.isPositive() : v.deviation.isPositive();
     const label = lang === "en" ? (LEAF_LABELS_EN[v.id as LeafLine] ?? v.label) : v.label;
-    // The user's own words only: the Prognos table's comment or one typed in the report, not a method's explanation.
-    const own = v.kept ? v.comment : (c.inputs.forecastChoices.find((ch) => ch.line === v.id)?.comment ?? "");
+    // The user's own words only: the Prognos table's comment or one typed in the report, not what the forecast rests on.
+    const own = v.comment;
     return w.line(label, abs(v.forecast), abs(v.deviation), higher, own ? ` (${own})` : "");
   });
   const forecast =

@@ -1,4 +1,5 @@
 /** The JSON result (docs/workbook.md, "JSON"): all amounts as strings of exact kronor; messages in the chosen language. */
+import { methodText } from "../core/messages/methods";
 import type { Computation } from "../core/compute";
 import type { Lang } from "../core/locale";
 import { issueText } from "../core/messages";
@@ -75,8 +76,11 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
                 budget: k(v.budget),
                 forecast: k(v.forecast),
                 deviation: k(v.deviation),
-                method: v.methodText,
+                method: v.method,
+                ...(v.fallback ? { methodFallback: v.fallback } : {}),
+                methodText: methodText(v, lang),
                 ...(v.comment ? { comment: v.comment } : {}),
+                ...(v.explanation ? { explanation: v.explanation } : {}),
               };
             }),
             grants: t.grants.map((g) => ({

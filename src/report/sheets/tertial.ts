@@ -4,6 +4,7 @@
  * against forecast. Printed landscape on at most two pages; the id columns and the chart's data stay
  * outside the print area for scripts and auditors.
  */
+import { methodText, shownComment } from "../../core/messages/methods";
 import type { Computation } from "../../core/compute";
 import { isoOfDayNumber } from "../../core/dates";
 import { flagDeviation } from "../../core/deviation";
@@ -87,18 +88,19 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   ];
   /** A line's comment, wrapped in its column; the row grows to fit. */
   const comment = (v: LineValues, row: number): Cell => {
-    b.fitRow(row, COMMENT_COL, v.comment);
+    const shown = shownComment(v, "sv");
+    b.fitRow(row, COMMENT_COL, shown);
     // Open for typing on the protected sheet: a comment typed here is kept by the next run (see keepReportComments).
-    return text(v.comment, { wrap: true, unlocked: true, tone: v.kept ? "warn" : undefined });
+    return text(shown, { wrap: true, unlocked: true, tone: v.kept ? "warn" : undefined });
   };
   const lineRow = (v: LineValues, row: number, extra: { note?: number; bold?: boolean; method?: string }): Cell[] => [
     text(v.label, { bold: extra.bold }),
     extra.note ? { value: extra.note, format: FORMATS.integer } : text(""),
     ...values(v, { bold: extra.bold }),
-    text(extra.method ?? v.methodText, { indent: 1 }),
+    text(extra.method ?? methodText(v, "sv"), { indent: 1 }),
     comment(v, row),
     techText(v.id),
-    techText(v.kept ? v.kept.inputComment : v.comment),
+    techText(v.kept ? v.kept.inputComment : shownComment(v, "sv")),
   ];
 
   const rowOf = new Map<ReportLineId, number>();
@@ -113,8 +115,8 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     rowOf.set(def.id, row);
     body.push(lineRow(v, row, { note: def.note, bold: isTotal, method: def.note ? `Summa enligt not ${def.note}` : undefined }));
     for (const extra of MUNICIPAL_ONLY_ROWS.filter((r) => r.after === def.id)) {
-      const fake = { ...zero, id: extra.id as ReportLineId, label: extra.label, method: "summa" as const, methodText: "", comment: "" };
-      body.push(lineRow(fake, headerRow + 1 + body.length, {}));
+      const fake = { ...zero, id: extra.id as ReportLineId, label: extra.label, method: "summa" as const, comment: "" };
+      body.push(lineRow(fake, headerRow + 1 + body.length, { method: "" }));
     }
   }
   b.table("Resultatrapport", headers, body);
