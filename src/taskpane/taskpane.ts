@@ -5,6 +5,7 @@
  */
 import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from "../excel/actions";
 import { CommentMove, moveCommentAction, RESIZE_REQUIREMENT, RowsBelow, takeRowsInAction } from "../excel/tableActions";
+import { commentMoveOf, copyText, el, rowsBelowOf } from "./dom";
 import { CommandHooks, FunctionId, registerCommands, runCommand } from "../commands/commands";
 import { Issue, messageText } from "../core/messages";
 import { asCellRef } from "../core/units";
@@ -17,19 +18,6 @@ interface OfficeLike {
   context?: { displayLanguage?: string; requirements?: { isSetSupported(name: string, version?: string): boolean } };
   actions: { associate(id: string, f: (event: { completed(): void }) => unknown): void };
   addin?: { showAsTaskpane(): Promise<void> };
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { text?: string; className?: string; attrs?: Record<string, string> } = {},
-  ...children: Node[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (props.text !== undefined) e.textContent = props.text;
-  if (props.className) e.className = props.className;
-  for (const [k, v] of Object.entries(props.attrs ?? {})) e.setAttribute(k, v);
-  for (const c of children) e.appendChild(c);
-  return e;
 }
 
 class Pane {
@@ -347,38 +335,6 @@ class Pane {
       nodes.splice(0, 0, el("p", { className: "help", text: this.t.selectHint }));
     this.issues.replaceChildren(...nodes);
     this.issues.hidden = nodes.length === 0;
-  }
-}
-
-/** The rows a rows_below_table error offers to take in, or null. */
-function rowsBelowOf(i: Issue): RowsBelow | null {
-  if (i.code !== "rows_below_table") return null;
-  const p = i.params as { table?: string; range?: string };
-  return p.table && p.range ? { table: p.table, range: p.range } : null;
-}
-
-/** The move a report_comment_kept warning offers (leaf lines with a method), or null. */
-function commentMoveOf(i: Issue): CommentMove | null {
-  if (i.code !== "report_comment_kept") return null;
-  const p = i.params as { id?: string; method?: string; text?: string };
-  return p.id && p.method && p.text ? ({ line: p.id, method: p.method, text: p.text } as CommentMove) : null;
-}
-
-/** Copies text: the Clipboard API where the host allows it, else a selected hidden text area and the copy command. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = el("textarea", { attrs: { readonly: "", "aria-hidden": "true" } });
-    area.value = text;
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand("copy");
-    area.remove();
-    return ok;
   }
 }
 
