@@ -7,7 +7,7 @@ import { toCellNumber } from "../../core/money";
 import { LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "../../core/reportLines";
 import { a1, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel, sheetA1 } from "../sheetModel";
 import type { EquityLayout } from "./equity";
-import { finishPage, header, HEADER_ROWS, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, text } from "./header";
+import { finishPage, header, HEADER_ROWS, InputStamp, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, text } from "./header";
 import type { MemberSharesLayout } from "./memberShares";
 import type { StatementsLayout } from "./statements";
 import type { TertialLayout } from "./tertial";
@@ -52,226 +52,31 @@ interface Check {
   description: string;
 }
 
+const M = OWNED_SHEETS.memberShares;
+const T = OWNED_SHEETS.tertial;
+const E = OWNED_SHEETS.equity;
+const B = OWNED_SHEETS.statements;
+const ref = sheetA1;
+const range = (sheet: string, r1: number, c1: number, r2: number, c2: number) => `${ref(sheet, r1, c1)}:${a1(r2, c2)}`;
+const col = (sheet: string, rows: { first: number; last: number }, c: number) => range(sheet, rows.first, c, rows.last, c);
+const rowsFrom = (rows: { first: number; last: number }) => Array.from({ length: rows.last - rows.first + 1 }, (_, i) => rows.first + i);
+
+/** Where the result sheets put their figures, for the checks to point at. */
+export interface CheckLayouts {
+  members?: MemberSharesLayout;
+  tertial?: TertialLayout;
+  equity?: EquityLayout;
+  statements?: StatementsLayout;
+}
+
 /** Kontroller: live formulas in plain A1 references that re-check the results in any spreadsheet program. */
-export function checksSheet(
-  c: Computation,
-  run: RunInfo,
-  layouts: { members?: MemberSharesLayout; tertial?: TertialLayout; equity?: EquityLayout; statements?: StatementsLayout },
-): SheetModel {
-  const checks: Check[] = [];
-  const M = OWNED_SHEETS.memberShares;
-  const T = OWNED_SHEETS.tertial;
-  const E = OWNED_SHEETS.equity;
-  const ref = sheetA1;
-  const range = (sheet: string, r1: number, c1: number, r2: number, c2: number) => `${ref(sheet, r1, c1)}:${a1(r2, c2)}`;
-  const col = (sheet: string, rows: { first: number; last: number }, c: number) => range(sheet, rows.first, c, rows.last, c);
-  if (layouts.members && c.memberShares) {
-    const L = layouts.members;
-    const mr = L.memberRows;
-    for (const y of c.memberShares) {
-      const totalCell = ref(M, L.totalsRowByYear.get(y.year)!, 1);
-      checks.push({
-        name: `Huvudmännens andelar ${y.year} summerar till totalen`,
-        diffFormula: `SUMIFS(${col(M, L.groupRows, 3)},${col(M, L.groupRows, 0)},${y.year})-${totalCell}`,
-        description: "Staten + region + kommuner = årets medlemsbidrag",
-      });
-      checks.push({
-        name: `Medlemmarnas andelar ${y.year} summerar till totalen`,
-        diffFormula: `SUMIFS(${col(M, mr, L.memberAmountCol)},${col(M, mr, L.memberYearCol)},${y.year})-${totalCell}`,
-        description: "Summan av alla medlemmars belopp = årets medlemsbidrag",
-      });
-    }
-    const rows = Array.from({ length: mr.last - mr.first + 1 }, (_, i) => mr.first + i);
-    checks.push(
-      ...splitCheck(
-        M,
-        "Inbetalningarna summerar till varje medlems belopp",
-        "För varje medlem: summan av inbetalningarna = medlemmens belopp",
-        rows.map((r) => ({
-          row: r,
-          diff:
-            Array.from({ length: L.installmentCount }, (_, i) => ref(M, r, L.firstInstallmentCol + i)).join("+") +
-            `-${ref(M, r, L.memberAmountCol)}`,
-        })),
-      ),
-    );
-  }
-  const MX = layouts.members?.matrix;
-  if (MX && MX.memberRows.length > 0 && c.memberShares) {
-    // The table the board reads: each year's column of member amounts sums to its Summa (a member of another year only
-    // has its row too).
-    c.memberShares.forEach((y, i) => {
-      const col = MX.firstYearCol + i;
-      checks.push({
-        name: `Medlemsbidrag per medlem ${y.year} summerar till Summa`,
-        diffFormula: `${MX.memberRows.map((r) => ref(M, r, col)).join("+")}-${ref(M, MX.totalRow, col)}`,
-        description: "Medlemsbidrag per medlem och år: medlemmarnas belopp = årets summa",
-      });
-    });
-  }
-  const X = layouts.members?.extras;
-  if (X) {
-    // Each Tilläggsbidrag's column sums to its amount (the Summa row, Summa column too); each member's row to its Summa.
-    const cols = Array.from({ length: X.count + 1 }, (_, i) => X.firstCol + i);
-    const across = (r: number) => `SUM(${range(M, r, X.firstCol, r, X.firstCol + X.count - 1)})-${ref(M, r, X.firstCol + X.count)}`;
-    checks.push({
-      name: "Tilläggsbidragen summerar till sina belopp",
-      diffFormula: sumAbs([
-        ...cols.map((k) => `SUM(${range(M, X.memberRows.first, k, X.memberRows.last, k)})-${ref(M, X.totalRow, k)}`),
-        across(X.totalRow),
-      ]),
-      description: "För varje tilläggsbidrag: medlemmarnas belopp = beslutat belopp",
-    });
-    const rows = Array.from({ length: X.memberRows.last - X.memberRows.first + 1 }, (_, i) => X.memberRows.first + i);
-    checks.push(
-      ...splitCheck(
-        M,
-        "Tilläggsbidragen summerar för varje medlem",
-        "För varje medlem: tilläggsbidragen = medlemmens summa",
-        rows.map((r) => ({ row: r, diff: across(r) })),
-      ),
-    );
-  }
-  if (layouts.tertial && c.tertial) {
-    const L = layouts.tertial;
-    const valueCols = Array.from({ length: L.lastValueCol - L.firstValueCol + 1 }, (_, i) => L.firstValueCol + i);
-    /** In every value column: row `total` minus the sum of `parts`. */
-    const rowsAgree = (total: number, parts: number[]) =>
-      valueCols.map((c) => `${ref(T, total, c)}-(${parts.map((p) => ref(T, p, c)).join("+")})`);
-    /** A note's total row against its lines and against the income statement's row. */
-    const noteFormula = (totalRow: number, lines: readonly ReportLineId[], reportLine: ReportLineId) =>
-      sumAbs([
-        ...rowsAgree(
-          totalRow,
-          lines.map((l) => L.noteRowOf.get(l)!),
-        ),
-        ...rowsAgree(totalRow, [L.rowOf.get(reportLine)!]),
-      ]);
-    /** The income statement's rows, first to last. */
-    const reportRows = Array.from(
-      { length: L.rowOf.get("arets_resultat")! - L.rowOf.get("verksamhetens_intakter")! + 1 },
-      (_, i) => L.rowOf.get("verksamhetens_intakter")! + i,
-    );
-    for (const def of REPORT_ROWS) {
-      if (!def.parts || def.note) continue;
-      checks.push({
-        name: `${LINE_LABELS[def.id]} = summan av sina delar`,
-        diffFormula: sumAbs(
-          rowsAgree(
-            L.rowOf.get(def.id)!,
-            def.parts.map((p) => L.rowOf.get(p)!),
-          ),
-        ),
-        description: def.parts.map((p) => LINE_LABELS[p]).join(" + "),
-      });
-    }
-    checks.push({
-      name: "Not 1 summerar till verksamhetens intäkter",
-      diffFormula: noteFormula(L.noteIncomeTotalRow, NOTE_INCOME_LINES, "verksamhetens_intakter"),
-      description: "Medlemsbidrag + övriga intäkter = summan i not 1 = raden i resultaträkningen",
-    });
-    checks.push({
-      name: "Medlemsbidragets fördelning per huvudman summerar",
-      diffFormula: sumAbs(rowsAgree(L.noteRowOf.get("medlemsbidrag")!, L.groupRows)),
-      description: "Staten + region + kommuner = medlemsbidrag, i varje kolumn",
-    });
-    checks.push({
-      name: "Not 2 summerar till verksamhetens kostnader",
-      diffFormula: noteFormula(L.noteCostTotalRow, NOTE_COST_LINES, "verksamhetens_kostnader"),
-      description: "Bidrag till insatser + personalkostnader + övriga externa kostnader = summan i not 2 = raden i resultaträkningen",
-    });
-    const [deviation, forecast, budget] = [L.lastValueCol, L.lastValueCol - 1, L.lastValueCol - 2];
-    checks.push(
-      ...splitCheck(
-        T,
-        "Avvikelse = prognos − budget",
-        "För varje rad i resultaträkningen",
-        reportRows.map((r) => ({ row: r, diff: `${ref(T, r, deviation)}-(${ref(T, r, forecast)}-${ref(T, r, budget)})` })),
-      ),
-    );
-  }
-  if (layouts.equity && c.equity) {
-    const L = layouts.equity;
-    const v = (k: Exclude<keyof EquityLayout["rowOf"], "direct">) => ref(E, L.rowOf[k], L.valueCol);
-    const direct = L.rowOf.direct === undefined ? null : ref(E, L.rowOf.direct, L.valueCol);
-    checks.push(
-      direct
-        ? {
-            name: "Ingående eget kapital + bokat direkt + prognostiserat resultat = utgående",
-            diffFormula: `${v("opening")}+${direct}+${v("result")}-${v("closing")}`,
-            description: "Eget kapital",
-          }
-        : {
-            name: "Ingående eget kapital + prognostiserat resultat = utgående",
-            diffFormula: `${v("opening")}+${v("result")}-${v("closing")}`,
-            description: "Eget kapital",
-          },
-    );
-    if (layouts.tertial) {
-      checks.push({
-        name: "Prognostiserat resultat = årets resultat i Tertialrapport",
-        diffFormula: `${v("result")}-${ref(T, layouts.tertial.rowOf.get("arets_resultat")!, layouts.tertial.lastValueCol - 1)}`,
-        description: "Eget kapital och Tertialrapport använder samma prognos",
-      });
-    }
-    checks.push({
-      name: "Marginal = tak − utgående eget kapital",
-      diffFormula: `${v("ceiling")}-${v("closing")}-${v("margin")}`,
-      description: "Eget kapital",
-    });
-    checks.push({
-      name: "Ej utbetalda insatsmedel = i årets prognos + återstående efter året",
-      diffFormula: `${v("unpaidGrants")}-${v("commitmentsInForecast")}-${v("commitmentsAfterYear")}`,
-      description: "Eget kapital: varje beslutad finansiering räknas en gång",
-    });
-    checks.push({
-      name: "Eget kapital efter beslutad finansiering = utgående − återstående",
-      diffFormula: `${v("closing")}-${v("commitmentsAfterYear")}-${v("equityAfterCommitments")}`,
-      description: "Eget kapital",
-    });
-  }
-
-  if (layouts.statements && c.statements) {
-    const L = layouts.statements;
-    const B = OWNED_SHEETS.statements;
-    const at = (key: string, col = L.valueCol) => ref(B, L.rowOf.get(key)!, col);
-    checks.push({
-      name: "Balansräkningen: tillgångar = eget kapital, avsättningar och skulder",
-      diffFormula: `${at("br:summa_tillgangar")}-${at("br:summa_eget_kapital_och_skulder")}`,
-      description: "Bokslut, vid brytdatum",
-    });
-    checks.push({
-      name: "Balansräkningen föregående år går ihop",
-      diffFormula: `${at("br:summa_tillgangar", L.priorCol)}-${at("br:summa_eget_kapital_och_skulder", L.priorCol)}`,
-      description: "Bokslut, 31 december föregående år",
-    });
-    checks.push({
-      name: "Kassaflödet slutar i likvida medel vid periodens slut",
-      diffFormula: `${at("kf:likvida_medel_ib")}+${at("kf:arets_kassaflode")}-${at("kf:likvida_medel_ub")}`,
-      description: "Bokslut: likvida medel vid årets början + årets kassaflöde = kassa och bank i balansräkningen",
-    });
-    checks.push({
-      name: "Likvida medel = kassa och bank",
-      diffFormula: `${at("kf:likvida_medel_ub")}-${at("br:kassa_och_bank")}`,
-      description: "Bokslut",
-    });
-    const direct = L.rowOf.has("br:bokat_direkt") ? `-${at("br:bokat_direkt")}` : "";
-    checks.push({
-      name: direct ? "Eget kapitals förändring = årets resultat + bokat direkt" : "Eget kapitals förändring = årets resultat",
-      diffFormula: `${at("br:eget_kapital")}-${at("br:eget_kapital", L.priorCol)}-${at("br:arets_resultat")}${direct}`,
-      description: direct
-        ? "Bokslut: årets resultat och det som bokats direkt mot eget kapital förklarar förändringen"
-        : "Bokslut: FEL betyder bokningar direkt mot eget kapital under året",
-    });
-    if (layouts.tertial) {
-      checks.push({
-        name: "Resultaträkningens resultat = Tertialrapportens utfall",
-        diffFormula: `${at("rr:arets_resultat")}-${ref(T, tertialResultRow(layouts.tertial), layouts.tertial.firstValueCol + 1)}`,
-        description: "Bokslut och Tertialrapport bygger på samma utfall",
-      });
-    }
-  }
-
+export function checksSheet(c: Computation, run: RunInfo, layouts: CheckLayouts): SheetModel {
+  const checks: Check[] = [
+    ...(layouts.members && c.memberShares ? memberChecks(c.memberShares, layouts.members) : []),
+    ...(layouts.tertial && c.tertial ? tertialChecks(layouts.tertial) : []),
+    ...(layouts.equity && c.equity ? equityChecks(layouts.equity, layouts.tertial) : []),
+    ...(layouts.statements && c.statements ? statementChecks(layouts.statements, layouts.tertial) : []),
+  ];
   const b = new SheetBuilder(OWNED_SHEETS.checks, [52, 9, 12, 46, 15, 15, 10, 10]);
   header(b, "Kontroller", c, run, "kr");
   b.row([
@@ -281,6 +86,234 @@ export function checksSheet(
       { italic: true },
     ),
   ]);
+  const headerRow = b.nextRow;
+  checksTable(b, checks);
+  const stamps = run.stamps ?? [];
+  const { first, last } = stampsTable(b, stamps);
+  finishPage(b, 7, headerRow);
+  const statusCell = b.rows[HEADER_ROWS.status][1]!;
+  statusCell.formula = stamps.length
+    ? `IF(COUNTIF(${a1(first, 1)}:${a1(last, 1)},"${STATUS_CURRENT}")=${stamps.length},"${STATUS_CURRENT}","${STATUS_STALE}")`
+    : `"${STATUS_CURRENT}"`;
+  return b.build(1);
+}
+
+/** Medlemsandelar: each year's groups and members sum to the year's total; each member's installments to its amount. */
+function memberChecks(years: NonNullable<Computation["memberShares"]>, L: MemberSharesLayout): Check[] {
+  const checks: Check[] = [];
+  const mr = L.memberRows;
+  for (const y of years) {
+    const totalCell = ref(M, L.totalsRowByYear.get(y.year)!, 1);
+    checks.push({
+      name: `Huvudmännens andelar ${y.year} summerar till totalen`,
+      diffFormula: `SUMIFS(${col(M, L.groupRows, 3)},${col(M, L.groupRows, 0)},${y.year})-${totalCell}`,
+      description: "Staten + region + kommuner = årets medlemsbidrag",
+    });
+    checks.push({
+      name: `Medlemmarnas andelar ${y.year} summerar till totalen`,
+      diffFormula: `SUMIFS(${col(M, mr, L.memberAmountCol)},${col(M, mr, L.memberYearCol)},${y.year})-${totalCell}`,
+      description: "Summan av alla medlemmars belopp = årets medlemsbidrag",
+    });
+  }
+  checks.push(
+    ...splitCheck(
+      M,
+      "Inbetalningarna summerar till varje medlems belopp",
+      "För varje medlem: summan av inbetalningarna = medlemmens belopp",
+      rowsFrom(mr).map((r) => ({
+        row: r,
+        diff:
+          Array.from({ length: L.installmentCount }, (_, i) => ref(M, r, L.firstInstallmentCol + i)).join("+") +
+          `-${ref(M, r, L.memberAmountCol)}`,
+      })),
+    ),
+  );
+  const MX = L.matrix;
+  if (MX && MX.memberRows.length > 0) {
+    // The table the board reads: each year's column of member amounts sums to its Summa (a member of another year only
+    // has its row too).
+    years.forEach((y, i) => {
+      const column = MX.firstYearCol + i;
+      checks.push({
+        name: `Medlemsbidrag per medlem ${y.year} summerar till Summa`,
+        diffFormula: `${MX.memberRows.map((r) => ref(M, r, column)).join("+")}-${ref(M, MX.totalRow, column)}`,
+        description: "Medlemsbidrag per medlem och år: medlemmarnas belopp = årets summa",
+      });
+    });
+  }
+  if (L.extras) checks.push(...extraChecks(L.extras));
+  return checks;
+}
+
+/** Tilläggsbidrag: each one's column sums to its amount (the Summa row, Summa column too); each member's row to its Summa. */
+function extraChecks(X: NonNullable<MemberSharesLayout["extras"]>): Check[] {
+  const cols = Array.from({ length: X.count + 1 }, (_, i) => X.firstCol + i);
+  const across = (r: number) => `SUM(${range(M, r, X.firstCol, r, X.firstCol + X.count - 1)})-${ref(M, r, X.firstCol + X.count)}`;
+  return [
+    {
+      name: "Tilläggsbidragen summerar till sina belopp",
+      diffFormula: sumAbs([
+        ...cols.map((k) => `SUM(${range(M, X.memberRows.first, k, X.memberRows.last, k)})-${ref(M, X.totalRow, k)}`),
+        across(X.totalRow),
+      ]),
+      description: "För varje tilläggsbidrag: medlemmarnas belopp = beslutat belopp",
+    },
+    ...splitCheck(
+      M,
+      "Tilläggsbidragen summerar för varje medlem",
+      "För varje medlem: tilläggsbidragen = medlemmens summa",
+      rowsFrom(X.memberRows).map((r) => ({ row: r, diff: across(r) })),
+    ),
+  ];
+}
+
+/** Tertialrapport: totals are their parts, notes are their lines and the statement's row, deviation = forecast − budget. */
+function tertialChecks(L: TertialLayout): Check[] {
+  const checks: Check[] = [];
+  const valueCols = Array.from({ length: L.lastValueCol - L.firstValueCol + 1 }, (_, i) => L.firstValueCol + i);
+  /** In every value column: row `total` minus the sum of `parts`. */
+  const rowsAgree = (total: number, parts: number[]) =>
+    valueCols.map((c) => `${ref(T, total, c)}-(${parts.map((p) => ref(T, p, c)).join("+")})`);
+  /** A note's total row against its lines and against the income statement's row. */
+  const noteFormula = (totalRow: number, lines: readonly ReportLineId[], reportLine: ReportLineId) =>
+    sumAbs([
+      ...rowsAgree(
+        totalRow,
+        lines.map((l) => L.noteRowOf.get(l)!),
+      ),
+      ...rowsAgree(totalRow, [L.rowOf.get(reportLine)!]),
+    ]);
+  for (const def of REPORT_ROWS) {
+    if (!def.parts || def.note) continue;
+    checks.push({
+      name: `${LINE_LABELS[def.id]} = summan av sina delar`,
+      diffFormula: sumAbs(
+        rowsAgree(
+          L.rowOf.get(def.id)!,
+          def.parts.map((p) => L.rowOf.get(p)!),
+        ),
+      ),
+      description: def.parts.map((p) => LINE_LABELS[p]).join(" + "),
+    });
+  }
+  checks.push({
+    name: "Not 1 summerar till verksamhetens intäkter",
+    diffFormula: noteFormula(L.noteIncomeTotalRow, NOTE_INCOME_LINES, "verksamhetens_intakter"),
+    description: "Medlemsbidrag + övriga intäkter = summan i not 1 = raden i resultaträkningen",
+  });
+  checks.push({
+    name: "Medlemsbidragets fördelning per huvudman summerar",
+    diffFormula: sumAbs(rowsAgree(L.noteRowOf.get("medlemsbidrag")!, L.groupRows)),
+    description: "Staten + region + kommuner = medlemsbidrag, i varje kolumn",
+  });
+  checks.push({
+    name: "Not 2 summerar till verksamhetens kostnader",
+    diffFormula: noteFormula(L.noteCostTotalRow, NOTE_COST_LINES, "verksamhetens_kostnader"),
+    description: "Bidrag till insatser + personalkostnader + övriga externa kostnader = summan i not 2 = raden i resultaträkningen",
+  });
+  // The income statement's rows, first to last.
+  const reportRows = rowsFrom({ first: L.rowOf.get("verksamhetens_intakter")!, last: L.rowOf.get("arets_resultat")! });
+  const [deviation, forecast, budget] = [L.lastValueCol, L.lastValueCol - 1, L.lastValueCol - 2];
+  checks.push(
+    ...splitCheck(
+      T,
+      "Avvikelse = prognos − budget",
+      "För varje rad i resultaträkningen",
+      reportRows.map((r) => ({ row: r, diff: `${ref(T, r, deviation)}-(${ref(T, r, forecast)}-${ref(T, r, budget)})` })),
+    ),
+  );
+  return checks;
+}
+
+/** Eget kapital: opening + booked directly + result = closing; the result is the Tertialrapport's; margin and commitments. */
+function equityChecks(L: EquityLayout, tertial: TertialLayout | undefined): Check[] {
+  const v = (k: Exclude<keyof EquityLayout["rowOf"], "direct">) => ref(E, L.rowOf[k], L.valueCol);
+  const direct = L.rowOf.direct === undefined ? null : ref(E, L.rowOf.direct, L.valueCol);
+  const checks: Check[] = [
+    direct
+      ? {
+          name: "Ingående eget kapital + bokat direkt + prognostiserat resultat = utgående",
+          diffFormula: `${v("opening")}+${direct}+${v("result")}-${v("closing")}`,
+          description: "Eget kapital",
+        }
+      : {
+          name: "Ingående eget kapital + prognostiserat resultat = utgående",
+          diffFormula: `${v("opening")}+${v("result")}-${v("closing")}`,
+          description: "Eget kapital",
+        },
+  ];
+  if (tertial) {
+    checks.push({
+      name: "Prognostiserat resultat = årets resultat i Tertialrapport",
+      diffFormula: `${v("result")}-${ref(T, tertial.rowOf.get("arets_resultat")!, tertial.lastValueCol - 1)}`,
+      description: "Eget kapital och Tertialrapport använder samma prognos",
+    });
+  }
+  checks.push(
+    {
+      name: "Marginal = tak − utgående eget kapital",
+      diffFormula: `${v("ceiling")}-${v("closing")}-${v("margin")}`,
+      description: "Eget kapital",
+    },
+    {
+      name: "Ej utbetalda insatsmedel = i årets prognos + återstående efter året",
+      diffFormula: `${v("unpaidGrants")}-${v("commitmentsInForecast")}-${v("commitmentsAfterYear")}`,
+      description: "Eget kapital: varje beslutad finansiering räknas en gång",
+    },
+    {
+      name: "Eget kapital efter beslutad finansiering = utgående − återstående",
+      diffFormula: `${v("closing")}-${v("commitmentsAfterYear")}-${v("equityAfterCommitments")}`,
+      description: "Eget kapital",
+    },
+  );
+  return checks;
+}
+
+/** Bokslut: the balance sheet balances (both years), the cash flow ends in cash, equity changes by the result. */
+function statementChecks(L: StatementsLayout, tertial: TertialLayout | undefined): Check[] {
+  const at = (key: string, column = L.valueCol) => ref(B, L.rowOf.get(key)!, column);
+  const direct = L.rowOf.has("br:bokat_direkt") ? `-${at("br:bokat_direkt")}` : "";
+  const checks: Check[] = [
+    {
+      name: "Balansräkningen: tillgångar = eget kapital, avsättningar och skulder",
+      diffFormula: `${at("br:summa_tillgangar")}-${at("br:summa_eget_kapital_och_skulder")}`,
+      description: "Bokslut, vid brytdatum",
+    },
+    {
+      name: "Balansräkningen föregående år går ihop",
+      diffFormula: `${at("br:summa_tillgangar", L.priorCol)}-${at("br:summa_eget_kapital_och_skulder", L.priorCol)}`,
+      description: "Bokslut, 31 december föregående år",
+    },
+    {
+      name: "Kassaflödet slutar i likvida medel vid periodens slut",
+      diffFormula: `${at("kf:likvida_medel_ib")}+${at("kf:arets_kassaflode")}-${at("kf:likvida_medel_ub")}`,
+      description: "Bokslut: likvida medel vid årets början + årets kassaflöde = kassa och bank i balansräkningen",
+    },
+    {
+      name: "Likvida medel = kassa och bank",
+      diffFormula: `${at("kf:likvida_medel_ub")}-${at("br:kassa_och_bank")}`,
+      description: "Bokslut",
+    },
+    {
+      name: direct ? "Eget kapitals förändring = årets resultat + bokat direkt" : "Eget kapitals förändring = årets resultat",
+      diffFormula: `${at("br:eget_kapital")}-${at("br:eget_kapital", L.priorCol)}-${at("br:arets_resultat")}${direct}`,
+      description: direct
+        ? "Bokslut: årets resultat och det som bokats direkt mot eget kapital förklarar förändringen"
+        : "Bokslut: FEL betyder bokningar direkt mot eget kapital under året",
+    },
+  ];
+  if (tertial) {
+    checks.push({
+      name: "Resultaträkningens resultat = Tertialrapportens utfall",
+      diffFormula: `${at("rr:arets_resultat")}-${ref(T, tertialResultRow(tertial), tertial.firstValueCol + 1)}`,
+      description: "Bokslut och Tertialrapport bygger på samma utfall",
+    });
+  }
+  return checks;
+}
+
+/** The checks as a table: each with its live OK/FEL, its difference and what it checks; OK green, FEL red. */
+function checksTable(b: SheetBuilder, checks: readonly Check[]): void {
   const headerRow = b.nextRow;
   b.table(
     "Kontroller",
@@ -298,8 +331,10 @@ export function checksSheet(
   );
   const checkRows = { top: headerRow + 1, left: 1, bottom: headerRow + Math.max(1, checks.length), right: 1 };
   b.conditionalFormats.push({ area: checkRows, equals: "OK", tone: "good" }, { area: checkRows, equals: "FEL", tone: "bad" });
-  // Staleness: each input sheet's columns now (live SUM and COUNTA) against what the run read.
-  const stamps = run.stamps ?? [];
+}
+
+/** Staleness: each input sheet's columns now (live SUM and COUNTA) against what the run read. Its first and last row. */
+function stampsTable(b: SheetBuilder, stamps: readonly InputStamp[]): { first: number; last: number } {
   b.blank();
   b.row([text("Indata vid beräkningen", { bold: true })]);
   b.row([
@@ -335,10 +370,5 @@ export function checksSheet(
   const first = stampHeader + 1;
   const last = stampHeader + Math.max(1, stamps.length);
   b.conditionalFormats.push({ area: { top: first, left: 1, bottom: last, right: 1 }, equals: STATUS_STALE, tone: "bad" });
-  finishPage(b, 7, headerRow);
-  const statusCell = b.rows[HEADER_ROWS.status][1]!;
-  statusCell.formula = stamps.length
-    ? `IF(COUNTIF(${a1(first, 1)}:${a1(last, 1)},"${STATUS_CURRENT}")=${stamps.length},"${STATUS_CURRENT}","${STATUS_STALE}")`
-    : `"${STATUS_CURRENT}"`;
-  return b.build(1);
+  return { first, last };
 }

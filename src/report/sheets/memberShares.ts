@@ -31,6 +31,9 @@ export interface MemberSharesLayout {
 
 const percent = (share: Decimal): Cell => ({ value: share.toDecimalPlaces(10).toNumber(), format: "0.0%" });
 
+type YearMember = MemberSharesYear["members"][number];
+type NameOf = (m: { member: string; group: string }) => string;
+
 export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: MemberSharesLayout } {
   const s = c.inputs.settings;
   const n = s.installments;
@@ -38,10 +41,21 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const current = years.find((y) => y.year === s.year) ?? years[0];
   const b = new SheetBuilder(OWNED_SHEETS.memberShares, [34, 16, 12, ...new Array(Math.max(n + 1, years.length, 6)).fill(12)]);
   header(b, `Medlemsandelar ${s.year}`, c, run, "kr (medlemsandelar visas alltid i hela kronor)");
-  const perYear = c.inputs.members.some((m) => m.keys.size > 0);
-  const keyYear = perYear ? ` ${current?.year ?? s.year}` : "";
-  const keyLabel = s.keyLabel ? `Nyckel${keyYear}: ${s.keyLabel}` : `Nyckel${keyYear}`;
-  // A member of part of the year says so beside its name: (från 2026-04-01), (till 2026-06-30).
+  const nameOf = memberNames(c);
+  const matrixHeader = b.nextRow + 1;
+  const matrix = matrixTable(b, c, years, current, nameOf);
+  b.blank();
+  if (current) installmentsTable(b, c, current, nameOf);
+  const extras = extrasTable(b, c, nameOf);
+  const lastPrinted = Math.max(2 + years.length, 1 + n, 2 + (extras?.count ?? 0));
+  finishPage(b, lastPrinted, matrixHeader);
+  b.blank();
+  const long = longTables(b, c, years);
+  return { sheet: b.build(1), layout: { ...long, matrix, installmentCount: n, extras } };
+}
+
+/** A member as the sheet names it: `Staten – Försäkringskassan`, a municipality by its name, `(från 2026-04-01)` for part of the year. */
+function memberNames(c: Computation): NameOf {
   const spanOf = new Map(
     c.inputs.members
       .filter((m) => m.from !== null || m.to !== null)
@@ -50,13 +64,24 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
         return [m.name, ` (${parts.filter(Boolean).join(", ")})`];
       }),
   );
-  const nameOf = (m: { member: string; group: string }) =>
+  return (m) =>
     (m.group === "Kommun" ? m.member : `${GROUP_LABELS[m.group as keyof typeof GROUP_LABELS]} – ${m.member}`) +
     (spanOf.get(m.member) ?? "");
+}
 
-  // Members × years.
+/** Members × years, as the plans show it: the state, the region, the municipalities with their subtotal, and Summa. */
+function matrixTable(
+  b: SheetBuilder,
+  c: Computation,
+  years: MemberSharesYear[],
+  current: MemberSharesYear | undefined,
+  nameOf: NameOf,
+): MemberSharesLayout["matrix"] {
+  const s = c.inputs.settings;
+  const perYear = c.inputs.members.some((m) => m.keys.size > 0);
+  const keyYear = perYear ? ` ${current?.year ?? s.year}` : "";
+  const keyLabel = s.keyLabel ? `Nyckel${keyYear}: ${s.keyLabel}` : `Nyckel${keyYear}`;
   b.row([text(`Medlemsbidrag per medlem och år, kr`, { bold: true })]);
-  const matrixHeader = b.nextRow;
   const amountOf = (y: MemberSharesYear, member: string) => y.members.find((m) => m.member === member)?.amount ?? ZERO;
   const groupAmount = (y: MemberSharesYear, group: string) => y.groups.find((g) => g.group === group)?.amount ?? ZERO;
   const body: Cell[][] = [];
@@ -66,7 +91,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const inCurrent = new Set(members.map((m) => m.member));
   const others = [...new Map(years.flatMap((y) => y.members.filter((m) => !inCurrent.has(m.member)).map((m) => [m.member, m]))).values()];
   const shareOfTotal = (amount: Decimal) => (current && !current.total.isZero() ? amount.dividedBy(current.total) : ZERO);
-  const memberRow = (m: (typeof members)[number], indent: boolean): Cell[] => {
+  const memberRow = (m: YearMember, indent: boolean): Cell[] => {
     const member = inCurrent.has(m.member);
     return [
       text(nameOf(m), indent ? { indent: 1 } : {}),
@@ -95,17 +120,12 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     { ...percent(current ? new Decimal(1) : ZERO), bold: true },
     ...years.map((y) => money(y.total, FORMATS.kr, { bold: true })),
   ]);
-  const matrixTable = b.table(
+  const table = b.table(
     "MedlemsbidragPerMedlem",
     ["Medlem", keyLabel, `Andel ${current?.year ?? s.year}`, ...years.map((y) => String(y.year))],
     body,
   );
-  const matrix = {
-    memberRows: memberIdx.map((i) => matrixTable.firstRow + i),
-    totalRow: matrixTable.lastRow,
-    firstYearCol: 3,
-    years: years.length,
-  };
+  const spans = c.inputs.members.some((m) => m.from !== null || m.to !== null);
   b.paragraph(
     `Staten ${formatPercent(s.shares.Stat)}, region ${formatPercent(s.shares.Region)} ` +
       `och kommunerna ${formatPercent(s.shares.Kommun)} av medlemsbidraget; ` +
@@ -114,7 +134,7 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
       years.map((y) => `${y.year} ${contributionSourceText(c.contributions.get(y.year)?.source).toLowerCase()}`).join(", ") +
       "." +
       (perYear ? " Varje år har sin nyckel (Nyckel ÅÅÅÅ i Medlemmar); år efter den sista nyckeln använder den senaste." : "") +
-      (spanOf.size > 0
+      (spans
         ? " En medlem som är medlem del av året väger nyckel × månader som medlem inom sin huvudman och betalar de " +
           "inbetalningar som förfaller under medlemskapet."
         : ""),
@@ -122,88 +142,81 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     2 + years.length,
     { italic: true },
   );
-  b.blank();
+  return { memberRows: memberIdx.map((i) => table.firstRow + i), totalRow: table.lastRow, firstYearCol: 3, years: years.length };
+}
 
-  // This year's installments with due dates.
+/** This year's installments per member with their due dates, and Summa. */
+function installmentsTable(b: SheetBuilder, c: Computation, current: MemberSharesYear, nameOf: NameOf): void {
+  const s = c.inputs.settings;
+  const n = s.installments;
   const due = dueDates(s.year, s.dueDays ?? defaultDueDays(n));
-  if (current) {
-    b.row([text(`Inbetalningar ${current.year}, kr`, { bold: true })]);
-    const order = [...members.filter((x) => x.group !== "Kommun"), ...municipalities];
-    const rows: Cell[][] = order.map((m) => [
-      text(nameOf(m)),
-      ...m.installments.map((i) => money(i, FORMATS.kr)),
-      money(m.amount, FORMATS.kr, { bold: true }),
-    ]);
-    const sums = Array.from({ length: n }, (_, i) => order.reduce((a, m) => a.plus(m.installments[i] ?? ZERO), ZERO));
-    rows.push([
-      text("Summa", { bold: true }),
-      ...sums.map((x) => money(x, FORMATS.kr, { bold: true })),
-      money(current.total, FORMATS.kr, { bold: true }),
-    ]);
-    b.table("Inbetalningar", ["Medlem", ...due.map((d) => `Förfaller ${d}`), "Summa"], rows);
-    b.paragraph(
-      s.dueDays
-        ? "Förfallodagar enligt inställningen Förfallodagar. "
-        : "Förfallodagar: sista dagen i inbetalningsperiodens första månad (inställningen Förfallodagar ändrar dem). " +
-            "Lika rester: tidigare inbetalningar får den extra kronan.",
-      0,
-      1 + n,
-      { italic: true },
-    );
-  }
-  // Tilläggsbidrag this year: apart, each with its own due date and decision.
-  const extras = c.extraShares.filter((x) => x.extra.year === s.year);
-  let extrasLayout: MemberSharesLayout["extras"];
-  if (extras.length > 0) {
-    b.blank();
-    b.row([text(`Tilläggsbidrag ${s.year}, kr`, { bold: true })]);
-    const names = [...new Set(extras.flatMap((x) => x.shares.members.map((m) => m.member)))];
-    const byName = (x: (typeof extras)[number], name: string) => x.shares.members.find((m) => m.member === name)?.amount ?? ZERO;
-    const rows: Cell[][] = names.map((name) => {
-      const m = extras.flatMap((x) => x.shares.members).find((x) => x.member === name)!;
-      const amounts = extras.map((x) => byName(x, name));
-      return [
-        text(nameOf(m)),
-        ...amounts.map((a) => money(a, FORMATS.kr)),
-        money(
-          amounts.reduce((a, v) => a.plus(v), ZERO),
-          FORMATS.kr,
-          { bold: true },
-        ),
-      ];
-    });
-    rows.push([
-      text("Summa", { bold: true }),
-      ...extras.map((x) => money(x.extra.amount, FORMATS.kr, { bold: true })),
-      money(
-        extras.reduce((a, x) => a.plus(x.extra.amount), ZERO),
-        FORMATS.kr,
-        { bold: true },
-      ),
-    ]);
-    // Not "Tillaggsbidrag": that is the input table's name, and a workbook's table names are unique.
-    const t = b.table(
-      "TillaggsbidragPerMedlem",
-      ["Medlem", ...extras.map((x) => `Förfaller ${isoOfDayNumber(x.extra.due)}`), "Summa"],
-      rows,
-    );
-    extrasLayout = { memberRows: { first: t.firstRow, last: t.lastRow - 1 }, totalRow: t.lastRow, firstCol: 1, count: extras.length };
-    b.paragraph(
-      "Utöver årets medlemsbidrag; fördelade som årets bidrag" +
-        (extras.some((x) => x.extra.shares) ? " eller efter radens egna andelar" : "") +
-        ". Beslut: " +
-        extras.map((x) => `${isoOfDayNumber(x.extra.due)} ${x.extra.decision || "(inget angivet)"}`).join("; ") +
-        ".",
-      0,
-      1 + extras.length,
-      { italic: true },
-    );
-  }
-  const lastPrinted = Math.max(2 + years.length, 1 + n, 2 + extras.length);
-  finishPage(b, lastPrinted, matrixHeader);
-  b.blank();
+  b.row([text(`Inbetalningar ${current.year}, kr`, { bold: true })]);
+  const order = [...current.members.filter((x) => x.group !== "Kommun"), ...current.members.filter((x) => x.group === "Kommun")];
+  const rows: Cell[][] = order.map((m) => [
+    text(nameOf(m)),
+    ...m.installments.map((i) => money(i, FORMATS.kr)),
+    money(m.amount, FORMATS.kr, { bold: true }),
+  ]);
+  const sums = Array.from({ length: n }, (_, i) => order.reduce((a, m) => a.plus(m.installments[i] ?? ZERO), ZERO));
+  rows.push([
+    text("Summa", { bold: true }),
+    ...sums.map((x) => money(x, FORMATS.kr, { bold: true })),
+    money(current.total, FORMATS.kr, { bold: true }),
+  ]);
+  b.table("Inbetalningar", ["Medlem", ...due.map((d) => `Förfaller ${d}`), "Summa"], rows);
+  b.paragraph(
+    s.dueDays
+      ? "Förfallodagar enligt inställningen Förfallodagar. "
+      : "Förfallodagar: sista dagen i inbetalningsperiodens första månad (inställningen Förfallodagar ändrar dem). " +
+          "Lika rester: tidigare inbetalningar får den extra kronan.",
+    0,
+    1 + n,
+    { italic: true },
+  );
+}
 
-  // The long tables, outside the print area: one row per year, group, and member and year.
+/** This year's Tilläggsbidrag, apart: each with its own due date and decision; per member and in Summa. */
+function extrasTable(b: SheetBuilder, c: Computation, nameOf: NameOf): MemberSharesLayout["extras"] {
+  const year = c.inputs.settings.year;
+  const extras = c.extraShares.filter((x) => x.extra.year === year);
+  if (extras.length === 0) return undefined;
+  b.blank();
+  b.row([text(`Tilläggsbidrag ${year}, kr`, { bold: true })]);
+  const names = [...new Set(extras.flatMap((x) => x.shares.members.map((m) => m.member)))];
+  const byName = (x: (typeof extras)[number], name: string) => x.shares.members.find((m) => m.member === name)?.amount ?? ZERO;
+  const sum = (values: Decimal[]) => values.reduce((a, v) => a.plus(v), ZERO);
+  const rows: Cell[][] = names.map((name) => {
+    const m = extras.flatMap((x) => x.shares.members).find((x) => x.member === name)!;
+    const amounts = extras.map((x) => byName(x, name));
+    return [text(nameOf(m)), ...amounts.map((a) => money(a, FORMATS.kr)), money(sum(amounts), FORMATS.kr, { bold: true })];
+  });
+  rows.push([
+    text("Summa", { bold: true }),
+    ...extras.map((x) => money(x.extra.amount, FORMATS.kr, { bold: true })),
+    money(sum(extras.map((x) => x.extra.amount)), FORMATS.kr, { bold: true }),
+  ]);
+  // Not "Tillaggsbidrag": that is the input table's name, and a workbook's table names are unique.
+  const t = b.table("TillaggsbidragPerMedlem", ["Medlem", ...extras.map((x) => `Förfaller ${isoOfDayNumber(x.extra.due)}`), "Summa"], rows);
+  b.paragraph(
+    "Utöver årets medlemsbidrag; fördelade som årets bidrag" +
+      (extras.some((x) => x.extra.shares) ? " eller efter radens egna andelar" : "") +
+      ". Beslut: " +
+      extras.map((x) => `${isoOfDayNumber(x.extra.due)} ${x.extra.decision || "(inget angivet)"}`).join("; ") +
+      ".",
+    0,
+    1 + extras.length,
+    { italic: true },
+  );
+  return { memberRows: { first: t.firstRow, last: t.lastRow - 1 }, totalRow: t.lastRow, firstCol: 1, count: extras.length };
+}
+
+/** The long tables, outside the print area: one row per year, per group and year, per member and year. */
+function longTables(
+  b: SheetBuilder,
+  c: Computation,
+  years: MemberSharesYear[],
+): Omit<MemberSharesLayout, "matrix" | "installmentCount" | "extras"> {
+  const n = c.inputs.settings.installments;
   b.row([text("Underlag för kontroller och skript (skrivs inte ut)", { bold: true, small: true, tone: "muted" })]);
   const totals = b.table(
     "Medlemsbidrag",
@@ -214,35 +227,28 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
       text(contributionSourceText(c.contributions.get(y.year)?.source)),
     ]),
   );
-  const totalsRowByYear = new Map(years.map((y, i) => [y.year, totals.firstRow + i]));
   b.blank();
-  const groupBody: Cell[][] = [];
-  for (const y of years) {
-    for (const g of y.groups) {
-      groupBody.push([
-        { value: y.year, format: FORMATS.integer },
-        text(GROUP_LABELS[g.group]),
-        { value: g.share.toNumber(), format: FORMATS.percent },
-        money(g.amount, FORMATS.kr),
-      ]);
-    }
-  }
+  const groupBody: Cell[][] = years.flatMap((y) =>
+    y.groups.map((g) => [
+      { value: y.year, format: FORMATS.integer },
+      text(GROUP_LABELS[g.group]),
+      { value: g.share.toNumber(), format: FORMATS.percent },
+      money(g.amount, FORMATS.kr),
+    ]),
+  );
   const groups = b.table("Huvudmannaandelar", ["År", "Huvudman", "Andel", "Belopp"], groupBody);
   b.blank();
-  const memberBody: Cell[][] = [];
-  for (const y of years) {
-    for (const m of y.members) {
-      memberBody.push([
-        text(m.member),
-        { value: y.year, format: FORMATS.integer },
-        text(GROUP_LABELS[m.group]),
-        { value: m.key.toNumber(), format: "#,##0.####" },
-        { value: m.shareOfGroup.toDecimalPlaces(10).toNumber(), format: "0.0000%" },
-        money(m.amount, FORMATS.kr),
-        ...m.installments.map((i) => money(i, FORMATS.kr)),
-      ]);
-    }
-  }
+  const memberBody: Cell[][] = years.flatMap((y) =>
+    y.members.map((m) => [
+      text(m.member),
+      { value: y.year, format: FORMATS.integer },
+      text(GROUP_LABELS[m.group]),
+      { value: m.key.toNumber(), format: "#,##0.####" },
+      { value: m.shareOfGroup.toDecimalPlaces(10).toNumber(), format: "0.0000%" },
+      money(m.amount, FORMATS.kr),
+      ...m.installments.map((i) => money(i, FORMATS.kr)),
+    ]),
+  );
   const installmentHeaders = Array.from({ length: n }, (_, i) => `Inbetalning ${i + 1}`);
   const long = b.table(
     "Medlemsandelar",
@@ -257,17 +263,11 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
     { italic: true, small: true },
   );
   return {
-    sheet: b.build(1),
-    layout: {
-      totalsRowByYear,
-      matrix,
-      groupRows: { first: groups.firstRow, last: groups.lastRow },
-      memberRows: { first: long.firstRow, last: long.lastRow },
-      memberYearCol: 1,
-      memberAmountCol: 5,
-      firstInstallmentCol: 6,
-      installmentCount: n,
-      extras: extrasLayout,
-    },
+    totalsRowByYear: new Map(years.map((y, i) => [y.year, totals.firstRow + i])),
+    groupRows: { first: groups.firstRow, last: groups.lastRow },
+    memberRows: { first: long.firstRow, last: long.lastRow },
+    memberYearCol: 1,
+    memberAmountCol: 5,
+    firstInstallmentCol: 6,
   };
 }

@@ -48,30 +48,49 @@ export function tertialTitle(c: Computation): string {
   return `${kind} per ${c.period.cutoff}`;
 }
 
+/** What every table of the report writes a line with: the headers, and a line's cells (label, note, amounts, method, comment). */
+interface LineWriter {
+  headers: string[];
+  fmt: string;
+  lineRow(v: LineValues, row: number, extra: { note?: number; bold?: boolean; method?: string }): Cell[];
+}
+
 export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: TertialLayout } {
-  const t = c.tertial!;
-  const fmt = amountFormat(c);
   const unit = c.inputs.settings.displayUnit;
-  const y = c.period.year;
-  const threshold = c.inputs.settings.deviationThreshold;
   const b = new SheetBuilder(OWNED_SHEETS.tertial, WIDTHS);
   header(b, tertialTitle(c), c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
-
   const words = boardText(c, "sv")!;
   b.row([text(words.periodTitle, { bold: true })]);
   b.paragraph(words.period, 0, LAST_PRINTED);
   b.row([text(words.forecastTitle, { bold: true })]);
   b.paragraph(words.forecast, 0, LAST_PRINTED);
   b.blank();
+  const w = lineWriter(b, c);
+  const statement = incomeStatement(b, c, w);
+  const notes = noteTables(b, c, w);
+  const breakAt = b.nextRow;
+  grantsTable(b, c, w.fmt);
+  explanations(b, c);
+  chart(b, c, w.fmt, statement.headerRow);
+  // Page 1: the text, the income statement and its notes; page 2: the grants, the explanations and the chart.
+  // The header row is not repeated, since page 2 holds other tables.
+  finishPage(b, LAST_PRINTED);
+  b.page!.breaksBefore = [breakAt];
+  return { sheet: b.build(1), layout: { rowOf: statement.rowOf, ...notes, firstValueCol: 2, lastValueCol: 6 } };
+}
 
-  const closed = c.period.closed;
+function lineWriter(b: SheetBuilder, c: Computation): LineWriter {
+  const fmt = amountFormat(c);
+  const unit = c.inputs.settings.displayUnit;
+  const y = c.period.year;
+  const threshold = c.inputs.settings.deviationThreshold;
   const headers = [
     unit === "tkr" ? "Belopp i tkr" : "Belopp i kr",
     "Not",
     `Utfall ${periodLabel(y - 1, c.period.months)}`,
     `Utfall ${periodLabel(y, c.period.months)}`,
     `Budget ${y}`,
-    closed ? `Helår ${y}` : `Prognos ${y}`,
+    c.period.closed ? `Helår ${y}` : `Prognos ${y}`,
     "Avvikelse mot budget",
     "Prognosmetod",
     COMMENT_HEADER,
@@ -93,7 +112,7 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     // Open for typing on the protected sheet: a comment typed here is kept by the next run (see keepReportComments).
     return text(shown, { wrap: true, unlocked: true, tone: v.kept ? "warn" : undefined });
   };
-  const lineRow = (v: LineValues, row: number, extra: { note?: number; bold?: boolean; method?: string }): Cell[] => [
+  const lineRow: LineWriter["lineRow"] = (v, row, extra) => [
     text(v.label, { bold: extra.bold }),
     extra.note ? { value: extra.note, format: FORMATS.integer } : text(""),
     ...values(v, { bold: extra.bold }),
@@ -102,7 +121,12 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     techText(v.id),
     techText(v.kept ? v.kept.inputComment : shownComment(v, "sv")),
   ];
+  return { headers, fmt, lineRow };
+}
 
+/** The income statement in the municipal order, with the rows a municipality has and a förbund never (always –). */
+function incomeStatement(b: SheetBuilder, c: Computation, w: LineWriter): { rowOf: Map<ReportLineId, number>; headerRow: number } {
+  const t = c.tertial!;
   const rowOf = new Map<ReportLineId, number>();
   const body: Cell[][] = [];
   b.row([text("Resultaträkning", { bold: true })]);
@@ -113,13 +137,15 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     const isTotal = !!def.parts && !def.note;
     const row = headerRow + 1 + body.length;
     rowOf.set(def.id, row);
-    body.push(lineRow(v, row, { note: def.note, bold: isTotal, method: def.note ? `Summa enligt not ${def.note}` : undefined }));
+    body.push(w.lineRow(v, row, { note: def.note, bold: isTotal, method: def.note ? `Summa enligt not ${def.note}` : undefined }));
     for (const extra of MUNICIPAL_ONLY_ROWS.filter((r) => r.after === def.id)) {
       const fake = { ...zero, id: extra.id as ReportLineId, label: extra.label, method: "summa" as const, comment: "" };
-      body.push(lineRow(fake, headerRow + 1 + body.length, { method: "" }));
+      body.push(w.lineRow(fake, headerRow + 1 + body.length, { method: "" }));
     }
   }
-  b.table("Resultatrapport", headers, body);
+  b.table("Resultatrapport", w.headers, body);
+  const unit = c.inputs.settings.displayUnit;
+  const threshold = c.inputs.settings.deviationThreshold;
   const thresholdText = [
     threshold.rate ? formatPercent(threshold.rate) + " av budget" : "",
     threshold.amount ? `${new Decimal(threshold.amount).dividedBy(unit === "tkr" ? 1000 : 1).toFixed()} ${unit}` : "",
@@ -134,41 +160,47 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     ),
   ]);
   b.blank();
+  return { rowOf, headerRow };
+}
 
+/** Not 1 (income, member contributions split by group) and Not 2 (costs), each with its Summa row. */
+function noteTables(
+  b: SheetBuilder,
+  c: Computation,
+  w: LineWriter,
+): Pick<TertialLayout, "noteRowOf" | "noteIncomeTotalRow" | "noteCostTotalRow" | "groupRows"> {
+  const t = c.tertial!;
   const noteRowOf = new Map<ReportLineId, number>();
   const groupRows: number[] = [];
-  // Not 1: income, with member contributions split by group.
   // A Tilläggsbidrag of the year with its own group shares makes a group's part differ from its share: said so.
   const ownShares = c.extraShares.some((x) => x.extra.year === c.inputs.settings.year && x.extra.shares);
   b.row([text("Not 1 Verksamhetens intäkter", { bold: true })]);
   const note1Header = b.nextRow;
   const note1: Cell[][] = [];
   for (const line of NOTE_INCOME_LINES) {
-    const v = t.byId[line];
     const row = note1Header + 1 + note1.length;
     noteRowOf.set(line, row);
-    note1.push(lineRow(v, row, {}));
-    if (line === "medlemsbidrag") {
-      for (const g of t.contributionsByGroup) {
-        groupRows.push(note1Header + 1 + note1.length);
-        note1.push([
-          text(`varav ${GROUP_LABELS[g.group]}`, { indent: 1 }),
-          text(""),
-          ...[g.priorPeriod, g.period, g.budget, g.forecast, g.deviation].map((x) => money(x, fmt, { italic: true })),
-          text(ownShares ? `${formatPercent(g.share)}; tillägg efter egna andelar` : `${formatPercent(g.share)} av medlemsbidraget`, {
-            indent: 1,
-          }),
-          text(""),
-          techText(`medlemsbidrag_${g.group.toLowerCase()}`),
-          techText(""),
-        ]);
-      }
+    note1.push(w.lineRow(t.byId[line], row, {}));
+    if (line !== "medlemsbidrag") continue;
+    for (const g of t.contributionsByGroup) {
+      groupRows.push(note1Header + 1 + note1.length);
+      note1.push([
+        text(`varav ${GROUP_LABELS[g.group]}`, { indent: 1 }),
+        text(""),
+        ...[g.priorPeriod, g.period, g.budget, g.forecast, g.deviation].map((x) => money(x, w.fmt, { italic: true })),
+        text(ownShares ? `${formatPercent(g.share)}; tillägg efter egna andelar` : `${formatPercent(g.share)} av medlemsbidraget`, {
+          indent: 1,
+        }),
+        text(""),
+        techText(`medlemsbidrag_${g.group.toLowerCase()}`),
+        techText(""),
+      ]);
     }
   }
   const noteIncomeTotalRow = note1Header + 1 + note1.length;
-  note1.push(lineRow(t.byId.verksamhetens_intakter, noteIncomeTotalRow, { bold: true, method: "Summa" }));
+  note1.push(w.lineRow(t.byId.verksamhetens_intakter, noteIncomeTotalRow, { bold: true, method: "Summa" }));
   note1[note1.length - 1][0] = text("Summa", { bold: true });
-  b.table("NotIntakter", headers, note1);
+  b.table("NotIntakter", w.headers, note1);
   b.blank();
 
   b.row([text("Not 2 Verksamhetens kostnader", { bold: true })]);
@@ -177,39 +209,46 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   for (const line of NOTE_COST_LINES) {
     const row = note2Header + 1 + note2.length;
     noteRowOf.set(line, row);
-    note2.push(lineRow(t.byId[line], row, {}));
+    note2.push(w.lineRow(t.byId[line], row, {}));
   }
   const noteCostTotalRow = note2Header + 1 + note2.length;
-  note2.push(lineRow(t.byId.verksamhetens_kostnader, noteCostTotalRow, { bold: true, method: "Summa" }));
+  note2.push(w.lineRow(t.byId.verksamhetens_kostnader, noteCostTotalRow, { bold: true, method: "Summa" }));
   note2[note2.length - 1][0] = text("Summa", { bold: true });
-  b.table("NotKostnader", headers, note2);
+  b.table("NotKostnader", w.headers, note2);
   b.blank();
+  return { noteRowOf, noteIncomeTotalRow, noteCostTotalRow, groupRows };
+}
 
-  const breakAt = b.nextRow;
-  if (t.grants.length > 0) {
-    b.row([text("Beslutade insatser (underlag för prognosmetoden Utfall + beslutade insatser)", { bold: true })]);
-    const grantHeader = b.nextRow;
-    b.table(
-      "Insatsprognos",
-      ["Insats", "Dnr", "Beviljat", "Från", "Till", "Utbetalt t.o.m. brytdatum", "Varav i år", "Återstår i år (prognos)", "Ej utbetalt"],
-      t.grants.map((g, i) => [
-        (b.fitRow(grantHeader + 1 + i, 0, `${g.code} ${g.name}`), text(`${g.code} ${g.name}`.trim(), { wrap: true })),
-        text(g.dnr, { right: true }),
-        money(g.granted, fmt),
-        text(isoOfDayNumber(g.from), { right: true }),
-        text(isoOfDayNumber(g.to), { right: true }),
-        money(g.paid, fmt),
-        money(g.paidThisYear, fmt),
-        money(g.remainingThisYear, fmt),
-        money(g.unpaid, fmt),
-      ]),
-    );
-    b.blank();
-  }
+/** The decided grants the forecast method Utfall + beslutade insatser rests on. */
+function grantsTable(b: SheetBuilder, c: Computation, fmt: string): void {
+  const grants = c.tertial!.grants;
+  if (grants.length === 0) return;
+  b.row([text("Beslutade insatser (underlag för prognosmetoden Utfall + beslutade insatser)", { bold: true })]);
+  const grantHeader = b.nextRow;
+  b.table(
+    "Insatsprognos",
+    ["Insats", "Dnr", "Beviljat", "Från", "Till", "Utbetalt t.o.m. brytdatum", "Varav i år", "Återstår i år (prognos)", "Ej utbetalt"],
+    grants.map((g, i) => [
+      (b.fitRow(grantHeader + 1 + i, 0, `${g.code} ${g.name}`), text(`${g.code} ${g.name}`.trim(), { wrap: true })),
+      text(g.dnr, { right: true }),
+      money(g.granted, fmt),
+      text(isoOfDayNumber(g.from), { right: true }),
+      text(isoOfDayNumber(g.to), { right: true }),
+      money(g.paid, fmt),
+      money(g.paidThisYear, fmt),
+      money(g.remainingThisYear, fmt),
+      money(g.unpaid, fmt),
+    ]),
+  );
+  b.blank();
+}
 
+/** Förklaringar: the unit, the signs, the accrual, the methods, the comments kept. */
+function explanations(b: SheetBuilder, c: Computation): void {
+  const t = c.tertial!;
   b.row([text("Förklaringar", { bold: true })]);
   const notes: string[] = [];
-  if (unit === "tkr") {
+  if (c.inputs.settings.displayUnit === "tkr") {
     notes.push(
       "Belopp i tkr: cellerna innehåller exakta kronor och visas avrundade till tusental (halvt bort från " +
         "noll). Summor räknas på exakta belopp, så en kolumn kan avvika ±1 tkr från summan av de visade raderna.",
@@ -234,11 +273,15 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
     );
   }
   for (const n of notes) b.paragraph(n, 0, LAST_PRINTED, { italic: true });
+}
 
-  // Budget against forecast per line, as positive amounts (the chart's data, outside the print area).
+/** Budget against forecast per line, as positive amounts: the chart's data (outside the print area) and the chart. */
+function chart(b: SheetBuilder, c: Computation, fmt: string, dataHeader: number): void {
+  const t = c.tertial!;
+  const y = c.period.year;
+  const closed = c.period.closed;
   const dataCol = 11;
   const lines = [...NOTE_INCOME_LINES, ...NOTE_COST_LINES];
-  const dataHeader = headerRow;
   b.put(dataHeader, dataCol, techText("Diagramunderlag"));
   b.put(dataHeader, dataCol + 1, techText(`Budget ${y}`));
   b.put(dataHeader, dataCol + 2, techText(closed ? `Helår ${y}` : `Prognos ${y}`));
@@ -251,19 +294,10 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const chartTop = b.nextRow + 1;
   b.charts.push({
     name: "BudgetMotPrognos",
-    title: `Budget och ${closed ? "utfall" : "prognos"} ${y} per rad (${unit === "tkr" ? "tkr" : "kr"})`,
+    title: `Budget och ${closed ? "utfall" : "prognos"} ${y} per rad (${c.inputs.settings.displayUnit === "tkr" ? "tkr" : "kr"})`,
     type: "ColumnClustered",
     series: [1, 2].map((k) => ({ nameRow: dataHeader, col: dataCol + k, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length })),
     categories: { col: dataCol, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length },
     anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 6 },
   });
-  // Page 1: the text, the income statement and its notes; page 2: the grants, the explanations and the chart.
-  // The header row is not repeated, since page 2 holds other tables.
-  finishPage(b, LAST_PRINTED);
-  b.page!.breaksBefore = [breakAt];
-  const sheet = b.build(1);
-  return {
-    sheet,
-    layout: { rowOf, noteRowOf, noteIncomeTotalRow, noteCostTotalRow, groupRows, firstValueCol: 2, lastValueCol: 6 },
-  };
 }
