@@ -2,8 +2,8 @@
  * The Office.js adapter on Microsoft's own client library (issue 23, first part): the writer runs unchanged on
  * the real proxies and request serializer from `@microsoft/office-js` (test/helpers/officeLibrary.ts), so every
  * member it calls exists there, and what a request weighs is the library's real request body, not our estimate.
- * A read before load + sync fails in the real library as it does in Excel. (The reads need a RichApi host over
- * the in-memory Excel, not built yet: they still run on test/officeMock only.)
+ * A read before load + sync fails in the real library as it does in Excel. (Reads and whole runs on the library go
+ * through the RichApi host over the in-memory Excel, test/richApi; this file weighs requests with a recorder.)
  */
 import { DEFAULT_PAYLOAD_BUDGET } from "../src/excel/officePort";
 import { unitsOf, writeModels } from "../src/excel/officeWrite";

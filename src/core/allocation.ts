@@ -14,6 +14,7 @@
  * 0 for installments, so earlier payments get the extra unit). The result never depends on the
  * order in which the parts were given.
  */
+import type { Message } from "./messages";
 import { Decimal, ZERO } from "./money";
 import { failure, Result, success } from "./units";
 
@@ -23,6 +24,20 @@ export type AllocationProblem =
   | { code: "no_positive_weight" }
   | { code: "negative_weight" }
   | { code: "bad_unit" };
+
+/** An allocation problem of a year's split as the catalogue's message. */
+export function allocationMessage(p: AllocationProblem, year: number): Message {
+  switch (p.code) {
+    case "total_not_multiple_of_unit":
+      return { code: p.code, params: { year, total: p.total, unit: p.unit } };
+    case "no_positive_weight":
+      return { code: p.code, params: { year } };
+    case "negative_weight":
+      return { code: p.code, params: { year } };
+    case "bad_unit":
+      return { code: p.code, params: { year } };
+  }
+}
 
 export interface AllocationOptions {
   /** The rounding unit, e.g. 1 kr, 1000 kr or 0.01 kr. */

@@ -3,6 +3,7 @@
  * cells), member shares, the ledger's aggregates and warnings, the tertial report, and the equity
  * check. Pure: no I/O, no clock.
  */
+import { allocationMessage } from "./allocation";
 import { computeEquity, EquityReport } from "./equity";
 import { unpaidTotal } from "./grants";
 import type { Inputs, InputTable, ReportComment } from "./inputs";
@@ -121,8 +122,7 @@ function memberSharesStep(inputs: Inputs, contributions: Computation["contributi
       continue;
     }
     const cell = year === s.year ? (s.cells.totalContributions ?? s.cells.stateContribution ?? s.tableCell) : s.tableCell;
-    const { code, ...rest } = r.error;
-    errors.add(code, { year, ...rest } as never, cell);
+    errors.addMessage(allocationMessage(r.error, year), cell);
   }
   return out;
 }
@@ -310,7 +310,7 @@ function statementsStep(
     });
   }
   st.refused = problems.items;
-  for (const p of problems.items) warnings.add(p.code, p.params as never, p.cell);
+  warnings.push(...problems.items);
   return st;
 }
 
@@ -325,7 +325,7 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
   const cutoff = options.cutoffOverride ?? s.cutoff ?? defaultCutoff(s.year);
   const cutoffCell: CellRef = options.cutoffOverride ? asCellRef("--brytdatum") : (s.cells.cutoff ?? s.tableCell);
   const period = reportPeriod(s.year, cutoff);
-  if (!period.ok) errors.add(period.error.code, period.error.params as never, cutoffCell);
+  if (!period.ok) errors.addMessage(period.error, cutoffCell);
   const contributions = resolveContributions(inputs, errors);
   const thisYear = contributions.get(s.year);
   if (!thisYear && (outputs.has("medlemsandelar") || outputs.has("eget-kapital") || (needsLedger && s.accrueContributions))) {

@@ -1,6 +1,7 @@
 /** Tilläggsbidrag (docs/rules.md 2c): their total per year, and each one split among the members like its year. */
 import { isoOfDayNumber } from "./dates";
 import type { ExtraContribution, Inputs } from "./inputs";
+import { allocationMessage } from "./allocation";
 import { computeMemberShares, MemberSharesYear } from "./memberShares";
 import type { IssueList } from "./messages";
 import { Decimal, ZERO } from "./money";
@@ -24,10 +25,7 @@ export function extraSharesStep(inputs: Inputs, errors: IssueList): ExtraShare[]
     const due = [isoOfDayNumber(extra.due)];
     const r = computeMemberShares(extra.year, extra.amount, extra.shares ?? s.shares, inputs.members, s.roundingUnit, 1, due);
     if (r.ok) out.push({ extra, shares: r.value });
-    else {
-      const { code, ...rest } = r.error;
-      errors.add(code, { year: extra.year, ...rest } as never, extra.cell);
-    }
+    else errors.addMessage(allocationMessage(r.error, extra.year), extra.cell);
   }
   return out;
 }

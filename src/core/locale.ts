@@ -7,7 +7,6 @@ import { parseIsoDate } from "./dates";
 import { Decimal } from "./money";
 
 export type Lang = "sv" | "en";
-export const LANGS: readonly Lang[] = ["sv", "en"];
 
 /** The language of a locale tag or environment value: Swedish for `sv…`, English for `en…`, else `fallback`. */
 export function langOfTag(tag: string | null | undefined, fallback: Lang = "sv"): Lang {

@@ -108,7 +108,7 @@ export function computeMemberShares(
  */
 function installmentWeights(m: Member, due: readonly string[], count: number, ones: Decimal[]): Decimal[] {
   if ((m.from === null && m.to === null) || due.length !== count) return ones;
-  const days = due.map((d) => dayNumberOfIso(d as never)!);
+  const days = due.map((d) => dayNumberOfIso(d)!);
   const inside = days.map((d) => (isMemberOn(m, d) ? new Decimal(1) : ZERO));
   if (inside.some((w) => !w.isZero())) return inside;
   const nearest = m.to !== null && days[0] > m.to ? 0 : count - 1;

@@ -11,8 +11,6 @@ export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUN
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);
-export const ONE = new Decimal(1);
-export const ORE = new Decimal("0.01");
 
 /**
  * The largest amount read anywhere, in a workbook cell or an SIE file: 1 000 billion kronor (10^14 öre), far above
@@ -40,11 +38,6 @@ export function sum(values: readonly Decimal[]): Decimal {
 /** Round to whole öre, half away from zero. Every amount the reports carry has passed through here. */
 export function roundOre(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-}
-
-/** Round to a multiple of `unit` (e.g. 1000 kr), half away from zero. */
-export function roundToUnit(value: Decimal, unit: Decimal): Decimal {
-  return value.dividedBy(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit);
 }
 
 /** Exact kronor as the JSON contract writes them: "4251000", "-52000.50". */
@@ -93,11 +86,6 @@ export function exactOre(n: number): Ore | null {
   if (!(Math.abs(n) < 1e9)) return null;
   const ore = Math.round(n * 100);
   return ore / 100 === n ? ((ore + 0) as Ore) : null;
-}
-
-/** Decimal kronor (at most two decimals) to integer öre. */
-export function kronorToOre(kronor: Decimal): Ore {
-  return roundOre(kronor).times(100).toNumber() as Ore;
 }
 
 export function maxDec(a: Decimal, b: Decimal): Decimal {

@@ -100,17 +100,12 @@ export class OfficePort implements WorkbookPort {
   }
 
   /** Queues loading of charts and protection of the owned sheets that exist; completed by the caller's sync. */
-  private queueOwnedState(
-    sheets: Excel.Worksheet[],
-    tables: Array<{ name: string; sheet: string }>,
-    names: ReadonlySet<string>,
-  ): () => Map<string, SheetState> {
+  private queueOwnedState(sheets: Excel.Worksheet[], names: ReadonlySet<string>): () => Map<string, SheetState> {
     // Excel matches sheet names in any letter case: a sheet "KONTROLLER" the program wrote is the same sheet.
     const wanted = new Set([...names].map((n) => n.toLowerCase()));
     const pending = sheets
       .filter((ws) => wanted.has(ws.name.toLowerCase()))
       .map((ws) => ({ ws, charts: ws.charts.load("items/name"), protection: ws.protection.load("protected") }));
-    void tables;
     return () =>
       new Map(
         pending.map(({ ws, charts, protection }) => [
@@ -152,7 +147,7 @@ export class OfficePort implements WorkbookPort {
     }));
     const tableRanges = inputTables.map((t) => ({ t, range: t.proxy.getRange().load("rowIndex,columnIndex,rowCount,columnCount") }));
     const tableList = allTables.map(({ name, sheet }) => ({ name, sheet }));
-    const ownedState = this.queueOwnedState(sheets.items, tableList, OWNED);
+    const ownedState = this.queueOwnedState(sheets.items, OWNED);
     // Names scoped to a sheet: `workbook.names` does not return them, each sheet's `names` does (same round trip).
     const sheetNames = sheets.items.map((ws) => ws.names.load("items/name"));
     await ctx.sync();
@@ -288,7 +283,7 @@ export class OfficePort implements WorkbookPort {
       const names = this.loadNames();
       await this.context.sync();
       const tableList = names.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-      const ownedState = this.queueOwnedState(names.sheets.items, tableList, new Set(models.map((m) => m.name)));
+      const ownedState = this.queueOwnedState(names.sheets.items, new Set(models.map((m) => m.name)));
       await this.context.sync();
       this.state = {
         sheets: names.sheets.items.map((s) => s.name),

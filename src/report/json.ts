@@ -1,6 +1,8 @@
 /** The JSON result (docs/workbook.md, "JSON"): all amounts as strings of exact kronor; messages in the chosen language. */
 import { methodText } from "../core/messages/methods";
 import type { Computation } from "../core/compute";
+import type { EquityReport } from "../core/equity";
+import type { TertialReport } from "../core/tertial";
 import type { Lang } from "../core/locale";
 import { issueText } from "../core/messages";
 import { toKronorString as k } from "../core/money";
@@ -12,8 +14,30 @@ import { boardText } from "./boardText";
 
 export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<string, unknown> {
   const s = c.inputs.settings;
-  const shares = c.memberShares?.find((y) => y.year === s.year) ?? null;
-  const yearJson = (y: NonNullable<Computation["memberShares"]>[number]) => ({
+  return {
+    association: s.association,
+    year: s.year,
+    cutoff: c.period.cutoff,
+    displayUnit: s.displayUnit,
+    version: run.version,
+    fingerprint: run.fingerprint,
+    computedAt: run.computedAt,
+    renamedTables: run.tableNames?.renamed() ?? [],
+    memberShares: memberSharesJson(c),
+    tertialReport: c.tertial && c.outputs.has("tertial") ? tertialJson(c.tertial, lang) : null,
+    equity: c.equity ? equityJson(c.equity) : null,
+    boardText: c.tertial && c.outputs.has("tertial") ? boardText(c, lang) : null,
+    financialStatements: c.statements && c.statements.refused.length === 0 ? statementsJson(c.statements) : null,
+    notes: c.statements ? notesJson(c.statements) : null,
+    warnings: c.warnings.map((w) => issueText(w, lang)),
+  };
+}
+
+type SharesYear = NonNullable<Computation["memberShares"]>[number];
+
+/** One year's member shares: the total, the groups, the members with their installments. */
+function yearJson(y: SharesYear) {
+  return {
     year: y.year,
     total: k(y.total),
     groups: y.groups.map((g) => ({ group: g.group, label: GROUP_LABELS[g.group], share: g.share.toFixed(), amount: k(g.amount) })),
@@ -26,124 +50,109 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
       amount: k(m.amount),
       installments: m.installments.map(k),
     })),
-  });
-  const t = c.tertial;
-  const e = c.equity;
+  };
+}
+
+/** The report year's member shares at the top, every year's in `years`, and the Tilläggsbidrag when there are any. */
+function memberSharesJson(c: Computation): Record<string, unknown> | null {
+  const shares = c.memberShares?.find((y) => y.year === c.inputs.settings.year);
+  if (!shares) return null;
+  const y = yearJson(shares);
+  const extras = c.extraShares.map((x) => ({
+    year: x.extra.year,
+    amount: k(x.extra.amount),
+    due: isoOfDayNumber(x.extra.due),
+    decision: x.extra.decision,
+    members: x.shares.members.map((m) => ({ member: m.member, amount: k(m.amount) })),
+  }));
+  // Tilläggsbidrag only when there are any (other documents stay as they were).
   return {
-    association: s.association,
-    year: s.year,
-    cutoff: c.period.cutoff,
-    displayUnit: s.displayUnit,
-    version: run.version,
-    fingerprint: run.fingerprint,
-    computedAt: run.computedAt,
-    renamedTables: run.tableNames?.renamed() ?? [],
-    memberShares: shares
-      ? (() => {
-          const y = yearJson(shares);
-          return {
-            total: y.total,
-            groups: y.groups,
-            members: y.members,
-            years: c.memberShares!.map(yearJson),
-            // Tilläggsbidrag, only when there are any (other documents stay as they were).
-            ...(c.extraShares.length > 0
-              ? {
-                  extras: c.extraShares.map((x) => ({
-                    year: x.extra.year,
-                    amount: k(x.extra.amount),
-                    due: isoOfDayNumber(x.extra.due),
-                    decision: x.extra.decision,
-                    members: x.shares.members.map((m) => ({ member: m.member, amount: k(m.amount) })),
-                  })),
-                }
-              : {}),
-          };
-        })()
-      : null,
-    tertialReport:
-      t && c.outputs.has("tertial")
-        ? {
-            months: t.months,
-            accrued: t.accrued,
-            lines: JSON_LINE_ORDER.map((id) => {
-              const v = t.byId[id];
-              return {
-                id,
-                label: v.label,
-                priorPeriod: k(v.priorPeriod),
-                period: k(v.period),
-                budget: k(v.budget),
-                forecast: k(v.forecast),
-                deviation: k(v.deviation),
-                method: v.method,
-                ...(v.fallback ? { methodFallback: v.fallback } : {}),
-                methodText: methodText(v, lang),
-                ...(v.comment ? { comment: v.comment } : {}),
-                ...(v.explanation ? { explanation: v.explanation } : {}),
-              };
-            }),
-            grants: t.grants.map((g) => ({
-              code: g.code,
-              name: g.name,
-              granted: k(g.granted),
-              from: isoOfDayNumber(g.from),
-              to: isoOfDayNumber(g.to),
-              paid: k(g.paid),
-              remainingThisYear: k(g.remainingThisYear),
-              unpaid: k(g.unpaid),
-            })),
-          }
-        : null,
-    equity: e
-      ? {
-          opening: k(e.opening),
-          openingSource: e.openingSource,
-          directPostings: k(e.directPostings),
-          forecastResult: k(e.forecastResult),
-          closing: k(e.closing),
-          basis: k(e.basis),
-          ceiling: k(e.ceiling.ceiling),
-          margin: k(e.margin),
-          status: e.status,
-          overBy: k(e.overBy),
-          unpaidGrants: k(e.unpaidGrants),
-          commitmentsInForecast: k(e.commitmentsInForecast),
-          commitmentsAfterYear: k(e.commitmentsAfterYear),
-          equityAfterCommitments: k(e.equityAfterCommitments),
-          years: e.years.map((y) => ({
-            year: y.year,
-            opening: k(y.opening),
-            result: k(y.result),
-            direct: k(y.direct),
-            closing: k(y.closing),
-            basis: k(y.basis),
-            ceiling: k(y.ceiling),
-            margin: k(y.margin),
-            status: y.status,
-            source: y.source,
-          })),
-        }
-      : null,
-    boardText: c.tertial && c.outputs.has("tertial") ? boardText(c, lang) : null,
-    financialStatements: c.statements && c.statements.refused.length === 0 ? statementsJson(c.statements) : null,
-    notes: c.statements
-      ? {
-          memberContributions: c.statements.notes.memberContributions.map((m) => ({
-            member: m.member,
-            group: m.group,
-            amount: k(m.amount),
-          })),
-          decidedGrantsRemaining: c.statements.notes.decidedGrantsRemaining.map((g) => ({
-            code: g.code,
-            name: g.name,
-            granted: k(g.granted),
-            paid: k(g.paid),
-            remaining: k(g.remaining),
-          })),
-        }
-      : null,
-    warnings: c.warnings.map((w) => issueText(w, lang)),
+    total: y.total,
+    groups: y.groups,
+    members: y.members,
+    years: c.memberShares!.map(yearJson),
+    ...(extras.length ? { extras } : {}),
+  };
+}
+
+/** The report's lines in the JSON's order, the method as a code with its words in the document's language, and the grants. */
+function tertialJson(t: TertialReport, lang: Lang): Record<string, unknown> {
+  return {
+    months: t.months,
+    accrued: t.accrued,
+    lines: JSON_LINE_ORDER.map((id) => {
+      const v = t.byId[id];
+      return {
+        id,
+        label: v.label,
+        priorPeriod: k(v.priorPeriod),
+        period: k(v.period),
+        budget: k(v.budget),
+        forecast: k(v.forecast),
+        deviation: k(v.deviation),
+        method: v.method,
+        ...(v.fallback ? { methodFallback: v.fallback } : {}),
+        methodText: methodText(v, lang),
+        ...(v.comment ? { comment: v.comment } : {}),
+        ...(v.explanation ? { explanation: v.explanation } : {}),
+      };
+    }),
+    grants: t.grants.map((g) => ({
+      code: g.code,
+      name: g.name,
+      granted: k(g.granted),
+      from: isoOfDayNumber(g.from),
+      to: isoOfDayNumber(g.to),
+      paid: k(g.paid),
+      remainingThisYear: k(g.remainingThisYear),
+      unpaid: k(g.unpaid),
+    })),
+  };
+}
+
+/** Equity against the ceiling, the report year and the budget years after it. */
+function equityJson(e: EquityReport): Record<string, unknown> {
+  return {
+    opening: k(e.opening),
+    openingSource: e.openingSource,
+    directPostings: k(e.directPostings),
+    forecastResult: k(e.forecastResult),
+    closing: k(e.closing),
+    basis: k(e.basis),
+    ceiling: k(e.ceiling.ceiling),
+    margin: k(e.margin),
+    status: e.status,
+    overBy: k(e.overBy),
+    unpaidGrants: k(e.unpaidGrants),
+    commitmentsInForecast: k(e.commitmentsInForecast),
+    commitmentsAfterYear: k(e.commitmentsAfterYear),
+    equityAfterCommitments: k(e.equityAfterCommitments),
+    years: e.years.map((y) => ({
+      year: y.year,
+      opening: k(y.opening),
+      result: k(y.result),
+      direct: k(y.direct),
+      closing: k(y.closing),
+      basis: k(y.basis),
+      ceiling: k(y.ceiling),
+      margin: k(y.margin),
+      status: y.status,
+      source: y.source,
+    })),
+  };
+}
+
+/** The notes that the ledger cannot give: the year's member contributions, and the decided grants' remainder. */
+function notesJson(st: FinancialStatements): Record<string, unknown> {
+  return {
+    memberContributions: st.notes.memberContributions.map((m) => ({ member: m.member, group: m.group, amount: k(m.amount) })),
+    decidedGrantsRemaining: st.notes.decidedGrantsRemaining.map((g) => ({
+      code: g.code,
+      name: g.name,
+      granted: k(g.granted),
+      paid: k(g.paid),
+      remaining: k(g.remaining),
+    })),
   };
 }
 

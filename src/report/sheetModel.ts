@@ -1,7 +1,7 @@
 /**
  * A format-neutral model of an output sheet: positioned cells with number formats and emphasis,
- * named tables over ranges, column widths and frozen rows. Both adapters (ExcelJS, Office.js)
- * render exactly this; the text renderer prints it for golden tests.
+ * named tables over ranges, column widths and frozen rows. Both adapters (the .xlsx writer, src/xlsx, and
+ * Office.js, src/excel) render exactly this; the text renderer prints it for golden tests.
  */
 
 export type NumberFormat = string;

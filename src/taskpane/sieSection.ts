@@ -10,13 +10,8 @@ import { lineLabelIn } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
 import { encodingWorthSaying, fiscalYearName, summarizeSie } from "../core/sie/summary";
 import { ActionEnv, ActionResult, errorMessage, importSieAction, previewSieAction } from "../excel/actions";
+import { el } from "./dom";
 import type { Lang, Strings } from "./i18n";
-
-type El = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props?: { text?: string; className?: string; attrs?: Record<string, string> },
-  ...children: Node[]
-) => HTMLElementTagNameMap[K];
 
 export interface SieHooks {
   started(): void;
@@ -28,7 +23,67 @@ function lineLabel(line: string | null, lang: Lang): string {
   return line ? lineLabelIn(line, lang) : "–";
 }
 
-export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks: SieHooks): HTMLElement {
+type Summary = ReturnType<typeof summarizeSie>;
+type Preview = Awaited<ReturnType<typeof previewSieAction>>;
+
+/** The first `max` items as a list, and how many more there are. */
+function list<T>(t: Strings, items: readonly T[], max: number, className: string, words: (x: T) => string): HTMLUListElement {
+  const ul = el("ul", { className });
+  for (const x of items.slice(0, max)) ul.appendChild(el("li", { text: words(x) }));
+  if (items.length > max) ul.appendChild(el("li", { className: "more", text: t.sieMore(items.length - max) }));
+  return ul;
+}
+
+/** What the file is: who exported it, its years, its counts, its checksum. */
+function fileRows(t: Strings, s: Summary): Node[] {
+  return [
+    el("p", { className: "sie-who", text: t.siePreview({ ...s, encoding: encodingWorthSaying(s) }) }),
+    el(
+      "p",
+      { text: `${t.sieYears}: ` },
+      ...(s.fiscalYears.length
+        ? s.fiscalYears.flatMap((y, i) => [
+            ...(i ? [document.createTextNode(", ")] : []),
+            el("span", { className: "nowrap", text: `${y.start} – ${y.end}` }),
+          ])
+        : [document.createTextNode("–")]),
+    ),
+    el("p", { text: t.sieCounts(s.accounts, s.vouchers, s.transactions, fiscalYearName(s)) }),
+    el("p", { text: t.sieChecksum[s.checksum] }),
+  ];
+}
+
+/** What the import would do to this workbook: the new accounts, the reconciliation, its errors and warnings. */
+function importRows(t: Strings, lang: Lang, s: Summary, dry: Preview | null, fileName: string): { rows: Node[]; errors: Issue[] } {
+  const rows: Node[] = [];
+  const errors = dry ? dry.errors : s.errors;
+  const issueLine = (e: Issue) => `${e.cell ? `${e.cell}: ` : ""}${messageText(e, lang)}`;
+  if (dry && dry.proposals.length) {
+    rows.push(el("p", { text: t.sieNewAccounts(dry.proposals.length) }));
+    rows.push(list(t, dry.proposals, 100, "sie-accounts", (p) => `${p.accountText} ${p.name}: ${lineLabel(p.line, lang)}`));
+  }
+  if (dry?.reconciliation && dry.reconciliation.differences.length === 0)
+    rows.push(el("p", { className: "sie-reconciled", text: t.sieReconciled(dry.reconciliation.compared) }));
+  if (errors.length) rows.push(el("h3", { text: t.errors }), list(t, errors, 20, "issues errors", issueLine));
+  // Each difference in the officer's words: the file's figure against what the rows give.
+  const differences = dry?.reconciliation?.differences ?? [];
+  if (differences.length) {
+    rows.push(
+      list(t, differences, 10, "issues differences", (d) =>
+        issueLine({
+          code: "sie_balance_mismatch",
+          params: { ...d, stated: oreToKronorString(d.stated), computed: oreToKronorString(d.computed) },
+          cell: asCellRef(`${fileName}:${d.line}`),
+        }),
+      ),
+    );
+  }
+  const warnings = dry ? dry.warnings : s.warnings;
+  if (warnings.length) rows.push(el("h3", { text: t.warnings }), list(t, warnings, 10, "issues warnings", issueLine));
+  return { rows, errors };
+}
+
+export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHooks): HTMLElement {
   // The browser's own file button speaks the browser's language; ours speaks the pane's. The input stays for the
   // keyboard and screen readers (focusable, labelled), drawn as the button beside the chosen file's name.
   const input = el("input", {
@@ -58,60 +113,15 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
     void chosen.arrayBuffer().then(async (buffer) => {
       file = { bytes: new Uint8Array(buffer), name: chosen.name };
       const s = summarizeSie(parseSie(file.bytes, file.name), file.name);
-      const rows: Node[] = [
-        el("p", { className: "sie-who", text: t.siePreview({ ...s, encoding: encodingWorthSaying(s) }) }),
-        el(
-          "p",
-          { text: `${t.sieYears}: ` },
-          ...(s.fiscalYears.length
-            ? s.fiscalYears.flatMap((y, i) => [
-                ...(i ? [document.createTextNode(", ")] : []),
-                el("span", { className: "nowrap", text: `${y.start} – ${y.end}` }),
-              ])
-            : [document.createTextNode("–")]),
-        ),
-        el("p", { text: t.sieCounts(s.accounts, s.vouchers, s.transactions, fiscalYearName(s)) }),
-        el("p", { text: t.sieChecksum[s.checksum] }),
-      ];
       // What the import would do to this workbook (read only; nothing is written yet).
       // A file that reads (its only error being the reconciliation's) is tried against this workbook.
       const readable = s.errors.every((e) => e.code === "sie_reconciliation_failed");
       const dry = readable ? await previewSieAction(env, file.bytes, file.name) : null;
-      const errors = dry ? dry.errors : s.errors;
-      const list = <T>(items: readonly T[], max: number, className: string, text: (x: T) => string) => {
-        const ul = el("ul", { className });
-        for (const x of items.slice(0, max)) ul.appendChild(el("li", { text: text(x) }));
-        if (items.length > max) ul.appendChild(el("li", { className: "more", text: t.sieMore(items.length - max) }));
-        return ul;
-      };
-      const issueLine = (e: Issue) => `${e.cell ? `${e.cell}: ` : ""}${messageText(e, lang)}`;
-      if (dry && dry.proposals.length) {
-        rows.push(el("p", { text: t.sieNewAccounts(dry.proposals.length) }));
-        rows.push(list(dry.proposals, 100, "sie-accounts", (p) => `${p.accountText} ${p.name}: ${lineLabel(p.line, lang)}`));
-      }
-      if (dry?.reconciliation && dry.reconciliation.differences.length === 0)
-        rows.push(el("p", { className: "sie-reconciled", text: t.sieReconciled(dry.reconciliation.compared) }));
+      const { rows, errors } = importRows(t, lang, s, dry, file.name);
       // The file's own balances disagree: refused unless the user says, in so many words, to go ahead.
-      const refusedOnlyByReconciliation = errors.length === 1 && errors[0].code === "sie_reconciliation_failed";
       anyway.checked = false;
-      anywayField.hidden = !refusedOnlyByReconciliation;
-      if (errors.length) rows.push(el("h3", { text: t.errors }), list(errors, 20, "issues errors", issueLine));
-      // Each difference in the officer's words: the file's figure against what the rows give.
-      const differences = dry?.reconciliation?.differences ?? [];
-      if (differences.length) {
-        rows.push(
-          list(differences, 10, "issues differences", (d) =>
-            issueLine({
-              code: "sie_balance_mismatch",
-              params: { ...d, stated: oreToKronorString(d.stated), computed: oreToKronorString(d.computed) },
-              cell: asCellRef(`${file!.name}:${d.line}`),
-            }),
-          ),
-        );
-      }
-      const warnings = dry ? dry.warnings : s.warnings;
-      if (warnings.length) rows.push(el("h3", { text: t.warnings }), list(warnings, 10, "issues warnings", issueLine));
-      preview.replaceChildren(...rows);
+      anywayField.hidden = !(errors.length === 1 && errors[0].code === "sie_reconciliation_failed");
+      preview.replaceChildren(...fileRows(t, s), ...rows);
       preview.hidden = false;
       canImport = errors.length === 0;
       button.disabled = !canImport;
@@ -135,13 +145,8 @@ export function sieSection(el: El, t: Strings, lang: Lang, env: ActionEnv, hooks
       })
       .catch((e: unknown) => {
         console.error("Finsam Ekonomi: import-sie", e);
-        hooks.finished({
-          action: "import-sie",
-          ok: false,
-          errors: [{ code: "unexpected", params: { detail: errorMessage(e)?.message ?? String(e) }, cell: "" as never }],
-          warnings: [],
-          status: "aborted",
-        });
+        const failure: Issue = { code: "unexpected", params: { detail: errorMessage(e)?.message ?? String(e) }, cell: "" };
+        hooks.finished({ action: "import-sie", ok: false, errors: [failure], warnings: [], status: "aborted" });
       });
   });
 

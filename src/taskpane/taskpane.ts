@@ -108,7 +108,7 @@ class Pane {
       el("div", { className: "actions" }, action("verify", this.t.verify), action("createTemplate", this.t.template)),
       el("div", { className: "actions" }, newYear),
       el("p", { className: "help", text: this.t.newYearHelp, attrs: { id: "new-year-help" } }),
-      sieSection(el, this.t, lang, env, { started: () => this.started(), finished: (r) => this.finished(r) }),
+      sieSection(this.t, lang, env, { started: () => this.started(), finished: (r) => this.finished(r) }),
       this.status,
       this.summary,
       this.board,

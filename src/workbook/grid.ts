@@ -1,5 +1,5 @@
 /**
- * The neutral grid: what an adapter (ExcelJS or Office.js) hands the reader. Cell values are
+ * The neutral grid: what an adapter (the .xlsx reader or Office.js) hands the reader. Cell values are
  * plain data; dates are already calendar dates; error values stay error values.
  */
 import { asCellRef, CellRef } from "../core/units";

@@ -271,23 +271,32 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     }
     if (v !== undefined && v !== null) cells[col] = v;
   }
-  // Merged cells: only the top-left cell holds the value.
+  clearMergedCells(xml, rows);
+  finishRows(rows);
+  return { name, rows, hiddenRows };
+}
+
+/** Merged cells: only the top-left cell holds the value. Only the cells that exist are visited. */
+function clearMergedCells(xml: string, rows: RawCell[][]): void {
   const merges = xml.indexOf("<mergeCells");
-  if (merges >= 0) {
-    for (const tag of startTags(xml, "mergeCell", merges)) {
-      const ref = attributes(tag).ref ?? "";
-      const [a, b] = ref.split(":");
-      if (!a || !b) continue;
-      const tl = parseA1(a);
-      const br = parseA1(b);
-      // Only the cells that exist are visited: a merge down to the grid's last row costs what the sheet holds.
-      for (let r = tl.row, last = Math.min(br.row, rows.length - 1); r <= last; r++) {
-        const cells = rows[r];
-        if (!cells) continue;
-        for (let c = tl.col, end = Math.min(br.col, cells.length - 1); c <= end; c++) if (r !== tl.row || c !== tl.col) cells[c] = null;
-      }
+  if (merges < 0) return;
+  for (const tag of startTags(xml, "mergeCell", merges)) {
+    const ref = attributes(tag).ref ?? "";
+    const [a, b] = ref.split(":");
+    if (!a || !b) continue;
+    const tl = parseA1(a);
+    const br = parseA1(b);
+    // A merge down to the grid's last row costs what the sheet holds.
+    for (let r = tl.row, last = Math.min(br.row, rows.length - 1); r <= last; r++) {
+      const cells = rows[r];
+      if (!cells) continue;
+      for (let c = tl.col, end = Math.min(br.col, cells.length - 1); c <= end; c++) if (r !== tl.row || c !== tl.col) cells[c] = null;
     }
   }
+}
+
+/** Rows as the grid has them: no holes (a missing row is empty, a missing cell null), no trailing empties. */
+function finishRows(rows: RawCell[][]): void {
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
     if (cells === undefined) {
@@ -299,5 +308,4 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
   }
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return { name, rows, hiddenRows };
 }

@@ -3,8 +3,8 @@
  * node_modules, no network) loaded into Node: the real proxy classes, load/sync rules and the serializer that
  * turns a batch into the RichApi request. A context's request executor is replaced by a recorder that keeps
  * each request body (the JSON the library would POST) and answers with no results: enough for batches that only
- * write, and for the library's own client-side checks. A full RichApi host over the in-memory Excel (issue 23)
- * is not built yet; this is its first part.
+ * write, and for the library's own client-side checks. The RichApi host that answers the library's requests from the
+ * in-memory Excel, for reads and writes alike, is test/richApi.
  */
 import { readFileSync } from "fs";
 import vm from "vm";

@@ -70,6 +70,14 @@ export class IssueList {
   add<C extends Code>(code: C, params: Params[C], cell: CellRef | "" = ""): void {
     this.items.push({ code, params, cell } as Issue);
   }
+  /** Adds a message made elsewhere (its code and parameters typed together), at a cell. */
+  addMessage(m: Message, cell: CellRef | "" = ""): void {
+    this.items.push({ ...m, cell });
+  }
+  /** Adds issues that already name their cells. */
+  push(...issues: Issue[]): void {
+    this.items.push(...issues);
+  }
   get length(): number {
     return this.items.length;
   }

@@ -96,13 +96,3 @@ export function decode(bytes: Uint8Array, encoding: SieEncoding): string {
 export function cp437Char(byte: number): string {
   return byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
 }
-
-/** The bytes of text in CP437 (for the checksum, which is defined over the file's own bytes). */
-export function encodeCp437(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out[i] = c < 0x80 ? c : 0x80 + Math.max(0, CP437_HIGH.indexOf(text[i]));
-  }
-  return out;
-}

@@ -5,7 +5,7 @@
  */
 import { dayNumber, daysInMonth, FIRST_SHEET_YEAR } from "../dates";
 import { MAX_AMOUNT_ORE } from "../money";
-import type { DayNumber } from "../units";
+import { asOre, DayNumber, Ore } from "../units";
 import type { SieTransaction } from "./transaction";
 
 /** The fields of one line: bare or quoted words, and object lists as nested arrays. */
@@ -62,7 +62,7 @@ export function fieldsOf(line: string): Field[] {
 }
 
 /** Amounts beyond the largest the workbook reads (MAX_AMOUNT_ORE, 1 000 billion kr): `oreOf` answers this, not a number. */
-export const ORE_TOO_LARGE = Number.POSITIVE_INFINITY;
+export const ORE_TOO_LARGE = "too large";
 
 /** Whole kronor above this are beyond MAX_AMOUNT_ORE whatever the öre. */
 const MAX_WHOLE = MAX_AMOUNT_ORE / 100;
@@ -72,7 +72,7 @@ const MAX_WHOLE = MAX_AMOUNT_ORE / 100;
  * when it is one but beyond ±MAX_AMOUNT_ORE. Lenient as the programs are: `.20`, `-.5`, `+12`,
  * a comma as the decimal sign.
  */
-export function oreOf(text: string): number | null {
+export function oreOf(text: string): Ore | typeof ORE_TOO_LARGE | null {
   let i = 0;
   const n = text.length;
   const first = n > 0 ? text.charCodeAt(0) : 0;
@@ -105,7 +105,7 @@ export function oreOf(text: string): number | null {
   if (tooLarge || whole > MAX_WHOLE) return ORE_TOO_LARGE;
   const ore = whole * 100 + cents;
   if (ore > MAX_AMOUNT_ORE) return ORE_TOO_LARGE;
-  return negative ? -ore : ore;
+  return asOre(negative ? -ore : ore);
 }
 
 /** `YYYYMMDD` as a day number, or null for a date that does not exist or that a spreadsheet cannot hold (before 1900). */

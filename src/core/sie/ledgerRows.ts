@@ -18,7 +18,7 @@
 import { dayNumber, daysInMonth, isoOfDayNumber, yearOfDayNumber } from "../dates";
 import type { Issue } from "../messages";
 import type { AccountLine } from "../reportLines";
-import { asCellRef, DayNumber } from "../units";
+import { addOre, asCellRef, asOre, DayNumber, Ore } from "../units";
 import type { SieFile, SiePeriodBalance } from "./parse";
 
 export interface ImportRow {
@@ -26,7 +26,7 @@ export interface ImportRow {
   voucher: string;
   account: number;
   /** Öre, debit positive. */
-  ore: number;
+  ore: Ore;
   text: string;
   project: string;
 }
@@ -140,8 +140,8 @@ export function periodMovements(
   offset: number,
   name: string,
   errors: Issue[],
-): Map<string, { account: number; period: string; ore: number; line: number }> {
-  const groups = new Map<string, { total: SiePeriodBalance | null; byDims: Map<string, number>; first: SiePeriodBalance }>();
+): Map<string, { account: number; period: string; ore: Ore; line: number }> {
+  const groups = new Map<string, { total: SiePeriodBalance | null; byDims: Map<string, Ore>; first: SiePeriodBalance }>();
   for (const p of file.psaldo) {
     if (p.year !== offset) continue;
     const key = `${p.account}/${p.period}`;
@@ -155,9 +155,9 @@ export function periodMovements(
       .map((o) => o[0])
       .sort((a, b) => a - b)
       .join(",");
-    g.byDims.set(dims, (g.byDims.get(dims) ?? 0) + p.ore);
+    g.byDims.set(dims, addOre(g.byDims.get(dims) ?? asOre(0), p.ore));
   }
-  const out = new Map<string, { account: number; period: string; ore: number; line: number }>();
+  const out = new Map<string, { account: number; period: string; ore: Ore; line: number }>();
   for (const [key, g] of groups) {
     if (g.total) {
       out.set(key, { account: g.total.account, period: g.total.period, ore: g.total.ore, line: g.total.line });
@@ -267,7 +267,7 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
       const balanceAccounts = new Set([...closing.keys()]);
       if (ub.length > 0) for (const a of ib.keys()) if (omittedMeansZero(a)) balanceAccounts.add(a);
       for (const account of [...balanceAccounts].sort((a, b) => a - b)) {
-        const ore = (closing.get(account) ?? 0) - (ib.get(account) ?? 0);
+        const ore = asOre((closing.get(account) ?? 0) - (ib.get(account) ?? 0));
         if (ore === 0) continue;
         rows.push({ day: y.end, voucher: "UB", account, ore, text: "Årets förändring (SIE #UB)", project: "" });
         use(account);

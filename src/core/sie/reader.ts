@@ -5,7 +5,7 @@
 import type { Issue } from "../messages";
 import { isoOfDayNumber } from "../dates";
 import { MAX_TOTAL_ORE } from "../money";
-import { asCellRef, DayNumber } from "../units";
+import { asCellRef, DayNumber, Ore } from "../units";
 import { crc32String } from "./crc32";
 import { decode } from "./encoding";
 import { badDateCode, dayOf, fastTrans, Field, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
@@ -266,7 +266,7 @@ export class SieReader {
   }
 
   /** An amount field as öre, or null after an error naming the value. */
-  private amountOf(value: string): number | null {
+  private amountOf(value: string): Ore | null {
     const ore = oreOf(value);
     if (ore === null) this.error({ code: "sie_bad_amount", params: { value } });
     else if (ore === ORE_TOO_LARGE) this.error({ code: "sie_amount_too_large", params: { value } });
@@ -278,7 +278,7 @@ export class SieReader {
   }
 
   /** Counts an amount into the running total; the line where the total passes 2^53 öre is an error. */
-  private counted(ore: number): void {
+  private counted(ore: Ore): void {
     if (this.absoluteTotal > MAX_TOTAL_ORE) return;
     this.absoluteTotal += ore < 0 ? -ore : ore;
     if (this.absoluteTotal > MAX_TOTAL_ORE) this.error({ code: "sie_amounts_total_too_large", params: {} });

@@ -16,7 +16,7 @@ import { isOpeningBalance } from "../ledger";
 import type { ImportRow, ImportYear } from "./ledgerRows";
 import { isBalanceAccount, omittedMeansZero, periodMovements } from "./ledgerRows";
 import type { SieFile } from "./parse";
-import type { DayNumber } from "../units";
+import { addOre, asOre, DayNumber, Ore } from "../units";
 
 export type ReconcileKind = "UB" | "RES" | "PSALDO";
 
@@ -28,8 +28,8 @@ export interface Difference {
   /** `YYYYMM` for #PSALDO. */
   period: string;
   /** Öre, debit positive: what the file states, and what the rows give. */
-  stated: number;
-  computed: number;
+  stated: Ore;
+  computed: Ore;
   /** The file's line that states it (the year's first line of that kind where the file leaves the account out). */
   line: number;
 }
@@ -39,13 +39,15 @@ export interface Reconciliation {
   compared: number;
   differences: Difference[];
   /** Σ |computed − stated| over the differences, öre. */
-  total: number;
+  total: Ore;
   /** The accounts with a difference, ascending, each once. */
   accounts: number[];
 }
 
-function add(map: Map<number, number>, key: number, ore: number): void {
-  map.set(key, (map.get(key) ?? 0) + ore);
+const ZERO_ORE = asOre(0);
+
+function add(map: Map<number, Ore>, key: number, ore: Ore): void {
+  map.set(key, addOre(map.get(key) ?? asOre(0), ore));
 }
 
 /** Compares the rows the import will write for `years` with the file's #UB, #RES and #PSALDO. */
@@ -53,10 +55,10 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
   const differences: Difference[] = [];
   let compared = 0;
   for (const y of years) {
-    const opening = new Map<number, number>();
-    const movement = new Map<number, number>();
+    const opening = new Map<number, Ore>();
+    const movement = new Map<number, Ore>();
     // Per account, per month (YYYYMM as a number): numbers only, no string per row (a million rows).
-    const monthly = new Map<number, Map<number, number>>();
+    const monthly = new Map<number, Map<number, Ore>>();
     // Period balances are compared for a year read from vouchers (one read from them agrees by construction).
     const periods = y.source === "vouchers" ? periodMovements(file, y.offset, name, []) : new Map<string, never>();
     const periodOf = periodCache();
@@ -73,7 +75,7 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
         add(months, periodOf(r.day), r.ore);
       }
     }
-    const check = (kind: ReconcileKind, account: number, period: string, stated: number, computed: number, line: number) => {
+    const check = (kind: ReconcileKind, account: number, period: string, stated: Ore, computed: Ore, line: number) => {
       compared++;
       if (stated !== computed) differences.push({ year: y.year, kind, account, period, stated, computed, line });
     };
@@ -85,7 +87,8 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
       for (const a of [...opening.keys(), ...movement.keys()]) if (omittedMeansZero(a)) accounts.add(a);
       for (const a of [...accounts].sort((p, q) => p - q)) {
         const s = stated.get(a);
-        check("UB", a, "", s?.ore ?? 0, (opening.get(a) ?? 0) + (movement.get(a) ?? 0), s?.line ?? ub[0].line);
+        const computed = addOre(opening.get(a) ?? ZERO_ORE, movement.get(a) ?? ZERO_ORE);
+        check("UB", a, "", s?.ore ?? ZERO_ORE, computed, s?.line ?? ub[0].line);
       }
     }
     // #RES: the year's rows, for every result account the file or the rows name.
@@ -96,7 +99,7 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
       for (const a of movement.keys()) if (!isBalanceAccount(a)) accounts.add(a);
       for (const a of [...accounts].sort((p, q) => p - q)) {
         const s = stated.get(a);
-        check("RES", a, "", s?.ore ?? 0, movement.get(a) ?? 0, s?.line ?? res[0].line);
+        check("RES", a, "", s?.ore ?? ZERO_ORE, movement.get(a) ?? ZERO_ORE, s?.line ?? res[0].line);
       }
     }
     // #PSALDO, month by month, for the accounts the file states period balances of.
@@ -108,13 +111,13 @@ export function reconcile(file: SieFile, name: string, years: readonly ImportYea
       for (const k of [...keys].sort()) {
         const p = periods.get(k);
         const [account, period] = k.split("/");
-        const computed = monthly.get(Number(account))?.get(Number(period)) ?? 0;
-        check("PSALDO", Number(account), period, p?.ore ?? 0, computed, p?.line ?? firstLine.get(Number(account)) ?? 1);
+        const computed = monthly.get(Number(account))?.get(Number(period)) ?? ZERO_ORE;
+        check("PSALDO", Number(account), period, p?.ore ?? ZERO_ORE, computed, p?.line ?? firstLine.get(Number(account)) ?? 1);
       }
     }
   }
   differences.sort((a, b) => b.year - a.year || a.account - b.account || a.kind.localeCompare(b.kind) || a.period.localeCompare(b.period));
-  const total = differences.reduce((s, d) => s + Math.abs(d.computed - d.stated), 0);
+  const total = asOre(differences.reduce((s, d) => s + Math.abs(d.computed - d.stated), 0));
   const accounts = [...new Set(differences.map((d) => d.account))].sort((a, b) => a - b);
   return { compared, differences, total, accounts };
 }

@@ -1,6 +1,6 @@
 /** What an SIE file holds, as plain data (parse.ts reads it). */
 import type { Issue } from "../messages";
-import type { DayNumber } from "../units";
+import type { DayNumber, Ore } from "../units";
 import type { SieEncoding } from "./encoding";
 import type { SieTransaction } from "./transaction";
 
@@ -16,7 +16,7 @@ export interface SieVoucher {
 export interface SieBalance {
   year: number;
   account: number;
-  ore: number;
+  ore: Ore;
   line: number;
 }
 

@@ -8,7 +8,7 @@
 import { isoOfDayNumber } from "../dates";
 import type { Issue } from "../messages";
 import { oreToKronorString } from "../money";
-import { asCellRef } from "../units";
+import { addOre, asCellRef, asOre, Ore } from "../units";
 import { isClosingAccount, sieLedgerRows, YearSource } from "./ledgerRows";
 import type { SieFile } from "./parse";
 import { Reconciliation, reconcile } from "./reconcile";
@@ -66,19 +66,20 @@ export function reconciliationJson(r: Reconciliation): SieSummary["reconciliatio
 export function summarizeSie(file: SieFile, name: string): SieSummary {
   const inYear = yearZeroFilter(file);
   const vouchers = file.vouchers.filter((v) => inYear(v.day));
-  const byClass = new Map<string, number>();
+  // Every sum here is exact: the reader refuses a file whose amounts together pass 2^53 öre (MAX_TOTAL_ORE).
+  const byClass = new Map<string, Ore>();
   let transactions = 0;
-  let closingFree = 0;
+  let closingFree = asOre(0);
   for (const v of vouchers) {
     for (const t of v.transactions) {
       transactions++;
       const cls = t.accountText[0];
-      byClass.set(cls, (byClass.get(cls) ?? 0) + t.ore);
-      if (t.account >= 3000 && t.account <= 8999 && !isClosingAccount(t.account)) closingFree += t.ore;
+      byClass.set(cls, addOre(byClass.get(cls) ?? asOre(0), t.ore));
+      if (t.account >= 3000 && t.account <= 8999 && !isClosingAccount(t.account)) closingFree = addOre(closingFree, t.ore);
     }
   }
   const sumOver = (rows: SieFile["ib"], from: number, to: number) =>
-    rows.filter((r) => r.year === 0 && r.account >= from && r.account <= to).reduce((a, r) => a + r.ore, 0);
+    rows.filter((r) => r.year === 0 && r.account >= from && r.account <= to).reduce((a, r) => addOre(a, r.ore), asOre(0));
   const res0 = file.res.filter((r) => r.year === 0 && r.account >= 3000 && r.account <= 8999 && !isClosingAccount(r.account));
   const warnings = [...file.warnings];
 
@@ -139,7 +140,7 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
     closingBalances: kr(sumOver(file.ub, 1000, 2999)),
     result: resultOre === null ? null : kr(resultOre),
     transactionsByClass: Object.fromEntries([...byClass].sort().map(([c, ore]) => [c, kr(ore)])),
-    reconciliation: reconciliationJson(reconciliation ?? { compared: 0, differences: [], total: 0, accounts: [] }),
+    reconciliation: reconciliationJson(reconciliation ?? { compared: 0, differences: [], total: asOre(0), accounts: [] }),
     errors,
     warnings,
   };

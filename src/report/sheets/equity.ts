@@ -41,17 +41,25 @@ export interface EquityLayout {
 /** Label, amount, then up to five year columns; then the technical columns (row id, chart data). */
 const YEAR_COLS = 5;
 
+/** The technical column (row ids) and the chart's data columns after it, outside the print area. */
+const TECH_COL = 1 + YEAR_COLS + 1;
+
 export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: EquityLayout } {
-  const e = c.equity!;
-  const fmt = amountFormat(c);
-  const s = c.inputs.settings;
-  const unit = s.displayUnit;
-  const years = e.years.slice(0, YEAR_COLS);
-  const techCol = 1 + YEAR_COLS + 1;
+  const unit = c.inputs.settings.displayUnit;
   const b = new SheetBuilder(OWNED_SHEETS.equity, [56, ...new Array(YEAR_COLS).fill(12), 3, 24, 10, 14, 14]);
   header(b, `Eget kapital per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
+  statusLines(b, c);
+  const { rowOf, headerRow } = calculationTable(b, c);
+  bandsTable(b, c);
+  projectionTable(b, c);
+  equityChart(b, c, headerRow);
+  finishPage(b, YEAR_COLS, headerRow);
+  return { sheet: b.build(1), layout: { rowOf, valueCol: 1 } };
+}
 
-  const over = e.status === "over";
+/** The annual report's sentence, and over or under the ceiling with what that means. */
+function statusLines(b: SheetBuilder, c: Computation): void {
+  const over = c.equity!.status === "over";
   b.paragraph(equitySentence(c), 0, YEAR_COLS, { bold: true });
   const explanation = over
     ? "Överskottet är vad som i år, utöver prognosen, skulle behöva användas för att eget kapital ska hamna på den högsta " +
@@ -63,55 +71,64 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   ]);
   b.mergeText(statusRow, 1, YEAR_COLS, explanation);
   b.blank();
+}
 
-  const openingSource = {
-    setting: "inställning",
-    ledger: "IB i Huvudbok",
-    none: "saknas, 0",
-  }[e.openingSource];
+/** The calculation as a short table: opening, booked directly, result, closing, the ceiling, the margin, the commitments. */
+function calculationTable(b: SheetBuilder, c: Computation): { rowOf: EquityLayout["rowOf"]; headerRow: number } {
+  const e = c.equity!;
+  const fmt = amountFormat(c);
+  const s = c.inputs.settings;
+  const over = e.status === "over";
+  const openingSource = { setting: "inställning", ledger: "IB i Huvudbok", none: "saknas, 0" }[e.openingSource];
   const y = c.period.year;
   const ruleWords = e.ceiling.rule.kind === "table" ? "trappstegsregel" : ceilingRuleText(e.ceiling.rule, s.ceilingBasis);
-  const directRow: [string, Cell, string, EquityRow] = [
+  const directRow: [string, Cell, EquityRow] = [
     `Bokat direkt mot eget kapital ${y} (Huvudbok, t.o.m. brytdatum)`,
     money(e.directPostings, fmt),
-    "",
     "direct",
   ];
-  const rows: Array<[string, Cell, string, EquityRow | "status"]> = [
-    [`Ingående eget kapital (${openingSource})`, money(e.opening, fmt), "", "opening"],
+  const rows: Array<[string, Cell, EquityRow]> = [
+    [`Ingående eget kapital (${openingSource})`, money(e.opening, fmt), "opening"],
     // Only when there is some: booked straight onto equity accounts, as the balance sheet counts it.
     ...(e.directPostings.isZero() ? [] : [directRow]),
-    [`Prognostiserat resultat ${y} (Tertialrapport)`, money(e.forecastResult, fmt), "", "result"],
-    ["Prognostiserat eget kapital på balansdagen", money(e.closing, fmt, { bold: true }), "", "closing"],
+    [`Prognostiserat resultat ${y} (Tertialrapport)`, money(e.forecastResult, fmt), "result"],
+    ["Prognostiserat eget kapital på balansdagen", money(e.closing, fmt, { bold: true }), "closing"],
     [
       s.ceilingBasis === "income"
         ? `Takunderlag: årets verksamhetsintäkter (prognos, Tertialrapport)`
         : `Årets medlemsbidrag (${contributionSourceText(c.contributions.get(y)?.source).toLowerCase()})`,
       money(e.basis, fmt),
-      "",
       "basis",
     ],
-    [`Högsta rekommenderade nivå (${ruleWords})`, money(e.ceiling.ceiling, fmt, { bold: true }), "", "ceiling"],
-    ["Marginal (nivå − eget kapital; negativ över taket)", money(e.margin, fmt, { bold: true, tone: over ? "bad" : "good" }), "", "margin"],
-    ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "", "unpaidGrants"],
-    [`varav betalas ${y} enligt prognosen`, money(e.commitmentsInForecast, fmt, { italic: true }), "", "commitmentsInForecast"],
-    [`varav återstår efter ${y} (beslutad finansiering)`, money(e.commitmentsAfterYear, fmt, { italic: true }), "", "commitmentsAfterYear"],
-    ["Eget kapital efter beslutad finansiering", money(e.equityAfterCommitments, fmt, { bold: true }), "", "equityAfterCommitments"],
+    [`Högsta rekommenderade nivå (${ruleWords})`, money(e.ceiling.ceiling, fmt, { bold: true }), "ceiling"],
+    ["Marginal (nivå − eget kapital; negativ över taket)", money(e.margin, fmt, { bold: true, tone: over ? "bad" : "good" }), "margin"],
+    ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "unpaidGrants"],
+    [`varav betalas ${y} enligt prognosen`, money(e.commitmentsInForecast, fmt, { italic: true }), "commitmentsInForecast"],
+    [`varav återstår efter ${y} (beslutad finansiering)`, money(e.commitmentsAfterYear, fmt, { italic: true }), "commitmentsAfterYear"],
+    ["Eget kapital efter beslutad finansiering", money(e.equityAfterCommitments, fmt, { bold: true }), "equityAfterCommitments"],
   ];
   b.row([text("Beräkning", { bold: true })]);
   const headerRow = b.nextRow;
+  const indented = (id: EquityRow) => id === "commitmentsInForecast" || id === "commitmentsAfterYear";
   b.table(
     "EgetKapital",
-    ["Post", unit === "tkr" ? "Belopp i tkr" : "Belopp i kr"],
-    rows.map(([label, v, , id]) => [text(label, id.startsWith("commitmentsIn") || id === "commitmentsAfterYear" ? { indent: 1 } : {}), v]),
+    ["Post", s.displayUnit === "tkr" ? "Belopp i tkr" : "Belopp i kr"],
+    rows.map(([label, v, id]) => [text(label, indented(id) ? { indent: 1 } : {}), v]),
   );
   // Row ids beside the table, outside the print area.
-  rows.forEach(([, , , id], i) => b.put(headerRow + 1 + i, techCol, techText(id)));
-  b.put(headerRow, techCol, techText("Rad-id"));
-  const at = (id: EquityRow) => headerRow + 1 + rows.findIndex((r) => r[3] === id);
-  const rowOf = Object.fromEntries(rows.map((r) => [r[3], at(r[3] as EquityRow)])) as EquityLayout["rowOf"];
+  rows.forEach(([, , id], i) => b.put(headerRow + 1 + i, TECH_COL, techText(id)));
+  b.put(headerRow, TECH_COL, techText("Rad-id"));
+  const rowOf = Object.fromEntries(rows.map(([, , id], i) => [id, headerRow + 1 + i])) as EquityLayout["rowOf"];
   b.blank();
+  return { rowOf, headerRow };
+}
 
+/** How the ceiling is reached: each band of the rule with its base and its level. */
+function bandsTable(b: SheetBuilder, c: Computation): void {
+  const e = c.equity!;
+  const fmt = amountFormat(c);
+  const s = c.inputs.settings;
+  const unit = s.displayUnit;
   b.row([text("Högsta rekommenderade nivå: beräkning", { bold: true })]);
   const bound = (v: Parameters<typeof amountText>[0]) => amountText(v, unit).replace(/\u00a0t?kr$/, "");
   b.table(
@@ -130,34 +147,42 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
     ]),
   );
   b.blank();
+}
 
-  // The following budget years (the report year's figures are in the table above; printed once).
-  const later = years.filter((yr) => yr.year > y);
-  if (later.length > 0) {
-    b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
-    // What the plan achieves, in words, beside the figures it speaks of: one story on the page.
-    const story = planText(c);
-    if (story) b.paragraph(story, 0, YEAR_COLS, { wrap: true });
-    const line = (label: string, pick: (yr: (typeof years)[number]) => Cell, bold = false): Cell[] => [
-      text(label, { bold }),
-      ...later.map(pick),
-    ];
-    b.table(
-      "Flerarsprognos",
-      [unit === "tkr" ? "Belopp i tkr" : "Belopp i kr", ...later.map((yr) => String(yr.year))],
-      [
-        line("Ingående eget kapital", (yr) => money(yr.opening, fmt)),
-        line("Budgeterat resultat", (yr) => money(yr.result, fmt)),
-        line("Utgående eget kapital", (yr) => money(yr.closing, fmt, { bold: true }), true),
-        line(s.ceilingBasis === "income" ? "Takunderlag: budgeterade intäkter" : "Medlemsbidrag", (yr) => money(yr.basis, fmt)),
-        line("Högsta rekommenderade nivå", (yr) => money(yr.ceiling, fmt, { bold: true }), true),
-        line("Marginal", (yr) => money(yr.margin, fmt, { tone: yr.status === "over" ? "bad" : "good" })),
-      ],
-    );
-  }
-  // The chart's data, column-wise beside the calculation (outside the print area), the report year first.
-  const dataCol = techCol + 1;
-  const yearsHeader = headerRow;
+/** The following budget years (the report year's figures are in the calculation; printed once), with what the plan achieves. */
+function projectionTable(b: SheetBuilder, c: Computation): void {
+  const e = c.equity!;
+  const fmt = amountFormat(c);
+  const s = c.inputs.settings;
+  const later = e.years.slice(0, YEAR_COLS).filter((yr) => yr.year > c.period.year);
+  if (later.length === 0) return;
+  b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
+  // What the plan achieves, in words, beside the figures it speaks of: one story on the page.
+  const story = planText(c);
+  if (story) b.paragraph(story, 0, YEAR_COLS, { wrap: true });
+  const line = (label: string, pick: (yr: (typeof later)[number]) => Cell, bold = false): Cell[] => [
+    text(label, { bold }),
+    ...later.map(pick),
+  ];
+  b.table(
+    "Flerarsprognos",
+    [s.displayUnit === "tkr" ? "Belopp i tkr" : "Belopp i kr", ...later.map((yr) => String(yr.year))],
+    [
+      line("Ingående eget kapital", (yr) => money(yr.opening, fmt)),
+      line("Budgeterat resultat", (yr) => money(yr.result, fmt)),
+      line("Utgående eget kapital", (yr) => money(yr.closing, fmt, { bold: true }), true),
+      line(s.ceilingBasis === "income" ? "Takunderlag: budgeterade intäkter" : "Medlemsbidrag", (yr) => money(yr.basis, fmt)),
+      line("Högsta rekommenderade nivå", (yr) => money(yr.ceiling, fmt, { bold: true }), true),
+      line("Marginal", (yr) => money(yr.margin, fmt, { tone: yr.status === "over" ? "bad" : "good" })),
+    ],
+  );
+}
+
+/** The chart of equity against the ceiling per year, and its data column-wise beside the calculation (not printed). */
+function equityChart(b: SheetBuilder, c: Computation, yearsHeader: number): void {
+  const fmt = amountFormat(c);
+  const years = c.equity!.years.slice(0, YEAR_COLS);
+  const dataCol = TECH_COL + 1;
   b.put(yearsHeader, dataCol, techText("År"));
   b.put(yearsHeader, dataCol + 1, techText("Eget kapital"));
   b.put(yearsHeader, dataCol + 2, techText("Högsta nivå"));
@@ -169,12 +194,10 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   const chartTop = b.nextRow + 1;
   b.charts.push({
     name: "EgetKapitalMotTak",
-    title: `Eget kapital och högsta rekommenderade nivå (${unit})`,
+    title: `Eget kapital och högsta rekommenderade nivå (${c.inputs.settings.displayUnit})`,
     type: "ColumnClustered",
     series: [1, 2].map((k) => ({ nameRow: yearsHeader, col: dataCol + k, firstRow: yearsHeader + 1, lastRow: yearsHeader + years.length })),
     categories: { col: dataCol, firstRow: yearsHeader + 1, lastRow: yearsHeader + years.length },
     anchor: { top: chartTop, left: 0, bottom: chartTop + 15, right: 3 },
   });
-  finishPage(b, YEAR_COLS, headerRow);
-  return { sheet: b.build(1), layout: { rowOf, valueCol: 1 } };
 }
