@@ -16,7 +16,7 @@ import { FIXED_NOW } from "./helpers/office";
 
 type Json = {
   tertialReport: {
-    lines: Array<{ id: string; period: string; forecast: string; method: string }>;
+    lines: Array<{ id: string; period: string; forecast: string; method: string; methodText: string }>;
     grants: Array<{ remainingThisYear: string }>;
   };
   equity: {
@@ -60,7 +60,7 @@ describe("1: a closed period (cut-off 31 December) is actual, not forecast", () 
     const lines = json.tertialReport.lines;
     for (const id of LEAF_LINES) {
       const l = lines.find((x) => x.id === id)!;
-      expect([id, l.forecast, l.method]).toEqual([id, l.period, "Utfall helår"]);
+      expect([id, l.forecast, l.method, l.methodText]).toEqual([id, l.period, "utfall_helar", "Utfall helår"]);
     }
     const total = lines.find((l) => l.id === "arets_resultat")!;
     expect(total.forecast).toBe(total.period);
