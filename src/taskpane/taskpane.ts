@@ -177,29 +177,25 @@ class Pane {
     if ((result.action === "template" || result.action === "import-sie") && result.ok) void this.refreshGlance();
   }
 
-  private async moveComment(move: CommentMove): Promise<void> {
-    if (this.busy) return;
-    this.started();
-    let result: ActionResult;
-    try {
-      result = await moveCommentAction(this.env, move);
-    } catch (e) {
-      result = { action: "move-comment", ok: false, errors: [], warnings: [], status: "comment_not_moved" };
-      console.error(e);
-    }
-    this.finished(result);
-    if (result.ok) await this.run("recalcAll");
+  /** A comment typed in the report moved to Prognos (the user's click on report_comment_kept), then calculated again. */
+  private moveComment(move: CommentMove): Promise<void> {
+    return this.changeInputs(() => moveCommentAction(this.env, move), { action: "move-comment", status: "comment_not_moved" });
   }
 
-  /** Takes rows typed under a table into it (the user's click on rows_below_table), then calculates again. */
-  private async takeRowsIn(below: RowsBelow): Promise<void> {
+  /** Rows typed under a table taken into it (the user's click on rows_below_table), then calculated again. */
+  private takeRowsIn(below: RowsBelow): Promise<void> {
+    return this.changeInputs(() => takeRowsInAction(this.env, below), { action: "take-rows-in", status: "rows_not_taken_in" });
+  }
+
+  /** A change to the inputs that the user asked for: shown like any action, and a new calculation when it was made. */
+  private async changeInputs(change: () => Promise<ActionResult>, failed: Pick<ActionResult, "action" | "status">): Promise<void> {
     if (this.busy) return;
     this.started();
     let result: ActionResult;
     try {
-      result = await takeRowsInAction(this.env, below);
+      result = await change();
     } catch (e) {
-      result = { action: "take-rows-in", ok: false, errors: [], warnings: [], status: "rows_not_taken_in" };
+      result = { ...failed, ok: false, errors: [], warnings: [] };
       console.error(e);
     }
     this.finished(result);

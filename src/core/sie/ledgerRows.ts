@@ -17,19 +17,13 @@
  */
 import { dayNumber, daysInMonth, isoOfDayNumber, yearOfDayNumber } from "../dates";
 import type { Issue } from "../messages";
+import type { LedgerRow } from "../inputs";
 import type { AccountLine } from "../reportLines";
 import { addOre, asCellRef, asOre, DayNumber, Ore } from "../units";
 import type { SieFile, SiePeriodBalance } from "./parse";
 
-export interface ImportRow {
-  day: DayNumber;
-  voucher: string;
-  account: number;
-  /** Öre, debit positive. */
-  ore: Ore;
-  text: string;
-  project: string;
-}
+/** A Huvudbok row as the import writes it: the ledger row's columns (core/inputs.ts), without the cells it was read from. */
+export type ImportRow = Pick<LedgerRow, "day" | "voucher" | "account" | "ore" | "text" | "project">;
 
 /** Where an imported year's rows come from. */
 export type YearSource = "vouchers" | "period_balances" | "year_balances" | "opening_balances";

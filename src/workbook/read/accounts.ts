@@ -5,16 +5,12 @@ import type { IssueList } from "../../core/messages";
 import { parseAccountLine } from "../../core/reportLines";
 import type { WorkbookGrid } from "../grid";
 import { describe } from "../values";
-import { open, TableResult } from "./tableReader";
+import { readRows, TableResult } from "./tableReader";
 
 export { parseAccountSpec } from "./accountSpec";
 
 export function readAccounts(grid: WorkbookGrid, required: boolean, errors: IssueList): TableResult<AccountRule[]> {
-  const opened = open(grid, ACCOUNTS_TABLE, required, errors);
-  if (opened.kind !== "open") return opened;
-  const r = opened.reader;
-  const accounts: AccountRule[] = [];
-  for (const row of r.rows()) {
+  return readRows(grid, ACCOUNTS_TABLE, required, errors, (row, r) => {
     const spec = r.value(row, "account");
     const lineText = r.optional(row, "line");
     const name = r.value(row, "name");
@@ -23,10 +19,9 @@ export function readAccounts(grid: WorkbookGrid, required: boolean, errors: Issu
       line = parseAccountLine(lineText);
       if (!line) {
         errors.add("unknown_report_line", { value: describe(r.cell(row, "line")) ?? "", table: "Kontoplan" }, r.ref(row.index, "line"));
-        continue;
+        return null;
       }
     }
-    if (spec && lineText !== null && name !== null) accounts.push({ ...spec, line, name, cell: r.ref(row.index, "account") });
-  }
-  return { kind: "read", value: accounts, sheet: r.t.sheet };
+    return spec && lineText !== null && name !== null ? { ...spec, line, name, cell: r.ref(row.index, "account") } : null;
+  });
 }

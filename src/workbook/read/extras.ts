@@ -4,41 +4,44 @@ import type { ExtraContribution } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import { Decimal, ZERO } from "../../core/money";
 import type { WorkbookGrid } from "../grid";
-import { open, TableResult } from "./tableReader";
+import { readRows, TableReader, TableResult, TableRow } from "./tableReader";
 
 export function readExtras(grid: WorkbookGrid, errors: IssueList): TableResult<ExtraContribution[]> {
-  const opened = open(grid, EXTRAS_TABLE, false, errors);
-  if (opened.kind !== "open") return opened;
-  const r = opened.reader;
-  const out: ExtraContribution[] = [];
-  for (const row of r.rows()) {
+  return readRows(grid, EXTRAS_TABLE, false, errors, (row, r) => {
     const year = r.value(row, "year");
     const amount = r.value(row, "amount");
     if (amount && amount.isNegative())
       errors.add("invalid_amount", { problem: "not_negative", value: amount.toFixed(), label: "Belopp" }, r.ref(row.index, "amount"));
     const due = r.value(row, "due");
     const decision = r.value(row, "decision");
-    // The row's own shares: all three or none, and 100 % together.
-    const shareCols = ["state", "region", "municipalities"] as const;
-    const given = shareCols.filter((k) => !r.blank(row, k));
-    let shares: ExtraContribution["shares"] = null;
-    let sharesOk = true;
-    if (given.length > 0) {
-      const parsed = shareCols.map((k) => r.optional(row, k) ?? null);
-      if (given.length < 3) {
-        const missing = shareCols.find((k) => r.blank(row, k))!;
-        errors.add("blank_required", {}, r.ref(row.index, missing));
-        sharesOk = false;
-      } else if (parsed.every((p): p is Decimal => p !== null)) {
-        const sum = parsed.reduce((a, p) => a.plus(p), ZERO);
-        if (!sum.equals(1)) {
-          errors.add("shares_not_100", { sum: sum.toFixed() }, r.ref(row.index, "state"));
-          sharesOk = false;
-        } else shares = { Stat: parsed[0], Region: parsed[1], Kommun: parsed[2] };
-      } else sharesOk = false;
-    }
-    if (year !== null && amount && !amount.isNegative() && due !== null && decision !== null && sharesOk)
-      out.push({ year, amount, due, decision, shares, cell: r.ref(row.index, "amount") });
+    const shares = ownShares(row, r);
+    const ok = year !== null && amount && !amount.isNegative() && due !== null && decision !== null && shares !== undefined;
+    return ok ? { year, amount, due, decision, shares, cell: r.ref(row.index, "amount") } : null;
+  });
+}
+
+/** The row's own group shares: all three or none (null), and 100 % together; undefined when they are wrong (reported). */
+function ownShares(row: TableRow, r: TableReader<typeof EXTRAS_TABLE>): ExtraContribution["shares"] | undefined {
+  const shareCols = ["state", "region", "municipalities"] as const;
+  const given = shareCols.filter((k) => !r.blank(row, k));
+  if (given.length === 0) return null;
+  const parsed = shareCols.map((k) => r.optional(row, k) ?? null);
+  if (given.length < 3) {
+    r.errors.add(
+      "blank_required",
+      {},
+      r.ref(
+        row.index,
+        shareCols.find((k) => r.blank(row, k))!,
+      ),
+    );
+    return undefined;
   }
-  return { kind: "read", value: out, sheet: r.t.sheet };
+  if (!parsed.every((p): p is Decimal => p !== null)) return undefined;
+  const sum = parsed.reduce((a, p) => a.plus(p), ZERO);
+  if (!sum.equals(1)) {
+    r.errors.add("shares_not_100", { sum: sum.toFixed() }, r.ref(row.index, "state"));
+    return undefined;
+  }
+  return { Stat: parsed[0], Region: parsed[1], Kommun: parsed[2] };
 }

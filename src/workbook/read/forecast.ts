@@ -6,7 +6,7 @@ import type { Decimal } from "../../core/money";
 import type { WorkbookGrid } from "../grid";
 import { normalizeName } from "../tables";
 import { leafLine, reportUnknownLine } from "./budget";
-import { open, TableResult } from "./tableReader";
+import { readRows, TableResult } from "./tableReader";
 
 /** Every accepted spelling of each method (normalized: lower case, no diacritics). */
 export const METHOD_NAMES: ReadonlyArray<[string, ForecastMethod]> = [
@@ -31,11 +31,7 @@ export function methodOf(text: string): ForecastMethod | undefined {
 }
 
 export function readForecast(grid: WorkbookGrid, errors: IssueList): TableResult<ForecastChoice[]> {
-  const opened = open(grid, FORECAST_TABLE, false, errors);
-  if (opened.kind !== "open") return opened;
-  const r = opened.reader;
-  const choices: ForecastChoice[] = [];
-  for (const row of r.rows()) {
+  return readRows(grid, FORECAST_TABLE, false, errors, (row, r) => {
     const line = leafLine(r.cell(row, "line"));
     if (!line) reportUnknownLine(errors, r.cell(row, "line"), "Prognos", r.ref(row.index, "line"));
     const methodText = r.value(row, "method");
@@ -48,8 +44,7 @@ export function readForecast(grid: WorkbookGrid, errors: IssueList): TableResult
       else amount = r.value(row, "amount");
       if (comment === "") errors.add("manual_without_comment", {}, r.ref(row.index, r.cols.comment ?? r.cols.method!));
     }
-    if (line && method && comment !== null)
-      choices.push({ line, method, amount, comment, cell: r.ref(row.index, "method"), lineCell: r.ref(row.index, "line") });
-  }
-  return { kind: "read", value: choices, sheet: r.t.sheet };
+    if (!line || !method || comment === null) return null;
+    return { line, method, amount, comment, cell: r.ref(row.index, "method"), lineCell: r.ref(row.index, "line") };
+  });
 }

@@ -164,6 +164,28 @@ export function open<T extends TableDef>(grid: WorkbookGrid, def: T, required: b
   return { kind: "open", reader: new TableReader(def, t, cols as Partial<Record<ColumnId<T>, number>>, errors, grid) };
 }
 
+/**
+ * Reads an input table one data row at a time (rows the contract says to skip are skipped, partly blank ones reported):
+ * `item` gives what the row reads as, or null when the row is wrong (its errors reported).
+ */
+export function readRows<T extends TableDef, V>(
+  grid: WorkbookGrid,
+  def: T,
+  required: boolean,
+  errors: IssueList,
+  item: (row: TableRow, r: TableReader<T>) => V | null,
+): TableResult<V[]> {
+  const opened = open(grid, def, required, errors);
+  if (opened.kind !== "open") return opened;
+  const r = opened.reader;
+  const out: V[] = [];
+  for (const row of r.rows()) {
+    const v = item(row, r);
+    if (v !== null) out.push(v);
+  }
+  return { kind: "read", value: out, sheet: r.t.sheet };
+}
+
 /** What a table reader returns: the rows, and the sheet they were read from. */
 export interface Read<T> {
   value: T;
