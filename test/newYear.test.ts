@@ -4,6 +4,7 @@
  * Office.js (Microsoft's library over the in-memory Excel). A year that is not closed is refused, naming why.
  */
 import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
 import { createHash } from "crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
@@ -134,6 +135,24 @@ describe("a closed 2026 becomes 2027", () => {
     expect(codes).toEqual(expect.arrayContaining(["new_year_setting_cleared", "new_year_key_basis", "new_year_done"]));
     const done = plan.warnings.find((w) => w.code === "new_year_done")!;
     expect(messageText(done, "sv")).toMatch(/^Arbetsboken för 2027 är skapad från ekonomi-2026\.xlsx\. Ingående eget kapital /);
+  });
+
+  test("an amount is never dated: Takregel's Från and Till stay amounts, Insatser's dates stay dates (ExcelJS reads them so)", async () => {
+    const target = XlsxPort.empty();
+    expect((await newYear(await xlsxOf(closed2026()), target, OPTIONS)).errors).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(target.toBuffer() as unknown as ArrayBuffer);
+    const bands = wb.getWorksheet("Takregel")!;
+    for (const ref of ["A3", "B3", "A4"]) {
+      const cell = bands.getCell(ref);
+      expect([ref, typeof cell.value, cell.numFmt]).toEqual([ref, "number", "#,##0.00"]);
+    }
+    const grants = wb.getWorksheet("Insatser")!;
+    expect(grants.getCell("E2").value).toBeInstanceOf(Date);
+    expect(grants.getCell("E2").numFmt).toBe("yyyy-mm-dd");
+    // …and the next year computes with the same bands.
+    const again = await recalculate(XlsxPort.fromBuffer(target.toBuffer()), { outputs: new Set(OUTPUTS), version: "t", now: FIXED_NOW });
+    expect(again.errors).toEqual([]);
   });
 
   test("a grant keeps its decided amount; what was paid before 2026 moves to Utbetalt tidigare, so nothing is paid twice", async () => {
