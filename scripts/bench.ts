@@ -292,7 +292,7 @@ async function sieImportBench(transactions: number): Promise<{ transactions: num
   const ours: Timing[] = [];
   const lo: number[] = [];
   for (let round = 0; round < FILE_ROUNDS; round++) {
-    const t = timed(process.execPath, [cli, "sie", sieFileName, template, "-o", out]);
+    const t = timed(process.execPath, [cli, "sie", sieFileName, template, "-o", out, "--ersatt"]);
     if (t.status !== 0) throw new Error(`finsam sie exit ${t.status}`);
     ours.push(t);
     lo.push(libreOffice(out, path.join(tmp, "lo-sie")).seconds);
@@ -366,9 +366,9 @@ async function main(): Promise<void> {
     // Three rounds, interleaved so that the shared machine's noise hits all three alike; medians.
     const runs: Array<Record<"e2e" | "plain" | "lo" | "sumifs", Timing>> = [];
     for (let round = 0; round < FILE_ROUNDS; round++) {
-      const e2eRun = timed(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `out-${n}.xlsx`)]);
+      const e2eRun = timed(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `out-${n}.xlsx`), "--ersatt"]);
       if (e2eRun.status !== 0) notes.push(`recalc ${n} exit ${e2eRun.status}`);
-      const plainRun = timed(process.execPath, [cli, "recalc", plainFile, "-o", path.join(tmp, `out-plain-${n}.xlsx`)]);
+      const plainRun = timed(process.execPath, [cli, "recalc", plainFile, "-o", path.join(tmp, `out-plain-${n}.xlsx`), "--ersatt"]);
       runs.push({
         e2e: e2eRun,
         plain: plainRun,
