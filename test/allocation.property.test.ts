@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { allocate } from "../src/core/allocation";
+import { applyCeiling } from "../src/core/equity";
 import { dayNumber, dayNumberOfIso } from "../src/core/dates";
 import { defaultDueDays, dueDates } from "../src/core/dueDates";
 import { isMemberOn, keyFor, monthsIn } from "../src/core/membership";
@@ -208,6 +209,42 @@ describe("member shares (hierarchical)", () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("the ceiling's bands (issue 33): they foot to the ceiling, each within an öre of its exact level", () => {
+  test("two bands at 2,5 % of 1 001 kr are 25,03 and 25,02 against a ceiling of 50,05", () => {
+    const rate = new Decimal("0.025");
+    const bands = [
+      { from: new Decimal(0), to: new Decimal(1001), rate, cell: asCellRef("Takregel!A2") },
+      { from: new Decimal(1001), to: null, rate, cell: asCellRef("Takregel!A3") },
+    ];
+    const r = applyCeiling(new Decimal(2002), { kind: "table" }, bands);
+    expect([r.ceiling.toFixed(2), ...r.bands.map((b) => b.amount.toFixed(2))]).toEqual(["50.05", "25.03", "25.02"]);
+  });
+
+  test("property: any contiguous bands and basis", () => {
+    const band = fc.record({ width: fc.integer({ min: 1, max: 10_000_000 }), rate: fc.integer({ min: 0, max: 10000 }) });
+    fc.assert(
+      fc.property(fc.array(band, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 9_000_000_000 }), (spec, basisOre) => {
+        let from = new Decimal(0);
+        const bands = spec.map((b, i) => {
+          const to = i === spec.length - 1 ? null : from.plus(b.width);
+          const row = { from, to, rate: new Decimal(b.rate).dividedBy(10000), cell: asCellRef(`Takregel!A${i + 2}`) };
+          from = to ?? from;
+          return row;
+        });
+        const basis = new Decimal(basisOre).dividedBy(100);
+        const r = applyCeiling(basis, { kind: "table" }, bands);
+        const sum = r.bands.reduce((a, b) => a.plus(b.amount), new Decimal(0));
+        expect(sum.equals(r.ceiling)).toBe(true);
+        for (const b of r.bands) {
+          expect(b.amount.decimalPlaces()).toBeLessThanOrEqual(2);
+          expect(b.amount.minus(b.basisInBand.times(b.rate)).abs().lessThan("0.01")).toBe(true);
+        }
+        expect(r.bands.reduce((a, b) => a.plus(b.basisInBand), new Decimal(0)).equals(basis)).toBe(true);
+      }),
     );
   });
 });

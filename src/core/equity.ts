@@ -2,6 +2,7 @@
  * The equity ceiling: projected closing equity against a ceiling that is a rule applied to the
  * year's member contributions — a flat percentage, or bands applied like tax brackets.
  */
+import { allocate } from "./allocation";
 import type { CeilingBand, CeilingRule } from "./inputs";
 import type { IssueList } from "./messages";
 import { Decimal, maxDec, minDec, oreToKronor, roundOre, ZERO } from "./money";
@@ -22,6 +23,8 @@ export interface CeilingResult {
   rule: CeilingRule;
 }
 
+const ORE_UNIT = new Decimal("0.01");
+
 export function applyCeiling(basis: Decimal, rule: CeilingRule, bands: readonly CeilingBand[]): CeilingResult {
   if (rule.kind === "flat") {
     const amount = roundOre(basis.times(rule.rate));
@@ -37,9 +40,13 @@ export function applyCeiling(basis: Decimal, rule: CeilingRule, bands: readonly 
     const inBand = maxDec(ZERO, top.minus(b.from));
     return { from: b.from, to: b.to, rate: b.rate, basisInBand: inBand, amount: inBand.times(b.rate) };
   });
-  const exact = used.reduce((a, u) => a.plus(u.amount), ZERO);
-  for (const u of used) u.amount = roundOre(u.amount);
-  return { ceiling: roundOre(exact), bands: used, rule };
+  // The ceiling is the exact sum rounded to öre; the bands are split from it by largest remainder, so that they foot
+  // to it (two bands at 2,5 % of 1 001 kr are 25,03 + 25,02, not 25,03 + 25,03 against 50,05).
+  const ceiling = roundOre(used.reduce((a, u) => a.plus(u.amount), ZERO));
+  const parts = allocate(ceiling, used.map((u) => u.amount), { unit: ORE_UNIT });
+  if (!parts.ok) throw new Error(`Invariant: the bands' levels are non-negative and their sum is whole öre (${parts.error.code})`);
+  used.forEach((u, i) => (u.amount = parts.value[i]));
+  return { ceiling, bands: used, rule };
 }
 
 export interface EquityYear {
