@@ -105,7 +105,7 @@ test("a member of a later year only has its row in the members × years table, s
   expect(Number(row[4]?.value)).toBeGreaterThan(0);
   // Each year's column: the member rows sum to the Summa row (what Kontroller's new check computes in any program).
   const m = layout.matrix;
-  for (let i = 0; i < m.years; i++) {
+  for (let i = 0; i < m.years.length; i++) {
     const col = m.firstYearCol + i;
     const sum = m.memberRows.reduce((a, r) => a + Number(sheet.rows[r][col]?.value ?? 0), 0);
     expect([i, sum]).toEqual([i, Number(sheet.rows[m.totalRow][col]?.value)]);

@@ -12,8 +12,11 @@ export interface GrantCommitment extends Omit<Grant, "cell" | "paidEarlier"> {
   /** Paid up to the cut-off according to the ledger (positive). */
   paid: Decimal;
   paidThisYear: Decimal;
-  /** What the even spread over the grant's period still falls in this year after the cut-off. */
+  /** What the even spread over the grant's period still falls in this year after the cut-off (at most the unpaid). */
   remainingThisYear: Decimal;
+  /** The spread: the grant's days, and those of them after the cut-off this year (remaining = granted × rest / total). */
+  totalDays: number;
+  restDays: number;
   /** Granted − paid, not below zero. */
   unpaid: Decimal;
 }
@@ -46,6 +49,8 @@ export function grantCommitments(grants: readonly Grant[], agg: LedgerAggregates
       paidThisYear,
       remainingThisYear: minDec(spread, unpaid),
       unpaid,
+      totalDays,
+      restDays,
     };
   });
 }

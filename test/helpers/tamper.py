@@ -1,7 +1,7 @@
 """
 The auditor's tamper test, in one LibreOffice process (issue 33): every money cell of the result sheets is changed by
 1 000 kr, one at a time; LibreOffice recalculates and Kontroller's statuses are read; the cell is put back. A money
-cell is a number (not a formula) whose format is one of the reports' money formats (`#,##0` …). Runs under Debian's
+cell is a number (not a formula) whose format is one of the reports' money formats (`#,##0` …, not a key's `#,##0.####`). Runs under Debian's
 python3 with LibreOffice's UNO bridge (python3-uno).
 
     python3 tamper.py <soffice> <profile-dir> <workbook.xlsx> [sheet,sheet…]
@@ -84,7 +84,8 @@ def money_cells(doc, names):
                 if cell.getType() != VALUE or cell.getFormula().startswith("="):
                     continue
                 fmt = formats.getByKey(cell.NumberFormat).FormatString
-                if "#,##0" in fmt and "%" not in fmt:
+                # Money: the reports' amount formats; not percentages, nor keys (#,##0.####).
+                if "#,##0" in fmt and "%" not in fmt and "0.#" not in fmt:
                     out.append((name, r, c, cell.getValue(), fmt))
     return out
 

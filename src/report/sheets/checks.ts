@@ -73,8 +73,8 @@ export interface CheckLayouts {
 export function checksSheet(c: Computation, run: RunInfo, layouts: CheckLayouts): SheetModel {
   const checks: Check[] = [
     ...(layouts.members && c.memberShares ? memberChecks(c.memberShares, layouts.members) : []),
-    ...(layouts.tertial && c.tertial ? tertialChecks(layouts.tertial) : []),
-    ...(layouts.equity && c.equity ? equityChecks(layouts.equity, layouts.tertial) : []),
+    ...(layouts.tertial && c.tertial ? [...tertialChecks(layouts.tertial), ...tertialTieChecks(c, layouts.tertial)] : []),
+    ...(layouts.equity && c.equity ? [...equityChecks(layouts.equity, layouts.tertial), ...ceilingChecks(layouts.equity)] : []),
     ...(layouts.statements && c.statements ? statementChecks(layouts.statements, layouts.tertial) : []),
   ];
   const b = new SheetBuilder(OWNED_SHEETS.checks, [52, 9, 12, 46, 15, 15, 10, 10]);
@@ -128,21 +128,72 @@ function memberChecks(years: NonNullable<Computation["memberShares"]>, L: Member
       })),
     ),
   );
-  const MX = L.matrix;
-  if (MX && MX.memberRows.length > 0) {
-    // The table the board reads: each year's column of member amounts sums to its Summa (a member of another year only
-    // has its row too).
-    years.forEach((y, i) => {
-      const column = MX.firstYearCol + i;
-      checks.push({
-        name: `Medlemsbidrag per medlem ${y.year} summerar till Summa`,
-        diffFormula: `${MX.memberRows.map((r) => ref(M, r, column)).join("+")}-${ref(M, MX.totalRow, column)}`,
-        description: "Medlemsbidrag per medlem och år: medlemmarnas belopp = årets summa",
-      });
-    });
-  }
+  if (L.matrix.memberRows.length > 0) checks.push(...matrixChecks(L));
+  if (L.installments) checks.push(...installmentTableChecks(L, L.installments));
   if (L.extras) checks.push(...extraChecks(L.extras));
   return checks;
+}
+
+/** A long table amount of a member and year, or 0 when the member has none that year. */
+function longAmount(L: MemberSharesLayout, member: string, year: number, col = L.memberAmountCol): string {
+  const row = L.longRowOf.get(`${member}|${year}`);
+  return row === undefined ? "0" : ref(M, row, col);
+}
+
+/**
+ * The table the board reads (members × years): each member's amount is the long table's, the Kommunerna subtotal is
+ * its municipalities' sum, and each year's column sums to its Summa (a member of another year only has its row too).
+ */
+function matrixChecks(L: MemberSharesLayout): Check[] {
+  const MX = L.matrix;
+  const checks: Check[] = MX.years.map((year, i) => {
+    const column = MX.firstYearCol + i;
+    return {
+      name: `Medlemsbidrag per medlem ${year} summerar till Summa`,
+      diffFormula: `${MX.memberRows.map((r) => ref(M, r, column)).join("+")}-${ref(M, MX.totalRow, column)}`,
+      description: "Medlemsbidrag per medlem och år: medlemmarnas belopp = årets summa",
+    };
+  });
+  const mun = MX.municipal;
+  if (mun)
+    checks.push({
+      name: "Kommunerna = summan av kommunernas belopp",
+      diffFormula: sumAbs(
+        MX.years.map((_, i) => {
+          const column = MX.firstYearCol + i;
+          return `${ref(M, mun.row, column)}-(${mun.memberRows.map((r) => ref(M, r, column)).join("+")})`;
+        }),
+      ),
+      description: "Medlemsbidrag per medlem och år: delsumman Kommunerna, varje år",
+    });
+  const terms = MX.memberRows.flatMap((row, k) =>
+    MX.years.map((year, i) => ({ row, diff: `${ref(M, row, MX.firstYearCol + i)}-${longAmount(L, MX.members[k], year)}` })),
+  );
+  checks.push(
+    ...splitCheck(
+      M,
+      "Medlemsbidrag per medlem = den långa tabellens belopp",
+      "Varje medlem och år: tabellen överst = Medlemsandelar nedan",
+      terms,
+    ),
+  );
+  return checks;
+}
+
+/** This year's installments: each member's installments and Summa are the long table's; the Summa row sums its columns. */
+function installmentTableChecks(L: MemberSharesLayout, I: NonNullable<MemberSharesLayout["installments"]>): Check[] {
+  const cols = Array.from({ length: L.installmentCount + 1 }, (_, i) => I.firstCol + i);
+  const long = (member: string, k: number) =>
+    longAmount(L, member, I.year, k < L.installmentCount ? L.firstInstallmentCol + k : L.memberAmountCol);
+  const terms = I.rows.flatMap((row, m) => cols.map((c, k) => ({ row, diff: `${ref(M, row, c)}-${long(I.members[m], k)}` })));
+  return [
+    ...splitCheck(M, "Inbetalningar per medlem = den långa tabellens", "Inbetalningar: varje medlems inbetalningar och summa", terms),
+    {
+      name: `Inbetalningar ${I.year}: Summa-raden summerar`,
+      diffFormula: sumAbs(cols.map((c) => `${ref(M, I.totalRow, c)}-(${I.rows.map((r) => ref(M, r, c)).join("+")})`)),
+      description: "Inbetalningar: varje förfallodags summa och årets summa",
+    },
+  ];
 }
 
 /** Tilläggsbidrag: each one's column sums to its amount (the Summa row, Summa column too); each member's row to its Summa. */
@@ -225,6 +276,74 @@ function tertialChecks(L: TertialLayout): Check[] {
   return checks;
 }
 
+/**
+ * Tertialrapport's other figures: the rows a förbund never has are zero, the chart's data are the notes' budget and
+ * forecast, and each decided grant's paid, unpaid and remaining this year follow from its amount, what was paid before
+ * this year and its days; with Utfall + beslutade insatser, the line's forecast is its actual and what the grants still pay.
+ */
+function tertialTieChecks(c: Computation, L: TertialLayout): Check[] {
+  const valueCols = Array.from({ length: L.lastValueCol - L.firstValueCol + 1 }, (_, i) => L.firstValueCol + i);
+  const checks: Check[] = [
+    {
+      name: "Skatteintäkter och generella statsbidrag är noll",
+      diffFormula: sumAbs(L.municipalRows.flatMap((r) => valueCols.map((col) => ref(T, r, col)))),
+      description: "Raderna ur kommunernas uppställning som ett samordningsförbund inte har",
+    },
+    {
+      name: "Diagrammets underlag = notens budget och prognos",
+      diffFormula: sumAbs(
+        L.chart.lines.flatMap((line, i) => {
+          const note = L.noteRowOf.get(line)!;
+          const row = L.chart.firstRow + i;
+          return [
+            `${ref(T, row, L.chart.col + 1)}-ABS(${ref(T, note, L.lastValueCol - 2)})`,
+            `${ref(T, row, L.chart.col + 2)}-ABS(${ref(T, note, L.lastValueCol - 1)})`,
+          ];
+        }),
+      ),
+      description: "Diagrammet budget mot prognos ritar notens belopp",
+    },
+  ];
+  const G = L.grants;
+  if (!G) return checks;
+  const cell = (row: number, col: number) => ref(T, row, col);
+  const { cols } = G;
+  checks.push(
+    ...splitCheck(
+      T,
+      "Beslutade insatser: ej utbetalt = beviljat − utbetalt",
+      "För varje insats, lägst noll",
+      G.rows.map((r) => ({ row: r, diff: `MAX(0,${cell(r, cols.granted)}-${cell(r, cols.paid)})-${cell(r, cols.unpaid)}` })),
+    ),
+    ...splitCheck(
+      T,
+      "Beslutade insatser: utbetalt = före i år + i år",
+      "För varje insats: det som betalats tidigare år (utanför utskriften) och i år",
+      G.rows.map((r) => ({ row: r, diff: `${cell(r, cols.paid)}-(${cell(r, cols.before)}+${cell(r, cols.paidThisYear)})` })),
+    ),
+    ...splitCheck(
+      T,
+      "Beslutade insatser: återstår i år = beviljat jämnt per dag, högst ej utbetalt",
+      "För varje insats: beviljat × dagar kvar i år efter brytdatum / insatsens dagar",
+      G.rows.map((r, i) => ({
+        row: r,
+        diff: `MIN(ROUND(${cell(r, cols.granted)}*${G.days[i].rest}/${G.days[i].total},2),${cell(r, cols.unpaid)})-${cell(r, cols.remaining)}`,
+      })),
+    ),
+  );
+  const line = c.tertial!.byId.bidrag_till_insatser;
+  const note = L.noteRowOf.get("bidrag_till_insatser")!;
+  if (line.method === "ataganden") {
+    const remaining = G.rows.map((r) => cell(r, cols.remaining)).join("+");
+    checks.push({
+      name: "Bidrag till insatser: prognos = utfall + beslutade insatsers återstående del",
+      diffFormula: `${cell(note, L.lastValueCol - 1)}-(${cell(note, L.firstValueCol + 1)}-(${remaining}))`,
+      description: "Prognosmetoden Utfall + beslutade insatser (kostnad: negativ)",
+    });
+  }
+  return checks;
+}
+
 /** Eget kapital: opening + booked directly + result = closing; the result is the Tertialrapport's; margin and commitments. */
 function equityChecks(L: EquityLayout, tertial: TertialLayout | undefined): Check[] {
   const v = (k: Exclude<keyof EquityLayout["rowOf"], "direct">) => ref(E, L.rowOf[k], L.valueCol);
@@ -266,6 +385,75 @@ function equityChecks(L: EquityLayout, tertial: TertialLayout | undefined): Chec
       description: "Eget kapital",
     },
   );
+  return checks;
+}
+
+/** The ceiling of a base by the rule's bands, as a formula: ROUND(Σ MAX(0, MIN(base, to) − from) × rate; 2). */
+function ceilingOf(base: string, rule: EquityLayout["bands"]["rule"]): string {
+  return `ROUND(${rule.map((b) => `${inBand(base, b)}*${b.rate}`).join("+")},2)`;
+}
+
+/** The part of a base in a band, as a formula. */
+function inBand(base: string, b: EquityLayout["bands"]["rule"][number]): string {
+  return `MAX(0,${b.to === null ? base : `MIN(${base},${b.to})`}-${b.from})`;
+}
+
+/**
+ * Eget kapital's ceiling and plan: the bands' bases and levels follow from the year's base (the levels foot to the
+ * ceiling, each within an öre of base × rate); each following budget year's equity runs on from the one before, its
+ * ceiling is the rule applied to its base; the chart draws the table's figures.
+ */
+function ceilingChecks(L: EquityLayout): Check[] {
+  const base = ref(E, L.rowOf.basis, L.valueCol);
+  const [baseCol, levelCol] = [2, 3];
+  const rows = L.bands.rows;
+  const level = (i: number) => `${ref(E, rows[i], levelCol)}-${ref(E, rows[i], baseCol)}*${L.bands.rule[i].rate}`;
+  const checks: Check[] = [
+    {
+      name: "Takets underlag per intervall = årets underlag i intervallet",
+      diffFormula: sumAbs([
+        ...L.bands.rule.map((b, i) => `${ref(E, rows[i], baseCol)}-${inBand(base, b)}`),
+        `${rows.map((r) => ref(E, r, baseCol)).join("+")}-${base}`,
+      ]),
+      description: "Högsta rekommenderade nivå: beräkning (intervallen enligt Takregel)",
+    },
+    {
+      name: "Nivån per intervall summerar till högsta rekommenderade nivå",
+      diffFormula: sumAbs([
+        `${rows.map((r) => ref(E, r, levelCol)).join("+")}-${ref(E, L.rowOf.ceiling, L.valueCol)}`,
+        ...rows.map((_, i) => `IF(ABS(${level(i)})<0.01,0,${level(i)})`),
+      ]),
+      description: "Varje intervalls nivå = underlag × procent (på öret), tillsammans = taket",
+    },
+  ];
+  const P = L.projection;
+  if (P) {
+    const at = (k: keyof typeof P.rowOf, i: number) => ref(E, P.rowOf[k], P.firstCol + i);
+    const terms = P.years.flatMap((_, i) => [
+      `${at("opening", i)}-${i === 0 ? ref(E, L.rowOf.closing, L.valueCol) : at("closing", i - 1)}`,
+      `${at("opening", i)}+${at("result", i)}-${at("closing", i)}`,
+      `${at("ceiling", i)}-${ceilingOf(at("basis", i), L.bands.rule)}`,
+      `${at("ceiling", i)}-${at("closing", i)}-${at("margin", i)}`,
+    ]);
+    checks.push({
+      name: "Flerårsprognos: eget kapital, nivå och marginal år för år",
+      diffFormula: sumAbs(terms),
+      description: "Ingående = föregående års utgående; utgående = ingående + resultat; nivå enligt takregeln; marginal = nivå − utgående",
+    });
+  }
+  const C = L.chart;
+  const chartTerms = C.years.flatMap((year, i) => {
+    const row = C.firstRow + i;
+    const k = P ? P.years.indexOf(year) : -1;
+    const closing = k >= 0 ? ref(E, P!.rowOf.closing, P!.firstCol + k) : ref(E, L.rowOf.closing, L.valueCol);
+    const ceiling = k >= 0 ? ref(E, P!.rowOf.ceiling, P!.firstCol + k) : ref(E, L.rowOf.ceiling, L.valueCol);
+    return [`${ref(E, row, C.col + 1)}-${closing}`, `${ref(E, row, C.col + 2)}-${ceiling}`];
+  });
+  checks.push({
+    name: "Diagrammets underlag = eget kapital och nivå per år",
+    diffFormula: sumAbs(chartTerms),
+    description: "Diagrammet eget kapital mot taket ritar tabellernas belopp",
+  });
   return checks;
 }
 

@@ -36,6 +36,12 @@ export interface EquityLayout {
   /** Every row's position; `direct` only when something was booked directly on equity accounts. */
   rowOf: Record<Exclude<EquityRow, "direct">, number> & { direct?: number };
   valueCol: number;
+  /** The ceiling's bands (exact decimal text: from, to or null, rate) and their rows; the base in col 2, the level in col 3. */
+  bands: { rows: number[]; rule: Array<{ from: string; to: string | null; rate: string }> };
+  /** The following budget years: each year's column, and the rows of opening, result, closing, base, ceiling, margin. */
+  projection?: { years: number[]; firstCol: number; rowOf: Record<"opening" | "result" | "closing" | "basis" | "ceiling" | "margin", number> };
+  /** The chart's data: from `firstRow`, one row per year, the closing equity in `col` + 1 and the ceiling in `col` + 2. */
+  chart: { col: number; firstRow: number; years: number[] };
 }
 
 /** Label, amount, then up to five year columns; then the technical columns (row id, chart data). */
@@ -50,11 +56,11 @@ export function equitySheet(c: Computation, run: RunInfo): { sheet: SheetModel; 
   header(b, `Eget kapital per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
   statusLines(b, c);
   const { rowOf, headerRow } = calculationTable(b, c);
-  bandsTable(b, c);
-  projectionTable(b, c);
-  equityChart(b, c, headerRow);
+  const bands = bandsTable(b, c);
+  const projection = projectionTable(b, c);
+  const chart = equityChart(b, c, headerRow);
   finishPage(b, YEAR_COLS, headerRow);
-  return { sheet: b.build(1), layout: { rowOf, valueCol: 1 } };
+  return { sheet: b.build(1), layout: { rowOf, valueCol: 1, bands, projection, chart } };
 }
 
 /** The annual report's sentence, and over or under the ceiling with what that means. */
@@ -124,14 +130,14 @@ function calculationTable(b: SheetBuilder, c: Computation): { rowOf: EquityLayou
 }
 
 /** How the ceiling is reached: each band of the rule with its base and its level. */
-function bandsTable(b: SheetBuilder, c: Computation): void {
+function bandsTable(b: SheetBuilder, c: Computation): EquityLayout["bands"] {
   const e = c.equity!;
   const fmt = amountFormat(c);
   const s = c.inputs.settings;
   const unit = s.displayUnit;
   b.row([text("Högsta rekommenderade nivå: beräkning", { bold: true })]);
   const bound = (v: Parameters<typeof amountText>[0]) => amountText(v, unit).replace(/\u00a0t?kr$/, "");
-  b.table(
+  const t = b.table(
     "Takberakning",
     [
       `${s.ceilingBasis === "income" ? "Intäkter" : "Medlemsbidrag"} i intervallet (${unit})`,
@@ -147,15 +153,21 @@ function bandsTable(b: SheetBuilder, c: Computation): void {
     ]),
   );
   b.blank();
+  return { rows: e.ceiling.bands.map((_, i) => t.firstRow + i), rule: ruleBands(c) };
+}
+
+/** The rule as bands of exact decimal text (a flat rule is one band from zero), for Kontroller's formulas. */
+function ruleBands(c: Computation): EquityLayout["bands"]["rule"] {
+  return c.equity!.ceiling.bands.map((band) => ({ from: band.from.toFixed(), to: band.to === null ? null : band.to.toFixed(), rate: band.rate.toFixed() }));
 }
 
 /** The following budget years (the report year's figures are in the calculation; printed once), with what the plan achieves. */
-function projectionTable(b: SheetBuilder, c: Computation): void {
+function projectionTable(b: SheetBuilder, c: Computation): EquityLayout["projection"] {
   const e = c.equity!;
   const fmt = amountFormat(c);
   const s = c.inputs.settings;
   const later = e.years.slice(0, YEAR_COLS).filter((yr) => yr.year > c.period.year);
-  if (later.length === 0) return;
+  if (later.length === 0) return undefined;
   b.row([text("Flerårsprognos (följande år enligt budget)", { bold: true })]);
   // What the plan achieves, in words, beside the figures it speaks of: one story on the page.
   const story = planText(c);
@@ -164,7 +176,7 @@ function projectionTable(b: SheetBuilder, c: Computation): void {
     text(label, { bold }),
     ...later.map(pick),
   ];
-  b.table(
+  const t = b.table(
     "Flerarsprognos",
     [s.displayUnit === "tkr" ? "Belopp i tkr" : "Belopp i kr", ...later.map((yr) => String(yr.year))],
     [
@@ -176,10 +188,13 @@ function projectionTable(b: SheetBuilder, c: Computation): void {
       line("Marginal", (yr) => money(yr.margin, fmt, { tone: yr.status === "over" ? "bad" : "good" })),
     ],
   );
+  const r = t.firstRow;
+  const rowOf = { opening: r, result: r + 1, closing: r + 2, basis: r + 3, ceiling: r + 4, margin: r + 5 };
+  return { years: later.map((yr) => yr.year), firstCol: 1, rowOf };
 }
 
 /** The chart of equity against the ceiling per year, and its data column-wise beside the calculation (not printed). */
-function equityChart(b: SheetBuilder, c: Computation, yearsHeader: number): void {
+function equityChart(b: SheetBuilder, c: Computation, yearsHeader: number): EquityLayout["chart"] {
   const fmt = amountFormat(c);
   const years = c.equity!.years.slice(0, YEAR_COLS);
   const dataCol = TECH_COL + 1;
@@ -200,4 +215,5 @@ function equityChart(b: SheetBuilder, c: Computation, yearsHeader: number): void
     categories: { col: dataCol, firstRow: yearsHeader + 1, lastRow: yearsHeader + years.length },
     anchor: { top: chartTop, left: 0, bottom: chartTop + 15, right: 3 },
   });
+  return { col: dataCol, firstRow: yearsHeader + 1, years: years.map((yr) => yr.year) };
 }

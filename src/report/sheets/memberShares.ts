@@ -23,8 +23,22 @@ export interface MemberSharesLayout {
   memberAmountCol: number;
   firstInstallmentCol: number;
   installmentCount: number;
-  /** The members × years table: its member rows (not the Kommunerna subtotal), its Summa row, its first year column. */
-  matrix: { memberRows: number[]; totalRow: number; firstYearCol: number; years: number };
+  /**
+   * The members × years table: its member rows (not the Kommunerna subtotal) with each row's member, the subtotal's row
+   * and the municipalities' rows under it, its Summa row, its first year column and its years.
+   */
+  matrix: {
+    memberRows: number[];
+    members: string[];
+    municipal?: { row: number; memberRows: number[] };
+    totalRow: number;
+    firstYearCol: number;
+    years: number[];
+  };
+  /** This year's installments per member: each row's member, the Summa row, the first installment column (Summa after them). */
+  installments?: { rows: number[]; members: string[]; totalRow: number; firstCol: number; year: number };
+  /** The long table's row of each member and year (`member|year`). */
+  longRowOf: Map<string, number>;
   /** The year's Tilläggsbidrag table: member rows, the Summa row, and its amount columns (one per extra, then Summa). */
   extras?: { memberRows: { first: number; last: number }; totalRow: number; firstCol: number; count: number };
 }
@@ -45,13 +59,13 @@ export function memberSharesSheet(c: Computation, run: RunInfo): { sheet: SheetM
   const matrixHeader = b.nextRow + 1;
   const matrix = matrixTable(b, c, years, current, nameOf);
   b.blank();
-  if (current) installmentsTable(b, c, current, nameOf);
+  const installments = current ? installmentsTable(b, c, current, nameOf) : undefined;
   const extras = extrasTable(b, c, nameOf);
   const lastPrinted = Math.max(2 + years.length, 1 + n, 2 + (extras?.count ?? 0));
   finishPage(b, lastPrinted, matrixHeader);
   b.blank();
   const long = longTables(b, c, years);
-  return { sheet: b.build(1), layout: { ...long, matrix, installmentCount: n, extras } };
+  return { sheet: b.build(1), layout: { ...long, matrix, installmentCount: n, extras, installments } };
 }
 
 /** A member as the sheet names it: `Staten – Försäkringskassan`, a municipality by its name, `(från 2026-04-01)` for part of the year. */
@@ -102,17 +116,24 @@ function matrixTable(
   };
   const listed = [...members, ...others];
   const memberIdx: number[] = [];
-  for (const m of listed.filter((x) => x.group !== "Kommun")) memberIdx.push(body.push(memberRow(m, false)) - 1);
+  const memberNames: string[] = [];
+  const add = (m: YearMember, indent: boolean) => {
+    memberIdx.push(body.push(memberRow(m, indent)) - 1);
+    memberNames.push(m.member);
+  };
+  for (const m of listed.filter((x) => x.group !== "Kommun")) add(m, false);
   const municipalities = members.filter((x) => x.group === "Kommun");
   const listedMunicipalities = listed.filter((x) => x.group === "Kommun");
+  let municipalIdx = -1;
   if (listedMunicipalities.length > 0) {
+    municipalIdx = body.length;
     body.push([
       text("Kommunerna", { bold: true }),
       { value: municipalities.reduce((a, m) => a + m.key.toNumber(), 0), format: "#,##0.####", bold: true },
       { ...percent(shareOfTotal(current ? groupAmount(current, "Kommun") : ZERO)), bold: true },
       ...years.map((y) => money(groupAmount(y, "Kommun"), FORMATS.kr, { bold: true })),
     ]);
-    for (const m of listedMunicipalities) memberIdx.push(body.push(memberRow(m, true)) - 1);
+    for (const m of listedMunicipalities) add(m, true);
   }
   body.push([
     text("Summa", { bold: true }),
@@ -142,11 +163,16 @@ function matrixTable(
     2 + years.length,
     { italic: true },
   );
-  return { memberRows: memberIdx.map((i) => table.firstRow + i), totalRow: table.lastRow, firstYearCol: 3, years: years.length };
+  const memberRows = memberIdx.map((i) => table.firstRow + i);
+  const municipal =
+    municipalIdx >= 0
+      ? { row: table.firstRow + municipalIdx, memberRows: memberRows.filter((_, i) => listed.find((m) => m.member === memberNames[i])!.group === "Kommun") }
+      : undefined;
+  return { memberRows, members: memberNames, municipal, totalRow: table.lastRow, firstYearCol: 3, years: years.map((y) => y.year) };
 }
 
 /** This year's installments per member with their due dates, and Summa. */
-function installmentsTable(b: SheetBuilder, c: Computation, current: MemberSharesYear, nameOf: NameOf): void {
+function installmentsTable(b: SheetBuilder, c: Computation, current: MemberSharesYear, nameOf: NameOf): MemberSharesLayout["installments"] {
   const s = c.inputs.settings;
   const n = s.installments;
   const due = dueDates(s.year, s.dueDays ?? defaultDueDays(n));
@@ -163,7 +189,7 @@ function installmentsTable(b: SheetBuilder, c: Computation, current: MemberShare
     ...sums.map((x) => money(x, FORMATS.kr, { bold: true })),
     money(current.total, FORMATS.kr, { bold: true }),
   ]);
-  b.table("Inbetalningar", ["Medlem", ...due.map((d) => `Förfaller ${d}`), "Summa"], rows);
+  const t = b.table("Inbetalningar", ["Medlem", ...due.map((d) => `Förfaller ${d}`), "Summa"], rows);
   b.paragraph(
     s.dueDays
       ? "Förfallodagar enligt inställningen Förfallodagar. "
@@ -173,6 +199,13 @@ function installmentsTable(b: SheetBuilder, c: Computation, current: MemberShare
     1 + n,
     { italic: true },
   );
+  return {
+    rows: order.map((_, k) => t.firstRow + k),
+    members: order.map((m) => m.member),
+    totalRow: t.lastRow,
+    firstCol: 1,
+    year: current.year,
+  };
 }
 
 /** This year's Tilläggsbidrag, apart: each with its own due date and decision; per member and in Summa. */
@@ -215,7 +248,7 @@ function longTables(
   b: SheetBuilder,
   c: Computation,
   years: MemberSharesYear[],
-): Omit<MemberSharesLayout, "matrix" | "installmentCount" | "extras"> {
+): Omit<MemberSharesLayout, "matrix" | "installmentCount" | "extras" | "installments"> {
   const n = c.inputs.settings.installments;
   b.row([text("Underlag för kontroller och skript (skrivs inte ut)", { bold: true, small: true, tone: "muted" })]);
   const totals = b.table(
@@ -266,6 +299,7 @@ function longTables(
     totalsRowByYear: new Map(years.map((y, i) => [y.year, totals.firstRow + i])),
     groupRows: { first: groups.firstRow, last: groups.lastRow },
     memberRows: { first: long.firstRow, last: long.lastRow },
+    longRowOf: new Map(years.flatMap((y) => y.members.map((m) => `${m.member}|${y.year}`)).map((key, i) => [key, long.firstRow + i])),
     memberYearCol: 1,
     memberAmountCol: 5,
     firstInstallmentCol: 6,

@@ -25,7 +25,26 @@ export interface TertialLayout {
   /** First and last numeric columns (prior period … deviation). */
   firstValueCol: number;
   lastValueCol: number;
+  /** The rows a municipality has and a förbund never (always zero). */
+  municipalRows: number[];
+  /** The chart's data: its lines' rows from `firstRow`, the budget in `col` + 1 and the forecast in `col` + 2. */
+  chart: { col: number; firstRow: number; lines: ReportLineId[] };
+  /** The decided grants' table: its rows, each grant's days (the spread), and its columns. */
+  grants?: { rows: number[]; days: Array<{ rest: number; total: number }>; cols: GrantCols };
 }
+
+/** The columns of the decided grants' table. */
+export interface GrantCols {
+  granted: number;
+  paid: number;
+  paidThisYear: number;
+  remaining: number;
+  unpaid: number;
+  /** Paid before this year (earlier years' ledgers and Utbetalt tidigare): outside the print area. */
+  before: number;
+}
+
+const GRANT_COLS: GrantCols = { granted: 2, paid: 5, paidThisYear: 6, remaining: 7, unpaid: 8, before: 9 };
 
 /** Columns: label, note, five amounts, method, comment (printed); row id, comment from the inputs, chart data (not printed). */
 const WIDTHS = [34, 5, 12, 12, 12, 12, 12, 27, 38, 26, 30, 26, 12, 12];
@@ -69,14 +88,15 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const statement = incomeStatement(b, c, w);
   const notes = noteTables(b, c, w);
   const breakAt = b.nextRow;
-  grantsTable(b, c, w.fmt);
+  const grants = grantsTable(b, c, w.fmt);
   explanations(b, c);
-  chart(b, c, w.fmt, statement.headerRow);
+  const chartData = chart(b, c, w.fmt, statement.headerRow);
   // Page 1: the text, the income statement and its notes; page 2: the grants, the explanations and the chart.
   // The header row is not repeated, since page 2 holds other tables.
   finishPage(b, LAST_PRINTED);
   b.page!.breaksBefore = [breakAt];
-  return { sheet: b.build(1), layout: { rowOf: statement.rowOf, ...notes, firstValueCol: 2, lastValueCol: 6 } };
+  const layout = { rowOf: statement.rowOf, ...notes, firstValueCol: 2, lastValueCol: 6, municipalRows: statement.municipalRows };
+  return { sheet: b.build(1), layout: { ...layout, chart: chartData, grants } };
 }
 
 function lineWriter(b: SheetBuilder, c: Computation): LineWriter {
@@ -125,9 +145,14 @@ function lineWriter(b: SheetBuilder, c: Computation): LineWriter {
 }
 
 /** The income statement in the municipal order, with the rows a municipality has and a förbund never (always –). */
-function incomeStatement(b: SheetBuilder, c: Computation, w: LineWriter): { rowOf: Map<ReportLineId, number>; headerRow: number } {
+function incomeStatement(
+  b: SheetBuilder,
+  c: Computation,
+  w: LineWriter,
+): { rowOf: Map<ReportLineId, number>; headerRow: number; municipalRows: number[] } {
   const t = c.tertial!;
   const rowOf = new Map<ReportLineId, number>();
+  const municipalRows: number[] = [];
   const body: Cell[][] = [];
   b.row([text("Resultaträkning", { bold: true })]);
   const headerRow = b.nextRow;
@@ -140,6 +165,7 @@ function incomeStatement(b: SheetBuilder, c: Computation, w: LineWriter): { rowO
     body.push(w.lineRow(v, row, { note: def.note, bold: isTotal, method: def.note ? `Summa enligt not ${def.note}` : undefined }));
     for (const extra of MUNICIPAL_ONLY_ROWS.filter((r) => r.after === def.id)) {
       const fake = { ...zero, id: extra.id as ReportLineId, label: extra.label, method: "summa" as const, comment: "" };
+      municipalRows.push(headerRow + 1 + body.length);
       body.push(w.lineRow(fake, headerRow + 1 + body.length, { method: "" }));
     }
   }
@@ -160,7 +186,7 @@ function incomeStatement(b: SheetBuilder, c: Computation, w: LineWriter): { rowO
     ),
   ]);
   b.blank();
-  return { rowOf, headerRow };
+  return { rowOf, headerRow, municipalRows };
 }
 
 /** Not 1 (income, member contributions split by group) and Not 2 (costs), each with its Summa row. */
@@ -219,13 +245,17 @@ function noteTables(
   return { noteRowOf, noteIncomeTotalRow, noteCostTotalRow, groupRows };
 }
 
-/** The decided grants the forecast method Utfall + beslutade insatser rests on. */
-function grantsTable(b: SheetBuilder, c: Computation, fmt: string): void {
+/**
+ * The decided grants the forecast method Utfall + beslutade insatser rests on; beside them (not printed) what each had
+ * been paid before this year, so that Kontroller can tie paid, paid this year and unpaid together.
+ */
+function grantsTable(b: SheetBuilder, c: Computation, fmt: string): TertialLayout["grants"] {
   const grants = c.tertial!.grants;
-  if (grants.length === 0) return;
-  b.row([text("Beslutade insatser (underlag för prognosmetoden Utfall + beslutade insatser)", { bold: true })]);
+  if (grants.length === 0) return undefined;
+  const unit = c.inputs.settings.displayUnit;
+  b.row([text(`Beslutade insatser, ${unit} (underlag för prognosmetoden Utfall + beslutade insatser)`, { bold: true })]);
   const grantHeader = b.nextRow;
-  b.table(
+  const t = b.table(
     "Insatsprognos",
     ["Insats", "Dnr", "Beviljat", "Från", "Till", "Utbetalt t.o.m. brytdatum", "Varav i år", "Återstår i år (prognos)", "Ej utbetalt"],
     grants.map((g, i) => [
@@ -240,7 +270,14 @@ function grantsTable(b: SheetBuilder, c: Computation, fmt: string): void {
       money(g.unpaid, fmt),
     ]),
   );
+  b.put(grantHeader, GRANT_COLS.before, techText("Utbetalt före i år"));
+  grants.forEach((g, i) => b.put(t.firstRow + i, GRANT_COLS.before, money(g.paid.minus(g.paidThisYear), fmt, { small: true, tone: "muted" })));
   b.blank();
+  return {
+    rows: grants.map((_, i) => t.firstRow + i),
+    days: grants.map((g) => ({ rest: g.restDays, total: g.totalDays })),
+    cols: GRANT_COLS,
+  };
 }
 
 /** Förklaringar: the unit, the signs, the accrual, the methods, the comments kept. */
@@ -276,7 +313,7 @@ function explanations(b: SheetBuilder, c: Computation): void {
 }
 
 /** Budget against forecast per line, as positive amounts: the chart's data (outside the print area) and the chart. */
-function chart(b: SheetBuilder, c: Computation, fmt: string, dataHeader: number): void {
+function chart(b: SheetBuilder, c: Computation, fmt: string, dataHeader: number): TertialLayout["chart"] {
   const t = c.tertial!;
   const y = c.period.year;
   const closed = c.period.closed;
@@ -300,4 +337,5 @@ function chart(b: SheetBuilder, c: Computation, fmt: string, dataHeader: number)
     categories: { col: dataCol, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length },
     anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 6 },
   });
+  return { col: dataCol, firstRow: dataHeader + 1, lines };
 }
