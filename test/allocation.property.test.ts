@@ -245,6 +245,20 @@ describe("the ceiling's bands (issue 33): they foot to the ceiling, each within 
         }
         expect(r.bands.reduce((a, b) => a.plus(b.basisInBand), new Decimal(0)).equals(basis)).toBe(true);
       }),
+      // Found by this property with the first split (proportional to the rounded ceiling): a band 1,000… öre off.
+      {
+        numRuns: 2000,
+        examples: [
+          [
+            [
+              { width: 2514140, rate: 3573 },
+              { width: 8905574, rate: 2214 },
+              { width: 1, rate: 4279 },
+            ],
+            8261142954,
+          ],
+        ],
+      },
     );
   });
 });

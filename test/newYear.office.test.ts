@@ -10,7 +10,7 @@ import { messageText } from "../src/core/messages";
 import { VERSION } from "../src/core/version";
 import { runCommand } from "../src/commands/commands";
 import { ActionEnv, ActionResult, recalcAction } from "../src/excel/actions";
-import { exampleSheets } from "../src/report/example";
+import { exampleSheets, EXAMPLE_CLOSED } from "../src/report/example";
 import type { SheetModel } from "../src/report/sheetModel";
 import { newYear } from "../src/workbook/newYear";
 import { recalculate } from "../src/workbook/usecases";
@@ -22,7 +22,7 @@ import { MockExcel } from "./officeMock/excel";
 import { mockWorkbookOfModels } from "./officeMock/fromModels";
 import { RichApiHost } from "./richApi/host";
 
-const closed2026 = () => exampleSheets({ year: 2026, cutoff: "2026-08-31", closed: true });
+const closed2026 = () => exampleSheets(EXAMPLE_CLOSED);
 
 /** Excel with the workbook open under `name`. */
 function excelOf(models: SheetModel[], name = "ekonomi-2026.xlsx"): MockExcel {

@@ -21,7 +21,7 @@ const SHEETS: Array<{ sheet: string; title: string; maxPages: number; minPages?:
   { sheet: OWNED_SHEETS.tertial, title: "Tertialuppföljning per 2026-08-31", maxPages: 2, minPages: 2, unit: true },
   { sheet: OWNED_SHEETS.memberShares, title: "Medlemsandelar 2026", maxPages: 2, unit: false },
   { sheet: OWNED_SHEETS.equity, title: "Eget kapital per 2026-08-31", maxPages: 1, minPages: 1, unit: true },
-  { sheet: OWNED_SHEETS.statements, title: "Bokslut per 2026-08-31", maxPages: 3, unit: true },
+  { sheet: OWNED_SHEETS.statements, title: "Bokslut per 2026-08-31", maxPages: 2, minPages: 2, unit: true },
   { sheet: OWNED_SHEETS.checks, title: "Kontroller", maxPages: 2, unit: false },
 ];
 
@@ -97,6 +97,12 @@ describeWithLibreOffice("the printed result sheets (LibreOffice → PDF, sv-SE)"
     expect(tertial).toContain("Utfall + återstående budget");
     expect(tertial).toMatch(/Skatteintäkter\s+–\s+–\s+–\s+–\s+–/);
     expect(pages.get(OWNED_SHEETS.memberShares)!.text.join("\n")).toMatch(/Summa\s+100,0\s?%\s+8 886 000/);
+    // The installments' due dates are never broken after a hyphen ("Förfaller 2026-" / "01-31").
+    const members = pages.get(OWNED_SHEETS.memberShares)!.text.join("\n");
+    for (const d of ["2026-01-31", "2026-04-30", "2026-07-31", "2026-10-31"]) expect(members).toContain(d);
+    expect(members).not.toMatch(/\d{4}-[ \t]*$/m);
+    // Equal remainders give the earlier installments the extra rounding unit (1 000 kr here), not "the extra krona".
+    expect(members.replace(/\s+/g, " ")).toContain("får den extra avrundningsenheten (1 000 kr)");
   });
 
   when("the board text, the notes and the grants are on paper; the technical block and the ids are not", () => {
@@ -106,6 +112,18 @@ describeWithLibreOffice("the printed result sheets (LibreOffice → PDF, sv-SE)"
     expect(tertial[0]).toContain("Helårsprognos");
     expect(tertial[0]).toContain("Not 2 Verksamhetens kostnader");
     expect(tertial[1]).toContain("Beslutade insatser");
+    // Bokslut: the statements on page 1 with last year's full year beside the period; the four notes on page 2.
+    const bokslut = pages.get(OWNED_SHEETS.statements)!.text;
+    expect(bokslut[0]).toMatch(/jan–aug 2026\s+jan–aug 2025\s+Helår 2025/);
+    expect(bokslut[0]).toContain("Kassaflödesanalys");
+    for (const note of [
+      "Not 1 Verksamhetens intäkter",
+      "Not 2 Verksamhetens kostnader",
+      "Not 3 Medlemsbidrag per medlem",
+      "Not 4 Beslutade insatser",
+    ])
+      expect(bokslut[1]).toContain(note);
+    expect(bokslut[1]).not.toContain("Resultaträkning");
     expect(all).not.toMatch(/[0-9a-f]{64}/);
     for (const word of [
       "Indatafingeravtryck",

@@ -81,8 +81,25 @@ describe("the year-end case against its annual report worked by hand", () => {
     });
   });
 
-  test("notes: member contributions per member and decided grants with granted, paid and remaining", () => {
-    expect(outcome.json!.notes).toEqual({
+  test("notes 1 and 2: the income and cost lines with last year, totalling the income statement; empty lines left out", () => {
+    // Costs by hand: grants 500 000 + 600 000 (2023: 1 000 000); staff 560 000 + pension provision 30 000
+    // (2023: 500 000); office 80 000 (2023: 90 000). The year is closed, so there is no full-year column.
+    const notes = outcome.json!.notes as { income: Line[]; costs: Line[] };
+    expect(notes.income).toEqual([
+      { id: "medlemsbidrag", label: "Medlemsbidrag", amount: "2000000", prior: "1900000" },
+      { id: "verksamhetens_intakter", label: "Summa", amount: "2000000", prior: "1900000" },
+    ]);
+    expect(notes.costs).toEqual([
+      { id: "bidrag_till_insatser", label: "Bidrag till insatser", amount: "-1100000", prior: "-1000000" },
+      { id: "personalkostnader", label: "Personalkostnader", amount: "-590000", prior: "-500000" },
+      { id: "ovriga_externa_kostnader", label: "Övriga externa kostnader", amount: "-80000", prior: "-90000" },
+      { id: "verksamhetens_kostnader", label: "Summa", amount: "-1770000", prior: "-1590000" },
+    ]);
+  });
+
+  test("notes 3 and 4: member contributions per member and decided grants with granted, paid and remaining", () => {
+    const { income: _income, costs: _costs, ...notes } = outcome.json!.notes as Record<string, unknown>;
+    expect(notes).toEqual({
       memberContributions: [
         { member: "FK", group: "Stat", amount: "1000000" },
         { member: "Region Norr", group: "Region", amount: "500000" },
@@ -103,6 +120,27 @@ describe("the interim case (31 August) balances with accrued member contribution
     // Suppliers 20 000 (after V5 and V6) + prepaid contributions 666 666.67.
     expect(bs.kortfristiga_skulder[0]).toBe("686666.67");
     expect(bs.summa_tillgangar[0]).toBe(bs.summa_eget_kapital_och_skulder[0]);
+  });
+
+  test("before 31 December, last year's full year beside the period: 1 900 000 − 1 590 000 − 20 000 − 10 000 = 280 000", () => {
+    const outcome = run(caseText("d-augusti-bokslut.case"));
+    type Full = Line & { priorYear?: string };
+    const full = (lines: Full[]) => Object.fromEntries(lines.map((l) => [l.id, [l.prior, l.priorYear]]));
+    const fs = outcome.json!.financialStatements as { incomeStatement: Full[] };
+    // Same period last year: 8/12 of 2023's 1 900 000 contributions; every 2023 cost is dated by 30 June,
+    // depreciation and interest on 31 December (after the period).
+    expect(full(fs.incomeStatement)).toMatchObject({
+      verksamhetens_intakter: ["1266666.67", "1900000"],
+      verksamhetens_kostnader: ["-1590000", "-1590000"],
+      avskrivningar: ["0", "-20000"],
+      finansiella_kostnader: ["0", "-10000"],
+      arets_resultat: ["-323333.33", "280000"],
+    });
+    const notes = outcome.json!.notes as { costs: Full[] };
+    expect(full(notes.costs)).toMatchObject({
+      bidrag_till_insatser: ["-1000000", "-1000000"],
+      verksamhetens_kostnader: ["-1590000", "-1590000"],
+    });
   });
 });
 

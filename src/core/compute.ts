@@ -16,7 +16,7 @@ import { Issue, IssueList } from "./messages";
 import { shownComment } from "./messages/methods";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import { defaultCutoff, reportPeriod, ReportPeriod } from "./periods";
-import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN, ReportLineId } from "./reportLines";
+import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN, REPORT_ROWS, ReportLineId } from "./reportLines";
 import { computeStatements, FinancialStatements } from "./statements";
 import { computeTertial, TertialReport } from "./tertial";
 import type { CellRef } from "./units";
@@ -290,6 +290,10 @@ function statementsStep(
   }
   const bookedContributions = oreToKronor(agg.period.medlemsbidrag).times(LINE_SIGN.medlemsbidrag).negated();
   const priorYearResult = LEAF_LINES.reduce((a, l) => a.minus(oreToKronor(agg.priorYear[l])), ZERO);
+  // Last year's full year per line (report sign), its totals as the report adds them.
+  const priorYearLines = {} as Record<ReportLineId, Decimal>;
+  for (const l of LEAF_LINES) priorYearLines[l] = oreToKronor(agg.priorYear[l]).negated();
+  for (const row of REPORT_ROWS) if (row.parts) priorYearLines[row.id] = row.parts.reduce((a, p) => a.plus(priorYearLines[p]), ZERO);
   const year = memberShares?.find((y) => y.year === period.year);
   const st = computeStatements(
     {
@@ -298,6 +302,7 @@ function statementsStep(
       lines: tertial.byId,
       bookedContributions,
       priorYearResult,
+      priorYearLines,
       grants: tertial.grants,
       members: year ? year.members.map((m) => ({ member: m.member, group: m.group, amount: m.amount })) : [],
     },

@@ -2,7 +2,6 @@
  * The equity ceiling: projected closing equity against a ceiling that is a rule applied to the
  * year's member contributions — a flat percentage, or bands applied like tax brackets.
  */
-import { allocate } from "./allocation";
 import type { CeilingBand, CeilingRule } from "./inputs";
 import type { IssueList } from "./messages";
 import { Decimal, maxDec, minDec, oreToKronor, roundOre, ZERO } from "./money";
@@ -40,12 +39,18 @@ export function applyCeiling(basis: Decimal, rule: CeilingRule, bands: readonly 
     const inBand = maxDec(ZERO, top.minus(b.from));
     return { from: b.from, to: b.to, rate: b.rate, basisInBand: inBand, amount: inBand.times(b.rate) };
   });
-  // The ceiling is the exact sum rounded to öre; the bands are split from it by largest remainder, so that they foot
-  // to it (two bands at 2,5 % of 1 001 kr are 25,03 + 25,02, not 25,03 + 25,03 against 50,05).
+  // The ceiling is the exact sum rounded to öre; each band is its exact level floored to öre, and the öre left to the
+  // ceiling go one each to the largest remainders, so that they foot to it and each is within an öre of its exact
+  // level (two bands at 2,5 % of 1 001 kr are 25,03 + 25,02, not 25,03 + 25,03 against 50,05).
   const ceiling = roundOre(used.reduce((a, u) => a.plus(u.amount), ZERO));
-  const parts = allocate(ceiling, used.map((u) => u.amount), { unit: ORE_UNIT });
-  if (!parts.ok) throw new Error(`Invariant: the bands' levels are non-negative and their sum is whole öre (${parts.error.code})`);
-  used.forEach((u, i) => (u.amount = parts.value[i]));
+  const floors = used.map((u) => u.amount.toDecimalPlaces(2, Decimal.ROUND_FLOOR));
+  const left = ceiling
+    .minus(floors.reduce((a, f) => a.plus(f), ZERO))
+    .dividedBy(ORE_UNIT)
+    .toNumber();
+  const order = used.map((u, i) => ({ i, rest: u.amount.minus(floors[i]) })).sort((x, y) => y.rest.comparedTo(x.rest) || x.i - y.i);
+  for (let k = 0; k < left; k++) floors[order[k].i] = floors[order[k].i].plus(ORE_UNIT);
+  used.forEach((u, i) => (u.amount = floors[i]));
   return { ceiling, bands: used, rule };
 }
 

@@ -1,6 +1,9 @@
 /**
  * The financial statements at the cut-off date, as a samordningsförbund's annual report presents
- * them: resultaträkning, balansräkning, kassaflödesanalys (indirect method) and two notes.
+ * them: resultaträkning, balansräkning, kassaflödesanalys (indirect method) and four notes, each referenced from the
+ * line it explains: 1 Verksamhetens intäkter and 2 Verksamhetens kostnader (the report's lines, totalling the income
+ * statement's), 3 Medlemsbidrag per medlem (from note 1's Medlemsbidrag), 4 Beslutade insatser (from the remaining
+ * decided funding below the balance sheet). Before 31 December, the income statement also has last year's full year.
  *
  * Balances come from IB rows plus the year's transactions up to the cut-off, per balance line of
  * Kontoplan. The comparison column is 31 December last year: this year's IB when the ledger has it,
@@ -17,7 +20,7 @@ import type { GrantCommitment } from "./grants";
 import type { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import type { ReportPeriod } from "./periods";
-import { BalanceLine, Group, LINE_LABELS, ReportLineId } from "./reportLines";
+import { BalanceLine, Group, LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, ReportLineId } from "./reportLines";
 
 /** The Tertialrapport's values per income-statement line that the statements use (report sign). */
 export type LineValuesLike = Record<ReportLineId, { period: Decimal; priorPeriod: Decimal }>;
@@ -28,6 +31,8 @@ export interface StatementLine {
   amount: Decimal;
   /** The comparison: same period last year (income statement), 31 December last year (balance sheet); null when not known. */
   prior: Decimal | null;
+  /** Last year's full year (income statement and its notes, before 31 December); undefined elsewhere. */
+  priorYear?: Decimal;
   /** Note number in the annual report's notes. */
   note?: number;
   /** A subtotal or total (bold in the report). */
@@ -43,6 +48,9 @@ export interface FinancialStatements {
   memo: StatementLine[];
   cashFlow: StatementLine[];
   notes: {
+    /** Note 1: the income lines (Medlemsbidrag refers to note 3); note 2: the cost lines; each totals its statement line. */
+    income: StatementLine[];
+    costs: StatementLine[];
     memberContributions: Array<{ member: string; group: Group; amount: Decimal }>;
     decidedGrantsRemaining: Array<{ code: string; name: string; dnr: string; granted: Decimal; paid: Decimal; remaining: Decimal }>;
   };
@@ -63,6 +71,8 @@ export interface StatementsInput {
   bookedContributions: Decimal;
   /** Last year's full-year result from the ledger (report sign), for a comparison built from last year's IB. */
   priorYearResult: Decimal;
+  /** Last year's full year per line (report sign), shown beside the period before 31 December. */
+  priorYearLines: Record<ReportLineId, Decimal>;
   grants: readonly GrantCommitment[];
   members: Array<{ member: string; group: Group; amount: Decimal }>;
 }
@@ -92,8 +102,10 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     ...extra,
   });
 
-  // Resultaträkning: the report's rows, period and same period last year.
-  const rr = (id: keyof typeof L, extra: Partial<StatementLine> = {}) => line(id, LINE_LABELS[id], L[id].period, L[id].priorPeriod, extra);
+  // Resultaträkning: the report's rows, period and same period last year, and (before 31 December) last year's full year.
+  const fullYear = (id: ReportLineId) => (input.period.closed ? {} : { priorYear: input.priorYearLines[id] });
+  const rr = (id: keyof typeof L, extra: Partial<StatementLine> = {}) =>
+    line(id, LINE_LABELS[id], L[id].period, L[id].priorPeriod, { ...fullYear(id), ...extra });
   const incomeStatement = [
     rr("verksamhetens_intakter", { note: 1 }),
     rr("verksamhetens_kostnader", { note: 2 }),
@@ -154,7 +166,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     }),
   ];
   const unpaid = input.grants.reduce((a, g) => a.plus(g.unpaid), ZERO);
-  const memo = [line("beslutad_finansiering", "Återstående belopp för beslutad finansiering", unpaid, null)];
+  const memo = [line("beslutad_finansiering", "Återstående belopp för beslutad finansiering", unpaid, null, { note: 4 })];
 
   // Kassaflödesanalys, indirect method; the opening balances are the comparison column.
   const depreciation = L.avskrivningar.period.negated();
@@ -196,6 +208,16 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     memo,
     cashFlow,
     notes: {
+      income: [
+        ...NOTE_INCOME_LINES.map((id) => rr(id, id === "medlemsbidrag" ? { note: 3 } : {})).filter(
+          (l) => l.id === "medlemsbidrag" || !allZero(l),
+        ),
+        rr("verksamhetens_intakter", { label: "Summa", total: true }),
+      ],
+      costs: [
+        ...NOTE_COST_LINES.map((id) => rr(id)).filter((l) => !allZero(l)),
+        rr("verksamhetens_kostnader", { label: "Summa", total: true }),
+      ],
       memberContributions: input.members,
       decidedGrantsRemaining: input.grants.map((g) => ({
         code: g.code,
@@ -210,4 +232,9 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     unmappedAccounts,
     refused: [],
   };
+}
+
+/** A note line with nothing in any column: left out of the note (its total is unchanged). */
+function allZero(l: StatementLine): boolean {
+  return l.amount.isZero() && (l.prior?.isZero() ?? true) && (l.priorYear?.isZero() ?? true);
 }

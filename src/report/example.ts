@@ -42,6 +42,9 @@ export interface ExampleOptions {
 }
 
 export const EXAMPLE_DEFAULTS: ExampleOptions = { year: 2026, cutoff: "2026-08-31" };
+/** The same year closed: the ledger runs to December and Brytdatum is 31 December (`finsam exempel --avslutat`), so the
+ * workbook's own figures and Nytt år's carried-over equity are the same year-end. */
+export const EXAMPLE_CLOSED: ExampleOptions = { year: 2026, cutoff: "2026-12-31", closed: true };
 
 const STATE = 4443000;
 

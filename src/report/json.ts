@@ -142,9 +142,11 @@ function equityJson(e: EquityReport): Record<string, unknown> {
   };
 }
 
-/** The notes that the ledger cannot give: the year's member contributions, and the decided grants' remainder. */
+/** Bokslut's notes: 1 the income lines, 2 the cost lines, 3 the year's member contributions, 4 the decided grants' remainder. */
 function notesJson(st: FinancialStatements): Record<string, unknown> {
   return {
+    income: statementLines(st.notes.income),
+    costs: statementLines(st.notes.costs),
     memberContributions: st.notes.memberContributions.map((m) => ({ member: m.member, group: m.group, amount: k(m.amount) })),
     decidedGrantsRemaining: st.notes.decidedGrantsRemaining.map((g) => ({
       code: g.code,
@@ -156,12 +158,21 @@ function notesJson(st: FinancialStatements): Record<string, unknown> {
   };
 }
 
+/** Statement lines: amount, comparison, and last year's full year where the income statement has it. */
+function statementLines(ls: StatementLine[]): Array<Record<string, unknown>> {
+  return ls.map((l) => ({
+    id: l.id,
+    label: l.label,
+    amount: k(l.amount),
+    prior: l.prior === null ? null : k(l.prior),
+    ...(l.priorYear ? { priorYear: k(l.priorYear) } : {}),
+  }));
+}
+
 function statementsJson(st: FinancialStatements): Record<string, unknown> {
-  const lines = (ls: StatementLine[]) =>
-    ls.map((l) => ({ id: l.id, label: l.label, amount: k(l.amount), prior: l.prior === null ? null : k(l.prior) }));
   return {
-    incomeStatement: lines(st.incomeStatement),
-    balanceSheet: lines([...st.balanceSheet, ...st.memo]),
-    cashFlow: lines(st.cashFlow),
+    incomeStatement: statementLines(st.incomeStatement),
+    balanceSheet: statementLines([...st.balanceSheet, ...st.memo]),
+    cashFlow: statementLines(st.cashFlow),
   };
 }

@@ -9,7 +9,7 @@
  * Office in English; `?slowReady=1` makes Office.onReady take 1.5 s. The real office.js script tag stays
  * in the page (served from the npm package by the test), so the pane runs under its real CSP with it.
  */
-import { exampleSheets } from "../../src/report/example";
+import { exampleSheets, EXAMPLE_CLOSED } from "../../src/report/example";
 import { MockExcel } from "../officeMock/excel";
 import { mockWorkbookOfModels } from "../officeMock/fromModels";
 import { MSheet, MWorkbook } from "../officeMock/model";
@@ -18,10 +18,7 @@ import { RichApiHost } from "../richApi/host";
 
 const params = new URLSearchParams(location.search);
 const kase = params.get("case");
-const wb =
-  kase === "empty"
-    ? new MWorkbook()
-    : mockWorkbookOfModels(kase === "closed" ? exampleSheets({ year: 2026, cutoff: "2026-08-31", closed: true }) : exampleSheets());
+const wb = kase === "empty" ? new MWorkbook() : mockWorkbookOfModels(kase === "closed" ? exampleSheets(EXAMPLE_CLOSED) : exampleSheets());
 if (kase === "closed") wb.name = "ekonomi-2026.xlsx";
 if (kase === "empty") wb.addSheet("Blad1");
 const sheet = (name: string) => wb.sheet(name) as MSheet;

@@ -104,7 +104,9 @@ def main():
                 s.unprotect("")
         doc.calculateAll()
         kontroller, rows = checks_of(doc)
-        status = lambda: [kontroller.getCellByPosition(1, r).getString() for r, _ in rows]
+        # One UNO call per read: the Resultat column of the check rows as a block (the rows are contiguous).
+        block = kontroller.getCellRangeByPosition(1, rows[0][0], 1, rows[-1][0]) if rows else None
+        status = lambda: [str(v[0]) for v in block.getDataArray()] if block else []
         baseline = status()
         results = []
         for name, r, c, value, fmt in money_cells(doc, names):

@@ -39,7 +39,11 @@ export interface EquityLayout {
   /** The ceiling's bands (exact decimal text: from, to or null, rate) and their rows; the base in col 2, the level in col 3. */
   bands: { rows: number[]; rule: Array<{ from: string; to: string | null; rate: string }> };
   /** The following budget years: each year's column, and the rows of opening, result, closing, base, ceiling, margin. */
-  projection?: { years: number[]; firstCol: number; rowOf: Record<"opening" | "result" | "closing" | "basis" | "ceiling" | "margin", number> };
+  projection?: {
+    years: number[];
+    firstCol: number;
+    rowOf: Record<"opening" | "result" | "closing" | "basis" | "ceiling" | "margin", number>;
+  };
   /** The chart's data: from `firstRow`, one row per year, the closing equity in `col` + 1 and the ceiling in `col` + 2. */
   chart: { col: number; firstRow: number; years: number[] };
 }
@@ -158,7 +162,11 @@ function bandsTable(b: SheetBuilder, c: Computation): EquityLayout["bands"] {
 
 /** The rule as bands of exact decimal text (a flat rule is one band from zero), for Kontroller's formulas. */
 function ruleBands(c: Computation): EquityLayout["bands"]["rule"] {
-  return c.equity!.ceiling.bands.map((band) => ({ from: band.from.toFixed(), to: band.to === null ? null : band.to.toFixed(), rate: band.rate.toFixed() }));
+  return c.equity!.ceiling.bands.map((band) => ({
+    from: band.from.toFixed(),
+    to: band.to === null ? null : band.to.toFixed(),
+    rate: band.rate.toFixed(),
+  }));
 }
 
 /** The following budget years (the report year's figures are in the calculation; printed once), with what the plan achieves. */

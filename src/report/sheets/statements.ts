@@ -1,24 +1,38 @@
 /**
- * Bokslut: the financial statements at the cut-off date — resultaträkning, balansräkning (with the
- * remaining decided grants below it), kassaflödesanalys — and the notes on member contributions and
- * decided grants, in the order and wording of a samordningsförbund's annual report.
+ * Bokslut: the financial statements at the cut-off date — resultaträkning (before 31 December with last year's full
+ * year beside the period), balansräkning (with the remaining decided grants below it), kassaflödesanalys — and its
+ * notes, each referenced from the line it explains: 1 Verksamhetens intäkter, 2 Verksamhetens kostnader, 3 Medlemsbidrag
+ * per medlem, 4 Beslutade insatser; in the order and wording of a samordningsförbund's annual report.
  */
 import type { Computation } from "../../core/compute";
 import { messageText } from "../../core/messages";
 import { isoFromParts } from "../../core/dates";
+import { Decimal, ZERO } from "../../core/money";
 import type { StatementLine } from "../../core/statements";
 import { GROUP_LABELS } from "../../core/reportLines";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
 import { amountFormat, finishPage, header, money, OWNED_SHEETS, periodLabel, RunInfo, techText, text } from "./header";
 
 export interface StatementsLayout {
-  /** Row of each line by section and id: `rr:arets_resultat`, `br:summa_tillgangar`, `kf:arets_kassaflode`. */
+  /**
+   * Row of each line by section and id: `rr:arets_resultat`, `br:summa_tillgangar`, `kf:arets_kassaflode`, the notes'
+   * lines `n1:medlemsbidrag`, `n2:personalkostnader` (their Summa rows `n1:verksamhetens_intakter`, `n2:…kostnader`).
+   */
   rowOf: Map<string, number>;
   /** The column of this period's amounts (the same in every statement). */
   valueCol: number;
   /** The comparison column (income statement and balance sheet). */
   priorCol: number;
+  /** Last year's full year (income statement and notes 1–2), before 31 December. */
+  priorYearCol?: number;
+  /** Note 3: each member's row, and the Summa row. Note 4: each grant's row (granted, paid, remaining) and Summa. */
+  members: { rows: number[]; names: string[]; totalRow: number; col: number };
+  grants: { rows: number[]; totalRow: number; cols: { granted: number; paid: number; remaining: number } };
 }
+
+/** Label, note, this period, the comparison, last year's full year; the row id beside, not printed. */
+const WIDTHS = [44, 10, 14, 14, 14, 24];
+const TECH_COL = 5;
 
 export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetModel; layout: StatementsLayout | null } {
   const st = c.statements!;
@@ -26,7 +40,7 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   const y = c.period.year;
   const m = c.period.months;
   const unit = c.inputs.settings.displayUnit;
-  const b = new SheetBuilder(OWNED_SHEETS.statements, [48, 12, 14, 14, 24]);
+  const b = new SheetBuilder(OWNED_SHEETS.statements, [...WIDTHS]);
   header(b, `Bokslut per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
   if (st.refused.length > 0) {
     // No figures that do not balance: the sheet says why, in the catalogue's words.
@@ -38,62 +52,121 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   }
   const amountHeader = unit === "tkr" ? "Belopp i tkr" : "Belopp i kr";
   const rowOf = new Map<string, number>();
-  const amount = (v: StatementLine["amount"] | null, bold: boolean): Cell => (v === null ? text("") : money(v, fmt, { bold }));
-  const section = (key: string, title: string, name: string, headers: string[], lines: StatementLine[], withPrior: boolean) => {
-    b.row([text(title, { bold: true })]);
+  const amount = (v: StatementLine["amount"] | null | undefined, bold: boolean): Cell =>
+    v === null || v === undefined ? text("") : money(v, fmt, { bold });
+  const fullYear = !c.period.closed;
+  /** A statement or a note's lines as a table: label, note, the period, the comparison and (before December) last year. */
+  const section = (key: string, title: string | null, name: string, columns: string[], lines: StatementLine[]) => {
+    if (title) b.row([text(title, { bold: true })]);
     const headerRow = b.nextRow;
     // Every statement has the same columns, so the amounts line up down the page; the ids stay unprinted.
     b.table(
       name,
-      [amountHeader, ...headers.slice(1, -1)],
+      [amountHeader, "Not", ...columns],
       lines.map((l, i) => {
         rowOf.set(`${key}:${l.id}`, headerRow + 1 + i);
         const bold = !!l.total;
+        const values = [amount(l.amount, bold), amount(l.prior, bold), amount(l.priorYear, bold)].slice(0, columns.length);
         return [
           text(l.label, { bold, indent: l.sub ? 1 : undefined }),
-          l.note ? { value: l.note, format: FORMATS.integer } : text(""),
-          amount(l.amount, bold),
-          ...(withPrior ? [amount(l.prior, bold)] : [null]),
-          techText(l.id),
+          l.note ? { value: l.note, format: FORMATS.integer } : text("", { right: true }),
+          ...values,
         ];
       }),
     );
-    b.put(headerRow, 4, techText("Rad-id"));
+    lines.forEach((l, i) => b.put(headerRow + 1 + i, TECH_COL, techText(l.id)));
+    b.put(headerRow, TECH_COL, techText("Rad-id"));
     b.blank();
   };
   const period = `${periodLabel(y, m)}`;
-  const prior = `${periodLabel(y - 1, m)}`;
-  section("rr", "Resultaträkning", "Resultatrakning", ["Post", "Not", period, prior, "Rad-id"], st.incomeStatement, true);
+  const incomeColumns = [period, `${periodLabel(y - 1, m)}`, ...(fullYear ? [`Helår ${y - 1}`] : [])];
+  section("rr", "Resultaträkning", "Resultatrakning", incomeColumns, st.incomeStatement);
   const lastYearEnd = isoFromParts(y - 1, 12, 31);
-  section("br", "Balansräkning", "Balansrakning", ["Post", "Not", c.period.cutoff, lastYearEnd, "Rad-id"], st.balanceSheet, true);
+  section("br", "Balansräkning", "Balansrakning", [c.period.cutoff, lastYearEnd], st.balanceSheet);
   for (const memo of st.memo) {
     rowOf.set(`br:${memo.id}`, b.nextRow);
-    b.row([text(`${memo.label} (inom linjen)`, { italic: true }), text(""), money(memo.amount, fmt), text(""), techText(memo.id)]);
+    const note = memo.note ? { value: memo.note, format: FORMATS.integer } : text("");
+    const label = `${memo.label} (inom linjen)`;
+    b.fitRow(b.nextRow, 0, label);
+    b.row([text(label, { italic: true, wrap: true }), note, money(memo.amount, fmt)]);
+    b.put(b.nextRow - 1, TECH_COL, techText(memo.id));
   }
   b.blank();
-  section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", ["Post", "Not", period, "Rad-id"], st.cashFlow, false);
+  section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", [period], st.cashFlow);
 
   const notesStart = b.nextRow;
-  b.row([text("Not 1 Medlemsbidrag per medlem", { bold: true })]);
-  b.table(
+  section("n1", "Not 1 Verksamhetens intäkter", "BokslutNotIntakter", incomeColumns, st.notes.income);
+  section("n2", "Not 2 Verksamhetens kostnader", "BokslutNotKostnader", incomeColumns, st.notes.costs);
+  const members = memberNote(b, c, fmt);
+  const grants = grantNote(b, c, fmt);
+  // The statements on the first page, the notes on the next; no repeated header row (the pages hold different tables).
+  finishPage(b, fullYear ? 4 : 3);
+  b.page!.breaksBefore = [notesStart];
+  const layout = { rowOf, valueCol: 2, priorCol: 3, ...(fullYear ? { priorYearCol: 4 } : {}), members, grants };
+  return { sheet: b.build(1), layout };
+}
+
+/** Not 3: the year's member contributions per member (from note 1's Medlemsbidrag), and their sum. */
+function memberNote(b: SheetBuilder, c: Computation, fmt: string): StatementsLayout["members"] {
+  const list = c.statements!.notes.memberContributions;
+  b.row([text("Not 3 Medlemsbidrag per medlem (enligt Medlemsandelar)", { bold: true })]);
+  const t = b.table(
     "NotMedlemsbidrag",
-    ["Medlem", "Huvudman", `Medlemsbidrag ${y}`],
-    st.notes.memberContributions.map((mc) => [text(mc.member), text(GROUP_LABELS[mc.group]), money(mc.amount, fmt)]),
+    ["Medlem", "Huvudman", `Helår ${c.period.year}`],
+    [
+      ...list.map((mc) => [text(mc.member), text(GROUP_LABELS[mc.group]), money(mc.amount, fmt)]),
+      [
+        text("Summa", { bold: true }),
+        text(""),
+        money(
+          list.reduce((a, mc) => a.plus(mc.amount), ZERO),
+          fmt,
+          { bold: true },
+        ),
+      ],
+    ],
   );
   b.blank();
-  b.row([text("Not 2 Beslutade insatser", { bold: true })]);
-  b.table(
+  return { rows: list.map((_, i) => t.firstRow + i), names: list.map((mc) => mc.member), totalRow: t.lastRow, col: 2 };
+}
+
+/** Not 4: each decided grant's amount, what has been paid and what remains (the remaining decided funding), and their sums. */
+function grantNote(b: SheetBuilder, c: Computation, fmt: string): StatementsLayout["grants"] {
+  const grants = c.statements!.notes.decidedGrantsRemaining;
+  b.row([text("Not 4 Beslutade insatser", { bold: true })]);
+  const sum = (pick: (g: (typeof grants)[number]) => Decimal) => grants.reduce((a, g) => a.plus(pick(g)), ZERO);
+  const first = b.nextRow + 1;
+  const t = b.table(
     "NotInsatser",
-    ["Insats", "Beviljat", "Utbetalt", "Återstår"],
-    st.notes.decidedGrantsRemaining.map((g, i) => [
-      (b.fitRow(b.nextRow + 1 + i, 0, `${g.code} ${g.name}`), text(`${g.code} ${g.name}`.trim(), { wrap: true })),
-      money(g.granted, fmt),
-      money(g.paid, fmt),
-      money(g.remaining, fmt),
-    ]),
+    ["Insats", "Kod", "Beviljat", "Utbetalt", "Återstår"],
+    [
+      ...grants.map((g, i) => [
+        (b.fitRow(first + i, 0, g.name), text(g.name, { wrap: true })),
+        (b.fitRow(first + i, 1, g.code), text(g.code, { wrap: true })),
+        money(g.granted, fmt),
+        money(g.paid, fmt),
+        money(g.remaining, fmt),
+      ]),
+      [
+        text("Summa", { bold: true }),
+        text(""),
+        money(
+          sum((g) => g.granted),
+          fmt,
+          { bold: true },
+        ),
+        money(
+          sum((g) => g.paid),
+          fmt,
+          { bold: true },
+        ),
+        money(
+          sum((g) => g.remaining),
+          fmt,
+          { bold: true },
+        ),
+      ],
+    ],
   );
-  // The statements on the first page, the notes on the next; no repeated header row (the pages hold different tables).
-  finishPage(b, 3);
-  b.page!.breaksBefore = [notesStart];
-  return { sheet: b.build(1), layout: { rowOf, valueCol: 2, priorCol: 3 } };
+  return { rows: grants.map((_, i) => t.firstRow + i), totalRow: t.lastRow, cols: { granted: 2, paid: 3, remaining: 4 } };
 }

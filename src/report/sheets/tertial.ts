@@ -271,7 +271,9 @@ function grantsTable(b: SheetBuilder, c: Computation, fmt: string): TertialLayou
     ]),
   );
   b.put(grantHeader, GRANT_COLS.before, techText("Utbetalt före i år"));
-  grants.forEach((g, i) => b.put(t.firstRow + i, GRANT_COLS.before, money(g.paid.minus(g.paidThisYear), fmt, { small: true, tone: "muted" })));
+  grants.forEach((g, i) =>
+    b.put(t.firstRow + i, GRANT_COLS.before, money(g.paid.minus(g.paidThisYear), fmt, { small: true, tone: "muted" })),
+  );
   b.blank();
   return {
     rows: grants.map((_, i) => t.firstRow + i),
