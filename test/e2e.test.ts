@@ -99,13 +99,67 @@ test("verifiera exits 0 on a fresh result, and 3 naming the differences after an
   await wb.xlsx.writeFile(edited);
   const diff = run(["verifiera", edited]);
   expect(diff.status).toBe(3);
-  expect(diff.stderr).toMatch(/Tertialrapport!D\d+: lagrat/);
-  expect(diff.stderr).toMatch(/Indatafingeravtryck|Tertialrapport!B8/);
+  const lines = diff.stderr.split("\n");
+  // What changed first (issue 33): the input table, named; then the result cells grouped by sheet with counts.
+  expect(lines[0]).toMatch(/^Indata har ändrats efter beräkningen: Huvudbok\./);
+  expect(lines[1]).toMatch(/^\d+ skillnader mellan lagrade och omräknade resultat:$/);
+  const sheetLines = lines.filter((l) => /^  \S.*: \d+ cell(er)?$/.test(l));
+  expect(sheetLines[0]).toMatch(/^  Tertialrapport: \d+ celler$/);
+  // Each sheet's count is its share: together they are the total, and every cell appears once.
+  const total = Number(/^(\d+)/.exec(lines[1])![1]);
+  expect(sheetLines.reduce((a, l) => a + Number(/(\d+) cell/.exec(l)![1]), 0)).toBe(total);
+  // Fingerprints only in the JSON; no line is a paragraph.
+  expect(diff.stderr).not.toMatch(/[0-9a-f]{64}/);
+  expect(lines.every((l) => l.length <= 180)).toBe(true);
   // Both sides in the sheet's unit: the example shows tkr; 10 000 kr more salary is 10 tkr on the staff-cost line.
-  const line = diff.stderr.split("\n").find((l) => /Tertialrapport!D\d+: lagrat/.test(l))!;
+  const line = lines.find((l) => /^    D\d+: lagrat/.test(l))!;
   expect(line).toMatch(/lagrat -?[\d\u00a0]+\u00a0tkr, omräknat -?[\d\u00a0]+\u00a0tkr/);
-  const json = JSON.parse(run(["verifiera", edited, "--json"]).stdout) as { differences: Array<{ stored: string; recomputed: string }> };
+  const json = JSON.parse(run(["verifiera", edited, "--json"]).stdout) as {
+    changedTables: Array<{ table: string; change: string; storedFingerprint: string; fingerprint: string }>;
+    sheets: Array<{ sheet: string; count: number }>;
+    differences: Array<{ cell: string; stored: string; recomputed: string }>;
+  };
+  expect(json.changedTables).toEqual([
+    {
+      table: "Huvudbok",
+      sheet: "Huvudbok",
+      change: "changed",
+      storedFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+    },
+  ]);
+  expect(json.changedTables[0].fingerprint).not.toBe(json.changedTables[0].storedFingerprint);
+  expect(json.differences.length).toBe(total);
+  expect(new Set(json.differences.map((d) => d.cell)).size).toBe(total);
+  expect(json.sheets.reduce((a, s) => a + s.count, 0)).toBe(total);
   expect(json.differences.every((d) => d.stored !== d.recomputed)).toBe(true);
+  // The cells that record the inputs (each sheet's fingerprint) are said by the table above, not listed as results.
+  expect(json.differences.map((d) => d.cell)).not.toContain("Tertialrapport!B8");
+});
+
+test("verifiera after a result cell was typed over: the inputs are as they were, and the one cell is named", async () => {
+  const wb = await load(output);
+  const sheet = wb.getWorksheet("Eget kapital")!;
+  let changed = "";
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!changed && typeof cell.value === "number" && cell.value > 1_000_000) {
+        cell.value = cell.value + 1000;
+        changed = cell.address;
+      }
+    }),
+  );
+  const edited = path.join(tmp, "andrat-resultat.xlsx");
+  await wb.xlsx.writeFile(edited);
+  const r = run(["verifiera", edited]);
+  expect(r.status).toBe(3);
+  const lines = r.stderr.split("\n");
+  expect(lines[0]).toMatch(/^Indata är desamma som vid beräkningen/);
+  expect(lines.slice(1, 4)).toEqual([
+    "1 skillnad mellan lagrat och omräknat resultat:",
+    "  Eget kapital: 1 cell",
+    expect.stringMatching(new RegExp(`^    ${changed}: lagrat `)),
+  ]);
 });
 
 describeWithLibreOffice("LibreOffice opens the result", () => {

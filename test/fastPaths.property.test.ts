@@ -6,7 +6,7 @@
 import { createHash } from "crypto";
 import fc from "fast-check";
 import { OUTPUTS } from "../src/core/compute";
-import { canonicalInputs, fingerprint } from "../src/core/fingerprint";
+import { canonicalInputs, fingerprint, inputFingerprints } from "../src/core/fingerprint";
 import { Decimal, oreText } from "../src/core/money";
 import { readInputs } from "../src/workbook/read";
 import { ExactSum } from "../src/workbook/stamps";
@@ -84,4 +84,32 @@ test("the fingerprint with Node's SHA-256 is the core's fingerprint", () => {
   expect(read.inputs).not.toBeNull();
   expect(canonicalInputs(read.inputs!)).toContain("[Huvudbok]");
   expect(fingerprint(read.inputs!, native)).toBe(fingerprint(read.inputs!));
+});
+
+test("each table's own fingerprint changes with its rows only, and the whole is the fingerprint of 0.2", () => {
+  const grid = gridOfWorkbook(exampleWorkbook());
+  const inputs = readInputs(grid, new Set(OUTPUTS)).inputs!;
+  const before = inputFingerprints(inputs);
+  // One serialisation gives both: the whole is what `fingerprint` has always given (goldens pin its value).
+  expect(before.whole).toBe(fingerprint(inputs));
+  expect([...before.tables.keys()]).toEqual([
+    "Installningar",
+    "Medlemmar",
+    "Kontoplan",
+    "Budget",
+    "Huvudbok",
+    "Insatser",
+    "Prognos",
+    "Takregel",
+  ]);
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: inputs.ledger.length - 1 }), fc.integer({ min: 1, max: 1_000_000 }), (i, ore) => {
+      const ledger = inputs.ledger.map((r, j) => (j === i ? { ...r, ore: (r.ore + ore) as typeof r.ore } : r));
+      const after = inputFingerprints({ ...inputs, ledger });
+      expect(after.whole).not.toBe(before.whole);
+      for (const [table, print] of before.tables)
+        expect({ table, same: after.tables.get(table) === print }).toEqual({ table, same: table !== "Huvudbok" });
+    }),
+    { numRuns: 50 },
+  );
 });

@@ -279,6 +279,34 @@ describe("Office.js adapter", () => {
     expect(v.differences!.map((d) => d.cell)).toEqual([`'Eget kapital'!${colLetters(cell[0] % 16384)}${Math.floor(cell[0] / 16384) + 1}`]);
   });
 
+  test("verify says what changed first: the input table, then the result cells by sheet (the pane shows the same)", async () => {
+    const excel = mockExcelOf(exampleWorkbook());
+    const env = { run: runOf(excel), now: FIXED_NOW };
+    await recalcAction(env, null);
+    // The result cell typed over: the inputs are as they were.
+    const eq = excel.workbook.sheet(OWNED_SHEETS.equity)!;
+    const cell = [...eq.cells.entries()].find(([, c]) => typeof c.v === "number" && c.v > 1000000)!;
+    const original = cell[1].v as number;
+    cell[1].v = original + 1;
+    const same = await verifyAction(env);
+    expect(same.verification!.inputs.code).toBe("verify_inputs_same");
+    expect(same.verification!.bySheet.map((s) => [s.sheet, s.differences.length])).toEqual([[OWNED_SHEETS.equity, 1]]);
+    cell[1].v = original;
+    // A ledger amount changed: Huvudbok is named, and the sheets' counts add up to the differences.
+    const ledger = excel.workbook.sheet("Huvudbok")!;
+    const amount = [...ledger.cells.entries()].find(([k, c]) => k % 16384 === 3 && typeof c.v === "number" && (c.v as number) > 1000)!;
+    amount[1].v = (amount[1].v as number) + 1000;
+    const v = await verifyAction(env);
+    expect(v.verification!.inputs).toMatchObject({
+      code: "verify_inputs_changed",
+      params: { tables: [{ name: "Huvudbok", change: "changed" }] },
+    });
+    expect(v.verification!.changedTables.map((t) => t.table)).toEqual(["Huvudbok"]);
+    const counts = v.verification!.bySheet.map((s) => s.differences.length);
+    expect(counts.reduce((a, n) => a + n, 0)).toBe(v.differences!.length);
+    expect(v.verification!.bySheet.every((s) => s.differences.length > 0)).toBe(true);
+  });
+
   test("Skapa mall fills an empty workbook and refuses, changing nothing, where inputs exist", async () => {
     const empty = new MWorkbook();
     empty.addSheet("Blad1");

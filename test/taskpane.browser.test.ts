@@ -13,7 +13,7 @@ import { VERSION } from "../src/core/version";
 import { describeWithChromium, launch, serve } from "./helpers/browser";
 import { SIE_DIR } from "./helpers/shared";
 import { OUTPUTS } from "../src/core/compute";
-import { exampleSheets } from "../src/report/example";
+import { exampleSheets, EXAMPLE_CLOSED } from "../src/report/example";
 import { newYear } from "../src/workbook/newYear";
 import { recalculate } from "../src/workbook/usecases";
 import { Package } from "../src/xlsx/package";
@@ -23,7 +23,7 @@ import { XlsxPort } from "../src/xlsx/xlsxPort";
 /** The 2027 workbook `finsam nytt-ar` makes from the harness's closed 2026 (its package). */
 async function newYearViaXlsx(): Promise<Package> {
   const source = XlsxPort.empty();
-  await source.writeSheets(exampleSheets({ year: 2026, cutoff: "2026-08-31", closed: true }));
+  await source.writeSheets(exampleSheets(EXAMPLE_CLOSED));
   const target = XlsxPort.empty();
   const outcome = await newYear(XlsxPort.fromBuffer(source.toBuffer()), target, {
     source: "ekonomi-2026.xlsx",
@@ -256,6 +256,30 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.locator("#summary-unit").textContent()).toBe("Amounts in tkr (thousands of kronor), as on the report sheets");
   }, 60000);
 
+  test("Verifiera after a ledger amount changed: the pane names Huvudbok first, then the differing cells sheet by sheet", async () => {
+    const { page } = await open("");
+    await page.click("button[data-action=recalcAll]");
+    await page.waitForSelector("#summary:not([hidden])");
+    await page.evaluate(() => {
+      type Sheet = { get(r: number, c: number): { v: unknown } | undefined; cell(r: number, c: number): { v: unknown } };
+      const ws = (window as never as { __finsam: { workbook: { sheet(n: string): Sheet } } }).__finsam.workbook.sheet("Huvudbok");
+      for (let r = 1; r < 400; r++) {
+        const v = ws.get(r, 3)?.v;
+        if (typeof v === "number" && v > 1000) return void (ws.cell(r, 3).v = v + 1000);
+      }
+    });
+    await page.click("button[data-action=verify]");
+    await page.waitForSelector("#issues p.verify-inputs");
+    expect(await page.locator("#issues p.verify-inputs").textContent()).toMatch(/^Indata har ändrats efter beräkningen: Huvudbok\./);
+    const headings = (await page.locator("#issues h2").allTextContents()).filter((h) => h.startsWith("Skillnader"));
+    expect(headings.length).toBeGreaterThan(1);
+    for (const h of headings) expect(h).toMatch(/^Skillnader: (Medlemsandelar|Tertialrapport|Eget kapital|Bokslut|Kontroller) \(\d+\)$/);
+    // Each sheet lists at most ten cells and counts the rest; no fingerprint is shown.
+    for (const list of await page.locator("#issues ul.errors").all())
+      expect(await list.locator("li > button").count()).toBeLessThanOrEqual(10);
+    expect(await page.locator("#issues").textContent()).not.toMatch(/[0-9a-f]{64}/);
+  }, 60000);
+
   test("a comment typed in the report is kept, and moved to Prognos only when the user clicks", async () => {
     const { page } = await open("");
     await page.click("button[data-action=recalcAll]");
@@ -399,7 +423,9 @@ describeWithChromium("task pane in Chromium", () => {
       "Nästa års arbetsbok är skapad och öppnad i ett nytt fönster. Den här arbetsboken ändrades inte.",
     );
     // The notes are about the new workbook: what was done first, then what to check there.
-    const notes = await page.locator("#issues .warnings li").allTextContents();
+    // Listed as notes, not in the warnings' style.
+    const notes = await page.locator("#issues ul.notes li").allTextContents();
+    expect(await page.locator("#issues ul.warnings").count()).toBe(0);
     expect(await page.locator("#issues h2").textContent()).toBe(`Om den nya arbetsboken (${notes.length})`);
     expect(notes[0]).toMatch(/^Arbetsboken för 2027 är skapad från ekonomi-2026\.xlsx\. Ingående eget kapital 2\s459\s297,00\skr\.$/);
     expect(notes[1]).toMatch(/^Arbetsboken för 2027 öppnades i ett nytt fönster/);
@@ -443,7 +469,7 @@ describeWithChromium("task pane in Chromium", () => {
       "Next year's workbook is created and opened in a new window. This workbook was not changed.",
     );
     expect(await page.locator("#issues h2").textContent()).toMatch(/^About the new workbook \(\d+\)$/);
-    const notes = await page.locator("#issues .warnings li").allTextContents();
+    const notes = await page.locator("#issues ul.notes li").allTextContents();
     expect(notes[0]).toMatch(/^The workbook for 2027 was created from ekonomi-2026\.xlsx\. Opening equity /);
     expect(notes[1]).toMatch(/^The workbook for 2027 opened in a new window and is not saved yet/);
   }, 60000);

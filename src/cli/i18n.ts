@@ -59,6 +59,8 @@ export const CLI_TEXT = {
     differences: (n: number) =>
       n === 1 ? "1 skillnad mellan lagrat och omräknat resultat:" : `${n} skillnader mellan lagrade och omräknade resultat:`,
     andMore: (n: number) => `… och ${n} till`,
+    aFingerprint: "(ett fingeravtryck)",
+    importAnywayHint: "Importera ändå: kör samma kommando med --importera-anda.",
     cutoffWord: "brytdatum",
     memberTotal: (year: number) => `Medlemsbidrag ${year}`,
     forecastResult: "Prognos årets resultat",
@@ -122,6 +124,8 @@ export const CLI_TEXT = {
     differences: (n: number) =>
       n === 1 ? "1 difference between stored and recomputed results:" : `${n} differences between stored and recomputed results:`,
     andMore: (n: number) => `… and ${n} more`,
+    aFingerprint: "(a fingerprint)",
+    importAnywayHint: "To import anyway: run the same command with --importera-anda (or --force).",
     cutoffWord: "cut-off",
     memberTotal: (year: number) => `Member contributions ${year}`,
     forecastResult: "Forecast result for the year",

@@ -10,9 +10,10 @@ import { OUTPUTS, Output } from "../core/compute";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
 import { issueText, messageText } from "../core/messages";
 import { actionLabel } from "../core/version";
-import { EXAMPLE_DEFAULTS, exampleSheets, templateSheets } from "../report/example";
+import { EXAMPLE_CLOSED, EXAMPLE_DEFAULTS, exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
-import { recalculate, verifyGrid } from "../workbook/usecases";
+import { recalculate } from "../workbook/usecases";
+import { inputsMessage, verifyGrid } from "../workbook/verify";
 import { saveXlsx } from "../xlsx/xlsxFile";
 import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
 import { MessageError, UsageError } from "./errors";
@@ -155,17 +156,58 @@ async function verifyCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
     if (p.json) io.out(JSON.stringify({ errors: result.errors.map((i) => issueText(i, lang)) }, null, 2) + "\n");
     return 1;
   }
-  if (p.json) io.out(JSON.stringify({ differences: result.differences }, null, 2) + "\n");
+  if (p.json) {
+    // The fingerprints are here only; the text below names tables and cells.
+    const doc = {
+      changedTables: result.changedTables,
+      inputsRecorded: result.inputsRecorded,
+      sheets: result.bySheet.map((s) => ({ sheet: s.sheet, count: s.differences.length })),
+      differences: result.differences,
+    };
+    io.out(JSON.stringify(doc, null, 2) + "\n");
+  }
   if (result.differences.length === 0) {
     io.err(`${t.verified}\n`);
+    // Inputs that changed without changing a result (a note typed beside a table) are still said.
+    if (result.changedTables.length > 0) io.err(`${messageText(inputsMessage(result), lang)}\n`);
     return 0;
   }
+  // What changed first: the input tables; then the result cells, grouped by sheet with counts.
+  io.err(`${messageText(inputsMessage(result), lang)}\n`);
   io.err(`${t.differences(result.differences.length)}\n`);
-  for (const d of result.differences.slice(0, 100)) {
-    io.err(`  ${d.cell}: ${messageText({ code: "verify_difference", params: { stored: d.stored, recomputed: d.recomputed } }, lang)}\n`);
+  for (const s of result.bySheet) {
+    io.err(`  ${messageText({ code: "verify_sheet_differences", params: { sheet: s.sheet, count: s.differences.length } }, lang)}\n`);
+    for (const d of s.differences.slice(0, VERIFY_CELLS_PER_SHEET)) {
+      const [stored, recomputed] = shortPair(d.stored, d.recomputed, t.aFingerprint);
+      const params = { stored, recomputed };
+      io.err(`    ${d.cell.slice(d.cell.lastIndexOf("!") + 1)}: ${messageText({ code: "verify_difference", params }, lang)}\n`);
+    }
+    if (s.differences.length > VERIFY_CELLS_PER_SHEET) io.err(`    ${t.andMore(s.differences.length - VERIFY_CELLS_PER_SHEET)}\n`);
   }
-  if (result.differences.length > 100) io.err(`  ${t.andMore(result.differences.length - 100)}\n`);
   return 3;
+}
+
+/** Cells listed per sheet by `verifiera` (the JSON has them all). */
+const VERIFY_CELLS_PER_SHEET = 8;
+
+/**
+ * A stored and a recomputed cell text as short lines: a fingerprint named, not printed; a paragraph cut to the stretch
+ * where the two first differ, so that the difference shows.
+ */
+function shortPair(stored: string, recomputed: string, name: string): [string, string] {
+  const hex = (v: string) => /^[0-9a-f]{64}$/.test(v);
+  // Line breaks become spaces; the no-break spaces inside amounts stay.
+  const [a, b] = [stored, recomputed].map((v) => v.replace(/[\r\n\t]+/g, " "));
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  const from = Math.max(0, at - 20);
+  const cut = (v: string) => {
+    if (hex(v)) return name;
+    if (v.length <= 60) return v;
+    const part = v.slice(from, from + 57);
+    return `${from > 0 ? "…" : ""}${part}${from + 57 < v.length ? "…" : ""}`;
+  };
+  return [cut(a), cut(b)];
 }
 
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
@@ -196,7 +238,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     case "mall":
     case "exempel": {
       if (p.positional.length !== 1) throw new UsageError(t.outArgs(p.command));
-      const example = () => exampleSheets({ ...EXAMPLE_DEFAULTS, closed: p.closed });
+      const example = () => exampleSheets(p.closed ? EXAMPLE_CLOSED : EXAMPLE_DEFAULTS);
       await writeInputWorkbook(p.positional[0], command === "mall" ? templateSheets() : example(), p.replace);
       io.err(`${t.wrote(p.positional[0])}\n`);
       if (p.json) io.out(JSON.stringify({ ok: true, wrote: p.positional[0] }, null, 2) + "\n");

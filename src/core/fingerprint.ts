@@ -16,9 +16,19 @@ import type { DayNumber } from "./units";
 
 const j = (s: string) => JSON.stringify(s);
 
-export function canonicalInputs(inputs: Inputs): string {
+/** One input table's part of the serialisation: its name and its lines (without the `[Tabellnamn]` line). */
+interface CanonicalSection {
+  table: string;
+  lines: string[];
+}
+
+/** The serialisation per input table, in the fingerprint's order. */
+function canonicalSections(inputs: Inputs): CanonicalSection[] {
   const s = inputs.settings;
-  const out: string[] = ["finsam-indata 1", "[Installningar]"];
+  const sections: CanonicalSection[] = [];
+  let out: string[] = [];
+  const section = (table: string) => sections.push({ table, lines: (out = []) });
+  section("Installningar");
   const d = (v: { toFixed(): string } | null) => (v === null ? "" : v.toFixed());
   out.push(
     ["association", j(s.association)].join("\t"),
@@ -36,7 +46,7 @@ export function canonicalInputs(inputs: Inputs): string {
   );
   // Only when not the default, so that a workbook without the setting keeps its fingerprint.
   if (s.ceilingBasis === "income") out.push(["ceilingBasis", "Alla intäkter"].join("\t"));
-  out.push("[Medlemmar]");
+  section("Medlemmar");
   for (const m of inputs.members) {
     // Keys by year and Från/Till only when given, so that a workbook without them keeps its fingerprint.
     const base = [j(m.name), m.group, (m.baseKey ?? m.key).toFixed()];
@@ -45,11 +55,11 @@ export function canonicalInputs(inputs: Inputs): string {
     const span = m.from !== null || m.to !== null ? [`från=${iso(m.from)}`, `till=${iso(m.to)}`] : [];
     out.push([...base, ...years, ...span].join("\t"));
   }
-  out.push("[Kontoplan]");
+  section("Kontoplan");
   for (const a of inputs.accounts) out.push([a.from, a.to, a.line ?? "", j(a.name)].join("\t"));
-  out.push("[Budget]");
+  section("Budget");
   for (const b of inputs.budget) out.push([b.line, b.year, b.amount.toFixed()].join("\t"));
-  out.push("[Huvudbok]");
+  section("Huvudbok");
   // The hot loop (one line per ledger row): dates repeat, so each day's ISO text is made once.
   const isoOfDay = new Map<number, string>();
   for (const r of inputs.ledger) {
@@ -57,26 +67,47 @@ export function canonicalInputs(inputs: Inputs): string {
     if (iso === undefined) isoOfDay.set(r.day, (iso = isoOfDayNumber(r.day)));
     out.push(`${iso}\t${j(r.voucher)}\t${r.account}\t${oreText(r.ore)}\t${j(r.text)}\t${j(r.project)}`);
   }
-  out.push("[Insatser]");
+  section("Insatser");
   for (const g of inputs.grants) {
     out.push([j(g.code), j(g.name), j(g.dnr), g.granted.toFixed(), isoOfDayNumber(g.from), isoOfDayNumber(g.to)].join("\t"));
   }
-  out.push("[Prognos]");
+  section("Prognos");
   for (const c of inputs.forecastChoices) out.push([c.line, c.method, c.amount ? c.amount.toFixed() : "", j(c.comment)].join("\t"));
-  out.push("[Takregel]");
+  section("Takregel");
   for (const b of inputs.ceilingBands) out.push([b.from.toFixed(), b.to ? b.to.toFixed() : "", b.rate.toFixed()].join("\t"));
   // Only when there are any, so that a workbook without them keeps its fingerprint.
   if (inputs.extras.length > 0) {
-    out.push("[Tillaggsbidrag]");
+    section("Tillaggsbidrag");
     for (const e of inputs.extras) {
       const shares = e.shares ? [d(e.shares.Stat), d(e.shares.Region), d(e.shares.Kommun)] : [];
       out.push([String(e.year), e.amount.toFixed(), isoOfDayNumber(e.due), j(e.decision), ...shares].join("\t"));
     }
   }
-  return out.join("\n");
+  return sections;
+}
+
+/** The whole serialisation: `finsam-indata 1`, then each table's `[Tabellnamn]` line and its lines. */
+export function canonicalInputs(inputs: Inputs): string {
+  return ["finsam-indata 1", ...canonicalSections(inputs).flatMap((t) => [`[${t.table}]`, ...t.lines])].join("\n");
 }
 
 /** The fingerprint; `sha256` may be a faster native implementation of the same function. */
 export function fingerprint(inputs: Inputs, sha256: (text: string) => string = sha256Hex): string {
   return sha256(canonicalInputs(inputs));
+}
+
+/**
+ * The fingerprint and a fingerprint per input table (SHA-256 of the table's `[Tabellnamn]` line and its lines), from
+ * one serialisation. The tables' are stored with the results (Kontroller's Indatakontroll), so that Verifiera can name
+ * the tables that changed since the run.
+ */
+export function inputFingerprints(
+  inputs: Inputs,
+  sha256: (text: string) => string = sha256Hex,
+): { whole: string; tables: Map<string, string> } {
+  const sections = canonicalSections(inputs).map((t) => ({ table: t.table, text: [`[${t.table}]`, ...t.lines].join("\n") }));
+  return {
+    whole: sha256(["finsam-indata 1", ...sections.map((t) => t.text)].join("\n")),
+    tables: new Map(sections.map((t) => [t.table, sha256(t.text)])),
+  };
 }

@@ -9,7 +9,8 @@ import { templateSheets } from "../report/example";
 import { LOG_STATUS_COL } from "../report/sheets";
 import type { Lang } from "../core/locale";
 import type { Issue } from "../core/messages";
-import { Difference, Outcome, recalculate, verifyGrid } from "../workbook/usecases";
+import { Outcome, recalculate } from "../workbook/usecases";
+import { ChangedTable, Difference, inputsMessage, verifyGrid } from "../workbook/verify";
 import { readSettingsOnly } from "../workbook/read";
 import { parseSie } from "../core/sie/parse";
 import { sha256HexOfBytes } from "../core/sha256";
@@ -58,6 +59,8 @@ export interface ActionResult {
   /** The result document (WORKBOOK.md's JSON) after a successful recalculation. */
   json?: Record<string, unknown>;
   differences?: Difference[];
+  /** Verifiera: what changed first (the input tables, or that none did), then the differing cells by sheet. */
+  verification?: { inputs: Issue; bySheet: Array<{ sheet: string; differences: Difference[] }>; changedTables: ChangedTable[] };
   /** What happened, for the status line (the pane words it in its language). */
   status: ActionStatus;
 }
@@ -108,11 +111,14 @@ export async function verifyAction(env: ActionEnv): Promise<ActionResult> {
     const grid = await new OfficePort(context, env.port).readGrid();
     const r = verifyGrid(grid, { version: VERSION, now: env.now ?? isoNow, lang: env.lang });
     const differences = r.differences;
+    const inputs = inputsMessage(r);
     return {
       action: "verify" as const,
       ok: r.ok && differences.length === 0,
       errors: r.errors,
-      warnings: r.warnings,
+      // Inputs that changed without changing a result are still said (as the command line does).
+      warnings: r.ok && differences.length === 0 && r.changedTables.length > 0 ? [inputs, ...r.warnings] : r.warnings,
+      ...(r.ok && differences.length > 0 ? { verification: { inputs, bySheet: r.bySheet, changedTables: r.changedTables } } : {}),
       json: r.json,
       differences,
       status: !r.ok ? "verify_failed" : differences.length === 0 ? "verify_ok" : "verify_differences",

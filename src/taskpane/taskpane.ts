@@ -5,12 +5,14 @@
  */
 import { ActionEnv, ActionResult, Glance, glanceAction, selectCellAction } from "../excel/actions";
 import { CommentMove, moveCommentAction, RESIZE_REQUIREMENT, RowsBelow, takeRowsInAction } from "../excel/tableActions";
-import { commentMoveOf, copyText, el, rowsBelowOf } from "./dom";
+import { commentMoveOf, el, rowsBelowOf } from "./dom";
 import { CommandHooks, FunctionId, registerCommands, runCommand } from "../commands/commands";
 import { Issue, messageText } from "../core/messages";
 import { asCellRef } from "../core/units";
-import { formatAmount, Lang, langOf, STRINGS, Strings, statusText } from "./i18n";
+import type { Difference } from "../workbook/verify";
+import { Lang, langOf, STRINGS, Strings, statusText } from "./i18n";
 import { sieSection } from "./sieSection";
+import { summaryOf } from "./summary";
 
 interface OfficeLike {
   onReady(): Promise<{ host: unknown; platform: unknown }>;
@@ -208,77 +210,14 @@ class Pane {
   }
 
   private renderSummary(result: ActionResult): void {
-    const j = result.json as
-      | {
-          tertialReport?: { lines: Array<{ id: string; forecast: string }> } | null;
-          equity?: { closing: string; ceiling: string; margin: string; status: string } | null;
-          memberShares?: { total: string } | null;
-          year?: number;
-          displayUnit?: "kr" | "tkr";
-          boardText?: { periodTitle: string; period: string; forecastTitle: string; forecast: string } | null;
-        }
-      | undefined;
-    if (!result.ok || !j || result.action === "verify") {
-      this.summary.hidden = true;
-      this.board.hidden = true;
-      return;
-    }
-    // The amounts in the report sheets' unit, so that the pane and the printed report show the same figures.
-    const unit = j.displayUnit ?? "kr";
-    const kr = (s: string) => `${formatAmount(s, unit, this.lang)} ${unit === "tkr" ? "tkr" : this.t.kr}`;
-    const rows: Array<[string, string]> = [];
-    if (j.memberShares) rows.push([`${this.t.memberTotal} ${j.year ?? ""}`.trim(), kr(j.memberShares.total)]);
-    const result_ = j.tertialReport?.lines.find((l) => l.id === "arets_resultat");
-    if (result_) rows.push([this.t.forecastResult, kr(result_.forecast)]);
-    if (j.equity) {
-      rows.push([this.t.closingEquity, kr(j.equity.closing)]);
-      rows.push([this.t.ceiling, kr(j.equity.ceiling)]);
-    }
-    const children: Node[] = [
-      el("h2", { text: this.t.summary, attrs: { id: "summary-h" } }),
-      el("p", { className: "unit help", text: this.t.amountsIn(unit), attrs: { id: "summary-unit" } }),
-      el("dl", {}, ...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])),
-    ];
-    if (j.equity) {
-      const over = j.equity.status === "over";
-      const amount = over ? j.equity.margin.replace(/^-/, "") : j.equity.margin;
-      children.push(
-        el("div", {
-          className: `badge ${over ? "over" : "under"}`,
-          text: `${over ? this.t.over : this.t.under} ${kr(amount)}`,
-          attrs: { id: "equity-status" },
-        }),
-      );
-    }
-    this.summary.replaceChildren(...children);
-    this.summary.hidden = false;
-    this.renderBoard(j.boardText ?? null);
+    const summary = result.action === "verify" ? null : summaryOf(result, this.t, this.lang);
+    this.summary.hidden = !summary;
+    this.board.hidden = !summary?.board;
+    if (summary) this.summary.replaceChildren(...summary.nodes);
+    if (summary?.board) this.board.replaceChildren(...summary.board);
   }
 
-  /** The text for the board papers, with a button that copies it (plain text, titles and paragraphs). */
-  private renderBoard(text: { periodTitle: string; period: string; forecastTitle: string; forecast: string } | null): void {
-    if (!text) {
-      this.board.hidden = true;
-      return;
-    }
-    const plain = `${text.periodTitle}\n${text.period}\n\n${text.forecastTitle}\n${text.forecast}`;
-    const note = el("span", { className: "copied", attrs: { id: "board-copied", role: "status" } });
-    const copy = el("button", { text: this.t.copy, attrs: { type: "button", id: "board-copy" } });
-    copy.addEventListener("click", () => {
-      void copyText(plain).then((ok) => (note.textContent = ok ? this.t.copied : this.t.copyFailed));
-    });
-    this.board.replaceChildren(
-      el("h2", { text: this.t.board, attrs: { id: "board-h" } }),
-      el("h3", { text: text.periodTitle }),
-      el("p", { text: text.period }),
-      el("h3", { text: text.forecastTitle }),
-      el("p", { text: text.forecast, attrs: { id: "board-forecast" } }),
-      el("div", { className: "actions" }, copy, note),
-    );
-    this.board.hidden = false;
-  }
-
-  private issueList(title: string, kind: "errors" | "warnings", items: Issue[]): Node[] {
+  private issueList(title: string, kind: "errors" | "warnings" | "notes", items: Issue[], total = items.length): Node[] {
     if (items.length === 0) return [];
     const ul = el("ul", { className: `issues ${kind}` });
     for (const i of items) {
@@ -310,21 +249,40 @@ class Pane {
       }
       ul.appendChild(li);
     }
-    return [el("h2", { text: `${title} (${items.length})` }), ul];
+    if (total > items.length) ul.appendChild(el("li", { className: "more", text: this.t.andMore(total - items.length) }));
+    return [el("h2", { text: `${title} (${total})` }), ul];
   }
 
   private renderIssues(result: ActionResult): void {
-    const diffs: Issue[] = (result.differences ?? []).map((d) => ({
+    const asIssue = (d: Difference): Issue => ({
       code: "verify_difference",
       params: { stored: d.stored, recomputed: d.recomputed },
       cell: asCellRef(d.cell),
-    }));
+    });
+    const diffs: Issue[] = (result.differences ?? []).map(asIssue);
+    // Verifiera says what changed first (the input tables, or that none did), then the differing cells sheet by sheet.
+    const verification = result.verification
+      ? [
+          el("p", { className: "verify-inputs", text: messageText(result.verification.inputs, this.lang) }),
+          ...result.verification.bySheet.flatMap((s) =>
+            this.issueList(
+              `${this.t.differences}: ${s.sheet}`,
+              "errors",
+              s.differences.slice(0, PANE_CELLS_PER_SHEET).map(asIssue),
+              s.differences.length,
+            ),
+          ),
+        ]
+      : this.issueList(this.t.differences, "errors", diffs);
     // After Nytt år the notes are about the new workbook: what was done and what to check there, not warnings.
-    const notesTitle = result.action === "new-year" && result.ok ? this.t.newYearNotes : this.t.warnings;
+    // They are listed in the neutral style, not the warnings' yellow.
+    const newYearNotes = result.action === "new-year" && result.ok;
     const nodes = [
       ...this.issueList(this.t.errors, "errors", result.errors),
-      ...this.issueList(this.t.differences, "errors", diffs),
-      ...this.issueList(notesTitle, "warnings", result.warnings),
+      ...verification,
+      ...(newYearNotes
+        ? this.issueList(this.t.newYearNotes, "notes", result.warnings)
+        : this.issueList(this.t.warnings, "warnings", result.warnings)),
     ];
     // The hint only when a row has a cell to select.
     if ([...result.errors, ...diffs, ...result.warnings].some((i) => i.cell))
@@ -372,6 +330,9 @@ declare const Office: OfficeLike | undefined;
 declare const Excel: { run: ActionEnv["run"]; createWorkbook(base64?: string): Promise<void> } | undefined;
 
 // Top level, before anything is awaited: the ribbon's functions are associated as the runtime loads.
+/** Cells listed per sheet after Verifiera (the rest are counted). */
+const PANE_CELLS_PER_SHEET = 10;
+
 const office = typeof Office === "undefined" ? undefined : Office;
 let markReady: (r: Ready) => void = () => undefined;
 const whenReady = new Promise<Ready>((resolve) => (markReady = resolve));

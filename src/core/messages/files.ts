@@ -1,6 +1,9 @@
 /** The use cases and the shells: files, writing the workbook, verifying, what Excel refuses. */
 import { Entry, KIND_EN, KIND_SV, None, OS_EN, OS_SV, SHEET_NAME_EN, SHEET_NAME_SV, none } from "./words";
 
+const CHANGE_SV = { changed: "", added: " (ny sedan beräkningen)", removed: " (borttagen sedan beräkningen)" };
+const CHANGE_EN = { changed: "", added: " (new since the calculation)", removed: " (removed since the calculation)" };
+
 /** A detail ending the way a sentence of ours goes on: without its own closing full stop ("…sync 9." + ". Arbetsbokens"). */
 const sentence = (detail: string) => detail.replace(/[.\s]+$/, "");
 
@@ -13,6 +16,10 @@ export interface ShellParams {
   no_results: None;
   template_inputs_exist: { found: string[] };
   verify_difference: { stored: string; recomputed: string };
+  verify_inputs_changed: { tables: Array<{ name: string; change: "changed" | "added" | "removed" }> };
+  verify_inputs_same: None;
+  verify_inputs_unrecorded: None;
+  verify_sheet_differences: { sheet: string; count: number };
   file_unreadable: { file: string; detail: string };
   file_kind: { file: string; kind: "encrypted" | "xls" | "ods" };
   file_system: { file: string; reason: string };
@@ -46,6 +53,38 @@ export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> }
     sv: (p) => `lagrat ${p.stored}, omräknat ${p.recomputed}`,
     en: (p) => `stored ${p.stored}, recomputed ${p.recomputed}`,
     example: { stored: "-2 459 tkr", recomputed: "-2 460 tkr" },
+  },
+  verify_inputs_changed: {
+    meaning: "Verifiera: indatatabeller som ändrats sedan resultaten beräknades (varje tabells fingeravtryck, summa och antal).",
+    sv: (p) =>
+      `Indata har ändrats efter beräkningen: ${p.tables.map((t) => t.name + CHANGE_SV[t.change]).join(", ")}. ` +
+      "Skillnaderna nedan är vad en ny beräkning ger; beräkna om så stämmer resultaten med indata igen.",
+    en: (p) =>
+      `The inputs changed after the calculation: ${p.tables.map((t) => t.name + CHANGE_EN[t.change]).join(", ")}. ` +
+      "The differences below are what a new calculation gives; recalculate to bring the results in line with the inputs.",
+    example: { tables: [{ name: "Huvudbok", change: "changed" }] },
+  },
+  verify_inputs_same: {
+    meaning: "Verifiera: indata är desamma som vid beräkningen, men resultatceller skiljer sig — de har ändrats i efterhand.",
+    sv: () =>
+      "Indata är desamma som vid beräkningen, så resultatcellerna nedan har ändrats efter beräkningen (eller beräknats " +
+      "med en annan version). Beräkna om för att få tillbaka de beräknade värdena.",
+    en: () =>
+      "The inputs are as they were at the calculation, so the result cells below were changed after it (or computed by " +
+      "another version). Recalculate to restore the computed values.",
+    example: none,
+  },
+  verify_inputs_unrecorded: {
+    meaning: "Verifiera: resultaten saknar Indatakontroll från beräkningen, så ändrade indatatabeller kan inte pekas ut.",
+    sv: () => "Kontroller saknar tabellen Indatakontroll från beräkningen, så det går inte att säga vilka indatatabeller som ändrats.",
+    en: () => "Kontroller lacks the Indatakontroll table from the calculation, so the changed input tables cannot be named.",
+    example: none,
+  },
+  verify_sheet_differences: {
+    meaning: "Verifiera: antal resultatceller som skiljer sig på ett blad.",
+    sv: (p) => `${p.sheet}: ${p.count === 1 ? "1 cell" : `${p.count} celler`}`,
+    en: (p) => `${p.sheet}: ${p.count === 1 ? "1 cell" : `${p.count} cells`}`,
+    example: { sheet: "Tertialrapport", count: 12 },
   },
   file_unreadable: {
     meaning: "Filen går inte att läsa som en .xlsx-arbetsbok (fel filtyp, skadad, krypterad, zip64).",

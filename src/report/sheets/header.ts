@@ -45,6 +45,8 @@ export interface InputStamp {
   right: number;
   sum: Decimal;
   count: number;
+  /** The table's own fingerprint (core/fingerprint.ts), when the run read the table. */
+  fingerprint?: string;
 }
 
 export type LogValue = string | number | boolean | null;

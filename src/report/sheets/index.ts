@@ -6,6 +6,7 @@
 import type { Computation } from "../../core/compute";
 import type { SheetModel } from "../sheetModel";
 import { checksSheet } from "./checks";
+export { STAMP_FINGERPRINT } from "./checks";
 import { equitySheet } from "./equity";
 import { OWNED_SHEETS, RunInfo } from "./header";
 import { logSheet } from "./log";
