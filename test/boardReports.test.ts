@@ -20,7 +20,7 @@ import {
   printScale,
 } from "../src/report/sheets";
 import { formatAmount } from "../src/taskpane/i18n";
-import { verifyGrid } from "../src/workbook/usecases";
+import { verifyGrid } from "../src/workbook/verify";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { bufferOf, rawOf, workbookOf } from "./helpers/exceljs";
 import { exampleWorkbook, FIXED_NOW, mockExcelOf, runOf } from "./helpers/office";
@@ -149,8 +149,24 @@ describe("the text for the board papers", () => {
     // English writes its own thousands separator: -1,368, not the Swedish -1 368.
     expect(en.forecast).toMatch(/^The forecast result for the full year 2026 is -1,368\u00a0tkr, against a budgeted -1,209\u00a0tkr\./);
     expect(`${en.period} ${en.forecast}`).not.toMatch(/uppgår|prognostiseras|jämfört/);
+    // A named line's sentence agrees with a plural label: "The forecast for other external costs is …".
+    expect(en.forecast.replace(/\u00a0/g, " ")).toContain("The forecast for other external costs is 587 tkr, 203 tkr lower than budgeted.");
+    expect(en.forecast).not.toMatch(/costs is forecast/);
     const closed = { ...c, period: { ...c.period, closed: true } };
     expect(boardText(closed, "sv")!.forecast).toMatch(/^Resultatet för helåret 2026 uppgår till/);
+  });
+
+  test("without last year's rows for the same period there is no comparison, and none is printed (issue 33)", async () => {
+    const c = await example();
+    const first = { ...c, tertial: { ...c.tertial!, rows: { ...c.tertial!.rows, priorPeriod: 0 } } };
+    const sv = boardText(first, "sv")!.period;
+    expect(sv).toMatch(
+      /^Per 2026-08-31 uppgår resultatet till -734\u00a0tkr; huvudboken har inget utfall för samma period i fjol att jämföra med\./,
+    );
+    expect(sv).not.toContain("samma period i fjol 0");
+    expect(boardText(first, "en")!.period).toContain("the ledger has no actual for the same period last year to compare with");
+    // The example itself has last year's rows: the comparison is there.
+    expect(c.tertial!.rows.priorPeriod).toBeGreaterThan(100);
   });
 });
 

@@ -11,8 +11,9 @@ import os from "os";
 import path from "path";
 import { OUTPUTS } from "../src/core/compute";
 import { messageText } from "../src/core/messages";
+import { Decimal } from "../src/core/money";
 import { OfficePort } from "../src/excel/officePort";
-import { exampleSheets } from "../src/report/example";
+import { exampleSheets, EXAMPLE_CLOSED } from "../src/report/example";
 import type { SheetModel } from "../src/report/sheetModel";
 import { planNewYear, newYear } from "../src/workbook/newYear";
 import type { WorkbookPort } from "../src/workbook/port";
@@ -44,7 +45,7 @@ async function recalcJson(port: WorkbookPort, cutoff?: string): Promise<Json> {
   return outcome.json as unknown as Json;
 }
 
-const closed2026 = () => exampleSheets({ year: 2026, cutoff: "2026-08-31", closed: true });
+const closed2026 = () => exampleSheets(EXAMPLE_CLOSED);
 
 describe("a closed 2026 becomes 2027", () => {
   test("through .xlsx: the new workbook recalculates; opening equity = 2026's closing; comparison = 2026's outcome", async () => {
@@ -84,7 +85,43 @@ describe("a closed 2026 becomes 2027", () => {
         cell: expect.stringMatching(/^Inställningar!B\d+$/),
       },
     ]);
-    expect(messageText(empty[0], "sv")).toMatch(/^Huvudbok har inga rader för 2027 till och med brytdatum 2027-04-30: utfallet är 0 kr/);
+    expect(messageText(empty[0], "sv")).toMatch(
+      /^Huvudbok har inga rader för 2027 till och med brytdatum 2027-04-30: det finns inget utfall ännu/,
+    );
+    // Issue 33: the sheets themselves say it is a new year. Every method built on the actual gives the budget, named so.
+    const j = run.json as {
+      tertialReport: { lines: Array<{ id: string; method: string; methodFallback?: string; budget: string; forecast: string }> };
+      boardText: { period: string; forecast: string };
+      equity: { opening: string; closing: string };
+    };
+    for (const l of j.tertialReport.lines) expect([l.id, l.forecast]).toEqual([l.id, l.budget]);
+    const byId = new Map(j.tertialReport.lines.map((l) => [l.id, l]));
+    for (const id of ["personalkostnader", "ovriga_externa_kostnader", "bidrag_till_insatser"])
+      expect(byId.get(id)).toMatchObject({ method: "budget", methodFallback: "no_rows_in_period" });
+    // Medlemsbidrag is forecast by its budget anyway: no fallback to name.
+    expect(byId.get("medlemsbidrag")!.methodFallback).toBeUndefined();
+    expect(j.boardText.period).toMatch(
+      /^Per 2027-04-30 finns ännu inget utfall för 2027: huvudboken har inga rader för året\. Budgeten för 2027 är ett resultat på /,
+    );
+    expect(j.boardText.period).not.toMatch(/samma period i fjol|kostnaderna till 0/);
+    expect(j.boardText.forecast).toMatch(/^Utan utfall bygger prognosen för helåret 2027 på budgeten: /);
+    expect(j.boardText.forecast).toContain("Enligt budgeten blir eget kapital på balansdagen");
+    expect(j.boardText.forecast).not.toMatch(/prognostiseras till 0/);
+    // The closing equity is the opening plus the budget's result (the example budgets 2027 at -849 000).
+    const result = byId.get("arets_resultat")!.budget;
+    expect(result).toBe("-849000");
+    expect(j.equity.closing).toBe(new Decimal(j.equity.opening).plus(result).toFixed());
+    // On the sheets: Tertialrapport's paragraph and method column, Eget kapital's sentence.
+    const text = (sheet: string) =>
+      run
+        .sheets!.find((m) => m.name === sheet)!
+        .rows.flatMap((r) => r.map((c) => String(c?.value ?? "")))
+        .join("\n");
+    expect(text("Tertialrapport")).toContain("Per 2027-04-30 finns ännu inget utfall för 2027");
+    expect(text("Tertialrapport")).toContain(
+      "Utfall uppräknat till helår (inget utfall ännu)".replace("Utfall uppräknat till helår", "Budget"),
+    );
+    expect(text("Eget kapital")).toContain("Enligt budgeten blir eget kapital på balansdagen");
     // A year with rows up to its cut-off is not warned about.
     const source = await recalculate(await xlsxOf(closed2026()), { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW });
     expect(source.warnings.map((w) => w.code)).not.toContain("no_rows_in_period");
@@ -248,7 +285,16 @@ describe("finsam nytt-ar", () => {
     const closed = path.join(dir, "avslutat.xlsx");
     expect(run(["exempel", closed, "--avslutat"]).status).toBe(0);
     expect(run(["example", path.join(dir, "closed.xlsx"), "--closed"]).status).toBe(0);
-    expect(run(["nytt-ar", closed, "-o", path.join(dir, "fran-exemplet.xlsx")]).status).toBe(0);
+    const carried = run(["nytt-ar", closed, "-o", path.join(dir, "fran-exemplet.xlsx"), "--json"]);
+    expect(carried.status).toBe(0);
+    // One closing equity for the year (issue 33): the closed example's Brytdatum is 31 December, so its own run
+    // has no rows after the cut-off and ends at the equity Nytt år carries over.
+    const closedRun = run(["recalc", closed, "-o", path.join(dir, "avslutat.beraknad.xlsx"), "--json"]);
+    expect(closedRun.status).toBe(0);
+    const result = JSON.parse(closedRun.stdout) as { cutoff: string; equity: { closing: string }; warnings: Array<{ code: string }> };
+    expect(result.cutoff).toBe("2026-12-31");
+    expect(result.warnings.map((w) => w.code)).not.toContain("rows_after_cutoff");
+    expect(result.equity.closing).toBe((JSON.parse(carried.stdout) as { openingEquity: string }).openingEquity);
     expect(run(["mall", path.join(dir, "m.xlsx"), "--avslutat"]).status).toBe(2);
   }, 60000);
 });

@@ -61,6 +61,8 @@ export interface LedgerAggregates {
   firstRowAfterCutoff: CellRef | "";
   /** Dated rows (not IB) from the report year's start to the cut-off, whatever their account. */
   rowsInPeriod: number;
+  /** Dated rows (not IB) in last year's same period (its start to the cut-off's day a year earlier). */
+  rowsInPriorPeriod: number;
   rowsOtherYears: number;
   firstRowOtherYear: CellRef | "";
   /** Row count and amount sum, for the run log and staleness checks. */
@@ -141,6 +143,7 @@ export function aggregateLedger(
     rowsAfterCutoff: 0,
     firstRowAfterCutoff: "",
     rowsInPeriod: 0,
+    rowsInPriorPeriod: 0,
     rowsOtherYears: 0,
     firstRowOtherYear: "",
     rowCount: rows.length,
@@ -204,6 +207,7 @@ export function aggregateLedger(
       continue;
     }
     if (day >= period.start) agg.rowsInPeriod++;
+    else if (day >= period.priorStart && day <= period.priorEnd) agg.rowsInPriorPeriod++;
     if (line === null) {
       bal.unmapped.set(row.account, addOre(bal.unmapped.get(row.account) ?? asOre(0), row.ore));
       continue;

@@ -84,6 +84,8 @@ export interface TertialReport {
   accrued: boolean;
   contributionsPriorYearSource: "ledger" | "budget" | "none";
   contributionsByGroup: GroupColumns[];
+  /** The ledger's dated rows in the period and in last year's same period: none yet means no outcome, or no comparison. */
+  rows: { period: number; priorPeriod: number };
 }
 
 /** Report value of a ledger sum: minus the sum of debit-positive amounts. */
@@ -144,6 +146,16 @@ function closedYearLine(line: LeafLine, actual: Decimal, choice: ForecastChoice 
   return { forecast: actual, method: "utfall_helar" };
 }
 
+/** The methods whose forecast is built on the period's actual. */
+const BUILT_ON_ACTUAL = new Set<ForecastMethod>(["linjar", "utfall_restbudget", "foregaende_ar", "ataganden"]);
+
+/** The budget as the forecast; Tilläggsbidrag come on top of the budgeted member contributions. */
+function byBudget(line: LeafLine, budget: Decimal, input: TertialInput): Forecast {
+  const extra = line === "medlemsbidrag" ? (input.extras?.year ?? ZERO) : ZERO;
+  if (extra.isZero()) return { forecast: forecastBudget(budget), method: "budget" };
+  return { forecast: forecastBudget(budget).plus(extra), method: "budget", explanation: { code: "budget_plus_extras" } };
+}
+
 /** One leaf line's forecast by its chosen (or default) method. */
 function forecastLine(
   line: LeafLine,
@@ -158,13 +170,12 @@ function forecastLine(
   const sign = LINE_SIGN[line];
   const method: ForecastMethod = choice?.method ?? defaultMethod(line, input.grantsPresent);
   const plain = (forecast: Decimal, explanation?: ForecastExplanation): Forecast => ({ forecast, method, explanation });
+  // Before the year's first ledger rows an actual of 0 says nothing: a method built on it gives the budget, and says so.
+  if (input.agg.rowsInPeriod === 0 && BUILT_ON_ACTUAL.has(method))
+    return { ...byBudget(line, budget, input), fallback: "no_rows_in_period" };
   switch (method) {
-    case "budget": {
-      // Tilläggsbidrag come on top of the budgeted member contributions.
-      const extra = line === "medlemsbidrag" ? (input.extras?.year ?? ZERO) : ZERO;
-      if (extra.isZero()) return plain(forecastBudget(budget));
-      return plain(forecastBudget(budget).plus(extra), { code: "budget_plus_extras" });
-    }
+    case "budget":
+      return byBudget(line, budget, input);
     case "linjar":
       return plain(forecastLinear(actual, m));
     case "utfall_restbudget":
@@ -284,5 +295,6 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
     accrued: input.accrue,
     contributionsPriorYearSource: priorSource,
     contributionsByGroup: splitContributions(byId.medlemsbidrag, input),
+    rows: { period: agg.rowsInPeriod, priorPeriod: agg.rowsInPriorPeriod },
   };
 }

@@ -53,8 +53,16 @@ export function boardText(c: Computation, lang: "sv" | "en" = "sv"): BoardText |
     .sort((p, q) => q.v.deviation.abs().comparedTo(p.v.deviation.abs()) || p.v.id.localeCompare(q.v.id))
     .slice(0, MAX_NAMED);
   const w = WORDS[lang];
-  const period =
-    w.period(cutoff, a(result.period), a(result.priorPeriod), a(income.period), abs(costs.period)) + (t.accrued ? w.accrued(t.months) : "");
+  // Before the year's first ledger rows there is no outcome to describe: the text says so and what the budget says,
+  // and the forecast (built on the budget, core/tertial.ts) is named as the budget's. Without last year's rows for the
+  // same period there is no comparison, and none is printed.
+  const noOutcome = !closed && t.rows.period === 0;
+  const period = noOutcome
+    ? w.noOutcome(cutoff, y, a(result.budget), a(income.budget), abs(costs.budget))
+    : (t.rows.priorPeriod === 0
+        ? w.periodNoPrior(cutoff, a(result.period), a(income.period), abs(costs.period))
+        : w.period(cutoff, a(result.period), a(result.priorPeriod), a(income.period), abs(costs.period))) +
+      (t.accrued ? w.accrued(t.months) : "");
   const lines = flagged.map(({ v, cost }) => {
     // Report sign: a positive deviation is better than budget, which for a cost is a lower cost.
     const higher = cost ? !v.deviation.isPositive() : v.deviation.isPositive();
@@ -64,7 +72,7 @@ export function boardText(c: Computation, lang: "sv" | "en" = "sv"): BoardText |
     return w.line(label, abs(v.forecast), abs(v.deviation), higher, own ? ` (${own})` : "");
   });
   const forecast =
-    w.forecast(closed, y, a(result.forecast), a(result.budget)) +
+    (noOutcome ? w.forecastByBudget(y, a(result.forecast)) : w.forecast(closed, y, a(result.forecast), a(result.budget))) +
     (lines.length ? lines.join(" ") : w.noDeviation) +
     (c.equity ? ` ${equitySentence(c, lang)}` : "");
   return { periodTitle: w.periodTitle, period, forecastTitle: w.forecastTitle, forecast };
@@ -78,6 +86,14 @@ const WORDS = {
     period: (cutoff: string, result: string, prior: string, income: string, costs: string) =>
       `Per ${cutoff} uppgår resultatet till ${result} (samma period i fjol ${prior}). ` +
       `Intäkterna uppgår till ${income} och kostnaderna till ${costs}.`,
+    periodNoPrior: (cutoff: string, result: string, income: string, costs: string) =>
+      `Per ${cutoff} uppgår resultatet till ${result}; huvudboken har inget utfall för samma period i fjol att jämföra med. ` +
+      `Intäkterna uppgår till ${income} och kostnaderna till ${costs}.`,
+    noOutcome: (cutoff: string, year: number, result: string, income: string, costs: string) =>
+      `Per ${cutoff} finns ännu inget utfall för ${year}: huvudboken har inga rader för året. ` +
+      `Budgeten för ${year} är ett resultat på ${result}, med intäkter på ${income} och kostnader på ${costs}.`,
+    forecastByBudget: (year: number, result: string) =>
+      `Utan utfall bygger prognosen för helåret ${year} på budgeten: ett resultat på ${result}. `,
     accrued: (months: number) => ` Medlemsbidragen är periodiserade (${months}/12 av årsbeloppet).`,
     line: (label: string, forecast: string, deviation: string, higher: boolean, note: string) =>
       `${label} prognostiseras till ${forecast}, ${deviation} ${higher ? "högre" : "lägre"} än budgeterat${note}.`,
@@ -88,6 +104,9 @@ const WORDS = {
     equity: (closed: boolean, closing: string, ceiling: string) =>
       `${closed ? "Eget kapital" : "Prognostiserat eget kapital"} på balansdagen uppgår till ${closing}. ` +
       `Högsta rekommenderade nivå på sparade medel uppgår till ${ceiling}.`,
+    equityByBudget: (closing: string, ceiling: string) =>
+      `Enligt budgeten blir eget kapital på balansdagen ${closing} (inget utfall ännu). ` +
+      `Högsta rekommenderade nivå på sparade medel uppgår till ${ceiling}.`,
     over: (by: string) => ` Eget kapital överstiger nivån med ${by}.`,
   },
   en: {
@@ -95,14 +114,27 @@ const WORDS = {
     forecastTitle: "Full-year forecast",
     period: (cutoff: string, result: string, prior: string, income: string, costs: string) =>
       `As of ${cutoff} the result is ${result} (same period last year ${prior}). Income amounts to ${income} and costs to ${costs}.`,
+    periodNoPrior: (cutoff: string, result: string, income: string, costs: string) =>
+      `As of ${cutoff} the result is ${result}; the ledger has no actual for the same period last year to compare with. ` +
+      `Income amounts to ${income} and costs to ${costs}.`,
+    noOutcome: (cutoff: string, year: number, result: string, income: string, costs: string) =>
+      `As of ${cutoff} there is no actual for ${year} yet: the ledger has no rows for the year. ` +
+      `The budget for ${year} is a result of ${result}, with income of ${income} and costs of ${costs}.`,
+    forecastByBudget: (year: number, result: string) =>
+      `Without an actual, the forecast for the full year ${year} rests on the budget: a result of ${result}. `,
     accrued: (months: number) => ` Member contributions are accrued (${months}/12 of the annual amount).`,
     line: (label: string, forecast: string, deviation: string, higher: boolean, note: string) =>
-      `${label} is forecast at ${forecast}, ${deviation} ${higher ? "higher" : "lower"} than budgeted${note}.`,
+      // "The forecast for …" agrees with any label ("Staff costs is forecast" did not).
+      `The forecast for ${label.charAt(0).toLowerCase()}${label.slice(1)} is ${forecast}, ` +
+      `${deviation} ${higher ? "higher" : "lower"} than budgeted${note}.`,
     forecast: (closed: boolean, year: number, result: string, budget: string) =>
       `${closed ? "The result" : "The forecast result"} for the full year ${year} is ${result}, against a budgeted ${budget}. `,
     noDeviation: "No line deviates from budget beyond the deviation threshold.",
     equity: (closed: boolean, closing: string, ceiling: string) =>
       `${closed ? "Equity" : "Projected equity"} at the balance sheet date amounts to ${closing}. ` +
+      `The highest recommended level is ${ceiling}.`,
+    equityByBudget: (closing: string, ceiling: string) =>
+      `By the budget, equity at the balance sheet date will be ${closing} (no actual yet). ` +
       `The highest recommended level is ${ceiling}.`,
     over: (by: string) => ` Equity exceeds that level by ${by}.`,
   },
@@ -114,7 +146,10 @@ export function equitySentence(c: Computation, lang: "sv" | "en" = "sv"): string
   const unit = c.inputs.settings.displayUnit;
   const w = WORDS[lang];
   const over = e.status === "over" ? w.over(amountText(e.overBy, unit, lang)) : "";
-  return w.equity(c.period.closed, amountText(e.closing, unit, lang), amountText(e.ceiling.ceiling, unit, lang)) + over;
+  const [closing, ceiling] = [amountText(e.closing, unit, lang), amountText(e.ceiling.ceiling, unit, lang)];
+  // Before the year's first ledger rows the forecast is the budget's (core/tertial.ts), and the sentence says so.
+  const noOutcome = !c.period.closed && c.tertial?.rows.period === 0;
+  return (noOutcome ? w.equityByBudget(closing, ceiling) : w.equity(c.period.closed, closing, ceiling)) + over;
 }
 
 const PLAN_WORDS = {

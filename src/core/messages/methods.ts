@@ -19,6 +19,7 @@ export const METHOD_WORDS: Record<ReportMethod, Record<Lang, string>> = {
 
 const FALLBACK_WORDS: Record<MethodFallback, Record<Lang, string>> = {
   no_prior_period: { sv: "inget utfall samma period i fjol", en: "no actual for the same period last year" },
+  no_rows_in_period: { sv: "inget utfall ännu", en: "no actual yet" },
 };
 
 /** A line's method as the report prints it: `Utfall + återstående budget (inget utfall samma period i fjol)`. */

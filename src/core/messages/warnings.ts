@@ -44,16 +44,16 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
   },
   no_rows_in_period: {
     meaning:
-      "Varning: huvudboken har inga rader i rapportåret fram till brytdatum, så utfallet är noll och prognoserna som " +
-      "bygger på det säger inget än.",
+      "Varning: huvudboken har inga rader i rapportåret fram till brytdatum, så det finns inget utfall; prognoserna som " +
+      "annars bygger på utfallet är budgeten.",
     sv: (p, f) =>
-      `${p.sheet} har inga rader för ${p.year} till och med brytdatum ${f.date(p.cutoff)}: utfallet är 0 kr på varje rad, och ` +
-      "prognoserna som bygger på utfallet (utfall uppräknat till helår, utfall + återstående budget) säger inget än. " +
-      "Importera årets bokföring (SIE) eller välj ett senare brytdatum.",
+      `${p.sheet} har inga rader för ${p.year} till och med brytdatum ${f.date(p.cutoff)}: det finns inget utfall ännu, så ` +
+      "prognoserna som bygger på utfallet (utfall uppräknat till helår, utfall + återstående budget, fjolårets mönster, " +
+      "beslutade insatser) är budgeten, och rapporten säger det. Importera årets bokföring (SIE) eller välj ett senare brytdatum.",
     en: (p, f) =>
-      `${p.sheet} has no rows for ${p.year} up to the cut-off date ${f.date(p.cutoff)}: the actual is 0 kr on every line, and ` +
-      "the forecasts built on it (actual scaled to the full year, actual + remaining budget) say nothing yet. " +
-      "Import the year's accounts (SIE) or choose a later cut-off date.",
+      `${p.sheet} has no rows for ${p.year} up to the cut-off date ${f.date(p.cutoff)}: there is no actual yet, so the ` +
+      "forecasts built on it (actual scaled to the full year, actual + remaining budget, last year's pattern, decided " +
+      "grants) are the budget, and the report says so. Import the year's accounts (SIE) or choose a later cut-off date.",
     example: { sheet: "Huvudbok", year: 2027, cutoff: "2027-04-30" },
   },
   equity_direct_postings: {
