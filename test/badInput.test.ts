@@ -40,6 +40,13 @@ const cases: BadCase[] = [
   },
   { name: "duplicate member", edit: (g) => setCell(g, "Medlemmar!A5", "storstad"), code: "duplicate_member", cell: "Medlemmar!A5" },
   { name: "negative key", edit: (g) => setCell(g, "Medlemmar!C4", -5), code: "negative_key", cell: "Medlemmar!C4" },
+  // A municipality among several without a key: named, with why it needs one (a sole member's blank key counts as 1).
+  {
+    name: "blank key among several members",
+    edit: (g) => setCell(g, "Medlemmar!C5", null),
+    code: "member_key_blank",
+    cell: "Medlemmar!C5",
+  },
   {
     name: "shares not summing to 100 %",
     edit: (g) => addRow(g, "Inställningar", "Andel stat | 60 %"),

@@ -111,3 +111,26 @@ test("a member of a later year only has its row in the members × years table, s
     expect([i, sum]).toEqual([i, Number(sheet.rows[m.totalRow][col]?.value)]);
   }
 });
+
+test("a sole member's blank key counts as 1 (its share is the whole group's); among several it is an error naming the member", () => {
+  const base = readFileSync(path.join(__dirname, "golden", "a-april-tkr-linjar.case"), "utf8");
+  const run = (source: string) => {
+    const read = readInputs(parseTextWorkbook(source).grid, new Set(OUTPUTS));
+    return { read, result: read.inputs ? compute(read.inputs, { outputs: new Set(OUTPUTS) }) : null };
+  };
+  const typed = run(base);
+  const blank = run(
+    base.replace("Försäkringskassan | Stat | 1", "Försäkringskassan | Stat |").replace("Regionen | Region | 1", "Regionen | Region |"),
+  );
+  expect(blank.read.errors).toEqual([]);
+  const members = (r: typeof typed) =>
+    r.result!.ok ? r.result!.value.memberShares![0].members.map((m) => [m.member, m.amount.toFixed()]) : [];
+  // Staten and regionen get their whole group's share either way: the same figures as with key 1 typed.
+  expect(members(blank)).toEqual(members(typed));
+  expect(members(typed).length).toBe(4);
+  const municipality = run(base.replace("Lillby | Kommun | 10000", "Lillby | Kommun |"));
+  expect(municipality.read.errors.map((e) => formatIssue(e, "sv"))).toEqual([
+    "Medlemmar!C5: Fördelningsnyckel saknas för Lillby. Kommuner har flera medlemmar som delar på sin andel efter nyckeln " +
+      "(t.ex. invånare), så varje medlem behöver en; fyll i den, eller 0 för en medlem som inte betalar i år.",
+  ]);
+});

@@ -2,8 +2,9 @@
  * The message catalogue: every code has a Swedish and an English text for its example parameters,
  * amounts and dates are written the way each language writes them, and no message leaks a raw value.
  */
-import { formatDate, formatMoney, formatPercentage, langOfTag } from "../src/core/locale";
+import { formatDate, formatMoney, formatPercentage, formatter, langOfTag } from "../src/core/locale";
 import { CATALOGUE, CODES, formatIssue, Message, messageText } from "../src/core/messages";
+import { BALANCE_LINES, LEAF_LINES, lineLabelIn } from "../src/core/reportLines";
 import { asCellRef } from "../src/core/units";
 
 describe("message catalogue", () => {
@@ -57,8 +58,9 @@ describe("locale", () => {
     expect(formatMoney("0.005", "sv")).toBe("0,01\u00a0kr");
   });
   test("dates and percentages", () => {
-    expect(formatDate("2026-08-31", "sv")).toBe("2026-08-31");
-    expect(formatDate("2026-08-31", "en")).toBe("31 Aug 2026");
+    // ISO in both languages, as the sheets and the board text write dates.
+    expect(formatDate("2026-08-31")).toBe("2026-08-31");
+    expect(formatter("en").date("2026-08-31")).toBe("2026-08-31");
     expect(formatPercentage("0.255", "sv")).toBe("25,5\u00a0%");
     expect(formatPercentage("0.255", "en")).toBe("25.5%");
   });
@@ -68,4 +70,12 @@ describe("locale", () => {
     expect(langOfTag("C.UTF-8")).toBe("sv");
     expect(langOfTag(undefined, "en")).toBe("en");
   });
+});
+
+test("every line an account can be given has English words for an English pane (the SIE preview proposed Swedish ones)", () => {
+  const lines = [...LEAF_LINES, ...BALANCE_LINES, "avslutspost"];
+  for (const line of lines) {
+    const en = lineLabelIn(line, "en");
+    expect({ line, english: en !== lineLabelIn(line, "sv") && !/[åäö]/i.test(en) }).toEqual({ line, english: true });
+  }
 });

@@ -119,8 +119,7 @@ describe("1. reconciliation is part of the import", () => {
     ]);
     expect(messageText(outcome.errors[0], "sv").replace(/\u00a0/g, " ")).toBe(
       "Filens egna saldon stämmer inte med raderna importen skulle skriva (2026): 1 saldon på konto 1930, sammanlagt 100,00 kr " +
-        "i skillnad. Ingenting har skrivits. Exportera filen igen, eller importera ändå (kryssrutan Importera ändå; på kommandoraden " +
-        "--importera-anda).",
+        "i skillnad. Ingenting har skrivits. Exportera filen igen, eller importera ändå med ett uttryckligt val (Körlogg registrerar det).",
     );
     expect(outcome.reconciliation!.differences).toEqual([
       { year: 2026, kind: "UB", account: 1930, period: "", stated: 135000, computed: 125000, line: 24 },
@@ -173,6 +172,9 @@ describe("1. reconciliation is part of the import", () => {
       { year: 2026, kind: "UB", account: 1930, period: "", stated: "1350", computed: "1250", line: 24 },
     ]);
     expect(refused.stderr).toContain("1 saldon på konto 1930");
+    // The command line says how to choose on the command line; the message itself names no shell (the pane has a box).
+    expect(refused.stderr).toContain("Importera ändå: kör samma kommando med --importera-anda.");
+    expect(doc.errors[0].message).not.toMatch(/--importera-anda|kommandoraden|kryssrutan/);
     const forced = spawnSync(process.execPath, [cli, "sie", file, wb, "-o", path.join(dir, "b.xlsx"), "--importera-anda", "--json"], {
       encoding: "utf8",
     });

@@ -69,6 +69,8 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   const reconciliation = outcome.reconciliation ? reconciliationJson(outcome.reconciliation) : null;
   if (!outcome.ok) {
     printIssues(io, t.sieNotImported, outcome.errors, lang);
+    // The explicit choice, as the command line makes it (the pane has its box; the message names neither).
+    if (outcome.errors.some((e) => e.code === "sie_reconciliation_failed")) io.err(`${t.importAnywayHint}\n`);
     printIssues(io, t.warningsTitle, outcome.warnings, lang);
     if (p.json) {
       const doc = {

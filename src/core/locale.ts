@@ -1,9 +1,9 @@
 /**
  * How a language writes amounts, dates and percentages in messages: Swedish (`12 771,00 kr`,
- * `2026-08-31`, `25 %`) or English (`SEK 12,771.00`, `31 Aug 2026`, `25%`). Reports are written as
- * numbers with invariant formats; this is only for text that people read.
+ * `2026-08-31`, `25 %`) or English (`SEK 12,771.00`, `2026-08-31`, `25%`). Dates are ISO in both: the sheets, the
+ * board text and the cut-off field write them so, and a message beside them should not write them otherwise.
+ * Reports are written as numbers with invariant formats; this is only for text that people read.
  */
-import { parseIsoDate } from "./dates";
 import { Decimal } from "./money";
 
 export type Lang = "sv" | "en";
@@ -17,7 +17,6 @@ export function langOfTag(tag: string | null | undefined, fallback: Lang = "sv")
 }
 
 const NBSP = "\u00a0";
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 function grouped(intDigits: string, separator: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
@@ -48,14 +47,11 @@ export function formatMoney(kronor: Decimal | string | number, lang: Lang): stri
 }
 
 /**
- * A calendar date.
- * @example formatDate("2026-08-31", "sv") // "2026-08-31"
- * @example formatDate("2026-08-31", "en") // "31 Aug 2026"
+ * A calendar date, ISO in both languages (the English pane wrote "31 Aug 2026" beside the board text's "2026-08-31").
+ * @example formatDate("2026-08-31") // "2026-08-31"
  */
-export function formatDate(iso: string, lang: Lang): string {
-  const p = parseIsoDate(iso);
-  if (!p || lang === "sv") return iso;
-  return `${p.d} ${MONTHS_EN[p.m - 1]} ${p.y}`;
+export function formatDate(iso: string): string {
+  return iso;
 }
 
 /**
@@ -86,7 +82,7 @@ export function formatter(lang: Lang): Formatter {
   return {
     lang,
     money: (k) => formatMoney(k, lang),
-    date: (d) => formatDate(d, lang),
+    date: (d) => formatDate(d),
     percent: (p) => formatPercentage(p, lang),
     count: (n) => formatCount(n, lang),
   };

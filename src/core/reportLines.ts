@@ -176,7 +176,20 @@ export function parseGroup(text: string): Group | null {
 }
 
 /** A report line's name for people: the Swedish label, or the English one where the income statement has it; the id itself when unknown. */
+/** The balance-sheet lines and the closing entry in English (the SIE preview in an English pane proposes them). */
+const ACCOUNT_LABELS_EN: Record<BalanceLine | ClosingLine, string> = {
+  anlaggningstillgangar: "Fixed assets",
+  fordringar: "Receivables",
+  kassa_och_bank: "Cash and bank",
+  eget_kapital: "Equity",
+  avsattningar: "Provisions",
+  langfristiga_skulder: "Long-term liabilities",
+  kortfristiga_skulder: "Current liabilities",
+  avslutspost: "Closing entry (result for the year)",
+};
+
 export function lineLabelIn(line: string, lang: "sv" | "en"): string {
   if (lang === "en" && line in LEAF_LABELS_EN) return LEAF_LABELS_EN[line as LeafLine];
+  if (lang === "en" && line in ACCOUNT_LABELS_EN) return ACCOUNT_LABELS_EN[line as BalanceLine | ClosingLine];
   return LINE_LABELS[line as keyof typeof LINE_LABELS] ?? line;
 }

@@ -80,7 +80,8 @@ export function renderSheet(sheet: SheetModel, options: RenderOptions = {}): str
   const texts = sheet.rows.map((row) =>
     row.map((cell) => {
       if (cell?.volatile && options.hideVolatile) return "<tid>";
-      const t = displayCell(cell);
+      // A line break inside a cell (a two-line header) is shown as ⏎, so that each sheet row stays one text line.
+      const t = displayCell(cell).replace(/\n/g, "⏎");
       return t.length > maxWidth ? t.slice(0, maxWidth - 1) + "…" : t;
     }),
   );

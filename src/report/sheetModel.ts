@@ -205,7 +205,9 @@ export class SheetBuilder {
     // A column is at least as wide as its header's longest word: a header wraps between words, never inside one
     // (Körlogg printed "Beloppsenhe/t").
     headers.forEach((h, i) => {
-      const longest = Math.max(...h.split(/[\s–-]+/).map((w) => w.length));
+      // A date is one word: the column fits it whole on a line of its own; other words may break at a dash.
+      const words = h.split(/\s+/).flatMap((w) => (/^\d{4}-\d\d-\d\d$/.test(w) ? [w] : w.split(/[–-]+/)));
+      const longest = Math.max(...words.map((w) => w.length));
       const need = longest + 2;
       if (charsPerLine(this.columnWidths[left + i] ?? 8.43, true) < longest) this.columnWidths[left + i] = need;
     });

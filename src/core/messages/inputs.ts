@@ -11,6 +11,7 @@ export interface InputParams {
   missing_column: { column: string; alias: string; sheet: string; row: number; debitCredit?: boolean };
   budget_years_missing: None;
   blank_required: None;
+  member_key_blank: { member: string; group: Group };
   setting_name_blank: None;
   budget_line_blank: None;
   hidden_rows: { count: number; sheet: string };
@@ -86,6 +87,16 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     sv: () => "Budget saknar årskolumner (t.ex. 2026) eller kolumnerna År och Belopp.",
     en: () => "Budget has no year columns (such as 2026) and no columns År (Year) and Belopp (Amount).",
     example: none,
+  },
+  member_key_blank: {
+    meaning: "En medlems fördelningsnyckel är tom och huvudmannen har fler medlemmar (en ensam medlems tomma nyckel räknas som 1).",
+    sv: (p) =>
+      `Fördelningsnyckel saknas för ${p.member}. ${GROUP_SV[p.group]} har flera medlemmar som delar på sin andel efter ` +
+      "nyckeln (t.ex. invånare), så varje medlem behöver en; fyll i den, eller 0 för en medlem som inte betalar i år.",
+    en: (p) =>
+      `The distribution key is missing for ${p.member}. ${GROUP_EN[p.group]} has several members who share its part by ` +
+      "the key (e.g. inhabitants), so each needs one; fill it in, or 0 for a member who does not pay this year.",
+    example: { member: "Älvby kommun", group: "Kommun" },
   },
   blank_required: {
     meaning: "En obligatorisk cell är tom på en rad som har andra uppgifter.",

@@ -43,11 +43,11 @@ export const SIE_IMPORT_MESSAGES: { [C in keyof SieImportParams]: Entry<SieImpor
     sv: (p, f) =>
       `Filens egna saldon stämmer inte med raderna importen skulle skriva (${p.years.join(", ")}): ` +
       `${f.count(p.count)} saldon på konto ${listSv(p.accounts)}, sammanlagt ${f.money(p.total)} i skillnad. ` +
-      "Ingenting har skrivits. Exportera filen igen, eller importera ändå (kryssrutan Importera ändå; på kommandoraden --importera-anda).",
+      "Ingenting har skrivits. Exportera filen igen, eller importera ändå med ett uttryckligt val (Körlogg registrerar det).",
     en: (p, f) =>
       `The file's own balances do not agree with the rows the import would write (${p.years.join(", ")}): ` +
       `${f.count(p.count)} balances on accounts ${listEn(p.accounts)}, ${f.money(p.total)} of difference in all. ` +
-      "Nothing was written. Export the file again, or import anyway (the Import anyway box; on the command line --importera-anda).",
+      "Nothing was written. Export the file again, or import anyway by an explicit choice (Körlogg records it).",
     example: { count: 2, accounts: [1930, 2440], total: "1250.00", years: [2026] },
   },
   sie_reconciliation_forced: {

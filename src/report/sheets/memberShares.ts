@@ -10,6 +10,7 @@ import { defaultDueDays, dueDates } from "../../core/dueDates";
 import type { MemberSharesYear } from "../../core/memberShares";
 import { Decimal, ZERO } from "../../core/money";
 import { GROUP_LABELS } from "../../core/reportLines";
+import { formatDecimal } from "../../core/locale";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
 import { contributionSourceText, finishPage, formatPercent, header, money, OWNED_SHEETS, RunInfo, text } from "./header";
 
@@ -166,7 +167,10 @@ function matrixTable(
   const memberRows = memberIdx.map((i) => table.firstRow + i);
   const municipal =
     municipalIdx >= 0
-      ? { row: table.firstRow + municipalIdx, memberRows: memberRows.filter((_, i) => listed.find((m) => m.member === memberNames[i])!.group === "Kommun") }
+      ? {
+          row: table.firstRow + municipalIdx,
+          memberRows: memberRows.filter((_, i) => listed.find((m) => m.member === memberNames[i])!.group === "Kommun"),
+        }
       : undefined;
   return { memberRows, members: memberNames, municipal, totalRow: table.lastRow, firstYearCol: 3, years: years.map((y) => y.year) };
 }
@@ -189,12 +193,13 @@ function installmentsTable(b: SheetBuilder, c: Computation, current: MemberShare
     ...sums.map((x) => money(x, FORMATS.kr, { bold: true })),
     money(current.total, FORMATS.kr, { bold: true }),
   ]);
-  const t = b.table("Inbetalningar", ["Medlem", ...due.map((d) => `Förfaller ${d}`), "Summa"], rows);
+  // The date on a line of its own: spreadsheets break a long header after a hyphen ("Förfaller 2026-" / "01-31").
+  const t = b.table("Inbetalningar", ["Medlem", ...due.map((d) => `Förfaller\n${d}`), "Summa"], rows);
   b.paragraph(
     s.dueDays
       ? "Förfallodagar enligt inställningen Förfallodagar. "
       : "Förfallodagar: sista dagen i inbetalningsperiodens första månad (inställningen Förfallodagar ändrar dem). " +
-          "Lika rester: tidigare inbetalningar får den extra kronan.",
+          `Lika rester: tidigare inbetalningar får den extra ${extraUnit(s.roundingUnit)}.`,
     0,
     1 + n,
     { italic: true },
@@ -229,7 +234,11 @@ function extrasTable(b: SheetBuilder, c: Computation, nameOf: NameOf): MemberSha
     money(sum(extras.map((x) => x.extra.amount)), FORMATS.kr, { bold: true }),
   ]);
   // Not "Tillaggsbidrag": that is the input table's name, and a workbook's table names are unique.
-  const t = b.table("TillaggsbidragPerMedlem", ["Medlem", ...extras.map((x) => `Förfaller ${isoOfDayNumber(x.extra.due)}`), "Summa"], rows);
+  const t = b.table(
+    "TillaggsbidragPerMedlem",
+    ["Medlem", ...extras.map((x) => `Förfaller\n${isoOfDayNumber(x.extra.due)}`), "Summa"],
+    rows,
+  );
   b.paragraph(
     "Utöver årets medlemsbidrag; fördelade som årets bidrag" +
       (extras.some((x) => x.extra.shares) ? " eller efter radens egna andelar" : "") +
@@ -304,4 +313,11 @@ function longTables(
     memberAmountCol: 5,
     firstInstallmentCol: 6,
   };
+}
+
+/** What the earlier installments get on equal remainders: the rounding unit, in words ("kronan", "tusenlappen" …). */
+function extraUnit(unit: Decimal): string {
+  if (unit.equals(1)) return "kronan";
+  if (unit.equals("0.01")) return "öret";
+  return `avrundningsenheten (${formatDecimal(unit, unit.isInteger() ? 0 : 2, "sv")}\u00a0kr)`;
 }

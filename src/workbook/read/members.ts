@@ -7,6 +7,7 @@ import type { CellRef } from "../../core/units";
 import { keyFor } from "../../core/membership";
 import { Decimal, ZERO } from "../../core/money";
 import { cellRef, isBlank, WorkbookGrid } from "../grid";
+import { cellText } from "../values";
 import { at, normalizeName } from "../tables";
 import { parseNumber } from "../values";
 import { open, reportValue, TableResult, TableRow } from "./tableReader";
@@ -26,6 +27,12 @@ export function readMembers(grid: WorkbookGrid, required: boolean, errors: Issue
   }
   const members: Member[] = [];
   const names = new Map<string, CellRef>();
+  // The groups with one member (staten, regionen): its key decides nothing, so a blank one counts as 1.
+  const perGroup = new Map<string, number>();
+  for (const row of r.t.rows) {
+    const g = isBlank(r.cell(row, "group")) ? null : parseGroup(cellText(r.cell(row, "group")));
+    if (g) perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+  }
   const keyOf = (row: TableRow, col: number | undefined): Decimal | null | undefined => {
     if (col === undefined || isBlank(at(row, col))) return undefined;
     const p = parseNumber(at(row, col));
@@ -45,7 +52,7 @@ export function readMembers(grid: WorkbookGrid, required: boolean, errors: Issue
     const groupText = r.value(row, "group");
     const group = groupText === null ? null : parseGroup(groupText);
     if (groupText !== null && !group) errors.add("unknown_group", { value: groupText }, r.ref(row.index, "group"));
-    const baseKey = keyOf(row, r.cols.key);
+    let baseKey = keyOf(row, r.cols.key);
     const keys = new Map<number, Decimal>();
     let bad = baseKey === null || name === null;
     for (const [year, col] of yearCols) {
@@ -54,8 +61,12 @@ export function readMembers(grid: WorkbookGrid, required: boolean, errors: Issue
       else if (k !== undefined) keys.set(year, k);
     }
     if (baseKey === undefined && keys.size === 0 && !bad) {
-      errors.add("blank_required", {}, r.ref(row.index, r.cols.key ?? [...yearCols.values()][0]));
-      bad = true;
+      if (group && perGroup.get(group) === 1) baseKey = new Decimal(1);
+      else {
+        const params = { member: name ?? "", group: group ?? "Kommun" };
+        errors.add("member_key_blank", params, r.ref(row.index, r.cols.key ?? [...yearCols.values()][0]));
+        bad = true;
+      }
     }
     const from = r.optional(row, "from");
     const to = r.optional(row, "to");
