@@ -45,15 +45,24 @@ function productionUrl(env) {
   return { base: url.origin + url.pathname.replace(/\/*$/, "/"), origin: url.origin };
 }
 
-/** The help page's contact: an e-mail address or an https URL, or the organisation's administrator. */
+/**
+ * The help page's contact: an e-mail address or an https URL. Without one the page says that none was given at the
+ * build, in both languages (it named "förbundets IT-administratör", which answers nothing), and a production build
+ * says so when it is made.
+ */
 function contactOf(value) {
   const v = (value || "").trim();
   const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   if (/^[^\s@<>"]+@[^\s@<>"]+$/.test(v)) return `<a href="mailto:${escape(v)}">${escape(v)}</a>`;
   if (/^https:\/\/[^\s<>"]+$/.test(v)) return `<a href="${escape(v)}">${escape(v)}</a>`;
   if (v) refuse(`FINSAM_CONTACT must be an e-mail address or an https:// URL, not ${v}.`);
-  return "förbundets IT-administratör / your organisation's IT administrator";
+  return { sv: NO_CONTACT.sv, en: NO_CONTACT.en };
 }
+
+const NO_CONTACT = {
+  sv: "ingen kontakt angavs när tillägget byggdes (FINSAM_CONTACT); fråga den som lade in tillägget i er Microsoft 365",
+  en: "no contact was given when the add-in was built (FINSAM_CONTACT); ask whoever added it to your Microsoft 365",
+};
 
 /** The manifest for production: every development URL under the production base, AppDomain the origin, the version. */
 function productionManifest(content, prod) {
@@ -63,6 +72,14 @@ function productionManifest(content, prod) {
     .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${prod.origin}</AppDomain>`)
     .replace(new RegExp(URL_DEV.replace(/[.]/g, "\\."), "g"), prod.base)
     .replace(/<Version>[^<]*<\/Version>/, `<Version>${pkg.version}.0</Version>`);
+}
+
+/** The help page's contact in Swedish and English; a production build without one warns. */
+function contactParameters(prod) {
+  const c = contactOf(process.env.FINSAM_CONTACT);
+  if (typeof c === "string") return { contact: c, contactEn: c };
+  if (prod) console.warn(`Warning: FINSAM_CONTACT is not set, so the help page says: ${c.en}.`);
+  return { contact: c.sv, contactEn: c.en };
 }
 
 module.exports = async (env = {}, options = {}) => {
@@ -113,7 +130,7 @@ module.exports = async (env = {}, options = {}) => {
       new HtmlWebpackPlugin({
         filename: "help.html",
         template: "./src/help/help.html",
-        templateParameters: { version: pkg.version, contact: contactOf(process.env.FINSAM_CONTACT) },
+        templateParameters: { version: pkg.version, ...contactParameters(prod) },
         chunks: [],
         inject: false,
       }),
@@ -128,7 +145,10 @@ module.exports = async (env = {}, options = {}) => {
     devServer: {
       static: { directory: path.resolve(__dirname, "dist/web") },
       server: dev
-        ? { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await require("./scripts/devCerts").httpsOptions() }
+        ? {
+            type: "https",
+            options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await require("./scripts/devCerts").httpsOptions(),
+          }
         : undefined,
       // Only this machine: the development certificate is for localhost, and the pane is not for the network.
       host: "localhost",
@@ -142,3 +162,6 @@ module.exports = async (env = {}, options = {}) => {
   };
   return config;
 };
+
+// For test/deploy.test.ts: the help page's contact as the build writes it.
+module.exports.contactParameters = contactParameters;

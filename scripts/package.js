@@ -2,7 +2,7 @@
 /**
  * `FINSAM_URL=https://… npm run package`: the administrator's package. After the production build (dist/web),
  * writes dist/finsam-ekonomi-<version>.zip with every built file and the manifest, and SHA256SUMS (one line per
- * file, `sha256sum -c` format) inside the zip and beside it. Copy the zip's contents to the static HTTPS host at
+ * file, `sha256sum -c` format) inside the zip; the SHA256SUMS beside it starts with the zip's own line. Copy the zip's contents to the static HTTPS host at
  * FINSAM_URL; upload manifest.xml in the Microsoft 365 admin center (docs/deploy.md). Uses the project's own zip
  * writer (src/xlsx/zip.ts, built by build:cli). `node scripts/package.js [built folder] [output folder]` packages
  * another build (the deployment test's).
@@ -44,6 +44,7 @@ entries.push(deflateEntry("SHA256SUMS", sums));
 const zip = path.join(outDir, `finsam-ekonomi-${pkg.version}.zip`);
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(zip, writeZip(entries));
-fs.writeFileSync(path.join(outDir, "SHA256SUMS"), sums);
 const zipSum = crypto.createHash("sha256").update(fs.readFileSync(zip)).digest("hex");
+// Beside the zip: the zip itself first (what the administrator downloads), then its files as inside.
+fs.writeFileSync(path.join(outDir, "SHA256SUMS"), `${zipSum}  ${path.basename(zip)}\n` + sums);
 console.log(`Wrote ${zip} (${files.length} files, SHA-256 ${zipSum}) and ${path.join(outDir, "SHA256SUMS")}.`);

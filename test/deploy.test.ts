@@ -83,6 +83,28 @@ describe("npm run build: the production build", () => {
       expect(/<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)![1]).toBe(`${base}help.html`);
     });
 
+    test("without FINSAM_CONTACT the help page says no contact was given (it named a generic administrator), and the build warns", () => {
+      const { contactParameters } = require(path.join(ROOT, "webpack.config.js")) as {
+        contactParameters: (prod: unknown) => { contact: string; contactEn: string };
+      };
+      const saved = process.env.FINSAM_CONTACT;
+      const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+      try {
+        delete process.env.FINSAM_CONTACT;
+        const none = contactParameters({ base: "https://x/" });
+        expect(none.contact).toMatch(/^ingen kontakt angavs när tillägget byggdes \(FINSAM_CONTACT\)/);
+        expect(none.contactEn).toMatch(/^no contact was given when the add-in was built/);
+        expect(`${none.contact} ${none.contactEn}`).not.toMatch(/IT-administratör|IT administrator/);
+        expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining("FINSAM_CONTACT is not set")]);
+        process.env.FINSAM_CONTACT = "it@example.org";
+        expect(contactParameters({ base: "https://x/" }).contact).toBe('<a href="mailto:it@example.org">it@example.org</a>');
+      } finally {
+        warn.mockRestore();
+        if (saved === undefined) delete process.env.FINSAM_CONTACT;
+        else process.env.FINSAM_CONTACT = saved;
+      }
+    });
+
     test("<Version> is package.json's; the help page names the version and the contact", () => {
       expect(/<Version>([^<]+)<\/Version>/.exec(manifest)![1]).toBe(`${VERSION}.0`);
       const help = readFileSync(path.join(out, "help.html"), "utf8");
@@ -138,7 +160,15 @@ describe("npm run build: the production build", () => {
       const names = zip.map((e) => e.name);
       for (const f of ["manifest.xml", "taskpane.html", "help.html", "SHA256SUMS", "assets/addin-32.png"]) expect(names).toContain(f);
       const sums = inflateEntry(zip.find((e) => e.name === "SHA256SUMS")!).toString("utf8");
-      expect(sums).toBe(readFileSync(path.join(pkgDir, "SHA256SUMS"), "utf8"));
+      // Beside the zip, the list starts with the zip itself, then the files as inside.
+      const zipName = `finsam-ekonomi-${VERSION}.zip`;
+      const zipSum = createHash("sha256")
+        .update(readFileSync(path.join(pkgDir, zipName)))
+        .digest("hex");
+      expect(readFileSync(path.join(pkgDir, "SHA256SUMS"), "utf8")).toBe(`${zipSum}  ${zipName}\n${sums}`);
+      // sha256sum itself agrees about the download.
+      const check = spawnSync("sha256sum", ["-c", "--ignore-missing", "SHA256SUMS"], { cwd: pkgDir, encoding: "utf8" });
+      expect([check.status, check.stdout.trim()]).toEqual([0, `${zipName}: OK`]);
       const lines = sums.trim().split("\n");
       expect(lines).toHaveLength(zip.length - 1);
       for (const line of lines) {

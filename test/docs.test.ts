@@ -41,8 +41,17 @@ describe("docs/workbook.md", () => {
     (option) => expect(doc).toContain(option),
   );
 
+  test("the README's command list has every command the command line runs", () => {
+    const readme = readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+    const main = readFileSync(path.join(__dirname, "..", "src", "cli", "main.ts"), "utf8");
+    const commands = [...main.matchAll(/^ {4}case "([a-z-]+)":/gm)].map((m) => m[1]);
+    expect(commands).toEqual(expect.arrayContaining(["recalc", "verifiera", "mall", "exempel", "sie", "nytt-ar"]));
+    for (const c of commands)
+      expect({ command: c, listed: new RegExp(`^finsam ${c} `, "m").test(readme) }).toEqual({ command: c, listed: true });
+  });
+
   test("names every table the sheets write", () => {
-    const sources = ["memberShares", "tertial", "equity", "checks", "log"].map((f) =>
+    const sources = ["memberShares", "tertial", "equity", "statements", "checks", "log"].map((f) =>
       readFileSync(path.join(__dirname, "..", "src", "report", "sheets", `${f}.ts`), "utf8"),
     );
     const tables = sources.flatMap((s) => [...s.matchAll(/b\.table\(\s*"([A-Za-z]+)"/g)].map((m) => m[1]));

@@ -5,7 +5,7 @@
  * page, the unit in the table headers, readable text, and nothing technical on paper.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { OWNED_SHEETS } from "../src/report/sheets";
@@ -59,7 +59,12 @@ describeWithLibreOffice("the printed result sheets (LibreOffice → PDF, sv-SE)"
       writeFileSync(file, onlySheet(output!, sheet));
       pages.set(sheet, pdfPages(convert(file, "pdf", path.join(dir, "pdf"), "sv-SE")));
     }
+    // The whole workbook, as a user prints it all.
+    const whole = path.join(dir, "hela.xlsx");
+    writeFileSync(whole, output!);
+    wholeBook = pdfPages(convert(whole, "pdf", path.join(dir, "pdf"), "sv-SE")).text;
   }, 240000);
+  let wholeBook: string[] = [];
 
   test("poppler's pdftotext is installed", () => {
     // CI installs poppler-utils; without it nothing below can be checked.
@@ -134,6 +139,30 @@ describeWithLibreOffice("the printed result sheets (LibreOffice → PDF, sv-SE)"
       "Diagramunderlag",
     ])
       expect(all).not.toContain(word);
+  });
+
+  when("the whole workbook prints the pages the README says: in all, Huvudbok's, and the result sheets'", () => {
+    // Each page's first line is its sheet's header: the input sheets' name, or the result sheets' title.
+    const first = wholeBook.map((p) =>
+      p
+        .split("\n")
+        .find((l) => l.trim() !== "")!
+        .trim(),
+    );
+    const huvudbok = first.filter((l) => l === "Huvudbok").length;
+    const results = first.filter((l) => l.startsWith(ASSOCIATION)).length;
+    const readme = readFileSync(path.join(__dirname, "..", "README.md"), "utf8").replace(/\s+/g, " ");
+    const said =
+      /gives (\d+) A4 pages in LibreOffice [\d.]+ \(measured\): the eight input sheets (\d+) \(Huvudbok (\d+) of them\).*?the six result sheets (\d+)\./.exec(
+        readme,
+      )!;
+    expect(said).not.toBeNull();
+    expect({ pages: wholeBook.length, inputs: wholeBook.length - results, huvudbok, results }).toEqual({
+      pages: Number(said[1]),
+      inputs: Number(said[2]),
+      huvudbok: Number(said[3]),
+      results: Number(said[4]),
+    });
   });
 
   when("no text is printed smaller than about 8 pt (fit to width never shrinks it further)", () => {
