@@ -2,10 +2,10 @@
 /**
  * `FINSAM_URL=https://… npm run package`: the administrator's package. After the production build (dist/web),
  * writes dist/finsam-ekonomi-<version>.zip with every built file and the manifest, and SHA256SUMS (one line per
- * file, `sha256sum -c` format) inside the zip; the SHA256SUMS beside it starts with the zip's own line. Copy the zip's contents to the static HTTPS host at
- * FINSAM_URL; upload manifest.xml in the Microsoft 365 admin center (docs/deploy.md). Uses the project's own zip
- * writer (src/xlsx/zip.ts, built by build:cli). `node scripts/package.js [built folder] [output folder]` packages
- * another build (the deployment test's).
+ * file, `sha256sum -c` format) inside the zip; the SHA256SUMS beside it starts with the zip's own line. Copy the
+ * zip's contents to the static HTTPS host at FINSAM_URL; upload manifest.xml in the Microsoft 365 admin center
+ * (docs/deploy.md). Uses the project's own zip writer (src/xlsx/zip.ts, built by build:cli).
+ * `node scripts/package.js [built folder] [output folder]` packages another build (the deployment test's).
  */
 const crypto = require("crypto");
 const fs = require("fs");

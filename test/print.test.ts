@@ -152,10 +152,11 @@ describeWithLibreOffice("the printed result sheets (LibreOffice → PDF, sv-SE)"
     const huvudbok = first.filter((l) => l === "Huvudbok").length;
     const results = first.filter((l) => l.startsWith(ASSOCIATION)).length;
     const readme = readFileSync(path.join(__dirname, "..", "README.md"), "utf8").replace(/\s+/g, " ");
-    const said =
-      /gives (\d+) A4 pages in LibreOffice [\d.]+ \(measured\): the eight input sheets (\d+) \(Huvudbok (\d+) of them\).*?the six result sheets (\d+)\./.exec(
-        readme,
-      )!;
+    const sentence = new RegExp(
+      String.raw`gives (\d+) A4 pages in LibreOffice [\d.]+ \(measured\): the eight input sheets (\d+) ` +
+        String.raw`\(Huvudbok (\d+) of them\).*?the six result sheets (\d+)\.`,
+    );
+    const said = sentence.exec(readme)!;
     expect(said).not.toBeNull();
     expect({ pages: wholeBook.length, inputs: wholeBook.length - results, huvudbok, results }).toEqual({
       pages: Number(said[1]),
