@@ -66,6 +66,13 @@ describe("golden reports", () => {
       ...(expected.balance
         ? { balance: d(json.financialStatements!.balanceSheet.find((l) => l.id === expected.balance!.id)!.amount) }
         : {}),
+      ...(expected.functions
+        ? {
+            functions: (["priorPeriod", "period", "forecast", "budget"] as const).map((k) =>
+              json.tertialReport.functions!.map((f) => d(f[k])),
+            ),
+          }
+        : {}),
     };
     const want = {
       resultPeriod: expected.resultPeriod.toFixed(2),
@@ -75,13 +82,23 @@ describe("golden reports", () => {
       member: { amount: expected.member.amount.toFixed(2), installments: expected.member.installments.map((x) => x.toFixed(2)) },
       note: expected.note.forecast.toFixed(2),
       ...(expected.balance ? { balance: expected.balance.amount.toFixed(2) } : {}),
+      ...(expected.functions
+        ? {
+            functions: (["priorPeriod", "period", "forecast", "budget"] as const).map((k) =>
+              expected.functions![k].map((x) => x.toFixed(2)),
+            ),
+          }
+        : {}),
     };
     expect(seen).toEqual(want);
   });
 });
 
 type Json = {
-  tertialReport: { lines: Array<{ id: string; period: string; forecast: string }> };
+  tertialReport: {
+    lines: Array<{ id: string; period: string; forecast: string }>;
+    functions: Array<{ priorPeriod: string; period: string; forecast: string; budget: string }> | null;
+  };
   equity: { closing: string; ceiling: string };
   memberShares: { members: Array<{ member: string; amount: string; installments: string[] }> };
   financialStatements: { balanceSheet: Array<{ id: string; amount: string }> } | null;
@@ -96,6 +113,8 @@ interface KeyFigures {
   /** A line of the report's notes (Not 1 or Not 2), its full-year figure in the report's sign. */
   note: { line: string; forecast: Decimal };
   balance?: { id: string; amount: Decimal };
+  /** Costs per verksamhet (administration, strukturövergripande, individinriktade), report sign. */
+  functions?: { priorPeriod: Decimal[]; period: Decimal[]; forecast: Decimal[]; budget: Decimal[] };
 }
 
 const D = (v: number | string) => new Decimal(v);
@@ -110,6 +129,30 @@ const accrued = (yearly: Decimal, months: number) => yearly.times(months).divide
 
 /** Each case's figures, worked out by hand from its inputs (the comments give the arithmetic). */
 const KEY_FIGURES: Record<string, KeyFigures> = {
+  // 30 June 2023 (6 of 12 months), accrued contributions 2 000 000 × 6/12. Grants, åtaganden: P1 730 000 and P2 365 000
+  // over 2023 (365 days) still fall 184 days after the cut-off: 2 000 × 184 = 368 000 and 1 000 × 184 = 184 000.
+  // Bidrag: actual 300 000 (P1, individ) + 100 000 (P2, struktur) + 20 000 (no insats, administration); forecast
+  // 420 000 + 552 000 = 972 000 → individ 668 000, struktur 284 000, administration 20 000. Staff, linjär: 310 000 ×
+  // 2 = 620 000, split as the actual (280 000 administration, 30 000 on P2): 560 000 and 60 000. Office,
+  // utfall+restbudget: 60 000 + 200 000 × 6/12 = 160 000, administration. Last year: P0 (individ) 150 000 to 30 June
+  // and 200 000 in all; staff 250 000 administration.
+  "k-verksamheter.case": (() => {
+    const costs = D(972000).plus(620000).plus(160000);
+    return {
+      resultPeriod: D(1000000).minus(420000 + 310000 + 60000),
+      result: D(2000000).minus(costs),
+      closing: D(500000).plus(D(2000000).minus(costs)),
+      ceiling: D(400000),
+      member: { name: "FK", amount: D(1000000), installments: installments(D(1000000), 4) },
+      note: { line: "personalkostnader", forecast: D(-620000) },
+      functions: {
+        priorPeriod: [D(-250000), D(0), D(-150000)],
+        period: [D(-360000), D(-130000), D(-300000)],
+        forecast: [D(-740000), D(-344000), D(-668000)],
+        budget: [D(-700000), D(-400000), D(-900000)],
+      },
+    };
+  })(),
   // 2021, 30 April, accrual: contributions 4 500 000 / 50 % = 9 000 000, 4/12 of it = 3 000 000 in the period.
   "a-april-tkr-linjar.case": (() => {
     const contributions = D(4500000).dividedBy("0.5");

@@ -119,6 +119,8 @@ describe("idempotence and faults (in-memory Excel)", () => {
     const syncs = reference.stats.syncs;
     expect(syncs).toBeGreaterThanOrEqual(4);
     let partialWrites = 0;
+    let retried = 0;
+    let failed = 0;
     for (let n = 1; n <= syncs; n++) {
       for (const afterOps of [0, 7, 40]) {
         const excel = mockExcelOf(exampleWorkbook());
@@ -127,8 +129,16 @@ describe("idempotence and faults (in-memory Excel)", () => {
         const inputs = inputState(excel.workbook);
         const before = excel.stats.syncs;
         excel.failure = { sync: before + n, afterOps };
-        await expect(recalcAction(env, null)).rejects.toThrow(/Injected failure/);
+        // A GeneralException on a large write batch is taken for Excel on the web's oversize answer and the batch is
+        // sent again in smaller parts (officeWrite.ts): then the run ends well, and must have written it all.
+        const outcome = await recalcAction(env, null).then(
+          () => "retried" as const,
+          (e: Error) => (expect(e.message).toMatch(/Injected failure/), "failed" as const),
+        );
+        if (outcome === "retried") retried++;
+        else failed++;
         expect(inputState(excel.workbook)).toBe(inputs);
+        if (outcome === "retried") expect(ownedState(excel.workbook)).toBe(expected);
         if (ownedState(excel.workbook) !== expected) partialWrites++;
         await recalcAction(env, null);
         expect({ n, afterOps, same: ownedState(excel.workbook) === expected }).toEqual({ n, afterOps, same: true });
@@ -137,8 +147,9 @@ describe("idempotence and faults (in-memory Excel)", () => {
         expect(excel.workbook.sheets.filter((s) => / \(\d+\)$/.test(s.name))).toEqual([]);
       }
     }
-    // The failures really broke writes half way (otherwise this test would prove little).
+    // The failures really broke writes half way (otherwise this test would prove little), and most runs failed.
     expect(partialWrites).toBeGreaterThan(0);
+    expect(failed).toBeGreaterThan(retried);
   }, 60000);
 
   test("a run that fails on a fresh workbook leaves it repairable too", async () => {

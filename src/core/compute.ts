@@ -7,6 +7,7 @@ import { allocationMessage } from "./allocation";
 import { computeEquity, EquityReport } from "./equity";
 import { unpaidTotal } from "./grants";
 import type { Inputs, InputTable, ReportComment } from "./inputs";
+import { functionsStep, FunctionsResult } from "./functionsStep";
 import { aggregateLedger, directEquityPostings, LedgerAggregates } from "./ledger";
 import { ledgerWarnings } from "./ledgerWarnings";
 import { defaultDueDays, dueDates } from "./dueDates";
@@ -62,6 +63,8 @@ export interface Computation {
   equity: EquityReport | null;
   /** The financial statements at the cut-off (Bokslut); null when Kontoplan has no balance-sheet lines. */
   statements: FinancialStatements | null;
+  /** Costs per verksamhet (core/functions.ts): null when Insatser has no Typ column; refused when it cannot be told. */
+  functions: FunctionsResult | null;
   warnings: Issue[];
 }
 
@@ -344,6 +347,7 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
   let tertial: TertialReport | null = null;
   let equity: EquityReport | null = null;
   let statements: FinancialStatements | null = null;
+  let functions: FunctionsResult | null = null;
   if (needsLedger) {
     const agg = aggregateLedger(inputs.ledger, inputs.accounts, period.value, errors);
     if (errors.length > 0) return fail();
@@ -355,6 +359,7 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
         s.ceilingBasis === "income" ? tertial.byId.verksamhetens_intakter.forecast : thisYear.total.plus(extrasOf(inputs, s.year));
       equity = equityStep(inputs, agg, tertial, contributions, basis, warnings);
     }
+    functions = functionsStep(inputs, agg, tertial, warnings);
     if (outputs.has("tertial")) statements = statementsStep(inputs, agg, tertial, period.value, memberShares, warnings);
   }
   if (errors.length > 0) return fail();
@@ -370,6 +375,7 @@ export function compute(inputs: Inputs, options: ComputeOptions): ComputeResult 
       tertial,
       equity,
       statements,
+      functions,
       warnings: warnings.items,
     },
   };

@@ -59,6 +59,8 @@ function canonicalSections(inputs: Inputs): CanonicalSection[] {
   for (const a of inputs.accounts) out.push([a.from, a.to, a.line ?? "", j(a.name)].join("\t"));
   section("Budget");
   for (const b of inputs.budget) out.push([b.line, b.year, b.amount.toFixed()].join("\t"));
+  // Budget per verksamhet, and an insats' Typ, only when given: a workbook without them keeps its fingerprint.
+  for (const f of inputs.functionBudget) out.push([f.fn, f.year, f.amount.toFixed()].join("\t"));
   section("Huvudbok");
   // The hot loop (one line per ledger row): dates repeat, so each day's ISO text is made once.
   const isoOfDay = new Map<number, string>();
@@ -69,7 +71,9 @@ function canonicalSections(inputs: Inputs): CanonicalSection[] {
   }
   section("Insatser");
   for (const g of inputs.grants) {
-    out.push([j(g.code), j(g.name), j(g.dnr), g.granted.toFixed(), isoOfDayNumber(g.from), isoOfDayNumber(g.to)].join("\t"));
+    // Utbetalt tidigare and Typ only when given (the former was missing from the fingerprint before 0.3).
+    const type = [...(g.paidEarlier.isZero() ? [] : [`tidigare=${g.paidEarlier.toFixed()}`]), ...(g.type ? [`typ=${g.type}`] : [])];
+    out.push([j(g.code), j(g.name), j(g.dnr), g.granted.toFixed(), isoOfDayNumber(g.from), isoOfDayNumber(g.to), ...type].join("\t"));
   }
   section("Prognos");
   for (const c of inputs.forecastChoices) out.push([c.line, c.method, c.amount ? c.amount.toFixed() : "", j(c.comment)].join("\t"));

@@ -42,6 +42,8 @@ export function grantCommitments(grants: readonly Grant[], agg: LedgerAggregates
       code: g.code,
       name: g.name,
       dnr: g.dnr,
+      type: g.type,
+      typeCell: g.typeCell,
       granted: g.granted,
       from: g.from,
       to: g.to,

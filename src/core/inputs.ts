@@ -3,6 +3,7 @@ import type { DeviationThreshold } from "./deviation";
 import type { MonthDay } from "./dueDates";
 import type { IsoDate } from "./dates";
 import type { Decimal } from "./money";
+import type { FunctionId, GrantType } from "./functionIds";
 import type { AccountLine, Group, LeafLine } from "./reportLines";
 import type { CellRef, DayNumber, Ore } from "./units";
 
@@ -132,6 +133,9 @@ export interface Grant {
   to: DayNumber;
   /** Paid according to earlier years' ledgers no longer in Huvudbok (`Utbetalt tidigare`; Nytt år fills it). */
   paidEarlier: Decimal;
+  /** Its verksamhet (`Typ`); null when Insatser has no Typ column, or the cell is blank (then `typeCell` names it). */
+  type: GrantType | null;
+  typeCell: CellRef | null;
   cell: CellRef;
 }
 
@@ -163,12 +167,22 @@ export interface Inputs {
   ceilingBands: CeilingBand[];
   /** Tilläggsbidrag (optional table); empty when absent. */
   extras: ExtraContribution[];
-  /** Whether the optional tables were present at all. */
-  present: { grants: boolean; forecast: boolean; ceilingBands: boolean; ledger: boolean; budget: boolean };
+  /** Whether the optional tables were present at all (and Insatser's optional Typ column). */
+  present: { grants: boolean; forecast: boolean; ceilingBands: boolean; ledger: boolean; budget: boolean; grantTypes: boolean };
+  /** Budget rows per verksamhet (Rapportrad Administration, Strukturövergripande insatser, Individinriktade insatser). */
+  functionBudget: FunctionBudgetEntry[];
   /** Comments typed in the last run's Tertialrapport that differ from what the inputs gave (kept, with a warning). */
   reportComments?: ReportComment[];
   /** Sheet each input was read from (tables may live on renamed sheets). */
   sheets: Partial<Record<InputTable, string>>;
+}
+
+/** A budget row for a verksamhet: a memo of how the cost budget is split, not a report line. */
+export interface FunctionBudgetEntry {
+  fn: FunctionId;
+  year: number;
+  amount: Decimal;
+  cell: CellRef;
 }
 
 /** A comment in the Tertialrapport's Kommentar column, with what the inputs gave when it was written. */

@@ -7,7 +7,8 @@ import type { AccountRule, LedgerRow } from "./inputs";
 import type { IssueList } from "./messages";
 import type { ReportPeriod } from "./periods";
 import { yearOfDayNumber } from "./dates";
-import { AccountLine, BALANCE_LINES, BalanceLine, isBalanceLine, LEAF_LINES, LeafLine } from "./reportLines";
+import type { ProjectCosts } from "./functionIds";
+import { AccountLine, BALANCE_LINES, BalanceLine, isBalanceLine, LEAF_LINES, LeafLine, NOTE_COST_LINES } from "./reportLines";
 import { Decimal, oreToKronor } from "./money";
 import { addOre, asOre, CellRef, DayNumber, Ore } from "./units";
 
@@ -55,6 +56,12 @@ export interface LedgerAggregates {
   paidByProject: Map<string, Ore>;
   /** Grant payments in the report year up to the cut-off, per project code. */
   paidThisYearByProject: Map<string, Ore>;
+  /**
+   * The cost lines' rows with an insats, per line and code, in the period and last year's same period (costs per
+   * verksamhet, core/functions.ts); and each code's first such row, to name one that is not in Insatser.
+   */
+  costsByProject: Map<LeafLine, ProjectCosts>;
+  firstCostRowByProject: Map<string, CellRef>;
   /** Sum of IB rows on equity accounts dated in the report year (debit positive), or null if none. */
   openingEquityIb: Ore | null;
   rowsAfterCutoff: number;
@@ -117,6 +124,23 @@ function addSafe(target: LineSums, line: LeafLine, ore: Ore, errors: IssueList, 
   target[line] = v;
 }
 
+/** The lines of Verksamhetens kostnader, whose rows with an insats are summed per code. */
+const COST_LINES = new Set<AccountLine>(NOTE_COST_LINES);
+
+/** A cost row with an insats: this year's period, or last year (its full year, and its same period). */
+function addProjectCost(agg: LedgerAggregates, line: LeafLine, row: LedgerRow, thisYear: boolean, inPriorPeriod: boolean): void {
+  let byCode = agg.costsByProject.get(line);
+  if (!byCode) agg.costsByProject.set(line, (byCode = new Map()));
+  const v = byCode.get(row.project) ?? { period: asOre(0), priorPeriod: asOre(0), priorYear: asOre(0) };
+  if (thisYear) v.period = addOre(v.period, row.ore);
+  else {
+    v.priorYear = addOre(v.priorYear, row.ore);
+    if (inPriorPeriod) v.priorPeriod = addOre(v.priorPeriod, row.ore);
+  }
+  byCode.set(row.project, v);
+  if (!agg.firstCostRowByProject.has(row.project)) agg.firstCostRowByProject.set(row.project, row.cell);
+}
+
 function addTo(map: Map<string, Ore>, key: string, ore: Ore): void {
   map.set(key, addOre(map.get(key) ?? asOre(0), ore));
 }
@@ -139,6 +163,8 @@ export function aggregateLedger(
     priorYear: emptySums(),
     paidByProject: new Map(),
     paidThisYearByProject: new Map(),
+    costsByProject: new Map(),
+    firstCostRowByProject: new Map(),
     openingEquityIb: null,
     rowsAfterCutoff: 0,
     firstRowAfterCutoff: "",
@@ -225,6 +251,7 @@ export function aggregateLedger(
       else bal.closingPriorYear = addOre(bal.closingPriorYear, row.ore);
       continue;
     }
+    if (row.project && COST_LINES.has(line)) addProjectCost(agg, line, row, day >= period.start, day <= period.priorEnd);
     if (day >= period.start) {
       addSafe(agg.period, line, row.ore, errors, row.cell);
       if (line === "bidrag_till_insatser" && row.project) {

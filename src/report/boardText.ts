@@ -6,7 +6,8 @@
  */
 import type { Computation } from "../core/compute";
 import { flagDeviation } from "../core/deviation";
-import type { Decimal } from "../core/money";
+import { allocate } from "../core/allocation";
+import { Decimal } from "../core/money";
 import { LEAF_LABELS_EN, LeafLine, NOTE_COST_LINES, NOTE_INCOME_LINES } from "../core/reportLines";
 import { formatDecimal } from "../core/locale";
 
@@ -74,6 +75,7 @@ export function boardText(c: Computation, lang: "sv" | "en" = "sv"): BoardText |
   const forecast =
     (noOutcome ? w.forecastByBudget(y, a(result.forecast)) : w.forecast(closed, y, a(result.forecast), a(result.budget))) +
     (lines.length ? lines.join(" ") : w.noDeviation) +
+    functionsSentence(c, lang) +
     (c.equity ? ` ${equitySentence(c, lang)}` : "");
   return { periodTitle: w.periodTitle, period, forecastTitle: w.forecastTitle, forecast };
 }
@@ -139,6 +141,26 @@ const WORDS = {
     over: (by: string) => ` Equity exceeds that level by ${by}.`,
   },
 } as const;
+
+/**
+ * " Av helårets prognostiserade kostnader är 22 % administration, …": the costs per verksamhet in whole percent that
+ * sum to 100 (largest remainder), when the table was made and the year has an outcome; else nothing.
+ */
+function functionsSentence(c: Computation, lang: "sv" | "en"): string {
+  const f = c.functions;
+  if (!f || "refused" in f || c.tertial?.rows.period === 0) return "";
+  const shares = allocate(
+    new Decimal(100),
+    f.lines.map((l) => l.share.abs()),
+    { unit: new Decimal(1) },
+  );
+  if (!shares.ok || f.lines.every((l) => l.share.isZero())) return "";
+  const pct = (i: number) => (lang === "en" ? `${shares.value[i].toFixed()}%` : `${shares.value[i].toFixed()}\u00a0%`);
+  const [adm, str, ind] = [0, 1, 2].map(pct);
+  return lang === "en"
+    ? ` Of the year's forecast costs, ${adm} are administration, ${str} structural initiatives and ${ind} initiatives for individuals.`
+    : ` Av helårets prognostiserade kostnader är ${adm} administration, ${str} strukturövergripande och ${ind} individinriktade insatser.`;
+}
 
 /** "Prognostiserat eget kapital på balansdagen uppgår till X tkr. Högsta rekommenderade nivå … Y tkr." */
 export function equitySentence(c: Computation, lang: "sv" | "en" = "sv"): string {

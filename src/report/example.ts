@@ -102,21 +102,25 @@ function exampleBudget(year: number): SheetModel {
     ["personalkostnader", 2380000, 2460000, 2530000, 2600000],
     ["ovriga_externa_kostnader", 820000, 790000, 800000, 810000],
     ["finansiella_kostnader", 5000, 5000, 5000, 5000],
+    // The cost budget per verksamhet (a memo of the lines above; each year's three sum to its cost lines).
+    ["Administration", 3200000, 3250000, 3330000, 3410000],
+    ["Strukturövergripande insatser", 1500000, 1700000, 1600000, 1500000],
+    ["Individinriktade insatser", 4600000, 5200000, 4800000, 4700000],
   ];
   const columns = [sheetColumn(BUDGET_TABLE.columns[0]), ...years.map((y) => yearSheetColumn(BUDGET_TABLE.yearColumns, y))];
   return inputSheet(BUDGET_TABLE, rows, columns);
 }
 
-/** A decided grant of the example: code, name, Dnr, granted amount, first and last day (ISO). */
-type ExampleGrant = [string, string, string, number, string, string];
+/** A decided grant of the example: code, name, Dnr, granted amount, first and last day (ISO), Typ. */
+type ExampleGrant = [string, string, string, number, string, string, string];
 
 function exampleGrants(Y: number): ExampleGrant[] {
   return [
-    ["P24/3", "Jobbcenter – individens resa till egen försörjning", "24:31", 4950000, "2024-09-01", `${Y}-12-31`],
-    ["P25/1", "Yrkesinriktad svenska inom vård och omsorg", "25:07", 1965000, "2025-03-01", `${Y + 1}-02-28`],
-    ["P25/4", "Unga vuxna – samordnad rehabilitering", "25:19", 4800000, "2025-06-01", `${Y + 1}-05-31`],
-    ["P26/1", "Hälsa, arbete, migration", "26:02", 1500000, `${Y}-02-01`, `${Y + 1}-01-31`],
-    ["P26/2", "Arbetsterapeut i kommunal arbetsmarknadsverksamhet", "26:05", 640000, `${Y}-04-01`, `${Y}-12-31`],
+    ["P24/3", "Jobbcenter – individens resa till egen försörjning", "24:31", 4950000, "2024-09-01", `${Y}-12-31`, "Individinriktad"],
+    ["P25/1", "Yrkesinriktad svenska inom vård och omsorg", "25:07", 1965000, "2025-03-01", `${Y + 1}-02-28`, "Individinriktad"],
+    ["P25/4", "Unga vuxna – samordnad rehabilitering", "25:19", 4800000, "2025-06-01", `${Y + 1}-05-31`, "Individinriktad"],
+    ["P26/1", "Hälsa, arbete, migration", "26:02", 1500000, `${Y}-02-01`, `${Y + 1}-01-31`, "Strukturövergripande"],
+    ["P26/2", "Arbetsterapeut i kommunal arbetsmarknadsverksamhet", "26:05", 640000, `${Y}-04-01`, `${Y}-12-31`, "Strukturövergripande"],
   ];
 }
 
@@ -262,13 +266,15 @@ const BANDS: V[][] = [
 export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): SheetModel[] {
   const rand = rng(20260831);
   const grants = exampleGrants(options.year);
-  const grantRows: V[][] = grants.map(([code, name, dnr, granted, from, to]) => [
+  const grantRows: V[][] = grants.map(([code, name, dnr, granted, from, to, type]) => [
     code,
     name,
     dnr,
     granted,
     serialOfIso(from),
     serialOfIso(to),
+    null,
+    type,
   ]);
   return [
     inputSheet(SETTINGS_TABLE, exampleSettings(options)),

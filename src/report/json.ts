@@ -2,6 +2,7 @@
 import { methodText } from "../core/messages/methods";
 import type { Computation } from "../core/compute";
 import type { EquityReport } from "../core/equity";
+import { FUNCTION_LABELS_EN } from "../core/functionIds";
 import type { TertialReport } from "../core/tertial";
 import type { Lang } from "../core/locale";
 import { issueText } from "../core/messages";
@@ -24,7 +25,7 @@ export function resultJson(c: Computation, run: RunInfo, lang: Lang): Record<str
     computedAt: run.computedAt,
     renamedTables: run.tableNames?.renamed() ?? [],
     memberShares: memberSharesJson(c),
-    tertialReport: c.tertial && c.outputs.has("tertial") ? tertialJson(c.tertial, lang) : null,
+    tertialReport: c.tertial && c.outputs.has("tertial") ? { ...tertialJson(c.tertial, lang), functions: functionsJson(c, lang) } : null,
     equity: c.equity ? equityJson(c.equity) : null,
     boardText: c.tertial && c.outputs.has("tertial") ? boardText(c, lang) : null,
     financialStatements: c.statements && c.statements.refused.length === 0 ? statementsJson(c.statements) : null,
@@ -108,6 +109,24 @@ function tertialJson(t: TertialReport, lang: Lang): Record<string, unknown> {
       unpaid: k(g.unpaid),
     })),
   };
+}
+
+/**
+ * Costs per verksamhet: the three lines (report sign, exact kronor; budget null without one per verksamhet), or null
+ * when Insatser has no Typ column or the table was refused (the warnings say why).
+ */
+function functionsJson(c: Computation, lang: Lang): Array<Record<string, unknown>> | null {
+  const f = c.functions;
+  if (!f || "refused" in f) return null;
+  return f.lines.map((l) => ({
+    id: l.id,
+    label: lang === "en" ? FUNCTION_LABELS_EN[l.id] : l.label,
+    priorPeriod: k(l.priorPeriod),
+    period: k(l.period),
+    budget: l.budget === null ? null : k(l.budget),
+    forecast: k(l.forecast),
+    share: l.share.toDecimalPlaces(6).toFixed(),
+  }));
 }
 
 /** Equity against the ceiling, the report year and the budget years after it. */

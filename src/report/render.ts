@@ -29,6 +29,8 @@ export function formatNumber(value: number, format: string | undefined): string 
       return fixed(d, 2);
     case FORMATS.percent:
       return fixed(d.times(100), 2) + NBSP + "%";
+    case "0.0%":
+      return fixed(d.times(100), 1) + NBSP + "%";
     case "0.0000%":
       return fixed(d.times(100), 4) + NBSP + "%";
     case FORMATS.integer:
@@ -55,10 +57,12 @@ export function differenceTexts(stored: number, recomputed: number, format: stri
   const a = numberWithUnit(stored, format);
   const b = numberWithUnit(recomputed, format);
   if (a !== b) return { stored: a, recomputed: b };
-  return {
-    stored: `${a} (${formatNumber(stored, FORMATS.ore)}${NBSP}kr)`,
-    recomputed: `${b} (${formatNumber(recomputed, FORMATS.ore)}${NBSP}kr)`,
-  };
+  // Money to the öre, anything else (a share) as its exact decimal; and exact for money too when öre do not tell.
+  const money = format === FORMATS.kr || format === FORMATS.tkr || format === FORMATS.ore;
+  const exact = (v: number) => new Decimal(v).toFixed().replace(".", ",");
+  let [x, y] = money ? [stored, recomputed].map((v) => `${formatNumber(v, FORMATS.ore)}${NBSP}kr`) : [exact(stored), exact(recomputed)];
+  if (x === y) [x, y] = [exact(stored), exact(recomputed)];
+  return { stored: `${a} (${x})`, recomputed: `${b} (${y})` };
 }
 
 export function displayCell(cell: Cell | null): string {

@@ -269,8 +269,9 @@ function nextSettings(
 }
 
 /**
- * Insatser for the next year: a grant fully paid and ended is left out; the others keep their decided amount, and
- * `Utbetalt tidigare` carries what was paid before the comparison year (whose ledger rows the new Huvudbok drops).
+ * Insatser for the next year: a grant fully paid and ended, and not paid in the closed year, is left out; the others
+ * keep their decided amount, and `Utbetalt tidigare` carries what was paid before the comparison year (whose ledger
+ * rows the new Huvudbok drops).
  */
 function nextGrants(
   rows: RawCell[][],
@@ -291,7 +292,9 @@ function nextGrants(
   for (const r of rows) {
     const g = byCode.get(cellText(r[codeCol]));
     const to = parseDate(r[toCol]);
-    if (g && g.unpaid.isZero() && to.ok && to.value < nextStart) {
+    // Kept while the closed year paid it: that year stays in Huvudbok as the comparison, and its rows need their insats
+    // (and its Typ) for the costs per verksamhet. The year after, it goes.
+    if (g && g.unpaid.isZero() && g.paidThisYear.isZero() && to.ok && to.value < nextStart) {
       closed.push(g.code);
       continue;
     }

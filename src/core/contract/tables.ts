@@ -28,6 +28,8 @@ export type ColumnKind =
   | "accountRange"
   /** A report line's code or label. */
   | "reportLine"
+  /** An insats' Typ: Individinriktad or Strukturövergripande (core/functions.ts). */
+  | "grantType"
   /** Stat, Region or Kommun. */
   | "group"
   /** A forecast method. */
@@ -51,6 +53,7 @@ export const CELL_FORMATS: Record<ColumnKind, string> = {
   accountRange: "@",
   reportLine: "@",
   group: "@",
+  grantType: "@",
   method: "@",
   setting: "@",
   settingValue: "General",
@@ -211,7 +214,8 @@ export const GRANTS_TABLE = {
     column("granted", "Beviljat belopp", "Granted", "amount", 16),
     column("from", "Från", "From", "date", 12),
     column("to", "Till", "To", "date", 12),
-    column("paidEarlier", "Utbetalt tidigare", "Paid earlier", "amount", 16, OPTIONAL),
+    column("paidEarlier", "Utbetalt tidigare", "Paid earlier", "amount", 18, OPTIONAL),
+    column("type", "Typ", "Type", "grantType", 22, OPTIONAL),
   ],
 } as const satisfies TableDef;
 

@@ -2,7 +2,7 @@
  * The message catalogue: every error and warning code the product reports, with its typed parameters and one
  * message function per language (Swedish, English). The engine reports codes with parameters; only the shells
  * turn them into text, in the user's language (`messageText`). The codes live by area beside their neighbours:
- * inputs.ts, warnings.ts, sie.ts, files.ts (the shells), with the shared words in words.ts.
+ * inputs.ts, warnings.ts, functions.ts, sie.ts, files.ts (the shells), with the shared words in words.ts.
  * docs/workbook.md lists the codes; `npm run docs` regenerates that list and a test compares them.
  */
 import { formatter, Lang } from "../locale";
@@ -13,12 +13,13 @@ import { SIE_MESSAGES, SieParams } from "./sie";
 import { SIE_IMPORT_MESSAGES, SieImportParams } from "./sieImport";
 import { NEW_YEAR_MESSAGES, NewYearParams } from "./newYear";
 import { WARNING_MESSAGES, WarningParams } from "./warnings";
+import { FUNCTION_MESSAGES, FunctionParams } from "./functions";
 import type { Entry } from "./words";
 
 export type { ValueCode, ValueParams, ValueProblem } from "./words";
 
 /** The parameters of each code. Amounts are exact kronor strings ("-300000.5"); dates ISO. */
-export interface Params extends InputParams, WarningParams, SieParams, SieImportParams, ShellParams, NewYearParams {}
+export interface Params extends InputParams, WarningParams, FunctionParams, SieParams, SieImportParams, ShellParams, NewYearParams {}
 
 export type Code = keyof Params;
 
@@ -39,6 +40,7 @@ export interface IssueText {
 export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   ...INPUT_MESSAGES,
   ...WARNING_MESSAGES,
+  ...FUNCTION_MESSAGES,
   ...SIE_MESSAGES,
   ...SIE_IMPORT_MESSAGES,
   ...SHELL_MESSAGES,

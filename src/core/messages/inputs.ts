@@ -3,7 +3,8 @@
  * forecast choices and ceiling bands.
  */
 import type { Group, LeafLine } from "../reportLines";
-import { Entry, GROUP_EN, GROUP_SV, LINE_EN, LINE_SV, METHODS_SV, None, ValueParams, none, valueEntry } from "./words";
+import type { FunctionId } from "../functionIds";
+import { BUDGET_ROW_EN, BUDGET_ROW_SV, Entry, GROUP_EN, GROUP_SV, METHODS_SV, None, ValueParams, none, valueEntry } from "./words";
 
 export interface InputParams {
   missing_table: { table: string; sheet: string };
@@ -44,11 +45,10 @@ export interface InputParams {
   bad_unit: { year: number };
   unknown_report_line: { value: string; table: string };
   overlapping_accounts: { from: number; to: number; otherFrom: number; otherTo: number; otherCell: string };
-  duplicate_budget_row: { line: LeafLine; year: number; otherCell: string };
+  duplicate_budget_row: { line: LeafLine | FunctionId; year: number; otherCell: string };
   unknown_account: { account: number };
   unknown_accounts_more: { count: number };
   amount_overflow: None;
-  duplicate_grant: { grant: string; otherCell: string };
   grant_dates_reversed: None;
   unknown_method: { value: string };
   manual_without_amount: None;
@@ -293,8 +293,8 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
   },
   duplicate_budget_row: {
     meaning: "Samma rapportrad och år finns två gånger i Budget.",
-    sv: (p) => `Budget för ${LINE_SV[p.line]} ${p.year} finns redan på ${p.otherCell}.`,
-    en: (p) => `The budget for ${LINE_EN[p.line]} ${p.year} is already given at ${p.otherCell}.`,
+    sv: (p) => `Budget för ${BUDGET_ROW_SV[p.line]} ${p.year} finns redan på ${p.otherCell}.`,
+    en: (p) => `The budget for ${BUDGET_ROW_EN[p.line]} ${p.year} is already given at ${p.otherCell}.`,
     example: { line: "personalkostnader", year: 2026, otherCell: "Budget!C4" },
   },
   unknown_account: {
@@ -316,12 +316,6 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     sv: () => "Huvudbokens belopp blir här tillsammans mer än 90 biljoner kronor, mer än vad som kan summeras exakt.",
     en: () => "Together the ledger's amounts pass 90 trillion kronor here, more than can be summed exactly.",
     example: none,
-  },
-  duplicate_grant: {
-    meaning: "Samma insatskod finns två gånger i Insatser.",
-    sv: (p) => `Insatsen ${p.grant} finns redan på ${p.otherCell}.`,
-    en: (p) => `The project ${p.grant} is already listed at ${p.otherCell}.`,
-    example: { grant: "P1", otherCell: "Insatser!A2" },
   },
   grant_dates_reversed: {
     meaning: "Ett Till-datum ligger före sitt Från-datum (en insats i Insatser, en medlem i Medlemmar).",
@@ -350,8 +344,8 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
   },
   duplicate_forecast: {
     meaning: "Samma rapportrad har två prognosmetoder.",
-    sv: (p) => `Raden ${LINE_SV[p.line]} har redan en prognosmetod (${p.otherCell}).`,
-    en: (p) => `The line ${LINE_EN[p.line]} already has a forecast method (${p.otherCell}).`,
+    sv: (p) => `Raden ${BUDGET_ROW_SV[p.line]} har redan en prognosmetod (${p.otherCell}).`,
+    en: (p) => `The line ${BUDGET_ROW_EN[p.line]} already has a forecast method (${p.otherCell}).`,
     example: { line: "personalkostnader", otherCell: "Prognos!B2" },
   },
   method_not_allowed: {

@@ -3,6 +3,7 @@
  * value problem, report line and group names in both languages, and short lists.
  */
 import type { Formatter } from "../locale";
+import { FUNCTION_LABELS, FUNCTION_LABELS_EN, FunctionId } from "../functionIds";
 import { Group, GROUP_LABELS, LEAF_LABELS_EN, LeafLine, LINE_LABELS } from "../reportLines";
 
 /** What was wrong with a cell's value. `value` describes the cell: `"text"` quoted, a number, or null when empty. */
@@ -62,6 +63,9 @@ export interface Entry<P> {
 export const LINE_SV: Record<LeafLine, string> = LINE_LABELS;
 
 export const LINE_EN: Record<LeafLine, string> = LEAF_LABELS_EN;
+/** A Budget row's Rapportrad: a leaf line or a verksamhet (costs per verksamhet). */
+export const BUDGET_ROW_SV: Record<LeafLine | FunctionId, string> = { ...LINE_LABELS, ...FUNCTION_LABELS };
+export const BUDGET_ROW_EN: Record<LeafLine | FunctionId, string> = { ...LEAF_LABELS_EN, ...FUNCTION_LABELS_EN };
 
 export const GROUP_SV: Record<Group, string> = GROUP_LABELS;
 export const GROUP_EN: Record<Group, string> = { Stat: "The state", Region: "The region", Kommun: "The municipalities" };

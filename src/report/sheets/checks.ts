@@ -8,7 +8,7 @@ import { a1, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel } 
 import { finishPage, header, HEADER_ROWS, InputStamp, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, techText, text } from "./header";
 import { Check, CheckLayouts } from "./checks/formula";
 import { memberChecks } from "./checks/members";
-import { tertialChecks, tertialTieChecks } from "./checks/tertial";
+import { functionChecks, tertialChecks, tertialTieChecks } from "./checks/tertial";
 import { ceilingChecks, equityChecks } from "./checks/equity";
 import { statementChecks } from "./checks/statements";
 
@@ -18,7 +18,9 @@ export type { CheckLayouts } from "./checks/formula";
 export function checksSheet(c: Computation, run: RunInfo, layouts: CheckLayouts): SheetModel {
   const checks: Check[] = [
     ...(layouts.members && c.memberShares ? memberChecks(c.memberShares, layouts.members) : []),
-    ...(layouts.tertial && c.tertial ? [...tertialChecks(layouts.tertial), ...tertialTieChecks(c, layouts.tertial)] : []),
+    ...(layouts.tertial && c.tertial
+      ? [...tertialChecks(layouts.tertial), ...tertialTieChecks(c, layouts.tertial), ...functionChecks(layouts.tertial)]
+      : []),
     ...(layouts.equity && c.equity ? [...equityChecks(layouts.equity, layouts.tertial), ...ceilingChecks(layouts.equity)] : []),
     ...(layouts.statements && c.statements ? statementChecks(layouts.statements, { ...layouts, year: c.period.year }) : []),
   ];

@@ -27,6 +27,8 @@ export interface StatementsLayout {
   priorYearCol?: number;
   /** Note 3: each member's row, and the Summa row. Note 4: each grant's row (granted, paid, remaining) and Summa. */
   members: { rows: number[]; names: string[]; totalRow: number; col: number };
+  /** Not 5 Kostnader per verksamhet (when the Tertialrapport has the table): its rows in the statements' columns, Summa. */
+  functions?: { rows: number[]; totalRow: number };
   grants: { rows: number[]; totalRow: number; cols: { granted: number; paid: number; remaining: number } };
 }
 
@@ -96,13 +98,40 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
 
   const notesStart = b.nextRow;
   section("n1", "Not 1 Verksamhetens intäkter", "BokslutNotIntakter", incomeColumns, st.notes.income);
-  section("n2", "Not 2 Verksamhetens kostnader", "BokslutNotKostnader", incomeColumns, st.notes.costs);
+  // Not 2's Summa refers to Not 5 when the costs per verksamhet were made.
+  const byFunction = c.functions && "lines" in c.functions ? c.functions.lines : null;
+  const costs = st.notes.costs.map((l) => (l.total && byFunction ? { ...l, note: 5 } : l));
+  section("n2", "Not 2 Verksamhetens kostnader", "BokslutNotKostnader", incomeColumns, costs);
   const members = memberNote(b, c, fmt);
   const grants = grantNote(b, c, fmt);
+  let functions: StatementsLayout["functions"];
+  if (byFunction) {
+    b.blank();
+    const total = c.tertial!.byId.verksamhetens_kostnader;
+    const lines: StatementLine[] = [
+      ...byFunction.map((l) => ({
+        id: l.id,
+        label: l.label,
+        amount: l.period,
+        prior: l.priorPeriod,
+        ...(fullYear ? { priorYear: l.priorYear } : {}),
+      })),
+      {
+        id: "verksamhetens_kostnader",
+        label: "Summa",
+        amount: total.period,
+        prior: total.priorPeriod,
+        ...(fullYear ? { priorYear: st.incomeStatement.find((l) => l.id === "verksamhetens_kostnader")!.priorYear } : {}),
+        total: true,
+      },
+    ];
+    section("n5", "Not 5 Kostnader per verksamhet", "NotVerksamheter", incomeColumns, lines);
+    functions = { rows: byFunction.map((l) => rowOf.get(`n5:${l.id}`)!), totalRow: rowOf.get("n5:verksamhetens_kostnader")! };
+  }
   // The statements on the first page, the notes on the next; no repeated header row (the pages hold different tables).
   finishPage(b, fullYear ? 4 : 3);
   b.page!.breaksBefore = [notesStart];
-  const layout = { rowOf, valueCol: 2, priorCol: 3, ...(fullYear ? { priorYearCol: 4 } : {}), members, grants };
+  const layout = { rowOf, valueCol: 2, priorCol: 3, ...(fullYear ? { priorYearCol: 4 } : {}), members, grants, functions };
   return { sheet: b.build(1), layout };
 }
 

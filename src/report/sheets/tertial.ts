@@ -4,6 +4,7 @@
  * against forecast. Printed landscape on at most two pages; the id columns and the chart's data stay
  * outside the print area for scripts and auditors.
  */
+
 import { methodText, shownComment } from "../../core/messages/methods";
 import type { Computation } from "../../core/compute";
 import { isoOfDayNumber } from "../../core/dates";
@@ -12,6 +13,7 @@ import { Decimal, ZERO } from "../../core/money";
 import { GROUP_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "../../core/reportLines";
 import type { LineValues } from "../../core/tertial";
 import { boardText } from "../boardText";
+import { functionsTable } from "./functions";
 import { Cell, FORMATS, SheetBuilder, SheetModel, Tone } from "../sheetModel";
 import { amountFormat, finishPage, formatPercent, header, money, OWNED_SHEETS, periodLabel, RunInfo, techText, text } from "./header";
 
@@ -31,6 +33,13 @@ export interface TertialLayout {
   chart: { col: number; firstRow: number; lines: ReportLineId[] };
   /** The decided grants' table: its rows, each grant's days (the spread), and its columns. */
   grants?: { rows: number[]; days: Array<{ rest: number; total: number }>; cols: GrantCols };
+  /** Kostnader per verksamhet: its three rows and Summa, and whether it has a budget column's figures. */
+  functions?: {
+    rows: number[];
+    totalRow: number;
+    budget: boolean;
+    cols: { prior: number; period: number; budget: number; forecast: number; share: number };
+  };
 }
 
 /** The columns of the decided grants' table. */
@@ -88,6 +97,7 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const statement = incomeStatement(b, c, w);
   const notes = noteTables(b, c, w);
   const breakAt = b.nextRow;
+  const functions = functionsTable(b, c, w, LAST_PRINTED);
   const grants = grantsTable(b, c, w.fmt);
   explanations(b, c);
   const chartData = chart(b, c, w.fmt, statement.headerRow);
@@ -96,7 +106,7 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   finishPage(b, LAST_PRINTED);
   b.page!.breaksBefore = [breakAt];
   const layout = { rowOf: statement.rowOf, ...notes, firstValueCol: 2, lastValueCol: 6, municipalRows: statement.municipalRows };
-  return { sheet: b.build(1), layout: { ...layout, chart: chartData, grants } };
+  return { sheet: b.build(1), layout: { ...layout, chart: chartData, grants, functions } };
 }
 
 function lineWriter(b: SheetBuilder, c: Computation): LineWriter {

@@ -3,7 +3,8 @@
  * Amounts are typed positive for income and costs alike.
  */
 import { BUDGET_TABLE } from "../../core/contract";
-import type { BudgetEntry } from "../../core/inputs";
+import { FUNCTION_IDS, FunctionId, parseFunction } from "../../core/functionIds";
+import type { BudgetEntry, FunctionBudgetEntry } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import type { Decimal } from "../../core/money";
 import { isBalanceLine, LeafLine, parseAccountLine } from "../../core/reportLines";
@@ -26,12 +27,17 @@ export function reportUnknownLine(errors: IssueList, v: RawCell, table: string, 
   else errors.add("unknown_report_line", { value: describe(v) ?? "", table }, cell);
 }
 
-type Push = (line: LeafLine, year: number, amount: Decimal, cell: CellRef) => void;
+/** A Budget row's Rapportrad: a leaf line, or a verksamhet (the cost budget's split, core/functions.ts), or null. */
+function budgetRow(text: RawCell): LeafLine | FunctionId | null {
+  return leafLine(text) ?? parseFunction(cellText(text));
+}
+
+type Push = (line: LeafLine | FunctionId, year: number, amount: Decimal, cell: CellRef) => void;
 type BudgetReader = TableReader<typeof BUDGET_TABLE>;
 
 function readLong(r: BudgetReader, push: Push): void {
   for (const row of r.rows(["line", "year", "amount"])) {
-    const line = leafLine(r.cell(row, "line"));
+    const line = budgetRow(r.cell(row, "line"));
     if (!line) reportUnknownLine(r.errors, r.cell(row, "line"), "Budget", r.ref(row.index, "line"));
     const year = r.value(row, "year");
     const amount = r.value(row, "amount");
@@ -51,7 +57,7 @@ function readWide(r: BudgetReader, push: Push): boolean {
       if (years.some((y) => !isBlank(at(row, y.col)))) r.errors.add("budget_line_blank", {}, r.ref(row.index, "line"));
       continue;
     }
-    const line = leafLine(lineCell);
+    const line = budgetRow(lineCell);
     if (!line) {
       reportUnknownLine(r.errors, lineCell, "Budget", r.ref(row.index, "line"));
       continue;
@@ -67,7 +73,7 @@ function readWide(r: BudgetReader, push: Push): boolean {
   return true;
 }
 
-export function readBudget(grid: WorkbookGrid, errors: IssueList): TableResult<BudgetEntry[]> {
+export function readBudget(grid: WorkbookGrid, errors: IssueList): TableResult<{ lines: BudgetEntry[]; functions: FunctionBudgetEntry[] }> {
   const t = locateInput(grid, BUDGET_TABLE, errors);
   if (!t) return { kind: "absent" };
   const cols = mapColumns(t, BUDGET_TABLE.columns, errors);
@@ -84,6 +90,7 @@ export function readBudget(grid: WorkbookGrid, errors: IssueList): TableResult<B
   }
   const r = new TableReader(BUDGET_TABLE, t, cols, errors, grid);
   const budget: BudgetEntry[] = [];
+  const functions: FunctionBudgetEntry[] = [];
   const seen = new Map<string, CellRef>();
   const push: Push = (line, year, amount, cell) => {
     const key = `${line}|${year}`;
@@ -93,9 +100,14 @@ export function readBudget(grid: WorkbookGrid, errors: IssueList): TableResult<B
       return;
     }
     seen.set(key, cell);
-    budget.push({ line, year, amount, cell });
+    if (isFunction(line)) functions.push({ fn: line, year, amount, cell });
+    else budget.push({ line, year, amount, cell });
   };
   if (isLong) readLong(r, push);
   else if (!readWide(r, push)) return { kind: "broken" };
-  return { kind: "read", value: budget, sheet: t.sheet };
+  return { kind: "read", value: { lines: budget, functions }, sheet: t.sheet };
+}
+
+function isFunction(line: LeafLine | FunctionId): line is FunctionId {
+  return (FUNCTION_IDS as readonly string[]).includes(line);
 }

@@ -5,6 +5,7 @@ import type { IssueList } from "../../core/messages";
 import type { CellRef } from "../../core/units";
 import { Decimal, ZERO } from "../../core/money";
 import type { WorkbookGrid } from "../grid";
+import { parseGrantType } from "../../core/functionIds";
 import { readRows, TableResult } from "./tableReader";
 
 export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<Grant[]> {
@@ -36,7 +37,13 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
       errors.add("grant_dates_reversed", {}, r.ref(row.index, "to"));
       return null;
     }
+    // Typ (optional column): a word of the contract, or blank (then the costs per verksamhet name this cell).
+    const typeText = r.cols.type === undefined || r.blank(row, "type") ? null : r.value(row, "type");
+    const type = typeText === null ? null : parseGrantType(typeText);
+    if (typeText !== null && !type) errors.add("unknown_grant_type", { value: typeText }, r.ref(row.index, "type"));
     if (code === null || !granted || from === null || to === null || !paidEarlier || name === null || dnr === null) return null;
-    return { code, name, dnr, granted, from, to, paidEarlier, cell: r.ref(row.index, "code") };
+    if (typeText !== null && !type) return null;
+    const typeCell = r.cols.type !== undefined && !type ? r.ref(row.index, "type") : null;
+    return { code, name, dnr, granted, from, to, paidEarlier, type, typeCell, cell: r.ref(row.index, "code") };
   });
 }

@@ -73,7 +73,8 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
       settings: settings.settings,
       members: valueOf(members, []),
       accounts: valueOf(accounts, []),
-      budget: valueOf(budget, []),
+      budget: valueOf(budget, { lines: [], functions: [] }).lines,
+      functionBudget: valueOf(budget, { lines: [], functions: [] }).functions,
       ledger: valueOf(ledger, []),
       grants: valueOf(grants, []),
       forecastChoices: valueOf(forecast, []),
@@ -86,6 +87,8 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
         ceilingBands: bands.kind === "read",
         ledger: ledger.kind === "read",
         budget: budget.kind === "read",
+        // Insatser's Typ column: a row with a type, or a blank one that the costs per verksamhet will name.
+        grantTypes: valueOf(grants, []).some((g) => g.type !== null || g.typeCell !== null),
       },
       sheets,
     },

@@ -29,6 +29,7 @@ interface KindValues {
   text: string;
   reportLine: string;
   group: string;
+  grantType: string;
   method: string;
   setting: string;
   settingValue: string;

@@ -1,5 +1,6 @@
 /** Kontroller's checks of Bokslut: the statements' sums, the cash flow, the notes, and the ties to the other sheets. */
 
+import { FUNCTION_IDS } from "../../../core/functionIds";
 import { NOTE_COST_LINES, NOTE_INCOME_LINES, ReportLineId } from "../../../core/reportLines";
 import type { StatementsLayout } from "../statements";
 import { B, Check, CheckLayouts, E, M, ref, sumAbs, T } from "./formula";
@@ -97,6 +98,7 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
     },
     ...noteChecks(L, at, cols),
     ...statementTies(L, layouts, at),
+    ...functionTies(L, layouts),
   ];
   return checks;
 }
@@ -148,6 +150,34 @@ function noteChecks(L: StatementsLayout, at: (key: string, column?: number) => s
       name: "Bokslutets not 2 summerar till verksamhetens kostnader",
       diffFormula: sumAbs(note("n2", "verksamhetens_kostnader", NOTE_COST_LINES)),
       description: "Bidrag till insatser + personalkostnader + övriga externa kostnader = noten = resultaträkningens rad",
+    },
+    ...(L.functions
+      ? [
+          {
+            name: "Bokslutets not 5 summerar till verksamhetens kostnader",
+            diffFormula: sumAbs(note("n5", "verksamhetens_kostnader", FUNCTION_IDS)),
+            description: "Administration + strukturövergripande + individinriktade insatser = noten = resultaträkningens rad",
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Not 5 against the Tertialrapport's Kostnader per verksamhet: each verksamhet's period and same period last year. */
+function functionTies(L: StatementsLayout, layouts: CheckLayouts): Check[] {
+  const F = layouts.tertial?.functions;
+  if (!L.functions || !F) return [];
+  const N = L.functions;
+  return [
+    {
+      name: "Bokslutets not 5 = Tertialrapportens kostnader per verksamhet",
+      diffFormula: sumAbs(
+        N.rows.flatMap((r, i) => [
+          `${ref(B, r, L.valueCol)}-${ref(T, F.rows[i], F.cols.period)}`,
+          `${ref(B, r, L.priorCol)}-${ref(T, F.rows[i], F.cols.prior)}`,
+        ]),
+      ),
+      description: "Varje verksamhets utfall, perioden och samma period i fjol",
     },
   ];
 }

@@ -131,3 +131,30 @@ export function tertialTieChecks(c: Computation, L: TertialLayout): Check[] {
   }
   return checks;
 }
+
+/**
+ * Kostnader per verksamhet: each column's three rows sum to Summa, and Summa is Not 2's Summa (prior period, period,
+ * forecast, and the budget when the table has one); each share is its forecast over the total (in percentage points).
+ */
+export function functionChecks(L: TertialLayout): Check[] {
+  const F = L.functions;
+  if (!F) return [];
+  const cols = [F.cols.prior, F.cols.period, ...(F.budget ? [F.cols.budget] : []), F.cols.forecast];
+  const total = (c: number) => ref(T, F.totalRow, c);
+  const share = (r: number) =>
+    `(${ref(T, r, F.cols.share)}-IF(${total(F.cols.forecast)}=0,0,${ref(T, r, F.cols.forecast)}/${total(F.cols.forecast)}))*100`;
+  return [
+    {
+      name: "Kostnader per verksamhet summerar till verksamhetens kostnader",
+      diffFormula: sumAbs(
+        cols.flatMap((c) => [`${total(c)}-(${F.rows.map((r) => ref(T, r, c)).join("+")})`, `${total(c)}-${ref(T, L.noteCostTotalRow, c)}`]),
+      ),
+      description: "Administration + strukturövergripande + individinriktade insatser = Summa = not 2:s Summa, i varje kolumn",
+    },
+    {
+      name: "Kostnader per verksamhet: andelarna är prognosens",
+      diffFormula: sumAbs(F.rows.map(share)),
+      description: "Varje verksamhets andel = dess prognos / summan (i procentenheter)",
+    },
+  ];
+}
