@@ -1,4 +1,7 @@
-/** How verifiera shows a stored and a recomputed number (src/report/render.ts): as the cell shows them, and exact when that hides the difference. */
+/**
+ * How verifiera shows a stored and a recomputed number (src/report/render.ts): as the cell shows them,
+ * and exact when that hides the difference.
+ */
 import { differenceTexts } from "../src/report/render";
 
 const nb = (s: string) => s.replace(/\u00a0/g, " ");
