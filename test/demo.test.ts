@@ -23,4 +23,4 @@ test("npm run demo over the bundled example: exit 0, verified, and the example i
     ["Verifierad: de lagrade resultaten stämmer med en ny beräkning från indata."],
   ]);
   expect(readFileSync(example).equals(before)).toBe(true);
-}, 120000);
+});

@@ -167,7 +167,7 @@ describe("8: every queued object counts toward the request size; an oversized re
     expect(r.errors).toEqual([]);
     expect(r.imported!.added).toBe(30000);
     expect(Math.max(...excel.stats.requestBytes)).toBeGreaterThan(1_500_000); // it did fail once, and was split
-  }, 60000);
+  });
 
   test("a GeneralException on a small batch is not taken for a size problem: it is not retried", async () => {
     const reference = exampleExcel();

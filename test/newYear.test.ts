@@ -296,5 +296,5 @@ describe("finsam nytt-ar", () => {
     expect(result.warnings.map((w) => w.code)).not.toContain("rows_after_cutoff");
     expect(result.equity.closing).toBe((JSON.parse(carried.stdout) as { openingEquity: string }).openingEquity);
     expect(run(["mall", path.join(dir, "m.xlsx"), "--avslutat"]).status).toBe(2);
-  }, 60000);
+  });
 });

@@ -209,7 +209,7 @@ describe("Office.js adapter", () => {
     expect(large.syncs - small.syncs).toBeLessThanOrEqual(Math.ceil(large.response / DEFAULT_PAYLOAD_BUDGET));
     for (const m of [small, medium, large]) expect(m.max).toBeLessThanOrEqual(DEFAULT_PAYLOAD_BUDGET);
     expect(large.cells).toBeLessThanOrEqual(5_000_000);
-  }, 120000);
+  });
 
   test("text from the workbook is written as text, never as a formula", async () => {
     const wb = exampleWorkbook();

@@ -12,6 +12,10 @@ import { OWNED_SHEETS } from "../src/report/sheets";
 import { convert, describeWithLibreOffice } from "./helpers/libreoffice";
 import { examplePackage, recalcPackage } from "./helpers/package";
 import { onlySheet } from "./helpers/print";
+import { slow } from "./helpers/time";
+
+// Its slowest test or hook, on a quiet machine; scaled to this one (test/helpers/time.ts).
+jest.setTimeout(slow(240_000));
 
 const havePoppler = spawnSync("pdftotext", ["-v"]).status === 0;
 const ASSOCIATION = "Samordningsförbundet Älvdalen (fiktivt)";
@@ -63,7 +67,7 @@ describeWithLibreOffice("the printed result sheets (LibreOffice → PDF, sv-SE)"
     const whole = path.join(dir, "hela.xlsx");
     writeFileSync(whole, output!);
     wholeBook = pdfPages(convert(whole, "pdf", path.join(dir, "pdf"), "sv-SE")).text;
-  }, 240000);
+  });
   let wholeBook: string[] = [];
 
   test("poppler's pdftotext is installed", () => {

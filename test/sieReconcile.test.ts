@@ -632,7 +632,7 @@ describe("property: an SIE 4E file whose vouchers match its balances", () => {
       ),
       { numRuns: 25 },
     );
-  }, 120000);
+  });
 });
 
 // The real exports: each reconciles but one, whose refusal names its accounts (all 35 of them in the JSON).

@@ -4,13 +4,12 @@
  * that selects its cell, workbook text with HTML stays text, the ribbon functions are associated
  * and complete, and the pane fits its width at 100 % and 200 % zoom. Saves a screenshot.
  */
-import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FUNCTION_IDS } from "../src/commands/commands";
 import { VERSION } from "../src/core/version";
-import { describeWithChromium, launch, serve } from "./helpers/browser";
+import { describeWithChromium, ensurePaneBuilt, launch, serve } from "./helpers/browser";
 import { SIE_DIR } from "./helpers/shared";
 import { OUTPUTS } from "../src/core/compute";
 import { exampleSheets, EXAMPLE_CLOSED } from "../src/report/example";
@@ -19,6 +18,10 @@ import { recalculate } from "../src/workbook/usecases";
 import { Package } from "../src/xlsx/package";
 import { inflateEntry, readZip } from "../src/xlsx/zip";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { slow } from "./helpers/time";
+
+// Its slowest test or hook, on a quiet machine; scaled to this one (test/helpers/time.ts).
+jest.setTimeout(slow(180_000));
 
 /** The 2027 workbook `finsam nytt-ar` makes from the harness's closed 2026 (its package). */
 async function newYearViaXlsx(): Promise<Package> {
@@ -40,19 +43,21 @@ const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 
 describeWithChromium("task pane in Chromium", () => {
   let browser: Browser;
+  let launching: Promise<Browser> | undefined;
   let server: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    const webpack = path.join(ROOT, "node_modules/webpack-cli/bin/cli.js");
-    // The production build (its URL only goes into the manifest, which this test does not use).
-    execFileSync(process.execPath, [webpack, "--mode", "production", "--env", "url=https://localhost:3000/"], { cwd: ROOT, stdio: "pipe" });
-    execFileSync(process.execPath, [webpack, "--mode", "production", "--env", "harness"], { cwd: ROOT, stdio: "pipe" });
+    // npm test builds the pane once before jest (npm run build:pane); a run of this file alone builds it when a source
+    // is newer than the build.
+    ensurePaneBuilt();
     server = await serve([path.join(ROOT, "build/harness"), path.join(ROOT, "dist/web")]);
-    browser = await launch();
+    launching = launch();
+    browser = await launching;
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, 180000);
+  });
+  // Chromium is closed even when the hook above ran out of time while it was starting (it would outlive jest).
   afterAll(async () => {
-    await browser?.close();
+    await (await launching?.catch(() => undefined))?.close();
     await server?.close();
   });
 
@@ -141,18 +146,18 @@ describeWithChromium("task pane in Chromium", () => {
     });
     expect(inView).toBe(true);
     await page.context().close();
-  }, 60000);
+  });
 
   test("with the real office.js outside Office it says to open it in Excel", async () => {
     const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 320, height: 600 } });
     await routeMicrosoft(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/taskpane.html`);
-    const text = await page.locator("#outside").textContent({ timeout: 20000 });
+    const text = await page.locator("#outside").textContent({ timeout: slow(20000) });
     expect(text).toContain("Öppna arbetsboken i Excel");
     expect(await page.locator("button[data-action]").count()).toBe(0);
     await context.close();
-  }, 60000);
+  });
 
   test("Beräkna allt shows the summary with the equity status; screenshot saved", async () => {
     const { page, requests } = await open("");
@@ -204,7 +209,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/"))).toEqual(
       [],
     );
-  }, 60000);
+  });
 
   test("an input error is a list item that selects its cell, and nothing is written", async () => {
     const { page } = await open("?case=error");
@@ -221,7 +226,7 @@ describeWithChromium("task pane in Chromium", () => {
     );
     expect(sel.selection).toEqual({ sheet: "Huvudbok", address: "D12" });
     expect(sel.sheets.map((s) => s.name)).not.toContain("Tertialrapport");
-  }, 60000);
+  });
 
   test("in English, an engine error is an English message that names its cell", async () => {
     const { page } = await open("?case=error&lang=en", { locale: "en-GB" });
@@ -231,7 +236,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await item.textContent()).toBe('Huvudbok!D12"tolv kronor" is not an amount.');
     expect(await page.locator("#status").textContent()).toBe("The inputs have errors. Nothing was written.");
     expect(await page.locator("#issues").textContent()).not.toMatch(/är inte|saknas|Fel i indata/);
-  }, 60000);
+  });
 
   test("in English, the date field and the board text follow Office's language; a bad date runs nothing", async () => {
     const { page } = await open("?lang=en", { locale: "sv-SE" });
@@ -254,7 +259,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.locator("#board h2").textContent()).toBe("Text for the board papers");
     expect(await page.locator("#board-forecast").textContent()).toMatch(/^The forecast result for the full year 2026 is -1,368\u00a0tkr/);
     expect(await page.locator("#summary-unit").textContent()).toBe("Amounts in tkr (thousands of kronor), as on the report sheets");
-  }, 60000);
+  });
 
   test("Verifiera after a ledger amount changed: the pane names Huvudbok first, then the differing cells sheet by sheet", async () => {
     const { page } = await open("");
@@ -278,7 +283,7 @@ describeWithChromium("task pane in Chromium", () => {
     for (const list of await page.locator("#issues ul.errors").all())
       expect(await list.locator("li > button").count()).toBeLessThanOrEqual(10);
     expect(await page.locator("#issues").textContent()).not.toMatch(/[0-9a-f]{64}/);
-  }, 60000);
+  });
 
   test("a comment typed in the report is kept, and moved to Prognos only when the user clicks", async () => {
     const { page } = await open("");
@@ -311,7 +316,7 @@ describeWithChromium("task pane in Chromium", () => {
     );
     expect(await prognos()).toContainEqual(["personalkostnader", "linjär", typed]);
     expect(await page.locator("#issues").textContent()).not.toContain("behölls");
-  }, 60000);
+  });
 
   test("rows typed under the ledger table: refused naming the range; one click takes them in and calculates again", async () => {
     const { page } = await open("?case=below");
@@ -332,7 +337,7 @@ describeWithChromium("task pane in Chromium", () => {
     );
     expect(bottom).toBe(500);
     expect(await page.locator("#issues ul.errors").count()).toBe(0);
-  }, 60000);
+  });
 
   test("where Excel lacks ExcelApi 1.13 the pane does not offer the click; the message says how to do it by hand", async () => {
     const { page } = await open("?case=below&api=1.12");
@@ -341,7 +346,7 @@ describeWithChromium("task pane in Chromium", () => {
     await item.waitFor();
     expect(await item.textContent()).toContain("Tabelldesign → Ändra storlek på tabell");
     expect(await page.locator("#issues button.take-rows").count()).toBe(0);
-  }, 60000);
+  });
 
   test("a member named <img src=x onerror=alert(1)> is shown as text", async () => {
     const { page, dialogs } = await open("?case=xss");
@@ -352,7 +357,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.locator("#issues img").count()).toBe(0);
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);
-  }, 60000);
+  });
 
   test("keyboard: the actions are reachable with Tab and run with Enter", async () => {
     const { page } = await open("");
@@ -364,7 +369,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(found).toBe(true);
     await page.keyboard.press("Enter");
     await page.waitForSelector("#summary:not([hidden])");
-  }, 60000);
+  });
 
   test("no horizontal scroll at the default pane width, at 100 % and 200 % zoom, in English too", async () => {
     for (const [width, query] of [
@@ -383,7 +388,7 @@ describeWithChromium("task pane in Chromium", () => {
       if (query === "?lang=en") expect(await page.locator("button[data-action=recalcAll]").textContent()).toBe("Calculate all");
       await page.context().close();
     }
-  }, 90000);
+  });
 
   test("every ribbon function is associated and calls event.completed(); a failure opens the pane", async () => {
     const { page } = await open("?case=error");
@@ -406,7 +411,7 @@ describeWithChromium("task pane in Chromium", () => {
     // (the ledger has an error): the pane opens five times. Member shares do not read the ledger, so they succeed,
     // and verify then agrees.
     expect(r.shown).toBe(5);
-  }, 90000);
+  });
 
   test("Nytt år: the pane's bundle builds the 2027 workbook the command line makes, and Excel gets it whole", async () => {
     const { page } = await open("?case=closed");
@@ -458,7 +463,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(y2027.errors).toEqual([]);
     expect((y2027.json as { year: number }).year).toBe(2027);
     await page.screenshot({ path: path.join(ARTIFACTS, "new-year.png"), fullPage: true });
-  }, 60000);
+  });
 
   test("Nytt år in English: the button, the status and the notes follow Office's language", async () => {
     const { page } = await open("?case=closed&lang=en");
@@ -472,7 +477,7 @@ describeWithChromium("task pane in Chromium", () => {
     const notes = await page.locator("#issues ul.notes li").allTextContents();
     expect(notes[0]).toMatch(/^The workbook for 2027 was created from ekonomi-2026\.xlsx\. Opening equity /);
     expect(notes[1]).toMatch(/^The workbook for 2027 opened in a new window and is not saved yet/);
-  }, 60000);
+  });
 
   test("the CSP lets office.js load and style itself (its hosts, inline styles) and raises no violation; the old one did", async () => {
     const probe = async (page: Page) =>
@@ -542,7 +547,7 @@ describeWithChromium("task pane in Chromium", () => {
     await probe(oldPage);
     expect((await violations(oldPage)).some((v) => v.startsWith("style-src"))).toBe(true);
     await old.close();
-  }, 90000);
+  });
 
   test("the ribbon functions are associated before Office is ready, and a click then still runs and completes", async () => {
     const context = await browser.newContext({ locale: "sv-SE" });
@@ -565,7 +570,7 @@ describeWithChromium("task pane in Chromium", () => {
     });
     expect(done).toEqual({ completed: 1, summary: true });
     await context.close();
-  }, 60000);
+  });
 
   test("Importera SIE: a real export through the file input, previewed, then written to Huvudbok in one Excel.run", async () => {
     const file = path.join(SIE_DIR, "magenta_sie4e.se");
@@ -598,7 +603,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(after.runs - runsBefore).toBeLessThanOrEqual(2);
     expect(after.sieRows).toBeGreaterThan(100);
     expect(await page.locator("#sie-preview").textContent()).toMatch(/\d+ rader ersatta, \d+ tillagda i Huvudbok/);
-  }, 60000);
+  });
 
   test("Importera SIE: a file whose balances disagree is refused in the preview; Importera ändå imports it, Körlogg says so", async () => {
     const file = path.join(SIE_DIR, "fortnox_sie4.si");
@@ -624,5 +629,5 @@ describeWithChromium("task pane in Chromium", () => {
       return [...f.workbook.sheet("Körlogg").cells.values()].map((c) => String(c.v)).find((v) => v.startsWith("Importera SIE")) ?? "";
     });
     expect(log).toMatch(/TVINGAD trots skillnad: 35 saldon på konto 1119, 1159/);
-  }, 60000);
+  });
 });

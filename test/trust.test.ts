@@ -150,7 +150,7 @@ describe("idempotence and faults (in-memory Excel)", () => {
     // The failures really broke writes half way (otherwise this test would prove little), and most runs failed.
     expect(partialWrites).toBeGreaterThan(0);
     expect(failed).toBeGreaterThan(retried);
-  }, 60000);
+  });
 
   test("a run that fails on a fresh workbook leaves it repairable too", async () => {
     const excel = new MockExcel(mockExcelOf(exampleWorkbook()).workbook);

@@ -337,5 +337,5 @@ describeWithLibreOffice("files LibreOffice writes", () => {
     // And a run over LibreOffice's file works and replaces its owned sheets in place.
     const again = await recalcBuffer(buf);
     expect(readGrid(Package.fromBuffer(again)).sheets.map((s) => s.name)).toEqual(ours.sheets.map((s) => s.name));
-  }, 120000);
+  });
 });

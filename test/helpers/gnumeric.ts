@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { describeWith } from "./requires";
+import { slow } from "./time";
 
 export function ssconvertPath(): string | null {
   const r = spawnSync("which", ["ssconvert"], { encoding: "utf8" });
@@ -48,7 +49,11 @@ export function parseCsv(text: string): string[][] {
 /** One sheet of a workbook as Gnumeric computes it (every formula recalculated), as CSV rows. */
 export function gnumericSheet(file: string, sheet: string): string[][] {
   const dir = mkdtempSync(path.join(os.tmpdir(), "finsam-gnumeric-"));
-  const r = spawnSync(ssconvertPath()!, ["-S", "--recalc", file, path.join(dir, "%s.csv")], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(ssconvertPath()!, ["-S", "--recalc", file, path.join(dir, "%s.csv")], {
+    encoding: "utf8",
+    timeout: slow(120_000),
+    killSignal: "SIGKILL",
+  });
   const out = path.join(dir, `${sheet}.csv`);
   if (!existsSync(out)) throw new Error(`ssconvert wrote no ${sheet}.csv (exit ${r.status}): ${r.stderr}`);
   return parseCsv(readFileSync(out, "utf8"));

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from "fs";
 import os from "os";
 import path from "path";
+import { slow } from "./time";
 
 export function sofficePath(): string | null {
   for (const p of ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"]) if (existsSync(p)) return p;
@@ -42,13 +43,26 @@ ${setLocale}</oor:items>
 export function convert(file: string, format: "xlsx" | "pdf" | "png" | string, outDir: string, locale?: string): string {
   const soffice = sofficePath();
   if (!soffice) throw new Error("soffice saknas");
+  // Under coreutils' timeout, which runs LibreOffice in a process group of its own and ends the whole group when the
+  // time is up (killing soffice's launcher alone left soffice.bin running, and jest waiting for it).
+  const seconds = Math.round(slow(180000) / 1000);
   execFileSync(
-    soffice,
-    [`-env:UserInstallation=file://${profileDir(locale)}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
-    {
-      stdio: "pipe",
-      timeout: 180000,
-    },
+    "timeout",
+    [
+      "-k",
+      "10",
+      String(seconds),
+      soffice,
+      `-env:UserInstallation=file://${profileDir(locale)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { stdio: "pipe" },
   );
   const ext = format.split(":")[0];
   return path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${ext}`));
