@@ -134,6 +134,33 @@ describe("npm run build: the production build", () => {
       expect(css[0]).toBe(`taskpane.${cssHash}.css`);
     });
 
+    test("Nytt år, the SIE import and the engine are chunks named by content hash, not in the start-up script", () => {
+      const files = readdirSync(out);
+      const chunks = files.filter((f) => /\.chunk\.[0-9a-f]{8}\.js$/.test(f));
+      for (const name of ["nytt-ar", "sie", "berakna"])
+        expect([name, chunks.filter((f) => new RegExp(`^${name}\\.chunk\\.[0-9a-f]{8}\\.js$`).test(f)).length]).toEqual([name, 1]);
+      for (const f of chunks) expect(f).toMatch(/^[\w-]+\.chunk\.[0-9a-f]{8}\.js$/);
+      const entry = readFileSync(
+        path.join(
+          out,
+          files.find((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))!,
+        ),
+        "utf8",
+      );
+      // Words only those parts carry: the SIE reader's #KONTO, the .xlsx writer's content types, the board text.
+      const nyttAr = readFileSync(
+        path.join(
+          out,
+          chunks.find((f) => f.startsWith("nytt-ar."))!,
+        ),
+        "utf8",
+      );
+      expect(nyttAr).toContain("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+      expect(entry).not.toContain("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+      const withKonto = files.filter((f) => f.endsWith(".js") && readFileSync(path.join(out, f), "utf8").includes('"#KONTO"'));
+      expect(withKonto).toEqual([expect.stringMatching(/\.chunk\.[0-9a-f]{8}\.js$/)]);
+    });
+
     test("the CSP names office.js's path and the one CDN file it loads, not whole CDNs", () => {
       const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
       const scriptSrc = /script-src ([^;]+);/.exec(html)![1].split(/\s+/);
@@ -163,6 +190,10 @@ describe("npm run build: the production build", () => {
       const zip = readZip(readFileSync(path.join(pkgDir, `finsam-ekonomi-${VERSION}.zip`)));
       const names = zip.map((e) => e.name);
       for (const f of ["manifest.xml", "taskpane.html", "help.html", "SHA256SUMS", "assets/addin-32.png"]) expect(names).toContain(f);
+      // The chunks loaded on first use are in the package too (a missing one would fail only when clicked).
+      const chunks = readdirSync(out).filter((f) => /\.chunk\.[0-9a-f]{8}\.js$/.test(f));
+      expect(chunks.length).toBeGreaterThanOrEqual(3);
+      for (const f of chunks) expect(names).toContain(f);
       const sums = inflateEntry(zip.find((e) => e.name === "SHA256SUMS")!).toString("utf8");
       // Beside the zip, the list starts with the zip itself, then the files as inside.
       const zipName = `finsam-ekonomi-${VERSION}.zip`;

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { messageText } from "../src/core/messages";
-import { ActionEnv, importSieAction, recalcAction } from "../src/excel/actions";
+import { ActionEnv, recalcAction } from "../src/excel/actions";
+import { importSieAction } from "../src/excel/sieActions";
 import { exampleSheets } from "../src/report/example";
 import { FORMATS } from "../src/report/sheetModel";
 import { OWNED_SHEETS } from "../src/report/sheets";

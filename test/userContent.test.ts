@@ -10,7 +10,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { parseSie } from "../src/core/sie/parse";
-import { importSieAction, ActionEnv, recalcAction } from "../src/excel/actions";
+import { ActionEnv, recalcAction } from "../src/excel/actions";
+import { importSieAction } from "../src/excel/sieActions";
 import { exampleSheets, templateSheets } from "../src/report/example";
 import { importSie } from "../src/workbook/sieImport";
 import { deflateEntry, inflateEntry, readZip, writeZip } from "../src/xlsx/zip";

@@ -4,7 +4,6 @@
  * button cannot show, open the task pane on its list.
  */
 import { ActionEnv, ActionResult, errorMessage, logFailureAction, recalcAction, templateAction, verifyAction } from "../excel/actions";
-import { newYearAction } from "./newYearAction";
 
 export const FUNCTION_IDS = [
   "recalcAll",
@@ -45,7 +44,8 @@ export function actionFor(id: FunctionId, env: ActionEnv, cutoff: string | undef
     case "verify":
       return verifyAction(env);
     case "newYear":
-      return newYearAction(env);
+      // Nytt år carries the .xlsx writer and its zlib: a chunk of its own, loaded when the button is first pressed.
+      return import(/* webpackChunkName: "nytt-ar" */ "./newYearAction").then((m) => m.newYearAction(env));
   }
 }
 

@@ -3,22 +3,13 @@
  * template, select a cell, read the settings for the task pane. They call the same use cases as
  * the command line through the Office.js port; nothing is computed here.
  */
-import { OUTPUTS, Output } from "../core/compute";
-import { actionLabel, VERSION } from "../core/version";
-import { templateSheets } from "../report/example";
-import { LOG_STATUS_COL } from "../report/sheets";
+import type { Output } from "../core/compute";
+import { VERSION } from "../core/version";
 import type { Lang } from "../core/locale";
 import type { Issue } from "../core/messages";
-import { Outcome, recalculate } from "../workbook/usecases";
-import { ChangedTable, Difference, inputsMessage, verifyGrid } from "../workbook/verify";
-import { readSettingsOnly } from "../workbook/read";
-import { parseSie } from "../core/sie/parse";
-import { sha256HexOfBytes } from "../core/sha256";
-import { importSie } from "../workbook/sieImport";
-import { WriteRefused } from "../workbook/port";
-import type { Reconciliation } from "../core/sie/reconcile";
+import type { ChangedTable, Difference } from "../workbook/verify";
+import { readSettingsOnly } from "../workbook/read/settings";
 import { OfficePort, OfficePortOptions } from "./officePort";
-import { OWNED_PROTECTION } from "./officeWrite";
 
 /** `Excel.run`, or the in-memory Excel's equivalent under test. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -37,7 +28,7 @@ export interface ActionEnv {
   supports?: (set: string, version: string) => boolean;
 }
 
-const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+export const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
 export type ActionName =
   | "recalc-all"
@@ -83,148 +74,30 @@ export type ActionStatus =
   | "new_year_refused"
   | "aborted";
 
-export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOverride?: string): Promise<ActionResult> {
-  const outputs = new Set<Output>(only ? [only] : OUTPUTS);
-  const action: ActionName = only ? (`recalc-${only}` as ActionName) : "recalc-all";
-  const outcome: Outcome = await env.run((context) =>
-    recalculate(new OfficePort(context, env.port), {
-      outputs,
-      cutoffOverride,
-      version: VERSION,
-      now: env.now ?? isoNow,
-      action: actionLabel([...outputs], !only, "Excel"),
-      lang: env.lang,
-    }),
-  );
-  return {
-    action,
-    ok: outcome.ok,
-    errors: outcome.errors,
-    warnings: outcome.warnings,
-    json: outcome.json,
-    status: outcome.ok ? "recalc_done" : "recalc_failed",
-  };
-}
-
-export async function verifyAction(env: ActionEnv): Promise<ActionResult> {
-  return env.run(async (context) => {
-    const grid = await new OfficePort(context, env.port).readGrid();
-    const r = verifyGrid(grid, { version: VERSION, now: env.now ?? isoNow, lang: env.lang });
-    const differences = r.differences;
-    const inputs = inputsMessage(r);
-    return {
-      action: "verify" as const,
-      ok: r.ok && differences.length === 0,
-      errors: r.errors,
-      // Inputs that changed without changing a result are still said (as the command line does).
-      warnings: r.ok && differences.length === 0 && r.changedTables.length > 0 ? [inputs, ...r.warnings] : r.warnings,
-      ...(r.ok && differences.length > 0 ? { verification: { inputs, bySheet: r.bySheet, changedTables: r.changedTables } } : {}),
-      json: r.json,
-      differences,
-      status: !r.ok ? "verify_failed" : differences.length === 0 ? "verify_ok" : "verify_differences",
-    };
-  });
-}
-
-export async function templateAction(env: ActionEnv): Promise<ActionResult> {
-  return env.run(async (context) => {
-    const port = new OfficePort(context, env.port);
-    const existing = await port.existingInputs();
-    if (existing.length > 0) {
-      return {
-        action: "template" as const,
-        ok: false,
-        errors: [{ code: "template_inputs_exist", params: { found: existing }, cell: "" }],
-        warnings: [],
-        status: "template_refused",
-      };
-    }
-    await port.writeSheets(templateSheets());
-    return { action: "template" as const, ok: true, errors: [], warnings: [], status: "template_done" };
-  });
-}
-
-/** What an SIE import did, for the pane. */
-export interface ImportReport {
-  years: number[];
-  replaced: number;
-  added: number;
-  proposals: Array<{ account: number; accountText: string; name: string; line: string | null }>;
-  settingsFilled: string[];
-}
-
 /**
- * Imports an SIE file (its bytes, read in the pane: nothing is uploaded) into Huvudbok, Kontoplan,
- * Inställningar and Körlogg, in one `Excel.run`. The file was previewed first (summarizeSie).
+ * Recalculate, verify, Skapa mall and the failure log live in ./runActions, a chunk loaded when the first of them runs
+ * (webpack prefetches it once the pane has started): the engine and the report layer are not part of the start-up.
  */
-export async function importSieAction(
-  env: ActionEnv,
-  bytes: Uint8Array,
-  fileName: string,
-  importAnyway = false,
-): Promise<ActionResult & { imported?: ImportReport }> {
-  return env.run(async (context) => {
-    const port = new OfficePort(context, env.port);
-    const outcome = importSie(await port.readGrid(), parseSie(bytes, fileName), {
-      fileName,
-      sha256: sha256HexOfBytes(bytes),
-      now: (env.now ?? isoNow)(),
-      version: VERSION,
-      importAnyway,
-    });
-    if (!outcome.ok) {
-      return {
-        action: "import-sie" as const,
-        ok: false,
-        errors: outcome.errors,
-        warnings: outcome.warnings,
-        status: "import_failed" as const,
-      };
-    }
-    try {
-      await port.writeSheets(outcome.sheets, outcome.edits);
-    } catch (e) {
-      if (!(e instanceof WriteRefused)) throw e;
-      return {
-        action: "import-sie" as const,
-        ok: false,
-        errors: e.issues,
-        warnings: outcome.warnings,
-        status: "import_failed" as const,
-      };
-    }
-    const { years, replaced, added, proposals, settingsFilled } = outcome;
-    return {
-      action: "import-sie" as const,
-      ok: true,
-      errors: [],
-      warnings: outcome.warnings,
-      status: "import_done" as const,
-      imported: { years, replaced, added, proposals, settingsFilled },
-    };
-  });
+const work = (): Promise<typeof import("./runActions")> => import(/* webpackChunkName: "berakna", webpackPrefetch: true */ "./runActions");
+
+/** Recalculates all outputs, or one (`only`), through the Office.js port: the same use case as `finsam berakna`. */
+export async function recalcAction(env: ActionEnv, only: Output | null, cutoffOverride?: string): Promise<ActionResult> {
+  return (await work()).recalcAction(env, only, cutoffOverride);
 }
 
-/** What importing the file would do to this workbook (read only): years, proposals, or why it cannot be imported. */
-export async function previewSieAction(
-  env: ActionEnv,
-  bytes: Uint8Array,
-  fileName: string,
-): Promise<ImportReport & { errors: Issue[]; warnings: Issue[]; reconciliation: Reconciliation | null }> {
-  return env.run(async (context) => {
-    const grid = await new OfficePort(context, env.port).readGrid();
-    const o = importSie(grid, parseSie(bytes, fileName), { fileName, sha256: sha256HexOfBytes(bytes), now: "", version: VERSION });
-    return {
-      years: o.years,
-      replaced: o.replaced,
-      added: o.added,
-      proposals: o.proposals,
-      settingsFilled: o.settingsFilled,
-      errors: o.errors,
-      warnings: o.warnings,
-      reconciliation: o.reconciliation,
-    };
-  });
+/** Verifies the stored results against a recomputation (nothing is written). */
+export async function verifyAction(env: ActionEnv): Promise<ActionResult> {
+  return (await work()).verifyAction(env);
+}
+
+/** Skapa mall: the input sheets with their tables, in a workbook without them. */
+export async function templateAction(env: ActionEnv): Promise<ActionResult> {
+  return (await work()).templateAction(env);
+}
+
+/** After an unexpected failure: a row in Körlogg with the error's details (./runActions). */
+export async function logFailureAction(env: ActionEnv, what: string, e: unknown): Promise<void> {
+  return (await work()).logFailureAction(env, what, e);
 }
 
 export interface Glance {
@@ -266,35 +139,4 @@ export function errorMessage(e: unknown): { name: string; message: string } | nu
   return x !== null && typeof x === "object" && typeof x.message === "string"
     ? { name: typeof x.name === "string" ? x.name : "Error", message: x.message }
     : null;
-}
-
-/**
- * After an unexpected failure: appends a row to the run log (table Korlogg) with the error's
- * details, so that the workbook records what happened. Does nothing when there is no log yet. The
- * owned log sheet is protected without a password, as a run leaves it.
- */
-export async function logFailureAction(env: ActionEnv, what: string, e: unknown): Promise<void> {
-  const m = errorMessage(e);
-  const detail = m ? `${m.name}: ${m.message}` : String(e);
-  await env.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject("Korlogg");
-    table.load("name");
-    await context.sync();
-    if (table.isNullObject) return;
-    const sheet = table.worksheet;
-    const protection = sheet.protection.load("protected");
-    const header = table.getHeaderRowRange().load("columnCount");
-    await context.sync();
-    if (protection.protected) sheet.protection.unprotect();
-    const row: Array<string | number> = new Array<string | number>(header.columnCount).fill("");
-    row[0] = (env.now ?? isoNow)();
-    row[1] = `${what} (avbröts)`;
-    row[2] = VERSION;
-    row[LOG_STATUS_COL] = `Oväntat fel: ${detail}`.slice(0, 500);
-    table.rows.add(undefined, [row.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v))]);
-    if (protection.protected) {
-      sheet.protection.protect(OWNED_PROTECTION);
-    }
-    await context.sync();
-  });
 }

@@ -14,11 +14,11 @@
 import type { Issue } from "../core/messages";
 import type { SheetModel, TableEdit } from "../report/sheetModel";
 import { a1 } from "../report/sheetModel";
-import { OWNED_SHEET_NAMES } from "../report/sheets";
+import { OWNED_SHEET_NAMES } from "../report/sheets/header";
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
 import { WorkbookPort, WriteRefused } from "../workbook/port";
 import { writeLimitProblems } from "../report/limits";
-import { INPUT_TABLES } from "../workbook/read";
+import { INPUT_TABLES } from "../workbook/read/tableReader";
 import { normalizeName } from "../workbook/tables";
 import { WriteState, writeModels } from "./officeWrite";
 

@@ -7,9 +7,7 @@ import { Issue, messageText } from "../core/messages";
 import { oreToKronorString } from "../core/money";
 import { asCellRef } from "../core/units";
 import { lineLabelIn } from "../core/reportLines";
-import { parseSie } from "../core/sie/parse";
-import { encodingWorthSaying, fiscalYearName, summarizeSie } from "../core/sie/summary";
-import { ActionEnv, ActionResult, errorMessage, importSieAction, previewSieAction } from "../excel/actions";
+import { ActionEnv, ActionResult, errorMessage } from "../excel/actions";
 import { el } from "./dom";
 import type { Lang, Strings } from "./i18n";
 
@@ -23,8 +21,11 @@ function lineLabel(line: string | null, lang: Lang): string {
   return line ? lineLabelIn(line, lang) : "–";
 }
 
-type Summary = ReturnType<typeof summarizeSie>;
-type Preview = Awaited<ReturnType<typeof previewSieAction>>;
+/** The SIE reader and import: a chunk of its own, loaded when a file is first chosen (not at the pane's start). */
+type SieModule = typeof import("../excel/sieActions");
+const loadSie = (): Promise<SieModule> => import(/* webpackChunkName: "sie" */ "../excel/sieActions");
+type Summary = ReturnType<SieModule["summarizeSie"]>;
+type Preview = Awaited<ReturnType<SieModule["previewSieAction"]>>;
 
 /** The first `max` items as a list, and how many more there are. */
 function list<T>(t: Strings, items: readonly T[], max: number, className: string, words: (x: T) => string): HTMLUListElement {
@@ -35,9 +36,9 @@ function list<T>(t: Strings, items: readonly T[], max: number, className: string
 }
 
 /** What the file is: who exported it, its years, its counts, its checksum. */
-function fileRows(t: Strings, s: Summary): Node[] {
+function fileRows(t: Strings, s: Summary, sie: SieModule): Node[] {
   return [
-    el("p", { className: "sie-who", text: t.siePreview({ ...s, encoding: encodingWorthSaying(s) }) }),
+    el("p", { className: "sie-who", text: t.siePreview({ ...s, encoding: sie.encodingWorthSaying(s) }) }),
     el(
       "p",
       { text: `${t.sieYears}: ` },
@@ -48,7 +49,7 @@ function fileRows(t: Strings, s: Summary): Node[] {
           ])
         : [document.createTextNode("–")]),
     ),
-    el("p", { text: t.sieCounts(s.accounts, s.vouchers, s.transactions, fiscalYearName(s)) }),
+    el("p", { text: t.sieCounts(s.accounts, s.vouchers, s.transactions, sie.fiscalYearName(s)) }),
     el("p", { text: t.sieChecksum[s.checksum] }),
   ];
 }
@@ -110,22 +111,31 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
     const chosen = input.files?.[0];
     if (!chosen) return;
     chosenName.textContent = chosen.name;
-    void chosen.arrayBuffer().then(async (buffer) => {
-      file = { bytes: new Uint8Array(buffer), name: chosen.name };
-      const s = summarizeSie(parseSie(file.bytes, file.name), file.name);
-      // What the import would do to this workbook (read only; nothing is written yet).
-      // A file that reads (its only error being the reconciliation's) is tried against this workbook.
-      const readable = s.errors.every((e) => e.code === "sie_reconciliation_failed");
-      const dry = readable ? await previewSieAction(env, file.bytes, file.name) : null;
-      const { rows, errors } = importRows(t, lang, s, dry, file.name);
-      // The file's own balances disagree: refused unless the user says, in so many words, to go ahead.
-      anyway.checked = false;
-      anywayField.hidden = !(errors.length === 1 && errors[0].code === "sie_reconciliation_failed");
-      preview.replaceChildren(...fileRows(t, s), ...rows);
-      preview.hidden = false;
-      canImport = errors.length === 0;
-      button.disabled = !canImport;
-    });
+    void chosen
+      .arrayBuffer()
+      .then(async (buffer) => {
+        file = { bytes: new Uint8Array(buffer), name: chosen.name };
+        const sie = await loadSie();
+        const s = sie.summarizeSie(sie.parseSie(file.bytes, file.name), file.name);
+        // What the import would do to this workbook (read only; nothing is written yet).
+        // A file that reads (its only error being the reconciliation's) is tried against this workbook.
+        const readable = s.errors.every((e) => e.code === "sie_reconciliation_failed");
+        const dry = readable ? await sie.previewSieAction(env, file.bytes, file.name) : null;
+        const { rows, errors } = importRows(t, lang, s, dry, file.name);
+        // The file's own balances disagree: refused unless the user says, in so many words, to go ahead.
+        anyway.checked = false;
+        anywayField.hidden = !(errors.length === 1 && errors[0].code === "sie_reconciliation_failed");
+        preview.replaceChildren(...fileRows(t, s, sie), ...rows);
+        preview.hidden = false;
+        canImport = errors.length === 0;
+        button.disabled = !canImport;
+      })
+      .catch((e: unknown) => {
+        // The file could not be read or the reader not loaded (the pane's host unreachable): said, not swallowed.
+        console.error("Finsam Ekonomi: preview-sie", e);
+        const failure: Issue = { code: "unexpected", params: { detail: errorMessage(e)?.message ?? String(e) }, cell: "" };
+        hooks.finished({ action: "import-sie", ok: false, errors: [failure], warnings: [], status: "aborted" });
+      });
   });
 
   anyway.addEventListener("change", () => {
@@ -137,7 +147,8 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
     const chosen = file;
     button.disabled = true;
     hooks.started();
-    void importSieAction(env, chosen.bytes, chosen.name, !canImport && anyway.checked)
+    void loadSie()
+      .then((sie) => sie.importSieAction(env, chosen.bytes, chosen.name, !canImport && anyway.checked))
       .then((result) => {
         hooks.finished(result);
         if (result.imported)

@@ -5,7 +5,7 @@
  */
 import type { Output } from "../../core/compute";
 import { tablesFor } from "../../core/compute";
-import type { Inputs, InputTable, Settings } from "../../core/inputs";
+import type { Inputs, InputTable } from "../../core/inputs";
 import { Issue, IssueList } from "../../core/messages";
 import { cellRef, isBlank, WorkbookGrid } from "../grid";
 import { normalizeName } from "../tables";
@@ -22,6 +22,7 @@ import { readSettings } from "./settings";
 import { INPUT_TABLES, TableResult } from "./tableReader";
 
 export { INPUT_TABLES } from "./tableReader";
+export { readSettingsOnly } from "./settings";
 export { SETTING_ALIASES, SETTING_LABELS } from "./settings";
 export { METHOD_NAMES } from "./forecast";
 
@@ -95,11 +96,6 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
     errors: [],
     warnings: warnings.items,
   };
-}
-
-/** Only the settings (for the task pane's header); errors are not reported here. */
-export function readSettingsOnly(grid: WorkbookGrid): Settings | null {
-  return readSettings(grid, new IssueList(), new IssueList())?.settings ?? null;
 }
 
 /** Hidden or filtered rows inside an input table still count; say so once per table. */

@@ -1,7 +1,7 @@
 /** Inställningar: one row per setting (Inställning, Värde), read into typed settings with defaults. */
 import { isoOfDayNumber } from "../../core/dates";
 import type { CeilingRule, DisplayUnit, SettingId, Settings } from "../../core/inputs";
-import type { IssueList, ValueProblem } from "../../core/messages";
+import { IssueList, ValueProblem } from "../../core/messages";
 import { DEFAULT_DEVIATION_THRESHOLD, parseDeviationThreshold } from "../../core/deviation";
 import { parseDueDays } from "../../core/dueDates";
 import { Decimal } from "../../core/money";
@@ -219,4 +219,9 @@ export function readSettings(grid: WorkbookGrid, errors: IssueList, warnings: Is
       tableCell,
     },
   };
+}
+
+/** Only the settings (for the task pane's header); errors are not reported here. */
+export function readSettingsOnly(grid: WorkbookGrid): Settings | null {
+  return readSettings(grid, new IssueList(), new IssueList())?.settings ?? null;
 }
