@@ -34,6 +34,8 @@ import { MockExcel } from "../test/officeMock/excel";
 import { mockWorkbookOfModels } from "../test/officeMock/fromModels";
 import { RichApiHost } from "../test/richApi/host";
 import { libraryRun } from "../test/richApi/run";
+import { withFarNotes } from "../test/helpers/farNotes";
+import { emptyPackage, writeSheetsToPackage } from "../src/xlsx/write";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
@@ -281,6 +283,38 @@ function sieBench(transactions: number): { transactions: number; seconds: number
   return { transactions, seconds: median(times), bytes: bytes.length };
 }
 
+/**
+ * The floor for reading an SIE file: a five-line Node reader that decodes the bytes, splits the lines and sums the
+ * #TRANS amounts, and nothing else (issue 35's anchor for the summary).
+ */
+const NAIVE_SIE_READER = [
+  'const text = require("fs").readFileSync(process.argv[1]).toString("latin1");',
+  "let sum = 0, n = 0;",
+  'for (const line of text.split("\\n")) if (line.startsWith("#TRANS")) {',
+  '  const f = line.trim().split(" "); sum += Math.round(Number(f[f.length - 1]) * 100); n++; }',
+  "console.log(n, sum);",
+].join("\n");
+
+/** `finsam sie <file>` (the summary) as a process against the naive reader, interleaved rounds; medians. */
+function sieSummaryVsNaive(transactions: number): { ours: Timing; naive: Timing } {
+  const file = path.join(tmp, `summary-${transactions}.se`);
+  writeFileSync(file, sieFile(transactions));
+  const cli = path.join(ROOT, "dist", "cli", "main.js");
+  const runs: Array<{ ours: Timing; naive: Timing }> = [];
+  for (let round = 0; round < FILE_ROUNDS; round++) {
+    const ours = timed(process.execPath, [cli, "sie", file]);
+    const naive = timed(process.execPath, ["-e", NAIVE_SIE_READER, file]);
+    if (ours.status !== 0 || naive.status !== 0) throw new Error(`SIE summary bench: exit ${ours.status}/${naive.status}`);
+    runs.push({ ours, naive });
+  }
+  const pick = (k: "ours" | "naive"): Timing => ({
+    seconds: median(runs.map((r) => r[k].seconds)),
+    peakKb: median(runs.map((r) => r[k].peakKb)),
+    status: 0,
+  });
+  return { ours: pick("ours"), naive: pick("naive") };
+}
+
 /** `finsam sie` of a generated file into the template, against LibreOffice opening the result; interleaved rounds. */
 async function sieImportBench(transactions: number): Promise<{ transactions: number; seconds: number; peakKb: number; lo: number }> {
   const sieFileName = path.join(tmp, `bench-${transactions}.se`);
@@ -303,6 +337,32 @@ async function sieImportBench(transactions: number): Promise<{ transactions: num
     peakKb: Math.max(...ours.map((t) => t.peakKb)),
     lo: median(lo),
   };
+}
+
+/**
+ * `finsam recalc` of the example against the same file with 2 000 notes in column XFD of Huvudbok (issue 35's
+ * sparse sheet): interleaved rounds, medians of time, the larger peak of each.
+ */
+function sparseBench(): { plain: Timing; sparse: Timing } {
+  const plainFile = path.join(tmp, "exempel.xlsx");
+  const sparseFile = path.join(tmp, "exempel-xfd.xlsx");
+  const plainBuf = writeSheetsToPackage(emptyPackage(), exampleSheets(EXAMPLE_DEFAULTS));
+  writeFileSync(plainFile, plainBuf);
+  writeFileSync(sparseFile, withFarNotes(plainBuf, 2000).buf);
+  const cli = path.join(ROOT, "dist", "cli", "main.js");
+  const runs: Array<{ plain: Timing; sparse: Timing }> = [];
+  for (let round = 0; round < Math.max(FILE_ROUNDS, 5); round++) {
+    const plain = timed(process.execPath, [cli, "recalc", plainFile, "-o", path.join(tmp, "exempel-ut.xlsx"), "--ersatt"]);
+    const sparse = timed(process.execPath, [cli, "recalc", sparseFile, "-o", path.join(tmp, "exempel-xfd-ut.xlsx"), "--ersatt"]);
+    if (plain.status !== 0 || sparse.status !== 0) throw new Error(`sparse bench: exit ${plain.status}/${sparse.status}`);
+    runs.push({ plain, sparse });
+  }
+  const pick = (k: "plain" | "sparse"): Timing => ({
+    seconds: median(runs.map((r) => r[k].seconds)),
+    peakKb: median(runs.map((r) => r[k].peakKb)),
+    status: 0,
+  });
+  return { plain: pick("plain"), sparse: pick("sparse") };
 }
 
 async function officeJs(n: number) {
@@ -442,6 +502,15 @@ async function main(): Promise<void> {
     );
     console.error(`e2e ${e2e.seconds}s, LO ${lo.seconds}s, SUMIFS ${sumifs.seconds}s, office ${o.syncs} rundor, nytt år ${ms(y.ms)}`);
   }
+  const sp = sparseBench();
+  add(
+    "–",
+    "exemplet med 2 000 anteckningar i kolumn XFD (finsam recalc)",
+    `${sp.sparse.seconds.toFixed(2)} s (utan: ${sp.plain.seconds.toFixed(2)} s)`,
+    `peak ${(sp.sparse.peakKb / 1024).toFixed(0)} MB (utan: ${(sp.plain.peakKb / 1024).toFixed(0)} MB)`,
+    `tid ${(sp.sparse.seconds / sp.plain.seconds).toFixed(2)}×, minne ${(sp.sparse.peakKb / sp.plain.peakKb).toFixed(2)}× (mål ≤ 1,5×)`,
+  );
+  console.error(`glest blad ${sp.sparse.seconds}s mot ${sp.plain.seconds}s`);
   const sie = sieBench(Number(process.env.BENCH_SIE_TRANSACTIONS ?? 1000000));
   add(
     `${sie.transactions}`,
@@ -451,6 +520,14 @@ async function main(): Promise<void> {
     "mål < 1,5 s för 1 000 000 transaktioner",
   );
   console.error(`sie ${sie.seconds.toFixed(2)} s`);
+  const naive = sieSummaryVsNaive(Number(process.env.BENCH_SIE_TRANSACTIONS ?? 1000000));
+  add(
+    `${sie.transactions}`,
+    "finsam sie (sammanfattning, process) mot naiv läsare",
+    `${naive.ours.seconds.toFixed(2)} s (naiv ${naive.naive.seconds.toFixed(2)} s)`,
+    `peak ${(naive.ours.peakKb / 1024).toFixed(0)} MB (naiv ${(naive.naive.peakKb / 1024).toFixed(0)} MB)`,
+    `tid ${(naive.ours.seconds / naive.naive.seconds).toFixed(2)}×, minne ${(naive.ours.peakKb / naive.naive.peakKb).toFixed(2)}× (mål ≤ 1,5×)`,
+  );
   const imp = await sieImportBench(Number(process.env.BENCH_SIE_TRANSACTIONS ?? 1000000));
   add(
     `${imp.transactions}`,

@@ -17,7 +17,10 @@ export type RawCell =
 
 export interface GridSheet {
   name: string;
-  /** Rows of cells from A1; rows may be ragged. */
+  /**
+   * Rows of cells from A1; rows may be ragged. A missing cell is null, except that a row may be sparse beyond its
+   * first 1 024 columns (a note far to the right): there a missing cell is absent. Read cells with isBlank or `?? null`.
+   */
   rows: RawCell[][];
   /** 0-based row indices hidden by the user or a filter (used for a warning). */
   hiddenRows?: number[];

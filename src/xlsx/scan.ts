@@ -25,6 +25,8 @@ export function columnAt(text: string, from: number, to: number): number {
 
 const MAX_ROWS = EXCEL_MAX_ROWS;
 const MAX_COLUMNS = EXCEL_MAX_COLUMNS;
+/** Columns A–AMJ of a row are dense in the grid; cells beyond are kept where they are (see finishRows). */
+export const DENSE_COLUMNS = 1024;
 
 /** 0-based row and column of an A1 reference such as `AB12` or `$A$1`, inside Excel's grid. */
 export function parseA1(ref: string): { row: number; col: number } {
@@ -176,6 +178,8 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
   let row = -1;
   let col = -1;
   let cells: RawCell[] = [];
+  // Cells beyond DENSE_COLUMNS, as (row, column, value) triples: placed after the rows are finished.
+  const far: Array<number | RawCell> = [];
   let pos = start < 0 || end < start ? end : xml.indexOf(">", start) + 1;
   while (pos >= 0 && pos < end) {
     const lt = xml.indexOf("<", pos);
@@ -269,23 +273,31 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
       if (!(e instanceof PackageError) || e.message.startsWith("sheet ")) throw e;
       throw new PackageError(`${quoteSheetName(name)}!${columnLetters(col)}${row + 1}: ${e.message}`);
     }
-    if (v !== undefined && v !== null) cells[col] = v;
+    if (v !== undefined && v !== null) {
+      if (col < DENSE_COLUMNS) cells[col] = v;
+      else far.push(row, col, v);
+    }
   }
-  clearMergedCells(xml, rows);
+  const merges = clearMergedCells(xml, rows);
   finishRows(rows);
+  if (far.length > 0) placeFarCells(rows, far, merges);
   return { name, rows, hiddenRows };
 }
 
+type Merge = { tl: { row: number; col: number }; br: { row: number; col: number } };
+
 /** Merged cells: only the top-left cell holds the value. Only the cells that exist are visited. */
-function clearMergedCells(xml: string, rows: RawCell[][]): void {
+function clearMergedCells(xml: string, rows: RawCell[][]): Merge[] {
+  const out: Merge[] = [];
   const merges = xml.indexOf("<mergeCells");
-  if (merges < 0) return;
+  if (merges < 0) return out;
   for (const tag of startTags(xml, "mergeCell", merges)) {
     const ref = attributes(tag).ref ?? "";
     const [a, b] = ref.split(":");
     if (!a || !b) continue;
     const tl = parseA1(a);
     const br = parseA1(b);
+    out.push({ tl, br });
     // A merge down to the grid's last row costs what the sheet holds.
     for (let r = tl.row, last = Math.min(br.row, rows.length - 1); r <= last; r++) {
       const cells = rows[r];
@@ -293,9 +305,13 @@ function clearMergedCells(xml: string, rows: RawCell[][]): void {
       for (let c = tl.col, end = Math.min(br.col, cells.length - 1); c <= end; c++) if (r !== tl.row || c !== tl.col) cells[c] = null;
     }
   }
+  return out;
 }
 
-/** Rows as the grid has them: no holes (a missing row is empty, a missing cell null), no trailing empties. */
+/**
+ * Rows as the grid has them (workbook/grid.ts): no missing rows, a missing cell null, no trailing empties. Cells
+ * beyond DENSE_COLUMNS are placed afterwards (placeFarCells), so that a row stays dense only as far as its cells go.
+ */
 function finishRows(rows: RawCell[][]): void {
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
@@ -308,4 +324,20 @@ function finishRows(rows: RawCell[][]): void {
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
   }
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+}
+
+/**
+ * The cells beyond DENSE_COLUMNS, where they are: the row is not filled up to them (a note in column XFD costs one
+ * cell, not 16 384; issue 35 measured 2 000 such notes making a recalculation 10× slower and 5× larger). A cell
+ * that a merge covers (not its top-left) is not a value, as in clearMergedCells.
+ */
+function placeFarCells(rows: RawCell[][], far: Array<number | RawCell>, merges: Merge[]): void {
+  const wide = merges.filter((m) => m.br.col >= DENSE_COLUMNS);
+  for (let i = 0; i < far.length; i += 3) {
+    const r = far[i] as number;
+    const c = far[i + 1] as number;
+    if (wide.some((m) => r >= m.tl.row && r <= m.br.row && c >= m.tl.col && c <= m.br.col && (r !== m.tl.row || c !== m.tl.col))) continue;
+    while (rows.length <= r) rows.push([]);
+    rows[r][c] = far[i + 2] as RawCell;
+  }
 }
