@@ -526,7 +526,8 @@ async function main(): Promise<void> {
     "finsam sie (sammanfattning, process) mot naiv läsare",
     `${naive.ours.seconds.toFixed(2)} s (naiv ${naive.naive.seconds.toFixed(2)} s)`,
     `peak ${(naive.ours.peakKb / 1024).toFixed(0)} MB (naiv ${(naive.naive.peakKb / 1024).toFixed(0)} MB)`,
-    `tid ${(naive.ours.seconds / naive.naive.seconds).toFixed(2)}×, minne ${(naive.ours.peakKb / naive.naive.peakKb).toFixed(2)}× (mål ≤ 1,5×)`,
+    `tid ${(naive.ours.seconds / naive.naive.seconds).toFixed(2)}×, ` +
+      `minne ${(naive.ours.peakKb / naive.naive.peakKb).toFixed(2)}× (mål ≤ 1,5×)`,
   );
   const imp = await sieImportBench(Number(process.env.BENCH_SIE_TRANSACTIONS ?? 1000000));
   add(

@@ -207,11 +207,14 @@ Flaggor:
   -o, --out <fil>    utfilen (annars <namn>.importerad.xlsx)
   --ersatt           ersätt en utfil som redan finns (en tidigare import; annars vägras det)
   --importera-anda   importera trots att filens saldon inte stämmer med raderna (Körlogg säger det)
+  --budget           ta också filens budget (#PBUDGET, #BUDGET) för dess år till Budget, per rapportrad
+  --ersatt-budget    som --budget, och ersätt belopp som Budget redan har för året (annars vägras det)
 ${COMMON_SV}
 
 Exempel:
   finsam sie bokforing.se
-  finsam sie bokforing.se arbetsbok.xlsx -o arbetsbok.importerad.xlsx`,
+  finsam sie bokforing.se arbetsbok.xlsx -o arbetsbok.importerad.xlsx
+  finsam sie bokforing.se arbetsbok.xlsx --budget`,
     en: `finsam sie <file.se> [<workbook.xlsx> [-o <out.xlsx>]]
 
 With a file: reads the SIE file, checks it (vouchers balance, the rows agree with the file's own balances)
@@ -223,11 +226,14 @@ Options:
   -o, --out <file>   the output (otherwise <name>.importerad.xlsx)
   --ersatt, --replace  replace an output that exists (an earlier import; otherwise refused)
   --importera-anda, --force  import even though the file's balances disagree with the rows (Körlogg records it)
+  --budget           also take the file's budget (#PBUDGET, #BUDGET) for its year into Budget, per report line
+  --ersatt-budget, --replace-budget  as --budget, replacing amounts Budget already has for the year (else refused)
 ${COMMON_EN}
 
 Example:
   finsam sie ledger.se
-  finsam sie ledger.se workbook.xlsx -o workbook.importerad.xlsx`,
+  finsam sie ledger.se workbook.xlsx -o workbook.importerad.xlsx
+  finsam sie ledger.se workbook.xlsx --budget`,
   },
 };
 

@@ -37,7 +37,8 @@ export const CLI_TEXT = {
       `${s.company || "(inget företagsnamn)"} – ${s.program || "okänt program"}` +
       `${encodingWorthSaying(s) ? `, teckenkodning ${encodingWorthSaying(s)}` : ""}\n` +
       `  ${s.accounts} konton, ${s.vouchers} verifikationer och ${s.transactions} transaktioner` +
-      (fiscalYearName(s) ? ` räkenskapsår ${fiscalYearName(s)}` : ""),
+      (fiscalYearName(s) ? ` räkenskapsår ${fiscalYearName(s)}` : "") +
+      (s.budget ? `\n  budget ${s.budget.year} (#${s.budget.source}) för ${s.budget.accounts} konton; importera den med --budget` : ""),
     sieValid: "Filen går att läsa: alla verifikationer balanserar.",
     sieReconciled: (compared: number, differences: number) =>
       compared === 0
@@ -61,6 +62,9 @@ export const CLI_TEXT = {
     andMore: (n: number) => `… och ${n} till`,
     aFingerprint: "(ett fingeravtryck)",
     importAnywayHint: "Importera ändå: kör samma kommando med --importera-anda.",
+    replaceBudgetHint: "Ersätt budgeten: kör samma kommando med --ersatt-budget.",
+    sieBudgetImported: (b: { year: number; source: string; lines: number; replaced: number }) =>
+      `Budget ${b.year} ur #${b.source}: ${b.lines} rapportrader i Budget` + (b.replaced > 0 ? `, ${b.replaced} belopp ersatta.` : "."),
     cutoffWord: "brytdatum",
     memberTotal: (year: number) => `Medlemsbidrag ${year}`,
     forecastResult: "Prognos årets resultat",
@@ -101,7 +105,8 @@ export const CLI_TEXT = {
       `${s.company || "(no company name)"} – ${s.program || "unknown program"}` +
       `${encodingWorthSaying(s) ? `, encoding ${encodingWorthSaying(s)}` : ""}\n` +
       `  ${s.accounts} accounts, ${s.vouchers} vouchers and ${s.transactions} transactions` +
-      (fiscalYearName(s) ? ` in fiscal year ${fiscalYearName(s)}` : ""),
+      (fiscalYearName(s) ? ` in fiscal year ${fiscalYearName(s)}` : "") +
+      (s.budget ? `\n  budget ${s.budget.year} (#${s.budget.source}) for ${s.budget.accounts} accounts; import it with --budget` : ""),
     sieValid: "The file can be read: every voucher balances.",
     sieReconciled: (compared: number, differences: number) =>
       compared === 0
@@ -126,6 +131,10 @@ export const CLI_TEXT = {
     andMore: (n: number) => `… and ${n} more`,
     aFingerprint: "(a fingerprint)",
     importAnywayHint: "To import anyway: run the same command with --importera-anda (or --force).",
+    replaceBudgetHint: "To replace the budget: run the same command with --ersatt-budget (or --replace-budget).",
+    sieBudgetImported: (b: { year: number; source: string; lines: number; replaced: number }) =>
+      `Budget ${b.year} from #${b.source}: ${b.lines} report lines in Budget` +
+      (b.replaced > 0 ? `, ${b.replaced} amounts replaced.` : "."),
     cutoffWord: "cut-off",
     memberTotal: (year: number) => `Member contributions ${year}`,
     forecastResult: "Forecast result for the year",

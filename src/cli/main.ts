@@ -75,6 +75,12 @@ function parseArgs(argv: string[], t: CliText): Parsed {
     else if (a === "--json") p.json = true;
     else if (a === "--help" || a === "-h") p.help = true;
     else if (a === "--importera-anda" || a === "--importera-ändå" || a === "--force") p.importAnyway = true;
+    else if (COMMAND_NAMES[command.toLowerCase()] === "sie" && a === "--budget") p.budget = true;
+    else if (
+      COMMAND_NAMES[command.toLowerCase()] === "sie" &&
+      (a === "--ersatt-budget" || a === "--ersätt-budget" || a === "--replace-budget")
+    )
+      p.replaceBudget = p.budget = true;
     else if (a === "--ersatt" || a === "--ersätt" || a === "--replace") p.replace = true;
     else if (COMMAND_NAMES[command.toLowerCase()] === "exempel" && (a === "--avslutat" || a === "--closed")) p.closed = true;
     else if (a.startsWith("-")) throw new UsageError(t.unknownFlag(a));

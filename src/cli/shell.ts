@@ -30,6 +30,10 @@ export interface Parsed {
   replace: boolean;
   /** `finsam exempel … --avslutat` (`--closed`): the example's year closed, its ledger through December (for Nytt år). */
   closed?: boolean;
+  /** `finsam sie <fil> <arbetsbok> --budget`: the file's budget into Budget too. */
+  budget?: boolean;
+  /** `--ersatt-budget`: replace amounts Budget already has for the year (implies --budget). */
+  replaceBudget?: boolean;
   /** `--help` or `-h` after the command: that command's help. */
   help: boolean;
 }

@@ -65,12 +65,15 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
     now: io.now(),
     version: version(),
     importAnyway: p.importAnyway,
+    budget: p.budget,
+    replaceBudget: p.replaceBudget,
   });
   const reconciliation = outcome.reconciliation ? reconciliationJson(outcome.reconciliation) : null;
   if (!outcome.ok) {
     printIssues(io, t.sieNotImported, outcome.errors, lang);
     // The explicit choice, as the command line makes it (the pane has its box; the message names neither).
     if (outcome.errors.some((e) => e.code === "sie_reconciliation_failed")) io.err(`${t.importAnywayHint}\n`);
+    if (outcome.errors.some((e) => e.code === "sie_budget_exists")) io.err(`${t.replaceBudgetHint}\n`);
     printIssues(io, t.warningsTitle, outcome.warnings, lang);
     if (p.json) {
       const doc = {
@@ -93,6 +96,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   await saveXlsx(port, output);
   printIssues(io, t.warningsTitle, outcome.warnings, lang);
   io.err(`${t.sieImported(outcome)}\n`);
+  if (outcome.budget) io.err(`${t.sieBudgetImported(outcome.budget)}\n`);
   // The line in words, and the code Kontoplan's Rapportrad holds (as the officer will see it there).
   const lineText = (line: string | null) => (line ? `${lineLabelIn(line, lang)} (${line})` : "–");
   for (const pr of outcome.proposals.slice(0, ISSUES_SHOWN)) io.err(`  ${pr.accountText} ${pr.name}: ${lineText(pr.line)}\n`);
@@ -113,6 +117,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
         added: outcome.added,
         proposals: outcome.proposals,
         settingsFilled: outcome.settingsFilled,
+        budget: outcome.budget,
       },
     };
     io.out(JSON.stringify(doc, null, 2) + "\n");

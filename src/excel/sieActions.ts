@@ -22,6 +22,8 @@ export interface ImportReport {
   added: number;
   proposals: Array<{ account: number; accountText: string; name: string; line: string | null }>;
   settingsFilled: string[];
+  /** The budget taken into Budget (the pane's checkbox), else null. */
+  budget: { year: number; source: string; lines: number; replaced: number } | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function importSieAction(
   bytes: Uint8Array,
   fileName: string,
   importAnyway = false,
+  budget: { budget?: boolean; replaceBudget?: boolean } = {},
 ): Promise<ActionResult & { imported?: ImportReport }> {
   return env.run(async (context) => {
     const port = new OfficePort(context, env.port);
@@ -42,6 +45,7 @@ export async function importSieAction(
       now: (env.now ?? isoNow)(),
       version: VERSION,
       importAnyway,
+      ...budget,
     });
     if (!outcome.ok) {
       return {
@@ -64,14 +68,14 @@ export async function importSieAction(
         status: "import_failed" as const,
       };
     }
-    const { years, replaced, added, proposals, settingsFilled } = outcome;
+    const { years, replaced, added, proposals, settingsFilled, budget: taken } = outcome;
     return {
       action: "import-sie" as const,
       ok: true,
       errors: [],
       warnings: outcome.warnings,
       status: "import_done" as const,
-      imported: { years, replaced, added, proposals, settingsFilled },
+      imported: { years, replaced, added, proposals, settingsFilled, budget: taken },
     };
   });
 }
@@ -81,16 +85,19 @@ export async function previewSieAction(
   env: ActionEnv,
   bytes: Uint8Array,
   fileName: string,
+  budget: { budget?: boolean; replaceBudget?: boolean } = {},
 ): Promise<ImportReport & { errors: Issue[]; warnings: Issue[]; reconciliation: Reconciliation | null }> {
   return env.run(async (context) => {
     const grid = await new OfficePort(context, env.port).readGrid();
-    const o = importSie(grid, parseSie(bytes, fileName), { fileName, sha256: sha256HexOfBytes(bytes), now: "", version: VERSION });
+    const info = { fileName, sha256: sha256HexOfBytes(bytes), now: "", version: VERSION, ...budget };
+    const o = importSie(grid, parseSie(bytes, fileName), info);
     return {
       years: o.years,
       replaced: o.replaced,
       added: o.added,
       proposals: o.proposals,
       settingsFilled: o.settingsFilled,
+      budget: o.budget,
       errors: o.errors,
       warnings: o.warnings,
       reconciliation: o.reconciliation,

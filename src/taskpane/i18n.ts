@@ -90,6 +90,10 @@ export const STRINGS = {
         ? "Avstämning: filen har inga saldon (#UB, #RES, #PSALDO) att stämma av raderna mot."
         : `Avstämning: filens ${compared} saldon stämmer med raderna som importeras.`,
     sieImportAnyway: "Importera ändå, trots att filens saldon inte stämmer (Körlogg säger det)",
+    sieBudget: (year: number, source: string, accounts: number) =>
+      `Importera också filens budget för ${year} (#${source}, ${accounts} konton) till Budget, per rapportrad`,
+    sieReplaceBudget: "Ersätt budgeten: belopp som redan står i Budget för året skrivs över (Körlogg säger det)",
+    sieBudgetImported: (year: number, lines: number) => `Budget ${year}: ${lines} rapportrader skrivna.`,
     sieMore: (n: number) => `… och ${n} till`,
   },
   en: {
@@ -178,6 +182,10 @@ export const STRINGS = {
         ? "Reconciliation: the file has no balances (#UB, #RES, #PSALDO) to check the rows against."
         : `Reconciliation: the file's ${compared} balances agree with the rows to be imported.`,
     sieImportAnyway: "Import anyway, although the file's balances disagree (Körlogg records it)",
+    sieBudget: (year: number, source: string, accounts: number) =>
+      `Also import the file's budget for ${year} (#${source}, ${accounts} accounts) into Budget, per report line`,
+    sieReplaceBudget: "Replace the budget: amounts Budget already has for the year are overwritten (Körlogg records it)",
+    sieBudgetImported: (year: number, lines: number) => `Budget ${year}: ${lines} report lines written.`,
     sieMore: (n: number) => `… and ${n} more`,
   },
 } as const;

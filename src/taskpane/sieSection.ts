@@ -104,8 +104,54 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
     el("label", { text: t.sieImportAnyway, attrs: { for: "sie-anyway" } }),
   );
   anywayField.hidden = true;
+  // The budget (#PBUDGET): offered when the file has one; replacing amounts Budget already has is a second choice.
+  const withBudget = el("input", { attrs: { type: "checkbox", id: "sie-budget" } });
+  const budgetLabel = el("label", { text: "", attrs: { for: "sie-budget" } });
+  const budgetField = el("div", { className: "field checkbox" }, withBudget, budgetLabel);
+  budgetField.hidden = true;
+  const replaceBudget = el("input", { attrs: { type: "checkbox", id: "sie-replace-budget" } });
+  const replaceField = el(
+    "div",
+    { className: "field checkbox" },
+    replaceBudget,
+    el("label", { text: t.sieReplaceBudget, attrs: { for: "sie-replace-budget" } }),
+  );
+  replaceField.hidden = true;
   let canImport = false;
   let file: { bytes: Uint8Array; name: string } | null = null;
+  const budgetChoice = () => ({ budget: withBudget.checked, replaceBudget: withBudget.checked && replaceBudget.checked });
+  const failed = (e: unknown) => {
+    // The file could not be read or the reader not loaded (the pane's host unreachable): said, not swallowed.
+    console.error("Finsam Ekonomi: preview-sie", e);
+    const failure: Issue = { code: "unexpected", params: { detail: errorMessage(e)?.message ?? String(e) }, cell: "" };
+    hooks.finished({ action: "import-sie", ok: false, errors: [failure], warnings: [], status: "aborted" });
+  };
+
+  /** Reads the chosen file and shows what importing it (with the budget choices as they stand) would do. */
+  async function showPreview(chosen: { bytes: Uint8Array; name: string }, fresh: boolean): Promise<void> {
+    const sie = await loadSie();
+    const s = sie.summarizeSie(sie.parseSie(chosen.bytes, chosen.name), chosen.name);
+    if (fresh) {
+      withBudget.checked = false;
+      replaceBudget.checked = false;
+      budgetField.hidden = s.budget === null;
+      if (s.budget) budgetLabel.textContent = t.sieBudget(s.budget.year, s.budget.source, s.budget.accounts);
+    }
+    // What the import would do to this workbook (read only; nothing is written yet).
+    // A file that reads (its only error being the reconciliation's) is tried against this workbook.
+    const readable = s.errors.every((e) => e.code === "sie_reconciliation_failed");
+    const dry = readable ? await sie.previewSieAction(env, chosen.bytes, chosen.name, budgetChoice()) : null;
+    const { rows, errors } = importRows(t, lang, s, dry, chosen.name);
+    // The file's own balances disagree: refused unless the user says, in so many words, to go ahead.
+    anyway.checked = false;
+    anywayField.hidden = !(errors.length === 1 && errors[0].code === "sie_reconciliation_failed");
+    // Budget has other amounts for the year: replaced only when the user says so.
+    replaceField.hidden = !(withBudget.checked && (replaceBudget.checked || errors.some((e) => e.code === "sie_budget_exists")));
+    preview.replaceChildren(...fileRows(t, s, sie), ...rows);
+    preview.hidden = false;
+    canImport = errors.length === 0;
+    button.disabled = !canImport;
+  }
 
   input.addEventListener("change", () => {
     const chosen = input.files?.[0];
@@ -113,30 +159,13 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
     chosenName.textContent = chosen.name;
     void chosen
       .arrayBuffer()
-      .then(async (buffer) => {
-        file = { bytes: new Uint8Array(buffer), name: chosen.name };
-        const sie = await loadSie();
-        const s = sie.summarizeSie(sie.parseSie(file.bytes, file.name), file.name);
-        // What the import would do to this workbook (read only; nothing is written yet).
-        // A file that reads (its only error being the reconciliation's) is tried against this workbook.
-        const readable = s.errors.every((e) => e.code === "sie_reconciliation_failed");
-        const dry = readable ? await sie.previewSieAction(env, file.bytes, file.name) : null;
-        const { rows, errors } = importRows(t, lang, s, dry, file.name);
-        // The file's own balances disagree: refused unless the user says, in so many words, to go ahead.
-        anyway.checked = false;
-        anywayField.hidden = !(errors.length === 1 && errors[0].code === "sie_reconciliation_failed");
-        preview.replaceChildren(...fileRows(t, s, sie), ...rows);
-        preview.hidden = false;
-        canImport = errors.length === 0;
-        button.disabled = !canImport;
-      })
-      .catch((e: unknown) => {
-        // The file could not be read or the reader not loaded (the pane's host unreachable): said, not swallowed.
-        console.error("Finsam Ekonomi: preview-sie", e);
-        const failure: Issue = { code: "unexpected", params: { detail: errorMessage(e)?.message ?? String(e) }, cell: "" };
-        hooks.finished({ action: "import-sie", ok: false, errors: [failure], warnings: [], status: "aborted" });
-      });
+      .then((buffer) => showPreview((file = { bytes: new Uint8Array(buffer), name: chosen.name }), true))
+      .catch(failed);
   });
+  for (const box of [withBudget, replaceBudget])
+    box.addEventListener("change", () => {
+      if (file) void showPreview(file, false).catch(failed);
+    });
 
   anyway.addEventListener("change", () => {
     button.disabled = !(canImport || anyway.checked);
@@ -148,11 +177,15 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
     button.disabled = true;
     hooks.started();
     void loadSie()
-      .then((sie) => sie.importSieAction(env, chosen.bytes, chosen.name, !canImport && anyway.checked))
+      .then((sie) => sie.importSieAction(env, chosen.bytes, chosen.name, !canImport && anyway.checked, budgetChoice()))
       .then((result) => {
         hooks.finished(result);
         if (result.imported)
           preview.appendChild(el("p", { className: "sie-done", text: t.sieImported(result.imported.replaced, result.imported.added) }));
+        if (result.imported?.budget)
+          preview.appendChild(
+            el("p", { className: "sie-done", text: t.sieBudgetImported(result.imported.budget.year, result.imported.budget.lines) }),
+          );
       })
       .catch((e: unknown) => {
         console.error("Finsam Ekonomi: import-sie", e);
@@ -175,6 +208,8 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
     ),
     el("p", { className: "help", text: t.sieHelp, attrs: { id: "sie-help" } }),
     preview,
+    budgetField,
+    replaceField,
     anywayField,
     el("div", { className: "actions" }, button),
   );

@@ -17,6 +17,8 @@ import { oreToKronorString } from "../core/money";
 import { sieLedgerRows } from "../core/sie/ledgerRows";
 import type { SieFile } from "../core/sie/parse";
 import { Reconciliation, reconcile } from "../core/sie/reconcile";
+import { sieBudget } from "../core/sie/budget";
+import { BudgetImport, budgetEdit } from "./sieBudgetEdit";
 import { asCellRef } from "../core/units";
 import { importLogRow, LOG, LOG_HEADERS, LOG_WIDTHS, logCells, OWNED_SHEETS } from "../report/sheets";
 import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
@@ -49,6 +51,8 @@ export interface SieImportOutcome {
   reconciliation: Reconciliation | null;
   /** Imported despite differences (importAnyway). */
   forced: boolean;
+  /** The budget taken into Budget (with `budget`), else null. */
+  budget: Omit<BudgetImport, "edit"> | null;
 }
 
 /** Earlier imports in Körlogg: time, file SHA-256 and years, from their columns. */
@@ -81,17 +85,35 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
         ? { value: text, format: FORMATS.text }
         : { value: account, format: ledgerFormat.account };
     };
-    const x: Import = { grid, sie, info, ledger, settings, warnings, at: (line) => asCellRef(`${info.fileName}:${line}`), accountCell };
+    const fileBudget = info.budget ? sieBudget(sie, info.fileName) : null;
+    const x: Import = {
+      grid,
+      sie,
+      info,
+      ledger,
+      settings,
+      warnings,
+      at: (line) => asCellRef(`${info.fileName}:${line}`),
+      accountCell,
+      budgetAccounts: fileBudget ? [...fileBudget.accounts.keys()] : [],
+    };
     checkBelongs(x);
+    if (info.budget && !fileBudget)
+      refuse({
+        code: "sie_budget_none",
+        params: { year: ledger.importYears.find((y) => y.offset === 0)?.year ?? ledger.years[0] },
+        cell: x.at(1),
+      });
     const yearsText = [...ledger.years].sort((a, b) => a - b).join("–");
     checkEarlierImports(x, yearsText);
     reconciliation = reconcile(sie, info.fileName, ledger.importYears, ledger.rows);
     const forced = checkReconciliation(x, reconciliation);
     const huvudbok = ledgerEdit(x);
+    const budget = fileBudget ? budgetEdit(x, fileBudget, info.replaceBudget === true) : null;
     const accounts = accountsEdit(x);
     const settingsEdits = settingsEdit(x);
-    const edits = [huvudbok.edit, ...accounts.edits, ...settingsEdits.edits];
-    const action = logAction(x, { yearsText, reconciliation, forced, replaced: huvudbok.replaced, proposals: accounts.proposals });
+    const edits = [huvudbok.edit, ...(budget?.edit ? [budget.edit] : []), ...accounts.edits, ...settingsEdits.edits];
+    const action = logAction(x, { yearsText, reconciliation, forced, replaced: huvudbok.replaced, proposals: accounts.proposals, budget });
     const log = logSheetOf(x, action, yearsText);
     return {
       ok: true,
@@ -107,6 +129,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       mode: ledger.mode,
       reconciliation,
       forced,
+      budget: budget ? { year: budget.year, source: budget.source, lines: budget.lines, replaced: budget.replaced } : null,
     };
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
@@ -124,6 +147,7 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       mode: "replace",
       reconciliation,
       forced: false,
+      budget: null,
     };
   }
 }
@@ -174,7 +198,14 @@ function checkReconciliation(x: Import, r: Reconciliation): boolean {
 /** Körlogg's words for the import: program, years, the reconciliation (or that it was forced), rows and proposals. */
 function logAction(
   x: Import,
-  r: { yearsText: string; reconciliation: Reconciliation; forced: boolean; replaced: number; proposals: Proposal[] },
+  r: {
+    yearsText: string;
+    reconciliation: Reconciliation;
+    forced: boolean;
+    replaced: number;
+    proposals: Proposal[];
+    budget: BudgetImport | null;
+  },
 ): string {
   const { reconciliation } = r;
   const proposed = r.proposals.map((p) => `${p.accountText} ${p.line ?? "–"}`).join(", ");
@@ -186,7 +217,12 @@ function logAction(
     `Importera SIE ${x.info.fileName} (${x.sie.program || "okänt program"}; år ${r.yearsText}; ` +
     `${reconciled}; ${x.ledger.mode === "add" ? "transaktionsfil, inget ersatt; " : ""}` +
     `${r.replaced} rader ersatta, ${x.ledger.rows.length} tillagda; ` +
-    `${r.proposals.length} konton föreslagna${proposed ? `: ${proposed}` : ""})`
+    `${r.proposals.length} konton föreslagna${proposed ? `: ${proposed}` : ""}` +
+    (r.budget
+      ? `; budget ${r.budget.year} ur #${r.budget.source}: ${r.budget.lines} rapportrader` +
+        (r.budget.replaced > 0 ? `, ${r.budget.replaced} belopp ERSATTA` : "")
+      : "") +
+    ")"
   ).slice(0, 32000);
 }
 

@@ -30,6 +30,10 @@ export interface SieImportInfo {
    * (`--importera-anda`, the pane's checkbox); Körlogg records it. A double import is refused all the same.
    */
   importAnyway?: boolean;
+  /** Also take the file's budget (#PBUDGET, #BUDGET) of its year into Budget (`--budget`, the pane's checkbox). */
+  budget?: boolean;
+  /** Replace amounts Budget already has for that year (`--ersatt-budget`): without it such amounts refuse the import. */
+  replaceBudget?: boolean;
 }
 
 /** An account no Kontoplan row covers, with its proposed line; `accountText` as the file writes it (`0351`). */
@@ -74,6 +78,8 @@ export interface Import {
   at: (line: number) => CellRef;
   /** An account as a cell: written with a leading zero (`0351`) it stays text, so that it keeps its zero. */
   accountCell: (account: number) => Cell;
+  /** Accounts the imported budget uses: Kontoplan gets a proposal for those it does not cover, as for the rows'. */
+  budgetAccounts?: readonly number[];
 }
 
 /** Huvudbok: other years' rows kept in their order, the file's years replaced (or, a transaction file, its rows added). */
@@ -187,7 +193,9 @@ export function accountsEdit(x: Import): { edits: TableEdit[]; sheets: SheetMode
     : [];
   const chart = x.settings?.sieChart ?? chartOf(x.sie);
   const proposals: Proposal[] = [];
-  for (const [account, name] of [...x.ledger.accounts].sort((a, b) => a[0] - b[0])) {
+  const used = new Map(x.ledger.accounts);
+  for (const a of x.budgetAccounts ?? []) if (!used.has(a)) used.set(a, x.sie.accounts.get(a) ?? "");
+  for (const [account, name] of [...used].sort((a, b) => a[0] - b[0])) {
     if (rules.some((r) => account >= r.from && account <= r.to)) continue;
     proposals.push({ account, accountText: String(x.accountCell(account).value), name, line: proposeLine(account, name, chart) });
   }

@@ -12,6 +12,7 @@ import { SHELL_MESSAGES, ShellParams } from "./files";
 import { SIE_MESSAGES, SieParams } from "./sie";
 import { SIE_IMPORT_MESSAGES, SieImportParams } from "./sieImport";
 import { NEW_YEAR_MESSAGES, NewYearParams } from "./newYear";
+import { SIE_BUDGET_MESSAGES, SieBudgetParams } from "./sieBudget";
 import { WARNING_MESSAGES, WarningParams } from "./warnings";
 import { FUNCTION_MESSAGES, FunctionParams } from "./functions";
 import type { Entry } from "./words";
@@ -19,7 +20,8 @@ import type { Entry } from "./words";
 export type { ValueCode, ValueParams, ValueProblem } from "./words";
 
 /** The parameters of each code. Amounts are exact kronor strings ("-300000.5"); dates ISO. */
-export interface Params extends InputParams, WarningParams, FunctionParams, SieParams, SieImportParams, ShellParams, NewYearParams {}
+export interface Params
+  extends InputParams, WarningParams, FunctionParams, SieParams, SieImportParams, SieBudgetParams, ShellParams, NewYearParams {}
 
 export type Code = keyof Params;
 
@@ -43,6 +45,7 @@ export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   ...FUNCTION_MESSAGES,
   ...SIE_MESSAGES,
   ...SIE_IMPORT_MESSAGES,
+  ...SIE_BUDGET_MESSAGES,
   ...SHELL_MESSAGES,
   ...NEW_YEAR_MESSAGES,
 };

@@ -125,8 +125,8 @@ function yearsOf(
 }
 
 /**
- * The period balances of one year as one movement per account and month: the row without objects,
- * else the sum of one dimension's object rows (several dimensions that disagree cannot be summed
+ * The period balances (or, with `balances`, the #PBUDGET rows) of one year as one movement per account and month:
+ * the row without objects, else the sum of one dimension's object rows (several dimensions that disagree cannot be summed
  * without counting twice: an error naming the first row).
  */
 export function periodMovements(
@@ -134,9 +134,11 @@ export function periodMovements(
   offset: number,
   name: string,
   errors: Issue[],
+  balances: readonly SiePeriodBalance[] = file.psaldo,
+  ambiguous: "sie_psaldo_ambiguous" | "sie_budget_ambiguous" = "sie_psaldo_ambiguous",
 ): Map<string, { account: number; period: string; ore: Ore; line: number }> {
   const groups = new Map<string, { total: SiePeriodBalance | null; byDims: Map<string, Ore>; first: SiePeriodBalance }>();
-  for (const p of file.psaldo) {
+  for (const p of balances) {
     if (p.year !== offset) continue;
     const key = `${p.account}/${p.period}`;
     let g = groups.get(key);
@@ -160,7 +162,7 @@ export function periodMovements(
     const sums = [...g.byDims.values()];
     if (sums.some((x) => x !== sums[0])) {
       errors.push({
-        code: "sie_psaldo_ambiguous",
+        code: ambiguous,
         params: { account: g.first.account, period: g.first.period },
         cell: asCellRef(`${name}:${g.first.line}`),
       });

@@ -10,6 +10,7 @@ import { crc32String } from "./crc32";
 import { decode } from "./encoding";
 import { badDateCode, dayOf, fastTrans, Field, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
 import type { SieFile, SieVoucher } from "./sieFile";
+import { budgetFields, pbudgetFields } from "./budgetRecords";
 
 /**
  * The reader's state over one file: the voucher being read and its braces, the checksum's lines, the line number,
@@ -153,6 +154,12 @@ export class SieReader {
       case "#PSALDO":
         this.periodBalance(f);
         break;
+      case "#PBUDGET":
+        this.periodBudget(f);
+        break;
+      case "#BUDGET":
+        this.yearBudget(f);
+        break;
       case "#VER":
         this.openVoucher(f, trimmed);
         break;
@@ -211,6 +218,29 @@ export class SieReader {
     if (account === null || ore === null) return;
     const objects = pairs(list(f[4]));
     this.file.psaldo.push({ year: Number(str(f[1])), period: str(f[2]), account, objects, ore, line: this.lineNo });
+  }
+
+  /** #PBUDGET (either field order, budgetRecords.ts) and #BUDGET: a month's or a year's budget of an account. */
+  private periodBudget(f: Field[]): void {
+    const r = pbudgetFields(f);
+    const account = this.accountOf(r.account);
+    const ore = this.amountOf(r.amount);
+    if (account === null || ore === null || !this.yearIndexOk(f[1])) return;
+    this.file.pbudget.push({ year: Number(str(f[1])), period: r.period, account, objects: r.objects, ore, line: this.lineNo });
+  }
+  private yearBudget(f: Field[]): void {
+    const r = budgetFields(f);
+    const account = this.accountOf(r.account);
+    const ore = this.amountOf(r.amount);
+    if (account === null || ore === null || !this.yearIndexOk(f[1])) return;
+    this.file.budget.push({ year: Number(str(f[1])), account, objects: r.objects, ore, line: this.lineNo });
+  }
+
+  /** A year index (`0`, `-1`): an integer, else an error naming the line. */
+  private yearIndexOk(f: Field | undefined): boolean {
+    if (Number.isInteger(Number(str(f))) && str(f) !== "") return true;
+    this.error({ code: "sie_bad_year_index", params: { value: str(f) } });
+    return false;
   }
 
   /** #VER: a voucher opens (its braces follow on this line or the next). */

@@ -44,6 +44,13 @@ export interface SieFile {
   ub: SieBalance[];
   res: SieBalance[];
   psaldo: SiePeriodBalance[];
+  /**
+   * `#PBUDGET`: a month's budget of an account, possibly per object, read in either field order real exports
+   * write (`0 YYYYMM konto {…} belopp`, and BL Administration's `0 konto YYYYMM belopp`).
+   */
+  pbudget: SiePeriodBalance[];
+  /** `#BUDGET`: a year's budget of an account, where a program writes it (`0 konto {…} belopp`). */
+  budget: Array<SieBalance & { objects: Array<[number, string]> }>;
   vouchers: SieVoucher[];
   checksum: "ok" | "absent" | "wrong";
   errors: Issue[];
@@ -68,6 +75,8 @@ export function emptyFile(encoding: SieEncoding): SieFile {
     ub: [],
     res: [],
     psaldo: [],
+    pbudget: [],
+    budget: [],
     vouchers: [],
     checksum: "absent",
     errors: [],

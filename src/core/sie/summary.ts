@@ -12,6 +12,7 @@ import { addOre, asCellRef, asOre, Ore } from "../units";
 import { isClosingAccount, sieLedgerRows, YearSource } from "./ledgerRows";
 import type { SieFile } from "./parse";
 import { Reconciliation, reconcile } from "./reconcile";
+import { sieBudget } from "./budget";
 
 export interface SieSummary {
   sieType: number | null;
@@ -35,6 +36,11 @@ export interface SieSummary {
   /** Year 0's result as the annual report has it (profit positive), closing entries left out; null when the file has none. */
   result: string | null;
   transactionsByClass: Record<string, string>;
+  /**
+   * The budget the file carries for year 0 (#PBUDGET, else #BUDGET), per account summed over its months: what
+   * `--budget` would take into Budget (through Kontoplan); null when the file has none.
+   */
+  budget: { year: number; source: "PBUDGET" | "BUDGET"; accounts: number; total: string } | null;
   /** Every figure of the file compared with the rows, and every difference (complete). */
   reconciliation: {
     compared: number;
@@ -111,6 +117,9 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
       cell: asCellRef(`${name}:${d.line}`),
     });
   }
+  // The budget is read here as --budget would read it: what would refuse it is a warning (the ledger imports without it).
+  const budget = file.errors.length === 0 ? sieBudget(file, name) : null;
+  if (budget) warnings.push(...budget.errors);
   const unbalanced = file.errors
     .filter((e) => e.code === "sie_unbalanced_voucher")
     .map((e) => {
@@ -140,6 +149,14 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
     closingBalances: kr(sumOver(file.ub, 1000, 2999)),
     result: resultOre === null ? null : kr(resultOre),
     transactionsByClass: Object.fromEntries([...byClass].sort().map(([c, ore]) => [c, kr(ore)])),
+    budget: budget
+      ? {
+          year: budget.year,
+          source: budget.source,
+          accounts: budget.accounts.size,
+          total: kr(asOre([...budget.accounts.values()].reduce((a, x) => a + x, 0))),
+        }
+      : null,
     reconciliation: reconciliationJson(reconciliation ?? { compared: 0, differences: [], total: asOre(0), accounts: [] }),
     errors,
     warnings,
