@@ -4,11 +4,12 @@
  * wide form), amounts that stand there replaced only when asked, and accounts that cannot be Budget rows named.
  * Key figures worked out by hand from the files (awk over their #PBUDGET lines), not by the code under test.
  */
-import { readFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { budgetByLine, linesTotal, sieBudget } from "../src/core/sie/budget";
 import { parseSie } from "../src/core/sie/parse";
 import { summarizeSie } from "../src/core/sie/summary";
+import { messageText } from "../src/core/messages";
 import { asOre } from "../src/core/units";
 import { exampleSheets, EXAMPLE_DEFAULTS, templateSheets } from "../src/report/example";
 import { LOG } from "../src/report/sheets";
@@ -261,5 +262,36 @@ describeWithSie("the budget through Office.js (the pane's checkbox)", () => {
       ["Övriga externa kostnader", 2017, 5],
       ["Avskrivningar", 2017, 40000],
     ]);
+  });
+});
+
+describeWithSie("golden: the budget import of BL Administration's export", () => {
+  /** What the officer sees: the summary's budget, Budget's rows, the warnings and Körlogg's words, as text. */
+  async function render(): Promise<string> {
+    const file = "bl_admin_blblov_sie4_latin1.se";
+    const bytes = readFileSync(path.join(SIE_DIR, file));
+    const { outcome, grid } = await importInto(await gridOf(templateSheets()), bytes, { fileName: file, budget: true });
+    const out = [`=== summary.budget ===`, JSON.stringify(summarizeSie(parseSie(bytes, file), file).budget)];
+    out.push("=== Budget ===", ...rows(grid, "Budget").map((r) => r.map((c) => (c === null ? "" : String(c))).join(" | ")));
+    out.push("=== outcome.budget ===", JSON.stringify(outcome.budget));
+    out.push("=== varningar ===", ...outcome.warnings.map((w) => `${w.cell}: ${messageText(w, "sv")}`));
+    const log = rows(grid, "Körlogg").find((r) => String(r[LOG.action] ?? "").includes("Importera SIE"))!;
+    out.push("=== Körlogg ===", String(log[LOG.action]));
+    return out.join("\n") + "\n";
+  }
+
+  test("matches test/golden-sie/blblov-budget.expected.txt", async () => {
+    const expectedFile = path.join(__dirname, "golden-sie", "blblov-budget.expected.txt");
+    const actual = await render();
+    if (process.env.UPDATE_GOLDEN) {
+      if (process.env.CI) throw new Error(`UPDATE_GOLDEN skriver om ${expectedFile}; gör det utanför CI`);
+      mkdirSync(path.dirname(expectedFile), { recursive: true });
+      writeFileSync(expectedFile, actual);
+    }
+    if (!existsSync(expectedFile)) throw new Error(`${expectedFile} saknas: kör UPDATE_GOLDEN=1 och läs filen innan den checkas in`);
+    expect(actual).toEqual(readFileSync(expectedFile, "utf8"));
+    // Its key figures by hand (awk over the file's #PBUDGET rows; see the long-form test above).
+    expect(actual).toContain("Personalkostnader | 2017 | 186280.21");
+    expect(actual).toContain("Övriga intäkter | 2017 | 85080.08");
   });
 });
