@@ -215,14 +215,16 @@ describe("2. every SIE type gives the year's result", () => {
   });
 
   test("object rows in two dimensions that do not agree cannot be summed without counting twice: refused at the first row", () => {
-    const text = sie(
-      "#RAR 0 20260101 20261231",
-      '#PSALDO 0 202602 5010 {1 "A"} 100.00',
-      '#PSALDO 0 202602 5010 {6 "P1"} 150.00',
-      "#RES 0 5010 150.00",
-    );
+    // Without the year's balances there is nothing else to read the year from (with them: test/sie3Objects.test.ts).
+    const text = sie("#RAR 0 20260101 20261231", '#PSALDO 0 202602 5010 {1 "A"} 100.00', '#PSALDO 0 202602 5010 {6 "P1"} 150.00');
     const ledger = sieLedgerRows(parsed(text), "t.se");
     expect(ledger.errors).toMatchObject([{ code: "sie_psaldo_ambiguous", cell: "t.se:6", params: { account: 5010, period: "202602" } }]);
+    // With #RES the year is read from it, and a warning names the account.
+    const withRes = sieLedgerRows(parsed(text + "#RES 0 5010 150.00\r\n"), "t.se");
+    expect([withRes.errors, withRes.warnings.filter((w) => w.code === "sie_psaldo_by_object").map((w) => w.params)]).toEqual([
+      [],
+      [{ year: 2026, accounts: [5010] }],
+    ]);
   });
 
   test("SIE 1 (year balances only): one row per account on 31 December, a warning, and the year's result", async () => {

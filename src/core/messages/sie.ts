@@ -1,5 +1,5 @@
 /** SIE files: reading, checking, reconciling and importing them. */
-import { Entry, None, SIE_KIND_EN, SIE_KIND_SV, SIE_ROWS_EN, SIE_ROWS_SV, none } from "./words";
+import { Entry, listEn, listSv, None, SIE_KIND_EN, SIE_KIND_SV, SIE_ROWS_EN, SIE_ROWS_SV, none } from "./words";
 
 export interface SieParams {
   sie_not_sie: None;
@@ -32,6 +32,7 @@ export interface SieParams {
   sie_year_no_data: { year: number };
   sie_year_balances_only: { year: number };
   sie_psaldo_ambiguous: { account: number; period: string };
+  sie_psaldo_by_object: { year: number; accounts: number[] };
   sie_bad_period: { value: string };
   sie_vouchers_outside_years: { count: number };
   duplicate_vouchers: { count: number; sheet: string; voucher: string };
@@ -278,6 +279,18 @@ export const SIE_MESSAGES: { [C in keyof SieParams]: Entry<SieParams[C]> } = {
       `Account ${p.account}, period ${p.period}: the file has period balances per object only, in dimensions whose sums ` +
       "differ; the total cannot be counted without counting something twice.",
     example: { account: 5010, period: "202603" },
+  },
+  sie_psaldo_by_object: {
+    meaning:
+      "Varning: filen har periodsaldon bara per objektkombination (t.ex. Avendos SIE 3), som inte kan summeras per månad utan " +
+      "dubbelräkning; året läses ur årssaldona (#RES, #UB) i stället, en rad per konto den sista dagen.",
+    sv: (p) =>
+      `${p.year}: periodsaldona för konto ${listSv(p.accounts)} finns bara per objektkombination och kan inte summeras per månad; ` +
+      "året läses ur filens årssaldon (#RES och #UB), en rad per konto den sista dagen.",
+    en: (p) =>
+      `${p.year}: the period balances of accounts ${listEn(p.accounts)} are given per object combination only and cannot be ` +
+      "totalled per month; the year is read from the file's year balances (#RES and #UB), one row per account on its last day.",
+    example: { year: 2026, accounts: [3010, 5010] },
   },
   sie_bad_period: {
     meaning: "Fel: en period i #PSALDO är inte ÅÅÅÅMM inom räkenskapsåret.",

@@ -203,13 +203,26 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
   for (const y of candidates) {
     const ibRows = file.ib.filter((r) => r.year === y.offset && r.ore !== 0);
     const vouchers = file.vouchers.filter((v) => v.day >= y.start && v.day <= y.end);
-    const movements = periodMovements(file, y.offset, name, errors);
+    const movementErrors: Issue[] = [];
+    const movements = periodMovements(file, y.offset, name, movementErrors);
     const res = file.res.filter((r) => r.year === y.offset);
     const ub = file.ub.filter((r) => r.year === y.offset);
+    // Period balances only per object combination ({7 "1"} beside {1 "Nord" 7 "1"}, Avendo's SIE 3): the months
+    // cannot be totalled without counting twice. With the year's balances the year is read from them, said once.
+    const byObjectOnly = [...new Set(movementErrors.filter((e) => e.code === "sie_psaldo_ambiguous").map((e) => e.params.account))];
+    const fallBack = vouchers.length === 0 && byObjectOnly.length > 0 && (res.length > 0 || ub.length > 0);
+    if (fallBack)
+      warnings.push({
+        code: "sie_psaldo_by_object",
+        params: { year: y.year, accounts: byObjectOnly.sort((a, b) => a - b) },
+        cell: movementErrors[0].cell,
+      });
+    // With vouchers the period balances are only compared (reconcile.ts); they refuse nothing here.
+    else if (vouchers.length === 0) errors.push(...movementErrors);
     const source: YearSource | null =
       vouchers.length > 0
         ? "vouchers"
-        : movements.size > 0
+        : movements.size > 0 && !fallBack
           ? "period_balances"
           : res.length > 0 || ub.length > 0
             ? "year_balances"
