@@ -619,6 +619,33 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.locator("#sie-preview").textContent()).toMatch(/\d+ rader ersatta, \d+ tillagda i Huvudbok/);
   });
 
+  test("Importera SIE: a file with a budget offers it; ticking it previews the budget's import, unticking takes it back", async () => {
+    const file = path.join(SIE_DIR, "bl_admin_blblov_sie4_latin1.se");
+    if (!existsSync(file)) {
+      if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
+      return;
+    }
+    const { page } = await open("?year=2017");
+    await page.setInputFiles("#sie-file", file);
+    await page.waitForSelector("#sie-preview:not([hidden])");
+    // The file has #PBUDGET for 2017: the box is offered, unticked, with what it would take.
+    expect(await page.isVisible("#sie-budget")).toBe(true);
+    expect(await page.isChecked("#sie-budget")).toBe(false);
+    expect(await page.locator("label[for=sie-budget]").textContent()).toBe(
+      "Importera också filens budget för 2017 (#PBUDGET, 23 konton) till Budget, per rapportrad",
+    );
+    expect(await page.isVisible("#sie-replace-budget")).toBe(false);
+    const enabledWithout = await page.isEnabled("#sie-import");
+    // Ticked: the preview is made again with the budget. The example's Budget has no 2017 column: said, and refused.
+    await page.check("#sie-budget");
+    await page.waitForFunction(() => (document.querySelector("#sie-preview")?.textContent ?? "").includes("ingen kolumn 2017"));
+    expect(await page.isEnabled("#sie-import")).toBe(false);
+    // Unticked: as before.
+    await page.uncheck("#sie-budget");
+    await page.waitForFunction(() => !(document.querySelector("#sie-preview")?.textContent ?? "").includes("ingen kolumn 2017"));
+    expect(await page.isEnabled("#sie-import")).toBe(enabledWithout);
+  });
+
   test("Importera SIE: a file whose balances disagree is refused in the preview; Importera ändå imports it, Körlogg says so", async () => {
     const file = path.join(SIE_DIR, "fortnox_sie4.si");
     if (!existsSync(file)) {
