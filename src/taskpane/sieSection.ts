@@ -130,7 +130,7 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
   /** Reads the chosen file and shows what importing it (with the budget choices as they stand) would do. */
   async function showPreview(chosen: { bytes: Uint8Array; name: string }, fresh: boolean): Promise<void> {
     const sie = await loadSie();
-    const s = sie.summarizeSie(sie.parseSie(chosen.bytes, chosen.name), chosen.name);
+    const s = sie.summarizeSie(sie.parseSie(chosen.bytes, chosen.name, undefined, { summary: true }), chosen.name);
     if (fresh) {
       withBudget.checked = false;
       replaceBudget.checked = false;

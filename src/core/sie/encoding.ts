@@ -15,9 +15,13 @@ const CP437_HIGH =
   "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀" +
   "αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
 
-/** The Swedish letters (å ä ö Å Ä Ö é) in each single-byte encoding. */
-const CP437_LETTERS = new Set([0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x9a]);
-const LATIN1_LETTERS = new Set([0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xdc]);
+/** The Swedish letters (å ä ö Å Ä Ö é) in each single-byte encoding: 1 for CP437's, 2 for Latin-1's, by byte. */
+const LETTER = new Uint8Array(256);
+for (const b of [0x86, 0x84, 0x94, 0x8f, 0x8e, 0x99, 0x82, 0x81, 0x9a]) LETTER[b] |= 1;
+for (const b of [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xdc]) LETTER[b] |= 2;
+
+/** High bytes counted by detectEncoding, for decode's output size (one pass over a large file, not two). */
+const highBytes = new WeakMap<Uint8Array, number>();
 
 /** Whether the bytes are valid UTF-8 and contain at least one multi-byte sequence. */
 function isUtf8(bytes: Uint8Array): boolean {
@@ -43,12 +47,16 @@ export function detectEncoding(bytes: Uint8Array): SieEncoding {
   if (isUtf8(bytes)) return "utf-8";
   let cp437 = 0;
   let latin1 = 0;
+  let high = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b < 0x80) continue;
-    if (CP437_LETTERS.has(b)) cp437++;
-    if (LATIN1_LETTERS.has(b)) latin1++;
+    high++;
+    const l = LETTER[b];
+    if (l & 1) cp437++;
+    if (l & 2) latin1++;
   }
+  highBytes.set(bytes, high);
   return latin1 > cp437 ? "latin-1" : "cp437";
 }
 
@@ -75,8 +83,11 @@ export function decode(bytes: Uint8Array, encoding: SieEncoding): string {
     const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     return new TextDecoder("utf-8").decode(bytes.subarray(start));
   }
-  let high = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) high++;
+  let high = highBytes.get(bytes) ?? -1;
+  if (high < 0) {
+    high = 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) high++;
+  }
   if (high === 0) return new TextDecoder("utf-8").decode(bytes);
   const table = highTable(encoding);
   const out = new Uint8Array(bytes.length + high * 2);

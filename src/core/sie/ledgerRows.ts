@@ -21,6 +21,7 @@ import type { LedgerRow } from "../inputs";
 import type { AccountLine } from "../reportLines";
 import { addOre, asCellRef, asOre, DayNumber, Ore } from "../units";
 import type { SieFile, SiePeriodBalance } from "./parse";
+import { voucherDates } from "./sieFile";
 
 /** A Huvudbok row as the import writes it: the ledger row's columns (core/inputs.ts), without the cells it was read from. */
 export type ImportRow = Pick<LedgerRow, "day" | "voucher" | "account" | "ore" | "text" | "project">;
@@ -86,20 +87,21 @@ function yearsOf(
   // A transaction file (SIE 4I: vouchers and no balances at all, with or without #RAR) is a part of a year:
   // its vouchers are added to the year of their dates, and nothing is replaced.
   const transactionFile = file.ib.length === 0 && file.ub.length === 0 && file.res.length === 0 && file.psaldo.length === 0;
-  if (file.years.length === 0 || (transactionFile && file.vouchers.length > 0)) {
-    if (file.vouchers.length === 0) {
+  const dates = voucherDates(file);
+  if (file.years.length === 0 || (transactionFile && dates.days.length > 0)) {
+    if (dates.days.length === 0) {
       errors.push({ code: "sie_no_fiscal_year", params: {}, cell: at(1) });
       return { years: [], mode: "replace" };
     }
     let first = Infinity;
     let last = -Infinity;
-    for (const v of file.vouchers) {
-      const y = yearOfDayNumber(v.day);
+    for (const day of dates.days) {
+      const y = yearOfDayNumber(day as DayNumber);
       if (y < first) first = y;
       if (y > last) last = y;
     }
     if (first !== last) {
-      errors.push({ code: "sie_years_span", params: { first, last }, cell: at(file.vouchers[0].line) });
+      errors.push({ code: "sie_years_span", params: { first, last }, cell: at(dates.lines[0]) });
       return { years: [], mode: "add" };
     }
     warnings.push({ code: "sie_transactions_added", params: { year: first }, cell: at(1) });
@@ -190,12 +192,13 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
 
   // Vouchers outside every fiscal year the file states: never dropped without a word.
   const outside = { count: 0, line: 0 };
+  const dates = voucherDates(file);
   if (file.years.length > 0) {
-    for (const v of file.vouchers) {
-      if (file.years.some((y) => v.day >= y.start && v.day <= y.end)) continue;
-      if (outside.count === 0) outside.line = v.line;
+    dates.days.forEach((day, i) => {
+      if (file.years.some((y) => day >= y.start && day <= y.end)) return;
+      if (outside.count === 0) outside.line = dates.lines[i];
       outside.count++;
-    }
+    });
   }
   if (errors.length > 0) return { years: [], importYears: [], mode, rows, accounts, accountTexts, outside, errors, warnings };
 
@@ -203,6 +206,7 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
   for (const y of candidates) {
     const ibRows = file.ib.filter((r) => r.year === y.offset && r.ore !== 0);
     const vouchers = file.vouchers.filter((v) => v.day >= y.start && v.day <= y.end);
+    const hasVouchers = dates.days.some((day) => day >= y.start && day <= y.end);
     const movementErrors: Issue[] = [];
     const movements = periodMovements(file, y.offset, name, movementErrors);
     const res = file.res.filter((r) => r.year === y.offset);
@@ -210,7 +214,7 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
     // Period balances only per object combination ({7 "1"} beside {1 "Nord" 7 "1"}, Avendo's SIE 3): the months
     // cannot be totalled without counting twice. With the year's balances the year is read from them, said once.
     const byObjectOnly = [...new Set(movementErrors.filter((e) => e.code === "sie_psaldo_ambiguous").map((e) => e.params.account))];
-    const fallBack = vouchers.length === 0 && byObjectOnly.length > 0 && (res.length > 0 || ub.length > 0);
+    const fallBack = !hasVouchers && byObjectOnly.length > 0 && (res.length > 0 || ub.length > 0);
     if (fallBack)
       warnings.push({
         code: "sie_psaldo_by_object",
@@ -218,17 +222,16 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
         cell: movementErrors[0].cell,
       });
     // With vouchers the period balances are only compared (reconcile.ts); they refuse nothing here.
-    else if (vouchers.length === 0) errors.push(...movementErrors);
-    const source: YearSource | null =
-      vouchers.length > 0
-        ? "vouchers"
-        : movements.size > 0 && !fallBack
-          ? "period_balances"
-          : res.length > 0 || ub.length > 0
-            ? "year_balances"
-            : ibRows.length > 0
-              ? "opening_balances"
-              : null;
+    else if (!hasVouchers) errors.push(...movementErrors);
+    const source: YearSource | null = hasVouchers
+      ? "vouchers"
+      : movements.size > 0 && !fallBack
+        ? "period_balances"
+        : res.length > 0 || ub.length > 0
+          ? "year_balances"
+          : ibRows.length > 0
+            ? "opening_balances"
+            : null;
     if (source === null) {
       // Nothing for the year: its rows in the workbook stay as they are.
       warnings.push({ code: "sie_year_no_data", params: { year: y.year }, cell: asCellRef(`${name}:1`) });
@@ -241,7 +244,20 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
         use(ib.account);
       }
     }
-    if (source === "vouchers") {
+    if (source === "vouchers" && file.tally) {
+      // A summary read: one row per account and day from the tally (the sums the reconciliation compares).
+      for (const [target, voucher] of [
+        [file.tally.openingByAccountDay, "IB"],
+        [file.tally.byAccountDay, ""],
+      ] as const)
+        for (const [account, days] of target)
+          for (const [day, ore] of days) {
+            if (day < y.start || day > y.end) continue;
+            rows.push({ day: day as DayNumber, voucher, account, ore, text: "", project: "" });
+            use(account);
+          }
+      for (const [account, text] of file.tally.accountTexts) accountTexts.set(account, text);
+    } else if (source === "vouchers") {
       for (const v of vouchers) {
         const id = v.series && v.number ? `${v.series} ${v.number}` : v.series || v.number;
         for (const t of v.transactions) {

@@ -19,13 +19,17 @@ export type { Field } from "./fields";
 /** Files larger than this are refused (a 1 000 000-transaction export is about 60 MB). */
 export const SIE_MAX_BYTES = 256 * 1024 * 1024;
 
-/** Reads an SIE file from its bytes. `name` is the file's name, for the messages' locations. */
-export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYTES): SieFile {
+/**
+ * Reads an SIE file from its bytes. `name` is the file's name, for the messages' locations. With `summary` the
+ * transactions are tallied per account and day instead of kept (SieFile.tally): what summarizeSie needs, at a
+ * fraction of the memory; the import reads the file whole.
+ */
+export function parseSie(bytes: Uint8Array, name: string, maxBytes = SIE_MAX_BYTES, options: { summary?: boolean } = {}): SieFile {
   const file = emptyFile(detectEncoding(bytes));
   if (bytes.length > maxBytes) {
     const megabytes = Math.round((maxBytes / 1048576) * 10) / 10;
     file.errors.push({ code: "sie_too_large", params: { megabytes }, cell: asCellRef(`${name}:1`) });
     return file;
   }
-  return new SieReader(file, name).read(bytes);
+  return new SieReader(file, name, options.summary === true).read(bytes);
 }

@@ -52,6 +52,12 @@ export interface SieFile {
   /** `#BUDGET`: a year's budget of an account, where a program writes it (`0 konto {…} belopp`). */
   budget: Array<SieBalance & { objects: Array<[number, string]> }>;
   vouchers: SieVoucher[];
+  /**
+   * Read for a summary only (`parseSie(…, { summary: true })`): each voucher's transactions are summed into this
+   * tally when the voucher closes (balanced or not) and dropped, so that a million rows are not kept as objects.
+   * `vouchers` is then empty: their dates and lines are in the tally (voucherDates). Absent when the rows are kept.
+   */
+  tally?: SieTally;
   checksum: "ok" | "absent" | "wrong";
   errors: Issue[];
   warnings: Issue[];
@@ -82,4 +88,24 @@ export function emptyFile(encoding: SieEncoding): SieFile {
     errors: [],
     warnings: [],
   };
+}
+
+/** A summary read's transactions: öre per account and day, kept apart for opening-balance vouchers (`IB`). */
+export interface SieTally {
+  byAccountDay: Map<number, Map<number, Ore>>;
+  /** The same for vouchers numbered as opening balances (`IB`), which the reconciliation counts as IB. */
+  openingByAccountDay: Map<number, Map<number, Ore>>;
+  /** Transactions per day. */
+  countByDay: Map<number, number>;
+  /** Accounts written with a leading zero (`0351`), as written. */
+  accountTexts: Map<number, string>;
+  /** Each voucher's date and line (a readable date only), in file order: the vouchers themselves are not kept. */
+  voucherDays: number[];
+  voucherLines: number[];
+}
+
+/** The vouchers' dates and lines in file order, whether the file was read whole or for a summary. */
+export function voucherDates(file: SieFile): { days: readonly number[]; lines: readonly number[] } {
+  if (file.tally) return { days: file.tally.voucherDays, lines: file.tally.voucherLines };
+  return { days: file.vouchers.map((v) => v.day), lines: file.vouchers.map((v) => v.line) };
 }

@@ -72,18 +72,29 @@ export function reconciliationJson(r: Reconciliation): SieSummary["reconciliatio
 export function summarizeSie(file: SieFile, name: string): SieSummary {
   const inYear = yearZeroFilter(file);
   const vouchers = file.vouchers.filter((v) => inYear(v.day));
+  const voucherCount = file.tally ? file.tally.voucherDays.filter((day) => inYear(day)).length : vouchers.length;
   // Every sum here is exact: the reader refuses a file whose amounts together pass 2^53 öre (MAX_TOTAL_ORE).
   const byClass = new Map<string, Ore>();
   let transactions = 0;
   let closingFree = asOre(0);
-  for (const v of vouchers) {
-    for (const t of v.transactions) {
-      transactions++;
-      const cls = t.accountText[0];
-      byClass.set(cls, addOre(byClass.get(cls) ?? asOre(0), t.ore));
-      if (t.account >= 3000 && t.account <= 8999 && !isClosingAccount(t.account)) closingFree = addOre(closingFree, t.ore);
-    }
-  }
+  const add = (account: number, accountText: string, ore: Ore) => {
+    const cls = accountText[0];
+    byClass.set(cls, addOre(byClass.get(cls) ?? asOre(0), ore));
+    if (account >= 3000 && account <= 8999 && !isClosingAccount(account)) closingFree = addOre(closingFree, ore);
+  };
+  if (file.tally) {
+    // A summary read (parseSie's `summary`): the same sums from the tally per account and day.
+    const tally = file.tally;
+    for (const [day, n] of tally.countByDay) if (inYear(day)) transactions += n;
+    for (const target of [tally.openingByAccountDay, tally.byAccountDay])
+      for (const [account, days] of target)
+        for (const [day, ore] of days) if (inYear(day)) add(account, tally.accountTexts.get(account) ?? String(account), ore);
+  } else
+    for (const v of vouchers)
+      for (const t of v.transactions) {
+        transactions++;
+        add(t.account, t.accountText, t.ore);
+      }
   const sumOver = (rows: SieFile["ib"], from: number, to: number) =>
     rows.filter((r) => r.year === 0 && r.account >= from && r.account <= to).reduce((a, r) => addOre(a, r.ore), asOre(0));
   const res0 = file.res.filter((r) => r.year === 0 && r.account >= 3000 && r.account <= 8999 && !isClosingAccount(r.account));
@@ -127,7 +138,7 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
       return { series: p.series, number: p.number, line: Number(String(e.cell).split(":").pop()), difference: p.difference };
     });
   // The annual report's result: minus the result accounts (profit positive), without the closing entry.
-  const resultOre = res0.length > 0 ? -res0.reduce((a, r) => a + r.ore, 0) : vouchers.length > 0 ? -closingFree : null;
+  const resultOre = res0.length > 0 ? -res0.reduce((a, r) => a + r.ore, 0) : voucherCount > 0 ? -closingFree : null;
   return {
     sieType: file.sieType,
     program: file.program,
@@ -139,7 +150,7 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
       .map((y) => ({ offset: y.offset, start: isoOfDayNumber(y.start), end: isoOfDayNumber(y.end) })),
     years: (ledger?.importYears ?? []).map((y) => ({ year: y.year, source: y.source })),
     accounts: file.accounts.size,
-    vouchers: vouchers.length,
+    vouchers: voucherCount,
     transactions,
     balanced: unbalanced.length === 0,
     unbalanced,
