@@ -6,23 +6,20 @@
  */
 import { createHash } from "crypto";
 import v8 from "v8";
-import { OUTPUTS, Output } from "../core/compute";
+import type { Output } from "../core/compute";
+import { OUTPUTS } from "../core/outputs";
 import { formatMoney, Lang, langOfTag } from "../core/locale";
 import { issueText, messageText } from "../core/messages";
 import { actionLabel } from "../core/version";
-import { EXAMPLE_CLOSED, EXAMPLE_DEFAULTS, exampleSheets, templateSheets } from "../report/example";
 import type { SheetModel } from "../report/sheetModel";
-import { recalculate } from "../workbook/usecases";
-import { inputsMessage, verifyGrid } from "../workbook/verify";
-import { saveXlsx } from "../xlsx/xlsxFile";
-import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
+import { PackageError } from "../xlsx/errors";
+import { ZipError } from "../xlsx/zip";
 import { MessageError, UsageError } from "./errors";
 import { defaultOutputPath, fileSystemMessage, outputNameProblem, refuseExisting, sameFile } from "./files";
 import { COMMAND_NAMES, commandHelp, nearestCommand, overviewHelp } from "./help";
 import { CLI_TEXT, CliText } from "./i18n";
 import { openWorkbook } from "./open";
 import { Io, Parsed, printIssues, version } from "./shell";
-import { newYearCommand } from "./newYearCommand";
 import { sieCommand } from "./sieCommands";
 
 export { defaultImportPath, defaultOutputPath } from "./files";
@@ -89,9 +86,16 @@ function parseArgs(argv: string[], t: CliText): Parsed {
   return p;
 }
 
+/**
+ * The engine, the report layer and the .xlsx writer are loaded by the commands that use them: `finsam sie` on a
+ * large file, `--help` and the usage errors start without them (issue 35: start-up counts in every command).
+ */
+const xlsx = () => Promise.all([import("../xlsx/xlsxFile"), import("../xlsx/xlsxPort")]).then(([f, p]) => ({ ...f, ...p }));
+
 async function writeInputWorkbook(file: string, sheets: SheetModel[], replace: boolean): Promise<void> {
   // A template or an example never replaces a workbook someone has filled in, unless told to.
   refuseExisting(file, replace, "input");
+  const { saveXlsx, XlsxPort } = await xlsx();
   const port = XlsxPort.empty();
   await port.writeSheets(sheets);
   await saveXlsx(port, file);
@@ -111,6 +115,8 @@ async function recalcCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   refuseExisting(output, p.replace, "result");
   const outputs = new Set<Output>(p.only.length ? p.only : OUTPUTS);
   const action = actionLabel([...outputs], outputs.size === OUTPUTS.length, "kommandorad");
+  const { recalculate } = await import("../workbook/usecases");
+  const { saveXlsx } = await xlsx();
   const outcome = await recalculate(port, { outputs, cutoffOverride: p.cutoff, version: version(), now: io.now, action, sha256, lang });
   if (!outcome.ok) {
     printIssues(io, t.errorsTitle, outcome.errors, lang);
@@ -156,6 +162,7 @@ async function verifyCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];
   if (p.positional.length !== 1) throw new UsageError(t.verifyArgs);
   const port = await openWorkbook(p.positional[0]);
+  const { inputsMessage, verifyGrid } = await import("../workbook/verify");
   const result = verifyGrid(await port.readGrid(), { version: version(), now: io.now, sha256, lang });
   if (!result.ok) {
     printIssues(io, t.errorsTitleVerify, result.errors, lang);
@@ -244,6 +251,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     case "mall":
     case "exempel": {
       if (p.positional.length !== 1) throw new UsageError(t.outArgs(p.command));
+      const { EXAMPLE_CLOSED, EXAMPLE_DEFAULTS, exampleSheets, templateSheets } = await import("../report/example");
       const example = () => exampleSheets(p.closed ? EXAMPLE_CLOSED : EXAMPLE_DEFAULTS);
       await writeInputWorkbook(p.positional[0], command === "mall" ? templateSheets() : example(), p.replace);
       io.err(`${t.wrote(p.positional[0])}\n`);
@@ -253,7 +261,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     case "sie":
       return sieCommand(p, io, lang);
     case "nytt-ar":
-      return newYearCommand(p, io, lang);
+      return (await import("./newYearCommand")).newYearCommand(p, io, lang);
   }
 }
 

@@ -1,6 +1,7 @@
 /** Opening the files a command reads: each checked before a byte is read, each refusal a message. */
-import { openXlsx } from "../xlsx/xlsxFile";
-import { PackageError, XlsxPort, ZipError } from "../xlsx/xlsxPort";
+import { PackageError } from "../xlsx/errors";
+import type { XlsxPort } from "../xlsx/xlsxPort";
+import { ZipError } from "../xlsx/zip";
 import { MessageError } from "./errors";
 import { fileKind, headOf, inputProblem, MAX_WORKBOOK_BYTES } from "./files";
 
@@ -18,6 +19,8 @@ export async function openWorkbook(file: string): Promise<XlsxPort> {
   // What the file is, from its first bytes, before it is read: an encrypted workbook, an .xls or an .ods says so.
   const kind = fileKind(await headOf(file));
   if (kind === "encrypted" || kind === "xls" || kind === "ods") throw new MessageError({ code: "file_kind", params: { file, kind } });
+  // The .xlsx reader is loaded when a workbook is opened (a summary of an SIE file starts without it).
+  const { openXlsx } = await import("../xlsx/xlsxFile");
   try {
     const port = await openXlsx(file);
     await port.readGrid();

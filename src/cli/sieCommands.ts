@@ -8,8 +8,6 @@ import { lineLabelIn } from "../core/reportLines";
 import { parseSie } from "../core/sie/parse";
 import { reconciliationJson, summarizeSie } from "../core/sie/summary";
 import { WriteRefused } from "../workbook/port";
-import { importSie } from "../workbook/sieImport";
-import { saveXlsx } from "../xlsx/xlsxFile";
 import { MessageError, UsageError } from "./errors";
 import { defaultImportPath, MAX_SIE_BYTES, outputNameProblem, refuseExisting, sameFile } from "./files";
 import { CLI_TEXT } from "./i18n";
@@ -52,6 +50,7 @@ async function sieImportCommand(p: Parsed, io: Io, lang: Lang): Promise<number> 
   await checkInput(file, MAX_SIE_BYTES);
   const bytes = await fs.readFile(file);
   const port = await openWorkbook(input);
+  const [{ importSie }, { saveXlsx }] = await Promise.all([import("../workbook/sieImport"), import("../xlsx/xlsxFile")]);
   const output = p.out ?? defaultImportPath(input, port.isMacroEnabled());
   if (sameFile(input, output)) throw new UsageError(t.sameFile);
   const misnamed = outputNameProblem(port.isMacroEnabled(), output);

@@ -73,9 +73,13 @@ const MAX_WHOLE = MAX_AMOUNT_ORE / 100;
  * a comma as the decimal sign.
  */
 export function oreOf(text: string): Ore | typeof ORE_TOO_LARGE | null {
-  let i = 0;
-  const n = text.length;
-  const first = n > 0 ? text.charCodeAt(0) : 0;
+  return oreAt(text, 0, text.length);
+}
+
+/** `oreOf` of `text.slice(from, n)`, without the slice (the reader's hot path). */
+export function oreAt(text: string, from: number, n: number): Ore | typeof ORE_TOO_LARGE | null {
+  let i = from;
+  const first = n > from ? text.charCodeAt(from) : 0;
   const negative = first === 45; /* - */
   if (negative || first === 43 /* + */) i++;
   let whole = 0;
@@ -155,37 +159,37 @@ export function pairs(items: string[]): Array<[number, string]> {
  * when it is anything else (quoted account or amount, a transaction date, a problem): the general
  * reader then takes it, and reports what is wrong.
  */
-export function fastTrans(line: string, lineNo: number): SieTransaction | null {
-  const n = line.length;
-  let i = 7;
-  while (i < n && isSpace(line.charCodeAt(i))) i++;
+export function fastTrans(text: string, from: number, n: number, lineNo: number, summary = false): SieTransaction | null {
+  let i = from + 7;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
   const accountFrom = i;
-  while (i < n && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
-  if (i === accountFrom || i >= n || !isSpace(line.charCodeAt(i))) return null;
-  const accountText = line.slice(accountFrom, i);
-  while (i < n && isSpace(line.charCodeAt(i))) i++;
-  if (line.charCodeAt(i) !== 123 /* { */) return null;
-  const close = line.indexOf("}", i);
-  if (close < 0) return null;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === accountFrom || i >= n || !isSpace(text.charCodeAt(i))) return null;
+  const accountText = text.slice(accountFrom, i);
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 123 /* { */) return null;
+  const close = text.indexOf("}", i);
+  if (close < 0 || close >= n) return null;
   let objects = NO_OBJECTS;
-  if (close > i + 1) {
-    const inner = line.slice(i + 1, close);
+  // A summary read does not keep the objects (nothing it reports names them).
+  if (close > i + 1 && !summary) {
+    const inner = text.slice(i + 1, close);
     if (inner.trim() !== "") objects = pairs(fieldsOf(inner) as string[]);
   }
   i = close + 1;
-  while (i < n && isSpace(line.charCodeAt(i))) i++;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
   const amountFrom = i;
-  while (i < n && !isSpace(line.charCodeAt(i))) i++;
-  const ore = oreOf(line.slice(amountFrom, i));
+  while (i < n && !isSpace(text.charCodeAt(i))) i++;
+  const ore = oreAt(text, amountFrom, i);
   if (ore === null || ore === ORE_TOO_LARGE) return null;
-  while (i < n && isSpace(line.charCodeAt(i))) i++;
-  let text = "";
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  let rest = "";
   if (i < n) {
     // A transaction date (possibly empty, "") then the text: the general reader checks the date.
-    const rest = fieldsOf(line.slice(i));
-    const date = rest[0];
+    const fields = fieldsOf(text.slice(i, n));
+    const date = fields[0];
     if (typeof date !== "string" || (date !== "" && dayOf(date) === null)) return null;
-    text = typeof rest[1] === "string" ? rest[1] : "";
+    rest = typeof fields[1] === "string" && !summary ? fields[1] : "";
   }
-  return { account: Number(accountText), accountText, objects, ore, text, line: lineNo };
+  return { account: Number(accountText), accountText, objects, ore, text: rest, line: lineNo };
 }

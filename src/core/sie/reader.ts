@@ -83,7 +83,7 @@ export class SieReader {
         }
       }
       if (this.inBlock && text.startsWith("#TRANS", lead) && isSpace(text.charCodeAt(lead + 6))) {
-        const t = fastTrans(text.slice(lead, stop), this.lineNo);
+        const t = fastTrans(text, lead, stop, this.lineNo, this.summary);
         if (t) {
           this.counted(t.ore);
           this.voucher!.transactions.push(t);
