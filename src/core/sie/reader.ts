@@ -9,8 +9,8 @@ import { asCellRef, DayNumber, Ore } from "../units";
 import { crc32String } from "./crc32";
 import { decode } from "./encoding";
 import { badDateCode, dayOf, fastTrans, Field, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
-import type { SieFile, SieTally, SieVoucher } from "./sieFile";
-import { isOpeningBalance } from "../ledger";
+import type { SieFile, SieVoucher } from "./sieFile";
+import { emptyTally, foldVoucher } from "./tally";
 import { budgetFields, pbudgetFields } from "./budgetRecords";
 
 /**
@@ -36,15 +36,7 @@ export class SieReader {
     /** A summary read: transactions are tallied per account and day and not kept (SieFile.tally). */
     private readonly summary = false,
   ) {
-    if (summary)
-      file.tally = {
-        byAccountDay: new Map(),
-        openingByAccountDay: new Map(),
-        countByDay: new Map(),
-        accountTexts: new Map(),
-        voucherDays: [],
-        voucherLines: [],
-      };
+    if (summary) file.tally = emptyTally();
   }
 
   private at(line: number) {
@@ -336,27 +328,9 @@ export class SieReader {
       this.error({ code: "sie_unbalanced_voucher", params }, voucher.line);
     }
     // A summary read keeps the voucher's sums, date and line, not the voucher (500 000 objects cost more than the file).
-    if (this.file.tally) this.fold(voucher, this.file.tally);
+    if (this.file.tally) foldVoucher(voucher, this.file.tally);
     else this.file.vouchers.push(voucher);
     this.voucher = null;
-  }
-
-  /** A summary read: the voucher's transactions into the tally, then dropped (its text too). */
-  private fold(voucher: SieVoucher, tally: SieTally): void {
-    const day = voucher.day;
-    if (day === day) {
-      const id = voucher.series && voucher.number ? `${voucher.series} ${voucher.number}` : voucher.series || voucher.number;
-      const target = isOpeningBalance(id) ? tally.openingByAccountDay : tally.byAccountDay;
-      for (const t of voucher.transactions) {
-        let days = target.get(t.account);
-        if (!days) target.set(t.account, (days = new Map()));
-        days.set(day, ((days.get(day) ?? 0) + t.ore) as Ore);
-        if (t.accountText.length > 1 && t.accountText.charCodeAt(0) === 48) tally.accountTexts.set(t.account, t.accountText);
-      }
-      tally.countByDay.set(day, (tally.countByDay.get(day) ?? 0) + voucher.transactions.length);
-      tally.voucherDays.push(day);
-      tally.voucherLines.push(voucher.line);
-    }
   }
 
   private openBrace(): void {
