@@ -13,9 +13,11 @@ const [OLD, NEW] = [path.resolve(process.argv[2]), path.resolve(process.argv[3] 
 const rows = Number(process.argv[4] || 100000);
 const rounds = Number(process.argv[5] || 9);
 async function main() {
-  const { exampleSheets, EXAMPLE_DEFAULTS } = require(NEW + "/report/example");
+  // The file from the old build's example: the new reader reads what the old one wrote (columns added since are
+  // optional), not always the other way round (Insatser's Typ, Budget's verksamhet rows).
+  const { exampleSheets, EXAMPLE_DEFAULTS } = require(OLD + "/report/example");
   const { XlsxPort } = require(NEW + "/xlsx/xlsxPort");
-  const file = path.join(os.tmpdir(), `finsam-ab-${rows}.xlsx`);
+  const file = path.join(os.tmpdir(), `finsam-ab-${path.basename(path.dirname(OLD))}-${rows}.xlsx`);
   if (!fs.existsSync(file)) {
     const port = XlsxPort.empty();
     await port.writeSheets(exampleSheets({ ...EXAMPLE_DEFAULTS, ledgerRows: rows }));
@@ -47,7 +49,8 @@ async function main() {
       const out = path.join(os.tmpdir(), `finsam-ab-out-${k}.xlsx`);
       fs.rmSync(out, { force: true });
       const a = Date.now();
-      const r = spawnSync(process.execPath, [cli[k], "recalc", file, "-o", out], { encoding: "utf8" });
+      const replace = k === "new" ? ["--ersatt"] : [];
+      const r = spawnSync(process.execPath, [cli[k], "recalc", file, "-o", out, ...replace], { encoding: "utf8" });
       if (r.status !== 0) throw new Error(k + " recalc: " + r.stderr);
       wall[k].push((Date.now() - a) / 1000);
     }

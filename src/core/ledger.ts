@@ -147,7 +147,9 @@ function addTo(map: Map<string, Ore>, key: string, ore: Ore): void {
 
 export function isOpeningBalance(voucher: string): boolean {
   if (voucher === "IB") return true;
-  return voucher.length <= 8 && voucher.trim().toUpperCase() === "IB";
+  // This runs for every row of the ledger, twice: most ids have no B to be "IB", and need no new strings to say so.
+  if (voucher.length > 8 || (voucher.indexOf("B") < 0 && voucher.indexOf("b") < 0)) return false;
+  return voucher.trim().toUpperCase() === "IB";
 }
 
 export function aggregateLedger(
@@ -294,21 +296,24 @@ export interface VoucherFindings {
 export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
   const n = rows.length;
   // Rows without a voucher id: a numeric hash per row; only rows whose hash occurs twice are compared in full.
-  const hashes = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  // Only those rows are hashed and sorted (a ledger from an accounting program has an id on every row).
+  const loose: number[] = [];
+  for (let i = 0; i < n; i++) if (!rows[i].voucher) loose.push(i);
+  const hashes = new Float64Array(loose.length);
+  loose.forEach((i, k) => {
     const r = rows[i];
-    hashes[i] = r.voucher ? -1 : ((r.day * 100003 + r.account) * 7919 + r.ore) % 9007199254740881;
-  }
+    hashes[k] = ((r.day * 100003 + r.account) * 7919 + r.ore) % 9007199254740881;
+  });
   const sorted = hashes.slice().sort();
   const repeated = new Set<number>();
-  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1] && sorted[i] !== -1) repeated.add(sorted[i]);
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
   let duplicateRows = 0;
   let firstDuplicate: CellRef | "" = "";
   if (repeated.size > 0) {
     const seen = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      if (!repeated.has(hashes[i])) continue;
-      const r = rows[i];
+    for (let k = 0; k < loose.length; k++) {
+      if (!repeated.has(hashes[k])) continue;
+      const r = rows[loose[k]];
       const key = `${r.day}\u0000${r.account}\u0000${r.ore}\u0000${r.text}\u0000${r.project}`;
       if (seen.has(key)) {
         if (duplicateRows === 0) firstDuplicate = r.cell;
@@ -318,7 +323,14 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
   }
   // Vouchers: runs of consecutive rows with one id in one year; a later run of the same id with the same rows.
   // Each voucher's first run (by year and id): where it starts and how many rows it has.
-  const firstRun = new Map<string, { start: number; length: number }>();
+  const firstRun = new Map<number, Map<string, { start: number; length: number }>>();
+  // The year of a day, remembered (a ledger has a few hundred days and tens of thousands of vouchers).
+  const years = new Map<number, number>();
+  const yearOf = (day: DayNumber) => {
+    let y = years.get(day);
+    if (y === undefined) years.set(day, (y = yearOfDayNumber(day)));
+    return y;
+  };
   let duplicateVouchers = 0;
   let firstDuplicateVoucher: VoucherFindings["firstDuplicateVoucher"] = null;
   const sameRows = (a: number, b: number, length: number) => {
@@ -333,9 +345,10 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
   const closeRun = (end: number) => {
     if (start < 0) return;
     const r = rows[start];
-    const key = `${yearOfDayNumber(r.day)}\u0000${r.voucher}`;
-    const earlier = firstRun.get(key);
-    if (earlier === undefined) firstRun.set(key, { start, length: end - start });
+    let runs = firstRun.get(yearOf(r.day));
+    if (!runs) firstRun.set(yearOf(r.day), (runs = new Map()));
+    const earlier = runs.get(r.voucher);
+    if (earlier === undefined) runs.set(r.voucher, { start, length: end - start });
     else if (earlier.length === end - start && sameRows(earlier.start, start, end - start)) {
       if (duplicateVouchers === 0) firstDuplicateVoucher = { voucher: r.voucher, cell: r.cell };
       duplicateVouchers++;
@@ -363,7 +376,7 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     if (!v || isOpeningBalance(v)) continue;
     let sums = yearOfDay.get(row.day);
     if (!sums) {
-      const year = yearOfDayNumber(row.day);
+      const year = yearOf(row.day);
       sums = sumsByYear.get(year);
       if (!sums) sumsByYear.set(year, (sums = new Map()));
       yearOfDay.set(row.day, sums);
