@@ -640,6 +640,7 @@ describeWithChromium("task pane in Chromium", () => {
     await page.check("#sie-budget");
     await page.waitForFunction(() => (document.querySelector("#sie-preview")?.textContent ?? "").includes("ingen kolumn 2017"));
     expect(await page.isEnabled("#sie-import")).toBe(false);
+    await page.screenshot({ path: path.join(ARTIFACTS, "sie-budget.png"), fullPage: true });
     // Unticked: as before.
     await page.uncheck("#sie-budget");
     await page.waitForFunction(() => !(document.querySelector("#sie-preview")?.textContent ?? "").includes("ingen kolumn 2017"));
