@@ -152,6 +152,26 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
   return { seconds: s, peakKb: kb, status: r.status ?? -1 };
 }
 
+/**
+ * Two Node commands run in turn, five rounds at least (two processes of about a second each are at the mercy of a
+ * shared machine's minute): the median time and memory of each. A failed run stops the bench, naming `what`.
+ */
+function interleaved(a: string[], b: string[], what: string): [Timing, Timing] {
+  const runs: Array<[Timing, Timing]> = [];
+  for (let round = 0; round < Math.max(FILE_ROUNDS, 5); round++) {
+    const ra = timed(process.execPath, a);
+    const rb = timed(process.execPath, b);
+    if (ra.status !== 0 || rb.status !== 0) throw new Error(`${what}: exit ${ra.status}/${rb.status}`);
+    runs.push([ra, rb]);
+  }
+  const pick = (i: 0 | 1): Timing => ({
+    seconds: median(runs.map((r) => r[i].seconds)),
+    peakKb: median(runs.map((r) => r[i].peakKb)),
+    status: 0,
+  });
+  return [pick(0), pick(1)];
+}
+
 function libreOffice(file: string, outDir: string) {
   mkdirSync(outDir, { recursive: true });
   const profile = `file://${path.join(tmp, "lo-profile")}`;
@@ -301,20 +321,8 @@ function sieSummaryVsNaive(transactions: number): { ours: Timing; naive: Timing 
   const file = path.join(tmp, `summary-${transactions}.se`);
   writeFileSync(file, sieFile(transactions));
   const cli = path.join(ROOT, "dist", "cli", "main.js");
-  const runs: Array<{ ours: Timing; naive: Timing }> = [];
-  // Five rounds at least: two processes of about a second each are at the mercy of a shared machine's minute.
-  for (let round = 0; round < Math.max(FILE_ROUNDS, 5); round++) {
-    const ours = timed(process.execPath, [cli, "sie", file]);
-    const naive = timed(process.execPath, ["-e", NAIVE_SIE_READER, file]);
-    if (ours.status !== 0 || naive.status !== 0) throw new Error(`SIE summary bench: exit ${ours.status}/${naive.status}`);
-    runs.push({ ours, naive });
-  }
-  const pick = (k: "ours" | "naive"): Timing => ({
-    seconds: median(runs.map((r) => r[k].seconds)),
-    peakKb: median(runs.map((r) => r[k].peakKb)),
-    status: 0,
-  });
-  return { ours: pick("ours"), naive: pick("naive") };
+  const [ours, naive] = interleaved([cli, "sie", file], ["-e", NAIVE_SIE_READER, file], "SIE summary bench");
+  return { ours, naive };
 }
 
 /** `finsam sie` of a generated file into the template, against LibreOffice opening the result; interleaved rounds. */
@@ -352,19 +360,12 @@ function sparseBench(): { plain: Timing; sparse: Timing } {
   writeFileSync(plainFile, plainBuf);
   writeFileSync(sparseFile, withFarNotes(plainBuf, 2000).buf);
   const cli = path.join(ROOT, "dist", "cli", "main.js");
-  const runs: Array<{ plain: Timing; sparse: Timing }> = [];
-  for (let round = 0; round < Math.max(FILE_ROUNDS, 5); round++) {
-    const plain = timed(process.execPath, [cli, "recalc", plainFile, "-o", path.join(tmp, "exempel-ut.xlsx"), "--ersatt"]);
-    const sparse = timed(process.execPath, [cli, "recalc", sparseFile, "-o", path.join(tmp, "exempel-xfd-ut.xlsx"), "--ersatt"]);
-    if (plain.status !== 0 || sparse.status !== 0) throw new Error(`sparse bench: exit ${plain.status}/${sparse.status}`);
-    runs.push({ plain, sparse });
-  }
-  const pick = (k: "plain" | "sparse"): Timing => ({
-    seconds: median(runs.map((r) => r[k].seconds)),
-    peakKb: median(runs.map((r) => r[k].peakKb)),
-    status: 0,
-  });
-  return { plain: pick("plain"), sparse: pick("sparse") };
+  const [plain, sparse] = interleaved(
+    [cli, "recalc", plainFile, "-o", path.join(tmp, "exempel-ut.xlsx"), "--ersatt"],
+    [cli, "recalc", sparseFile, "-o", path.join(tmp, "exempel-xfd-ut.xlsx"), "--ersatt"],
+    "sparse bench",
+  );
+  return { plain, sparse };
 }
 
 async function officeJs(n: number) {

@@ -84,6 +84,15 @@ function importRows(t: Strings, lang: Lang, s: Summary, dry: Preview | null, fil
   return { rows, errors };
 }
 
+/** A checkbox with its label, hidden until the preview offers it. */
+function checkboxField(id: string, text: string): { box: HTMLInputElement; label: HTMLLabelElement; field: HTMLElement } {
+  const box = el("input", { attrs: { type: "checkbox", id } });
+  const label = el("label", { text, attrs: { for: id } });
+  const field = el("div", { className: "field checkbox" }, box, label);
+  field.hidden = true;
+  return { box, label, field };
+}
+
 export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHooks): HTMLElement {
   // The browser's own file button speaks the browser's language; ours speaks the pane's. The input stays for the
   // keyboard and screen readers (focusable, labelled), drawn as the button beside the chosen file's name.
@@ -96,27 +105,10 @@ export function sieSection(t: Strings, lang: Lang, env: ActionEnv, hooks: SieHoo
   preview.hidden = true;
   const button = el("button", { text: t.sieImport, className: "primary", attrs: { type: "button", id: "sie-import" } });
   button.disabled = true;
-  const anyway = el("input", { attrs: { type: "checkbox", id: "sie-anyway" } });
-  const anywayField = el(
-    "div",
-    { className: "field checkbox" },
-    anyway,
-    el("label", { text: t.sieImportAnyway, attrs: { for: "sie-anyway" } }),
-  );
-  anywayField.hidden = true;
+  const { box: anyway, field: anywayField } = checkboxField("sie-anyway", t.sieImportAnyway);
   // The budget (#PBUDGET): offered when the file has one; replacing amounts Budget already has is a second choice.
-  const withBudget = el("input", { attrs: { type: "checkbox", id: "sie-budget" } });
-  const budgetLabel = el("label", { text: "", attrs: { for: "sie-budget" } });
-  const budgetField = el("div", { className: "field checkbox" }, withBudget, budgetLabel);
-  budgetField.hidden = true;
-  const replaceBudget = el("input", { attrs: { type: "checkbox", id: "sie-replace-budget" } });
-  const replaceField = el(
-    "div",
-    { className: "field checkbox" },
-    replaceBudget,
-    el("label", { text: t.sieReplaceBudget, attrs: { for: "sie-replace-budget" } }),
-  );
-  replaceField.hidden = true;
+  const { box: withBudget, label: budgetLabel, field: budgetField } = checkboxField("sie-budget", "");
+  const { box: replaceBudget, field: replaceField } = checkboxField("sie-replace-budget", t.sieReplaceBudget);
   let canImport = false;
   let file: { bytes: Uint8Array; name: string } | null = null;
   const budgetChoice = () => ({ budget: withBudget.checked, replaceBudget: withBudget.checked && replaceBudget.checked });

@@ -5,21 +5,19 @@
  * stay as they are. Amounts that stand there and would change are replaced only when asked (`replaceBudget`), and
  * said. The written lines must give back the file's budget over the mapped accounts, or nothing is written.
  */
-import { ACCOUNTS_TABLE, BUDGET_TABLE, columnFormat } from "../core/contract";
+import { BUDGET_TABLE, columnFormat } from "../core/contract";
 import { IssueList } from "../core/messages";
 import { oreToKronorString } from "../core/money";
-import { LEAF_LINES, LeafLine, LINE_LABELS, LINE_SIGN, parseAccountLine, type AccountLine } from "../core/reportLines";
+import { LEAF_LINES, LeafLine, LINE_LABELS, LINE_SIGN, type AccountLine } from "../core/reportLines";
 import { budgetByLine, SieBudget } from "../core/sie/budget";
-import { chartOf, proposeLine } from "../core/sie/ledgerRows";
-import { asCellRef, asOre, CellRef, Ore } from "../core/units";
+import { asOre, CellRef, Ore } from "../core/units";
 import { Cell, FORMATS, TableEdit } from "../report/sheetModel";
 import { cellRef, isBlank, RawCell } from "./grid";
-import { parseAccountSpec } from "./read/accounts";
 import { leafLine } from "./read/budget";
 import { yearColumns } from "./read/yearColumns";
-import { bodyOf, cellOf, positionalBody, tableEdit } from "./rewriteTable";
-import { Import, refuse, Refusal } from "./sieImportEdits";
-import { locateTable, mapColumns } from "./tables";
+import { cellOf, positionalBody, tableEdit } from "./rewriteTable";
+import { Import, kontoplanRules, proposedLine, refuse, Refusal, requireTable } from "./sieImportEdits";
+import { LocatedTable, mapColumns } from "./tables";
 import { parseAmount } from "./values";
 
 export interface BudgetImport {
@@ -36,19 +34,10 @@ const kr = oreToKronorString;
 
 /** The report line of an account: Kontoplan's row that covers it, else the line the import proposes for it. */
 function lineOfAccount(x: Import): (account: number) => AccountLine | null {
-  const kp = locateTable(x.grid, ACCOUNTS_TABLE.name, ACCOUNTS_TABLE.sheet);
-  const cols = kp ? mapColumns(kp, ACCOUNTS_TABLE.columns, new IssueList()) : null;
-  const rules: Array<{ from: number; to: number; line: AccountLine | null }> = [];
-  if (kp && cols && cols.account !== undefined)
-    for (const r of bodyOf(kp)) {
-      const spec = parseAccountSpec(r[cols.account]);
-      const text = cols.line !== undefined ? r[cols.line] : null;
-      if (spec.ok) rules.push({ ...spec.value, line: typeof text === "string" ? parseAccountLine(text) : null });
-    }
-  const chart = x.settings?.sieChart ?? chartOf(x.sie);
+  const rules = kontoplanRules(x.grid);
   return (account) => {
     const rule = rules.find((r) => account >= r.from && account <= r.to);
-    return rule ? rule.line : proposeLine(account, x.sie.accounts.get(account) ?? "", chart);
+    return rule ? rule.line : proposedLine(x, account);
   };
 }
 
@@ -72,18 +61,12 @@ export function budgetEdit(x: Import, budget: SieBudget, replaceBudget: boolean)
       params: { year: budget.year, accounts: unmapped.map((u) => u.account), total: kr(asOre(unmapped.reduce((a, u) => a + u.ore, 0))) },
       cell: x.at(budget.lines.get(unmapped[0].account) ?? 1),
     });
-  const bt = locateTable(grid, BUDGET_TABLE.name, BUDGET_TABLE.sheet);
-  if (!bt)
-    return refuse({
-      code: "missing_table",
-      params: { table: BUDGET_TABLE.name, sheet: BUDGET_TABLE.sheet },
-      cell: asCellRef(`${BUDGET_TABLE.sheet}!A1`),
-    });
+  const bt = requireTable(grid, BUDGET_TABLE);
   const issues = new IssueList();
   const cols = mapColumns(bt, BUDGET_TABLE.columns, issues);
   if (!cols || cols.line === undefined) throw new Refusal(issues.items);
-  const body: Array<Array<Cell | null>> = positionalBody(bt).map((r) => r.map((c) => cellOf(c, grid)));
   const raw = positionalBody(bt);
+  const body: Array<Array<Cell | null>> = raw.map((r) => r.map((c) => cellOf(c, grid)));
   const width = bt.header.length;
   const year = budget.year;
   let replaced = 0;
@@ -105,7 +88,10 @@ export function budgetEdit(x: Import, budget: SieBudget, replaceBudget: boolean)
     r[cols.line!] = { value: codes ? line : LINE_LABELS[line], format: FORMATS.text };
     return r;
   };
+  // The column the year's amounts are in: Belopp (long form), or the year's own column (wide form).
+  let amountCol: number;
   if (cols.amount !== undefined) {
+    amountCol = cols.amount;
     // Long form: the year's rows of report lines are the file's; other years and verksamhet rows stay.
     const [yc, ac] = [cols.year!, cols.amount];
     raw.forEach((r, i) => {
@@ -139,6 +125,7 @@ export function budgetEdit(x: Import, budget: SieBudget, replaceBudget: boolean)
     const column = yearColumns(bt, BUDGET_TABLE.yearColumns).find((c) => c.year === year);
     if (!column)
       return refuse({ code: "sie_budget_no_column", params: { year, sheet: bt.sheet }, cell: cellRef(bt.sheet, bt.headerRow, bt.left) });
+    amountCol = column.col;
     raw.forEach((r, i) => {
       const line = leafLine(r[cols.line!]);
       if (!line) return;
@@ -159,7 +146,7 @@ export function budgetEdit(x: Import, budget: SieBudget, replaceBudget: boolean)
     refuse({ code: "sie_budget_exists", params: { year, count: replaced, sheet: bt.sheet }, cell: firstReplaced! });
   if (replaced > 0)
     x.warnings.push({ code: "sie_budget_replaced", params: { year, count: replaced, sheet: bt.sheet }, cell: firstReplaced! });
-  checkColumn(x, body, cols, year, mappedTotal);
+  checkColumn(bt, body, { ...cols, amountCol }, year, mappedTotal);
   const edit = tableEdit(grid, bt, body);
   if (typeof edit === "string") refuse({ code: "sie_import_content_below", params: { sheet: bt.sheet }, cell: edit });
   return { edit: edit as TableEdit, year, source: budget.source, lines: written.size, replaced };
@@ -170,14 +157,13 @@ export function budgetEdit(x: Import, budget: SieBudget, replaceBudget: boolean)
  * budget over the accounts with a report line (as the bookkeeping's sum), or nothing is written.
  */
 function checkColumn(
-  x: Import,
+  bt: LocatedTable,
   body: Array<Array<Cell | null>>,
-  cols: { line?: number; year?: number; amount?: number },
+  cols: { line?: number; year?: number; amount?: number; amountCol: number },
   year: number,
   stated: Ore,
 ): void {
-  const bt = locateTable(x.grid, BUDGET_TABLE.name, BUDGET_TABLE.sheet)!;
-  const column = cols.amount === undefined ? yearColumns(bt, BUDGET_TABLE.yearColumns).find((c) => c.year === year)!.col : cols.amount;
+  const column = cols.amountCol;
   let total = 0;
   for (const r of body) {
     const line = leafLine((r[cols.line!]?.value ?? null) as RawCell);

@@ -7,7 +7,7 @@ import { ACCOUNTS_TABLE, ColumnId, columnFormat, LEDGER_TABLE, SETTINGS_TABLE, T
 import { yearOfDayNumber } from "../core/dates";
 import { EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { Issue, IssueList } from "../core/messages";
-import type { AccountLine } from "../core/reportLines";
+import { AccountLine, parseAccountLine } from "../core/reportLines";
 import { chartOf, proposeLine, sieLedgerRows } from "../core/sie/ledgerRows";
 import type { SieFile } from "../core/sie/parse";
 import { asCellRef, CellRef } from "../core/units";
@@ -82,16 +82,34 @@ export interface Import {
   budgetAccounts?: readonly number[];
 }
 
+/** An input table the import writes into, located, or a refusal naming it. */
+export function requireTable(grid: WorkbookGrid, def: TableDef): LocatedTable {
+  const t = locateTable(grid, def.name, def.sheet);
+  if (!t) return refuse({ code: "missing_table", params: { table: def.name, sheet: def.sheet }, cell: asCellRef(`${def.sheet}!A1`) });
+  return t;
+}
+
+/** Kontoplan's rows as they stand: each readable account or range with its report line (null when none or unread). */
+export function kontoplanRules(grid: WorkbookGrid): Array<{ from: number; to: number; line: AccountLine | null }> {
+  const kp = locateTable(grid, ACCOUNTS_TABLE.name, ACCOUNTS_TABLE.sheet);
+  const cols = kp ? (mapColumns(kp, ACCOUNTS_TABLE.columns, new IssueList()) ?? {}) : {};
+  if (!kp) return [];
+  return bodyOf(kp).flatMap((r) => {
+    const spec = parseAccountSpec(r[cols.account ?? 0]);
+    const text = cols.line !== undefined ? r[cols.line] : null;
+    return spec.ok ? [{ ...spec.value, line: typeof text === "string" ? parseAccountLine(text) : null }] : [];
+  });
+}
+
+/** The line the import proposes for an account Kontoplan does not cover (its #KONTO name, the chart's classes). */
+export function proposedLine(x: Import, account: number): AccountLine | null {
+  return proposeLine(account, x.sie.accounts.get(account) ?? "", x.settings?.sieChart ?? chartOf(x.sie));
+}
+
 /** Huvudbok: other years' rows kept in their order, the file's years replaced (or, a transaction file, its rows added). */
 export function ledgerEdit(x: Import): { edit: TableEdit; replaced: number } {
   const { grid, ledger } = x;
-  const hb = locateTable(grid, LEDGER_TABLE.name, LEDGER_TABLE.sheet);
-  if (!hb)
-    return refuse({
-      code: "missing_table",
-      params: { table: LEDGER_TABLE.name, sheet: LEDGER_TABLE.sheet },
-      cell: asCellRef(`${LEDGER_TABLE.sheet}!A1`),
-    });
+  const hb = requireTable(grid, LEDGER_TABLE);
   const issues = new IssueList();
   const cols = mapColumns(hb, LEDGER_IMPORT_COLUMNS, issues);
   if (!cols) throw new Refusal(issues.items);
@@ -185,19 +203,13 @@ export function accountsEdit(x: Import): { edits: TableEdit[]; sheets: SheetMode
   const kpCols: Partial<Record<ColumnId<typeof ACCOUNTS_TABLE>, number>> = kp
     ? (mapColumns(kp, ACCOUNTS_TABLE.columns, new IssueList()) ?? {})
     : { account: 0, name: 1, line: 2 };
-  const rules = kp
-    ? bodyOf(kp).flatMap((r) => {
-        const spec = parseAccountSpec(r[kpCols.account ?? 0]);
-        return spec.ok ? [spec.value] : [];
-      })
-    : [];
-  const chart = x.settings?.sieChart ?? chartOf(x.sie);
+  const rules = kontoplanRules(grid);
   const proposals: Proposal[] = [];
   const used = new Map(x.ledger.accounts);
   for (const a of x.budgetAccounts ?? []) if (!used.has(a)) used.set(a, x.sie.accounts.get(a) ?? "");
   for (const [account, name] of [...used].sort((a, b) => a[0] - b[0])) {
     if (rules.some((r) => account >= r.from && account <= r.to)) continue;
-    proposals.push({ account, accountText: String(x.accountCell(account).value), name, line: proposeLine(account, name, chart) });
+    proposals.push({ account, accountText: String(x.accountCell(account).value), name, line: proposedLine(x, account) });
   }
   if (proposals.length === 0) return { edits: [], sheets: [], proposals };
   const added = proposals.map((p) => {

@@ -9,12 +9,11 @@
  * - An account whose Kontoplan line is not an income or cost line (a balance account, the closing entry, an account
  *   no row covers) cannot be a Budget row: it is named in a warning with its amount, never dropped without a word.
  */
-import { dayNumber, daysInMonth } from "../dates";
 import { oreToKronorString } from "../money";
 import type { Issue } from "../messages";
-import { isBalanceLine, LeafLine, LEAF_LINES, LINE_SIGN, type AccountLine } from "../reportLines";
+import { isBalanceLine, LeafLine, LINE_SIGN, type AccountLine } from "../reportLines";
 import { addOre, asCellRef, asOre, Ore } from "../units";
-import { periodMovements } from "./ledgerRows";
+import { periodEnd, periodMovements } from "./ledgerRows";
 import type { SieFile } from "./parse";
 
 export interface SieBudget {
@@ -29,13 +28,17 @@ export interface SieBudget {
   errors: Issue[];
 }
 
-/** The file's budget for year 0, or null when it has none (no `#PBUDGET` or `#BUDGET` for year 0, or no year 0). */
+/**
+ * The file's budget for year 0, or null when it has none (no `#PBUDGET` or `#BUDGET` for year 0, or no year 0, and no
+ * budget record that could not be read).
+ */
 export function sieBudget(file: SieFile, name: string): SieBudget | null {
   const y0 = file.years.find((y) => y.offset === 0);
   const monthly = file.pbudget.filter((p) => p.year === 0);
   const yearly = file.budget.filter((b) => b.year === 0);
-  if (!y0 || (monthly.length === 0 && yearly.length === 0)) return null;
-  const errors: Issue[] = [];
+  if (!y0 || (monthly.length === 0 && yearly.length === 0 && file.budgetIssues.length === 0)) return null;
+  // A budget record that could not be read refuses the budget, naming its line.
+  const errors: Issue[] = [...file.budgetIssues];
   const at = (line: number) => asCellRef(`${name}:${line}`);
   const year = new Date(y0.end * 86400000).getUTCFullYear();
   const accounts = new Map<number, Ore>();
@@ -45,43 +48,23 @@ export function sieBudget(file: SieFile, name: string): SieBudget | null {
     if (!lines.has(account)) lines.set(account, line);
   };
   for (const p of periodMovements(file, 0, name, errors, monthly, "sie_budget_ambiguous").values()) {
-    const month = Number(p.period.slice(4, 6));
-    const pYear = Number(p.period.slice(0, 4));
-    const valid = /^\d{6}$/.test(p.period) && month >= 1 && month <= 12;
-    if (!valid || dayNumber(pYear, month, daysInMonth(pYear, month)) < y0.start || dayNumber(pYear, month, 1) > y0.end) {
+    if (periodEnd(p.period, y0.start, y0.end) === null) {
       errors.push({ code: "sie_bad_period", params: { value: p.period }, cell: at(p.line) });
       continue;
     }
     add(p.account, p.ore, p.line);
   }
-  // #BUDGET: per account, the row without objects, else one dimension's sum (as #PSALDO's objects).
-  const byAccount = new Map<number, { total: Ore | null; byDims: Map<string, Ore>; line: number }>();
-  for (const b of yearly) {
-    let g = byAccount.get(b.account);
-    if (!g) byAccount.set(b.account, (g = { total: null, byDims: new Map(), line: b.line }));
-    if (b.objects.length === 0) g.total = b.ore;
-    else {
-      const dims = b.objects
-        .map((o) => o[0])
-        .sort((x, y) => x - y)
-        .join(",");
-      g.byDims.set(dims, addOre(g.byDims.get(dims) ?? asOre(0), b.ore));
-    }
-  }
-  for (const [account, g] of byAccount) {
-    const sums = [...g.byDims.values()];
-    if (g.total === null && sums.some((x) => x !== sums[0])) {
-      errors.push({ code: "sie_budget_ambiguous", params: { account, period: String(year) }, cell: at(g.line) });
-      continue;
-    }
-    const stated = g.total ?? sums[0];
-    const fromMonths = accounts.get(account);
-    if (fromMonths === undefined) add(account, stated, g.line);
-    else if (fromMonths !== stated)
+  // #BUDGET: per account the row without objects, else one dimension's sum, exactly as the months' object rows
+  // (the year as its one period).
+  const asPeriods = yearly.map((b) => ({ ...b, period: String(year) }));
+  for (const b of periodMovements(file, 0, name, errors, asPeriods, "sie_budget_ambiguous").values()) {
+    const fromMonths = accounts.get(b.account);
+    if (fromMonths === undefined) add(b.account, b.ore, b.line);
+    else if (fromMonths !== b.ore)
       errors.push({
         code: "sie_budget_mismatch",
-        params: { account, year, stated: oreToKronorString(stated), computed: oreToKronorString(fromMonths) },
-        cell: at(g.line),
+        params: { account: b.account, year, stated: oreToKronorString(b.ore), computed: oreToKronorString(fromMonths) },
+        cell: at(b.line),
       });
   }
   return { year, source: monthly.length > 0 ? "PBUDGET" : "BUDGET", accounts, lines, errors };
@@ -113,11 +96,4 @@ export function budgetByLine(budget: SieBudget, lineOf: (account: number) => Acc
     mappedTotal = addOre(mappedTotal, ore);
   }
   return { lines, unmapped, mappedTotal };
-}
-
-/** What the lines give back as the bookkeeping's sum (debit positive): must equal `mappedTotal`. */
-export function linesTotal(lines: ReadonlyMap<LeafLine, Ore>): Ore {
-  let total = asOre(0);
-  for (const l of LEAF_LINES) total = addOre(total, asOre(0 - (lines.get(l) ?? 0) * LINE_SIGN[l]));
-  return total;
 }

@@ -107,3 +107,11 @@ export function decode(bytes: Uint8Array, encoding: SieEncoding): string {
 export function cp437Char(byte: number): string {
   return byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
 }
+
+/** CR LF and LF are line ends; so is a lone CR (old Mac exports): read as LF. */
+export function lineEndsAsLf(text: string): string {
+  const cr = text.indexOf("\r");
+  if (cr < 0) return text;
+  // Most files are CR LF throughout: only a lone CR makes the copy worth it.
+  return /\r(?!\n)/.test(text) ? text.replace(/\r\n?/g, "\n") : text;
+}

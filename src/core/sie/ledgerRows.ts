@@ -75,6 +75,18 @@ export const omittedMeansZero = (account: number) => account >= 1000 && account 
 
 const lastDay = (year: number, month: number) => dayNumber(year, month, daysInMonth(year, month));
 
+/**
+ * The last day of a period `YYYYMM` that overlaps the fiscal year [start, end] (#PSALDO, #PBUDGET), or null when the
+ * text is no month or the month lies outside the year (`sie_bad_period`).
+ */
+export function periodEnd(period: string, start: number, end: number): DayNumber | null {
+  const month = Number(period.slice(4, 6));
+  const year = Number(period.slice(0, 4));
+  if (!/^\d{6}$/.test(period) || month < 1 || month > 12) return null;
+  if (lastDay(year, month) < start || dayNumber(year, month, 1) > end) return null;
+  return lastDay(year, month);
+}
+
 /** The fiscal years to import, or the errors and warnings why not. */
 function yearsOf(
   file: SieFile,
@@ -271,15 +283,13 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
     } else if (source === "period_balances") {
       const sorted = [...movements.values()].sort((a, b) => a.period.localeCompare(b.period) || a.account - b.account);
       for (const p of sorted) {
-        const month = Number(p.period.slice(4, 6));
-        const pYear = Number(p.period.slice(0, 4));
         if (p.ore === 0) continue;
-        const valid = /^\d{6}$/.test(p.period) && month >= 1 && month <= 12;
-        if (!valid || lastDay(pYear, month) < y.start || dayNumber(pYear, month, 1) > y.end) {
+        const monthEnd = periodEnd(p.period, y.start, y.end);
+        if (monthEnd === null) {
           errors.push({ code: "sie_bad_period", params: { value: p.period }, cell: asCellRef(`${name}:${p.line}`) });
           continue;
         }
-        const day = Math.min(lastDay(pYear, month), y.end) as DayNumber;
+        const day = Math.min(monthEnd, y.end) as DayNumber;
         rows.push({ day, voucher: "PSALDO", account: p.account, ore: p.ore, text: "Periodsaldo (SIE)", project: "" });
         use(p.account);
       }

@@ -12,7 +12,8 @@ import { emptyFile, SieFile } from "./sieFile";
 
 export type { SieTransaction } from "./transaction";
 export type { SieBalance, SieFile, SiePeriodBalance, SieVoucher } from "./sieFile";
-export { checksumOf, lineEndsAsLf } from "./reader";
+export { checksumOf } from "./crc32";
+export { lineEndsAsLf } from "./encoding";
 export { dayOf, fieldsOf, oreOf } from "./fields";
 export type { Field } from "./fields";
 

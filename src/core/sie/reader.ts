@@ -6,8 +6,8 @@ import type { Issue } from "../messages";
 import { isoOfDayNumber } from "../dates";
 import { MAX_TOTAL_ORE } from "../money";
 import { asCellRef, DayNumber, Ore } from "../units";
-import { crc32String } from "./crc32";
-import { decode } from "./encoding";
+import { checksumOf } from "./crc32";
+import { decode, lineEndsAsLf } from "./encoding";
 import { badDateCode, dayOf, fastTrans, Field, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
 import type { SieFile, SieVoucher } from "./sieFile";
 import { emptyTally, foldVoucher } from "./tally";
@@ -43,8 +43,10 @@ export class SieReader {
     return asCellRef(`${this.name}:${line}`);
   }
   private error(issue: Omit<Issue, "cell">, line: number = this.lineNo): void {
-    this.file.errors.push({ ...issue, cell: this.at(line) } as Issue);
+    (this.budgetRecord ? this.file.budgetIssues : this.file.errors).push({ ...issue, cell: this.at(line) } as Issue);
   }
+  /** Reading a budget record: its problems are the budget's (SieFile.budgetIssues), not the whole file's. */
+  private budgetRecord = false;
 
   read(bytes: Uint8Array): SieFile {
     const file = this.file;
@@ -160,10 +162,14 @@ export class SieReader {
         this.periodBalance(f);
         break;
       case "#PBUDGET":
-        this.periodBudget(f);
-        break;
       case "#BUDGET":
-        this.yearBudget(f);
+        this.budgetRecord = true;
+        try {
+          if (tag === "#PBUDGET") this.periodBudget(f);
+          else this.yearBudget(f);
+        } finally {
+          this.budgetRecord = false;
+        }
         break;
       case "#VER":
         this.openVoucher(f, trimmed);
@@ -207,11 +213,7 @@ export class SieReader {
     const year = Number(str(f[1]));
     const account = this.accountOf(str(f[2]));
     const ore = this.amountOf(str(f[3]));
-    if (account === null || ore === null) return;
-    if (!Number.isInteger(year) || str(f[1]) === "") {
-      this.error({ code: "sie_bad_year_index", params: { value: str(f[1]) } });
-      return;
-    }
+    if (account === null || ore === null || !this.yearIndexOk(f[1])) return;
     const target = tag === "#IB" ? this.file.ib : tag === "#UB" ? this.file.ub : this.file.res;
     target.push({ year, account, ore, line: this.lineNo });
   }
@@ -316,7 +318,9 @@ export class SieReader {
   private counted(ore: Ore): void {
     if (this.absoluteTotal > MAX_TOTAL_ORE) return;
     this.absoluteTotal += ore < 0 ? -ore : ore;
-    if (this.absoluteTotal > MAX_TOTAL_ORE) this.error({ code: "sie_amounts_total_too_large", params: {} });
+    // Whatever record passes it, the total is the whole file's: no sum over its amounts can be trusted.
+    if (this.absoluteTotal > MAX_TOTAL_ORE)
+      this.file.errors.push({ code: "sie_amounts_total_too_large", params: {}, cell: this.at(this.lineNo) });
   }
 
   private closeVoucher(): void {
@@ -370,29 +374,4 @@ export class SieReader {
     }
     return file;
   }
-}
-
-/** CR LF and LF are line ends; so is a lone CR (old Mac exports): read as LF. */
-export function lineEndsAsLf(text: string): string {
-  const cr = text.indexOf("\r");
-  if (cr < 0) return text;
-  // Most files are CR LF throughout: only a lone CR makes the copy worth it.
-  return /\r(?!\n)/.test(text) ? text.replace(/\r\n?/g, "\n") : text;
-}
-
-/**
- * #KSUMMA: CRC-32 over the fields of every record between the opening #KSUMMA and the closing one,
- * in the file's own bytes, without separators, quotes or braces (checked against two real exports).
- */
-export function checksumOf(bytes: Uint8Array, startLine: number): number {
-  // Latin-1 maps each byte to one character, so the fields' characters are the file's bytes.
-  const text = lineEndsAsLf(decode(bytes, "latin-1"));
-  const lines = text.split("\n");
-  let joined = "";
-  for (let i = startLine; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, "");
-    if (/^\s*#KSUMMA\b/i.test(line)) break;
-    for (const f of fieldsOf(line)) joined += Array.isArray(f) ? f.join("") : f === "{" || f === "}" ? "" : f;
-  }
-  return crc32String(joined);
 }

@@ -51,6 +51,11 @@ export interface SieFile {
   pbudget: SiePeriodBalance[];
   /** `#BUDGET`: a year's budget of an account, where a program writes it (`0 konto {…} belopp`). */
   budget: Array<SieBalance & { objects: Array<[number, string]> }>;
+  /**
+   * What is wrong with a budget record (an account or amount that is not one, a bad year index): it refuses the
+   * budget (`--budget`) and the summary says it, but the ledger, which does not read the budget, imports without it.
+   */
+  budgetIssues: Issue[];
   vouchers: SieVoucher[];
   /**
    * Read for a summary only (`parseSie(…, { summary: true })`): each voucher's transactions are summed into this
@@ -83,6 +88,7 @@ export function emptyFile(encoding: SieEncoding): SieFile {
     psaldo: [],
     pbudget: [],
     budget: [],
+    budgetIssues: [],
     vouchers: [],
     checksum: "absent",
     errors: [],
