@@ -263,15 +263,28 @@ function queueConditional(ws: Excel.Worksheet, f: ConditionalFormat): void {
  * active sheet), conditional formats, frozen rows, charts, page layout, protection, a recalculation in
  * manual mode, and the sheet shown afterwards.
  */
-function finishUnit(model: SheetModel, owned: boolean, manual: boolean): Unit {
-  const charts = model.charts ?? [];
+/** A sheet's column widths, row heights and merged cells: a unit of its own, so that the finishing unit stays small. */
+function layoutUnit(model: SheetModel): Unit {
   const heights = Object.entries(model.rowHeights ?? {});
   const merges = model.merges ?? [];
+  const ops = 2 * model.columnWidths.length + 2 * heights.length + 2 * merges.length + 2;
+  return {
+    bytes: unitEnvelope(model.name) + ops * OP_BYTES + jsonBytes(merges),
+    queue(ctx) {
+      const ws = ctx.workbook.worksheets.getItem(model.name);
+      model.columnWidths.forEach((w, i) => {
+        ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = columnWidthPoints(w);
+      });
+      for (const [row, height] of heights) ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+      for (const m of merges) ws.getRange(areaAddress(m)).merge(false);
+    },
+  };
+}
+
+function finishUnit(model: SheetModel, owned: boolean, manual: boolean): Unit {
+  const charts = model.charts ?? [];
   const conditional = model.conditionalFormats ?? [];
   const ops =
-    2 * model.columnWidths.length +
-    2 * heights.length +
-    2 * merges.length +
     4 * model.tables.length +
     8 * conditional.length +
     16 * charts.length +
@@ -287,11 +300,6 @@ function finishUnit(model: SheetModel, owned: boolean, manual: boolean): Unit {
       jsonBytes(conditional),
     queue(ctx) {
       const ws = ctx.workbook.worksheets.getItem(model.name);
-      model.columnWidths.forEach((w, i) => {
-        ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = columnWidthPoints(w);
-      });
-      for (const [row, height] of heights) ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
-      for (const m of merges) ws.getRange(areaAddress(m)).merge(false);
       for (const t of model.tables) {
         const table = ws.tables.add(ws.getRange(`${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`), true);
         table.name = t.name;
@@ -317,7 +325,7 @@ export function unitsOf(model: SheetModel, owned: boolean, manual: boolean, budg
   const ops = styleOps(model);
   const perUnit = Math.max(1, Math.floor(budget / 2 / (OP_BYTES * 4)));
   for (let i = 0; i < ops.length; i += perUnit) units.push(styleUnit(model.name, ops.slice(i, i + perUnit)));
-  units.push(finishUnit(model, owned, manual));
+  units.push(layoutUnit(model), finishUnit(model, owned, manual));
   return units;
 }
 
@@ -335,7 +343,14 @@ export async function writeModels(
   const queue = [...edits.flatMap((e) => editUnits(e, budget)), ...models.flatMap((m) => unitsOf(m, isOwned(m.name), manual, budget))];
   let limit = budget;
   while (queue.length > 0) {
-    const batch: Unit[] = [queue.shift()!];
+    let first = queue.shift()!;
+    // A unit over the budget on its own is split before it is sent, while it can be.
+    while (2 * OP_BYTES + first.bytes > limit && first.split) {
+      const [head, ...rest] = first.split();
+      queue.unshift(...rest);
+      first = head;
+    }
+    const batch: Unit[] = [first];
     // A request's own envelope: the workbook's paths and the suspend-calculation call, besides its units.
     let bytes = 2 * OP_BYTES + batch[0].bytes;
     while (queue.length > 0 && bytes + queue[0].bytes <= limit) {
