@@ -23,6 +23,10 @@ interface BadCase {
 
 const REVERSED_GRANT = ["Insats | Namn | Dnr | Beviljat belopp | Från | Till", "P1 | Test | 1 | 100 000 | 2021-12-31 | 2021-01-01"];
 
+const COFINANCED_GRANT = [
+  "Insats | Namn | Dnr | Beviljat belopp | Från | Till | Medfinansiering | Medfinansiär",
+  "P1 | Test | 1 | 100 000 | 2021-01-01 | 2021-12-31 | 40 000 | ESF",
+];
 const cases: BadCase[] = [
   { name: "text in an amount", edit: (g) => setCell(g, "Huvudbok!D8", "12,5 kr"), code: "invalid_amount", cell: "Huvudbok!D8" },
   {
@@ -195,6 +199,44 @@ const cases: BadCase[] = [
     edit: (g) => addSheet(g, "Prognos", ["Rapportrad | Metod | Belopp | Kommentar", "personalkostnader | åtaganden | |"]),
     code: "method_not_allowed",
     cell: "Prognos!B2",
+  },
+  {
+    name: "medfinansiering on a line that is not project money",
+    edit: (g) =>
+      addSheet(addSheet(g, "Insatser", COFINANCED_GRANT), "Prognos", [
+        "Rapportrad | Metod | Belopp | Kommentar",
+        "ovriga_intakter | medfinansiering | |",
+      ]),
+    code: "method_not_allowed",
+    cell: "Prognos!B2",
+  },
+  {
+    name: "medfinansiering without Insatser",
+    edit: (g) => addSheet(g, "Prognos", ["Rapportrad | Metod | Belopp | Kommentar", "projektmedel | enligt medfinansiering | |"]),
+    code: "grants_missing",
+    cell: "Prognos!B2",
+  },
+  {
+    name: "medfinansiering with no co-financed insats",
+    edit: (g) =>
+      addSheet(addSheet(g, "Insatser", [REVERSED_GRANT[0], "P1 | Test | 1 | 100 000 | 2021-01-01 | 2021-12-31"]), "Prognos", [
+        "Rapportrad | Metod | Belopp | Kommentar",
+        "projektmedel | medfinansiering | |",
+      ]),
+    code: "cofinancing_none",
+    cell: "Prognos!B2",
+  },
+  {
+    name: "co-financing above the granted amount",
+    edit: (g) => addSheet(g, "Insatser", [COFINANCED_GRANT[0], "P1 | Test | 1 | 100 000 | 2021-01-01 | 2021-12-31 | 100 000,01 | ESF"]),
+    code: "cofinancing_over_granted",
+    cell: "Insatser!G2",
+  },
+  {
+    name: "negative co-financing",
+    edit: (g) => addSheet(g, "Insatser", [COFINANCED_GRANT[0], "P1 | Test | 1 | 100 000 | 2021-01-01 | 2021-12-31 | -5 | ESF"]),
+    code: "invalid_amount",
+    cell: "Insatser!G2",
   },
   { name: "amount with three decimals", edit: (g) => setCell(g, "Huvudbok!D4", "1 000,505"), code: "invalid_amount", cell: "Huvudbok!D4" },
   { name: "absurdly large amount", edit: (g) => setCell(g, "Huvudbok!D4", 1e20), code: "invalid_amount", cell: "Huvudbok!D4" },

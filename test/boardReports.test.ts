@@ -120,13 +120,13 @@ describe("the text for the board papers", () => {
     const a = boardText(c, "sv")!;
     expect(boardText(c, "sv")).toEqual(a);
     // No-break spaces inside and after every amount: a number never breaks across lines in the board papers.
-    expect(a.period).toMatch(/^Per 2026-08-31 uppgår resultatet till -734\u00a0tkr \(samma period i fjol 1\u00a0850\u00a0tkr\)\./);
+    expect(a.period).toMatch(/^Per 2026-08-31 uppgår resultatet till -356\u00a0tkr \(samma period i fjol 1\u00a0974\u00a0tkr\)\./);
     expect(a.period).not.toMatch(/\d \d|\d t?kr/);
     expect(a.forecast).toMatch(
-      /^Det prognostiserade resultatet för helåret 2026 uppgår till -1\u00a0368\u00a0tkr, jämfört med budgeterade -1\u00a0209\u00a0tkr\./,
+      /^Det prognostiserade resultatet för helåret 2026 uppgår till -789\u00a0tkr, jämfört med budgeterade -609\u00a0tkr\./,
     );
     const forecast = a.forecast.replace(/\u00a0/g, " ");
-    expect(forecast).toContain("Prognostiserat eget kapital på balansdagen uppgår till 1 772 tkr.");
+    expect(forecast).toContain("Prognostiserat eget kapital på balansdagen uppgår till 2 351 tkr.");
     expect(forecast).toContain("Högsta rekommenderade nivå på sparade medel uppgår till 1 583 tkr.");
     expect(forecast).not.toMatch(/\d{4,} kr|\d+,\d\d/);
     // Övriga externa kostnader is named (its deviation reaches the threshold) without its method's explanation.
@@ -146,8 +146,9 @@ describe("the text for the board papers", () => {
     const c = await example();
     const en = boardText(c, "en")!;
     expect(en.periodTitle).toBe("Result for the period");
-    // English writes its own thousands separator: -1,368, not the Swedish -1 368.
-    expect(en.forecast).toMatch(/^The forecast result for the full year 2026 is -1,368\u00a0tkr, against a budgeted -1,209\u00a0tkr\./);
+    expect(en.forecast).toMatch(/^The forecast result for the full year 2026 is -789\u00a0tkr, against a budgeted -609\u00a0tkr\./);
+    // English writes its own thousands separator: 2,351, not the Swedish 2 351.
+    expect(en.forecast).toContain("equity at the balance sheet date amounts to 2,351\u00a0tkr.");
     expect(`${en.period} ${en.forecast}`).not.toMatch(/uppgår|prognostiseras|jämfört/);
     // A named line's sentence agrees with a plural label: "The forecast for other external costs is …".
     expect(en.forecast.replace(/\u00a0/g, " ")).toContain("The forecast for other external costs is 587 tkr, 203 tkr lower than budgeted.");
@@ -161,7 +162,7 @@ describe("the text for the board papers", () => {
     const first = { ...c, tertial: { ...c.tertial!, rows: { ...c.tertial!.rows, priorPeriod: 0 } } };
     const sv = boardText(first, "sv")!.period;
     expect(sv).toMatch(
-      /^Per 2026-08-31 uppgår resultatet till -734\u00a0tkr; huvudboken har inget utfall för samma period i fjol att jämföra med\./,
+      /^Per 2026-08-31 uppgår resultatet till -356\u00a0tkr; huvudboken har inget utfall för samma period i fjol att jämföra med\./,
     );
     expect(sv).not.toContain("samma period i fjol 0");
     expect(boardText(first, "en")!.period).toContain("the ledger has no actual for the same period last year to compare with");

@@ -12,7 +12,7 @@ import { messageText } from "../src/core/messages";
 import { planNewYear } from "../src/workbook/newYear";
 import { readInputs } from "../src/workbook/read";
 import { parseSie } from "../src/core/sie/parse";
-import { GRANTS_TABLE } from "../src/core/contract";
+import { GRANTS_TABLE, FORECAST_TABLE } from "../src/core/contract";
 import { EXAMPLE_DEFAULTS, exampleSheets, inputSheet } from "../src/report/example";
 import { importSie } from "../src/workbook/sieImport";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
@@ -120,10 +120,17 @@ test("Nytt år takes the year: the new opening equity is Bokslut's closing, dire
   expect(plan.openingEquity!.toFixed(2)).toBe(c.statements!.balanceSheet.find((l) => l.id === "eget_kapital")!.amount.toFixed(2));
 });
 
-/** The example for `year`, its Insatser empty (the example's grant dates belong to its own year). */
+/**
+ * The example for `year`, its Insatser empty (the example's grant dates belong to its own year), and so its project
+ * money forecast by the budget instead of by the insatser's co-financing.
+ */
 async function exampleFor(year: number): Promise<XlsxPort> {
   const models = exampleSheets({ ...EXAMPLE_DEFAULTS, year, cutoff: `${year}-08-31` }).map((m) =>
-    m.name === GRANTS_TABLE.sheet ? inputSheet(GRANTS_TABLE, []) : m,
+    m.name === GRANTS_TABLE.sheet
+      ? inputSheet(GRANTS_TABLE, [])
+      : m.name === FORECAST_TABLE.sheet
+        ? { ...m, rows: m.rows.map((r) => r.map((c) => (c?.value === "medfinansiering" ? { ...c, value: "budget" } : c))) }
+        : m,
   );
   const port = XlsxPort.empty();
   await port.writeSheets(models);

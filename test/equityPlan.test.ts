@@ -38,11 +38,13 @@ test("the example: under the level from 2027; the decided grants fit in the budg
   const c = await computation(exampleSheets());
   const text = planText(c)!;
   const nb = "\u00a0";
-  expect(text.startsWith(`Enligt budgeten för 2027–2028 blir eget kapital 194${nb}tkr vid utgången av 2028 `)).toBe(true);
+  expect(text.startsWith(`Enligt budgeten för 2027–2028 blir eget kapital 773${nb}tkr vid utgången av 2028 `)).toBe(true);
   expect(text).toContain(`(högsta rekommenderade nivå 1${nb}583${nb}tkr).`);
   expect(text).toContain("Från 2027 ligger eget kapital under nivån.");
   expect(text).toContain("så de ryms i planen");
-  expect(text).toContain(`Eget kapital efter beslutad finansiering (${"-1\u00a0520\u00a0tkr"})`);
+  // The ESF pays its part of Unga vuxna back: only the förbund's own part is counted against equity (rules.md 4c).
+  expect(text).toContain(`betalar medfinansiärerna tillbaka 342${nb}tkr; förbundets egen del är 2${nb}951${nb}tkr.`);
+  expect(text).toContain(`Eget kapital efter beslutad finansiering (-600${nb}tkr)`);
   // On the sheet, the words stand right above the projection they speak of.
   const sheets = buildSheets(c, { version: "t", computedAt: "x", fingerprint: "f" });
   const equity = sheets.find((s) => s.name === "Eget kapital")!;

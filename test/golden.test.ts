@@ -73,6 +73,16 @@ describe("golden reports", () => {
             ),
           }
         : {}),
+      ...(expected.coFinancing
+        ? {
+            coFinancing: {
+              thisYear: d(line("projektmedel").forecast),
+              afterYear: d(json.equity.coFinancedAfterYear),
+              own: d(json.equity.ownCommitmentsAfterYear),
+              equityAfter: d(json.equity.equityAfterCommitments),
+            },
+          }
+        : {}),
     };
     const want = {
       resultPeriod: expected.resultPeriod.toFixed(2),
@@ -89,6 +99,9 @@ describe("golden reports", () => {
             ),
           }
         : {}),
+      ...(expected.coFinancing
+        ? { coFinancing: Object.fromEntries(Object.entries(expected.coFinancing).map(([k, v]) => [k, v.toFixed(2)])) }
+        : {}),
     };
     expect(seen).toEqual(want);
   });
@@ -99,7 +112,13 @@ type Json = {
     lines: Array<{ id: string; period: string; forecast: string }>;
     functions: Array<{ priorPeriod: string; period: string; forecast: string; budget: string }> | null;
   };
-  equity: { closing: string; ceiling: string };
+  equity: {
+    closing: string;
+    ceiling: string;
+    coFinancedAfterYear: string;
+    ownCommitmentsAfterYear: string;
+    equityAfterCommitments: string;
+  };
   memberShares: { members: Array<{ member: string; amount: string; installments: string[] }> };
   financialStatements: { balanceSheet: Array<{ id: string; amount: string }> } | null;
 };
@@ -115,6 +134,8 @@ interface KeyFigures {
   balance?: { id: string; amount: Decimal };
   /** Costs per verksamhet (administration, strukturövergripande, individinriktade), report sign. */
   functions?: { priorPeriod: Decimal[]; period: Decimal[]; forecast: Decimal[]; budget: Decimal[] };
+  /** Co-financed insatser: Projektmedel's forecast, the co-financiers' and the own part after the year, equity after them. */
+  coFinancing?: { thisYear: Decimal; afterYear: Decimal; own: Decimal; equityAfter: Decimal };
 }
 
 const D = (v: number | string) => new Decimal(v);
@@ -129,6 +150,30 @@ const accrued = (yearly: Decimal, months: number) => yearly.times(months).divide
 
 /** Each case's figures, worked out by hand from its inputs (the comments give the arithmetic). */
 const KEY_FIGURES: Record<string, KeyFigures> = {
+  // 30 June 2023, as k. P1: 1 462 000 over 731 days (2023–2024) = 2 000 a day, 184 days after the cut-off: 368 000 still
+  // this year; paid 300 000, so 1 162 000 unpaid and 794 000 after the year. ESF pays 584 800 / 1 462 000 = 40 % back:
+  // this year 40 % × (300 000 + 368 000) = 267 200 (Projektmedel, medfinansiering), after the year 40 % × 794 000 =
+  // 317 600. P2 (own): 365 000 over 2023, 1 000 × 184 = 184 000 still this year, paid 100 000, 81 000 after the year.
+  // Bidrag: 400 000 + 368 000 + 184 000 = 952 000; staff linjär 300 000 × 2; office 60 000 + 200 000 × 6/12.
+  // After the year 794 000 + 81 000 = 875 000, of it ESF's 317 600 and the förbund's own 557 400.
+  "l-medfinansiering.case": (() => {
+    const result = D(2000000).plus(267200).minus(952000).minus(600000).minus(160000);
+    const closing = D(500000).plus(result);
+    return {
+      resultPeriod: D(1000000).plus(120000).minus(400000).minus(300000).minus(60000),
+      result,
+      closing,
+      ceiling: D(400000),
+      member: { name: "FK", amount: D(1000000), installments: installments(D(1000000), 4) },
+      note: { line: "projektmedel", forecast: D(584800).dividedBy(1462000).times(D(300000).plus(368000)) },
+      coFinancing: {
+        thisYear: D("0.4").times(668000),
+        afterYear: D("0.4").times(D(1162000).minus(368000)),
+        own: D(794000).plus(81000).minus(D("0.4").times(794000)),
+        equityAfter: closing.minus(D(875000).minus(317600)),
+      },
+    };
+  })(),
   // 30 June 2023 (6 of 12 months), accrued contributions 2 000 000 × 6/12. Grants, åtaganden: P1 730 000 and P2 365 000
   // over 2023 (365 days) still fall 184 days after the cut-off: 2 000 × 184 = 368 000 and 1 000 × 184 = 184 000.
   // Bidrag: actual 300 000 (P1, individ) + 100 000 (P2, struktur) + 20 000 (no insats, administration); forecast

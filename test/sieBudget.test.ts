@@ -171,38 +171,39 @@ describe("the budget into the example's Budget (wide form)", () => {
   test("amounts that stand there and would change refuse the import, naming the first; replaced only when asked", async () => {
     const bytes = exampleBudgetFile();
     const refused = await importInto(await gridOf(exampleSheets(EXAMPLE_DEFAULTS)), bytes, { budget: true });
-    // 2026: ovriga_intakter 60 000 (the file has none: emptied) is the first of four that change.
+    // 2026: projektmedel 600 000 (the file has none: emptied) is the first of five that change.
     expect(refused.outcome.errors.map((e) => [e.code, e.cell, e.params])).toEqual([
-      ["sie_budget_exists", "Budget!C3", { year: 2026, count: 4, sheet: "Budget" }],
+      ["sie_budget_exists", "Budget!C3", { year: 2026, count: 5, sheet: "Budget" }],
     ]);
     const { outcome, grid } = await importInto(await gridOf(exampleSheets(EXAMPLE_DEFAULTS)), bytes, { budget: true, replaceBudget: true });
     expect(outcome.errors).toEqual([]);
     expect(outcome.warnings.filter((w) => w.code === "sie_budget_replaced").map((w) => w.params)).toEqual([
-      { year: 2026, count: 4, sheet: "Budget" },
+      { year: 2026, count: 5, sheet: "Budget" },
     ]);
     // By hand: 12 × 740 500 = 8 886 000; 12 × 600 000 = 7 200 000; 12 × 205 000 = 2 460 000; 12 × 66 666,67 = 800 000,04.
     // The other years and the verksamhet rows are as they were.
     expect(rows(grid, "Budget")).toEqual([
       ["Rapportrad", "2025", "2026", "2027", "2028"],
       ["medlemsbidrag", 8886000, 8886000, 8886000, 8886000],
+      ["projektmedel", 350000, null, 250000, 0],
       ["ovriga_intakter", 0, null, 0, 0],
-      ["bidrag_till_insatser", 6100000, 7200000, 6400000, 6200000],
+      ["bidrag_till_insatser", 6100000, 7200000, 6650000, 6200000],
       ["personalkostnader", 2380000, 2460000, 2530000, 2600000],
       ["ovriga_externa_kostnader", 820000, 800000.04, 800000, 810000],
       ["finansiella_kostnader", 5000, null, 5000, 5000],
       ["Administration", 3200000, 3250000, 3330000, 3410000],
       ["Strukturövergripande insatser", 1500000, 1700000, 1600000, 1500000],
-      ["Individinriktade insatser", 4600000, 5200000, 4800000, 4700000],
+      ["Individinriktade insatser", 4600000, 5200000, 5050000, 4700000],
     ]);
     const log = rows(grid, "Körlogg").find((r) => String(r[LOG.action] ?? "").includes("Importera SIE"))!;
-    expect(String(log[LOG.action])).toContain("budget 2026 ur #PBUDGET: 4 rapportrader, 4 belopp ERSATTA");
+    expect(String(log[LOG.action])).toContain("budget 2026 ur #PBUDGET: 4 rapportrader, 5 belopp ERSATTA");
   });
 
   test("a line the table lacks gets a row in the table's own style (codes here)", async () => {
     const bytes = exampleBudgetFile(['#KONTO 7810 "Avskrivningar"', "#BUDGET 0 7810 12000.00"]);
     const { outcome, grid } = await importInto(await gridOf(exampleSheets(EXAMPLE_DEFAULTS)), bytes, { budget: true, replaceBudget: true });
     expect(outcome.errors).toEqual([]);
-    expect(rows(grid, "Budget")[10]).toEqual(["avskrivningar", null, 12000]);
+    expect(rows(grid, "Budget")[11]).toEqual(["avskrivningar", null, 12000]);
   });
 
   test("#BUDGET that is not the sum of the account's #PBUDGET months is the file's own disagreement: refused", async () => {

@@ -105,7 +105,7 @@ describe("the year-end case against its annual report worked by hand", () => {
         { member: "Region Norr", group: "Region", amount: "500000" },
         { member: "Alfa kommun", group: "Kommun", amount: "500000" },
       ],
-      decidedGrantsRemaining: [{ code: "P1", name: "Jobbspår", granted: "2000000", paid: "1100000", remaining: "900000" }],
+      decidedGrantsRemaining: [{ code: "P1", name: "Jobbspår", granted: "2000000", paid: "1100000", remaining: "900000", coFinanced: "0" }],
     });
   });
 });

@@ -84,9 +84,9 @@ describe("Körlogg", () => {
     expect(version).toBe(require("../package.json").version);
     expect([cutoff, unit]).toEqual(["2026-08-31", "tkr"]);
     expect(fp).toBe(j.fingerprint);
-    expect(result).toBeCloseTo(-1367776.07, 2);
+    expect(result).toBeCloseTo(-788953.12, 2);
     expect([closing, ceiling, status]).toEqual([null, null, null]); // equity not computed in this run
-    expect(rows1[0].slice(6, 9)).toEqual([1772223.93, 1582900, "Över taket"]);
+    expect(rows1[0].slice(6, 9)).toEqual([2351046.88, 1582900, "Över taket"]);
     expect(warnings).toBe(1);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { allocationMessage } from "./allocation";
 import { computeEquity, EquityReport } from "./equity";
-import { unpaidTotal } from "./grants";
+import { coFinancedAfterYear, unpaidTotal } from "./grants";
 import type { Inputs, InputTable, ReportComment } from "./inputs";
 import { functionsStep, FunctionsResult } from "./functionsStep";
 import { aggregateLedger, directEquityPostings, LedgerAggregates } from "./ledger";
@@ -255,6 +255,7 @@ function equityStep(
       rule: s.ceilingRule,
       bands: inputs.ceilingBands,
       unpaidGrants: unpaidTotal(tertial.grants),
+      coFinancedAfterYear: coFinancedAfterYear(tertial.grants),
       grantLine: { period: tertial.byId.bidrag_till_insatser.period, forecast: tertial.byId.bidrag_till_insatser.forecast },
       laterYears,
     },

@@ -93,7 +93,11 @@ export interface EquityReport {
   commitmentsInForecast: Decimal;
   /** "Återstående belopp för beslutad finansiering": unpaid grants that remain after the forecast year. */
   commitmentsAfterYear: Decimal;
-  /** Closing equity less the commitments that remain after the year: each commitment counted once. */
+  /** The co-financiers' part of what remains after the year (they pay it back): at most `commitmentsAfterYear`. */
+  coFinancedAfterYear: Decimal;
+  /** The förbund's own part of what remains after the year: `commitmentsAfterYear` − `coFinancedAfterYear`. */
+  ownCommitmentsAfterYear: Decimal;
+  /** Closing equity less the förbund's own commitments that remain after the year: each commitment counted once. */
   equityAfterCommitments: Decimal;
   years: EquityYear[];
   /** What the budget's plan years achieve; null without later budget years. */
@@ -148,6 +152,11 @@ export interface EquityInput {
   rule: CeilingRule;
   bands: readonly CeilingBand[];
   unpaidGrants: Decimal;
+  /**
+   * The co-financiers' part of what each grant's spread leaves after this year, together (core/grants.ts): not the
+   * förbund's own commitment. Zero without co-financed grants.
+   */
+  coFinancedAfterYear?: Decimal;
   /** Bidrag till insatser this year: actual to the cut-off and full-year forecast (report sign, negative). */
   grantLine: { period: Decimal; forecast: Decimal };
   /** Later budget years in order, with their budgeted result, member contributions and Bidrag till insatser (positive). */
@@ -232,6 +241,9 @@ export function computeEquity(input: EquityInput, warnings: IssueList): EquityRe
   const margin = ceiling.ceiling.minus(closing);
   const overBy = margin.isNegative() ? margin.negated() : ZERO;
   const split = commitmentsSplit(input.unpaidGrants, input.grantLine);
+  // What the co-financiers pay back is not equity promised; it cannot be more than what remains after the year.
+  const coFinanced = Decimal.min(split.afterYear, input.coFinancedAfterYear ?? ZERO);
+  const own = split.afterYear.minus(coFinanced);
   const years: EquityYear[] = [
     equityYear(input.year, opening, input.forecastResult, input.basis, input.rule, input.bands, "forecast", direct),
   ];
@@ -255,7 +267,9 @@ export function computeEquity(input: EquityInput, warnings: IssueList): EquityRe
     unpaidGrants: input.unpaidGrants,
     commitmentsInForecast: split.inForecast,
     commitmentsAfterYear: split.afterYear,
-    equityAfterCommitments: closing.minus(split.afterYear),
+    coFinancedAfterYear: coFinanced,
+    ownCommitmentsAfterYear: own,
+    equityAfterCommitments: closing.minus(own),
     years,
     plan: equityPlan(years, input.laterYears, split.afterYear, input),
   };

@@ -19,6 +19,22 @@ export interface GrantCommitment extends Omit<Grant, "cell" | "paidEarlier"> {
   restDays: number;
   /** Granted − paid, not below zero. */
   unpaid: Decimal;
+  /** The förbund's own part of the grant: granted − the co-financiers' part. */
+  ownPart: Decimal;
+  /** The co-financiers' part of this year's costs of the insats (paid this year + remaining this year). */
+  coFinancedThisYear: Decimal;
+  /** The co-financiers' part of what the grant's spread leaves after this year (unpaid − remaining this year). */
+  coFinancedAfterYear: Decimal;
+}
+
+/**
+ * The co-financiers' part of an amount of a grant's costs: amount × co-financing / granted, to the öre (zero for a grant
+ * of zero or without co-financing).
+ * @example coFinancedPart({ granted: dec(1000000), coFinancing: dec(400000) }, dec(250000)) // 100000
+ */
+export function coFinancedPart(g: Pick<Grant, "granted" | "coFinancing">, amount: Decimal): Decimal {
+  if (g.granted.isZero() || g.coFinancing.isZero()) return ZERO;
+  return roundOre(amount.times(g.coFinancing).dividedBy(g.granted));
 }
 
 /** Days two inclusive intervals share. @example overlapDays(1, 10, 5, 20) // 6 */
@@ -38,6 +54,7 @@ export function grantCommitments(grants: readonly Grant[], agg: LedgerAggregates
     const restDays = overlapDays(g.from, g.to, afterCutoff, period.yearEnd);
     const spread = roundOre(g.granted.times(restDays).dividedBy(totalDays));
     const unpaid = maxDec(ZERO, g.granted.minus(paid));
+    const remaining = minDec(spread, unpaid);
     return {
       code: g.code,
       name: g.name,
@@ -49,10 +66,15 @@ export function grantCommitments(grants: readonly Grant[], agg: LedgerAggregates
       to: g.to,
       paid,
       paidThisYear,
-      remainingThisYear: minDec(spread, unpaid),
+      remainingThisYear: remaining,
       unpaid,
       totalDays,
       restDays,
+      coFinancing: g.coFinancing,
+      coFinancier: g.coFinancier,
+      ownPart: g.granted.minus(g.coFinancing),
+      coFinancedThisYear: coFinancedPart(g, paidThisYear.plus(remaining)),
+      coFinancedAfterYear: coFinancedPart(g, unpaid.minus(remaining)),
     };
   });
 }
@@ -65,4 +87,19 @@ export function remainingThisYear(grants: readonly GrantCommitment[]): Decimal {
 /** Decided but not yet paid, together. */
 export function unpaidTotal(grants: readonly GrantCommitment[]): Decimal {
   return grants.reduce((a, g) => a.plus(g.unpaid), ZERO);
+}
+
+/** The co-financiers' part of the grants' costs this year, together: the forecast of `medfinansiering`. */
+export function coFinancedThisYear(grants: readonly GrantCommitment[]): Decimal {
+  return grants.reduce((a, g) => a.plus(g.coFinancedThisYear), ZERO);
+}
+
+/** The co-financiers' part of what the grants' spreads leave after this year, together. */
+export function coFinancedAfterYear(grants: readonly GrantCommitment[]): Decimal {
+  return grants.reduce((a, g) => a.plus(g.coFinancedAfterYear), ZERO);
+}
+
+/** Whether any grant is co-financed (the reports then show own part and co-financing). */
+export function anyCoFinanced(grants: readonly Pick<Grant, "coFinancing">[]): boolean {
+  return grants.some((g) => !g.coFinancing.isZero());
 }

@@ -9,7 +9,7 @@ import type { CellRef, DayNumber, Ore } from "./units";
 
 export type DisplayUnit = "kr" | "tkr";
 
-export type ForecastMethod = "budget" | "linjar" | "utfall_restbudget" | "foregaende_ar" | "ataganden" | "manuell";
+export type ForecastMethod = "budget" | "linjar" | "utfall_restbudget" | "foregaende_ar" | "ataganden" | "medfinansiering" | "manuell";
 
 export const METHOD_LABELS: Record<ForecastMethod, string> = {
   budget: "budget",
@@ -17,6 +17,7 @@ export const METHOD_LABELS: Record<ForecastMethod, string> = {
   utfall_restbudget: "utfall+restbudget",
   foregaende_ar: "föregående år",
   ataganden: "åtaganden",
+  medfinansiering: "medfinansiering",
   manuell: "manuell",
 };
 
@@ -136,6 +137,13 @@ export interface Grant {
   /** Its verksamhet (`Typ`); null when Insatser has no Typ column, or the cell is blank (then `typeCell` names it). */
   type: GrantType | null;
   typeCell: CellRef | null;
+  /**
+   * The co-financiers' part of `granted` (`Medfinansiering`: ESF, a member's own money): the förbund pays the whole
+   * grant and the co-financiers pay it this part back; zero when the insats is the förbund's own.
+   */
+  coFinancing: Decimal;
+  /** Who co-finances (`Medfinansiär`), as typed; empty when nobody is named. */
+  coFinancier: string;
   cell: CellRef;
 }
 

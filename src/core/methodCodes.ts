@@ -15,4 +15,8 @@ export type ReportMethod = ForecastMethod | "utfall_helar" | "summa";
 export type MethodFallback = "no_prior_period" | "no_rows_in_period";
 
 /** What a forecast rests on beyond its method (shown where the officer has written no comment of their own). */
-export type ForecastExplanation = { code: "budget_plus_extras" } | { code: "prior_year_scaled" } | { code: "commitments"; grants: number };
+export type ForecastExplanation =
+  | { code: "budget_plus_extras" }
+  | { code: "prior_year_scaled" }
+  | { code: "commitments"; grants: number }
+  | { code: "cofinancing"; grants: number };

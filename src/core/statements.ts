@@ -16,7 +16,7 @@
  * positive; the cash flow positive when cash comes in.
  */
 import type { BalanceAggregates, BalanceSums } from "./ledger";
-import type { GrantCommitment } from "./grants";
+import { coFinancedPart, GrantCommitment } from "./grants";
 import type { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import type { ReportPeriod } from "./periods";
@@ -52,7 +52,16 @@ export interface FinancialStatements {
     income: StatementLine[];
     costs: StatementLine[];
     memberContributions: Array<{ member: string; group: Group; amount: Decimal }>;
-    decidedGrantsRemaining: Array<{ code: string; name: string; dnr: string; granted: Decimal; paid: Decimal; remaining: Decimal }>;
+    /** Each decided grant: granted, paid, what remains, and the co-financiers' part of what remains (zero for the förbund's own). */
+    decidedGrantsRemaining: Array<{
+      code: string;
+      name: string;
+      dnr: string;
+      granted: Decimal;
+      paid: Decimal;
+      remaining: Decimal;
+      coFinanced: Decimal;
+    }>;
   };
   /** Assets less equity, provisions and liabilities at the cut-off (zero when the statements balance). */
   difference: Decimal;
@@ -226,6 +235,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
         granted: g.granted,
         paid: g.paid,
         remaining: g.unpaid,
+        coFinanced: coFinancedPart(g, g.unpaid),
       })),
     },
     difference: total(assets, 0).minus(total(claims, 0)),

@@ -11,7 +11,7 @@ import {
   forecastManual,
   forecastPriorYear,
 } from "./forecast";
-import { GrantCommitment, grantCommitments, remainingThisYear } from "./grants";
+import { coFinancedThisYear, GrantCommitment, grantCommitments, remainingThisYear } from "./grants";
 import type { ForecastChoice, ForecastMethod, Grant } from "./inputs";
 import type { ForecastExplanation, MethodFallback, ReportMethod } from "./methodCodes";
 import type { LedgerAggregates, LineSums } from "./ledger";
@@ -147,7 +147,7 @@ function closedYearLine(line: LeafLine, actual: Decimal, choice: ForecastChoice 
 }
 
 /** The methods whose forecast is built on the period's actual. */
-const BUILT_ON_ACTUAL = new Set<ForecastMethod>(["linjar", "utfall_restbudget", "foregaende_ar", "ataganden"]);
+const BUILT_ON_ACTUAL = new Set<ForecastMethod>(["linjar", "utfall_restbudget", "foregaende_ar", "ataganden", "medfinansiering"]);
 
 /** The budget as the forecast; Tilläggsbidrag come on top of the budgeted member contributions. */
 function byBudget(line: LeafLine, budget: Decimal, input: TertialInput): Forecast {
@@ -188,6 +188,11 @@ function forecastLine(
     }
     case "ataganden":
       return plain(forecastCommitments(actual, remainingThisYear(grants), sign), { code: "commitments", grants: grants.length });
+    case "medfinansiering": {
+      // The co-financiers pay back their part of the year's costs of the co-financed insatser (income: positive).
+      const cofinanced = grants.filter((g) => !g.coFinancing.isZero()).length;
+      return plain(coFinancedThisYear(grants).times(sign), { code: "cofinancing", grants: cofinanced });
+    }
     case "manuell":
       return plain(forecastManual(choice?.amount ?? ZERO, sign));
   }

@@ -5,6 +5,7 @@
  */
 import type { Output } from "./outputs";
 import type { Inputs } from "./inputs";
+import { anyCoFinanced } from "./grants";
 import { AccountIndex } from "./ledger";
 import type { IssueList } from "./messages";
 import type { LeafLine } from "./reportLines";
@@ -42,8 +43,12 @@ function checkForecastChoices(inputs: Inputs, errors: IssueList): void {
     const earlier = seen.get(c.line);
     if (earlier) errors.add("duplicate_forecast", { line: c.line, otherCell: earlier }, c.lineCell ?? c.cell);
     seen.set(c.line, c.cell);
-    if (c.method === "ataganden" && c.line !== "bidrag_till_insatser") errors.add("method_not_allowed", {}, c.cell);
-    if (c.method === "ataganden" && !inputs.present.grants) errors.add("grants_missing", {}, c.cell);
+    if (c.method !== "ataganden" && c.method !== "medfinansiering") continue;
+    // Both rest on Insatser: åtaganden forecasts the grants' costs, medfinansiering the co-financiers' part of them.
+    if (c.line !== (c.method === "ataganden" ? "bidrag_till_insatser" : "projektmedel"))
+      errors.add("method_not_allowed", { method: c.method }, c.cell);
+    if (!inputs.present.grants) errors.add("grants_missing", { method: c.method }, c.cell);
+    else if (c.method === "medfinansiering" && !anyCoFinanced(inputs.grants)) errors.add("cofinancing_none", {}, c.cell);
   }
 }
 

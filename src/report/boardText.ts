@@ -187,6 +187,8 @@ const PLAN_WORDS = {
       ` Av de beslutade insatsmedlen återstår ${after} att betala efter ${year}; budgeten för ${span} har ${budgeted} till insatser`,
     covered: ", så de ryms i planen.",
     uncovered: (short: string) => `, ${short} mindre än det beslutade: utan en ändrad budget är flerårsprognosen så mycket för hög.`,
+    coFinanced: (theirs: string, own: string) =>
+      ` Av det som återstår betalar medfinansiärerna tillbaka ${theirs}; förbundets egen del är ${own}.`,
     afterCommitments: (figure: string) =>
       ` Eget kapital efter beslutad finansiering (${figure}) är vad som skulle återstå om allt beslutat betalades ut på balansdagen; ` +
       "flerårsprognosen fördelar utbetalningarna över budgetåren.",
@@ -203,6 +205,8 @@ const PLAN_WORDS = {
       ` Of the decided grants, ${after} remain to be paid after ${year}; the budget for ${span} has ${budgeted} for grants`,
     covered: ", so they fit in the plan.",
     uncovered: (short: string) => `, ${short} less than decided: unless the budget changes, the projection is that much too high.`,
+    coFinanced: (theirs: string, own: string) =>
+      ` Of what remains, the co-financiers pay back ${theirs}; the association's own part is ${own}.`,
     afterCommitments: (figure: string) =>
       ` Equity after decided financing (${figure}) is what would remain if everything decided were paid at the balance sheet date; ` +
       "the projection spreads the payments over the budget years.",
@@ -228,6 +232,7 @@ export function planText(c: Computation, lang: "sv" | "en" = "sv"): string | nul
   if (e.commitmentsAfterYear.greaterThan(0)) {
     text += w.commitments(a(e.commitmentsAfterYear), c.period.year, span, a(plan.budgetedGrants));
     text += plan.uncovered.greaterThan(0) ? w.uncovered(a(plan.uncovered)) : w.covered;
+    if (e.coFinancedAfterYear.greaterThan(0)) text += w.coFinanced(a(e.coFinancedAfterYear), a(e.ownCommitmentsAfterYear));
     text += w.afterCommitments(a(e.equityAfterCommitments));
   }
   return text;

@@ -82,6 +82,7 @@ const ACCOUNTS: V[][] = [
   ["2010", "Eget kapital", "eget_kapital"],
   ["2440", "Leverantörsskulder", "kortfristiga_skulder"],
   ["3010-3019", "Medlemsbidrag", "medlemsbidrag"],
+  ["3400-3499", "Projektmedel och medfinansiering", "projektmedel"],
   ["3900-3999", "Övriga intäkter", "ovriga_intakter"],
   ["4500-4599", "Bidrag till insatser", "bidrag_till_insatser"],
   ["5000-5999", "Personalkostnader", "personalkostnader"],
@@ -97,28 +98,35 @@ function exampleBudget(year: number): SheetModel {
   const years = [year - 1, year, year + 1, year + 2];
   const rows: V[][] = [
     ["medlemsbidrag", total, total, total, total],
+    // The ESF's part of Unga vuxna (June 2025 – May 2027): a quarter of 200 000 a month.
+    ["projektmedel", 350000, 600000, 250000, 0],
     ["ovriga_intakter", 0, 60000, 0, 0],
-    ["bidrag_till_insatser", 6100000, 6900000, 6400000, 6200000],
+    // 2027 spends the ESF's last 250 000 on individinriktade insatser.
+    ["bidrag_till_insatser", 6100000, 6900000, 6650000, 6200000],
     ["personalkostnader", 2380000, 2460000, 2530000, 2600000],
     ["ovriga_externa_kostnader", 820000, 790000, 800000, 810000],
     ["finansiella_kostnader", 5000, 5000, 5000, 5000],
     // The cost budget per verksamhet (a memo of the lines above; each year's three sum to its cost lines).
     ["Administration", 3200000, 3250000, 3330000, 3410000],
     ["Strukturövergripande insatser", 1500000, 1700000, 1600000, 1500000],
-    ["Individinriktade insatser", 4600000, 5200000, 4800000, 4700000],
+    ["Individinriktade insatser", 4600000, 5200000, 5050000, 4700000],
   ];
   const columns = [sheetColumn(BUDGET_TABLE.columns[0]), ...years.map((y) => yearSheetColumn(BUDGET_TABLE.yearColumns, y))];
   return inputSheet(BUDGET_TABLE, rows, columns);
 }
 
-/** A decided grant of the example: code, name, Dnr, granted amount, first and last day (ISO), Typ. */
-type ExampleGrant = [string, string, string, number, string, string, string];
+/** A decided grant of the example: code, name, Dnr, granted amount, first and last day (ISO), Typ, co-financing and by whom. */
+type ExampleGrant = [string, string, string, number, string, string, string, number?, string?];
+
+/** The co-financier of the example's ESF project, and its part. */
+const ESF = "Svenska ESF-rådet";
 
 function exampleGrants(Y: number): ExampleGrant[] {
   return [
     ["P24/3", "Jobbcenter – individens resa till egen försörjning", "24:31", 4950000, "2024-09-01", `${Y}-12-31`, "Individinriktad"],
     ["P25/1", "Yrkesinriktad svenska inom vård och omsorg", "25:07", 1965000, "2025-03-01", `${Y + 1}-02-28`, "Individinriktad"],
-    ["P25/4", "Unga vuxna – samordnad rehabilitering", "25:19", 4800000, "2025-06-01", `${Y + 1}-05-31`, "Individinriktad"],
+    // Co-financed: the ESF pays back a quarter of what the förbund pays out (1 200 000 of 4 800 000).
+    ["P25/4", "Unga vuxna – samordnad rehabilitering", "25:19", 4800000, "2025-06-01", `${Y + 1}-05-31`, "Individinriktad", 1200000, ESF],
     ["P26/1", "Hälsa, arbete, migration", "26:02", 1500000, `${Y}-02-01`, `${Y + 1}-01-31`, "Strukturövergripande"],
     ["P26/2", "Arbetsterapeut i kommunal arbetsmarknadsverksamhet", "26:05", 640000, `${Y}-04-01`, `${Y}-12-31`, "Strukturövergripande"],
   ];
@@ -188,7 +196,7 @@ function bookYear(l: ExampleLedger, y: number, o: ExampleOptions, grants: Exampl
 }
 
 function requisitions(l: ExampleLedger, y: number, m: number, grants: ExampleGrant[], rand: () => number): void {
-  for (const [code, name, , granted, from, to] of grants) {
+  for (const [code, name, , granted, from, to, , coFinancing] of grants) {
     const fy = Number(from.slice(0, 4));
     const ty = Number(to.slice(0, 4));
     const inRange = (y > fy || (y === fy && m > Number(from.slice(5, 7)))) && (y < ty || (y === ty && m <= Number(to.slice(5, 7)) + 1));
@@ -196,6 +204,8 @@ function requisitions(l: ExampleLedger, y: number, m: number, grants: ExampleGra
     const monthsTotal = (ty - fy) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
     const quarter = Math.round(((granted / monthsTotal) * 3 * (0.75 + rand() * 0.3)) / 100) * 100;
     l.post(y, m, 12, 4510, quarter, `Rekvisition ${name}`, code);
+    // The co-financier pays its part of the requisition back the same month.
+    if (coFinancing) l.post(y, m, 20, 3410, -(quarter * coFinancing) / granted, `Medfinansiering ESF ${code}`, code);
   }
 }
 
@@ -254,6 +264,7 @@ const FORECAST: V[][] = [
   ["ovriga_intakter", "budget", null, ""],
   ["ovriga_externa_kostnader", "föregående år", null, ""],
   ["finansiella_kostnader", "manuell", 4200, "Bankavgifter enligt avtal; ingen ränta på lån"],
+  ["projektmedel", "medfinansiering", null, "ESF betalar tillbaka en fjärdedel av Unga vuxna"],
 ];
 
 const BANDS: V[][] = [
@@ -266,7 +277,7 @@ const BANDS: V[][] = [
 export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): SheetModel[] {
   const rand = rng(20260831);
   const grants = exampleGrants(options.year);
-  const grantRows: V[][] = grants.map(([code, name, dnr, granted, from, to, type]) => [
+  const grantRows: V[][] = grants.map(([code, name, dnr, granted, from, to, type, coFinancing, coFinancier]) => [
     code,
     name,
     dnr,
@@ -275,6 +286,8 @@ export function exampleSheets(options: ExampleOptions = EXAMPLE_DEFAULTS): Sheet
     serialOfIso(to),
     null,
     type,
+    coFinancing ?? null,
+    coFinancier ?? null,
   ]);
   return [
     inputSheet(SETTINGS_TABLE, exampleSettings(options)),

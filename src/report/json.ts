@@ -107,6 +107,11 @@ function tertialJson(t: TertialReport, lang: Lang): Record<string, unknown> {
       paid: k(g.paid),
       remainingThisYear: k(g.remainingThisYear),
       unpaid: k(g.unpaid),
+      coFinancing: k(g.coFinancing),
+      coFinancier: g.coFinancier,
+      ownPart: k(g.ownPart),
+      coFinancedThisYear: k(g.coFinancedThisYear),
+      coFinancedAfterYear: k(g.coFinancedAfterYear),
     })),
   };
 }
@@ -145,6 +150,8 @@ function equityJson(e: EquityReport): Record<string, unknown> {
     unpaidGrants: k(e.unpaidGrants),
     commitmentsInForecast: k(e.commitmentsInForecast),
     commitmentsAfterYear: k(e.commitmentsAfterYear),
+    coFinancedAfterYear: k(e.coFinancedAfterYear),
+    ownCommitmentsAfterYear: k(e.ownCommitmentsAfterYear),
     equityAfterCommitments: k(e.equityAfterCommitments),
     years: e.years.map((y) => ({
       year: y.year,
@@ -173,6 +180,7 @@ function notesJson(st: FinancialStatements): Record<string, unknown> {
       granted: k(g.granted),
       paid: k(g.paid),
       remaining: k(g.remaining),
+      coFinanced: k(g.coFinanced),
     })),
   };
 }

@@ -111,7 +111,7 @@ export const CASES: CorpusCase[] = [
   {
     name: "overlapping account ranges",
     edit: appendRow("Kontoplan", ["5500-5600", "Pension", "personalkostnader"]),
-    expect: { error: "overlapping_accounts", cell: "Kontoplan!A14" },
+    expect: { error: "overlapping_accounts", cell: "Kontoplan!A15" },
   },
   { name: "duplicate member", edit: set("Medlemmar!A5", "Försäkringskassan"), expect: { error: "duplicate_member", cell: "Medlemmar!A5" } },
   { name: "unknown group", edit: set("Medlemmar!B6", "Landet"), expect: { error: "unknown_group", cell: "Medlemmar!B6" } },
@@ -223,7 +223,7 @@ export const CASES: CorpusCase[] = [
       });
       for (const r of rows) appendRow("Huvudbok", r)(wb);
     },
-    expect: { ok: true, warning: "duplicate_vouchers", cell: "Huvudbok!A500" },
+    expect: { ok: true, warning: "duplicate_vouchers", cell: "Huvudbok!A510" },
   },
   {
     name: "identical rows inside one voucher (as several programs write them) are no double import",
@@ -253,7 +253,7 @@ export const CASES: CorpusCase[] = [
       ws.getRow(last + 1).values = [r[0], "V-HAND", 1930, 500000, "Inbetalning"];
       ws.getRow(last + 2).values = [r[0], "V-HAND", 3010, -500000, "Inbetalning"];
     },
-    expect: { error: "rows_below_table", cell: "Huvudbok!A500" },
+    expect: { error: "rows_below_table", cell: "Huvudbok!A510" },
   },
   {
     name: "a member typed after a blank row under Medlemmar (issue 32)",
@@ -289,7 +289,7 @@ export const CASES: CorpusCase[] = [
     edit: (wb) => {
       sheet(wb, "Huvudbok").name = "Bokföring 2026";
     },
-    expect: { ok: true, warning: "rows_after_cutoff", cell: "'Bokföring 2026'!A478" },
+    expect: { ok: true, warning: "rows_after_cutoff", cell: "'Bokföring 2026'!A488" },
   },
   {
     name: "Medlemmar sheet renamed and its table gone",

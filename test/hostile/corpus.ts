@@ -416,7 +416,7 @@ export const HOSTILE: HostileCase[] = [
       path.join(dir, "ut.xlsx"),
     ],
     status: 1,
-    words: "Huvudbok!E500: Texten som skulle skrivas här är 40",
+    words: "Huvudbok!E510: Texten som skulle skrivas här är 40",
   },
   // Two runs writing the same output at once: each writes a temporary file and renames it; the output is whole.
   {

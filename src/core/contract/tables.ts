@@ -216,6 +216,9 @@ export const GRANTS_TABLE = {
     column("to", "Till", "To", "date", 12),
     column("paidEarlier", "Utbetalt tidigare", "Paid earlier", "amount", 18, OPTIONAL),
     column("type", "Typ", "Type", "grantType", 22, OPTIONAL),
+    // The co-financiers' part of Beviljat belopp (the förbund pays the whole grant, they pay this part back), and who.
+    column("coFinancing", "Medfinansiering", "Co-financing", "amount", 16, { aliases: ["Medfinansierat", "Cofinancing"], required: false }),
+    column("coFinancier", "Medfinansiär", "Co-financier", "text", 16, { aliases: ["Medfinansiärer", "Cofinancier"], required: false }),
   ],
 } as const satisfies TableDef;
 

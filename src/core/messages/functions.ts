@@ -1,10 +1,12 @@
 /** Insatser and the costs per verksamhet (core/functions.ts): an insats' code and Typ, and why the table could not be made. */
 import { FUNCTION_LABELS, FUNCTION_LABELS_EN, FunctionId } from "../functionIds";
-import type { Entry } from "./words";
+import { Entry, None, none } from "./words";
 
 export interface FunctionParams {
   duplicate_grant: { grant: string; otherCell: string };
   unknown_grant_type: { value: string };
+  cofinancing_over_granted: { grant: string; coFinancing: string; granted: string };
+  cofinancing_none: None;
   grant_type_blank: { grant: string };
   ledger_project_unknown: { project: string; count: number; sheet: string };
   function_budget_partial: { year: number; missing: FunctionId[] };
@@ -23,6 +25,22 @@ export const FUNCTION_MESSAGES: { [C in keyof FunctionParams]: Entry<FunctionPar
     sv: (p) => `Typen "${p.value}" finns inte; skriv Individinriktad eller Strukturövergripande (eller lämna cellen tom).`,
     en: (p) => `The type "${p.value}" does not exist; write Individinriktad or Strukturövergripande (or leave the cell blank).`,
     example: { value: "Förebyggande" },
+  },
+  cofinancing_over_granted: {
+    meaning: "En insats medfinansiering är större än dess beviljade belopp.",
+    sv: (p, f) =>
+      `Insatsen ${p.grant} har medfinansiering ${f.money(p.coFinancing)} men beviljat belopp ${f.money(p.granted)}; ` +
+      "medfinansieringen är den del av det beviljade beloppet som medfinansiärerna betalar.",
+    en: (p, f) =>
+      `The insats ${p.grant} has co-financing of ${f.money(p.coFinancing)} but a granted amount of ${f.money(p.granted)}; ` +
+      "the co-financing is the part of the granted amount that the co-financiers pay.",
+    example: { grant: "P25/4", coFinancing: "5000000.00", granted: "4800000.00" },
+  },
+  cofinancing_none: {
+    meaning: "Prognosmetoden medfinansiering är vald men ingen insats i Insatser har medfinansiering.",
+    sv: () => "Metoden medfinansiering kräver minst en insats med Medfinansiering i Insatser.",
+    en: () => "The method medfinansiering (co-financing) needs at least one insats with Medfinansiering in Insatser.",
+    example: none,
   },
   grant_type_blank: {
     meaning: "Varning: en insats saknar Typ, så kostnaderna per verksamhet tas inte fram (de gissas aldrig).",

@@ -54,14 +54,18 @@ export interface InputParams {
   manual_without_amount: None;
   manual_without_comment: None;
   duplicate_forecast: { line: LeafLine; otherCell: string };
-  method_not_allowed: None;
-  grants_missing: None;
+  method_not_allowed: { method: "ataganden" | "medfinansiering" };
+  grants_missing: { method: "ataganden" | "medfinansiering" };
   ceiling_bands_missing: None;
   ceiling_band_start: None;
   ceiling_band_open: None;
   ceiling_band_gap: { to: string; from: string };
   ceiling_band_reversed: None;
 }
+
+/** The methods that rest on Insatser, as the Prognos table spells them. */
+const METHOD_SV = { ataganden: "åtaganden", medfinansiering: "medfinansiering" } as const;
+const METHOD_EN = { ataganden: "åtaganden (commitments)", medfinansiering: "medfinansiering (co-financing)" } as const;
 
 export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> } = {
   missing_table: {
@@ -324,7 +328,7 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     example: none,
   },
   unknown_method: {
-    meaning: "Prognosmetoden är inte en av de sex metoderna.",
+    meaning: "Prognosmetoden är inte en av de sju metoderna.",
     sv: (p) => `Prognosmetoden "${p.value}" är okänd; välj ${METHODS_SV}.`,
     en: (p) =>
       `The forecast method "${p.value}" is unknown; choose budget, linjär, utfall+restbudget, föregående år, åtaganden or manuell.`,
@@ -349,16 +353,18 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     example: { line: "personalkostnader", otherCell: "Prognos!B2" },
   },
   method_not_allowed: {
-    meaning: "Metoden åtaganden används på en annan rad än Bidrag till insatser.",
-    sv: () => "Metoden åtaganden kan bara användas för Bidrag till insatser.",
-    en: () => "The method åtaganden (commitments) can only be used for Bidrag till insatser (grants to projects).",
-    example: none,
+    meaning: "Metoden åtaganden används på en annan rad än Bidrag till insatser, eller medfinansiering på en annan än Projektmedel.",
+    sv: (p) =>
+      `Metoden ${METHOD_SV[p.method]} kan bara användas för ${p.method === "ataganden" ? "Bidrag till insatser" : "Projektmedel"}.`,
+    en: (p) =>
+      `The method ${METHOD_EN[p.method]} can only be used for ${p.method === "ataganden" ? "Bidrag till insatser" : "Projektmedel"}.`,
+    example: { method: "ataganden" },
   },
   grants_missing: {
-    meaning: "Metoden åtaganden är vald men tabellen Insatser saknas.",
-    sv: () => "Metoden åtaganden kräver tabellen Insatser.",
-    en: () => "The method åtaganden (commitments) needs the table Insatser.",
-    example: none,
+    meaning: "Metoden åtaganden eller medfinansiering är vald men tabellen Insatser saknas.",
+    sv: (p) => `Metoden ${METHOD_SV[p.method]} kräver tabellen Insatser.`,
+    en: (p) => `The method ${METHOD_EN[p.method]} needs the table Insatser.`,
+    example: { method: "ataganden" },
   },
   ceiling_bands_missing: {
     meaning: "Takregel är Tabell men tabellen Takregel saknas eller är tom.",

@@ -12,6 +12,7 @@ export const METHOD_WORDS: Record<ReportMethod, Record<Lang, string>> = {
   utfall_restbudget: { sv: "Utfall + återstående budget", en: "Actual + remaining budget" },
   foregaende_ar: { sv: "Utfall enligt fjolårets mönster", en: "Actual by last year's pattern" },
   ataganden: { sv: "Utfall + beslutade insatser", en: "Actual + decided grants" },
+  medfinansiering: { sv: "Enligt medfinansiering", en: "By co-financing" },
   manuell: { sv: "Bedömning", en: "Estimate" },
   utfall_helar: { sv: "Utfall helår", en: "Full-year actual" },
   summa: { sv: "Summa", en: "Total" },
@@ -41,6 +42,10 @@ export function explanationText(e: ForecastExplanation, lang: Lang): string {
       return lang === "sv"
         ? `Utfall + beslutade insatsers återstående del i år enligt Insatser (${e.grants} st)`
         : `Actual + what decided grants still pay this year according to Insatser (${e.grants})`;
+    case "cofinancing":
+      return lang === "sv"
+        ? `Medfinansiärernas del av årets kostnader för medfinansierade insatser enligt Insatser (${e.grants} st)`
+        : `The co-financiers' part of this year's costs of co-financed grants according to Insatser (${e.grants})`;
   }
 }
 

@@ -217,4 +217,4 @@ export function listOf(items: readonly number[], more: (n: number) => string): s
 }
 export const listSv = (items: readonly number[]) => listOf(items, (n) => `… och ${n} till`);
 export const listEn = (items: readonly number[]) => listOf(items, (n) => `… and ${n} more`);
-export const METHODS_SV = "budget, linjär, utfall+restbudget, föregående år, åtaganden eller manuell";
+export const METHODS_SV = "budget, linjär, utfall+restbudget, föregående år, åtaganden, medfinansiering eller manuell";

@@ -30,11 +30,16 @@ type EquityRow =
   | "unpaidGrants"
   | "commitmentsInForecast"
   | "commitmentsAfterYear"
+  | "coFinancedAfterYear"
+  | "ownCommitmentsAfterYear"
   | "equityAfterCommitments";
 
 export interface EquityLayout {
-  /** Every row's position; `direct` only when something was booked directly on equity accounts. */
-  rowOf: Record<Exclude<EquityRow, "direct">, number> & { direct?: number };
+  /**
+   * Every row's position; `direct` only when something was booked directly on equity accounts, the co-financiers' and
+   * the own part of what remains after the year only when some insats is co-financed.
+   */
+  rowOf: Record<Exclude<EquityRow, OptionalRow>, number> & Partial<Record<OptionalRow, number>>;
   valueCol: number;
   /** The ceiling's bands (exact decimal text: from, to or null, rate) and their rows; the base in col 2, the level in col 3. */
   bands: { rows: number[]; rule: Array<{ from: string; to: string | null; rate: string }> };
@@ -47,6 +52,8 @@ export interface EquityLayout {
   /** The chart's data: from `firstRow`, one row per year, the closing equity in `col` + 1 and the ceiling in `col` + 2. */
   chart: { col: number; firstRow: number; years: number[] };
 }
+
+type OptionalRow = "direct" | "coFinancedAfterYear" | "ownCommitmentsAfterYear";
 
 /** Label, amount, then up to five year columns; then the technical columns (row id, chart data). */
 const YEAR_COLS = 5;
@@ -97,6 +104,11 @@ function calculationTable(b: SheetBuilder, c: Computation): { rowOf: EquityLayou
     money(e.directPostings, fmt),
     "direct",
   ];
+  const coFinanced = c.tertial?.grants.some((g) => !g.coFinancing.isZero()) ?? false;
+  const coFinancedRows: Array<[string, Cell, EquityRow]> = [
+    [`därav medfinansiärernas del (betalas tillbaka)`, money(e.coFinancedAfterYear, fmt, { italic: true }), "coFinancedAfterYear"],
+    [`därav förbundets egen del`, money(e.ownCommitmentsAfterYear, fmt, { italic: true }), "ownCommitmentsAfterYear"],
+  ];
   const rows: Array<[string, Cell, EquityRow]> = [
     [`Ingående eget kapital (${openingSource})`, money(e.opening, fmt), "opening"],
     // Only when there is some: booked straight onto equity accounts, as the balance sheet counts it.
@@ -115,15 +127,22 @@ function calculationTable(b: SheetBuilder, c: Computation): { rowOf: EquityLayou
     ["Beslutade men ej utbetalda insatsmedel", money(e.unpaidGrants, fmt), "unpaidGrants"],
     [`varav betalas ${y} enligt prognosen`, money(e.commitmentsInForecast, fmt, { italic: true }), "commitmentsInForecast"],
     [`varav återstår efter ${y} (beslutad finansiering)`, money(e.commitmentsAfterYear, fmt, { italic: true }), "commitmentsAfterYear"],
+    // Co-financed insatser: the co-financiers pay their part back, so only the förbund's own part is equity promised.
+    ...(coFinanced ? coFinancedRows : []),
     ["Eget kapital efter beslutad finansiering", money(e.equityAfterCommitments, fmt, { bold: true }), "equityAfterCommitments"],
   ];
   b.row([text("Beräkning", { bold: true })]);
   const headerRow = b.nextRow;
-  const indented = (id: EquityRow) => id === "commitmentsInForecast" || id === "commitmentsAfterYear";
+  const indent = (id: EquityRow) =>
+    id === "commitmentsInForecast" || id === "commitmentsAfterYear"
+      ? 1
+      : id === "coFinancedAfterYear" || id === "ownCommitmentsAfterYear"
+        ? 2
+        : 0;
   b.table(
     "EgetKapital",
     ["Post", s.displayUnit === "tkr" ? "Belopp i tkr" : "Belopp i kr"],
-    rows.map(([label, v, id]) => [text(label, indented(id) ? { indent: 1 } : {}), v]),
+    rows.map(([label, v, id]) => [text(label, indent(id) ? { indent: indent(id) } : {}), v]),
   );
   // Row ids beside the table, outside the print area.
   rows.forEach(([, , id], i) => b.put(headerRow + 1 + i, TECH_COL, techText(id)));

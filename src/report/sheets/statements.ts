@@ -29,7 +29,8 @@ export interface StatementsLayout {
   members: { rows: number[]; names: string[]; totalRow: number; col: number };
   /** Not 5 Kostnader per verksamhet (when the Tertialrapport has the table): its rows in the statements' columns, Summa. */
   functions?: { rows: number[]; totalRow: number };
-  grants: { rows: number[]; totalRow: number; cols: { granted: number; paid: number; remaining: number } };
+  /** Note 4; `coFinancedRow` (the co-financiers' part of what remains, in the remaining column) when some insats is co-financed. */
+  grants: { rows: number[]; totalRow: number; cols: { granted: number; paid: number; remaining: number }; coFinancedRow?: number };
 }
 
 /** Label, note, this period, the comparison, last year's full year; the row id beside, not printed. */
@@ -159,12 +160,18 @@ function memberNote(b: SheetBuilder, c: Computation, fmt: string): StatementsLay
   return { rows: list.map((_, i) => t.firstRow + i), names: list.map((mc) => mc.member), totalRow: t.lastRow, col: 2 };
 }
 
-/** Not 4: each decided grant's amount, what has been paid and what remains (the remaining decided funding), and their sums. */
+/**
+ * Not 4: each decided grant's amount, what has been paid and what remains (the remaining decided funding), and their
+ * sums; when some insats is co-financed, a row below Summa with the co-financiers' part of what remains.
+ */
 function grantNote(b: SheetBuilder, c: Computation, fmt: string): StatementsLayout["grants"] {
   const grants = c.statements!.notes.decidedGrantsRemaining;
+  const coFinanced = c.tertial?.grants.some((g) => !g.coFinancing.isZero()) ?? false;
   b.row([text("Not 4 Beslutade insatser", { bold: true })]);
   const sum = (pick: (g: (typeof grants)[number]) => Decimal) => grants.reduce((a, g) => a.plus(pick(g)), ZERO);
   const first = b.nextRow + 1;
+  const total = [sum((g) => g.granted), sum((g) => g.paid), sum((g) => g.remaining)];
+  const theirs = [text("därav medfinansiärernas del", { italic: true, indent: 1 }), text(""), text(""), text("")];
   const t = b.table(
     "NotInsatser",
     ["Insats", "Kod", "Beviljat", "Utbetalt", "Återstår"],
@@ -172,30 +179,24 @@ function grantNote(b: SheetBuilder, c: Computation, fmt: string): StatementsLayo
       ...grants.map((g, i) => [
         (b.fitRow(first + i, 0, g.name), text(g.name, { wrap: true })),
         (b.fitRow(first + i, 1, g.code), text(g.code, { wrap: true })),
-        money(g.granted, fmt),
-        money(g.paid, fmt),
-        money(g.remaining, fmt),
+        ...[g.granted, g.paid, g.remaining].map((v) => money(v, fmt)),
       ]),
-      [
-        text("Summa", { bold: true }),
-        text(""),
-        money(
-          sum((g) => g.granted),
-          fmt,
-          { bold: true },
-        ),
-        money(
-          sum((g) => g.paid),
-          fmt,
-          { bold: true },
-        ),
-        money(
-          sum((g) => g.remaining),
-          fmt,
-          { bold: true },
-        ),
-      ],
+      [text("Summa", { bold: true }), text(""), ...total.map((v) => money(v, fmt, { bold: true }))],
+      ...(coFinanced
+        ? [
+            [
+              ...theirs,
+              money(
+                sum((g) => g.coFinanced),
+                fmt,
+                { italic: true },
+              ),
+            ],
+          ]
+        : []),
     ],
   );
-  return { rows: grants.map((_, i) => t.firstRow + i), totalRow: t.lastRow, cols: { granted: 2, paid: 3, remaining: 4 } };
+  const totalRow = t.firstRow + grants.length;
+  const rows = grants.map((_, i) => t.firstRow + i);
+  return { rows, totalRow, cols: { granted: 2, paid: 3, remaining: 4 }, ...(coFinanced ? { coFinancedRow: totalRow + 1 } : {}) };
 }

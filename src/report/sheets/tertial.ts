@@ -13,6 +13,7 @@ import { Decimal, ZERO } from "../../core/money";
 import { GROUP_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, REPORT_ROWS, ReportLineId } from "../../core/reportLines";
 import type { LineValues } from "../../core/tertial";
 import { boardText } from "../boardText";
+import { coFinancingTable, CoFinancingLayout } from "./cofinancing";
 import { functionsTable } from "./functions";
 import { Cell, FORMATS, SheetBuilder, SheetModel, Tone } from "../sheetModel";
 import { amountFormat, finishPage, formatPercent, header, money, OWNED_SHEETS, periodLabel, RunInfo, techText, text } from "./header";
@@ -33,6 +34,8 @@ export interface TertialLayout {
   chart: { col: number; firstRow: number; lines: ReportLineId[] };
   /** The decided grants' table: its rows, each grant's days (the spread), and its columns. */
   grants?: { rows: number[]; days: Array<{ rest: number; total: number }>; cols: GrantCols };
+  /** Medfinansierade insatser, when some insats is co-financed. */
+  coFinancing?: CoFinancingLayout;
   /** Kostnader per verksamhet: its three rows and Summa, and whether it has a budget column's figures. */
   functions?: {
     rows: number[];
@@ -99,14 +102,16 @@ export function tertialSheet(c: Computation, run: RunInfo): { sheet: SheetModel;
   const breakAt = b.nextRow;
   const functions = functionsTable(b, c, w, LAST_PRINTED);
   const grants = grantsTable(b, c, w.fmt);
-  explanations(b, c);
-  const chartData = chart(b, c, w.fmt, statement.headerRow);
+  const coFinancing = grants ? coFinancingTable(b, c, w.fmt, grants.rows) : undefined;
+  // The chart on the left, the explanations beside it on the right: they share their rows.
+  const explained = explanations(b, c);
+  const chartData = chart(b, c, w.fmt, statement.headerRow, explained);
   // Page 1: the text, the income statement and its notes; page 2: the grants, the explanations and the chart.
   // The header row is not repeated, since page 2 holds other tables.
   finishPage(b, LAST_PRINTED);
   b.page!.breaksBefore = [breakAt];
   const layout = { rowOf: statement.rowOf, ...notes, firstValueCol: 2, lastValueCol: 6, municipalRows: statement.municipalRows };
-  return { sheet: b.build(1), layout: { ...layout, chart: chartData, grants, functions } };
+  return { sheet: b.build(1), layout: { ...layout, chart: chartData, grants, functions, coFinancing } };
 }
 
 function lineWriter(b: SheetBuilder, c: Computation): LineWriter {
@@ -292,10 +297,19 @@ function grantsTable(b: SheetBuilder, c: Computation, fmt: string): TertialLayou
   };
 }
 
-/** Förklaringar: the unit, the signs, the accrual, the methods, the comments kept. */
-function explanations(b: SheetBuilder, c: Computation): void {
+/** The chart's least height, in lines of 15 points. */
+const CHART_LINES = 17;
+
+/** The columns Förklaringar are written in, beside the chart (which takes the columns left of them). */
+const EXPLAIN_LEFT = 7;
+
+/**
+ * Förklaringar, in the last two printed columns: the unit, the signs, the accrual, the methods, the comments kept. Returns
+ * their first row and the number of text lines they take (the chart beside them is at least as tall).
+ */
+function explanations(b: SheetBuilder, c: Computation): { top: number; lines: number } {
   const t = c.tertial!;
-  b.row([text("Förklaringar", { bold: true })]);
+  const top = b.row([...new Array(EXPLAIN_LEFT).fill(null), text("Förklaringar", { bold: true })]);
   const notes: string[] = [];
   if (c.inputs.settings.displayUnit === "tkr") {
     notes.push(
@@ -313,7 +327,12 @@ function explanations(b: SheetBuilder, c: Computation): void {
       `Utfall + återstående budget = utfall + budget × ${12 - t.months}/12; Utfall enligt fjolårets mönster = utfall × ` +
       "fjolårets helår / fjolårets period; Utfall + beslutade insatser = utfall + beslutade insatsers återstående del i år " +
       "(beviljat belopp jämnt fördelat per dag över insatsens period, högst det som ännu inte betalats ut); " +
-      "Bedömning = angivet belopp med kommentar.",
+      "Bedömning = angivet belopp med kommentar." +
+      (t.grants.some((g) => !g.coFinancing.isZero())
+        ? " Medfinansierade insatser: förbundet betalar hela beviljade beloppet och medfinansiären sin del tillbaka; " +
+          `medfinansiering × (utbetalt i år + återstår i år) / beviljat ${c.period.year} (Enligt medfinansiering), ` +
+          "× (ej utbetalt − återstår i år) / beviljat därefter. Eget kapital räknar bara förbundets egen del som åtagande."
+        : ""),
   );
   if (t.lines.some((l) => l.kept) || [...NOTE_INCOME_LINES, ...NOTE_COST_LINES].some((l) => t.byId[l].kept)) {
     notes.push(
@@ -321,11 +340,22 @@ function explanations(b: SheetBuilder, c: Computation): void {
         "så att de följer med indata.",
     );
   }
-  for (const n of notes) b.paragraph(n, 0, LAST_PRINTED, { italic: true });
+  let lines = 1;
+  for (const n of notes) {
+    const row = b.paragraph(n, EXPLAIN_LEFT, LAST_PRINTED, { italic: true });
+    lines += (b.rowHeights[row] ?? 15) / 15;
+  }
+  return { top, lines };
 }
 
 /** Budget against forecast per line, as positive amounts: the chart's data (outside the print area) and the chart. */
-function chart(b: SheetBuilder, c: Computation, fmt: string, dataHeader: number): TertialLayout["chart"] {
+function chart(
+  b: SheetBuilder,
+  c: Computation,
+  fmt: string,
+  dataHeader: number,
+  beside: { top: number; lines: number },
+): TertialLayout["chart"] {
   const t = c.tertial!;
   const y = c.period.year;
   const closed = c.period.closed;
@@ -340,14 +370,16 @@ function chart(b: SheetBuilder, c: Computation, fmt: string, dataHeader: number)
     b.put(dataHeader + 1 + i, dataCol + 1, money(v.budget.abs(), fmt, { small: true, tone: "muted" }));
     b.put(dataHeader + 1 + i, dataCol + 2, money(v.forecast.abs(), fmt, { small: true, tone: "muted" }));
   });
-  const chartTop = b.nextRow + 1;
+  // Beside the explanations, from their title down; at least 17 lines tall (rows after them are one line each).
+  const chartTop = beside.top;
+  const chartBottom = b.nextRow + Math.max(0, CHART_LINES - beside.lines);
   b.charts.push({
     name: "BudgetMotPrognos",
     title: `Budget och ${closed ? "utfall" : "prognos"} ${y} per rad (${c.inputs.settings.displayUnit === "tkr" ? "tkr" : "kr"})`,
     type: "ColumnClustered",
     series: [1, 2].map((k) => ({ nameRow: dataHeader, col: dataCol + k, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length })),
     categories: { col: dataCol, firstRow: dataHeader + 1, lastRow: dataHeader + lines.length },
-    anchor: { top: chartTop, left: 0, bottom: chartTop + 17, right: 6 },
+    anchor: { top: chartTop, left: 0, bottom: chartBottom, right: EXPLAIN_LEFT - 1 },
   });
   return { col: dataCol, firstRow: dataHeader + 1, lines };
 }

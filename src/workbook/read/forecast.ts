@@ -20,6 +20,10 @@ export const METHOD_NAMES: ReadonlyArray<[string, ForecastMethod]> = [
   ["prior year", "foregaende_ar"],
   ["ataganden", "ataganden"],
   ["commitments", "ataganden"],
+  ["medfinansiering", "medfinansiering"],
+  ["enligt medfinansiering", "medfinansiering"],
+  ["co-financing", "medfinansiering"],
+  ["cofinancing", "medfinansiering"],
   ["manuell", "manuell"],
   ["manual", "manuell"],
 ];

@@ -18,7 +18,7 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
       codes.set(code, r.ref(row.index, "code"));
     }
     /** An amount that may not be negative: null (reported) when it is. */
-    const nonNegative = (id: "granted" | "paidEarlier", label: string, v: Decimal | null) => {
+    const nonNegative = (id: "granted" | "paidEarlier" | "coFinancing", label: string, v: Decimal | null) => {
       if (!v || !v.isNegative()) return v;
       errors.add("invalid_amount", { problem: "not_negative", value: v.toFixed(), label }, r.ref(row.index, id));
       return null;
@@ -29,6 +29,17 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
       "Utbetalt tidigare",
       r.optional(row, "paidEarlier") ?? (r.blank(row, "paidEarlier") ? ZERO : null),
     );
+    const coFinancing = nonNegative(
+      "coFinancing",
+      "Medfinansiering",
+      r.optional(row, "coFinancing") ?? (r.blank(row, "coFinancing") ? ZERO : null),
+    );
+    const coFinancier = r.cols.coFinancier === undefined || r.blank(row, "coFinancier") ? "" : r.value(row, "coFinancier");
+    if (granted && coFinancing && coFinancing.greaterThan(granted)) {
+      const [co, gr] = [coFinancing.toFixed(2), granted.toFixed(2)];
+      errors.add("cofinancing_over_granted", { grant: code ?? "", coFinancing: co, granted: gr }, r.ref(row.index, "coFinancing"));
+      return null;
+    }
     const from = r.value(row, "from");
     const to = r.value(row, "to");
     const name = r.value(row, "name");
@@ -42,8 +53,9 @@ export function readGrants(grid: WorkbookGrid, errors: IssueList): TableResult<G
     const type = typeText === null ? null : parseGrantType(typeText);
     if (typeText !== null && !type) errors.add("unknown_grant_type", { value: typeText }, r.ref(row.index, "type"));
     if (code === null || !granted || from === null || to === null || !paidEarlier || name === null || dnr === null) return null;
+    if (!coFinancing || coFinancier === null) return null;
     if (typeText !== null && !type) return null;
     const typeCell = r.cols.type !== undefined && !type ? r.ref(row.index, "type") : null;
-    return { code, name, dnr, granted, from, to, paidEarlier, type, typeCell, cell: r.ref(row.index, "code") };
+    return { code, name, dnr, granted, from, to, paidEarlier, type, typeCell, coFinancing, coFinancier, cell: r.ref(row.index, "code") };
   });
 }

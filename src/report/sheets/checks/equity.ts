@@ -6,7 +6,7 @@ import { Check, E, ref, sumAbs, T } from "./formula";
 
 /** Eget kapital: opening + booked directly + result = closing; the result is the Tertialrapport's; margin and commitments. */
 export function equityChecks(L: EquityLayout, tertial: TertialLayout | undefined): Check[] {
-  const v = (k: Exclude<keyof EquityLayout["rowOf"], "direct">) => ref(E, L.rowOf[k], L.valueCol);
+  const v = (k: keyof EquityLayout["rowOf"]) => ref(E, L.rowOf[k]!, L.valueCol);
   const direct = L.rowOf.direct === undefined ? null : ref(E, L.rowOf.direct, L.valueCol);
   const checks: Check[] = [
     direct
@@ -39,12 +39,30 @@ export function equityChecks(L: EquityLayout, tertial: TertialLayout | undefined
       diffFormula: `${v("unpaidGrants")}-${v("commitmentsInForecast")}-${v("commitmentsAfterYear")}`,
       description: "Eget kapital: varje beslutad finansiering räknas en gång",
     },
-    {
+  );
+  if (L.rowOf.coFinancedAfterYear !== undefined) {
+    // The co-financiers' part: their part of what each insats' spread leaves after the year, at most what remains.
+    const F = tertial?.coFinancing;
+    const theirs = F ? [`${v("coFinancedAfterYear")}-MIN(${v("commitmentsAfterYear")},${ref(T, F.totalRow, F.cols.afterYear)})`] : [];
+    checks.push(
+      {
+        name: "Återstående efter året: medfinansiärernas del och förbundets egen del",
+        diffFormula: sumAbs([...theirs, `${v("commitmentsAfterYear")}-${v("coFinancedAfterYear")}-${v("ownCommitmentsAfterYear")}`]),
+        description: "Medfinansiärernas del enligt Tertialrapportens Medfinansierade insatser, högst det som återstår",
+      },
+      {
+        name: "Eget kapital efter beslutad finansiering = utgående − förbundets egen del",
+        diffFormula: `${v("closing")}-${v("ownCommitmentsAfterYear")}-${v("equityAfterCommitments")}`,
+        description: "Eget kapital: det medfinansiärerna betalar tillbaka är inget åtagande",
+      },
+    );
+  } else {
+    checks.push({
       name: "Eget kapital efter beslutad finansiering = utgående − återstående",
       diffFormula: `${v("closing")}-${v("commitmentsAfterYear")}-${v("equityAfterCommitments")}`,
       description: "Eget kapital",
-    },
-  );
+    });
+  }
   return checks;
 }
 

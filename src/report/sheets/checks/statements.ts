@@ -237,6 +237,22 @@ function statementTies(L: StatementsLayout, layouts: CheckLayouts, at: (key: str
         ),
         description: "Beviljat, utbetalt och återstår per insats",
       });
+    const F = T_.coFinancing;
+    const row = G.coFinancedRow;
+    if (F && T_.grants && row !== undefined) {
+      // The co-financiers' part of what remains: each co-financed insats' co-financing × remaining / granted.
+      const coRowOf = new Map(F.rows.map((f) => [f.grantRow, f.row]));
+      const parts = G.rows.flatMap((r, i) => {
+        const f = coRowOf.get(T_.grants!.rows[i]);
+        const [granted, remaining] = [ref(B, r, G.cols.granted), ref(B, r, G.cols.remaining)];
+        return f === undefined ? [] : [`IF(${granted}=0,0,ROUND(${ref(T, f, F.cols.coFinancing)}*${remaining}/${granted},2))`];
+      });
+      checks.push({
+        name: "Bokslutets not 4: medfinansiärernas del av det som återstår",
+        diffFormula: sumAbs([`${ref(B, row, G.cols.remaining)}-(${parts.join("+") || "0"})`]),
+        description: "Medfinansiering enligt Tertialrapportens Medfinansierade insatser × återstår / beviljat, per insats",
+      });
+    }
   }
   const Mx = layouts.members;
   if (Mx) {

@@ -119,6 +119,7 @@ export function tertialTieChecks(c: Computation, L: TertialLayout): Check[] {
       })),
     ),
   );
+  checks.push(...coFinancingChecks(c, L));
   const line = c.tertial!.byId.bidrag_till_insatser;
   const note = L.noteRowOf.get("bidrag_till_insatser")!;
   if (line.method === "ataganden") {
@@ -157,4 +158,61 @@ export function functionChecks(L: TertialLayout): Check[] {
       description: "Varje verksamhets andel = dess prognos / summan (i procentenheter)",
     },
   ];
+}
+
+/**
+ * Medfinansierade insatser: each row's total is Beslutade insatser's, its own part the total less the co-financing, its
+ * co-financed parts this year and after the year follow from the insats' costs there; Summa sums the rows; with the
+ * method medfinansiering, Projektmedel's forecast is the co-financiers' part of this year's costs.
+ */
+function coFinancingChecks(c: Computation, L: TertialLayout): Check[] {
+  const F = L.coFinancing;
+  const G = L.grants;
+  if (!F || !G) return [];
+  const cell = (row: number, col: number) => ref(T, row, col);
+  const part = (row: number, amount: string) =>
+    `IF(${cell(row, F.cols.granted)}=0,0,ROUND(${cell(row, F.cols.coFinancing)}*(${amount})/${cell(row, F.cols.granted)},2))`;
+  const checks: Check[] = [
+    ...splitCheck(
+      T,
+      "Medfinansierade insatser: beviljat som i Beslutade insatser, egen del = beviljat − medfinansiering",
+      "För varje medfinansierad insats",
+      F.rows.map(({ row, grantRow }) => ({
+        row,
+        diff:
+          `ABS(${cell(row, F.cols.granted)}-${cell(grantRow, G.cols.granted)})+` +
+          `ABS(${cell(row, F.cols.own)}-(${cell(row, F.cols.granted)}-${cell(row, F.cols.coFinancing)}))`,
+      })),
+    ),
+    ...splitCheck(
+      T,
+      "Medfinansierade insatser: medfinansiärernas del i år och efter året",
+      "Medfinansiering × (utbetalt i år + återstår i år) / beviljat; medfinansiering × (ej utbetalt − återstår i år) / beviljat",
+      F.rows.map(({ row, grantRow }) => {
+        const g = (col: number) => cell(grantRow, col);
+        return {
+          row,
+          diff:
+            `ABS(${cell(row, F.cols.thisYear)}-${part(row, `${g(G.cols.paidThisYear)}+${g(G.cols.remaining)}`)})+` +
+            `ABS(${cell(row, F.cols.afterYear)}-${part(row, `${g(G.cols.unpaid)}-${g(G.cols.remaining)}`)})`,
+        };
+      }),
+    ),
+    {
+      name: "Medfinansierade insatser: Summa",
+      diffFormula: sumAbs(
+        Object.values(F.cols).map((col) => `${cell(F.totalRow, col)}-(${F.rows.map(({ row }) => cell(row, col)).join("+")})`),
+      ),
+      description: "Summaraden är kolumnernas summa",
+    },
+  ];
+  if (c.tertial!.byId.projektmedel.method === "medfinansiering") {
+    const note = L.noteRowOf.get("projektmedel")!;
+    checks.push({
+      name: "Projektmedel: prognos = medfinansiärernas del av årets kostnader",
+      diffFormula: `${cell(note, L.lastValueCol - 1)}-${cell(F.totalRow, F.cols.thisYear)}`,
+      description: "Prognosmetoden medfinansiering (intäkt: positiv)",
+    });
+  }
+  return checks;
 }
