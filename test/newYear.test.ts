@@ -200,6 +200,12 @@ describe("a closed 2026 becomes 2027", () => {
     const unpaid = (j: Json) => (j as unknown as { equity: { unpaidGrants: string } }).equity.unpaidGrants;
     // No 2027 grant payments are booked yet: what was unpaid at the end of 2026 is unpaid now.
     expect(unpaid(y2027)).toBe(unpaid(y2026));
+    // The ESF-co-financed insats runs into 2027 with its co-financing: only the own part is counted against equity.
+    type G = { code: string; coFinancing: string; coFinancier: string; ownPart: string };
+    const esf = (j: Json) => (j as unknown as { tertialReport: { grants: G[] } }).tertialReport.grants.find((g) => g.code === "P25/4");
+    expect(esf(y2027)).toMatchObject({ coFinancing: "1200000", coFinancier: "Svenska ESF-rådet", ownPart: "3600000" });
+    const own = (j: Json) => (j as unknown as { equity: { ownCommitmentsAfterYear: string } }).equity.ownCommitmentsAfterYear;
+    expect(Number(own(y2027))).toBeLessThan(Number(unpaid(y2027)));
   });
 
   test("through Office.js on Microsoft's library: the same 2027 as through .xlsx", async () => {

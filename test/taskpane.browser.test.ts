@@ -191,7 +191,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(summary).toMatch(/-789 tkr/);
     expect(summary).toMatch(/2\u00a0351 tkr/);
     expect(summary).not.toContain("−");
-    expect(await page.locator("#equity-status").textContent()).toMatch(/^Över taket med 189 tkr$/);
+    expect(await page.locator("#equity-status").textContent()).toMatch(/^Över taket med 768 tkr$/);
     // No empty first line in the Resultat box: its heading sits at the top, inside the padding.
     const gap = await page.evaluate(() => {
       const box = document.querySelector("#summary")!.getBoundingClientRect();
