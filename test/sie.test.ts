@@ -251,3 +251,34 @@ describe("the summary in the officer's words (issue 26)", () => {
     expect(encodingWorthSaying(summary(['#FNAMN "Förbundet"', "#RAR 0 20210101 20211231"], "utf8"))).toBe("utf-8");
   });
 });
+
+describe("rows that write the same objects and account share them (a million rows do not hold a million copies)", () => {
+  const file = (objects: string[]) =>
+    Buffer.from(
+      [
+        "#FLAGGA 0",
+        "#SIETYP 4",
+        "#RAR 0 20260101 20261231",
+        '#VER A 1 20260105 "x"',
+        "{",
+        ...objects.map((o) => `#TRANS 4510 {${o}} 1.00`),
+        `#TRANS 1930 {} -${objects.length}.00`,
+        "}",
+      ].join("\r\n") + "\r\n",
+      "latin1",
+    );
+
+  test("the same list is the same array, read as written; another list is its own", () => {
+    const t = parseSie(file(['6 "P1"', '6  "P1"', '6 "P1"', '6 "P2"']), "x.se").vouchers[0].transactions;
+    expect(t.slice(0, 4).map((x) => x.objects)).toEqual([[[6, "P1"]], [[6, "P1"]], [[6, "P1"]], [[6, "P2"]]]);
+    expect(t[2].objects).toBe(t[0].objects);
+    expect(t[3].objects).not.toBe(t[0].objects);
+    expect(t[1].accountText).toBe("4510");
+  });
+
+  test("beyond the reader's 10 000 shared lists, each row still gets its own objects right", () => {
+    const many = Array.from({ length: 10_050 }, (_, i) => `6 "P${i}"`);
+    const t = parseSie(file(many), "x.se").vouchers[0].transactions;
+    expect(t.slice(0, -1).map((x) => x.objects[0][1])).toEqual(many.map((_, i) => `P${i}`));
+  });
+});

@@ -93,6 +93,13 @@ const sameCell = (a: Cell | null, b: Cell | null | undefined) => (emptyCell(a) ?
  * body that `body` no longer fills are emptied. Refused (`blocked`, the first such cell) when rows must be
  * appended and the sheet has content below the table in its columns (Excel would push it down).
  */
+/** A row of exactly `width` cells: the missing ones null. */
+function fitted(r: ReadonlyArray<Cell | null | undefined>, width: number): Array<Cell | null> {
+  const out = new Array<Cell | null>(width);
+  for (let c = 0; c < width; c++) out[c] = r[c] ?? null;
+  return out;
+}
+
 export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Array<Array<Cell | null>>): TableEdit | CellRef {
   const width = t.header.length;
   const lastRow = tableLastRow(t);
@@ -122,6 +129,7 @@ export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Array<Array
     width,
     lastRow,
     changes,
-    appended: appended.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
+    // A row already as wide as the table is taken as it is (a million imported rows are not copied again).
+    appended: appended.map((r) => (r.length === width && !r.includes(undefined as never) ? r : fitted(r, width))),
   };
 }

@@ -148,6 +148,10 @@ const plain = (c: Cell) =>
   !c.top &&
   !c.unlocked;
 
+/** The size of the buffers the patched part is encoded into, and of the text gathered before it is encoded. */
+const CHUNK_BYTES = 1 << 20;
+const PENDING_CHARS = 1 << 14;
+
 /**
  * The worksheet part with the edit applied, as UTF-8 in chunks of about a megabyte (a million appended rows never
  * become one string). `dateStyle(s)` tells whether cell style `s` shows a date. Throws EditRefusedAt for a written
@@ -170,15 +174,26 @@ export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, date
   const wantedAt = (row: number): Array<Cell | null | undefined> | undefined =>
     row >= firstAppended && row <= lastRow ? edit.appended[row - firstAppended] : changed.get(row);
 
+  // The text is encoded into megabyte buffers every 16 000 characters, so that no string lives long (a million rows'
+  // strings kept until a megabyte of text was gathered were promoted and collected as old objects: most of the
+  // import's time), and the encoder is not called once per row either.
   const chunks: Buffer[] = [];
-  let chunk = "";
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  let pending = "";
+  const flush = () => {
+    if (used + pending.length * 3 > chunk.length) {
+      chunks.push(chunk.subarray(0, used));
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, pending.length * 3));
+      used = 0;
+    }
+    used += chunk.write(pending, used, "utf8");
+    pending = "";
+  };
   const emit = (s: string) => {
     if (checkOnly) return;
-    chunk += s;
-    if (chunk.length > 1 << 20) {
-      chunks.push(Buffer.from(chunk, "utf8"));
-      chunk = "";
-    }
+    pending += s;
+    if (pending.length > PENDING_CHARS) flush();
   };
 
   // The style each table column's cells have (the last one seen above), for cells that did not exist.
@@ -281,7 +296,8 @@ export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, date
   newRowsBefore(Infinity);
   if (checkOnly) return Buffer.alloc(0);
   emit(text.slice(sdClose));
-  chunks.push(Buffer.from(chunk, "utf8"));
+  flush();
+  chunks.push(chunk.subarray(0, used));
   return Buffer.concat(chunks);
 }
 

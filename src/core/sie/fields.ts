@@ -153,19 +153,43 @@ export function pairs(items: string[]): Array<[number, string]> {
   return out;
 }
 
+/** How many distinct object lists and account texts a reader keeps (a file of unique ones does not fill memory twice). */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * What a reader's rows share (a million transactions name a few accounts and objects): each object list and account
+ * text read once, the same array and string for every row that writes them alike. The arrays are never changed.
+ */
+export interface TransCache {
+  objects: Map<string, Array<[number, string]>>;
+  accounts: Map<string, string>;
+}
+
 /**
  * The common case, read without a field array (a million rows must read in about a second):
  * a #TRANS line `#TRANS 1930 {} -100.50 [date] ["text"]` with a bare account and amount, or null
  * when it is anything else (quoted account or amount, a transaction date, a problem): the general
- * reader then takes it, and reports what is wrong.
+ * reader then takes it, and reports what is wrong. Rows share their object lists and account texts through `cache`.
  */
-export function fastTrans(text: string, from: number, n: number, lineNo: number, summary = false): SieTransaction | null {
+export function fastTrans(
+  text: string,
+  from: number,
+  n: number,
+  lineNo: number,
+  summary: boolean,
+  cache: TransCache,
+): SieTransaction | null {
   let i = from + 7;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   const accountFrom = i;
   while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
   if (i === accountFrom || i >= n || !isSpace(text.charCodeAt(i))) return null;
-  const accountText = text.slice(accountFrom, i);
+  const written = text.slice(accountFrom, i);
+  let accountText = cache.accounts.get(written);
+  if (accountText === undefined) {
+    accountText = written;
+    if (cache.accounts.size < CACHE_LIMIT) cache.accounts.set(written, written);
+  }
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) !== 123 /* { */) return null;
   const close = text.indexOf("}", i);
@@ -174,7 +198,12 @@ export function fastTrans(text: string, from: number, n: number, lineNo: number,
   // A summary read does not keep the objects (nothing it reports names them).
   if (close > i + 1 && !summary) {
     const inner = text.slice(i + 1, close);
-    if (inner.trim() !== "") objects = pairs(fieldsOf(inner) as string[]);
+    const known = cache.objects.get(inner);
+    if (known) objects = known;
+    else if (inner.trim() !== "") {
+      objects = pairs(fieldsOf(inner) as string[]);
+      if (cache.objects.size < CACHE_LIMIT) cache.objects.set(inner, objects);
+    }
   }
   i = close + 1;
   while (i < n && isSpace(text.charCodeAt(i))) i++;

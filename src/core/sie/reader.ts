@@ -8,7 +8,7 @@ import { MAX_TOTAL_ORE } from "../money";
 import { asCellRef, DayNumber, Ore } from "../units";
 import { checksumOf } from "./crc32";
 import { decode, lineEndsAsLf } from "./encoding";
-import { badDateCode, dayOf, fastTrans, Field, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str } from "./fields";
+import { badDateCode, dayOf, fastTrans, Field, fieldsOf, isSpace, list, ORE_TOO_LARGE, oreOf, pairs, str, TransCache } from "./fields";
 import type { SieFile, SieVoucher } from "./sieFile";
 import { emptyTally, foldVoucher } from "./tally";
 import { budgetFields, pbudgetFields } from "./budgetRecords";
@@ -27,6 +27,8 @@ export class SieReader {
   private ksummaStart = -1;
   private ksummaValue: string | null = null;
   private lineNo = 0;
+  /** The object lists and account texts the rows share. */
+  private readonly cache: TransCache = { objects: new Map(), accounts: new Map() };
   /** Every amount read, without its sign: while it stays below MAX_TOTAL_ORE every sum taken over them is exact. */
   private absoluteTotal = 0;
 
@@ -77,7 +79,7 @@ export class SieReader {
         }
       }
       if (this.inBlock && text.startsWith("#TRANS", lead) && isSpace(text.charCodeAt(lead + 6))) {
-        const t = fastTrans(text, lead, stop, this.lineNo, this.summary);
+        const t = fastTrans(text, lead, stop, this.lineNo, this.summary, this.cache);
         if (t) {
           this.counted(t.ore);
           this.voucher!.transactions.push(t);
