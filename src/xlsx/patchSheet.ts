@@ -5,6 +5,7 @@
  * formats, comments' anchors. A written cell keeps its old cell style when that shows the value the same way
  * (a date in a date format), otherwise takes the style of its column's cell above, or the report's style.
  */
+import { Utf8Chunks } from "./utf8Chunks";
 import { Cell, FORMATS, TableEdit, a1, columnLetters } from "../report/sheetModel";
 import { Package, PackageError } from "./package";
 import type { sheetEntries } from "./read";
@@ -148,12 +149,8 @@ const plain = (c: Cell) =>
   !c.top &&
   !c.unlocked;
 
-/** The size of the buffers the patched part is encoded into, and of the text gathered before it is encoded. */
-const CHUNK_BYTES = 1 << 20;
-const PENDING_CHARS = 1 << 14;
-
 /**
- * The worksheet part with the edit applied, as UTF-8 in chunks of about a megabyte (a million appended rows never
+ * The worksheet part with the edit applied, as UTF-8 written in pieces (utf8Chunks.ts: a million appended rows never
  * become one string). `dateStyle(s)` tells whether cell style `s` shows a date. Throws EditRefusedAt for a written
  * cell that is a shared or array formula's master. With `checkOnly`, only what could be refused is looked at (the
  * rows the part already has) and nothing is built.
@@ -174,26 +171,9 @@ export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, date
   const wantedAt = (row: number): Array<Cell | null | undefined> | undefined =>
     row >= firstAppended && row <= lastRow ? edit.appended[row - firstAppended] : changed.get(row);
 
-  // The text is encoded into megabyte buffers every 16 000 characters, so that no string lives long (a million rows'
-  // strings kept until a megabyte of text was gathered were promoted and collected as old objects: most of the
-  // import's time), and the encoder is not called once per row either.
-  const chunks: Buffer[] = [];
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
-  let pending = "";
-  const flush = () => {
-    if (used + pending.length * 3 > chunk.length) {
-      chunks.push(chunk.subarray(0, used));
-      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, pending.length * 3));
-      used = 0;
-    }
-    used += chunk.write(pending, used, "utf8");
-    pending = "";
-  };
+  const out = new Utf8Chunks();
   const emit = (s: string) => {
-    if (checkOnly) return;
-    pending += s;
-    if (pending.length > PENDING_CHARS) flush();
+    if (!checkOnly) out.add(s);
   };
 
   // The style each table column's cells have (the last one seen above), for cells that did not exist.
@@ -296,9 +276,7 @@ export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, date
   newRowsBefore(Infinity);
   if (checkOnly) return Buffer.alloc(0);
   emit(text.slice(sdClose));
-  flush();
-  chunks.push(chunk.subarray(0, used));
-  return Buffer.concat(chunks);
+  return Buffer.concat(out.pieces());
 }
 
 /** A table part whose range reaches `lastRow` (its autoFilter too); the part unchanged when it already does. */

@@ -1,4 +1,5 @@
 /** The XML of one owned sheet: its worksheet part and its table parts. */
+import { Utf8Chunks } from "./utf8Chunks";
 import type { Area, Cell, PageSetup, SheetModel } from "../report/sheetModel";
 import { a1, columnLetters } from "../report/sheetModel";
 import { OWNED_SHEET_NAMES } from "../report/sheets";
@@ -80,9 +81,8 @@ export interface WorksheetOptions {
 
 /** A worksheet part for a sheet model; table relationships are rId1…rIdN in table order. */
 export function worksheetXml(model: SheetModel, styles: Styles, options: WorksheetOptions = {}): Buffer {
-  // The rows as UTF-8 chunks of about a megabyte: a million-row sheet never becomes one giant string.
-  const chunks: Buffer[] = [];
-  let chunk = "";
+  // The rows as UTF-8 in pieces (utf8Chunks.ts): a million-row sheet never becomes one giant string.
+  const rows = new Utf8Chunks();
   let maxCol = 0;
   const heights = model.rowHeights ?? {};
   model.rows.forEach((row, r) => {
@@ -97,14 +97,9 @@ export function worksheetXml(model: SheetModel, styles: Styles, options: Workshe
         if (c + 1 > maxCol) maxCol = c + 1;
       }
     });
-    if (ht !== undefined) chunk += `<row r="${r + 1}" ht="${ht}" customHeight="1">${cells}</row>`;
-    else if (cells) chunk += `<row r="${r + 1}">${cells}</row>`;
-    if (chunk.length > 1 << 20) {
-      chunks.push(Buffer.from(chunk, "utf8"));
-      chunk = "";
-    }
+    if (ht !== undefined) rows.add(`<row r="${r + 1}" ht="${ht}" customHeight="1">${cells}</row>`);
+    else if (cells) rows.add(`<row r="${r + 1}">${cells}</row>`);
   });
-  chunks.push(Buffer.from(chunk, "utf8"));
   const lastRow = Math.max(1, model.rows.length, ...model.tables.map((t) => t.bottom + 1));
   const dimension = maxCol > 0 ? `A1:${columnLetters(Math.max(maxCol, ...model.tables.map((t) => t.right + 1)) - 1)}${lastRow}` : "A1";
   const pane =
@@ -144,7 +139,7 @@ export function worksheetXml(model: SheetModel, styles: Styles, options: Workshe
     (options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : "") +
     tableParts +
     "</worksheet>";
-  return Buffer.concat([Buffer.from(head, "utf8"), ...chunks, Buffer.from(tail, "utf8")]);
+  return Buffer.concat([Buffer.from(head, "utf8"), ...rows.pieces(), Buffer.from(tail, "utf8")]);
 }
 
 /** A table part: header names from the model's header row, the report's table style. */
