@@ -28,6 +28,14 @@ export function coFinancingTable(b: SheetBuilder, c: Computation, fmt: string, g
   const y = c.period.year;
   const unit = c.inputs.settings.displayUnit;
   b.row([text(`Medfinansierade insatser, ${unit} (medfinansiärens del av kostnaderna ${y} och efter ${y})`, { bold: true })]);
+  // The amount columns in order, each row's figure and their Summa.
+  const amounts: Array<(g: GrantCommitment) => Decimal> = [
+    (g) => g.granted,
+    (g) => g.coFinancing,
+    (g) => g.ownPart,
+    (g) => g.coFinancedThisYear,
+    (g) => g.coFinancedAfterYear,
+  ];
   const sum = (pick: (g: GrantCommitment) => Decimal) => co.reduce((a, { g }) => a.plus(pick(g)), ZERO);
   const first = b.nextRow + 1;
   const t = b.table(
@@ -38,41 +46,9 @@ export function coFinancingTable(b: SheetBuilder, c: Computation, fmt: string, g
       ...co.map(({ g }, i) => [
         (b.fitRow(first + i, 0, g.coFinancier), text(g.coFinancier, { wrap: true })),
         text(g.code, { right: true }),
-        money(g.granted, fmt),
-        money(g.coFinancing, fmt),
-        money(g.ownPart, fmt),
-        money(g.coFinancedThisYear, fmt),
-        money(g.coFinancedAfterYear, fmt),
+        ...amounts.map((pick) => money(pick(g), fmt)),
       ]),
-      [
-        text("Summa", { bold: true }),
-        text(""),
-        money(
-          sum((g) => g.granted),
-          fmt,
-          { bold: true },
-        ),
-        money(
-          sum((g) => g.coFinancing),
-          fmt,
-          { bold: true },
-        ),
-        money(
-          sum((g) => g.ownPart),
-          fmt,
-          { bold: true },
-        ),
-        money(
-          sum((g) => g.coFinancedThisYear),
-          fmt,
-          { bold: true },
-        ),
-        money(
-          sum((g) => g.coFinancedAfterYear),
-          fmt,
-          { bold: true },
-        ),
-      ],
+      [text("Summa", { bold: true }), text(""), ...amounts.map((pick) => money(sum(pick), fmt, { bold: true }))],
     ],
   );
   b.blank();
