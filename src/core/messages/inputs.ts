@@ -2,6 +2,7 @@
  * The inputs: finding tables and columns, cell values, settings, members, accounts, budget, ledger, grants,
  * forecast choices and ceiling bands.
  */
+import { METHOD_LABELS } from "../inputs";
 import type { Group, LeafLine } from "../reportLines";
 import type { FunctionId } from "../functionIds";
 import { BUDGET_ROW_EN, BUDGET_ROW_SV, Entry, GROUP_EN, GROUP_SV, METHODS_SV, None, ValueParams, none, valueEntry } from "./words";
@@ -63,8 +64,8 @@ export interface InputParams {
   ceiling_band_reversed: None;
 }
 
-/** The methods that rest on Insatser, as the Prognos table spells them. */
-const METHOD_SV = { ataganden: "åtaganden", medfinansiering: "medfinansiering" } as const;
+/** The methods that rest on Insatser, as the Prognos table spells them (in English with a gloss). */
+const METHOD_SV = METHOD_LABELS;
 const METHOD_EN = { ataganden: "åtaganden (commitments)", medfinansiering: "medfinansiering (co-financing)" } as const;
 
 export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> } = {
