@@ -64,8 +64,7 @@ export interface InputParams {
   ceiling_band_reversed: None;
 }
 
-/** The methods that rest on Insatser, as the Prognos table spells them (in English with a gloss). */
-const METHOD_SV = METHOD_LABELS;
+/** The methods that rest on Insatser, as the Prognos table spells them (METHOD_LABELS), in English with a gloss. */
 const METHOD_EN = { ataganden: "åtaganden (commitments)", medfinansiering: "medfinansiering (co-financing)" } as const;
 
 export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> } = {
@@ -356,14 +355,14 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
   method_not_allowed: {
     meaning: "Metoden åtaganden används på en annan rad än Bidrag till insatser, eller medfinansiering på en annan än Projektmedel.",
     sv: (p) =>
-      `Metoden ${METHOD_SV[p.method]} kan bara användas för ${p.method === "ataganden" ? "Bidrag till insatser" : "Projektmedel"}.`,
+      `Metoden ${METHOD_LABELS[p.method]} kan bara användas för ${p.method === "ataganden" ? "Bidrag till insatser" : "Projektmedel"}.`,
     en: (p) =>
       `The method ${METHOD_EN[p.method]} can only be used for ${p.method === "ataganden" ? "Bidrag till insatser" : "Projektmedel"}.`,
     example: { method: "ataganden" },
   },
   grants_missing: {
     meaning: "Metoden åtaganden eller medfinansiering är vald men tabellen Insatser saknas.",
-    sv: (p) => `Metoden ${METHOD_SV[p.method]} kräver tabellen Insatser.`,
+    sv: (p) => `Metoden ${METHOD_LABELS[p.method]} kräver tabellen Insatser.`,
     en: (p) => `The method ${METHOD_EN[p.method]} needs the table Insatser.`,
     example: { method: "ataganden" },
   },
