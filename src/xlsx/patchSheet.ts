@@ -9,7 +9,7 @@ import { Utf8Chunks } from "./utf8Chunks";
 import { Cell, FORMATS, TableEdit, a1, columnLetters } from "../report/sheetModel";
 import { Package, PackageError } from "./package";
 import type { sheetEntries } from "./read";
-import { deflateEntry, ZipEntry } from "./zip";
+import { deflateEntry, EntryDeflater, ZipEntry } from "./zip";
 import { cellXml } from "./sheetXml";
 import { Styles } from "./styles";
 import { columnAt } from "./scan";
@@ -151,11 +151,18 @@ const plain = (c: Cell) =>
 
 /**
  * The worksheet part with the edit applied, as UTF-8 written in pieces (utf8Chunks.ts: a million appended rows never
- * become one string). `dateStyle(s)` tells whether cell style `s` shows a date. Throws EditRefusedAt for a written
+ * become one string); with `sink`, the pieces go there as they are made and the part is never whole in memory. `dateStyle(s)` tells whether cell style `s` shows a date. Throws EditRefusedAt for a written
  * cell that is a shared or array formula's master. With `checkOnly`, only what could be refused is looked at (the
  * rows the part already has) and nothing is built.
  */
-export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, dateStyle: (s: number) => boolean, checkOnly = false): Buffer {
+export function patchSheetXml(
+  xml: string,
+  edit: TableEdit,
+  styles: Styles,
+  dateStyle: (s: number) => boolean,
+  checkOnly = false,
+  sink?: (piece: Buffer) => void,
+): Buffer {
   let text = xml;
   const empty = /<sheetData\s*\/>/.exec(text);
   if (empty) text = text.slice(0, empty.index) + "<sheetData></sheetData>" + text.slice(empty.index + empty[0].length);
@@ -171,7 +178,7 @@ export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, date
   const wantedAt = (row: number): Array<Cell | null | undefined> | undefined =>
     row >= firstAppended && row <= lastRow ? edit.appended[row - firstAppended] : changed.get(row);
 
-  const out = new Utf8Chunks();
+  const out = new Utf8Chunks(sink);
   const emit = (s: string) => {
     if (!checkOnly) out.add(s);
   };
@@ -276,7 +283,10 @@ export function patchSheetXml(xml: string, edit: TableEdit, styles: Styles, date
   newRowsBefore(Infinity);
   if (checkOnly) return Buffer.alloc(0);
   emit(text.slice(sdClose));
-  return Buffer.concat(out.pieces());
+  const rest = out.pieces();
+  if (!sink) return Buffer.concat(rest);
+  for (const piece of rest) sink(piece);
+  return Buffer.alloc(0);
 }
 
 /** A table part whose range reaches `lastRow` (its autoFilter too); the part unchanged when it already does. */
@@ -307,13 +317,32 @@ export function applyEdits(
   // Without `replaced`, the edits are only tried: what would be refused is refused, nothing is built.
   const checkOnly = replaced === null;
   const texts = new Map<string, Buffer>();
-  for (const edit of edits) {
+  const partOf = (edit: TableEdit) => {
     const entry = entries.find((s) => s.name.toLowerCase() === edit.sheet.toLowerCase());
     if (!entry?.part) throw new PackageError(`${edit.sheet} is not a worksheet`);
-    const part = entry.part;
+    return entry.part;
+  };
+  // A part patched once goes straight into its deflated entry; one patched again is kept as text in between.
+  const editsOf = new Map<string, number>();
+  for (const edit of edits) editsOf.set(partOf(edit), (editsOf.get(partOf(edit)) ?? 0) + 1);
+  for (const edit of edits) {
+    const part = partOf(edit);
     const before = texts.get(part)?.toString("utf8") ?? pkg.text(part);
-    const after = patchSheetXml(before, edit, styles, (s) => dates[s] === true, checkOnly);
-    if (!checkOnly) texts.set(part, after);
+    if (!checkOnly && editsOf.get(part) === 1) {
+      const entry = new EntryDeflater(part);
+      patchSheetXml(
+        before,
+        edit,
+        styles,
+        (s) => dates[s] === true,
+        false,
+        (piece) => entry.add(piece),
+      );
+      replaced!.set(part, entry.entry());
+    } else {
+      const after = patchSheetXml(before, edit, styles, (s) => dates[s] === true, checkOnly);
+      if (!checkOnly) texts.set(part, after);
+    }
     if (checkOnly || !edit.table || edit.appended.length === 0) continue;
     const rel = pkg.relationships(part).find((r) => {
       if (r.kind !== "table" || r.external || !pkg.has(r.target)) return false;

@@ -8,6 +8,10 @@ const PENDING_CHARS = 1 << 14;
 
 export class Utf8Chunks {
   private readonly chunks: Buffer[] = [];
+
+  /** With `sink`, each full buffer goes there as it is filled instead of being kept (pieces() then has the rest). */
+  constructor(private readonly sink?: (piece: Buffer) => void) {}
+
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private pending = "";
@@ -18,7 +22,7 @@ export class Utf8Chunks {
     if (this.pending.length > PENDING_CHARS) this.flush();
   }
 
-  /** Everything added, as one buffer's worth of pieces (the last one ends what was added). */
+  /** Everything added (that did not go to the sink), in pieces. */
   pieces(): Buffer[] {
     this.flush();
     return [...this.chunks, this.chunk.subarray(0, this.used)];
@@ -27,7 +31,9 @@ export class Utf8Chunks {
   private flush(): void {
     // At most three bytes per UTF-16 unit (a surrogate pair, two units, is four bytes).
     if (this.used + this.pending.length * 3 > this.chunk.length) {
-      this.chunks.push(this.chunk.subarray(0, this.used));
+      const full = this.chunk.subarray(0, this.used);
+      if (this.sink) this.sink(full);
+      else this.chunks.push(full);
       this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, this.pending.length * 3));
       this.used = 0;
     }

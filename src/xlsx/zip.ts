@@ -92,10 +92,10 @@ export function inflateEntry(e: ZipEntry): Buffer {
 }
 
 let table: Int32Array | undefined;
-/** CRC-32 (zlib's when Node has it, ≥ 20.15; a table otherwise). */
-export function crc32(data: Buffer): number {
-  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
-  if (native) return native(data) >>> 0;
+/** CRC-32 (zlib's when Node has it, ≥ 20.15; a table otherwise), continuing from `value` (the CRC of what came before). */
+export function crc32(data: Buffer, value = 0): number {
+  const native = (zlib as unknown as { crc32?: (d: Buffer, v?: number) => number }).crc32;
+  if (native) return native(data, value) >>> 0;
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -104,7 +104,7 @@ export function crc32(data: Buffer): number {
       table[n] = c;
     }
   }
-  let c = -1;
+  let c = value ^ -1;
   for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
@@ -113,8 +113,49 @@ export function crc32(data: Buffer): number {
 export function deflateEntry(name: string, content: Buffer | string): ZipEntry {
   const raw = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   // Level 6 (as Excel) for ordinary parts; level 1 for very large ones, where it is several times faster.
-  const data = zlib.deflateRawSync(raw, { level: raw.length > 16 * 1024 * 1024 ? 1 : 6 });
+  const data = zlib.deflateRawSync(raw, { level: raw.length > LARGE_PART ? 1 : 6 });
   return { name, method: 8, crc: crc32(raw), compressedSize: data.length, size: raw.length, data };
+}
+
+/** Parts at least this large are deflated at level 1, several times faster than Excel's 6. */
+const LARGE_PART = 16 * 1024 * 1024;
+
+/**
+ * An entry deflated piece by piece as its bytes are produced, so that a part of hundreds of megabytes never exists
+ * whole (a million imported rows are a 366 MB worksheet). Each piece is its own DEFLATE run ended by a sync flush (an
+ * empty stored block, not final) and the last one ends the stream: together one valid stream, as pigz writes. Where
+ * zlib has no sync flush (the task pane's fflate), the pieces are kept and deflated at the end.
+ */
+export class EntryDeflater {
+  private readonly data: Buffer[] = [];
+  private readonly raw: Buffer[] = [];
+  private crc = 0;
+  private size = 0;
+  private readonly streaming = (zlib as unknown as { constants?: { Z_SYNC_FLUSH?: number } }).constants?.Z_SYNC_FLUSH !== undefined;
+
+  constructor(private readonly name: string) {}
+
+  /** The next bytes of the part. */
+  add(piece: Buffer): void {
+    if (piece.length === 0) return;
+    this.crc = crc32(piece, this.crc);
+    this.size += piece.length;
+    if (!this.streaming) {
+      this.raw.push(piece);
+      return;
+    }
+    const level = this.size > LARGE_PART ? 1 : 6;
+    this.data.push(zlib.deflateRawSync(piece, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  }
+
+  /** The entry, once every piece is in. */
+  entry(): ZipEntry {
+    if (!this.streaming) return deflateEntry(this.name, Buffer.concat(this.raw));
+    // The stream's end: a final empty block.
+    this.data.push(zlib.deflateRawSync(Buffer.alloc(0)));
+    const data = Buffer.concat(this.data);
+    return { name: this.name, method: 8, crc: this.crc, compressedSize: data.length, size: this.size, data };
+  }
 }
 
 /** A fixed timestamp (1980-01-01 00:00, DOS format): the same input gives the same bytes. */
