@@ -151,9 +151,10 @@ const plain = (c: Cell) =>
 
 /**
  * The worksheet part with the edit applied, as UTF-8 written in pieces (utf8Chunks.ts: a million appended rows never
- * become one string); with `sink`, the pieces go there as they are made and the part is never whole in memory. `dateStyle(s)` tells whether cell style `s` shows a date. Throws EditRefusedAt for a written
- * cell that is a shared or array formula's master. With `checkOnly`, only what could be refused is looked at (the
- * rows the part already has) and nothing is built.
+ * become one string); with `sink`, the pieces go there as they are made and the part is never whole in memory.
+ * `dateStyle(s)` tells whether cell style `s` shows a date. Throws EditRefusedAt for a written cell that is a shared
+ * or array formula's master. With `checkOnly`, only what could be refused is looked at (the rows the part already
+ * has) and nothing is built.
  */
 export function patchSheetXml(
   xml: string,
