@@ -2,10 +2,12 @@
  * The patched worksheet part is encoded in pieces (src/xlsx/patchSheet.ts): text gathered to about 16 000 characters,
  * encoded into megabyte buffers. An import of 30 000 rows whose texts have two-, three- and four-byte UTF-8 characters
  * crosses those boundaries hundreds of times; every row must read back exactly as the file has it. The part is deflated
- * piece by piece as it is made, never whole: one valid stream, read back by our reader.
+ * piece by piece as it is made, never whole: one valid stream, read back by our reader. The rows' cells are made
+ * when the part is written, not held for all rows at once.
  */
 import { parseSie } from "../src/core/sie/parse";
 import { templateSheets } from "../src/report/example";
+import { rowAt } from "../src/report/sheetModel";
 import { importSie } from "../src/workbook/sieImport";
 import zlib from "zlib";
 import { crc32, EntryDeflater, inflateEntry, readZip, writeZip } from "../src/xlsx/zip";
@@ -34,6 +36,11 @@ test("30 000 imported rows with multi-byte texts read back exactly", async () =>
     version: "t",
   });
   expect(outcome.errors).toEqual([]);
+  // Huvudbok's rows are made when read: the edit holds the import rows, not a million rows of cells.
+  const ledger = outcome.edits.find((e) => e.sheet === "Huvudbok")!;
+  expect("row" in ledger.appended).toBe(true);
+  expect(ledger.appended.length).toBe(ROWS);
+  expect(rowAt(ledger.appended, 7)).toEqual(rowAt(ledger.appended, 7));
   await template.writeSheets(outcome.sheets, outcome.edits);
   const grid = await XlsxPort.fromBuffer(template.toBuffer()).readGrid();
   const rows = grid.sheets.find((s) => s.name === "Huvudbok")!.rows.slice(1);

@@ -4,7 +4,7 @@
  * table). officeWrite.ts packs units into payload-sized requests.
  */
 import type { Cell, TableEdit } from "../report/sheetModel";
-import { a1, FORMATS } from "../report/sheetModel";
+import { a1, FORMATS, rowAt, rowsBetween } from "../report/sheetModel";
 
 /**
  * Request bytes per queued operation: its action and the object paths it adds (the sheet, the range, `format`,
@@ -95,7 +95,7 @@ function columnRunUnit(sheet: string, col: number, top: number, cells: Array<Cel
 /** Rows appended to an Excel table (`table.rows.add`, which grows it), then the date format on their date cells. */
 function appendUnit(edit: TableEdit, table: string, first: number, rows: Array<Array<Cell | null>>): Unit {
   const values = rows.map((r) => r.map((c) => officeValue(c)));
-  const dateCols = edit.appended[0] ? [...edit.appended[0].keys()].filter((c) => rows.some((r) => r[c]?.format === FORMATS.date)) : [];
+  const dateCols = rows[0] ? [...rows[0].keys()].filter((c) => rows.some((r) => r[c]?.format === FORMATS.date)) : [];
   return {
     bytes:
       unitEnvelope(edit.sheet) +
@@ -133,7 +133,9 @@ export function editUnits(edit: TableEdit, budget: number): Unit[] {
     m.set(row, cell);
   };
   for (const ch of edit.changes) ch.cells.forEach((cell, c) => cell !== undefined && put(ch.row, edit.left + c, cell));
-  if (!edit.table) edit.appended.forEach((r, i) => r.forEach((cell, c) => put(edit.lastRow + 1 + i, edit.left + c, cell)));
+  if (!edit.table)
+    for (let i = 0; i < edit.appended.length; i++)
+      rowAt(edit.appended, i).forEach((cell, c) => put(edit.lastRow + 1 + i, edit.left + c, cell));
   const units: Unit[] = [];
   const perUnit = Math.max(1, Math.floor(budget / 2 / 48));
   for (const [col, byRow] of [...cells].sort((a, b) => a[0] - b[0])) {
@@ -157,7 +159,7 @@ export function editUnits(edit: TableEdit, budget: number): Unit[] {
   if (edit.table) {
     const perAppend = Math.max(1, Math.floor(budget / 2 / (edit.width * 48)));
     for (let i = 0; i < edit.appended.length; i += perAppend)
-      units.push(appendUnit(edit, edit.table, edit.lastRow + 1 + i, edit.appended.slice(i, i + perAppend)));
+      units.push(appendUnit(edit, edit.table, edit.lastRow + 1 + i, rowsBetween(edit.appended, i, i + perAppend)));
   }
   return units;
 }

@@ -6,7 +6,7 @@
 import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, sheetNameProblem } from "../core/excelLimits";
 import type { Issue } from "../core/messages";
 import { asCellRef } from "../core/units";
-import { a1, Cell, quoteSheetName, SheetModel, TableEdit } from "./sheetModel";
+import { a1, Cell, quoteSheetName, rowAt, SheetModel, TableEdit } from "./sheetModel";
 
 function textProblem(sheet: string, row: number, col: number, cell: Cell | null | undefined): Issue | null {
   const v = cell?.value;
@@ -44,12 +44,11 @@ export function writeLimitProblems(models: SheetModel[], edits: TableEdit[] = []
         const p = textProblem(e.sheet, ch.row, e.left + c, cell);
         if (p) out.push(p);
       });
-    e.appended.forEach((r, i) =>
-      r.forEach((cell, c) => {
+    for (let i = 0; i < e.appended.length; i++)
+      rowAt(e.appended, i).forEach((cell, c) => {
         const p = textProblem(e.sheet, e.lastRow + 1 + i, e.left + c, cell);
         if (p) out.push(p);
-      }),
-    );
+      });
   }
   return out;
 }

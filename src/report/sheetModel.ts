@@ -154,8 +154,29 @@ export interface TableEdit {
    * undefined leaves the cell as it is, null empties it.
    */
   changes: Array<{ row: number; cells: Array<Cell | null | undefined> }>;
-  /** Rows added after `lastRow`, `width` cells each. */
-  appended: Array<Array<Cell | null>>;
+  /** Rows added after `lastRow`, `width` cells each: a list, or rows made when read (rowAt). */
+  appended: Rows;
+}
+
+/** Rows made when they are read: a million imported rows are never all cells at once. */
+export interface LazyRows {
+  readonly length: number;
+  row(i: number): Array<Cell | null>;
+}
+
+/** Rows of cells: a list, or made when read. */
+export type Rows = ReadonlyArray<Array<Cell | null>> | LazyRows;
+
+/** Row `i` of `rows`. */
+export function rowAt(rows: Rows, i: number): Array<Cell | null> {
+  return "row" in rows ? rows.row(i) : rows[i];
+}
+
+/** Rows `from` up to (not including) `to`, as a list. */
+export function rowsBetween(rows: Rows, from: number, to: number): Array<Array<Cell | null>> {
+  const out: Array<Array<Cell | null>> = [];
+  for (let i = from; i < Math.min(to, rows.length); i++) out.push(rowAt(rows, i));
+  return out;
 }
 
 /** Column width in points (what Office.js sets) for a width in characters (what .xlsx stores). */

@@ -4,7 +4,7 @@
  * sheet model (`sheetWithBody`).
  */
 import type { CellRef } from "../core/units";
-import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
+import { Cell, FORMATS, rowAt, Rows, SheetModel, TableEdit } from "../report/sheetModel";
 import { cellRef, isBlank, isDateCell, isErrorCell, GridSheet, RawCell, WorkbookGrid } from "./grid";
 import { findSheet, LocatedTable } from "./tables";
 import { dateParser, serialInWorkbook } from "./values";
@@ -100,12 +100,19 @@ function fitted(r: ReadonlyArray<Cell | null | undefined>, width: number): Array
   return out;
 }
 
-export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Array<Array<Cell | null>>): TableEdit | CellRef {
+export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Rows): TableEdit | CellRef {
   const width = t.header.length;
   const lastRow = tableLastRow(t);
   const source = findSheet(grid, t.sheet)?.rows ?? [];
   const existing = lastRow - t.headerRow;
-  const appended = body.slice(existing);
+  // The rows beyond the table's body, made when read when the body is (a million imported rows).
+  const appendedCount = Math.max(0, body.length - existing);
+  const appendedRow = (i: number) => {
+    const r = rowAt(body, existing + i);
+    return r.length === width && !r.includes(undefined as never) ? r : fitted(r, width);
+  };
+  const appended: Rows =
+    "row" in body ? { length: appendedCount, row: appendedRow } : Array.from({ length: appendedCount }, (_, i) => appendedRow(i));
   if (appended.length > 0) {
     for (let r = lastRow + 1; r < source.length; r++)
       for (let c = t.left; c < t.left + width; c++) if (!isBlank(source[r]?.[c])) return cellRef(t.sheet, r, c);
@@ -114,8 +121,9 @@ export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Array<Array
   for (let i = 0; i < existing; i++) {
     const row = t.headerRow + 1 + i;
     let cells: Array<Cell | null | undefined> | null = null;
+    const wanted = i < body.length ? rowAt(body, i) : [];
     for (let c = 0; c < width; c++) {
-      const next = body[i]?.[c] ?? null;
+      const next = wanted[c] ?? null;
       if (sameCell(next, cellOf(source[row]?.[t.left + c], grid))) continue;
       cells ??= new Array<Cell | null | undefined>(width).fill(undefined);
       cells[c] = emptyCell(next) ? null : next;
@@ -130,6 +138,6 @@ export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Array<Array
     lastRow,
     changes,
     // A row already as wide as the table is taken as it is (a million imported rows are not copied again).
-    appended: appended.map((r) => (r.length === width && !r.includes(undefined as never) ? r : fitted(r, width))),
+    appended,
   };
 }

@@ -8,10 +8,10 @@ import { yearOfDayNumber } from "../core/dates";
 import { EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { Issue, IssueList } from "../core/messages";
 import { AccountLine, parseAccountLine } from "../core/reportLines";
-import { chartOf, proposeLine, sieLedgerRows } from "../core/sie/ledgerRows";
+import { chartOf, ImportRow, proposeLine, sieLedgerRows } from "../core/sie/ledgerRows";
 import type { SieFile } from "../core/sie/parse";
 import { asCellRef, CellRef } from "../core/units";
-import type { Cell, SheetModel, TableEdit } from "../report/sheetModel";
+import type { Cell, LazyRows, SheetModel, TableEdit } from "../report/sheetModel";
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
@@ -135,9 +135,8 @@ export function ledgerEdit(x: Import): { edit: TableEdit; replaced: number } {
   const totalRows = hb.headerRow + 1 + kept.length + ledger.rows.length;
   if (totalRows > EXCEL_MAX_ROWS)
     refuse({ code: "sie_too_many_rows", params: { rows: totalRows, limit: EXCEL_MAX_ROWS }, cell: asCellRef(`${hb.sheet}!A1`) });
-  const body: Array<Array<Cell | null>> = kept.map((r) => r.cells.map((c) => cellOf(c, grid)));
-  for (const r of ledgerCells(x, cols, hb.header.length)) body.push(r);
-  const edit = tableEdit(grid, hb, body);
+  const keptCells: Array<Array<Cell | null>> = kept.map((r) => r.cells.map((c) => cellOf(c, grid)));
+  const edit = tableEdit(grid, hb, ledgerBody(keptCells, ledgerRowMaker(x, cols, hb.header.length), ledger.rows));
   if (typeof edit === "string") refuse({ code: "sie_import_content_below", params: { sheet: hb.sheet }, cell: edit });
   const replaced = ledger.mode === "add" ? 0 : existingRows.filter((r) => r.cells.some((c) => !isBlank(c))).length - kept.length;
   return { edit: edit as TableEdit, replaced };
@@ -160,39 +159,56 @@ function checkVouchersNew(x: Import, hb: LocatedTable, dateCol: number, voucherC
   }
 }
 
-/** The file's rows as model cells, straight from its rows (a million-row import builds nothing in between). */
-function ledgerCells(x: Import, cols: Partial<Record<string, number>>, width: number): Array<Array<Cell | null>> {
+/**
+ * Huvudbok's body for the edit: the kept rows, then the file's rows made when read (a million imported rows are
+ * never all cells at once). Its own function, so that the rows hold only what they are made from.
+ */
+function ledgerBody(kept: Array<Array<Cell | null>>, make: (row: ImportRow) => Array<Cell | null>, rows: readonly ImportRow[]): LazyRows {
+  return { length: kept.length + rows.length, row: (i) => (i < kept.length ? kept[i] : make(rows[i - kept.length])) };
+}
+
+/**
+ * How an imported row becomes Huvudbok's cells. The accounts' cells are made here (an account written `0351` stays
+ * text); the rest of the import (the parsed file above all) is not held by the function returned.
+ */
+function ledgerRowMaker(x: Import, cols: Partial<Record<string, number>>, width: number): (row: ImportRow) => Array<Cell | null> {
+  const accountCells = new Map<number, Cell>();
+  for (const row of x.ledger.rows) if (!accountCells.has(row.account)) accountCells.set(row.account, x.accountCell(row.account));
+  return rowMaker(cols, width, accountCells, { date1904: x.grid.date1904 });
+}
+
+function rowMaker(
+  cols: Partial<Record<string, number>>,
+  width: number,
+  accountCells: Map<number, Cell>,
+  dates1904: { date1904?: boolean },
+): (row: ImportRow) => Array<Cell | null> {
   const put = (r: Array<Cell | null>, id: string, cell: Cell | null) => {
     const c = cols[id];
     if (c !== undefined && cell) r[c] = cell;
   };
-  // Cells are read-only once built, so the few distinct dates, accounts and projects share theirs.
+  // Cells are read-only once built, so the few distinct dates and projects share theirs.
   const shared = <K>(cache: Map<K, Cell>, key: K, make: () => Cell): Cell => {
     let c = cache.get(key);
     if (!c) cache.set(key, (c = make()));
     return c;
   };
   const dates = new Map<number, Cell>();
-  const accountCells = new Map<number, Cell>();
   const projects = new Map<string, Cell>();
-  return x.ledger.rows.map((row) => {
+  return (row) => {
     const r = new Array<Cell | null>(width).fill(null);
     put(
       r,
       "date",
-      shared(dates, row.day, () => ({ value: serialInWorkbook(x.grid, row.day), format: ledgerFormat.date })),
+      shared(dates, row.day, () => ({ value: serialInWorkbook(dates1904, row.day), format: ledgerFormat.date })),
     );
     put(r, "voucher", { value: row.voucher, format: ledgerFormat.voucher });
-    put(
-      r,
-      "account",
-      shared(accountCells, row.account, () => x.accountCell(row.account)),
-    );
+    put(r, "account", accountCells.get(row.account)!);
     put(r, "amount", { value: row.ore / 100, format: ledgerFormat.amount });
     put(r, "text", row.text ? { value: row.text, format: ledgerFormat.text } : null);
     put(r, "project", row.project ? shared(projects, row.project, () => ({ value: row.project, format: ledgerFormat.project })) : null);
     return r;
-  });
+  };
 }
 
 /** Kontoplan: accounts the table does not cover get a row with a proposed line; existing rows are never changed. */

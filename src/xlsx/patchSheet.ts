@@ -6,7 +6,7 @@
  * (a date in a date format), otherwise takes the style of its column's cell above, or the report's style.
  */
 import { Utf8Chunks } from "./utf8Chunks";
-import { Cell, FORMATS, TableEdit, a1, columnLetters } from "../report/sheetModel";
+import { Cell, FORMATS, TableEdit, a1, columnLetters, rowAt } from "../report/sheetModel";
 import { Package, PackageError } from "./package";
 import type { sheetEntries } from "./read";
 import { deflateEntry, EntryDeflater, ZipEntry } from "./zip";
@@ -177,7 +177,7 @@ export function patchSheetXml(
   const changed = new Map(edit.changes.map((c) => [c.row, c.cells]));
   /** What row `row` gets in the table's columns (undefined: nothing). */
   const wantedAt = (row: number): Array<Cell | null | undefined> | undefined =>
-    row >= firstAppended && row <= lastRow ? edit.appended[row - firstAppended] : changed.get(row);
+    row >= firstAppended && row <= lastRow ? rowAt(edit.appended, row - firstAppended) : changed.get(row);
 
   const out = new Utf8Chunks(sink);
   const emit = (s: string) => {
@@ -254,7 +254,7 @@ export function patchSheetXml(
       return;
     }
     for (; nextAppended <= lastRow && nextAppended < limit; nextAppended++)
-      newRow(nextAppended, edit.appended[nextAppended - firstAppended]);
+      newRow(nextAppended, rowAt(edit.appended, nextAppended - firstAppended));
   };
 
   emit(withDimension(text.slice(0, from), edit, lastRow));
