@@ -1,7 +1,8 @@
 /**
  * Co-financed insatser (docs/rules.md 4c), as properties: the co-financiers' part of a cost is its share to the öre and
  * never more than the cost; over a grant's life the parts this year and after it are its share of what is left to pay;
- * Eget kapital splits what remains after the year into the co-financiers' and the förbund's own part, which foot to it.
+ * Eget kapital splits what remains after the year into the co-financiers' and the förbund's own part, which foot to it;
+ * a co-financed part larger than what remains is cut to it with a warning.
  */
 import fc from "fast-check";
 import { computeEquity } from "../src/core/equity";
@@ -70,6 +71,7 @@ test("Eget kapital: the co-financiers' and the own part foot to what remains aft
   const money = fc.integer({ min: -3e9, max: 3e9 }).map((n) => new Decimal(n).dividedBy(100));
   fc.assert(
     fc.property(ore(5e9), money, money, ore(5e9), money, (unpaid, period, forecast, coFinanced, result) => {
+      const warnings = new IssueList();
       const e = computeEquity(
         {
           year: 2026,
@@ -85,7 +87,7 @@ test("Eget kapital: the co-financiers' and the own part foot to what remains aft
           grantLine: { period, forecast },
           laterYears: [],
         },
-        new IssueList(),
+        warnings,
       );
       expect(e.coFinancedAfterYear.plus(e.ownCommitmentsAfterYear).equals(e.commitmentsAfterYear)).toBe(true);
       expect(e.coFinancedAfterYear.greaterThanOrEqualTo(0) && e.coFinancedAfterYear.lessThanOrEqualTo(e.commitmentsAfterYear)).toBe(true);
@@ -93,6 +95,9 @@ test("Eget kapital: the co-financiers' and the own part foot to what remains aft
       // Without co-financing, all of what remains is the förbund's own, as before.
       if (coFinanced.isZero()) expect(e.ownCommitmentsAfterYear.equals(e.commitmentsAfterYear)).toBe(true);
       expect(e.ownCommitmentsAfterYear.greaterThanOrEqualTo(ZERO)).toBe(true);
+      // A co-financed part larger than what remains is cut to it, and said.
+      const capped = warnings.items.filter((w) => w.code === "cofinancing_capped");
+      expect(capped.length).toBe(coFinanced.greaterThan(e.commitmentsAfterYear) ? 1 : 0);
     }),
     { numRuns: 2000 },
   );

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FUNCTION_IDS } from "../src/commands/commands";
 import { VERSION } from "../src/core/version";
 import { describeWithChromium, ensurePaneBuilt, launch, serve } from "./helpers/browser";
-import { SIE_DIR } from "./helpers/shared";
+import { sieFileOrSkip } from "./helpers/shared";
 import { OUTPUTS } from "../src/core/compute";
 import { exampleSheets, EXAMPLE_CLOSED } from "../src/report/example";
 import { newYear } from "../src/workbook/newYear";
@@ -588,11 +588,8 @@ describeWithChromium("task pane in Chromium", () => {
   });
 
   test("Importera SIE: a real export through the file input, previewed, then written to Huvudbok in one Excel.run", async () => {
-    const file = path.join(SIE_DIR, "magenta_sie4e.se");
-    if (!existsSync(file)) {
-      if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
-      return;
-    }
+    const file = sieFileOrSkip("magenta_sie4e.se", "test the import with a real file");
+    if (!file) return;
     const { page } = await open("?year=2011");
     await page.setInputFiles("#sie-file", file);
     await page.waitForSelector("#sie-preview:not([hidden])");
@@ -621,11 +618,8 @@ describeWithChromium("task pane in Chromium", () => {
   });
 
   test("Importera SIE: a file with a budget offers it; ticking it previews the budget's import, unticking takes it back", async () => {
-    const file = path.join(SIE_DIR, "bl_admin_blblov_sie4_latin1.se");
-    if (!existsSync(file)) {
-      if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
-      return;
-    }
+    const file = sieFileOrSkip("bl_admin_blblov_sie4_latin1.se", "test the import with a real file");
+    if (!file) return;
     const { page } = await open("?year=2017");
     await page.setInputFiles("#sie-file", file);
     await page.waitForSelector("#sie-preview:not([hidden])");
@@ -649,11 +643,8 @@ describeWithChromium("task pane in Chromium", () => {
   });
 
   test("Importera SIE: a file whose balances disagree is refused in the preview; Importera ändå imports it, Körlogg says so", async () => {
-    const file = path.join(SIE_DIR, "fortnox_sie4.si");
-    if (!existsSync(file)) {
-      if (process.env.CI === "true") throw new Error(`${file} is missing; CI must test the import with a real file.`);
-      return;
-    }
+    const file = sieFileOrSkip("fortnox_sie4.si", "test the import with a real file");
+    if (!file) return;
     const { page } = await open("?year=2010");
     await page.setInputFiles("#sie-file", file);
     await page.waitForSelector("#sie-preview:not([hidden])");

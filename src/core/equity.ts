@@ -241,8 +241,11 @@ export function computeEquity(input: EquityInput, warnings: IssueList): EquityRe
   const margin = ceiling.ceiling.minus(closing);
   const overBy = margin.isNegative() ? margin.negated() : ZERO;
   const split = commitmentsSplit(input.unpaidGrants, input.grantLine);
-  // What the co-financiers pay back is not equity promised; it cannot be more than what remains after the year.
-  const coFinanced = Decimal.min(split.afterYear, input.coFinancedAfterYear ?? ZERO);
+  // What the co-financiers pay back is not equity promised; it cannot be more than what remains after the year (said).
+  const parts = input.coFinancedAfterYear ?? ZERO;
+  if (parts.greaterThan(split.afterYear))
+    warnings.add("cofinancing_capped", { parts: parts.toFixed(2), remaining: split.afterYear.toFixed(2) }, "");
+  const coFinanced = Decimal.min(split.afterYear, parts);
   const own = split.afterYear.minus(coFinanced);
   const years: EquityYear[] = [
     equityYear(input.year, opening, input.forecastResult, input.basis, input.rule, input.bands, "forecast", direct),

@@ -284,10 +284,7 @@ export function patchSheetXml(
   newRowsBefore(Infinity);
   if (checkOnly) return Buffer.alloc(0);
   emit(text.slice(sdClose));
-  const rest = out.pieces();
-  if (!sink) return Buffer.concat(rest);
-  for (const piece of rest) sink(piece);
-  return Buffer.alloc(0);
+  return Buffer.concat(out.pieces());
 }
 
 /** A table part whose range reaches `lastRow` (its autoFilter too); the part unchanged when it already does. */
@@ -323,27 +320,18 @@ export function applyEdits(
     if (!entry?.part) throw new PackageError(`${edit.sheet} is not a worksheet`);
     return entry.part;
   };
-  // A part patched once goes straight into its deflated entry; one patched again is kept as text in between.
-  const editsOf = new Map<string, number>();
-  for (const edit of edits) editsOf.set(partOf(edit), (editsOf.get(partOf(edit)) ?? 0) + 1);
+  // A part's last edit goes straight into its deflated entry, never whole in memory; an earlier one is kept as text.
+  const lastEdit = new Map(edits.map((e) => [partOf(e), e]));
   for (const edit of edits) {
     const part = partOf(edit);
     const before = texts.get(part)?.toString("utf8") ?? pkg.text(part);
-    if (!checkOnly && editsOf.get(part) === 1) {
+    const dateStyle = (s: number) => dates[s] === true;
+    if (checkOnly) patchSheetXml(before, edit, styles, dateStyle, true);
+    else if (lastEdit.get(part) === edit) {
       const entry = new EntryDeflater(part);
-      patchSheetXml(
-        before,
-        edit,
-        styles,
-        (s) => dates[s] === true,
-        false,
-        (piece) => entry.add(piece),
-      );
+      patchSheetXml(before, edit, styles, dateStyle, false, (piece) => entry.add(piece));
       replaced!.set(part, entry.entry());
-    } else {
-      const after = patchSheetXml(before, edit, styles, (s) => dates[s] === true, checkOnly);
-      if (!checkOnly) texts.set(part, after);
-    }
+    } else texts.set(part, patchSheetXml(before, edit, styles, dateStyle));
     if (checkOnly || !edit.table || edit.appended.length === 0) continue;
     const rel = pkg.relationships(part).find((r) => {
       if (r.kind !== "table" || r.external || !pkg.has(r.target)) return false;
@@ -356,5 +344,4 @@ export function applyEdits(
     const table = patchTableXml(pkg.text(rel.target), edit.lastRow + edit.appended.length);
     if (table !== pkg.text(rel.target)) replaced!.set(rel.target, deflateEntry(rel.target, table));
   }
-  for (const [part, xml] of texts) replaced!.set(part, deflateEntry(part, xml));
 }

@@ -22,10 +22,13 @@ export class Utf8Chunks {
     if (this.pending.length > PENDING_CHARS) this.flush();
   }
 
-  /** Everything added (that did not go to the sink), in pieces. */
+  /** Everything added, in pieces (with a sink, the last piece goes there too and none are left). */
   pieces(): Buffer[] {
     this.flush();
-    return [...this.chunks, this.chunk.subarray(0, this.used)];
+    const last = this.chunk.subarray(0, this.used);
+    if (!this.sink) return [...this.chunks, last];
+    this.sink(last);
+    return [];
   }
 
   private flush(): void {

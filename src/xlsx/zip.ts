@@ -5,6 +5,7 @@
  * No zip64 (a workbook part over 4 GB is far beyond what Excel opens) and no encryption.
  */
 import zlib from "zlib";
+import { crc32Of } from "../core/crc32";
 
 /** A zip container we cannot read; `file` as in PackageError. */
 export class ZipError extends Error {
@@ -91,22 +92,11 @@ export function inflateEntry(e: ZipEntry): Buffer {
   return out;
 }
 
-let table: Int32Array | undefined;
-/** CRC-32 (zlib's when Node has it, ≥ 20.15; a table otherwise), continuing from `value` (the CRC of what came before). */
+/** CRC-32 (zlib's when Node has it, ≥ 20.15; core/crc32.ts otherwise), continuing from `value` (the CRC of what came before). */
 export function crc32(data: Buffer, value = 0): number {
   const native = (zlib as unknown as { crc32?: (d: Buffer, v?: number) => number }).crc32;
   if (native) return native(data, value) >>> 0;
-  if (!table) {
-    table = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c;
-    }
-  }
-  let c = value ^ -1;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+  return crc32Of(data, value);
 }
 
 /** A new entry from uncompressed bytes. */

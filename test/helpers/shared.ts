@@ -53,3 +53,14 @@ export const CALENDAR_SIE = [
   "specter_exempelfil.se",
   "visma_adm_underdim.se",
 ];
+
+/**
+ * A shared SIE export's path, or null when the test data is missing (a test then passes over it); under CI it must be
+ * there, and its absence fails the test that needs it.
+ */
+export function sieFileOrSkip(name: string, why: string): string | null {
+  const file = path.join(SIE_DIR, name);
+  if (existsSync(file)) return file;
+  if (process.env.CI === "true") throw new Error(`${file} is missing; CI must ${why}.`);
+  return null;
+}

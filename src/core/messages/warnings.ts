@@ -17,6 +17,7 @@ export interface WarningParams {
   contributions_differ: { year: number; budget: string; settings: string };
   prior_contributions_missing: None;
   opening_equity_missing: None;
+  cofinancing_capped: { parts: string; remaining: string };
   forecast_fallback: { line: LeafLine };
   manual_forecast_closed_year: { line: LeafLine; manual: string; actual: string };
   bokslut_no_balance_lines: None;
@@ -142,6 +143,20 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
     sv: () => "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
     en: () => "Opening equity is missing (neither the setting nor IB rows on equity accounts); 0 is used.",
     example: none,
+  },
+  cofinancing_capped: {
+    meaning:
+      "Varning: medfinansiärernas del efter året (Tertialrapportens Medfinansierade insatser) är större än det som enligt " +
+      "prognosen för Bidrag till insatser återstår efter året; Eget kapital räknar bara det som återstår.",
+    sv: (p, f) =>
+      `Medfinansiärernas del efter året är ${f.money(p.parts)} enligt insatsernas fördelning, men prognosen för Bidrag till ` +
+      `insatser lämnar bara ${f.money(p.remaining)} efter året; Eget kapital räknar medfinansiärernas del till det senare. ` +
+      "Prognosmetoden åtaganden följer insatsernas fördelning.",
+    en: (p, f) =>
+      `The co-financiers' part after the year is ${f.money(p.parts)} by the grants' spread, but the forecast for Bidrag till ` +
+      `insatser leaves only ${f.money(p.remaining)} after the year; Eget kapital counts the co-financiers' part as the latter. ` +
+      "The method åtaganden follows the grants' spread.",
+    example: { parts: "341852.06", remaining: "300000.00" },
   },
   bokslut_no_balance_lines: {
     meaning: "Varning: Kontoplan har inga balansrader (t.ex. kassa_och_bank), så bladet Bokslut skapas inte.",

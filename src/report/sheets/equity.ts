@@ -3,6 +3,7 @@
  * sheet date and the highest recommended level, the calculation as a short table, the ceiling's
  * bands, the multi-year projection with years as columns, and a chart of equity against the ceiling.
  */
+import { anyCoFinanced } from "../../core/grants";
 import type { Computation } from "../../core/compute";
 import { amountText, equitySentence, planText } from "../boardText";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
@@ -104,7 +105,7 @@ function calculationTable(b: SheetBuilder, c: Computation): { rowOf: EquityLayou
     money(e.directPostings, fmt),
     "direct",
   ];
-  const coFinanced = c.tertial?.grants.some((g) => !g.coFinancing.isZero()) ?? false;
+  const coFinanced = anyCoFinanced(c.tertial?.grants ?? []);
   const coFinancedRows: Array<[string, Cell, EquityRow]> = [
     [`därav medfinansiärernas del (betalas tillbaka)`, money(e.coFinancedAfterYear, fmt, { italic: true }), "coFinancedAfterYear"],
     [`därav förbundets egen del`, money(e.ownCommitmentsAfterYear, fmt, { italic: true }), "ownCommitmentsAfterYear"],

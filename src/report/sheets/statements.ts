@@ -4,6 +4,7 @@
  * notes, each referenced from the line it explains: 1 Verksamhetens intäkter, 2 Verksamhetens kostnader, 3 Medlemsbidrag
  * per medlem, 4 Beslutade insatser; in the order and wording of a samordningsförbund's annual report.
  */
+import { anyCoFinanced } from "../../core/grants";
 import type { Computation } from "../../core/compute";
 import { messageText } from "../../core/messages";
 import { isoFromParts } from "../../core/dates";
@@ -166,7 +167,7 @@ function memberNote(b: SheetBuilder, c: Computation, fmt: string): StatementsLay
  */
 function grantNote(b: SheetBuilder, c: Computation, fmt: string): StatementsLayout["grants"] {
   const grants = c.statements!.notes.decidedGrantsRemaining;
-  const coFinanced = c.tertial?.grants.some((g) => !g.coFinancing.isZero()) ?? false;
+  const coFinanced = anyCoFinanced(c.tertial?.grants ?? []);
   b.row([text("Not 4 Beslutade insatser", { bold: true })]);
   const sum = (pick: (g: (typeof grants)[number]) => Decimal) => grants.reduce((a, g) => a.plus(pick(g)), ZERO);
   const first = b.nextRow + 1;

@@ -5,6 +5,7 @@
  * outside the print area for scripts and auditors.
  */
 
+import { anyCoFinanced } from "../../core/grants";
 import { methodText, shownComment } from "../../core/messages/methods";
 import type { Computation } from "../../core/compute";
 import { isoOfDayNumber } from "../../core/dates";
@@ -328,7 +329,7 @@ function explanations(b: SheetBuilder, c: Computation): { top: number; lines: nu
       "fjolårets helår / fjolårets period; Utfall + beslutade insatser = utfall + beslutade insatsers återstående del i år " +
       "(beviljat belopp jämnt fördelat per dag över insatsens period, högst det som ännu inte betalats ut); " +
       "Bedömning = angivet belopp med kommentar." +
-      (t.grants.some((g) => !g.coFinancing.isZero())
+      (anyCoFinanced(t.grants)
         ? " Medfinansierade insatser: förbundet betalar hela beviljade beloppet och medfinansiären sin del tillbaka; " +
           `medfinansiering × (utbetalt i år + återstår i år) / beviljat ${c.period.year} (Enligt medfinansiering), ` +
           "× (ej utbetalt − återstår i år) / beviljat därefter. Eget kapital räknar bara förbundets egen del som åtagande."
