@@ -1,7 +1,7 @@
 /**
  * The fast paths that make a 100 000-row ledger quick give exactly what the plain Decimal paths
- * give: amounts to öre, öre to kronor text, the exact SUM of input columns, and the fingerprint
- * with Node's SHA-256 instead of the core's.
+ * give: amounts to öre, öre to kronor text, the exact SUM of input columns, the fingerprint's
+ * serialisation written as bytes, and the fingerprint with Node's SHA-256 instead of the core's.
  */
 import { createHash } from "crypto";
 import fc from "fast-check";
@@ -9,6 +9,7 @@ import { OUTPUTS } from "../src/core/compute";
 import { canonicalInputs, fingerprint, inputFingerprints } from "../src/core/fingerprint";
 import { Decimal, oreText } from "../src/core/money";
 import { readInputs } from "../src/workbook/read";
+import { Utf8Writer } from "../src/core/utf8Writer";
 import { ExactSum } from "../src/workbook/stamps";
 import { parseAmount, parseAmountOre, parseInteger } from "../src/workbook/values";
 import { gridOfWorkbook } from "./helpers/exceljs";
@@ -78,9 +79,34 @@ test("the exact column sum equals adding every number as a Decimal", () => {
   expect(s.value().toFixed()).toBe(d.toFixed());
 });
 
+/** Strings of any code units: lone surrogates, control characters, quotes, backslashes, å, €, emoji. */
+const anyText = fc.oneof(
+  fc.string({ unit: "binary" }),
+  fc.string({ unit: fc.constantFrom("a", '"', "\\", "\n", "\u0001", "\u001f", "\u007f", "å", "€", "\ud83d", "\ude00", "😀", "\u2028") }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+);
+
+test("the byte writer gives what encoding the text, and JSON.stringify of it, gives, across its buffer's growth", () => {
+  const enc = new TextEncoder();
+  fc.assert(
+    fc.property(fc.array(fc.tuple(anyText, fc.boolean()), { maxLength: 40 }), (parts) => {
+      const w = new Utf8Writer(16);
+      const expected: Uint8Array[] = [];
+      for (const [s, json] of parts) {
+        if (json) w.json(s);
+        else w.text(s);
+        // Each piece is encoded on its own (the serialisation joins them at tabs and newlines).
+        expected.push(enc.encode(json ? JSON.stringify(s) : s));
+      }
+      expect(Buffer.from(w.bytes()).equals(Buffer.concat(expected))).toBe(true);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 test("the fingerprint with Node's SHA-256 is the core's fingerprint", () => {
   const read = readInputs(gridOfWorkbook(exampleWorkbook({ ledgerRows: 2000 })), new Set(OUTPUTS));
-  const native = (t: string) => createHash("sha256").update(t, "utf8").digest("hex");
+  const native = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
   expect(read.inputs).not.toBeNull();
   expect(canonicalInputs(read.inputs!)).toContain("[Huvudbok]");
   expect(fingerprint(read.inputs!, native)).toBe(fingerprint(read.inputs!));

@@ -37,7 +37,7 @@ const defaultIo: Io = {
 };
 
 /** Node's native SHA-256 for the fingerprint (the core's own gives the same hex, slower). */
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The language: `--sprak`, else LANG (sv… or en…), else Swedish. A bad `--sprak` is a usage error. */
 export function chooseLang(argv: readonly string[], env: Record<string, string | undefined>): Lang | { bad: string } {

@@ -12,7 +12,7 @@ import { CLI_TEXT } from "./i18n";
 import { openWorkbook } from "./open";
 import { Io, Parsed, printIssues, version } from "./shell";
 
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 export async function newYearCommand(p: Parsed, io: Io, lang: Lang): Promise<number> {
   const t = CLI_TEXT[lang];

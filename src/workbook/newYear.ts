@@ -8,7 +8,7 @@
  */
 import { compute, OUTPUTS } from "../core/compute";
 import { dayNumber, excelSerialOfDayNumber, isoOfDayNumber } from "../core/dates";
-import { fingerprint } from "../core/fingerprint";
+import { fingerprint, Sha256 } from "../core/fingerprint";
 import { CELL_FORMATS, ColumnId, ColumnKind, GRANTS_TABLE, headerNames, INPUT_TABLE_DEFS, SETTINGS, TableDef } from "../core/contract";
 import type { SettingId } from "../core/inputs";
 import type { Lang } from "../core/locale";
@@ -32,7 +32,7 @@ export interface NewYearOptions {
   source: string;
   version: string;
   now: () => string;
-  sha256?: (text: string) => string;
+  sha256?: Sha256;
   lang?: Lang;
 }
 

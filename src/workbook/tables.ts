@@ -6,7 +6,7 @@
 import { ColumnDef, headerNames } from "../core/contract";
 import type { IssueList } from "../core/messages";
 import type { CellRef } from "../core/units";
-import { cellRef, columnLetters, GridSheet, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
+import { cellRef, columnLetters, GridSheet, GridTable, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { cellText, errorCellFailure } from "./values";
 
 export interface LocatedTable {
@@ -38,24 +38,38 @@ export function findSheet(grid: WorkbookGrid, name: string): GridSheet | undefin
   return grid.sheets.find((s) => s.name === name) ?? grid.sheets.find((s) => normalizeName(s.name) === n);
 }
 
+/**
+ * The located tables by the grid table or sheet they were made from: a grid is read once and not changed, and a run
+ * locates Huvudbok more than once (the reader, the input stamps); its 100 000 rows are listed once.
+ */
+const located = new WeakMap<GridTable | GridSheet, LocatedTable>();
+
+/** The input table: the Excel table of that name, else the sheet's first non-empty row and what lies below. Do not change it. */
 export function locateTable(grid: WorkbookGrid, tableName: string, sheetName: string): LocatedTable | null {
   const table = grid.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
-  if (table) {
-    const sheet = findSheet(grid, table.sheet);
-    return {
-      sheet: table.sheet,
-      headerRow: table.top,
-      left: table.left,
-      header: table.rows[0] ?? [],
-      rows: table.rows.slice(1).map((cells, i) => ({ index: table.top + 1 + i, cells })),
-      fromTable: true,
-      hiddenRows: new Set(sheet?.hiddenRows ?? []),
-      tableName: table.name,
-      bottom: table.bottom ?? table.top + Math.max(0, table.rows.length - 1),
-    };
-  }
-  const sheet = findSheet(grid, sheetName);
-  if (!sheet) return null;
+  const source = table ?? findSheet(grid, sheetName);
+  if (!source) return null;
+  let t = located.get(source);
+  if (t === undefined) located.set(source, (t = table ? ofTable(grid, table) : ofSheet(source as GridSheet)));
+  return t;
+}
+
+function ofTable(grid: WorkbookGrid, table: GridTable): LocatedTable {
+  const sheet = findSheet(grid, table.sheet);
+  return {
+    sheet: table.sheet,
+    headerRow: table.top,
+    left: table.left,
+    header: table.rows[0] ?? [],
+    rows: table.rows.slice(1).map((cells, i) => ({ index: table.top + 1 + i, cells })),
+    fromTable: true,
+    hiddenRows: new Set(sheet?.hiddenRows ?? []),
+    tableName: table.name,
+    bottom: table.bottom ?? table.top + Math.max(0, table.rows.length - 1),
+  };
+}
+
+function ofSheet(sheet: GridSheet): LocatedTable {
   const headerRow = sheet.rows.findIndex((r) => r && r.some((c) => !isBlank(c)));
   if (headerRow < 0) {
     return { sheet: sheet.name, headerRow: 0, left: 0, header: [], rows: [], fromTable: false, hiddenRows: new Set() };

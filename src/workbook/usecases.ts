@@ -3,7 +3,7 @@
  * verify.ts. Adapter-neutral: they only see the port.
  */
 import { compute, Computation, Output } from "../core/compute";
-import { inputFingerprints } from "../core/fingerprint";
+import { inputFingerprints, Sha256 } from "../core/fingerprint";
 import type { Lang } from "../core/locale";
 import type { InputTable } from "../core/inputs";
 import { Issue, issueText } from "../core/messages";
@@ -24,10 +24,10 @@ export interface RunOptions {
   /** The action's name in Körlogg; without it no log row is written (verification). */
   action?: string;
   /**
-   * SHA-256 as lowercase hex of a text's UTF-8 bytes, for the fingerprint. Defaults to the core's
+   * SHA-256 as lowercase hex of the fingerprint serialisation's UTF-8 bytes. Defaults to the core's
    * own (the same in the task pane); the command line passes Node's native one, 20× faster.
    */
-  sha256?: (text: string) => string;
+  sha256?: Sha256;
   /** The language of the JSON's messages (the shell's choice); Swedish by default. */
   lang?: Lang;
 }
