@@ -16,7 +16,8 @@ import { OWNED_SHEETS } from "../src/report/sheets";
 import { SheetModel } from "../src/report/sheetModel";
 import { recalculate } from "../src/workbook/usecases";
 import { Package } from "../src/xlsx/package";
-import { digitsAt, isDateFormat, numberAt, readGrid } from "../src/xlsx/read";
+import { dateStyles, digitsAt, isDateFormat, numberAt, readGrid, sharedStrings } from "../src/xlsx/read";
+import { readSheet } from "../src/xlsx/scan";
 import { emptyPackage, writeSheetsToPackage } from "../src/xlsx/write";
 import { decodeText, escapeText } from "../src/xlsx/xml";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
@@ -24,6 +25,7 @@ import { crc32, deflateEntry, inflateEntry, readZip, writeZip, ZipError } from "
 import { bufferOf, comparableGrid, gridOfWorkbook, workbookOf } from "./helpers/exceljs";
 import { convert, describeWithLibreOffice } from "./helpers/libreoffice";
 import { exampleWorkbook, FIXED_NOW } from "./helpers/office";
+import { editParts } from "./helpers/package";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "finsam-pkg-"));
 const OPTIONS = { outputs: new Set(OUTPUTS), version: "test", now: FIXED_NOW, action: "Beräkna allt (test)" };
@@ -119,7 +121,7 @@ describe("reader", () => {
     let fast = 0;
     fc.assert(
       fc.property(numeral, (text) => {
-        const xml = `<v>${text}</v>`;
+        const xml = Buffer.from(`<v>${text}</v>`);
         const n = numberAt(xml, 3, 3 + text.length);
         // NaN means "not the fast path"; otherwise exactly Number()'s value (negative zero included).
         if (!Number.isNaN(n)) {
@@ -130,9 +132,9 @@ describe("reader", () => {
       { numRuns: 5000 },
     );
     expect(fast).toBeGreaterThan(1500);
-    expect(numberAt("-1234.56", 0, 8)).toBe(-1234.56);
-    expect(digitsAt('r="17"', 3, 5)).toBe(17);
-    expect(digitsAt('r="1a"', 3, 5)).toBeNaN();
+    expect(numberAt(Buffer.from("-1234.56"), 0, 8)).toBe(-1234.56);
+    expect(digitsAt(Buffer.from('r="17"'), 3, 5)).toBe(17);
+    expect(digitsAt(Buffer.from('r="1a"'), 3, 5)).toBeNaN();
   });
 
   test("Excel's 1904 date system: the same serial is four years and a day later", async () => {
@@ -150,6 +152,22 @@ describe("reader", () => {
     const firstDate = (g: typeof grid1900) => g.sheets.find((s) => s.name === "Huvudbok")!.rows[1][0];
     expect(firstDate(grid1900)).toEqual({ date: "2025-01-01" });
     expect(firstDate(grid1904)).toEqual({ date: "2029-01-02" });
+  });
+
+  test("a worksheet is read the same from Node's Buffer, from plain bytes (the task pane) and with a byte-order mark", async () => {
+    const buf = await bufferOf(exampleWorkbook({ ledgerRows: 300 }));
+    const plain = comparableGrid(readGrid(Package.fromBuffer(buf)));
+    const pkg = Package.fromBuffer(buf);
+    const part = pkg.relationships("xl/workbook.xml").find((r) => r.kind === "worksheet")!.target;
+    const strings = sharedStrings(pkg, "xl/workbook.xml");
+    const ctx = () => ({ strings, dates: dateStyles(pkg, "xl/workbook.xml"), date1904: false });
+    const nodeBytes = pkg.bytes(part);
+    expect(Buffer.isBuffer(nodeBytes)).toBe(true);
+    expect(readSheet(new Uint8Array(nodeBytes), "X", ctx())).toEqual(readSheet(nodeBytes, "X", ctx()));
+    const withMark = (xml: string) => "\ufeff" + xml;
+    const marked = editParts(buf, [[/^xl\/worksheets\/sheet\d+\.xml$/, withMark]]);
+    expect(Package.fromBuffer(marked).bytes(part)[0]).toBe(0x3c);
+    expect(comparableGrid(readGrid(Package.fromBuffer(marked)))).toEqual(plain);
   });
 });
 

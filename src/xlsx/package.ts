@@ -4,6 +4,7 @@
  */
 import { inflateEntry, MAX_PACKAGE, readZip, ZipEntry, ZipError } from "./zip";
 import { attributes, startTags } from "./xml";
+import { decodeUtf8, indexOfAscii } from "./bytes";
 
 import { PackageError } from "./errors";
 
@@ -148,6 +149,27 @@ export class Package {
       this.texts.set(part, t);
     }
     return t;
+  }
+
+  /**
+   * A worksheet part's UTF-8 bytes for the scanner (scan.ts), checked as `text` checks a part (byte-order mark
+   * dropped, no document type declaration); a part whose root element has a namespace prefix comes as its unprefixed
+   * text's bytes. Not kept: a ledger's part is large and read once.
+   */
+  bytes(part: string): Uint8Array {
+    const kept = this.texts.get(part);
+    if (kept !== undefined) return new TextEncoder().encode(kept);
+    const e = this.byName.get(part);
+    if (!e) throw new PackageError(`part ${part} is missing`);
+    this.reserve([part]);
+    let b: Uint8Array = inflateEntry(e);
+    if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+    if (!part.endsWith(".xml") && !part.endsWith(".rels")) return b;
+    if (indexOfAscii(b, "<!DOCTYPE") >= 0)
+      throw new PackageError(`${part} has a document type declaration (<!DOCTYPE>), which Excel does not open`);
+    // The root element lies in the first 4 096 characters (unprefixed looks no further): at most 16 384 bytes.
+    const head = decodeUtf8(b, 0, Math.min(b.length, 16384));
+    return unprefixed(head) === head ? b : new TextEncoder().encode(this.text(part));
   }
 
   /**

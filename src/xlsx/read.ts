@@ -170,7 +170,7 @@ export function readGrid(pkg: Package): WorkbookGrid {
   const tableNames: Array<{ name: string; sheet: string }> = [];
   for (const s of entries) {
     if (!s.part) continue;
-    const sheet = readSheet(pkg.text(s.part), s.name, ctx);
+    const sheet = readSheet(pkg.bytes(s.part), s.name, ctx);
     sheets.push(sheet);
     tables.push(...readTables(pkg, s.part, sheet, tableNames));
   }

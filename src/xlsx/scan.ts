@@ -1,6 +1,7 @@
 /**
  * The worksheet scanner: one worksheet part's rows and cells as raw cell values, without building a
- * tree (a 100 000-row ledger is 28 MB of XML). The hot loop and its number, date and reference
+ * tree (a 100 000-row ledger is 28 MB of XML). It reads the part's UTF-8 bytes, not a decoded string
+ * (bytes.ts), and decodes only the texts cells hold. The hot loop and its number, date and reference
  * readers are kept together in this file so that the loop stays one readable, profiled unit
  * (BENCHMARKS.md).
  */
@@ -8,6 +9,7 @@ import { dayNumberOfExcelSerial, isoOfDayNumber } from "../core/dates";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/excelLimits";
 import { columnLetters, quoteSheetName } from "../report/sheetModel";
 import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
+import { decodeUtf8, indexOfAscii, lastIndexOfAscii, startsWithAscii } from "./bytes";
 import { PackageError } from "./package";
 import { attributes, decodeEntities, decodeText, isXmlSpace, startTags, stringItemText } from "./xml";
 
@@ -16,6 +18,18 @@ export function columnAt(text: string, from: number, to: number): number {
   let col = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+  }
+  return col - 1;
+}
+
+/** columnAt over bytes (a cell's `r` attribute in the scanner). */
+function columnAtBytes(b: Uint8Array, from: number, to: number): number {
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i];
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else if (c !== 36 /* $ */) break;
@@ -82,7 +96,7 @@ function typedValue(t: string | undefined, style: number, v: string, ctx: Contex
     case "s": {
       // A shared string's index is a plain whole number that names a string of the table; anything else (empty,
       // `3.7`, `0x1`, `1e0`) would read another cell's text, so the file is refused, naming the cell.
-      const i = digitsAt(v, 0, v.length);
+      const i = /^\d{1,15}$/.test(v) ? Number(v) : NaN;
       const s = i === i ? ctx.strings[i] : undefined;
       if (s === undefined) throw new PackageError(`the shared string index "${v.slice(0, 20)}" names no string of the workbook`);
       return s;
@@ -115,17 +129,18 @@ function cellValue(t: string | undefined, style: number, body: string, ctx: Cont
 }
 
 const GT = 62; // >
+const LT = 60; // <
 const SLASH = 47;
 const QUOTE = 34;
 const APOS = 39;
 const EQ = 61;
 
-/** The unsigned integer written in `xml[from, to)`, or NaN. */
-export function digitsAt(xml: string, from: number, to: number): number {
+/** The unsigned integer written in `b[from, to)`, or NaN. */
+export function digitsAt(b: Uint8Array, from: number, to: number): number {
   if (from >= to || to - from > 15) return NaN;
   let n = 0;
   for (let i = from; i < to; i++) {
-    const d = xml.charCodeAt(i) - 48;
+    const d = b[i] - 48;
     if (d < 0 || d > 9) return NaN;
     n = n * 10 + d;
   }
@@ -137,20 +152,20 @@ const POW10 = [
 ];
 
 /**
- * A plain decimal numeral (`-1234.56`) in `xml[from, to)` as the same double `Number()` gives, or NaN
+ * A plain decimal numeral (`-1234.56`) in `b[from, to)` as the same double `Number()` gives, or NaN
  * for anything else (exponents, spaces, long numerals), which the caller parses the slow way. Exact:
  * the digits form an integer below 2^53 and the divisor is a power of ten that a double holds exactly,
  * so the one division rounds correctly.
  */
-export function numberAt(xml: string, from: number, to: number): number {
+export function numberAt(b: Uint8Array, from: number, to: number): number {
   let i = from;
-  const negative = xml.charCodeAt(i) === 45;
+  const negative = b[i] === 45;
   if (negative) i++;
   if (i >= to || to - i > 16) return NaN;
   let m = 0;
   let decimals = -1;
   for (; i < to; i++) {
-    const c = xml.charCodeAt(i);
+    const c = b[i];
     if (c === 46 && decimals < 0) {
       decimals = 0;
       continue;
@@ -165,36 +180,49 @@ export function numberAt(xml: string, from: number, to: number): number {
   return negative ? -x : x;
 }
 
+/** The first `code` at or after `from` in `b`, or -1: a loop, for the few bytes of a tag. */
+function byteAfter(b: Uint8Array, code: number, from: number): number {
+  for (let i = from, n = b.length; i < n; i++) if (b[i] === code) return i;
+  return -1;
+}
+
+/** An attribute's value as text: a one-letter value (`t="s"`) without decoding. */
+function valueText(b: Uint8Array, from: number, to: number): string {
+  return to === from + 1 && b[from] < 0x80 ? String.fromCharCode(b[from]) : decodeUtf8(b, from, to);
+}
+
 /**
- * Reads one worksheet part: its rows and hidden rows, with merged cells' non-master cells left
- * empty. A hand-written scanner over the start tags of rows and cells: this is the hot loop of
- * reading a large ledger (600 000 cells for 100 000 rows).
+ * Reads one worksheet part (its UTF-8 bytes; a string is encoded first): its rows and hidden rows, with merged
+ * cells' non-master cells left empty. A hand-written scanner over the start tags of rows and cells: this is the
+ * hot loop of reading a large ledger (600 000 cells for 100 000 rows).
  */
-export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
+export function readSheet(part: Uint8Array | string, name: string, ctx: Context): GridSheet {
+  const b = typeof part === "string" ? new TextEncoder().encode(part) : part;
   const rows: RawCell[][] = [];
   const hiddenRows: number[] = [];
-  const start = xml.indexOf("<sheetData");
-  const end = xml.lastIndexOf("</sheetData>");
+  const start = indexOfAscii(b, "<sheetData");
+  const end = lastIndexOfAscii(b, "</sheetData>");
   let row = -1;
   let col = -1;
   let cells: RawCell[] = [];
   // Cells beyond DENSE_COLUMNS, as (row, column, value) triples: placed after the rows are finished.
   const far: Array<number | RawCell> = [];
-  let pos = start < 0 || end < start ? end : xml.indexOf(">", start) + 1;
+  let pos = start < 0 || end < start ? end : byteAfter(b, GT, start) + 1;
   while (pos >= 0 && pos < end) {
-    const lt = xml.indexOf("<", pos);
+    // Between cells there is normally no text: the next tag starts where the last one ended.
+    const lt = b[pos] === LT ? pos : byteAfter(b, LT, pos);
     if (lt < 0 || lt >= end) break;
-    const c1 = xml.charCodeAt(lt + 1);
-    const gt = xml.indexOf(">", lt);
+    const c1 = b[lt + 1];
+    const gt = byteAfter(b, GT, lt);
     if (gt < 0) throw new PackageError(`sheet ${name}: unclosed tag`);
     pos = gt + 1;
-    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
-    const c2 = xml.charCodeAt(lt + 2);
+    const selfClosing = b[gt - 1] === SLASH;
+    const c2 = b[lt + 2];
     const isCell = c1 === 99 /* c */ && (isXmlSpace(c2) || c2 === GT || c2 === SLASH);
-    const c4 = xml.charCodeAt(lt + 4);
-    const isRow = !isCell && c1 === 114 /* r */ && xml.startsWith("row", lt + 1) && (isXmlSpace(c4) || c4 === GT || c4 === SLASH);
+    const c4 = b[lt + 4];
+    const isRow = !isCell && c1 === 114 /* r */ && startsWithAscii(b, "row", lt + 1) && (isXmlSpace(c4) || c4 === GT || c4 === SLASH);
     if (!isCell && !isRow) continue;
-    // Attributes r, s, t and hidden, as positions in the text (no string per attribute).
+    // Attributes r, s, t and hidden, as positions in the bytes (no string per attribute).
     let rAt = -1;
     let rEnd = -1;
     let sAt = -1;
@@ -202,31 +230,31 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
     let t: string | undefined;
     let hidden: string | undefined;
     let i = lt + 1;
-    while (i < gt && !isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GT && xml.charCodeAt(i) !== SLASH) i++;
+    while (i < gt && !isXmlSpace(b[i]) && b[i] !== GT && b[i] !== SLASH) i++;
     while (i < gt) {
-      while (i < gt && isXmlSpace(xml.charCodeAt(i))) i++;
+      while (i < gt && isXmlSpace(b[i])) i++;
       const nameStart = i;
-      while (i < gt && xml.charCodeAt(i) !== EQ && !isXmlSpace(xml.charCodeAt(i))) i++;
+      while (i < gt && b[i] !== EQ && !isXmlSpace(b[i])) i++;
       const nameEnd = i;
-      while (i < gt && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOS) i++;
+      while (i < gt && b[i] !== QUOTE && b[i] !== APOS) i++;
       if (i >= gt) break;
-      const valueEnd = xml.indexOf(xml[i], i + 1);
+      const valueEnd = byteAfter(b, b[i], i + 1);
       if (valueEnd < 0) break;
       const len = nameEnd - nameStart;
       if (len === 1) {
-        const n = xml.charCodeAt(nameStart);
+        const n = b[nameStart];
         if (n === 114) {
           rAt = i + 1;
           rEnd = valueEnd;
         } else if (n === 115) {
           sAt = i + 1;
           sEnd = valueEnd;
-        } else if (n === 116) t = xml.slice(i + 1, valueEnd);
-      } else if (len === 6 && xml.startsWith("hidden", nameStart)) hidden = xml.slice(i + 1, valueEnd);
+        } else if (n === 116) t = valueText(b, i + 1, valueEnd);
+      } else if (len === 6 && startsWithAscii(b, "hidden", nameStart)) hidden = valueText(b, i + 1, valueEnd);
       i = valueEnd + 1;
     }
     if (isRow) {
-      row = rAt < 0 ? row + 1 : digitsAt(xml, rAt, rEnd) - 1;
+      row = rAt < 0 ? row + 1 : digitsAt(b, rAt, rEnd) - 1;
       if (!(row >= 0)) throw new PackageError(`sheet ${name}: bad row number`);
       if (row >= MAX_ROWS) throw new PackageError(`sheet ${name}: row ${row + 1} is beyond Excel's last row (1 048 576)`);
       col = -1;
@@ -235,37 +263,41 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
       continue;
     }
     if (rAt >= 0) {
-      col = columnAt(xml, rAt, rEnd);
+      col = columnAtBytes(b, rAt, rEnd);
       let k = rAt;
-      while (k < rEnd && !(xml.charCodeAt(k) >= 48 && xml.charCodeAt(k) <= 57)) k++;
-      const rr = digitsAt(xml, k, rEnd) - 1;
-      if (!(rr >= 0) || col < 0) throw new PackageError(`sheet ${name}: bad cell reference ${xml.slice(rAt, rEnd)}`);
+      while (k < rEnd && !(b[k] >= 48 && b[k] <= 57)) k++;
+      const rr = digitsAt(b, k, rEnd) - 1;
+      if (!(rr >= 0) || col < 0) throw new PackageError(`sheet ${name}: bad cell reference ${decodeUtf8(b, rAt, rEnd)}`);
       if (rr >= MAX_ROWS || col >= MAX_COLUMNS)
-        throw new PackageError(`sheet ${name}: cell ${xml.slice(rAt, Math.min(rEnd, rAt + 20))} is outside Excel's grid`);
+        throw new PackageError(`sheet ${name}: cell ${decodeUtf8(b, rAt, Math.min(rEnd, rAt + 20))} is outside Excel's grid`);
       if (rr !== row) {
         row = rr;
         cells = rows[row] ?? (rows[row] = []);
       }
     } else if (++col >= MAX_COLUMNS) throw new PackageError(`sheet ${name}: row ${row + 1} has more than 16 384 cells`);
     if (selfClosing) continue;
-    const style = sAt < 0 ? -1 : digitsAt(xml, sAt, sEnd);
+    const style = sAt < 0 ? -1 : digitsAt(b, sAt, sEnd);
     let v: RawCell | undefined;
     try {
-      if (xml.startsWith("<v>", gt + 1)) {
-        // The common case: a plain value.
-        const vEnd = xml.indexOf("</v>", gt + 4);
-        const close = xml.indexOf("</c>", vEnd);
+      if (b[gt + 1] === LT && b[gt + 2] === 118 /* v */ && b[gt + 3] === GT) {
+        // The common case: a plain value; its end and the cell's are found without a search where they follow.
+        const lt2 = byteAfter(b, LT, gt + 4);
+        const vEnd = lt2 >= 0 && startsWithAscii(b, "</v>", lt2) ? lt2 : indexOfAscii(b, "</v>", gt + 4);
+        const close = vEnd >= 0 && startsWithAscii(b, "</c>", vEnd + 4) ? vEnd + 4 : indexOfAscii(b, "</c>", vEnd);
         if (vEnd < 0 || close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
-        if (close !== vEnd + 4) v = cellValue(t, style, xml.slice(gt + 1, close), ctx);
+        if (close !== vEnd + 4) v = cellValue(t, style, decodeUtf8(b, gt + 1, close), ctx);
         else if (t === undefined || t === "n") {
-          const n = numberAt(xml, gt + 4, vEnd);
-          v = n === n ? dateOrNumber(n, style, ctx) : typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
-        } else v = typedValue(t, style, xml.slice(gt + 4, vEnd), ctx);
+          const n = numberAt(b, gt + 4, vEnd);
+          v = n === n ? dateOrNumber(n, style, ctx) : typedValue(t, style, decodeUtf8(b, gt + 4, vEnd), ctx);
+        } else if (t === "s") {
+          const k = digitsAt(b, gt + 4, vEnd);
+          v = (k === k ? ctx.strings[k] : undefined) ?? typedValue(t, style, decodeUtf8(b, gt + 4, vEnd), ctx);
+        } else v = typedValue(t, style, decodeUtf8(b, gt + 4, vEnd), ctx);
         pos = close + 4;
       } else {
-        const close = xml.indexOf("</c>", gt);
+        const close = indexOfAscii(b, "</c>", gt);
         if (close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
-        v = close === gt + 1 ? undefined : cellValue(t, style, xml.slice(gt + 1, close), ctx);
+        v = close === gt + 1 ? undefined : cellValue(t, style, decodeUtf8(b, gt + 1, close), ctx);
         pos = close + 4;
       }
     } catch (e) {
@@ -278,7 +310,9 @@ export function readSheet(xml: string, name: string, ctx: Context): GridSheet {
       else far.push(row, col, v);
     }
   }
-  const merges = clearMergedCells(xml, rows);
+  // The schema puts mergeCells after sheetData: the search starts there, not 28 MB before it.
+  const mergesAt = indexOfAscii(b, "<mergeCells", Math.max(0, end));
+  const merges = mergesAt < 0 ? [] : clearMergedCells(decodeUtf8(b, mergesAt, b.length), rows);
   finishRows(rows);
   if (far.length > 0) placeFarCells(rows, far, merges);
   return { name, rows, hiddenRows };
@@ -289,9 +323,7 @@ type Merge = { tl: { row: number; col: number }; br: { row: number; col: number 
 /** Merged cells: only the top-left cell holds the value. Only the cells that exist are visited. */
 function clearMergedCells(xml: string, rows: RawCell[][]): Merge[] {
   const out: Merge[] = [];
-  const merges = xml.indexOf("<mergeCells");
-  if (merges < 0) return out;
-  for (const tag of startTags(xml, "mergeCell", merges)) {
+  for (const tag of startTags(xml, "mergeCell")) {
     const ref = attributes(tag).ref ?? "";
     const [a, b] = ref.split(":");
     if (!a || !b) continue;
