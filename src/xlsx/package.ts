@@ -109,6 +109,8 @@ export class Package {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
+  /** Worksheets' text before `<sheetData`, kept by `bytes` (see sheetHead). */
+  private readonly heads = new Map<string, string>();
   /** Parts counted against the package's budget (MAX_PACKAGE), and their declared sizes' sum. */
   private readonly reserved = new Set<string>();
   private inflated = 0;
@@ -169,7 +171,18 @@ export class Package {
       throw new PackageError(`${part} has a document type declaration (<!DOCTYPE>), which Excel does not open`);
     // The root element lies in the first 4 096 characters (unprefixed looks no further): at most 16 384 bytes.
     const head = decodeUtf8(b, 0, Math.min(b.length, 16384));
-    return unprefixed(head) === head ? b : new TextEncoder().encode(this.text(part));
+    if (unprefixed(head) !== head) return new TextEncoder().encode(this.text(part));
+    const data = indexOfAscii(b, "<sheetData");
+    if (data >= 0) this.heads.set(part, decodeUtf8(b, 0, data));
+    return b;
+  }
+
+  /**
+   * A worksheet's text before its cells (`<sheetViews>`, `<cols>`…), without inflating the part again when `bytes`
+   * read it; the whole text when that part of it is not known.
+   */
+  sheetHead(part: string): string {
+    return this.heads.get(part) ?? this.text(part);
   }
 
   /**

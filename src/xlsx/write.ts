@@ -193,9 +193,11 @@ class PackageWriter {
     for (const e of entries) {
       const ours = e.name.toLowerCase() === active.name.toLowerCase() || models.some((m) => m.name.toLowerCase() === e.name.toLowerCase());
       if (!e.part || ours) continue;
-      const xml = this.pkg.text(e.part);
-      const view = /<sheetView\b[^>]*>/.exec(xml);
+      // The views come before the cells (the head is the text's beginning): a large sheet is inflated again only
+      // when its tab must be unselected, or when its head has no view.
+      const view = /<sheetView\b[^>]*>/.exec(this.pkg.sheetHead(e.part)) ?? /<sheetView\b[^>]*>/.exec(this.pkg.text(e.part));
       if (view && /\btabSelected\s*=\s*["'](1|true)["']/.test(view[0])) {
+        const xml = this.pkg.text(e.part);
         const tag = view[0].replace(/\s+tabSelected\s*=\s*["'][^"']*["']/, "");
         this.replaced.set(e.part, deflateEntry(e.part, xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length)));
       }
