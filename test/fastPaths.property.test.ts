@@ -23,6 +23,11 @@ const cellNumber = fc.oneof(
   // Down to 1e-6: any sum then fits the 40 digits Decimal keeps, so both sides are exact.
   fc.double({ min: -1e13, max: 1e13, noNaN: true, noDefaultInfinity: true }).filter((x) => x === 0 || Math.abs(x) >= 1e-6),
   fc.constantFrom(0.1 + 0.2, 1e9 - 0.01, 1e9, -1e9 + 0.01, 999999999.99, -0, 1e12, 1e12 + 0.01),
+  // Öre through a formula's arithmetic (binary noise, as 113.00999999999999), around the noise path's 1e6 kr bound.
+  fc
+    .tuple(fc.integer({ min: -200_000_000, max: 200_000_000 }), fc.constantFrom(0.1, 0.7, 3, 1.1, 1e-7))
+    .chain(([ore, k]) => fc.constantFrom(ore / 100 + k - k, ((ore / 100) * k) / k, (ore * k) / 100 / k)),
+  fc.double({ min: 999_999.99, max: 1_000_000.01, noNaN: true }),
 );
 
 test("an amount cell to öre: the fast path equals Decimal kronor times 100, errors included", () => {

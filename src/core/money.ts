@@ -88,6 +88,18 @@ export function exactOre(n: number): Ore | null {
   return ore / 100 === n ? ((ore + 0) as Ore) : null;
 }
 
+/**
+ * A formula's number carrying binary noise (`113.00999999999999`) as the öre parseAmount rounds it to, when it is
+ * below 1e6 kr and within 5e-10 kr of that öre; else null (the Decimal path decides). Exact: below 1e6 a double lies
+ * within 6e-11 of its shortest decimal and of the öre's nearest double, and the difference of two such close doubles
+ * is exact, so the decimal is within 1e-9 of the öre (parseAmount's tolerance) and no tie is rounded.
+ */
+export function noisyOre(n: number): Ore | null {
+  if (!(Math.abs(n) < 1e6)) return null;
+  const ore = Math.round(n * 100);
+  return Math.abs(n - ore / 100) < 5e-10 ? ((ore + 0) as Ore) : null;
+}
+
 export function maxDec(a: Decimal, b: Decimal): Decimal {
   return a.greaterThan(b) ? a : b;
 }

@@ -6,7 +6,7 @@
  */
 import { dayNumber, dayNumberOfExcelSerial, excelSerialOfDayNumber, FIRST_SHEET_YEAR, parseIsoDate } from "../core/dates";
 import type { ValueProblem } from "../core/messages";
-import { Decimal, exactOre, MAX_AMOUNT_ORE } from "../core/money";
+import { Decimal, exactOre, MAX_AMOUNT_ORE, noisyOre } from "../core/money";
 import type { DayNumber, Ore, Result } from "../core/units";
 import { isDateCell, isErrorCell, isUncalculated, RawCell } from "./grid";
 
@@ -136,7 +136,7 @@ export function parsePercent(v: RawCell): Parsed<Decimal> {
  * converted without Decimal (the ledger's hot path); the result is the same (see the property test).
  */
 export function parseAmountOre(v: RawCell): Parsed<Ore> {
-  const fast = typeof v === "number" ? exactOre(v) : null;
+  const fast = typeof v === "number" ? (exactOre(v) ?? noisyOre(v)) : null;
   if (fast !== null) return ok(fast);
   const d = parseAmount(v);
   return d.ok ? ok(d.value.times(100).toNumber() as Ore) : d;

@@ -84,7 +84,10 @@ export function inflateEntry(e: ZipEntry): Buffer {
   let out: Buffer;
   try {
     // Never more than the directory declares: a part that inflates beyond it (a zip bomb) is refused.
-    out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data, { maxOutputLength: Math.max(1, e.size) });
+    // One output chunk of the declared size, not 16 KB chunks concatenated (a copy of 28 MB for a ledger); never more
+    // than DEFLATE can expand the compressed bytes to (1 032 : 1), whatever the directory claims.
+    const chunkSize = Math.max(64, Math.min(e.size + 1, e.compressedSize * 1032 + 64));
+    out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data, { maxOutputLength: Math.max(1, e.size), chunkSize });
   } catch {
     throw new ZipError(`${e.name} is damaged (cannot be decompressed)`);
   }

@@ -5,12 +5,12 @@
 import type { LedgerRow } from "../../core/inputs";
 import type { IssueList } from "../../core/messages";
 import { MAX_TOTAL_ORE } from "../../core/money";
-import { asOre, Ore } from "../../core/units";
+import { asOre, CellRef, DayNumber, Ore } from "../../core/units";
 import { LEDGER_TABLE } from "../../core/contract";
 import { cellRef, isBlank, isErrorCell, WorkbookGrid } from "../grid";
 import { at } from "../tables";
 import { cellText, parseAmountOre, dateParser, parseInteger } from "../values";
-import { open, TableResult } from "./tableReader";
+import { open, TableReader, TableResult } from "./tableReader";
 
 /** After this many bad rows, reading stops: enough to act on. */
 const MAX_ROW_ERRORS = 200;
@@ -32,15 +32,15 @@ export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueL
   const parseDate = dateParser(grid);
   let absoluteTotal = 0;
   for (const row of r.t.rows) {
-    const dateV = at(row, cols.date);
-    const accountV = at(row, cols.account);
-    const amountBlank = amountCols.every((k) => isBlank(at(row, cols[k])));
-    const blanks = [isBlank(dateV), isBlank(accountV), amountBlank];
-    if (blanks.every(Boolean)) continue;
+    // The hot loop of a large workbook: no array or closure per row.
+    const dateBlank = isBlank(at(row, cols.date));
+    const accountBlank = isBlank(at(row, cols.account));
+    const amountBlank = useDebitCredit ? isBlank(at(row, cols.debit)) && isBlank(at(row, cols.credit)) : isBlank(at(row, cols.amount));
+    if (dateBlank && accountBlank && amountBlank) continue;
     if (errorCount > MAX_ROW_ERRORS) break;
     const before = errors.length;
-    if (blanks.some(Boolean)) {
-      const which = blanks[0] ? "date" : blanks[1] ? "account" : amountCols[0];
+    if (dateBlank || accountBlank || amountBlank) {
+      const which = dateBlank ? "date" : accountBlank ? "account" : amountCols[0];
       errors.add("blank_required", {}, r.ref(row.index, which));
       errorCount++;
       continue;
@@ -74,17 +74,30 @@ export function readLedger(grid: WorkbookGrid, required: boolean, errors: IssueL
       errorCount++;
       continue;
     }
-    ledger.push({
-      day: day!,
-      voucher: cellText(voucher),
-      account: account!,
-      ore: ore!,
-      text: cellText(text),
-      project: cellText(project),
-      cell: r.ref(row.index, 0),
-      dateCell: r.ref(row.index, "date"),
-      accountCell: r.ref(row.index, "account"),
-    });
+    ledger.push(new ReadLedgerRow(day!, cellText(voucher), account!, ore!, cellText(text), cellText(project), r, row.index));
   }
   return { kind: "read", value: ledger, sheet: r.t.sheet };
+}
+
+/** A row as read from Huvudbok: its cell references are made when a message names one (few of 100 000 rows do). */
+class ReadLedgerRow implements LedgerRow {
+  constructor(
+    readonly day: DayNumber,
+    readonly voucher: string,
+    readonly account: number,
+    readonly ore: Ore,
+    readonly text: string,
+    readonly project: string,
+    private readonly reader: TableReader<typeof LEDGER_TABLE>,
+    private readonly index: number,
+  ) {}
+  get cell(): CellRef {
+    return this.reader.ref(this.index, 0);
+  }
+  get dateCell(): CellRef {
+    return this.reader.ref(this.index, "date");
+  }
+  get accountCell(): CellRef {
+    return this.reader.ref(this.index, "account");
+  }
 }
