@@ -6,7 +6,7 @@
 import { createHash } from "crypto";
 import fc from "fast-check";
 import { OUTPUTS } from "../src/core/compute";
-import { canonicalInputs, fingerprint, inputFingerprints } from "../src/core/fingerprint";
+import { canonicalInputs, fingerprint, inputFingerprints, writeOreText } from "../src/core/fingerprint";
 import { Decimal, oreText } from "../src/core/money";
 import { readInputs } from "../src/workbook/read";
 import { Utf8Writer } from "../src/core/utf8Writer";
@@ -106,6 +106,22 @@ test("the byte writer gives what encoding the text, and JSON.stringify of it, gi
       expect(Buffer.from(w.bytes()).equals(Buffer.concat(expected))).toBe(true);
     }),
     { numRuns: 2000 },
+  );
+});
+
+test("numbers and öre written as bytes are String(n) and oreText(ore)", () => {
+  const written = (f: (w: Utf8Writer) => void) => {
+    const w = new Utf8Writer(16);
+    f(w);
+    return Buffer.from(w.bytes()).toString("utf8");
+  };
+  const n = fc.oneof(fc.maxSafeInteger(), fc.integer(), fc.constantFrom(0, -0, 9, 10, 99, 100, 1e15, -1e15), fc.double());
+  fc.assert(
+    fc.property(n, (x) => {
+      expect(written((w) => w.int(x))).toBe(String(x));
+      expect(written((w) => writeOreText(w, x))).toBe(oreText(x));
+    }),
+    { numRuns: 5000 },
   );
 });
 

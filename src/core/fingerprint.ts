@@ -17,6 +17,29 @@ import { Utf8Writer } from "./utf8Writer";
 
 const j = (s: string) => JSON.stringify(s);
 
+const NL = 10;
+const TAB = 9;
+
+/** `oreText(ore)` written without making the string (the ledger's amounts). */
+export function writeOreText(w: Utf8Writer, ore: number): void {
+  if (!Number.isSafeInteger(ore) || ore === 0) {
+    w.text(oreText(ore));
+    return;
+  }
+  const abs = Math.abs(ore);
+  const kr = Math.floor(abs / 100);
+  const rest = abs - kr * 100;
+  if (ore < 0) w.byte(0x2d);
+  w.int(kr);
+  if (rest === 0) return;
+  w.byte(0x2e);
+  if (rest % 10 === 0) w.byte(0x30 + rest / 10);
+  else {
+    w.byte(0x30 + Math.floor(rest / 10));
+    w.byte(0x30 + (rest % 10));
+  }
+}
+
 /** SHA-256 as lowercase hex of bytes: the core's own, or a faster native one (the command line passes Node's). */
 export type Sha256 = (bytes: Uint8Array) => string;
 
@@ -89,11 +112,17 @@ function serialise(inputs: Inputs): { bytes: Uint8Array; sections: CanonicalSect
   for (const r of inputs.ledger) {
     let iso = isoOfDay.get(r.day);
     if (iso === undefined) isoOfDay.set(r.day, (iso = isoOfDayNumber(r.day)));
-    w.text(`\n${iso}\t`);
+    w.byte(NL);
+    w.text(iso);
+    w.byte(TAB);
     w.json(r.voucher);
-    w.text(`\t${r.account}\t${oreText(r.ore)}\t`);
+    w.byte(TAB);
+    w.int(r.account);
+    w.byte(TAB);
+    writeOreText(w, r.ore);
+    w.byte(TAB);
     w.json(r.text);
-    w.text("\t");
+    w.byte(TAB);
     w.json(r.project);
   }
   section("Insatser");

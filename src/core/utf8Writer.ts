@@ -22,6 +22,32 @@ export class Utf8Writer {
     return this.at;
   }
 
+  /** One ASCII character by its code (a tab, a newline). */
+  byte(code: number): void {
+    this.room(1);
+    this.buf[this.at++] = code;
+  }
+
+  /** A number as `String(n)` writes it; a safe integer without making that string. */
+  int(n: number): void {
+    if (!Number.isSafeInteger(n) || Object.is(n, -0)) {
+      this.text(String(n));
+      return;
+    }
+    this.room(17);
+    if (n < 0) {
+      this.buf[this.at++] = 0x2d;
+      n = -n;
+    }
+    let digits = 1;
+    for (let p = 10; p <= n; p *= 10) digits++;
+    for (let k = this.at + digits - 1; k >= this.at; k--) {
+      this.buf[k] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.at += digits;
+  }
+
   /** `s` as UTF-8. */
   text(s: string): void {
     this.room(s.length * 3);

@@ -108,7 +108,8 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
   }
   closeRun(n);
   // Voucher sums per year (numbering restarts each year); no string keys are built per row.
-  type VoucherSum = { ore: Ore; cell: CellRef };
+  // A voucher's first row by index: its cell is named only for the first unbalanced voucher.
+  type VoucherSum = { ore: Ore; first: number };
   const sumsByYear = new Map<number, Map<string, VoucherSum>>();
   const yearOfDay = new Map<DayNumber, Map<string, VoucherSum>>();
   for (let i = 0; i < n; i++) {
@@ -124,7 +125,7 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     }
     const s = sums.get(v);
     if (s) s.ore = addOre(s.ore, row.ore);
-    else sums.set(v, { ore: row.ore, cell: row.cell });
+    else sums.set(v, { ore: row.ore, first: i });
   }
   let unbalanced = 0;
   let firstUnbalanced: VoucherFindings["firstUnbalanced"] = null;
@@ -132,7 +133,7 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     for (const [voucher, s] of byVoucher) {
       if (s.ore === 0) continue;
       unbalanced++;
-      if (!firstUnbalanced) firstUnbalanced = { voucher, cell: s.cell, ore: s.ore };
+      if (!firstUnbalanced) firstUnbalanced = { voucher, cell: rows[s.first].cell, ore: s.ore };
     }
   }
   return { unbalanced, firstUnbalanced, duplicateRows, firstDuplicate, duplicateVouchers, firstDuplicateVoucher };

@@ -135,11 +135,18 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
     const rows: RawCell[][] = [];
     // A table's range is read only as far as the sheet has rows and cells (`A1:XFD1048576` is not 17 billion cells).
     const lastRow = Math.min(to.row, Math.max(from.row, sheet.rows.length - 1));
-    let width = 0;
-    for (let r = from.row; r <= lastRow; r++) width = Math.max(width, (sheet.rows[r] ?? []).length);
-    const lastCol = Math.min(to.col, Math.max(from.col, width - 1));
+    let widest = 0;
+    for (let r = from.row; r <= lastRow; r++) widest = Math.max(widest, (sheet.rows[r] ?? []).length);
+    const lastCol = Math.min(to.col, Math.max(from.col, widest - 1));
+    const width = lastCol - from.col + 1;
     for (let r = from.row; r <= lastRow; r++) {
       const src = sheet.rows[r] ?? [];
+      // A row that is already the table's row (from column A, as wide as the table) is shared, not copied: the grid
+      // is not changed after it is read, and a 100 000-row ledger is 100 000 arrays fewer.
+      if (from.col === 0 && src.length === width && !src.includes(undefined as unknown as RawCell)) {
+        rows.push(src);
+        continue;
+      }
       const cells: RawCell[] = [];
       for (let c = from.col; c <= lastCol; c++) cells.push(src[c] ?? null);
       rows.push(cells);
