@@ -154,6 +154,44 @@ describe("reader", () => {
     expect(firstDate(grid1904)).toEqual({ date: "2029-01-02" });
   });
 
+  test("the scanner's one-pass cell tag reads what its general attribute reader reads, or refuses alike", () => {
+    const strings = ["a", "b"];
+    const ctx = () => ({ strings, dates: [false, true], date1904: false });
+    const attr = (name: string, values: string[]) =>
+      fc.option(
+        fc.tuple(fc.constantFrom(...values), fc.constantFrom('"', "'")).map(([v, q]) => ` ${name}=${q}${v}${q}`),
+        { nil: "" },
+      );
+    const tag = fc.record({
+      r: attr("r", ["A1", "B2", "AB7", "$C$3", "", "A", "1", "XFE1", "A1>", "b2"]),
+      s: attr("s", ["0", "1", "", "x", "12"]),
+      t: attr("t", ["s", "n", "str", "inlineStr", "b", "e", "", "S", "zz"]),
+      extra: attr("cm", ["1"]),
+      end: fc.constantFrom(">", "/>", " >"),
+      body: fc.constantFrom("<v>1</v></c>", "<v>0</v></c>", "<v>45658</v></c>", "<v>#N/A</v></c>", "</c>", "<is><t>x</t></is></c>"),
+    });
+    fc.assert(
+      fc.property(fc.array(tag, { minLength: 1, maxLength: 4 }), fc.boolean(), (tags, reorder) => {
+        const cell = (x: (typeof tags)[0], lead: string) => {
+          const attrs = reorder ? x.t + x.r + x.extra + x.s : x.r + x.s + x.t + x.extra;
+          return `<c${lead}${attrs.slice(1)}${x.end}${x.end === "/>" ? "" : x.body}`;
+        };
+        // One space before the first attribute is the one-pass form; two spaces send the same tag to the general reader.
+        const sheet = (lead: string) =>
+          `<worksheet><sheetData><row r="1">${tags.map((x) => cell(x, lead)).join("")}</row></sheetData></worksheet>`;
+        const outcome = (xml: string) => {
+          try {
+            return readSheet(xml, "Blad", ctx());
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(outcome(sheet(" "))).toEqual(outcome(sheet("  ")));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test("a worksheet is read the same from Node's Buffer, from plain bytes (the task pane) and with a byte-order mark", async () => {
     const buf = await bufferOf(exampleWorkbook({ ledgerRows: 300 }));
     const plain = comparableGrid(readGrid(Package.fromBuffer(buf)));

@@ -11,19 +11,11 @@ import { columnLetters, quoteSheetName } from "../report/sheetModel";
 import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
 import { decodeUtf8, indexOfAscii, lastIndexOfAscii, startsWithAscii } from "./bytes";
 import { PackageError } from "./package";
-import { attributes, decodeEntities, decodeText, isXmlSpace, startTags, stringItemText } from "./xml";
+import { columnAt, parseA1 } from "./a1";
+import { clearMergedCells, DENSE_COLUMNS, finishRows, placeFarCells } from "./scanRows";
+import { decodeEntities, decodeText, isXmlSpace, stringItemText } from "./xml";
 
-/** 0-based column of the letters at `text[from]` (an A1 reference's start; a leading `$` is skipped), -1 if none. */
-export function columnAt(text: string, from: number, to: number): number {
-  let col = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36 /* $ */) break;
-  }
-  return col - 1;
-}
+export { columnAt, DENSE_COLUMNS, parseA1 };
 
 /** columnAt over bytes (a cell's `r` attribute in the scanner). */
 function columnAtBytes(b: Uint8Array, from: number, to: number): number {
@@ -39,17 +31,6 @@ function columnAtBytes(b: Uint8Array, from: number, to: number): number {
 
 const MAX_ROWS = EXCEL_MAX_ROWS;
 const MAX_COLUMNS = EXCEL_MAX_COLUMNS;
-/** Columns A–AMJ of a row are dense in the grid; cells beyond are kept where they are (see finishRows). */
-export const DENSE_COLUMNS = 1024;
-
-/** 0-based row and column of an A1 reference such as `AB12` or `$A$1`, inside Excel's grid. */
-export function parseA1(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) throw new PackageError(`bad cell reference ${ref}`);
-  const at = { row: Number(m[2]) - 1, col: columnAt(m[1], 0, m[1].length) };
-  if (at.row < 0 || at.row >= MAX_ROWS || at.col >= MAX_COLUMNS) throw new PackageError(`cell reference ${ref} is outside Excel's grid`);
-  return at;
-}
 
 function errorOf(text: string): RawCell {
   return { error: decodeEntities(text) };
@@ -213,7 +194,40 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
     const lt = b[pos] === LT ? pos : byteAfter(b, LT, pos);
     if (lt < 0 || lt >= end) break;
     const c1 = b[lt + 1];
-    const gt = byteAfter(b, GT, lt);
+    // Attributes r, s, t and hidden, as positions in the bytes (no string per attribute).
+    let rAt = -1;
+    let rEnd = -1;
+    let sAt = -1;
+    let sEnd = -1;
+    let t: string | undefined;
+    let hidden: string | undefined;
+    // The usual cell tag, `<c r="B2" s="2" t="s">`, read in one pass; any other form by the general reader below.
+    let gt = -1;
+    let k = lt + 2;
+    if (c1 === 99 /* c */ && b[k] === 32 && b[k + 1] === 114 /* r */ && b[k + 2] === EQ && b[k + 3] === QUOTE) {
+      k += 4;
+      rAt = k;
+      while (k < end && b[k] !== QUOTE && b[k] !== GT) k++;
+      rEnd = k++;
+      if (b[k] === 32 && b[k + 1] === 115 /* s */ && b[k + 2] === EQ && b[k + 3] === QUOTE) {
+        sAt = k += 4;
+        while (b[k] >= 48 && b[k] <= 57) k++;
+        sEnd = k++;
+      }
+      if (b[k] === 32 && b[k + 1] === 116 /* t */ && b[k + 2] === EQ && b[k + 3] === QUOTE) {
+        const tAt = (k += 4);
+        while ((b[k] >= 97 && b[k] <= 122) || (b[k] >= 65 && b[k] <= 90)) k++;
+        t = k > tAt && b[k] === QUOTE ? valueText(b, tAt, k) : "\u0000";
+        k++;
+      }
+      const closed = b[rEnd] === QUOTE && (sAt < 0 || b[sEnd] === QUOTE) && t !== "\u0000";
+      if (closed && b[k] === GT) gt = k;
+      else if (closed && b[k] === SLASH && b[k + 1] === GT) gt = k + 1;
+      else rAt = rEnd = sAt = sEnd = -1;
+      if (gt < 0) t = undefined;
+    }
+    const fast = gt >= 0;
+    if (!fast) gt = byteAfter(b, GT, lt);
     if (gt < 0) throw new PackageError(`sheet ${name}: unclosed tag`);
     pos = gt + 1;
     const selfClosing = b[gt - 1] === SLASH;
@@ -222,14 +236,7 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
     const c4 = b[lt + 4];
     const isRow = !isCell && c1 === 114 /* r */ && startsWithAscii(b, "row", lt + 1) && (isXmlSpace(c4) || c4 === GT || c4 === SLASH);
     if (!isCell && !isRow) continue;
-    // Attributes r, s, t and hidden, as positions in the bytes (no string per attribute).
-    let rAt = -1;
-    let rEnd = -1;
-    let sAt = -1;
-    let sEnd = -1;
-    let t: string | undefined;
-    let hidden: string | undefined;
-    let i = lt + 1;
+    let i = fast ? gt : lt + 1;
     while (i < gt && !isXmlSpace(b[i]) && b[i] !== GT && b[i] !== SLASH) i++;
     while (i < gt) {
       while (i < gt && isXmlSpace(b[i])) i++;
@@ -316,60 +323,4 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
   finishRows(rows);
   if (far.length > 0) placeFarCells(rows, far, merges);
   return { name, rows, hiddenRows };
-}
-
-type Merge = { tl: { row: number; col: number }; br: { row: number; col: number } };
-
-/** Merged cells: only the top-left cell holds the value. Only the cells that exist are visited. */
-function clearMergedCells(xml: string, rows: RawCell[][]): Merge[] {
-  const out: Merge[] = [];
-  for (const tag of startTags(xml, "mergeCell")) {
-    const ref = attributes(tag).ref ?? "";
-    const [a, b] = ref.split(":");
-    if (!a || !b) continue;
-    const tl = parseA1(a);
-    const br = parseA1(b);
-    out.push({ tl, br });
-    // A merge down to the grid's last row costs what the sheet holds.
-    for (let r = tl.row, last = Math.min(br.row, rows.length - 1); r <= last; r++) {
-      const cells = rows[r];
-      if (!cells) continue;
-      for (let c = tl.col, end = Math.min(br.col, cells.length - 1); c <= end; c++) if (r !== tl.row || c !== tl.col) cells[c] = null;
-    }
-  }
-  return out;
-}
-
-/**
- * Rows as the grid has them (workbook/grid.ts): no missing rows, a missing cell null, no trailing empties. Cells
- * beyond DENSE_COLUMNS are placed afterwards (placeFarCells), so that a row stays dense only as far as its cells go.
- */
-function finishRows(rows: RawCell[][]): void {
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r];
-    if (cells === undefined) {
-      rows[r] = [];
-      continue;
-    }
-    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
-    // Trailing empties (a merged range's tail) are not cells.
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-  }
-  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-}
-
-/**
- * The cells beyond DENSE_COLUMNS, where they are: the row is not filled up to them (a note in column XFD costs one
- * cell, not 16 384; issue 35 measured 2 000 such notes making a recalculation 10× slower and 5× larger). A cell
- * that a merge covers (not its top-left) is not a value, as in clearMergedCells.
- */
-function placeFarCells(rows: RawCell[][], far: Array<number | RawCell>, merges: Merge[]): void {
-  const wide = merges.filter((m) => m.br.col >= DENSE_COLUMNS);
-  for (let i = 0; i < far.length; i += 3) {
-    const r = far[i] as number;
-    const c = far[i + 1] as number;
-    if (wide.some((m) => r >= m.tl.row && r <= m.br.row && c >= m.tl.col && c <= m.br.col && (r !== m.tl.row || c !== m.tl.col))) continue;
-    while (rows.length <= r) rows.push([]);
-    rows[r][c] = far[i + 2] as RawCell;
-  }
 }
