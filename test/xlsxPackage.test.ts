@@ -16,10 +16,10 @@ import { OWNED_SHEETS } from "../src/report/sheets";
 import { SheetModel } from "../src/report/sheetModel";
 import { recalculate } from "../src/workbook/usecases";
 import { Package } from "../src/xlsx/package";
-import { dateStyles, digitsAt, isDateFormat, numberAt, readGrid, sharedStrings } from "../src/xlsx/read";
+import { dateStyles, digitsAt, isDateFormat, numberAt, readGrid, sharedStrings, sharedStringsOf } from "../src/xlsx/read";
 import { readSheet } from "../src/xlsx/scan";
 import { emptyPackage, writeSheetsToPackage } from "../src/xlsx/write";
-import { decodeText, escapeText } from "../src/xlsx/xml";
+import { decodeText, elements, escapeText, stringItemText } from "../src/xlsx/xml";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { crc32, deflateEntry, inflateEntry, readZip, writeZip, ZipError } from "../src/xlsx/zip";
 import { bufferOf, comparableGrid, gridOfWorkbook, workbookOf } from "./helpers/exceljs";
@@ -152,6 +152,37 @@ describe("reader", () => {
     const firstDate = (g: typeof grid1900) => g.sheets.find((s) => s.name === "Huvudbok")!.rows[1][0];
     expect(firstDate(grid1900)).toEqual({ date: "2025-01-01" });
     expect(firstDate(grid1904)).toEqual({ date: "2029-01-02" });
+  });
+
+  test("shared strings read in one pass are what reading each item's runs gives, refusals included", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "å", " ", "&amp;", "&lt;", "&#229;", "&#x110000;", "_x000D_", "_x", "\n", ">") });
+    const item = fc.oneof(
+      text.map((t) => `<si><t>${t}</t></si>`),
+      text.map((t) => `<si><t xml:space="preserve">${t}</t></si>`),
+      fc.tuple(text, text).map(([a, b]) => `<si><r><t>${a}</t></r><r><rPr><b/></rPr><t>${b}</t></r></si>`),
+      fc.tuple(text, text).map(([a, b]) => `<si><t>${a}</t><rPh sb="0" eb="1"><t>${b}</t></rPh></si>`),
+      fc.constantFrom("<si/>", "<si></si>", "<si><t/></si>", "<si><t></t></si>", "<sis/>", "<si><t>a</t>", "<si "),
+    );
+    // As the reader was: item by item, each item's text read before the next item is looked for.
+    const reference = (xml: string) => {
+      const out: string[] = [];
+      for (const si of elements(xml, "si")) out.push(si.inner === "" ? "" : stringItemText(si.inner));
+      return out;
+    };
+    const outcome = (f: () => string[]) => {
+      try {
+        return f();
+      } catch (e) {
+        return (e as Error).message.replace(/^shared string \d+: /, "");
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 6 }), (items) => {
+        const xml = `<sst>${items.join("")}</sst>`;
+        expect(outcome(() => sharedStringsOf(xml))).toEqual(outcome(() => reference(xml)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test("the scanner's one-pass cell tag reads what its general attribute reader reads, or refuses alike", () => {
