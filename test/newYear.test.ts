@@ -228,7 +228,11 @@ describe("a closed 2026 becomes 2027", () => {
 test("what stays in the source is said: older ledger rows, budget years, Prognos choices, notes beside a table, own sheets", async () => {
   const grid = await (await xlsxOf(closed2026())).readGrid();
   const members = grid.sheets.find((x) => x.name === "Medlemmar")!;
-  members.rows[0][8] = "Not till revisorn: nyckeln enligt SCB";
+  // A note beside the header, as a read grid would hold it: a row array of its own (a read grid's rows are shared
+  // with its tables, and a grid is not changed once read).
+  const header = [...members.rows[0]];
+  header[8] = "Not till revisorn: nyckeln enligt SCB";
+  members.rows[0] = header;
   grid.sheets.push({ name: "Anteckningar", rows: [["Egna anteckningar"]] });
   grid.sheetNames = [...(grid.sheetNames ?? []), "Anteckningar"];
   const plan = planNewYear(grid, OPTIONS);

@@ -39,6 +39,10 @@ export interface GridTable {
   bottom?: number;
 }
 
+/**
+ * What an adapter read of a workbook: a snapshot, not changed once read (a table's rows may be its sheet's own row
+ * arrays, and located tables are kept per grid: workbook/tables.ts). Code that changes rows copies them first.
+ */
 export interface WorkbookGrid {
   sheets: GridSheet[];
   /** The tables an adapter read (at least the input tables), with their cells. */

@@ -16,29 +16,45 @@ import { parseDate, serialInWorkbook } from "./values";
 /** The öre total is moved into the Decimal before it could pass 2^53 (each addend is below 1e11 öre). */
 const FLUSH = 2 ** 52;
 
+/** Decimals kept for the numbers that are not whole öre: a double written without an exponent has at most 22. */
+const SCALE = 24;
+const SCALE_DIVISOR = new Decimal(10).pow(SCALE);
+
 /**
  * An exact sum of cell numbers, equal to adding every number as a Decimal: numbers with at most
- * two decimals (account numbers, date serials, amounts) are added as integer öre; any other
- * number goes through Decimal. No object per cell.
+ * two decimals (account numbers, date serials, amounts) are added as integer öre; other numbers as
+ * written (`113.00999999999999`) as a whole number of 1e-24, exactly (BigInt); one written with an
+ * exponent through Decimal. No object per cell.
  */
 export class ExactSum {
   private ore = 0;
+  private scaled = 0n;
   private rest = new Decimal(0);
   add(n: number): void {
     const ore = exactOre(n);
     if (ore === null) {
-      this.rest = this.rest.plus(n);
+      this.addOther(n);
       return;
     }
     this.ore += ore;
     if (Math.abs(this.ore) > FLUSH) this.flush();
+  }
+  private addOther(n: number): void {
+    const text = String(n);
+    const dot = text.indexOf(".");
+    if (text.indexOf("e") >= 0 || dot < 0 || text.length - dot - 1 > SCALE) {
+      this.rest = this.rest.plus(n);
+      return;
+    }
+    this.scaled += BigInt(text.slice(0, dot) + text.slice(dot + 1).padEnd(SCALE, "0"));
   }
   private flush(): void {
     this.rest = this.rest.plus(new Decimal(this.ore).dividedBy(100));
     this.ore = 0;
   }
   value(): Decimal {
-    return this.rest.plus(new Decimal(this.ore).dividedBy(100));
+    const scaled = this.scaled === 0n ? new Decimal(0) : new Decimal(this.scaled.toString()).dividedBy(SCALE_DIVISOR);
+    return this.rest.plus(new Decimal(this.ore).dividedBy(100)).plus(scaled);
   }
 }
 
