@@ -118,10 +118,11 @@ export class AccountIndex {
   }
 }
 
-function addSafe(target: LineSums, line: LeafLine, ore: Ore, errors: IssueList, cell: CellRef): void {
-  const v = addOre(target[line], ore);
+/** Adds a row's amount to a line; the row's cell is asked for only when it is named (a reader may make it on demand). */
+function addSafe(target: LineSums, line: LeafLine, row: LedgerRow, errors: IssueList): void {
+  const v = addOre(target[line], row.ore);
   if (!Number.isSafeInteger(v)) {
-    errors.add("amount_overflow", {}, cell);
+    errors.add("amount_overflow", {}, row.cell);
     return;
   }
   target[line] = v;
@@ -251,14 +252,14 @@ export function aggregateLedger(
     }
     if (row.project && COST_LINES.has(line)) addProjectCost(agg, line, row, day >= period.start, day <= period.priorEnd);
     if (day >= period.start) {
-      addSafe(agg.period, line, row.ore, errors, row.cell);
+      addSafe(agg.period, line, row, errors);
       if (line === "bidrag_till_insatser" && row.project) {
         addTo(agg.paidByProject, row.project, row.ore);
         addTo(agg.paidThisYearByProject, row.project, row.ore);
       }
     } else {
-      addSafe(agg.priorYear, line, row.ore, errors, row.cell);
-      if (day <= period.priorEnd) addSafe(agg.priorPeriod, line, row.ore, errors, row.cell);
+      addSafe(agg.priorYear, line, row, errors);
+      if (day <= period.priorEnd) addSafe(agg.priorPeriod, line, row, errors);
       if (line === "bidrag_till_insatser" && row.project) {
         addTo(agg.paidByProject, row.project, row.ore);
       }

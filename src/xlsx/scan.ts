@@ -167,6 +167,19 @@ function byteAfter(b: Uint8Array, code: number, from: number): number {
   return -1;
 }
 
+const INLINE_END = "</t></is></c>";
+
+/**
+ * Where the text of a plain inline string starts (`<is><t>` or `<is><t xml:space="preserve">` at `at`, the text up to
+ * `</t></is></c>` holding no markup), or -1: then the general reader reads the cell.
+ */
+function plainInlineText(b: Uint8Array, at: number): number {
+  const start = startsWithAscii(b, "<is><t>", at) ? at + 7 : startsWithAscii(b, '<is><t xml:space="preserve">', at) ? at + 28 : -1;
+  if (start < 0) return -1;
+  const lt = byteAfter(b, LT, start);
+  return lt >= 0 && startsWithAscii(b, INLINE_END, lt) ? start : -1;
+}
+
 /** An attribute's value as text: a one-letter value (`t="s"`) without decoding. */
 function valueText(b: Uint8Array, from: number, to: number): string {
   return to === from + 1 && b[from] < 0x80 ? String.fromCharCode(b[from]) : decodeUtf8(b, from, to);
@@ -285,6 +298,7 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
     if (selfClosing) continue;
     const style = sAt < 0 ? -1 : digitsAt(b, sAt, sEnd);
     let v: RawCell | undefined;
+    let textAt = -1;
     try {
       if (b[gt + 1] === LT && b[gt + 2] === 118 /* v */ && b[gt + 3] === GT) {
         // The common case: a plain value; its end and the cell's are found without a search where they follow.
@@ -301,6 +315,11 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
           v = (k === k ? ctx.strings[k] : undefined) ?? typedValue(t, style, decodeUtf8(b, gt + 4, vEnd), ctx);
         } else v = typedValue(t, style, decodeUtf8(b, gt + 4, vEnd), ctx);
         pos = close + 4;
+      } else if (t === "inlineStr" && (textAt = plainInlineText(b, gt + 1)) >= 0) {
+        // Our own writer's text cell, `<is><t xml:space="preserve">text</t></is>`: the text as it stands, decoded.
+        const lt2 = byteAfter(b, LT, textAt);
+        v = decodeText(decodeUtf8(b, textAt, lt2));
+        pos = lt2 + INLINE_END.length;
       } else {
         const close = indexOfAscii(b, "</c>", gt);
         if (close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
