@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
+import fc from "fast-check";
 import iconv from "iconv-lite";
 import { messageText } from "../src/core/messages";
 import { cp437Char, decode, detectEncoding } from "../src/core/sie/encoding";
@@ -140,6 +141,32 @@ describe("SIE reading, rule by rule", () => {
     const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
     expect(decode(all, "cp437")).toBe(iconv.decode(all, "cp437"));
     for (let b = 0; b < 256; b++) expect(cp437Char(b)).toBe(iconv.decode(Buffer.from([b]), "cp437"));
+  });
+
+  test("a Buffer's native Latin-1 path decodes what the portable table path decodes, and leaves the bytes as they were", () => {
+    const swedish = iconv.encode("åäöÅÄÖé", "cp437");
+    const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...swedish), fc.constantFrom(10, 13, 32, 65));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 200 }), (list) => {
+        const buffer = Buffer.from(list);
+        const before = Buffer.from(buffer);
+        const portable = new Uint8Array(list);
+        // Unaligned bytes are read one by one, aligned ones four at a time: the same encoding either way.
+        const unaligned = new Uint8Array(list.length + 1).subarray(1);
+        unaligned.set(list);
+        expect(detectEncoding(unaligned)).toBe(detectEncoding(portable));
+        for (const encoding of ["cp437", "latin-1"] as const) {
+          // detectEncoding first, as the reader calls it: it notes where the high bytes are.
+          detectEncoding(buffer);
+          detectEncoding(portable);
+          expect(decode(buffer, encoding)).toBe(decode(portable, encoding));
+          expect(decode(unaligned, encoding)).toBe(decode(portable, encoding));
+          expect(decode(buffer, encoding)).toBe(iconv.decode(buffer, encoding === "cp437" ? "cp437" : "latin1"));
+        }
+        expect(buffer.equals(before)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("the encoding is detected from the Swedish letters: CP437, Latin-1 or UTF-8", () => {

@@ -23,6 +23,16 @@ for (const b of [0xe5, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6, 0xe9, 0xfc, 0xdc]) LETTER[b
 /** High bytes counted by detectEncoding, for decode's output size (one pass over a large file, not two). */
 const highBytes = new WeakMap<Uint8Array, number>();
 
+/** Where detectEncoding saw the high bytes, when each is a CP437 letter that Latin-1 also has (a Swedish export). */
+const latinHighAt = new WeakMap<Uint8Array, Int32Array>();
+
+/** For each high byte, the Latin-1 byte of its CP437 character, or 0 when Latin-1 has no such character. */
+const CP437_AS_LATIN1 = new Uint8Array(128);
+for (let i = 0; i < 128; i++) {
+  const c = CP437_HIGH.charCodeAt(i);
+  if (c >= 0xa0 && c <= 0xff) CP437_AS_LATIN1[i] = c;
+}
+
 /** Whether the bytes are valid UTF-8 and contain at least one multi-byte sequence. */
 function isUtf8(bytes: Uint8Array): boolean {
   let multi = false;
@@ -48,15 +58,31 @@ export function detectEncoding(bytes: Uint8Array): SieEncoding {
   let cp437 = 0;
   let latin1 = 0;
   let high = 0;
+  let at = new Int32Array(1024);
+  let latinOnly = true;
+  // Four bytes at a time where the bytes lie aligned: most of an export is ASCII, and a word without a high bit is
+  // skipped whole.
+  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : null;
   for (let i = 0; i < bytes.length; i++) {
+    if (words !== null && (i & 3) === 0 && i >> 2 < words.length && (words[i >> 2] & 0x80808080) === 0) {
+      i += 3;
+      continue;
+    }
     const b = bytes[i];
     if (b < 0x80) continue;
-    high++;
     const l = LETTER[b];
     if (l & 1) cp437++;
     if (l & 2) latin1++;
+    if (CP437_AS_LATIN1[b - 0x80] === 0) latinOnly = false;
+    if (high === at.length) {
+      const more = new Int32Array(at.length * 2);
+      more.set(at);
+      at = more;
+    }
+    at[high++] = i;
   }
   highBytes.set(bytes, high);
+  if (latinOnly) latinHighAt.set(bytes, at.subarray(0, high));
   return latin1 > cp437 ? "latin-1" : "cp437";
 }
 
@@ -83,6 +109,8 @@ export function decode(bytes: Uint8Array, encoding: SieEncoding): string {
     const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     return new TextDecoder("utf-8").decode(bytes.subarray(start));
   }
+  const fast = latin1String(bytes, encoding);
+  if (fast !== undefined) return fast;
   let high = highBytes.get(bytes) ?? -1;
   if (high < 0) {
     high = 0;
@@ -101,6 +129,27 @@ export function decode(bytes: Uint8Array, encoding: SieEncoding): string {
     }
   }
   return new TextDecoder("utf-8").decode(out.subarray(0, o));
+}
+
+/** What Node's Buffer has that the web's Uint8Array does not: a native Latin-1 decoder. */
+interface Latin1Slicer {
+  latin1Slice(from: number, to: number): string;
+}
+
+/**
+ * Node only (the bytes are a Buffer): Latin-1 text decoded natively, and CP437 text whose high bytes are all letters
+ * Latin-1 also has (å ä ö) rewritten byte for byte to Latin-1 first, where detectEncoding saw them; the same string as
+ * the table path, in a tenth of the time. Otherwise undefined.
+ */
+function latin1String(bytes: Uint8Array, encoding: SieEncoding): string | undefined {
+  if (typeof (bytes as unknown as Partial<Latin1Slicer>).latin1Slice !== "function") return undefined;
+  if (encoding === "latin-1") return (bytes as unknown as Latin1Slicer).latin1Slice(0, bytes.length);
+  const at = latinHighAt.get(bytes);
+  if (encoding !== "cp437" || at === undefined) return undefined;
+  // A copy (the caller's bytes are never changed): the typed array's own slice, which on a Buffer makes a Buffer.
+  const copy = Uint8Array.prototype.slice.call(bytes);
+  for (let k = 0; k < at.length; k++) copy[at[k]] = CP437_AS_LATIN1[bytes[at[k]] - 0x80];
+  return (copy as unknown as Latin1Slicer).latin1Slice(0, copy.length);
 }
 
 /** CP437's character for a byte (the table, for tests). */
