@@ -3,7 +3,8 @@
  * messages come from the catalogue (src/core/messages/); these are the shell's.
  */
 import type { Lang } from "../core/locale";
-import { encodingWorthSaying, fiscalYearName, SieSummary } from "../core/sie/summary";
+import type { SieSummary } from "../core/sie/summary";
+import { encodingWorthSaying, fiscalYearName } from "../core/sie/summaryNames";
 
 export const CLI_TEXT = {
   sv: {

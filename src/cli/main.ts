@@ -20,7 +20,6 @@ import { COMMAND_NAMES, commandHelp, nearestCommand, overviewHelp } from "./help
 import { CLI_TEXT, CliText } from "./i18n";
 import { openWorkbook } from "./open";
 import { Io, Parsed, printIssues, version } from "./shell";
-import { sieCommand } from "./sieCommands";
 
 export { defaultImportPath, defaultOutputPath } from "./files";
 export type { Io };
@@ -259,7 +258,8 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       return 0;
     }
     case "sie":
-      return sieCommand(p, io, lang);
+      // The SIE reader is loaded by the command that reads SIE files.
+      return (await import("./sieCommands")).sieCommand(p, io, lang);
     case "nytt-ar":
       return (await import("./newYearCommand")).newYearCommand(p, io, lang);
   }

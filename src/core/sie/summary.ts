@@ -174,18 +174,4 @@ export function summarizeSie(file: SieFile, name: string): SieSummary {
   };
 }
 
-/** Fiscal year 0 as the officer names it: `2021` for a calendar year, else `2021-07-01 – 2022-06-30`; null when the file has none. */
-export function fiscalYearName(s: Pick<SieSummary, "fiscalYears">): string | null {
-  const y = s.fiscalYears.find((f) => f.offset === 0);
-  if (!y) return null;
-  const calendar = y.start.endsWith("-01-01") && y.end.endsWith("-12-31") && y.start.slice(0, 4) === y.end.slice(0, 4);
-  return calendar ? y.start.slice(0, 4) : `${y.start} – ${y.end}`;
-}
-
-/**
- * The file's character encoding when it is worth a word: not the standard's PC8 (CP437), or characters that
- * could not be read (then the officer should know which encoding was assumed). Null otherwise.
- */
-export function encodingWorthSaying(s: Pick<SieSummary, "encoding" | "warnings">): string | null {
-  return s.encoding !== "cp437" || s.warnings.some((w) => w.code === "sie_replacement_characters") ? s.encoding : null;
-}
+export { encodingWorthSaying, fiscalYearName } from "./summaryNames";
