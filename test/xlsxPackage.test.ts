@@ -19,7 +19,7 @@ import { Package } from "../src/xlsx/package";
 import { dateStyles, digitsAt, isDateFormat, numberAt, readGrid, sharedStrings, sharedStringsOf } from "../src/xlsx/read";
 import { readSheet } from "../src/xlsx/scan";
 import { emptyPackage, writeSheetsToPackage } from "../src/xlsx/write";
-import { decodeText, elements, escapeText, stringItemText } from "../src/xlsx/xml";
+import { decodeText, elements, escapeText, runsText } from "../src/xlsx/xml";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { crc32, deflateEntry, inflateEntry, readZip, writeZip, ZipError } from "../src/xlsx/zip";
 import { bufferOf, comparableGrid, gridOfWorkbook, workbookOf } from "./helpers/exceljs";
@@ -154,7 +154,7 @@ describe("reader", () => {
     expect(firstDate(grid1904)).toEqual({ date: "2029-01-02" });
   });
 
-  test("shared strings read in one pass are what reading each item's runs gives, refusals included", () => {
+  test("shared strings, a plain item read as it stands, are what reading each item's runs gives, refusals included", () => {
     const text = fc.string({ unit: fc.constantFrom("a", "å", " ", "&amp;", "&lt;", "&#229;", "&#x110000;", "_x000D_", "_x", "\n", ">") });
     const item = fc.oneof(
       text.map((t) => `<si><t>${t}</t></si>`),
@@ -166,7 +166,7 @@ describe("reader", () => {
     // As the reader was: item by item, each item's text read before the next item is looked for.
     const reference = (xml: string) => {
       const out: string[] = [];
-      for (const si of elements(xml, "si")) out.push(si.inner === "" ? "" : stringItemText(si.inner));
+      for (const si of elements(xml, "si")) out.push(si.inner === "" ? "" : runsText(si.inner));
       return out;
     };
     const outcome = (f: () => string[]) => {
@@ -232,6 +232,18 @@ describe("reader", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test("merged cells are emptied but for their top-left cell wherever the mergeCells element stands", () => {
+    const ctx = { strings: [], dates: [], date1904: false };
+    const merge = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>';
+    const rows = ['<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', '<row r="2"><c r="A2"><v>3</v></c></row>'];
+    const places = [
+      `<worksheet><sheetData>${rows.join("")}</sheetData>${merge}</worksheet>`,
+      `<worksheet>${merge}<sheetData>${rows.join("")}</sheetData></worksheet>`,
+      `<worksheet><sheetData>${rows[0]}${merge}${rows[1]}</sheetData></worksheet>`,
+    ];
+    for (const xml of places) expect(readSheet(xml, "Blad", ctx).rows).toEqual([[1], [3]]);
   });
 
   test("a worksheet is read the same from Node's Buffer, from plain bytes (the task pane) and with a byte-order mark", async () => {

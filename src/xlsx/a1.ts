@@ -14,6 +14,18 @@ export function columnAt(text: string, from: number, to: number): number {
   return col - 1;
 }
 
+/** columnAt over bytes (a cell's `r` attribute in the scanner, xlsx/scan.ts). */
+export function columnAtBytes(b: Uint8Array, from: number, to: number): number {
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i];
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+  }
+  return col - 1;
+}
+
 /** 0-based row and column of an A1 reference such as `AB12` or `$A$1`, inside Excel's grid. */
 export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);

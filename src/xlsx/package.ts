@@ -105,6 +105,11 @@ export function unprefixed(xml: string): string {
   return out.replace(new RegExp(`^([\\s\\S]{${root.index}}<${root[2]}\\b)`), `$1 xmlns=${ns[1]}`);
 }
 
+/** Excel refuses a part with a document type declaration (it could define entities); so do we, for text and bytes alike. */
+function doctypeRefused(part: string): PackageError {
+  return new PackageError(`${part} has a document type declaration (<!DOCTYPE>), which Excel does not open`);
+}
+
 export class Package {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
@@ -144,8 +149,7 @@ export class Package {
       if (part.endsWith(".xml") || part.endsWith(".rels")) {
         // Excel refuses a part with a document type declaration (it could define entities); so do we, before
         // anything in it is read. (`<` cannot stand unescaped in text, so this finds markup only.)
-        if (t.indexOf("<!DOCTYPE") >= 0)
-          throw new PackageError(`${part} has a document type declaration (<!DOCTYPE>), which Excel does not open`);
+        if (t.indexOf("<!DOCTYPE") >= 0) throw doctypeRefused(part);
         t = unprefixed(t);
       }
       this.texts.set(part, t);
@@ -167,8 +171,7 @@ export class Package {
     let b: Uint8Array = inflateEntry(e);
     if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
     if (!part.endsWith(".xml") && !part.endsWith(".rels")) return b;
-    if (indexOfAscii(b, "<!DOCTYPE") >= 0)
-      throw new PackageError(`${part} has a document type declaration (<!DOCTYPE>), which Excel does not open`);
+    if (indexOfAscii(b, "<!DOCTYPE") >= 0) throw doctypeRefused(part);
     // The root element lies in the first 4 096 characters (unprefixed looks no further): at most 16 384 bytes.
     const head = decodeUtf8(b, 0, Math.min(b.length, 16384));
     if (unprefixed(head) !== head) return new TextEncoder().encode(this.text(part));

@@ -7,7 +7,7 @@
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
 import { Package, PackageError } from "./package";
 import { Context, parseA1, readSheet } from "./scan";
-import { attributes, decodeText, elements, isXmlSpace, startTags, stringItemText } from "./xml";
+import { attributes, elements, startTags, stringItemText } from "./xml";
 
 export { digitsAt, numberAt, parseA1 } from "./scan";
 
@@ -110,28 +110,10 @@ export function sharedStrings(pkg: Package, wbPart: string): string[] {
 /** The items of a shared strings part as text. */
 export function sharedStringsOf(xml: string): string[] {
   const out: string[] = [];
-  // One pass, as `elements` makes it (an item that is never closed is an error, not a search to the end for each of
-  // 150 000 of them), without an object per item; a plain item (`<si><t>text</t></si>`) is its text, decoded.
-  let pos = 0;
-  for (;;) {
-    const lt = xml.indexOf("<si", pos);
-    if (lt < 0) break;
-    const after = xml.charCodeAt(lt + 3);
-    pos = lt + 3;
-    if (!(isXmlSpace(after) || after === 62 /* > */ || after === 47) /* / */) continue;
-    const gt = xml.indexOf(">", lt);
-    if (gt < 0) throw new PackageError("unclosed <si> tag");
-    if (xml.charCodeAt(gt - 1) === 47) {
-      out.push("");
-      pos = gt + 1;
-      continue;
-    }
-    const end = xml.indexOf("</si>", gt + 1);
-    if (end < 0) throw new PackageError("<si> is never closed");
-    pos = end + 5;
+  // One pass: an item that is never closed is an error, not a search to the end for each of 150 000 of them.
+  for (const si of elements(xml, "si")) {
     try {
-      const text = plainItemText(xml, gt + 1, end);
-      out.push(text !== undefined ? decodeText(text) : gt + 1 === end ? "" : stringItemText(xml.slice(gt + 1, end)));
+      out.push(si.inner === "" ? "" : stringItemText(si.inner));
     } catch (e) {
       if (e instanceof PackageError) throw new PackageError(`shared string ${out.length + 1}: ${e.message}`);
       throw e;
@@ -139,16 +121,6 @@ export function sharedStringsOf(xml: string): string[] {
   }
   return out;
 }
-
-/** The text of an item that is one `<t>` or `<t xml:space="preserve">` and nothing else, undecoded; else undefined. */
-function plainItemText(xml: string, from: number, to: number): string | undefined {
-  const start = xml.startsWith("<t>", from) ? from + 3 : xml.startsWith(PRESERVE, from) ? from + PRESERVE.length : -1;
-  if (start < 0 || to - 4 < start || !xml.startsWith("</t>", to - 4)) return undefined;
-  const lt = xml.indexOf("<", start);
-  return lt === to - 4 ? xml.slice(start, lt) : undefined;
-}
-
-const PRESERVE = '<t xml:space="preserve">';
 
 /** The Excel tables of a worksheet, cut out of its rows; `names` collects both names of every table part. */
 function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{ name: string; sheet: string }>): GridTable[] {

@@ -11,23 +11,11 @@ import { columnLetters, quoteSheetName } from "../report/sheetModel";
 import { GridSheet, NO_CACHED_VALUE, RawCell } from "../workbook/grid";
 import { decodeUtf8, indexOfAscii, lastIndexOfAscii, startsWithAscii } from "./bytes";
 import { PackageError } from "./package";
-import { columnAt, parseA1 } from "./a1";
+import { columnAt, columnAtBytes, parseA1 } from "./a1";
 import { clearMergedCells, DENSE_COLUMNS, finishRows, placeFarCells } from "./scanRows";
 import { decodeEntities, decodeText, isXmlSpace, stringItemText } from "./xml";
 
 export { columnAt, DENSE_COLUMNS, parseA1 };
-
-/** columnAt over bytes (a cell's `r` attribute in the scanner). */
-function columnAtBytes(b: Uint8Array, from: number, to: number): number {
-  let col = 0;
-  for (let i = from; i < to; i++) {
-    const c = b[i];
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36 /* $ */) break;
-  }
-  return col - 1;
-}
 
 const MAX_ROWS = EXCEL_MAX_ROWS;
 const MAX_COLUMNS = EXCEL_MAX_COLUMNS;
@@ -169,15 +157,9 @@ function byteAfter(b: Uint8Array, code: number, from: number): number {
 
 const INLINE_END = "</t></is></c>";
 
-/**
- * Where the text of a plain inline string starts (`<is><t>` or `<is><t xml:space="preserve">` at `at`, the text up to
- * `</t></is></c>` holding no markup), or -1: then the general reader reads the cell.
- */
-function plainInlineText(b: Uint8Array, at: number): number {
-  const start = startsWithAscii(b, "<is><t>", at) ? at + 7 : startsWithAscii(b, '<is><t xml:space="preserve">', at) ? at + 28 : -1;
-  if (start < 0) return -1;
-  const lt = byteAfter(b, LT, start);
-  return lt >= 0 && startsWithAscii(b, INLINE_END, lt) ? start : -1;
+/** Where the text of a plain inline string starts (`<is><t>` or `<is><t xml:space="preserve">` at `at`), or -1. */
+function inlineTextStart(b: Uint8Array, at: number): number {
+  return startsWithAscii(b, "<is><t>", at) ? at + 7 : startsWithAscii(b, '<is><t xml:space="preserve">', at) ? at + 28 : -1;
 }
 
 /** An attribute's value as text: a one-letter value (`t="s"`) without decoding. */
@@ -202,6 +184,7 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
   // Cells beyond DENSE_COLUMNS, as (row, column, value) triples: placed after the rows are finished.
   const far: Array<number | RawCell> = [];
   let pos = start < 0 || end < start ? end : byteAfter(b, GT, start) + 1;
+  let mergesAt = start > 0 && decodeUtf8(b, 0, start).includes("<mergeCells") ? indexOfAscii(b, "<mergeCells") : -1;
   while (pos >= 0 && pos < end) {
     // Between cells there is normally no text: the next tag starts where the last one ended.
     const lt = b[pos] === LT ? pos : byteAfter(b, LT, pos);
@@ -248,7 +231,11 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
     const isCell = c1 === 99 /* c */ && (isXmlSpace(c2) || c2 === GT || c2 === SLASH);
     const c4 = b[lt + 4];
     const isRow = !isCell && c1 === 114 /* r */ && startsWithAscii(b, "row", lt + 1) && (isXmlSpace(c4) || c4 === GT || c4 === SLASH);
-    if (!isCell && !isRow) continue;
+    if (!isCell && !isRow) {
+      // A mergeCells out of its place (the schema puts it after sheetData) still empties what it covers.
+      if (mergesAt < 0 && c1 === 109 /* m */ && startsWithAscii(b, "mergeCells", lt + 1)) mergesAt = lt;
+      continue;
+    }
     let i = fast ? gt : lt + 1;
     while (i < gt && !isXmlSpace(b[i]) && b[i] !== GT && b[i] !== SLASH) i++;
     while (i < gt) {
@@ -299,6 +286,7 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
     const style = sAt < 0 ? -1 : digitsAt(b, sAt, sEnd);
     let v: RawCell | undefined;
     let textAt = -1;
+    let textEnd = -1;
     try {
       if (b[gt + 1] === LT && b[gt + 2] === 118 /* v */ && b[gt + 3] === GT) {
         // The common case: a plain value; its end and the cell's are found without a search where they follow.
@@ -315,11 +303,14 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
           v = (k === k ? ctx.strings[k] : undefined) ?? typedValue(t, style, decodeUtf8(b, gt + 4, vEnd), ctx);
         } else v = typedValue(t, style, decodeUtf8(b, gt + 4, vEnd), ctx);
         pos = close + 4;
-      } else if (t === "inlineStr" && (textAt = plainInlineText(b, gt + 1)) >= 0) {
-        // Our own writer's text cell, `<is><t xml:space="preserve">text</t></is>`: the text as it stands, decoded.
-        const lt2 = byteAfter(b, LT, textAt);
-        v = decodeText(decodeUtf8(b, textAt, lt2));
-        pos = lt2 + INLINE_END.length;
+      } else if (
+        t === "inlineStr" &&
+        (textAt = inlineTextStart(b, gt + 1)) >= 0 &&
+        startsWithAscii(b, INLINE_END, (textEnd = byteAfter(b, LT, textAt)))
+      ) {
+        // Our own writer's text cell, `<is><t xml:space="preserve">text</t></is>`: the text, holding no markup, decoded.
+        v = decodeText(decodeUtf8(b, textAt, textEnd));
+        pos = textEnd + INLINE_END.length;
       } else {
         const close = indexOfAscii(b, "</c>", gt);
         if (close < 0) throw new PackageError(`sheet ${name}: unclosed cell`);
@@ -336,8 +327,9 @@ export function readSheet(part: Uint8Array | string, name: string, ctx: Context)
       else far.push(row, col, v);
     }
   }
-  // The schema puts mergeCells after sheetData: the search starts there, not 28 MB before it.
-  const mergesAt = indexOfAscii(b, "<mergeCells", Math.max(0, end));
+  // The first mergeCells, wherever it stands, without searching the 28 MB of cells again: the part before the cells,
+  // the tags the loop passed, then what follows the cells.
+  if (mergesAt < 0) mergesAt = indexOfAscii(b, "<mergeCells", Math.max(0, end));
   const merges = mergesAt < 0 ? [] : clearMergedCells(decodeUtf8(b, mergesAt, b.length), rows);
   finishRows(rows);
   if (far.length > 0) placeFarCells(rows, far, merges);

@@ -73,13 +73,19 @@ export function detectEncoding(bytes: Uint8Array): SieEncoding {
     const l = LETTER[b];
     if (l & 1) cp437++;
     if (l & 2) latin1++;
-    if (CP437_AS_LATIN1[b - 0x80] === 0) latinOnly = false;
-    if (high === at.length) {
+    high++;
+    // The places are kept only while every high byte so far is a letter Latin-1 has (latin1String's condition).
+    if (!latinOnly) continue;
+    if (CP437_AS_LATIN1[b - 0x80] === 0) {
+      latinOnly = false;
+      continue;
+    }
+    if (high > at.length) {
       const more = new Int32Array(at.length * 2);
       more.set(at);
       at = more;
     }
-    at[high++] = i;
+    at[high - 1] = i;
   }
   highBytes.set(bytes, high);
   if (latinOnly) latinHighAt.set(bytes, at.subarray(0, high));
