@@ -37,3 +37,26 @@ describe("the browser's zlib", () => {
     expect(browserZlib.inflateRawSync(packed, { maxOutputLength: 10_000 }).length).toBe(10_000);
   });
 });
+
+describe("the zip layer over the browser's zlib", () => {
+  test("a part inflated ahead is inflated at once, where there is no thread pool: same bytes, same refusals", async () => {
+    let zip: typeof import("../src/xlsx/zip") | undefined;
+    jest.isolateModules(() => {
+      jest.doMock("zlib", () => ({ __esModule: true, default: browserZlib }));
+      zip = require("../src/xlsx/zip") as typeof import("../src/xlsx/zip");
+    });
+    jest.dontMock("zlib");
+    const { deflateEntry, inflateEntryAsync, readZip, writeZip } = zip!;
+    const xml = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'.repeat(500);
+    const [entry] = readZip(writeZip([deflateEntry("xl/worksheets/sheet1.xml", xml)]));
+    const spy = jest.spyOn(browserZlib, "inflateRawSync");
+    try {
+      expect((await inflateEntryAsync(entry)).toString("utf8")).toBe(xml);
+      expect(spy).toHaveBeenCalledTimes(1);
+      await expect(inflateEntryAsync({ ...entry, crc: entry.crc ^ 1 })).rejects.toThrow(/damaged \(size or checksum/);
+      await expect(inflateEntryAsync({ ...entry, size: 100 })).rejects.toThrow(/damaged \(cannot be decompressed\)/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -2,7 +2,7 @@
  * An .xlsx file as an Open Packaging Conventions package: named parts in a zip, tied together by
  * relationship parts (`_rels/*.rels`) and typed by `[Content_Types].xml`.
  */
-import { inflateEntry, MAX_PACKAGE, readZip, ZipEntry, ZipError } from "./zip";
+import { inflateEntry, inflateEntryAsync, MAX_PACKAGE, readZip, ZipEntry, ZipError } from "./zip";
 import { attributes, startTags } from "./xml";
 import { decodeUtf8, indexOfAscii } from "./bytes";
 
@@ -119,6 +119,8 @@ export class Package {
   /** Parts counted against the package's budget (MAX_PACKAGE), and their declared sizes' sum. */
   private readonly reserved = new Set<string>();
   private inflated = 0;
+  /** Parts inflated by `inflateAhead`, or why they could not be, until `text` or `bytes` takes them. */
+  private readonly ahead = new Map<string, Buffer | Error>();
 
   constructor(entries: ZipEntry[]) {
     this.entries = entries;
@@ -144,7 +146,7 @@ export class Package {
       const e = this.byName.get(part);
       if (!e) throw new PackageError(`part ${part} is missing`);
       this.reserve([part]);
-      t = inflateEntry(e).toString("utf8");
+      t = this.inflate(e).toString("utf8");
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
       if (part.endsWith(".xml") || part.endsWith(".rels")) {
         // Excel refuses a part with a document type declaration (it could define entities); so do we, before
@@ -168,7 +170,7 @@ export class Package {
     const e = this.byName.get(part);
     if (!e) throw new PackageError(`part ${part} is missing`);
     this.reserve([part]);
-    let b: Uint8Array = inflateEntry(e);
+    let b: Uint8Array = this.inflate(e);
     if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
     if (!part.endsWith(".xml") && !part.endsWith(".rels")) return b;
     if (indexOfAscii(b, "<!DOCTYPE") >= 0) throw doctypeRefused(part);
@@ -186,6 +188,36 @@ export class Package {
    */
   sheetHead(part: string): string {
     return this.heads.get(part) ?? this.text(part);
+  }
+
+  /**
+   * Inflates parts on zlib's thread pool (see inflateEntryAsync) while the caller reads others; `text` and `bytes`
+   * then take them, once. A part that cannot be inflated is refused when it is read, with the error it would have had
+   * then, so that what a read says first does not depend on which parts were inflated ahead. Counted against the
+   * package's budget first, as every read is.
+   */
+  async inflateAhead(parts: string[]): Promise<void> {
+    this.reserve(parts);
+    await Promise.all(
+      parts.map(async (part) => {
+        const e = this.byName.get(part);
+        if (!e || this.ahead.has(part) || this.texts.has(part)) return;
+        try {
+          this.ahead.set(part, await inflateEntryAsync(e));
+        } catch (error) {
+          this.ahead.set(part, error instanceof Error ? error : new ZipError(String(error)));
+        }
+      }),
+    );
+  }
+
+  /** A part's bytes: inflated ahead (taken, not kept) or now. */
+  private inflate(e: ZipEntry): Buffer {
+    const ready = this.ahead.get(e.name);
+    if (ready === undefined) return inflateEntry(e);
+    this.ahead.delete(e.name);
+    if (ready instanceof Error) throw ready;
+    return ready;
   }
 
   /**

@@ -7,7 +7,7 @@
 import type { GridSheet, GridTable, RawCell, WorkbookGrid } from "../workbook/grid";
 import { Package, PackageError } from "./package";
 import { Context, parseA1, readSheet } from "./scan";
-import { attributes, elements, startTags, stringItemText } from "./xml";
+import { attributes, decodeText, elements, PRESERVE, startTags, stringItemText } from "./xml";
 
 export { digitsAt, numberAt, parseA1 } from "./scan";
 
@@ -111,16 +111,35 @@ export function sharedStrings(pkg: Package, wbPart: string): string[] {
 export function sharedStringsOf(xml: string): string[] {
   const out: string[] = [];
   // One pass: an item that is never closed is an error, not a search to the end for each of 150 000 of them.
-  for (const si of elements(xml, "si")) {
+  for (let pos = 0; ;) {
+    const lt = xml.indexOf("<si", pos);
+    if (lt < 0) return out;
+    // The usual item, `<si><t>text</t></si>` (a ledger's 100 000 voucher texts), read where it stands; any other
+    // item (runs, phonetic text, attributes, empty) by the general reader, which also passes a `<si` that is not one.
+    const start = xml.startsWith("<si><t>", lt) ? lt + 7 : xml.startsWith(USUAL_PRESERVED, lt) ? lt + USUAL_PRESERVED.length : -1;
+    const close = start < 0 ? -1 : xml.indexOf("<", start);
+    const usual = close >= 0 && xml.startsWith("</t></si>", close);
+    // The usual item's text, or an item's content.
+    let raw: string;
+    if (usual) {
+      raw = xml.slice(start, close);
+      pos = close + 9;
+    } else {
+      const si = elements(xml, "si", lt).next();
+      if (si.done) return out;
+      raw = si.value.inner;
+      pos = si.value.end;
+    }
     try {
-      out.push(si.inner === "" ? "" : stringItemText(si.inner));
+      out.push(usual ? decodeText(raw) : raw === "" ? "" : stringItemText(raw));
     } catch (e) {
       if (e instanceof PackageError) throw new PackageError(`shared string ${out.length + 1}: ${e.message}`);
       throw e;
     }
   }
-  return out;
 }
+
+const USUAL_PRESERVED = "<si>" + PRESERVE;
 
 /** The Excel tables of a worksheet, cut out of its rows; `names` collects both names of every table part. */
 function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{ name: string; sheet: string }>): GridTable[] {
@@ -162,10 +181,42 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
 
 /** The whole workbook as the neutral grid. */
 export function readGrid(pkg: Package): WorkbookGrid {
+  const plan = gridPlan(pkg);
+  return gridOf(pkg, plan, gridContext(pkg, plan));
+}
+
+/**
+ * readGrid, with the large worksheets (a ledger's 28 MB) inflated on zlib's thread pool while the shared strings and
+ * styles are read here: the same grid and the same errors in the same order (Package.inflateAhead).
+ */
+export async function readGridAsync(pkg: Package): Promise<WorkbookGrid> {
+  const plan = gridPlan(pkg);
+  const large = plan.entries.flatMap((s) => (s.part && (pkg.entry(s.part)?.size ?? 0) >= INFLATE_AHEAD_BYTES ? [s.part] : []));
+  const ahead = pkg.inflateAhead(large);
+  let ctx: Context;
+  try {
+    ctx = gridContext(pkg, plan);
+  } finally {
+    // Whatever the strings or styles say, nothing is left inflating behind the answer.
+    await ahead;
+  }
+  return gridOf(pkg, plan, ctx);
+}
+
+/** Worksheets at least this large are inflated ahead; for smaller ones the thread pool's round trip costs more. */
+const INFLATE_AHEAD_BYTES = 1 << 20;
+
+interface GridPlan {
+  wbPart: string;
+  wbXml: string;
+  entries: SheetEntry[];
+}
+
+/** The workbook part and its sheets; every part the read inflates counted against the budget before any is read. */
+function gridPlan(pkg: Package): GridPlan {
   const wbPart = workbookPart(pkg);
   const wbXml = pkg.text(wbPart);
   const entries = sheetEntries(pkg, wbPart);
-  // Every part this read inflates, counted against the package's budget before the first sheet is read.
   pkg.reserve([
     ...pkg
       .relationships(wbPart)
@@ -173,9 +224,17 @@ export function readGrid(pkg: Package): WorkbookGrid {
       .map((r) => r.target),
     ...entries.flatMap((s) => (s.part ? [s.part] : [])),
   ]);
+  return { wbPart, wbXml, entries };
+}
+
+/** What reading a cell needs: the shared strings, the date styles, the date system. */
+function gridContext(pkg: Package, { wbPart, wbXml }: GridPlan): Context {
   const pr = startTags(wbXml, "workbookPr").next();
   const d1904 = pr.done ? undefined : attributes(pr.value).date1904;
-  const ctx: Context = { strings: sharedStrings(pkg, wbPart), dates: dateStyles(pkg, wbPart), date1904: d1904 === "1" || d1904 === "true" };
+  return { strings: sharedStrings(pkg, wbPart), dates: dateStyles(pkg, wbPart), date1904: d1904 === "1" || d1904 === "true" };
+}
+
+function gridOf(pkg: Package, { wbXml, entries }: GridPlan, ctx: Context): WorkbookGrid {
   const sheets: GridSheet[] = [];
   const tables: GridTable[] = [];
   const tableNames: Array<{ name: string; sheet: string }> = [];

@@ -9,7 +9,7 @@ import { WorkbookPort, WriteRefused } from "../workbook/port";
 import { asCellRef } from "../core/units";
 import { writeLimitProblems } from "../report/limits";
 import { Package } from "./package";
-import { dateStyles, isMacroEnabled, isStrict, readGrid, sheetEntries, workbookPart } from "./read";
+import { dateStyles, isMacroEnabled, isStrict, readGridAsync, sheetEntries, workbookPart } from "./read";
 import { applyEdits, EditRefusedAt } from "./patchSheet";
 import { Styles, MINIMAL_STYLES } from "./styles";
 import { emptyPackage, writeSheetsToPackage } from "./write";
@@ -38,9 +38,14 @@ export class XlsxPort implements WorkbookPort {
     try {
       return f();
     } catch (e) {
-      if ((e instanceof PackageError || e instanceof ZipError) && e.file === undefined) e.file = this.source;
-      throw e;
+      throw this.withFile(e);
     }
+  }
+
+  /** A package or zip error, naming this port's file. */
+  private withFile(e: unknown): unknown {
+    if ((e instanceof PackageError || e instanceof ZipError) && e.file === undefined) e.file = this.source;
+    return e;
   }
 
   static fromBuffer(buf: Buffer | ArrayBuffer | Uint8Array, source?: string): XlsxPort {
@@ -59,7 +64,14 @@ export class XlsxPort implements WorkbookPort {
 
   /** The grid of the file as opened (the package is never changed in place; writes go to a new file). */
   async readGrid(): Promise<WorkbookGrid> {
-    return (this.grid ??= this.named(() => readGrid(this.pkg)));
+    if (!this.grid) {
+      try {
+        this.grid = await readGridAsync(this.pkg);
+      } catch (e) {
+        throw this.withFile(e);
+      }
+    }
+    return this.grid;
   }
 
   /** A macro-enabled workbook (its content type), which Excel opens only under the `.xlsm` extension. */

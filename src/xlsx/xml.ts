@@ -49,6 +49,8 @@ export interface ElementAt {
   inner: string;
   /** The whole element as written, from `<` to its end. */
   outer: string;
+  /** Where the element ends in the text searched (the position after its last character). */
+  end: number;
 }
 
 /**
@@ -74,13 +76,13 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
     const attrs = xml.slice(lt + open.length, selfClosing ? gt - 1 : gt);
     if (selfClosing) {
       pos = gt + 1;
-      yield { attrs, inner: "", outer: xml.slice(lt, pos) };
+      yield { attrs, inner: "", outer: xml.slice(lt, pos), end: pos };
       continue;
     }
     const end = xml.indexOf(close, gt + 1);
     if (end < 0 || end >= to) throw new PackageError(`<${name}> is never closed`);
     pos = end + close.length;
-    yield { attrs, inner: xml.slice(gt + 1, end), outer: xml.slice(lt, pos) };
+    yield { attrs, inner: xml.slice(gt + 1, end), outer: xml.slice(lt, pos), end: pos };
   }
 }
 
@@ -141,7 +143,7 @@ export function escapeAttr(s: string): string {
   return escapeText(s).replace(/[\n\t]/g, (c) => (c === "\n" ? "&#10;" : "&#9;"));
 }
 
-const PRESERVE = '<t xml:space="preserve">';
+export const PRESERVE = '<t xml:space="preserve">';
 
 /** The text of every `<t>` in a string item or inline string, skipping phonetic runs (`<rPh>`). */
 export function stringItemText(inner: string): string {

@@ -79,18 +79,54 @@ export const MAX_PACKAGE = 800_000_000;
 
 /** The uncompressed bytes of an entry, checked against its CRC. */
 export function inflateEntry(e: ZipEntry): Buffer {
-  if (e.size > MAX_PART)
-    throw new ZipError(`${e.name} is ${Math.round(e.size / 1e6)} MB uncompressed, more than the ${MAX_PART / 1e6} MB a part may have`);
+  const options = inflateOptions(e);
   let out: Buffer;
   try {
-    // Never more than the directory declares: a part that inflates beyond it (a zip bomb) is refused.
-    // One output chunk of the declared size, not 16 KB chunks concatenated (a copy of 28 MB for a ledger); never more
-    // than DEFLATE can expand the compressed bytes to (1 032 : 1), whatever the directory claims.
-    const chunkSize = Math.max(64, Math.min(e.size + 1, e.compressedSize * 1032 + 64));
-    out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data, { maxOutputLength: Math.max(1, e.size), chunkSize });
+    out = e.method === 0 ? e.data : zlib.inflateRawSync(e.data, options);
   } catch {
-    throw new ZipError(`${e.name} is damaged (cannot be decompressed)`);
+    throw damaged(e);
   }
+  return checked(e, out);
+}
+
+/**
+ * inflateEntry on zlib's thread pool, where Node has one (the command line): the main thread reads other parts
+ * meanwhile. The same limits, checks and errors; where zlib has no asynchronous inflate (the task pane's fflate),
+ * the part is inflated at once.
+ */
+export function inflateEntryAsync(e: ZipEntry): Promise<Buffer> {
+  const inflateRaw = (zlib as unknown as { inflateRaw?: typeof import("zlib").inflateRaw }).inflateRaw;
+  // A refusal before inflating (a part over MAX_PART) rejects, as every other one does.
+  return new Promise((resolve, reject) => {
+    if (e.method === 0 || typeof inflateRaw !== "function") return resolve(inflateEntry(e));
+    inflateRaw(e.data, inflateOptions(e), (error, out) => {
+      try {
+        if (error) throw damaged(e);
+        resolve(checked(e, out));
+      } catch (refused) {
+        reject(refused);
+      }
+    });
+  });
+}
+
+/**
+ * Never more than the directory declares: a part that inflates beyond it (a zip bomb) is refused. One output chunk
+ * of the declared size, not 16 KB chunks concatenated (a copy of 28 MB for a ledger); never more than DEFLATE can
+ * expand the compressed bytes to (1 032 : 1), whatever the directory claims. A part over MAX_PART is refused here.
+ */
+function inflateOptions(e: ZipEntry): { maxOutputLength: number; chunkSize: number } {
+  if (e.size > MAX_PART)
+    throw new ZipError(`${e.name} is ${Math.round(e.size / 1e6)} MB uncompressed, more than the ${MAX_PART / 1e6} MB a part may have`);
+  return { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, Math.min(e.size + 1, e.compressedSize * 1032 + 64)) };
+}
+
+function damaged(e: ZipEntry): ZipError {
+  return new ZipError(`${e.name} is damaged (cannot be decompressed)`);
+}
+
+/** The inflated bytes if they are as long as the directory says and match its CRC. */
+function checked(e: ZipEntry, out: Buffer): Buffer {
   if (out.length !== e.size || crc32(out) !== e.crc) throw new ZipError(`${e.name} is damaged (size or checksum does not match)`);
   return out;
 }
