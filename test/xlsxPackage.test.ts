@@ -154,6 +154,11 @@ describe("reader", () => {
       expect(sync.mock.calls.filter(([data]) => data === ledger.data)).toHaveLength(0);
       expect(sync.mock.calls.length).toBeGreaterThan(0);
       expect(grid).toEqual(readGrid(Package.fromBuffer(buf)));
+      // Two reads asked at once through the port: one read, one grid.
+      const port = XlsxPort.fromBuffer(buf);
+      const [a, b] = await Promise.all([port.readGrid(), port.readGrid()]);
+      expect(a).toBe(b);
+      expect(a).toEqual(grid);
     } finally {
       sync.mockRestore();
     }

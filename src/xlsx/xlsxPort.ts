@@ -22,7 +22,7 @@ export { PackageError, ZipError };
 export class XlsxPort implements WorkbookPort {
   private readonly pending = new Map<string, SheetModel>();
   private readonly edits: TableEdit[] = [];
-  private grid: WorkbookGrid | undefined;
+  private grid: Promise<WorkbookGrid> | undefined;
 
   /**
    * @param source the file the package came from, named by errors found after opening (a damaged part met when
@@ -62,16 +62,14 @@ export class XlsxPort implements WorkbookPort {
     return new XlsxPort(emptyPackage());
   }
 
-  /** The grid of the file as opened (the package is never changed in place; writes go to a new file). */
-  async readGrid(): Promise<WorkbookGrid> {
-    if (!this.grid) {
-      try {
-        this.grid = await readGridAsync(this.pkg);
-      } catch (e) {
-        throw this.withFile(e);
-      }
-    }
-    return this.grid;
+  /**
+   * The grid of the file as opened (the package is never changed in place; writes go to a new file), read once: a
+   * second caller, even one that asks while the first read is under way, gets the same grid or the same refusal.
+   */
+  readGrid(): Promise<WorkbookGrid> {
+    return (this.grid ??= readGridAsync(this.pkg).catch((e: unknown) => {
+      throw this.withFile(e);
+    }));
   }
 
   /** A macro-enabled workbook (its content type), which Excel opens only under the `.xlsm` extension. */
