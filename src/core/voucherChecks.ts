@@ -62,79 +62,102 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
       } else seen.add(key);
     }
   }
-  // Vouchers: runs of consecutive rows with one id in one year; a later run of the same id with the same rows.
-  // Each voucher's first run (by year and id): where it starts and how many rows it has.
-  const firstRun = new Map<number, Map<string, { start: number; length: number }>>();
-  // The year of a day, remembered (a ledger has a few hundred days and tens of thousands of vouchers).
-  const years = new Map<number, number>();
-  const yearOf = (day: DayNumber) => {
-    let y = years.get(day);
-    if (y === undefined) years.set(day, (y = yearOfDayNumber(day)));
-    return y;
-  };
-  let duplicateVouchers = 0;
-  let firstDuplicateVoucher: VoucherFindings["firstDuplicateVoucher"] = null;
-  const sameRows = (a: number, b: number, length: number) => {
-    for (let k = 0; k < length; k++) {
-      const x = rows[a + k];
-      const y = rows[b + k];
-      if (x.day !== y.day || x.account !== y.account || x.ore !== y.ore) return false;
-    }
-    return true;
-  };
-  let start = -1;
-  const closeRun = (end: number) => {
-    if (start < 0) return;
-    const r = rows[start];
-    let runs = firstRun.get(yearOf(r.day));
-    if (!runs) firstRun.set(yearOf(r.day), (runs = new Map()));
-    const earlier = runs.get(r.voucher);
-    if (earlier === undefined) runs.set(r.voucher, { start, length: end - start });
-    else if (earlier.length === end - start && sameRows(earlier.start, start, end - start)) {
-      if (duplicateVouchers === 0) firstDuplicateVoucher = { voucher: r.voucher, cell: r.cell };
-      duplicateVouchers++;
-    }
-    start = -1;
-  };
-  for (let i = 0; i < n; i++) {
+  return { ...checkVoucherRuns(rows), duplicateRows, firstDuplicate };
+}
+
+/**
+ * Vouchers, by year and id (numbering restarts each year): those whose rows do not sum to zero, and those whose run
+ * of consecutive rows (one id, one day) stands again, the same, in a later run (imported twice). Most vouchers are one
+ * run: each run gets a number from its id and year, and only runs whose number occurs again are grouped by id in a
+ * map (tens of thousands of map entries had been most of the checks' time); a lone run is a whole voucher.
+ */
+function checkVoucherRuns(rows: readonly LedgerRow[]): Omit<VoucherFindings, "duplicateRows" | "firstDuplicate"> {
+  const n = rows.length;
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  const runOre: number[] = [];
+  const runYear: number[] = [];
+  const runHash: number[] = [];
+  // The year of a day, remembered (a ledger has a few hundred days).
+  const years = new Map<DayNumber, number>();
+  for (let i = 0; i < n;) {
     const r = rows[i];
-    if (!r.voucher || isOpeningBalance(r.voucher)) {
-      closeRun(i);
+    const v = r.voucher;
+    if (!v || isOpeningBalance(v)) {
+      i++;
       continue;
     }
-    if (start >= 0 && rows[start].voucher === r.voucher && rows[start].day === r.day) continue;
-    closeRun(i);
-    start = i;
+    // Row by row, in the ledger's order, as a voucher's sum has always been added.
+    let ore = r.ore;
+    let end = i + 1;
+    for (; end < n && rows[end].voucher === v && rows[end].day === r.day; end++) ore = addOre(ore, rows[end].ore);
+    let year = years.get(r.day);
+    if (year === undefined) years.set(r.day, (year = yearOfDayNumber(r.day)));
+    runStart.push(i);
+    runEnd.push(end);
+    runOre.push(ore);
+    runYear.push(year);
+    runHash.push(voucherNumber(v, year));
+    i = end;
   }
-  closeRun(n);
-  // Voucher sums per year (numbering restarts each year); no string keys are built per row.
-  // A voucher's first row by index: its cell is named only for the first unbalanced voucher.
-  type VoucherSum = { ore: Ore; first: number };
-  const sumsByYear = new Map<number, Map<string, VoucherSum>>();
-  const yearOfDay = new Map<DayNumber, Map<string, VoucherSum>>();
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    const v = row.voucher;
-    if (!v || isOpeningBalance(v)) continue;
-    let sums = yearOfDay.get(row.day);
-    if (!sums) {
-      const year = yearOf(row.day);
-      sums = sumsByYear.get(year);
-      if (!sums) sumsByYear.set(year, (sums = new Map()));
-      yearOfDay.set(row.day, sums);
-    }
-    const s = sums.get(v);
-    if (s) s.ore = addOre(s.ore, row.ore);
-    else sums.set(v, { ore: row.ore, first: i });
-  }
+  const sorted = Float64Array.from(runHash).sort();
+  const repeated = new Set<number>();
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
+  // The first unbalanced voucher is the first by year (as the years first appear), then by its first row.
+  const yearRank = new Map<number, number>();
   let unbalanced = 0;
-  let firstUnbalanced: VoucherFindings["firstUnbalanced"] = null;
-  for (const byVoucher of sumsByYear.values()) {
-    for (const [voucher, s] of byVoucher) {
-      if (s.ore === 0) continue;
-      unbalanced++;
-      if (!firstUnbalanced) firstUnbalanced = { voucher, cell: rows[s.first].cell, ore: s.ore };
+  let first = { rank: Infinity, row: -1, ore: 0 as Ore };
+  const unbalancedAt = (year: number, row: number, ore: Ore) => {
+    unbalanced++;
+    const rank = yearRank.get(year)!;
+    if (rank < first.rank || (rank === first.rank && row < first.row)) first = { rank, row, ore };
+  };
+  type Voucher = { ore: Ore; first: number; length: number; year: number };
+  const grouped = new Map<number, Map<string, Voucher>>();
+  let duplicateVouchers = 0;
+  let firstDuplicateVoucher: VoucherFindings["firstDuplicateVoucher"] = null;
+  for (let k = 0; k < runStart.length; k++) {
+    const year = runYear[k];
+    if (!yearRank.has(year)) yearRank.set(year, yearRank.size);
+    const start = runStart[k];
+    if (!repeated.has(runHash[k])) {
+      if (runOre[k] !== 0) unbalancedAt(year, start, runOre[k] as Ore);
+      continue;
+    }
+    const r = rows[start];
+    const length = runEnd[k] - start;
+    let vouchers = grouped.get(year);
+    if (!vouchers) grouped.set(year, (vouchers = new Map()));
+    const voucher = vouchers.get(r.voucher);
+    if (voucher === undefined) vouchers.set(r.voucher, { ore: runOre[k] as Ore, first: start, length, year });
+    else {
+      if (voucher.length === length && sameRows(rows, voucher.first, start, length)) {
+        if (duplicateVouchers === 0) firstDuplicateVoucher = { voucher: r.voucher, cell: r.cell };
+        duplicateVouchers++;
+      }
+      for (let i = start; i < runEnd[k]; i++) voucher.ore = addOre(voucher.ore, rows[i].ore);
     }
   }
-  return { unbalanced, firstUnbalanced, duplicateRows, firstDuplicate, duplicateVouchers, firstDuplicateVoucher };
+  for (const vouchers of grouped.values()) for (const v of vouchers.values()) if (v.ore !== 0) unbalancedAt(v.year, v.first, v.ore);
+  const firstRow = rows[first.row];
+  const firstUnbalanced = firstRow ? { voucher: firstRow.voucher, cell: firstRow.cell, ore: first.ore } : null;
+  return { unbalanced, firstUnbalanced, duplicateVouchers, firstDuplicateVoucher };
+}
+
+/** Rows a[0, length) and b[0, length) alike in day, account and amount. */
+function sameRows(rows: readonly LedgerRow[], a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    const x = rows[a + k];
+    const y = rows[b + k];
+    if (x.day !== y.day || x.account !== y.account || x.ore !== y.ore) return false;
+  }
+  return true;
+}
+
+/** A number for a voucher id in a year: the same id in the same year always gets the same number, others almost never. */
+function voucherNumber(voucher: string, year: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < voucher.length; k++) h = Math.imul(h ^ voucher.charCodeAt(k), 0x01000193);
+  // 32 bits of FNV-1a and the year's low 12 bits: below 2^44, exact as a double.
+  return (h >>> 0) * 4096 + (year & 4095);
 }
