@@ -45,9 +45,7 @@ export function checkVouchers(rows: readonly LedgerRow[]): VoucherFindings {
     const r = rows[i];
     hashes[k] = ((r.day * 100003 + r.account) * 7919 + r.ore) % 9007199254740881;
   });
-  const sorted = hashes.slice().sort();
-  const repeated = new Set<number>();
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
+  const repeated = repeatedNumbers(hashes);
   let duplicateRows = 0;
   let firstDuplicate: CellRef | "" = "";
   if (repeated.size > 0) {
@@ -100,9 +98,7 @@ function checkVoucherRuns(rows: readonly LedgerRow[]): Omit<VoucherFindings, "du
     runHash.push(voucherNumber(v, year));
     i = end;
   }
-  const sorted = Float64Array.from(runHash).sort();
-  const repeated = new Set<number>();
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
+  const repeated = repeatedNumbers(Float64Array.from(runHash));
   // The first unbalanced voucher is the first by year (as the years first appear), then by its first row.
   const yearRank = new Map<number, number>();
   let unbalanced = 0;
@@ -142,6 +138,14 @@ function checkVoucherRuns(rows: readonly LedgerRow[]): Omit<VoucherFindings, "du
   const firstRow = rows[first.row];
   const firstUnbalanced = firstRow ? { voucher: firstRow.voucher, cell: firstRow.cell, ore: first.ore } : null;
   return { unbalanced, firstUnbalanced, duplicateVouchers, firstDuplicateVoucher };
+}
+
+/** The numbers that occur more than once: sorted in a copy (a typed array sorts natively), neighbours compared. */
+function repeatedNumbers(numbers: Float64Array): Set<number> {
+  const sorted = numbers.slice().sort();
+  const repeated = new Set<number>();
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
+  return repeated;
 }
 
 /** Rows a[0, length) and b[0, length) alike in day, account and amount. */
