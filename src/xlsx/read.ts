@@ -186,13 +186,15 @@ export function readGrid(pkg: Package): WorkbookGrid {
 }
 
 /**
- * readGrid, with the large worksheets (a ledger's 28 MB) inflated on zlib's thread pool while the shared strings and
- * styles are read here: the same grid and the same errors in the same order (Package.inflateAhead).
+ * readGrid, with the largest worksheet (a ledger's 28 MB) inflated on zlib's thread pool while the shared strings and
+ * styles are read here: the same grid and the same errors in the same order (Package.inflateAhead). One part only, so
+ * that a workbook with several large sheets never holds more than one of them before its turn.
  */
 export async function readGridAsync(pkg: Package): Promise<WorkbookGrid> {
   const plan = gridPlan(pkg);
-  const large = plan.entries.flatMap((s) => (s.part && (pkg.entry(s.part)?.size ?? 0) >= INFLATE_AHEAD_BYTES ? [s.part] : []));
-  const ahead = pkg.inflateAhead(large);
+  const size = (part: string | undefined) => (part ? (pkg.entry(part)?.size ?? 0) : 0);
+  const largest = plan.entries.reduce<string | undefined>((best, s) => (size(s.part) > size(best) ? s.part : best), undefined);
+  const ahead = pkg.inflateAhead(largest && size(largest) >= INFLATE_AHEAD_BYTES ? [largest] : []);
   let ctx: Context;
   try {
     ctx = gridContext(pkg, plan);
@@ -203,7 +205,7 @@ export async function readGridAsync(pkg: Package): Promise<WorkbookGrid> {
   return gridOf(pkg, plan, ctx);
 }
 
-/** Worksheets at least this large are inflated ahead; for smaller ones the thread pool's round trip costs more. */
+/** The largest worksheet is inflated ahead from this size on; below it the thread pool's round trip costs more. */
 const INFLATE_AHEAD_BYTES = 1 << 20;
 
 interface GridPlan {
