@@ -2,7 +2,9 @@
  * The voucher checks (core/ledger.ts `checkVouchers`) against a plain reference written from their documentation:
  * unbalanced vouchers per year and id, rows without an id that repeat an earlier one, and vouchers whose run of rows
  * stands again, the same, later in the same year; opening balances (`IB`, any case, with spaces) not checked. The fast
- * paths (only id-less rows hashed, years remembered per day, `IB` told without new strings) must not change a count.
+ * paths (only id-less rows hashed, a run of rows looked up once, only runs whose id-and-year number repeats grouped in
+ * a map, years remembered per day, `IB` told without new strings) must not change a count, nor which voucher, row or
+ * sum a warning names first.
  */
 import fc from "fast-check";
 import { dayNumber, yearOfDayNumber } from "../src/core/dates";
