@@ -142,7 +142,7 @@ describe("reader", () => {
     }
   });
 
-  test("the largest worksheet is inflated ahead, on the thread pool, into the same grid with the same errors in the same order", async () => {
+  test("the largest worksheet is inflated ahead on the thread pool: the same grid, the same errors in the same order", async () => {
     const wb = exampleWorkbook({ ledgerRows: 6000 });
     // A large sheet of the user's, smaller than the ledger: read in its turn, not held beside the ledger's bytes.
     const notes = wb.addWorksheet("Anteckningar");
