@@ -98,7 +98,7 @@ function checkVoucherRuns(rows: readonly LedgerRow[]): Omit<VoucherFindings, "du
     runHash.push(voucherNumber(v, year));
     i = end;
   }
-  const repeated = repeatedNumbers(Float64Array.from(runHash));
+  const repeated = repeatedNumbers(runHash);
   // The first unbalanced voucher is the first by year (as the years first appear), then by its first row.
   const yearRank = new Map<number, number>();
   let unbalanced = 0;
@@ -140,9 +140,9 @@ function checkVoucherRuns(rows: readonly LedgerRow[]): Omit<VoucherFindings, "du
   return { unbalanced, firstUnbalanced, duplicateVouchers, firstDuplicateVoucher };
 }
 
-/** The numbers that occur more than once: sorted in a copy (a typed array sorts natively), neighbours compared. */
-function repeatedNumbers(numbers: Float64Array): Set<number> {
-  const sorted = numbers.slice().sort();
+/** The numbers that occur more than once: sorted in a typed copy (which sorts natively), neighbours compared. */
+function repeatedNumbers(numbers: ArrayLike<number>): Set<number> {
+  const sorted = Float64Array.from(numbers).sort();
   const repeated = new Set<number>();
   for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
   return repeated;

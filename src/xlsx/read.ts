@@ -179,7 +179,10 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
   return out;
 }
 
-/** The whole workbook as the neutral grid. */
+/**
+ * The whole workbook as the neutral grid, every part inflated in its turn. The port reads with readGridAsync, the same
+ * read with the largest sheet inflated ahead; the tests hold the two to the same grid and the same refusals.
+ */
 export function readGrid(pkg: Package): WorkbookGrid {
   const plan = gridPlan(pkg);
   return gridOf(pkg, plan, gridContext(pkg, plan));
