@@ -12,7 +12,6 @@
  * far below that. finsam, LibreOffice and SUMIFS run three rounds each (BENCH_ROUNDS), medians shown.
  */
 import { spawnSync } from "child_process";
-import { createHash } from "crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
@@ -37,9 +36,6 @@ import { RichApiHost } from "../test/richApi/host";
 import { libraryRun } from "../test/richApi/run";
 import { withFarNotes } from "../test/helpers/farNotes";
 import { emptyPackage, writeSheetsToPackage } from "../src/xlsx/write";
-import { openWorkbook } from "../src/cli/open";
-import { recalculate } from "../src/workbook/usecases";
-import { saveXlsx } from "../src/xlsx/xlsxFile";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
@@ -178,33 +174,39 @@ function interleaved(a: string[], b: string[], what: string): [Timing, Timing] {
 
 /**
  * What `finsam recalc` of `file` would take if every loop ran at its optimised speed from the first row: the same
- * recalculation (open, read, compute, write, save) repeated in this process, the median of runs 4 to 6; plus what
- * a fresh process pays before it reads a byte (Node's start, `node -e 0`, and loading the modules the command
- * uses), each the median of five processes. A one-shot command cannot go below this without doing less work.
+ * recalculation (open, read, compute, write, save, as the command does it) repeated in one process of its own, with
+ * the command's V8 settings and the heap collected before each run, the median of runs 4 to 6; plus what a fresh
+ * process pays before it reads a byte (Node's start, `node -e 0`, and loading the modules the command uses), each the
+ * median of five processes. A one-shot command cannot go below this without doing less work.
  */
-async function warmFloor(file: string): Promise<{ warm: number; start: number; modules: number }> {
-  const times: number[] = [];
+function warmFloor(file: string): { warm: number; start: number; modules: number } {
+  const dist = JSON.stringify(path.join(ROOT, "dist"));
+  const out = JSON.stringify(path.join(tmp, "warm-out.xlsx"));
+  const load = `const t0 = process.hrtime.bigint(); const d = ${dist};
+const seconds = (t) => Number(process.hrtime.bigint() - t) / 1e9;
+require(d + "/cli/main"); const { openWorkbook } = require(d + "/cli/open");
+const { recalculate } = require(d + "/workbook/usecases"); const { saveXlsx } = require(d + "/xlsx/xlsxFile");
+const { OUTPUTS } = require(d + "/core/outputs"); const modules = seconds(t0);`;
+  const runs = `${load}
+const sha256 = (b) => require("crypto").createHash("sha256").update(b).digest("hex");
+(async () => { const times = [];
   for (let i = 0; i < 6; i++) {
-    // Each run starts from a collected heap (the bench runs with --expose-gc), as a fresh process does.
-    (globalThis as { gc?: () => void }).gc?.();
-    const t = process.hrtime.bigint();
-    const port = await openWorkbook(file);
-    const outputs = new Set(OUTPUTS);
-    const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+    global.gc(); const t = process.hrtime.bigint(); const port = await openWorkbook(${JSON.stringify(file)});
     const now = () => "2026-09-15T08:00:00Z";
-    const outcome = await recalculate(port, { outputs, version: "bench", now, action: "bench", sha256 });
-    if (!outcome.ok) throw new Error(`warm recalc: ${JSON.stringify(outcome.errors.slice(0, 2))}`);
-    await saveXlsx(port, path.join(tmp, "warm-out.xlsx"));
-    times.push(Number(process.hrtime.bigint() - t) / 1e9);
+    const o = await recalculate(port, { outputs: new Set(OUTPUTS), version: "bench", now, action: "bench", sha256 });
+    if (!o.ok) throw new Error(JSON.stringify(o.errors.slice(0, 2)));
+    await saveXlsx(port, ${out}); times.push(seconds(t));
   }
-  const dist = path.join(ROOT, "dist");
-  const load = `const t = process.hrtime.bigint(); for (const m of ["cli/main", "cli/open", "xlsx/xlsxFile", "workbook/usecases"])
-    require(${JSON.stringify(dist)} + "/" + m); console.log(Number(process.hrtime.bigint() - t) / 1e9);`;
+  console.log(JSON.stringify({ modules, times })); })();`;
+  const warm = spawnSync(process.execPath, ["--expose-gc", "-e", runs], { encoding: "utf8" });
+  if (warm.status !== 0) throw new Error(`warm recalc: ${warm.stderr}`);
+  const times = (JSON.parse(warm.stdout) as { times: number[] }).times;
   const start: number[] = [];
   const modules: number[] = [];
   for (let i = 0; i < 5; i++) {
     start.push(timed(process.execPath, ["-e", "0"]).seconds);
-    modules.push(Number(spawnSync(process.execPath, ["-e", load], { encoding: "utf8" }).stdout.trim()));
+    const loaded = spawnSync(process.execPath, ["-e", `${load} console.log(JSON.stringify({ modules }));`], { encoding: "utf8" });
+    modules.push((JSON.parse(loaded.stdout) as { modules: number }).modules);
   }
   return { warm: median(times.slice(3)), start: median(start), modules: median(modules) };
 }
@@ -506,7 +508,7 @@ async function main(): Promise<void> {
       `peak ${(lo.peakKb / 1024).toFixed(0)} MB`,
       `finsam/LO = ${(e2e.seconds / lo.seconds).toFixed(2)}`,
     );
-    const floor = await warmFloor(file);
+    const floor = warmFloor(file);
     const floorSeconds = floor.warm + floor.start + floor.modules;
     add(
       `${n}`,
