@@ -4,7 +4,9 @@
  * beside jest (two by default, `FINSAM_LOAD_HOGS=n` for another number), runs jest with CI=true (so nothing is skipped),
  * stops the loops, and then looks for programs the run started and left behind (Chromium, LibreOffice, Python,
  * webpack, ssconvert). Exits with jest's status, or 1 when something was left running. Timeouts follow the machine:
- * jest.config.js measures its speed first, under the same load.
+ * jest.config.js measures its speed first, under the same load. Stopped itself (Ctrl-C, SIGTERM, SIGHUP), it ends the
+ * loops and jest first and exits 128 + the signal's number; a loop whose parent is gone (killed with SIGKILL) ends by
+ * itself within a fraction of a second, so no busy loop outlives the run.
  *
  *   npm run build:cli && npm run build:pane && npm run test:load -- test/taskpane.browser.test.ts test/print.test.ts
  */
@@ -23,15 +25,34 @@ function watched() {
   return map;
 }
 
+/**
+ * A busy loop: CPU-bound, and it looks at its parent every few million turns (a few milliseconds). When its parent is
+ * no longer this script (the process id it was given), it ends: `npm run test:load` killed outright leaves nothing
+ * spinning, even when killed before the loop has started.
+ */
+const BUSY_LOOP =
+  "const parent = Number(process.argv[1]); for (let i = 1; ; i++) if ((i & 0x3fffff) === 0 && process.ppid !== parent) process.exit(0);";
+
 const hogCount = Number(process.env.FINSAM_LOAD_HOGS ?? "2");
 const before = watched();
-const hogs = Array.from({ length: hogCount }, () => spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
+const hogs = Array.from({ length: hogCount }, () => spawn(process.execPath, ["-e", BUSY_LOOP, String(process.pid)], { stdio: "ignore" }));
 console.log(`Under load: ${hogCount} busy loops beside jest.`);
 const started = Date.now();
 const jest = spawn(process.execPath, [require.resolve("jest/bin/jest"), ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, CI: "true" },
 });
+// Stopped from outside: the loops and jest end with this script, not after it (jest ends what its tests started).
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+for (const [signal, number] of Object.entries(SIGNALS)) {
+  process.on(signal, () => {
+    for (const h of hogs) h.kill("SIGKILL");
+    console.error(`\n${signal}: the busy loops are stopped; waiting for jest to end.`);
+    jest.removeAllListeners("close");
+    jest.on("close", () => process.exit(128 + number));
+    jest.kill(signal);
+  });
+}
 jest.on("close", (code) => {
   for (const h of hogs) h.kill("SIGKILL");
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
