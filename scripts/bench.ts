@@ -173,29 +173,30 @@ function interleaved(a: string[], b: string[], what: string): [Timing, Timing] {
 }
 
 /**
- * What `finsam recalc` of `file` would take if every loop ran at its optimised speed from the first row: the same
- * recalculation (open, read, compute, write, save, as the command does it) repeated in one process of its own, with
- * the command's V8 settings and the heap collected before each run, the median of runs 4 to 6; plus what a fresh
- * process pays before it reads a byte (Node's start, `node -e 0`, and loading the modules the command uses), each the
- * median of five processes. A one-shot command cannot go below this without doing less work.
+ * What `finsam recalc` of `file` would take if every loop ran at its optimised speed from the first row: the command
+ * (its `main`, output silenced) run six times in one process of its own, with the command's V8 settings and the heap
+ * collected before each run, the median of runs 4 to 6; plus what a fresh process pays before it reads a byte (Node's
+ * start, `node -e 0`, and loading the modules the command uses), each the median of five processes. A one-shot
+ * command cannot go below this without doing less work.
  */
 function warmFloor(file: string): { warm: number; start: number; modules: number } {
   const dist = JSON.stringify(path.join(ROOT, "dist"));
   const out = JSON.stringify(path.join(tmp, "warm-out.xlsx"));
+  // The modules `finsam recalc` loads, the ones it imports when it gets there included.
   const load = `const t0 = process.hrtime.bigint(); const d = ${dist};
 const seconds = (t) => Number(process.hrtime.bigint() - t) / 1e9;
-require(d + "/cli/main"); const { openWorkbook } = require(d + "/cli/open");
-const { recalculate } = require(d + "/workbook/usecases"); const { saveXlsx } = require(d + "/xlsx/xlsxFile");
-const { OUTPUTS } = require(d + "/core/outputs"); const modules = seconds(t0);`;
+const { main } = require(d + "/cli/main");
+for (const m of ["/cli/open", "/workbook/usecases", "/xlsx/xlsxFile"]) require(d + m);
+const modules = seconds(t0);`;
+  // The command itself, through its own entry point, quietly: what it reads, computes and writes is what a run does.
   const runs = `${load}
-const sha256 = (b) => require("crypto").createHash("sha256").update(b).digest("hex");
+const io = { out: () => {}, err: () => {}, now: () => "2026-09-15T08:00:00Z" };
 (async () => { const times = [];
   for (let i = 0; i < 6; i++) {
-    global.gc(); const t = process.hrtime.bigint(); const port = await openWorkbook(${JSON.stringify(file)});
-    const now = () => "2026-09-15T08:00:00Z";
-    const o = await recalculate(port, { outputs: new Set(OUTPUTS), version: "bench", now, action: "bench", sha256 });
-    if (!o.ok) throw new Error(JSON.stringify(o.errors.slice(0, 2)));
-    await saveXlsx(port, ${out}); times.push(seconds(t));
+    global.gc(); const t = process.hrtime.bigint();
+    const code = await main(["recalc", ${JSON.stringify(file)}, "-o", ${out}, "--ersatt"], io);
+    if (code !== 0) throw new Error("finsam recalc exit " + code);
+    times.push(seconds(t));
   }
   console.log(JSON.stringify({ modules, times })); })();`;
   const warm = spawnSync(process.execPath, ["--expose-gc", "-e", runs], { encoding: "utf8" });
@@ -465,12 +466,15 @@ async function main(): Promise<void> {
     const size = statSync(file).size;
     const cli = path.join(ROOT, "dist", "cli", "main.js");
     const sumifsFile = await sumifsWorkbook(n, file);
+    /** `finsam recalc` of a file as a process, its result written over `out` in the bench's folder. */
+    const recalcRun = (input: string, out: string) =>
+      timed(process.execPath, [cli, "recalc", input, "-o", path.join(tmp, out), "--ersatt"]);
     // Three rounds, interleaved so that the shared machine's noise hits all three alike; medians.
     const runs: Array<Record<"e2e" | "plain" | "lo" | "sumifs", Timing>> = [];
     for (let round = 0; round < FILE_ROUNDS; round++) {
-      const e2eRun = timed(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `out-${n}.xlsx`), "--ersatt"]);
+      const e2eRun = recalcRun(file, `out-${n}.xlsx`);
       if (e2eRun.status !== 0) notes.push(`recalc ${n} exit ${e2eRun.status}`);
-      const plainRun = timed(process.execPath, [cli, "recalc", plainFile, "-o", path.join(tmp, `out-plain-${n}.xlsx`), "--ersatt"]);
+      const plainRun = recalcRun(plainFile, `out-plain-${n}.xlsx`);
       runs.push({
         e2e: e2eRun,
         plain: plainRun,
@@ -491,8 +495,8 @@ async function main(): Promise<void> {
     // both), over seven rounds: the three above and four more pairs. Two medians of three swung from −6 % to 14 %.
     const added = runs.map((r) => (r.e2e.seconds - r.plain.seconds) / r.plain.seconds);
     for (let round = runs.length; round < Math.max(FILE_ROUNDS, 7); round++) {
-      const withStatements = timed(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `out-${n}.xlsx`), "--ersatt"]);
-      const without = timed(process.execPath, [cli, "recalc", plainFile, "-o", path.join(tmp, `out-plain-${n}.xlsx`), "--ersatt"]);
+      const withStatements = recalcRun(file, `out-${n}.xlsx`);
+      const without = recalcRun(plainFile, `out-plain-${n}.xlsx`);
       added.push((withStatements.seconds - without.seconds) / without.seconds);
     }
     add(

@@ -11,6 +11,7 @@
  *   npm run build:cli && npm run build:pane && npm run test:load -- test/taskpane.browser.test.ts test/print.test.ts
  */
 const { execFileSync, spawn } = require("child_process");
+const os = require("os");
 
 const WATCHED = /chrom|soffice|oosplash|python3|webpack|ssconvert/i;
 
@@ -43,13 +44,12 @@ const jest = spawn(process.execPath, [require.resolve("jest/bin/jest"), ...proce
   env: { ...process.env, CI: "true" },
 });
 // Stopped from outside: the loops and jest end with this script, not after it (jest ends what its tests started).
-const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
-for (const [signal, number] of Object.entries(SIGNALS)) {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     for (const h of hogs) h.kill("SIGKILL");
     console.error(`\n${signal}: the busy loops are stopped; waiting for jest to end.`);
     jest.removeAllListeners("close");
-    jest.on("close", () => process.exit(128 + number));
+    jest.on("close", () => process.exit(128 + os.constants.signals[signal]));
     jest.kill(signal);
   });
 }

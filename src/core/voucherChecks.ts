@@ -131,7 +131,7 @@ function checkVoucherRuns(rows: readonly LedgerRow[]): Omit<VoucherFindings, "du
         if (duplicateVouchers === 0) firstDuplicateVoucher = { voucher: r.voucher, cell: r.cell };
         duplicateVouchers++;
       }
-      for (let i = start; i < runEnd[k]; i++) voucher.ore = addOre(voucher.ore, rows[i].ore);
+      voucher.ore = addOre(voucher.ore, runOre[k] as Ore);
     }
   }
   for (const vouchers of grouped.values()) for (const v of vouchers.values()) if (v.ore !== 0) unbalancedAt(v.year, v.first, v.ore);
