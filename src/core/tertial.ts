@@ -198,6 +198,21 @@ function forecastLine(
   }
 }
 
+/** The methods whose full year is set apart from the period's actual, so that it can fall short of it. */
+const APART_FROM_ACTUAL = new Set<ForecastMethod>(["budget", "manuell", "medfinansiering"]);
+
+/**
+ * A full year set apart from the actual (budget, manuell, medfinansiering) that is less, in the line's direction, than
+ * what is already booked: the forecast then counts on the rest of the year to give back the difference. A warning that
+ * names the line, the two figures and what the rest of the year would be (rules.md, "Prognos under utfallet").
+ */
+function warnIfBelowActual(line: LeafLine, f: Forecast, actual: Decimal, choice: ForecastChoice | undefined, warnings: IssueList): void {
+  const rest = f.forecast.minus(actual);
+  if (f.method === "utfall_helar" || !APART_FROM_ACTUAL.has(f.method) || rest.times(LINE_SIGN[line]).greaterThanOrEqualTo(0)) return;
+  const params = { line, method: f.method, forecast: f.forecast.toFixed(2), actual: actual.toFixed(2), back: rest.abs().toFixed(2) };
+  warnings.add("forecast_below_actual", params, choice?.cell ?? "");
+}
+
 /** Member contributions by group in each column: prior period, period, budget, forecast; deviation = forecast − budget. */
 function splitContributions(v: ColumnValues, input: TertialInput): GroupColumns[] {
   const year = input.period.year;
@@ -260,6 +275,7 @@ export function computeTertial(input: TertialInput, warnings: IssueList): Tertia
     const f = period.closed
       ? closedYearLine(line, actual, choice, warnings)
       : forecastLine(line, { actual, budget }, input, grants, choice, warnings);
+    if (!f.fallback) warnIfBelowActual(line, f, actual, choice, warnings);
     byId[line] = {
       id: line,
       label: LINE_LABELS[line],

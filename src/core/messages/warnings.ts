@@ -1,5 +1,7 @@
 /** Warnings a run gives without stopping, and the year-end statements (Bokslut). */
+import type { ForecastMethod } from "../inputs";
 import type { LeafLine } from "../reportLines";
+import { METHOD_WORDS } from "./methods";
 import { Entry, LINE_EN, LINE_SV, None, none } from "./words";
 
 export interface WarningParams {
@@ -20,6 +22,8 @@ export interface WarningParams {
   cofinancing_capped: { parts: string; remaining: string };
   forecast_fallback: { line: LeafLine };
   manual_forecast_closed_year: { line: LeafLine; manual: string; actual: string };
+  /** `back`: how much of what is booked the forecast has the rest of the year give back (positive). */
+  forecast_below_actual: { line: LeafLine; method: ForecastMethod; forecast: string; actual: string; back: string };
   bokslut_no_balance_lines: None;
   balance_accounts_without_line: { accounts: number[] };
   ib_unbalanced: { year: number; difference: string; accounts: number[] };
@@ -210,6 +214,22 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       `${LINE_EN[p.line]}: the year is closed (cut-off 31 December), so the full year is the actual ${f.money(p.actual)}; ` +
       `the manual forecast ${f.money(p.manual)} is not used.`,
     example: { line: "ovriga_externa_kostnader", manual: "-600000", actual: "-587412.50" },
+  },
+  forecast_below_actual: {
+    meaning:
+      "Varning: en helårsprognos som inte följer utfallet (budget, manuell, medfinansiering) når inte upp till det som redan " +
+      "är bokfört till och med brytdatum, så resten av året skulle behöva ge tillbaka skillnaden.",
+    sv: (p, f) =>
+      `${LINE_SV[p.line]} (${METHOD_WORDS[p.method].sv.toLowerCase()}): helårsprognosen ${f.money(p.forecast)} når inte upp ` +
+      `till det som redan är bokfört till och med brytdatum, ${f.money(p.actual)}; prognosen förutsätter att ` +
+      `${f.money(p.back)} av det går tillbaka under resten av året. Stämmer det inte, ändra prognosen i tabellen Prognos ` +
+      "(metod eller belopp).",
+    en: (p, f) =>
+      `${LINE_EN[p.line]} (${METHOD_WORDS[p.method].en.toLowerCase()}): the full-year forecast ${f.money(p.forecast)} falls ` +
+      `short of what is already booked up to the cut-off, ${f.money(p.actual)}; the forecast assumes that ` +
+      `${f.money(p.back)} of it is reversed during the rest of the year. If that is not so, change the forecast in the ` +
+      "Prognos table (method or amount).",
+    example: { line: "personalkostnader", method: "budget", forecast: "-2400000", actual: "-2612500", back: "212500" },
   },
   forecast_fallback: {
     meaning: "Varning: föregående år kan inte användas (fjolårets period är 0); utfall+restbudget används.",
