@@ -23,10 +23,22 @@ function brokenHeaders(models: SheetModel[]): string[] {
   return out;
 }
 
-test("no table header on any sheet we write breaks inside a word (Körlogg's Beloppsenhet among them)", async () => {
+test("no table header on any sheet we write breaks inside a word (Körlogg's Rapporternas enhet among them)", async () => {
   const results = await resultSheets();
   expect(results.map((m) => m.name)).toContain("Körlogg");
   expect(brokenHeaders([...results, ...templateSheets(), ...exampleSheets()])).toEqual([]);
+});
+
+test("Körlogg's amounts are kr with öre whatever unit the reports use (the example's is tkr), and its headers say so", async () => {
+  const log = (await resultSheets()).find((m) => m.name === "Körlogg")!;
+  const t = log.tables[0];
+  const header = log.rows[t.top].map((c) => c?.value);
+  const row = log.rows[t.top + 1];
+  expect(row[header.indexOf("Rapporternas enhet")]?.value).toBe("tkr");
+  for (const name of ["Årets resultat (prognos, kr)", "Utgående eget kapital (prognos, kr)", "Tak (kr)"]) {
+    const cell = row[header.indexOf(name)];
+    expect([name, typeof cell?.value, cell?.format]).toEqual([name, "number", "#,##0.00"]);
+  }
 });
 
 test.each([

@@ -9,10 +9,11 @@ export const LOG_HEADERS = [
   "Åtgärd",
   "Version",
   "Brytdatum",
-  "Beloppsenhet",
-  "Årets resultat (prognos)",
-  "Utgående eget kapital (prognos)",
-  "Tak",
+  // The log's amounts are kr with öre whatever unit the reports use; the unit column says which unit that was.
+  "Rapporternas enhet",
+  "Årets resultat (prognos, kr)",
+  "Utgående eget kapital (prognos, kr)",
+  "Tak (kr)",
   "Status",
   "Varningar",
   "Indatafingeravtryck",
@@ -43,7 +44,7 @@ export const LOG = {
 export const LOG_STATUS_COL = LOG.status;
 
 /** The log's column widths: the printed columns, then the fingerprint and the import's file, SHA-256 and years. */
-export const LOG_WIDTHS = [22, 30, 10, 12, 12, 16, 18, 14, 14, 11, 68, 30, 68, 12];
+export const LOG_WIDTHS = [22, 30, 10, 12, 12, 16, 23, 14, 14, 11, 68, 30, 68, 12];
 
 /**
  * A row of an earlier log in today's column order. Logs written before 0.3 had the fingerprint sixth (it is
