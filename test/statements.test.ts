@@ -65,6 +65,7 @@ describe("the year-end case against its annual report worked by hand", () => {
     });
   });
 
+  // No IB rows for 2023, so 2023's opening is not known: the cash flow has no comparison column (see below for one).
   test("kassaflödesanalys: 202 000 + 20 000 + 30 000 + 50 000 − 30 000 − 30 000 − 50 000 = 192 000; 900 000 → 1 092 000", () => {
     expect(byId(fs.cashFlow)).toMatchObject({
       arets_resultat: ["202000", null],
@@ -107,6 +108,92 @@ describe("the year-end case against its annual report worked by hand", () => {
       ],
       decidedGrantsRemaining: [{ code: "P1", name: "Jobbspår", granted: "2000000", paid: "1100000", remaining: "900000", coFinanced: "0" }],
     });
+  });
+});
+
+// The year-end case with 2023's opening balances, and five more 2023 vouchers so that each line of last year's cash
+// flow moves. The IB 2023 rows are IB 2024 less 2023's rows: 1220 100 000 − 40 000; 1229 −40 000 + 20 000;
+// 1510 50 000 − 30 000; 1930 900 000 − (1 900 000 − 1 000 000 − 500 000 − 90 000 − 10 000 − 50 000 − 40 000);
+// 2210 −60 000 + 15 000; 2350 −200 000 − 50 000; 2440 −50 000 + 25 000; 2010 −700 000 + 2023's result 270 000.
+const ib2023 = [
+  ["1220", "60 000"],
+  ["1229", "-20 000"],
+  ["1510", "20 000"],
+  ["1930", "690 000"],
+  ["2010", "-430 000"],
+  ["2210", "-45 000"],
+  ["2350", "-250 000"],
+  ["2440", "-25 000"],
+];
+const more2023 = [
+  ["2023-09-30", "W7", "2350", "50 000", "Amortering 2023"],
+  ["2023-09-30", "W7", "1930", "-50 000", "Amortering 2023"],
+  ["2023-11-30", "W8", "1220", "40 000", "Inköp inventarier 2023"],
+  ["2023-11-30", "W8", "1930", "-40 000", "Inköp inventarier 2023"],
+  ["2023-12-31", "W9", "1510", "30 000", "Fakturerat medlemsbidrag 2023"],
+  ["2023-12-31", "W9", "3010", "-30 000", "Fakturerat medlemsbidrag 2023"],
+  ["2023-12-31", "W10", "6110", "25 000", "Leverantörsfaktura 2023"],
+  ["2023-12-31", "W10", "2440", "-25 000", "Leverantörsfaktura 2023"],
+  ["2023-12-31", "W11", "5010", "15 000", "Pensionsavsättning 2023"],
+  ["2023-12-31", "W11", "2210", "-15 000", "Pensionsavsättning 2023"],
+];
+const header = "Datum | Verifikation | Konto | Belopp | Text | Insats\n";
+const withLastYear = (ib: string[][]) =>
+  caseText("e-december-bokslut.case").replace(
+    header,
+    header +
+      ib.map(([account, amount]) => `2023-01-01 | IB | ${account} | ${amount} | Ingående balans 2023 |\n`).join("") +
+      more2023.map((r) => `${r.join(" | ")} |\n`).join(""),
+  );
+
+describe("the cash flow's comparison: last year's full year, from last year's IB rows and rows", () => {
+  test("2023: 270 000 + 20 000 + 15 000 − 30 000 + 25 000 = 300 000, −40 000, −50 000: 210 000; 690 000 → 900 000", () => {
+    const outcome = run(withLastYear(ib2023));
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.warnings.map((w) => w.code)).not.toContain("prior_year_closing_differs");
+    const fs = outcome.json!.financialStatements as { incomeStatement: Line[]; cashFlow: Line[] };
+    // 2023's result: 1 900 000 + 30 000 − 1 000 000 − 515 000 − 115 000 − 20 000 − 10 000.
+    expect(byId(fs.incomeStatement).arets_resultat).toEqual(["202000", "270000"]);
+    // Investments: inventories (net) 40 000 → 60 000, plus the 20 000 written off; financing: the loan's 50 000.
+    expect(byId(fs.cashFlow)).toEqual({
+      arets_resultat: ["202000", "270000"],
+      justering_avskrivningar: ["20000", "20000"],
+      forandring_avsattningar: ["30000", "15000"],
+      forandring_fordringar: ["50000", "-30000"],
+      forandring_kortfristiga_skulder: ["-30000", "25000"],
+      kassaflode_lopande: ["272000", "300000"],
+      investeringar: ["-30000", "-40000"],
+      finansiering: ["-50000", "-50000"],
+      arets_kassaflode: ["192000", "210000"],
+      likvida_medel_ib: ["900000", "690000"],
+      likvida_medel_ub: ["1092000", "900000"],
+    });
+    // On the sheet, under the balance sheet's 31 December: the closed year's comparison is last year's jan–dec.
+    const sheet = outcome.sheets!.find((x) => x.name === "Bokslut")!;
+    const t = sheet.tables.find((x) => x.name === "Kassaflodesanalys")!;
+    expect(sheet.rows[t.top].slice(t.left, t.right + 1).map((c) => c?.value)).toEqual([
+      "Belopp i tkr",
+      "Not",
+      "jan–dec 2024",
+      "jan–dec 2023",
+    ]);
+  });
+
+  test("last year's rows that do not end in this year's IB: no comparison, and a warning naming the line and both figures", () => {
+    // 1 000 kr moved from bank to equity in IB 2023 (still summing to zero): 2023 then ends at 899 000, IB 2024 says 900 000.
+    const shifted = ib2023.map(([a, v]) => [a, a === "1930" ? "689 000" : a === "2010" ? "-429 000" : v]);
+    const outcome = run(withLastYear(shifted));
+    const w = outcome.warnings.find((x) => x.code === "prior_year_closing_differs")!;
+    expect(w.params).toEqual({ year: 2023, line: "kassa_och_bank", rows: "899000.00", ib: "900000.00" });
+    expect(messageText(w, "sv").replace(/\u00a0/g, " ")).toBe(
+      "Huvudbokens rader för 2023 slutar inte i 2024 års IB-rader: Kassa och bank är 899 000,00 kr enligt 2023 års IB och " +
+        "rader men 900 000,00 kr enligt IB-raderna för 2024 (debet positivt). Balansräkningens jämförelse följer IB-raderna; " +
+        "kassaflödesanalysen visas utan 2023.",
+    );
+    const fs = outcome.json!.financialStatements as { cashFlow: Line[] };
+    expect(fs.cashFlow.every((l) => l.prior === null)).toBe(true);
+    const t = outcome.sheets!.find((x) => x.name === "Bokslut")!.tables.find((x) => x.name === "Kassaflodesanalys")!;
+    expect(t.right - t.left).toBe(2);
   });
 });
 
@@ -191,11 +278,15 @@ describe("broken ledgers: the statements are refused with the accounts named", (
 });
 
 describeWithLibreOffice("Bokslut's check formulas in LibreOffice", () => {
-  test.each([["e-december-bokslut.case"], ["d-augusti-bokslut.case"]])(
+  test.each([
+    ["e-december-bokslut.case", caseText("e-december-bokslut.case")],
+    ["d-augusti-bokslut.case", caseText("d-augusti-bokslut.case")],
+    ["e-december-bokslut.case with 2023's IB rows (the cash flow's comparison)", withLastYear(ib2023)],
+  ])(
     "%s: every Kontroller check is OK, no error values",
-    async (name) => {
+    async (_name, source) => {
       const dir = mkdtempSync(path.join(os.tmpdir(), "finsam-bokslut-"));
-      const c = parseTextWorkbook(caseText(name));
+      const c = parseTextWorkbook(source);
       const input = path.join(dir, "in.xlsx");
       await writeGridXlsx(c.grid, input);
       const port = await openXlsx(input);

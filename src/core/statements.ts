@@ -7,10 +7,10 @@
  *
  * Balances come from IB rows plus the year's transactions up to the cut-off, per balance line of
  * Kontoplan. The comparison column is 31 December last year: this year's IB when the ledger has it,
- * else last year's IB plus last year's transactions. The year's result goes into equity. When the
- * Tertialrapport accrues member contributions, the difference between the accrued and the booked
- * amount is shown as accrued income (fordringar) or prepaid income (kortfristiga skulder), so the
- * statements agree with the report and still balance.
+ * else last year's IB plus last year's transactions; the cash flow's is last year's full year (priorCashFlow).
+ * The year's result goes into equity. When the Tertialrapport accrues member contributions, the
+ * difference between the accrued and the booked amount is shown as accrued income (fordringar) or
+ * prepaid income (kortfristiga skulder), so the statements agree with the report and still balance.
  *
  * Amounts are presented as annual reports print them: assets, equity, provisions and liabilities
  * positive; the cash flow positive when cash comes in.
@@ -29,7 +29,10 @@ export interface StatementLine {
   id: string;
   label: string;
   amount: Decimal;
-  /** The comparison: same period last year (income statement), 31 December last year (balance sheet); null when not known. */
+  /**
+   * The comparison: same period last year (income statement), 31 December last year (balance sheet), last year's full
+   * year (cash flow, when the ledger holds last year's opening); null when not known.
+   */
   prior: Decimal | null;
   /** Last year's full year (income statement and its notes, before 31 December); undefined elsewhere. */
   priorYear?: Decimal;
@@ -177,7 +180,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
   const unpaid = input.grants.reduce((a, g) => a.plus(g.unpaid), ZERO);
   const memo = [line("beslutad_finansiering", "Återstående belopp för beslutad finansiering", unpaid, null, { note: 4 })];
 
-  // Kassaflödesanalys, indirect method; the opening balances are the comparison column.
+  // Kassaflödesanalys, indirect method; the opening balances are the balance sheet's comparison column.
   const depreciation = L.avskrivningar.period.negated();
   const change = (id: BalanceLine, group: Record<string, readonly [Decimal, Decimal]>) => {
     const v = group[id];
@@ -190,19 +193,21 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
   const investments = change("anlaggningstillgangar", assets).plus(depreciation).negated();
   const financing = change("langfristiga_skulder", claims).plus(equityOther);
   const flow = operating.plus(investments).plus(financing);
-  const cashFlow = [
-    line("arets_resultat", "Årets resultat", result, null),
-    line("justering_avskrivningar", "Justering för avskrivningar", depreciation, null, { sub: true }),
-    line("forandring_avsattningar", "Justering för förändring av avsättningar", provisions, null, { sub: true }),
-    line("forandring_fordringar", "Förändring av fordringar", receivables, null, { sub: true }),
-    line("forandring_kortfristiga_skulder", "Förändring av kortfristiga skulder", shortTerm, null, { sub: true }),
-    line("kassaflode_lopande", "Kassaflöde från den löpande verksamheten", operating, null, { total: true }),
-    line("investeringar", "Investeringar i anläggningstillgångar", investments, null),
-    line("finansiering", "Kassaflöde från finansieringsverksamheten", financing, null),
-    line("arets_kassaflode", "Årets kassaflöde", flow, null, { total: true }),
-    line("likvida_medel_ib", "Likvida medel vid årets början", assets.kassa_och_bank[1], null),
-    line("likvida_medel_ub", "Likvida medel vid periodens slut", assets.kassa_och_bank[0], null, { total: true }),
-  ];
+  const thisYear: CashFlow = {
+    arets_resultat: result,
+    justering_avskrivningar: depreciation,
+    forandring_avsattningar: provisions,
+    forandring_fordringar: receivables,
+    forandring_kortfristiga_skulder: shortTerm,
+    kassaflode_lopande: operating,
+    investeringar: investments,
+    finansiering: financing,
+    arets_kassaflode: flow,
+    likvida_medel_ib: assets.kassa_och_bank[1],
+    likvida_medel_ub: assets.kassa_och_bank[0],
+  };
+  const lastYear = priorCashFlow(b, prior.bal, equityPrior, input, warnings);
+  const cashFlow = CASH_FLOW_LINES.map(([id, label, extra]) => line(id, label, thisYear[id], lastYear?.[id] ?? null, extra));
 
   const unmappedAccounts = [...b.unmapped]
     .filter(([, ore]) => ore !== 0)
@@ -241,6 +246,78 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     difference: total(assets, 0).minus(total(claims, 0)),
     unmappedAccounts,
     refused: [],
+  };
+}
+
+/** The cash flow's lines in order: id, label and how the line is shown. */
+const CASH_FLOW_LINES = [
+  ["arets_resultat", "Årets resultat", {}],
+  ["justering_avskrivningar", "Justering för avskrivningar", { sub: true }],
+  ["forandring_avsattningar", "Justering för förändring av avsättningar", { sub: true }],
+  ["forandring_fordringar", "Förändring av fordringar", { sub: true }],
+  ["forandring_kortfristiga_skulder", "Förändring av kortfristiga skulder", { sub: true }],
+  ["kassaflode_lopande", "Kassaflöde från den löpande verksamheten", { total: true }],
+  ["investeringar", "Investeringar i anläggningstillgångar", {}],
+  ["finansiering", "Kassaflöde från finansieringsverksamheten", {}],
+  ["arets_kassaflode", "Årets kassaflöde", { total: true }],
+  ["likvida_medel_ib", "Likvida medel vid årets början", {}],
+  ["likvida_medel_ub", "Likvida medel vid periodens slut", { total: true }],
+] as const satisfies ReadonlyArray<readonly [string, string, Partial<StatementLine>]>;
+
+type CashFlow = Record<(typeof CASH_FLOW_LINES)[number][0], Decimal>;
+
+/**
+ * Last year's cash flow (its full year), the comparison column of the kassaflödesanalys: from last year's IB rows to
+ * its closing by last year's own rows, with last year's result and depreciation. Null when the ledger has no IB rows
+ * for last year (the year's opening is not known), or when last year's rows do not end in the balance sheet's
+ * comparison column (this year's IB rows say otherwise): the column is then left out rather than shown apart from the
+ * balance sheet above it, and a warning names the first balance line that differs (prior_year_closing_differs). Last
+ * year's IB rows that do not sum to zero refuse the statements before this (ib_unbalanced).
+ */
+function priorCashFlow(
+  b: BalanceAggregates,
+  comparison: Record<BalanceLine, Decimal>,
+  equityClose: Decimal,
+  input: StatementsInput,
+  warnings: IssueList,
+): CashFlow | null {
+  if (b.ibPriorYear.rows === 0) return null;
+  const open = sums(b.openingPriorYear);
+  const close = sums(b.openingPriorYear, b.movementPriorYear);
+  const lines = Object.keys(close) as BalanceLine[];
+  const differs = lines.find((l) => l !== "eget_kapital" && !close[l].equals(comparison[l]));
+  if (differs) {
+    // Both are shown nowhere else side by side: the balance sheet's column is this year's IB, last year's rows end elsewhere.
+    const params = { year: input.period.year - 1, line: differs, rows: close[differs].toFixed(2), ib: comparison[differs].toFixed(2) };
+    warnings.add("prior_year_closing_differs", params, "");
+    return null;
+  }
+  const result = input.priorYearResult;
+  const depreciation = input.priorYearLines.avskrivningar.negated();
+  const claimChange = (l: BalanceLine) => open[l].minus(close[l]);
+  const provisions = claimChange("avsattningar");
+  const receivables = close.fordringar.minus(open.fordringar).negated();
+  const shortTerm = claimChange("kortfristiga_skulder");
+  const operating = result.plus(depreciation).plus(provisions).plus(receivables).plus(shortTerm);
+  const investments = close.anlaggningstillgangar.minus(open.anlaggningstillgangar).plus(depreciation).negated();
+  // Other changes of equity than the result: last year's closing equity (its result counted once) less its opening.
+  const equityOther = equityClose.minus(open.eget_kapital.negated()).minus(result);
+  const financing = claimChange("langfristiga_skulder").plus(equityOther);
+  const flow = operating.plus(investments).plus(financing);
+  // The indirect method ends in the change of cash whenever both ends balance; anything else is not shown.
+  if (!open.kassa_och_bank.plus(flow).equals(close.kassa_och_bank)) return null;
+  return {
+    arets_resultat: result,
+    justering_avskrivningar: depreciation,
+    forandring_avsattningar: provisions,
+    forandring_fordringar: receivables,
+    forandring_kortfristiga_skulder: shortTerm,
+    kassaflode_lopande: operating,
+    investeringar: investments,
+    finansiering: financing,
+    arets_kassaflode: flow,
+    likvida_medel_ib: open.kassa_och_bank,
+    likvida_medel_ub: close.kassa_och_bank,
   };
 }
 

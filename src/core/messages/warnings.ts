@@ -1,6 +1,6 @@
 /** Warnings a run gives without stopping, and the year-end statements (Bokslut). */
 import type { ForecastMethod } from "../inputs";
-import type { LeafLine } from "../reportLines";
+import { BalanceLine, LeafLine, LINE_LABELS } from "../reportLines";
 import { METHOD_WORDS } from "./methods";
 import { Entry, LINE_EN, LINE_SV, None, none } from "./words";
 
@@ -27,6 +27,8 @@ export interface WarningParams {
   bokslut_no_balance_lines: None;
   balance_accounts_without_line: { accounts: number[] };
   ib_unbalanced: { year: number; difference: string; accounts: number[] };
+  /** `rows`: last year's IB rows plus its transactions on the line; `ib`: this year's IB rows on it (debit positive). */
+  prior_year_closing_differs: { year: number; line: BalanceLine; rows: string; ib: string };
   statements_unbalanced: { difference: string; accounts: number[] };
 }
 
@@ -189,6 +191,20 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       `The opening balances (IB rows) for ${p.year} sum to ${f.money(p.difference)} instead of 0. ` +
       `Check the IB rows for the accounts ${p.accounts.join(", ")}.`,
     example: { year: 2026, difference: "1250", accounts: [1930, 2010, 2440] },
+  },
+  prior_year_closing_differs: {
+    meaning:
+      "Varning: fjolårets IB-rader plus fjolårets rader slutar inte i årets IB-rader på en balansrad; kassaflödesanalysen " +
+      "visas utan jämförelse för fjolåret.",
+    sv: (p, f) =>
+      `Huvudbokens rader för ${p.year} slutar inte i ${p.year + 1} års IB-rader: ${LINE_LABELS[p.line]} är ` +
+      `${f.money(p.rows)} enligt ${p.year} års IB och rader men ${f.money(p.ib)} enligt IB-raderna för ${p.year + 1} ` +
+      `(debet positivt). Balansräkningens jämförelse följer IB-raderna; kassaflödesanalysen visas utan ${p.year}.`,
+    en: (p, f) =>
+      `The ledger's rows for ${p.year} do not end in the IB rows of ${p.year + 1}: ${LINE_LABELS[p.line]} is ` +
+      `${f.money(p.rows)} by the IB and rows of ${p.year} but ${f.money(p.ib)} by the IB rows of ${p.year + 1} ` +
+      `(debit positive). The balance sheet's comparison follows the IB rows; the cash flow is shown without ${p.year}.`,
+    example: { year: 2025, line: "kassa_och_bank", rows: "3140000", ib: "3125000" },
   },
   statements_unbalanced: {
     meaning:

@@ -1,6 +1,7 @@
 /**
  * Bokslut: the financial statements at the cut-off date — resultaträkning (before 31 December with last year's full
- * year beside the period), balansräkning (with the remaining decided grants below it), kassaflödesanalys — and its
+ * year beside the period), balansräkning (with the remaining decided grants below it), kassaflödesanalys (with last
+ * year's full year beside it when the ledger holds last year's opening) — and its
  * notes, each referenced from the line it explains: 1 Verksamhetens intäkter, 2 Verksamhetens kostnader, 3 Medlemsbidrag
  * per medlem, 4 Beslutade insatser; in the order and wording of a samordningsförbund's annual report.
  */
@@ -26,6 +27,8 @@ export interface StatementsLayout {
   priorCol: number;
   /** Last year's full year (income statement and notes 1–2), before 31 December. */
   priorYearCol?: number;
+  /** The cash flow has last year's full year in the comparison column (priorCol). */
+  cashFlowPrior: boolean;
   /** Note 3: each member's row, and the Summa row. Note 4: each grant's row (granted, paid, remaining) and Summa. */
   members: { rows: number[]; names: string[]; totalRow: number; col: number };
   /** Not 5 Kostnader per verksamhet (when the Tertialrapport has the table): its rows in the statements' columns, Summa. */
@@ -96,7 +99,10 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
     b.put(b.nextRow - 1, TECH_COL, techText(memo.id));
   }
   b.blank();
-  section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", [period], st.cashFlow);
+  // Last year's full year beside the period when the ledger holds it (its IB rows): under the balance sheet's 31 December.
+  const cashFlowPrior = st.cashFlow.some((l) => l.prior !== null);
+  const priorFullYear = fullYear ? `Helår ${y - 1}` : periodLabel(y - 1, 12);
+  section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", cashFlowPrior ? [period, priorFullYear] : [period], st.cashFlow);
 
   const notesStart = b.nextRow;
   section("n1", "Not 1 Verksamhetens intäkter", "BokslutNotIntakter", incomeColumns, st.notes.income);
@@ -133,7 +139,7 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   // The statements on the first page, the notes on the next; no repeated header row (the pages hold different tables).
   finishPage(b, fullYear ? 4 : 3);
   b.page!.breaksBefore = [notesStart];
-  const layout = { rowOf, valueCol: 2, priorCol: 3, ...(fullYear ? { priorYearCol: 4 } : {}), members, grants, functions };
+  const layout = { rowOf, valueCol: 2, priorCol: 3, ...(fullYear ? { priorYearCol: 4 } : {}), cashFlowPrior, members, grants, functions };
   return { sheet: b.build(1), layout };
 }
 

@@ -19,6 +19,8 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
   const at = (key: string, column = L.valueCol) => (has(key) ? ref(B, L.rowOf.get(key)!, column) : "0");
   const cols = [L.valueCol, L.priorCol, ...(L.priorYearCol !== undefined ? [L.priorYearCol] : [])];
   const direct = has("br:bokat_direkt") ? at("br:bokat_direkt") : "0";
+  /** A cash flow column's opening cash + its flow − its closing cash. */
+  const cashEnds = (col: number) => `${at("kf:likvida_medel_ib", col)}+${at("kf:arets_kassaflode", col)}-${at("kf:likvida_medel_ub", col)}`;
   /** A total minus its parts, in one column: `total-(part1+part2+…)`, each `section:id`. */
   const parts = (section: string, total: string, keys: readonly string[], column?: number) =>
     `${at(`${section}:${total}`, column)}-(${keys.map((k) => at(`${section}:${k}`, column)).join("+")})`;
@@ -85,7 +87,7 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
     cashFlowCheck(at, direct, L),
     {
       name: "Kassaflödet slutar i likvida medel vid periodens slut",
-      diffFormula: `${at("kf:likvida_medel_ib")}+${at("kf:arets_kassaflode")}-${at("kf:likvida_medel_ub")}`,
+      diffFormula: L.cashFlowPrior ? sumAbs([cashEnds(L.valueCol), cashEnds(L.priorCol)]) : cashEnds(L.valueCol),
       description: "Bokslut: likvida medel vid årets början + årets kassaflöde = kassa och bank i balansräkningen",
     },
     {
@@ -93,9 +95,12 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
       diffFormula: sumAbs([
         `${at("kf:likvida_medel_ub")}-${at("br:kassa_och_bank")}`,
         `${at("kf:likvida_medel_ib")}-${at("br:kassa_och_bank", L.priorCol)}`,
+        // Last year's cash flow ends where this year's begins: the balance sheet's 31 December.
+        ...(L.cashFlowPrior ? [`${at("kf:likvida_medel_ub", L.priorCol)}-${at("br:kassa_och_bank", L.priorCol)}`] : []),
       ]),
       description: "Bokslut: vid periodens slut och vid årets början",
     },
+    ...(L.cashFlowPrior ? [priorCashFlowCheck(at, L)] : []),
     ...noteChecks(L, at, cols),
     ...statementTies(L, layouts, at),
     ...functionTies(L, layouts),
@@ -130,6 +135,27 @@ function cashFlowCheck(at: (key: string, column?: number) => string, direct: str
     name: "Kassaflödesanalysen: varje rad ur balans- och resultaträkningen",
     diffFormula: sumAbs(terms),
     description: "Bokslut: resultat, avskrivningar, förändringar i balansposterna, investeringar, finansiering, summorna",
+  };
+}
+
+/**
+ * Last year's cash flow (the comparison column): its result and depreciation are the income statement's full year,
+ * and its sums are their parts. Its changes come from last year's opening balances, which the sheet does not show; the
+ * sums tie each of them to the totals, and the totals to the balance sheet's 31 December.
+ */
+function priorCashFlowCheck(at: (key: string, column?: number) => string, L: StatementsLayout): Check {
+  const col = L.priorCol;
+  const fullYear = L.priorYearCol ?? L.priorCol;
+  const terms = [
+    `${at("kf:arets_resultat", col)}-${at("rr:arets_resultat", fullYear)}`,
+    `${at("kf:justering_avskrivningar", col)}+${at("rr:avskrivningar", fullYear)}`,
+    `${at("kf:kassaflode_lopande", col)}-(${RUNNING.map((k) => at(`kf:${k}`, col)).join("+")})`,
+    `${at("kf:arets_kassaflode", col)}-(${at("kf:kassaflode_lopande", col)}+${at("kf:investeringar", col)}+${at("kf:finansiering", col)})`,
+  ];
+  return {
+    name: "Kassaflödesanalysen föregående år: resultat, avskrivningar och summor",
+    diffFormula: sumAbs(terms),
+    description: "Bokslut: fjolårets helår i resultaträkningen; löpande verksamhet och årets kassaflöde är sina delar",
   };
 }
 
