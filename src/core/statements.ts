@@ -181,31 +181,15 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
   const memo = [line("beslutad_finansiering", "Återstående belopp för beslutad finansiering", unpaid, null, { note: 4 })];
 
   // Kassaflödesanalys, indirect method; the opening balances are the balance sheet's comparison column.
-  const depreciation = L.avskrivningar.period.negated();
-  const change = (id: BalanceLine, group: Record<string, readonly [Decimal, Decimal]>) => {
-    const v = group[id];
-    return v[0].minus(v[1]);
-  };
-  const provisions = change("avsattningar", claims);
-  const receivables = change("fordringar", assets).negated();
-  const shortTerm = change("kortfristiga_skulder", claims);
-  const operating = result.plus(depreciation).plus(provisions).plus(receivables).plus(shortTerm);
-  const investments = change("anlaggningstillgangar", assets).plus(depreciation).negated();
-  const financing = change("langfristiga_skulder", claims).plus(equityOther);
-  const flow = operating.plus(investments).plus(financing);
-  const thisYear: CashFlow = {
-    arets_resultat: result,
-    justering_avskrivningar: depreciation,
-    forandring_avsattningar: provisions,
-    forandring_fordringar: receivables,
-    forandring_kortfristiga_skulder: shortTerm,
-    kassaflode_lopande: operating,
-    investeringar: investments,
-    finansiering: financing,
-    arets_kassaflode: flow,
-    likvida_medel_ib: assets.kassa_och_bank[1],
-    likvida_medel_ub: assets.kassa_och_bank[0],
-  };
+  const end = (i: 0 | 1): Presented => ({
+    anlaggningstillgangar: assets.anlaggningstillgangar[i],
+    fordringar: assets.fordringar[i],
+    kassa_och_bank: assets.kassa_och_bank[i],
+    avsattningar: claims.avsattningar[i],
+    langfristiga_skulder: claims.langfristiga_skulder[i],
+    kortfristiga_skulder: claims.kortfristiga_skulder[i],
+  });
+  const thisYear = cashFlowOf(result, L.avskrivningar.period, equityOther, end(1), end(0));
   const lastYear = priorCashFlow(b, prior.bal, equityPrior, input, warnings);
   const cashFlow = CASH_FLOW_LINES.map(([id, label, extra]) => line(id, label, thisYear[id], lastYear?.[id] ?? null, extra));
 
@@ -293,19 +277,43 @@ function priorCashFlow(
     return null;
   }
   const result = input.priorYearResult;
-  const depreciation = input.priorYearLines.avskrivningar.negated();
-  const claimChange = (l: BalanceLine) => open[l].minus(close[l]);
-  const provisions = claimChange("avsattningar");
-  const receivables = close.fordringar.minus(open.fordringar).negated();
-  const shortTerm = claimChange("kortfristiga_skulder");
-  const operating = result.plus(depreciation).plus(provisions).plus(receivables).plus(shortTerm);
-  const investments = close.anlaggningstillgangar.minus(open.anlaggningstillgangar).plus(depreciation).negated();
   // Other changes of equity than the result: last year's closing equity (its result counted once) less its opening.
   const equityOther = equityClose.minus(open.eget_kapital.negated()).minus(result);
-  const financing = claimChange("langfristiga_skulder").plus(equityOther);
-  const flow = operating.plus(investments).plus(financing);
+  const flow = cashFlowOf(result, input.priorYearLines.avskrivningar, equityOther, presented(open), presented(close));
   // The indirect method ends in the change of cash whenever both ends balance; anything else is not shown.
-  if (!open.kassa_och_bank.plus(flow).equals(close.kassa_och_bank)) return null;
+  return flow.likvida_medel_ib.plus(flow.arets_kassaflode).equals(flow.likvida_medel_ub) ? flow : null;
+}
+
+/** The balance lines a cash flow moves between, as the balance sheet presents them (assets, provisions and debts positive). */
+type Presented = Record<Exclude<BalanceLine, "eget_kapital">, Decimal>;
+
+/** Balances (debit positive) as presented. */
+function presented(bal: Record<BalanceLine, Decimal>): Presented {
+  return {
+    anlaggningstillgangar: bal.anlaggningstillgangar,
+    fordringar: bal.fordringar,
+    kassa_och_bank: bal.kassa_och_bank,
+    avsattningar: bal.avsattningar.negated(),
+    langfristiga_skulder: bal.langfristiga_skulder.negated(),
+    kortfristiga_skulder: bal.kortfristiga_skulder.negated(),
+  };
+}
+
+/**
+ * A cash flow by the indirect method between two balance sheets: the result, its depreciation (report sign) added back,
+ * the changes of provisions, receivables and short-term debts; investments are the change of fixed assets with the
+ * depreciation; financing the change of long-term debts and the other changes of equity (rules.md 5).
+ */
+function cashFlowOf(result: Decimal, depreciationLine: Decimal, equityOther: Decimal, open: Presented, close: Presented): CashFlow {
+  const change = (l: keyof Presented) => close[l].minus(open[l]);
+  const depreciation = depreciationLine.negated();
+  const provisions = change("avsattningar");
+  const receivables = change("fordringar").negated();
+  const shortTerm = change("kortfristiga_skulder");
+  const operating = result.plus(depreciation).plus(provisions).plus(receivables).plus(shortTerm);
+  const investments = change("anlaggningstillgangar").plus(depreciation).negated();
+  const financing = change("langfristiga_skulder").plus(equityOther);
+  const flow = operating.plus(investments).plus(financing);
   return {
     arets_resultat: result,
     justering_avskrivningar: depreciation,
