@@ -6,30 +6,13 @@
  */
 import { OUTPUTS } from "../src/core/compute";
 import { messageText } from "../src/core/messages";
-import { exampleSheets } from "../src/report/example";
 import type { SheetModel } from "../src/report/sheetModel";
 import { recalculate } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { exampleWith } from "./helpers/exampleWith";
 import { FIXED_NOW } from "./helpers/office";
 
 type Line = { id: string; period: string; forecast: string; method: string };
-
-/** The example with the Prognos table's row for `line` set to a method (and amount); the row's cell is returned. */
-function exampleWith(choice: { line: string; method: string; amount?: number }): { models: SheetModel[]; cell: string } {
-  const models = exampleSheets();
-  const prognos = models.find((m) => m.name === "Prognos")!;
-  const t = prognos.tables[0];
-  const comment = choice.method === "manuell" ? "Enligt styrelsens beslut" : "";
-  const row = [choice.line, choice.method, choice.amount ?? null, comment].map((v) => (v === null ? null : { value: v }));
-  let at = prognos.rows.findIndex((r, i) => i > t.top && i <= t.bottom && r[0]?.value === choice.line);
-  if (at >= 0) prognos.rows[at] = row;
-  else {
-    at = t.bottom + 1;
-    prognos.rows.splice(at, 0, row);
-    t.bottom++;
-  }
-  return { models, cell: `Prognos!B${at + 1}` };
-}
 
 /** The models with the Budget sheet's Personalkostnader 2026 (2 460 000 in the example) set to `amount`. */
 function withBudget(models: SheetModel[], amount: number): SheetModel[] {

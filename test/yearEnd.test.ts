@@ -8,10 +8,10 @@ import { OUTPUTS } from "../src/core/compute";
 import { commitmentsSplit } from "../src/core/equity";
 import { LEAF_LINES } from "../src/core/reportLines";
 import { Decimal } from "../src/core/money";
-import { exampleSheets } from "../src/report/example";
 import type { SheetModel } from "../src/report/sheetModel";
 import { recalculate } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
+import { exampleWith, ForecastChoiceRow } from "./helpers/exampleWith";
 import { FIXED_NOW } from "./helpers/office";
 
 type Json = {
@@ -30,22 +30,8 @@ type Json = {
   };
 };
 
-/** The example with the Prognos table's row for `line` set to a method (and amount). */
-function exampleWith(choice?: { line: string; method: string; amount?: number }): SheetModel[] {
-  const models = exampleSheets();
-  if (!choice) return models;
-  const prognos = models.find((m) => m.name === "Prognos")!;
-  const t = prognos.tables[0];
-  const comment = choice.method === "manuell" ? "Enligt styrelsens beslut" : "";
-  const row = [choice.line, choice.method, choice.amount ?? null, comment].map((v) => (v === null ? null : { value: v }));
-  const existing = prognos.rows.findIndex((r, i) => i > t.top && i <= t.bottom && r[0]?.value === choice.line);
-  if (existing >= 0) prognos.rows[existing] = row;
-  else {
-    prognos.rows.splice(t.bottom + 1, 0, row);
-    t.bottom++;
-  }
-  return models;
-}
+/** The example with one Prognos row set (helpers/exampleWith), its sheets only. */
+const sheetsWith = (choice?: ForecastChoiceRow) => exampleWith(choice).models;
 
 async function run(models: SheetModel[], cutoff?: string) {
   const input = XlsxPort.empty();
@@ -58,7 +44,7 @@ async function run(models: SheetModel[], cutoff?: string) {
 
 describe("1: a closed period (cut-off 31 December) is actual, not forecast", () => {
   test("every line's full year is its actual whatever the method; the method column says Utfall helår", async () => {
-    const { json } = await run(exampleWith({ line: "medlemsbidrag", method: "budget" }), "2026-12-31");
+    const { json } = await run(sheetsWith({ line: "medlemsbidrag", method: "budget" }), "2026-12-31");
     const lines = json.tertialReport.lines;
     for (const id of LEAF_LINES) {
       const l = lines.find((x) => x.id === id)!;
@@ -69,13 +55,13 @@ describe("1: a closed period (cut-off 31 December) is actual, not forecast", () 
   });
 
   test("a manual forecast that differs from the actual is a warning naming the line and its Prognos cell", async () => {
-    const { outcome, json } = await run(exampleWith(), "2026-12-31");
+    const { outcome, json } = await run(sheetsWith(), "2026-12-31");
     const w = outcome.warnings.find((x) => x.code === "manual_forecast_closed_year")!;
     expect(w).toMatchObject({ params: { line: "finansiella_kostnader", manual: "-4200.00" }, cell: "Prognos!B4" });
     const l = json.tertialReport.lines.find((x) => x.id === "finansiella_kostnader")!;
     expect(l.forecast).toBe(l.period);
     // Before the year is closed, the same manual choice is the forecast.
-    const open = await run(exampleWith(), "2026-08-31");
+    const open = await run(sheetsWith(), "2026-08-31");
     expect(open.json.tertialReport.lines.find((x) => x.id === "finansiella_kostnader")!.forecast).toBe("-4200");
     expect(open.outcome.warnings.map((x) => x.code)).not.toContain("manual_forecast_closed_year");
   });
@@ -102,7 +88,7 @@ describe("2: decided grants are counted once in the equity view", () => {
   test.each([["budget"], ["linjär"], ["utfall+restbudget"], ["föregående år"], ["åtaganden"], ["manuell"]])(
     "under %s for Bidrag till insatser, the equity sheet's figures add up and each commitment is counted once",
     async (method) => {
-      const { json } = await run(exampleWith({ line: "bidrag_till_insatser", method, amount: method === "manuell" ? 2500000 : undefined }));
+      const { json } = await run(sheetsWith({ line: "bidrag_till_insatser", method, amount: method === "manuell" ? 2500000 : undefined }));
       const e = json.equity;
       expect(dec(e.commitmentsInForecast).plus(e.commitmentsAfterYear).equals(dec(e.unpaidGrants))).toBe(true);
       // The example's ESF-co-financed insats: its co-financier pays its part back, the rest is the förbund's own.
@@ -122,7 +108,7 @@ describe("2: decided grants are counted once in the equity view", () => {
   );
 
   test("at year end nothing of the unpaid grants is in the forecast any more: all of it remains", async () => {
-    const { json } = await run(exampleWith({ line: "bidrag_till_insatser", method: "åtaganden" }), "2026-12-31");
+    const { json } = await run(sheetsWith({ line: "bidrag_till_insatser", method: "åtaganden" }), "2026-12-31");
     expect(json.equity.commitmentsInForecast).toBe("0");
     expect(json.equity.commitmentsAfterYear).toBe(json.equity.unpaidGrants);
   });
