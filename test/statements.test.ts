@@ -179,6 +179,57 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     ]);
   });
 
+  // Before last year's books are closed (an interim report in April), the ledger has no IB rows for the year: it opens
+  // where last year's IB rows and rows end, last year's result in equity (rules.md 5). Before, the balance sheet showed
+  // this year's movements as balances and the opening as a "direct posting", and Eget kapital opened at 0.
+  test("without this year's IB rows (last year's IB plus rows instead), the same statements, a direct posting included", () => {
+    // V99: 25 000 taken from equity straight to the bank (a correction): bokat direkt −25 000, financing −75 000.
+    const direct = "2024-10-01 | V99 | 2010 | 25 000 | Rättelse |\n2024-10-01 | V99 | 1930 | -25 000 | Rättelse |\n";
+    const withIb = withLastYear(ib2023).replace("# Insatser", direct + "# Insatser");
+    const withoutIb = withIb.replace(/^2024-01-01 \| IB \|.*\n/gm, "");
+    expect(withoutIb.split("\n").length).toBe(withIb.split("\n").length - 8);
+    const statements = (source: string) => {
+      const outcome = run(source);
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.warnings.map((w) => w.code)).not.toContain("prior_year_closing_differs");
+      const fs = outcome.json!.financialStatements as { balanceSheet: Line[]; cashFlow: Line[] };
+      const e = outcome.json!.equity as { opening: string; openingSource: string; directPostings: string; closing: string };
+      return { balanceSheet: byId(fs.balanceSheet), cashFlow: byId(fs.cashFlow), equity: [e.opening, e.directPostings, e.closing] };
+    };
+    const a = statements(withIb);
+    expect(statements(withoutIb)).toEqual(a);
+    // Eget kapital opens at 700 000 either way: the IB rows' 2010, or 2023's closing (430 000 + 2023's result 270 000).
+    expect(a.equity).toEqual(["700000", "-25000", "877000"]);
+    const source = (x: string) => (run(x).json!.equity as { openingSource: string }).openingSource;
+    expect([source(withIb), source(withoutIb)]).toEqual(["ledger", "prior_year"]);
+    expect(a.balanceSheet).toMatchObject({ eget_kapital: ["877000", "700000"], bokat_direkt: ["-25000", null] });
+    expect(a.cashFlow).toMatchObject({
+      finansiering: ["-75000", "-50000"],
+      arets_kassaflode: ["167000", "210000"],
+      likvida_medel_ib: ["900000", "690000"],
+      likvida_medel_ub: ["1067000", "900000"],
+    });
+  });
+
+  test("no IB rows for either year but last year's rows: the opening is not known, and the statements are refused", () => {
+    const noIb = caseText("e-december-bokslut.case").replace(/^2024-01-01 \| IB \|.*\n/gm, "");
+    const outcome = run(noIb);
+    expect(outcome.ok).toBe(true);
+    const w = outcome.warnings.find((x) => x.code === "opening_balances_missing")!;
+    expect(w.params).toEqual({ year: 2024 });
+    expect(outcome.json!.financialStatements).toBeNull();
+    const bokslut = outcome.sheets!.find((x) => x.name === "Bokslut")!;
+    expect(bokslut.rows.flatMap((r) => r.map((c) => String(c?.value ?? ""))).join("\n")).toContain(
+      "Huvudboken har inga IB-rader för 2024 och inga för 2023, men rader för 2023",
+    );
+    // The association's first year (no rows before it either): it opens at zero, and the statements are made.
+    const firstYear = run(noIb.replace(/^2023-.*\n/gm, ""));
+    expect(firstYear.warnings.map((x) => x.code)).not.toContain("opening_balances_missing");
+    const fs = firstYear.json!.financialStatements as { balanceSheet: Line[] };
+    expect(byId(fs.balanceSheet).summa_tillgangar).toEqual(byId(fs.balanceSheet).summa_eget_kapital_och_skulder);
+    expect(byId(fs.balanceSheet).eget_kapital).toEqual(["202000", "0"]);
+  });
+
   test("last year's rows that do not end in this year's IB: no comparison, and a warning naming the line and both figures", () => {
     // 1 000 kr moved from bank to equity in IB 2023 (still summing to zero): 2023 then ends at 899 000, IB 2024 says 900 000.
     const shifted = ib2023.map(([a, v]) => [a, a === "1930" ? "689 000" : a === "2010" ? "-429 000" : v]);

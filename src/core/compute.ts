@@ -18,6 +18,7 @@ import { shownComment } from "./messages/methods";
 import { Decimal, oreToKronor, ZERO } from "./money";
 import { defaultCutoff, reportPeriod, ReportPeriod } from "./periods";
 import { isBalanceLine, LEAF_LINES, LeafLine, LINE_SIGN, REPORT_ROWS, ReportLineId } from "./reportLines";
+import { lastYearClosing, priorYearHasRows, priorYearResult } from "./openingBalances";
 import { computeStatements, FinancialStatements } from "./statements";
 import { computeTertial, TertialReport } from "./tertial";
 import type { CellRef } from "./units";
@@ -250,6 +251,7 @@ function equityStep(
       openingSetting: s.openingEquity,
       settingsCell: s.tableCell,
       openingEquityIb: agg.openingEquityIb,
+      openingLastYear: lastYearClosing(agg.balances, priorYearResult(agg))?.equity ?? null,
       forecastResult: tertial.byId.arets_resultat.forecast,
       basis,
       rule: s.ceilingRule,
@@ -292,8 +294,10 @@ function statementsStep(
       problems.add("ib_unbalanced", { year, difference: oreToKronor(ib.sum).toFixed(2), accounts });
     }
   }
+  // Without IB rows for either year, last year's rows alone do not give its closing balances (rules.md 5).
+  if (b.ibThisYear.rows === 0 && b.ibPriorYear.rows === 0 && priorYearHasRows(agg))
+    problems.add("opening_balances_missing", { year: period.year });
   const bookedContributions = oreToKronor(agg.period.medlemsbidrag).times(LINE_SIGN.medlemsbidrag).negated();
-  const priorYearResult = LEAF_LINES.reduce((a, l) => a.minus(oreToKronor(agg.priorYear[l])), ZERO);
   // Last year's full year per line (report sign), its totals as the report adds them.
   const priorYearLines = {} as Record<ReportLineId, Decimal>;
   for (const l of LEAF_LINES) priorYearLines[l] = oreToKronor(agg.priorYear[l]).negated();
@@ -305,7 +309,7 @@ function statementsStep(
       balances: b,
       lines: tertial.byId,
       bookedContributions,
-      priorYearResult,
+      priorYearResult: priorYearResult(agg),
       priorYearLines,
       grants: tertial.grants,
       members: year ? year.members.map((m) => ({ member: m.member, group: m.group, amount: m.amount })) : [],

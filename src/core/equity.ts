@@ -71,7 +71,8 @@ export interface EquityYear {
 
 export interface EquityReport {
   opening: Decimal;
-  openingSource: "setting" | "ledger" | "none";
+  /** The setting, this year's IB rows, last year's closing by last year's IB rows and rows, or none (0). */
+  openingSource: "setting" | "ledger" | "prior_year" | "none";
   /**
    * Booked directly on equity accounts from 1 January to the cut-off, outside the result (a correction of an earlier
    * year, say): part of the closing equity, as in the balance sheet. Positive when it increases equity.
@@ -144,6 +145,8 @@ export interface EquityInput {
   settingsCell: CellRef;
   /** Sum of IB rows on equity accounts in the year (debit positive), or null. */
   openingEquityIb: Ore | null;
+  /** Without those: last year's closing equity by last year's IB rows and rows (core/openingBalances.ts), or null. */
+  openingLastYear?: Decimal | null;
   /** Booked directly on equity accounts this year to the cut-off, outside the result (positive: more equity). */
   directPostings?: Decimal;
   forecastResult: Decimal;
@@ -163,10 +166,14 @@ export interface EquityInput {
   laterYears: Array<{ year: number; result: Decimal; basis: Decimal; grants?: Decimal }>;
 }
 
-/** Opening equity from the setting, else from IB rows (credit balance → positive), else 0 with a warning. */
+/**
+ * Opening equity from the setting, else from IB rows (credit balance → positive), else last year's closing by the
+ * ledger's rows for last year, else 0 with a warning.
+ */
 function openingEquity(input: EquityInput, warnings: IssueList): { opening: Decimal; source: EquityReport["openingSource"] } {
   if (input.openingSetting) return { opening: input.openingSetting, source: "setting" };
   if (input.openingEquityIb !== null) return { opening: oreToKronor(-input.openingEquityIb), source: "ledger" };
+  if (input.openingLastYear) return { opening: input.openingLastYear, source: "prior_year" };
   warnings.add("opening_equity_missing", {}, input.settingsCell);
   return { opening: ZERO, source: "none" };
 }

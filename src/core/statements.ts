@@ -15,10 +15,11 @@
  * Amounts are presented as annual reports print them: assets, equity, provisions and liabilities
  * positive; the cash flow positive when cash comes in.
  */
-import type { BalanceAggregates, BalanceSums } from "./ledger";
+import type { BalanceAggregates } from "./ledger";
 import { coFinancedPart, GrantCommitment } from "./grants";
 import type { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
+import { balanceSums, closingByRows, LastYearClosing } from "./openingBalances";
 import type { ReportPeriod } from "./periods";
 import { BalanceLine, Group, LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, ReportLineId } from "./reportLines";
 
@@ -91,16 +92,13 @@ export interface StatementsInput {
 
 const k = (ore: number) => oreToKronor(ore);
 
-function sums(a: BalanceSums, b?: BalanceSums): Record<BalanceLine, Decimal> {
-  const out = {} as Record<BalanceLine, Decimal>;
-  for (const l of Object.keys(a) as BalanceLine[]) out[l] = k(a[l] + (b ? b[l] : 0));
-  return out;
-}
+const sums = balanceSums;
 
-/** Balance at 31 December last year (debit positive), and whether last year's result is already in equity. */
-function priorBalances(b: BalanceAggregates): { bal: Record<BalanceLine, Decimal>; resultInEquity: boolean } {
-  if (b.ibThisYear.rows > 0) return { bal: sums(b.openingThisYear), resultInEquity: true };
-  return { bal: sums(b.openingPriorYear, b.movementPriorYear), resultInEquity: false };
+/** Balances at 31 December last year (debit positive) and the equity then (credit positive, last year's result in it). */
+function priorBalances(b: BalanceAggregates, result: Decimal): LastYearClosing {
+  if (b.ibThisYear.rows === 0) return closingByRows(b, result);
+  const bal = sums(b.openingThisYear);
+  return { bal, equity: bal.eget_kapital.negated() };
 }
 
 export function computeStatements(input: StatementsInput, warnings: IssueList): FinancialStatements {
@@ -131,24 +129,22 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
   ];
   const result = L.arets_resultat.period;
 
-  // Balansräkning.
-  const now = sums(b.openingThisYear, b.movementThisYear);
-  const prior = priorBalances(b);
+  // Balansräkning. The year opens where last year closed when the ledger has no IB rows for the year (rules.md 5).
+  const prior = priorBalances(b, input.priorYearResult);
+  const moved = sums(b.movementThisYear);
+  const now = {} as Record<BalanceLine, Decimal>;
+  for (const l of Object.keys(moved) as BalanceLine[]) now[l] = prior.bal[l].plus(moved[l]);
   const accrual = L.medlemsbidrag.period.minus(input.bookedContributions);
   const asset = (x: Decimal) => x;
   const claim = (x: Decimal) => x.negated();
   const fordringar = asset(now.fordringar).plus(Decimal.max(ZERO, accrual));
   const kortfristiga = claim(now.kortfristiga_skulder).plus(Decimal.max(ZERO, accrual.negated()));
   const priorResult = input.priorYearResult;
-  // A closing entry (8999 against 2099) already moved a result into the equity accounts: take it out, and
-  // add the result from the income statement, so that it is counted once whether the year is closed or not.
-  const equityPrior = prior.resultInEquity
-    ? claim(prior.bal.eget_kapital)
-    : claim(prior.bal.eget_kapital).minus(k(b.closingPriorYear)).plus(priorResult);
-  // Equity at the cut-off: equity accounts (opening and any direct postings) plus the year's result.
-  const equityAccounts = claim(now.eget_kapital).minus(k(b.closingThisYear));
-  const equityOpening = claim(sums(b.openingThisYear).eget_kapital);
-  const equityOther = b.ibThisYear.rows > 0 ? equityAccounts.minus(equityOpening) : equityAccounts.minus(equityPrior);
+  const equityPrior = prior.equity;
+  // Equity at the cut-off: the opening, what was booked on equity accounts this year (without a closing entry, which
+  // carries a result), and the year's result.
+  const equityOther = claim(moved.eget_kapital).minus(k(b.closingThisYear));
+  const equityAccounts = equityPrior.plus(equityOther);
   const equityNow = equityAccounts.plus(result);
   const assets = {
     anlaggningstillgangar: [asset(now.anlaggningstillgangar), asset(prior.bal.anlaggningstillgangar)],

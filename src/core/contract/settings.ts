@@ -178,8 +178,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     kind: "amount",
     required: false,
     template: null,
-    help: "Eget kapital 1 januari; lämna tomt för att läsa IB-rader på eget kapital-konton",
-    meaning: "eget kapital 1 januari; annars IB-rader på eget kapital-konton",
+    help: "Eget kapital 1 januari; lämna tomt för att läsa IB-rader på eget kapital-konton (eller fjolårets IB och rader)",
+    meaning: "eget kapital 1 januari; annars IB-rader på eget kapital-konton, annars fjolårets utgående enligt Huvudbok",
     otherwise: "–",
   },
   {

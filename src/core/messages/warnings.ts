@@ -27,6 +27,7 @@ export interface WarningParams {
   bokslut_no_balance_lines: None;
   balance_accounts_without_line: { accounts: number[] };
   ib_unbalanced: { year: number; difference: string; accounts: number[] };
+  opening_balances_missing: { year: number };
   /** `rows`: last year's IB rows plus its transactions on the line; `ib`: this year's IB rows on it (debit positive). */
   prior_year_closing_differs: { year: number; line: BalanceLine; rows: string; ib: string };
   statements_unbalanced: { difference: string; accounts: number[] };
@@ -191,6 +192,20 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       `The opening balances (IB rows) for ${p.year} sum to ${f.money(p.difference)} instead of 0. ` +
       `Check the IB rows for the accounts ${p.accounts.join(", ")}.`,
     example: { year: 2026, difference: "1250", accounts: [1930, 2010, 2440] },
+  },
+  opening_balances_missing: {
+    meaning:
+      "Varning: huvudboken har rader för fjolåret men inga IB-rader, varken för året eller för fjolåret, så årets ingående " +
+      "balanser är okända; bokslutet görs inte (bladet Bokslut säger varför).",
+    sv: (p) =>
+      `Huvudboken har inga IB-rader för ${p.year} och inga för ${p.year - 1}, men rader för ${p.year - 1}: årets ingående ` +
+      `balanser går inte att räkna fram. Lägg in IB-raderna för ${p.year} (eller för ${p.year - 1}, så räknas ${p.year} ` +
+      `års ingående balanser fram ur dem och fjolårets rader).`,
+    en: (p) =>
+      `The ledger has no IB rows for ${p.year} and none for ${p.year - 1}, but rows for ${p.year - 1}: the year's ` +
+      `opening balances cannot be worked out. Add the IB rows for ${p.year} (or for ${p.year - 1}, from which and last ` +
+      `year's rows the opening balances of ${p.year} are worked out).`,
+    example: { year: 2026 },
   },
   prior_year_closing_differs: {
     meaning:

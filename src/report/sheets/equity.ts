@@ -97,7 +97,12 @@ function calculationTable(b: SheetBuilder, c: Computation): { rowOf: EquityLayou
   const fmt = amountFormat(c);
   const s = c.inputs.settings;
   const over = e.status === "over";
-  const openingSource = { setting: "inställning", ledger: "IB i Huvudbok", none: "saknas, 0" }[e.openingSource];
+  const openingSource = {
+    setting: "inställning",
+    ledger: "IB i Huvudbok",
+    prior_year: "fjolårets utgående enligt Huvudbok",
+    none: "saknas, 0",
+  }[e.openingSource];
   const y = c.period.year;
   const ruleWords = e.ceiling.rule.kind === "table" ? "trappstegsregel" : ceilingRuleText(e.ceiling.rule, s.ceilingBasis);
   const directRow: [string, Cell, EquityRow] = [
