@@ -22,6 +22,13 @@ function run(source: string): Outcome {
 }
 
 type Line = { id: string; label: string; amount: string; prior: string | null };
+
+/** The Bokslut sheet's text cells. */
+const bokslutText = (outcome: Outcome) =>
+  outcome
+    .sheets!.find((s) => s.name === "Bokslut")!
+    .rows.flatMap((r) => r.map((c) => String(c?.value ?? "")))
+    .join("\n");
 const byId = (lines: Line[]) => Object.fromEntries(lines.map((l) => [l.id, [l.amount, l.prior]]));
 
 describe("the year-end case against its annual report worked by hand", () => {
@@ -202,6 +209,9 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     expect(a.equity).toEqual(["700000", "-25000", "877000"]);
     const source = (x: string) => (run(x).json!.equity as { openingSource: string }).openingSource;
     expect([source(withIb), source(withoutIb)]).toEqual(["ledger", "prior_year"]);
+    // Bokslut says where the opening came from when it is not the year's IB rows.
+    const note = "Huvudboken har inga IB-rader för 2024: ingående balanser är 2023 års IB-rader plus 2023 års rader";
+    expect([bokslutText(run(withIb)).includes(note), bokslutText(run(withoutIb)).includes(note)]).toEqual([false, true]);
     expect(a.balanceSheet).toMatchObject({ eget_kapital: ["877000", "700000"], bokat_direkt: ["-25000", null] });
     expect(a.cashFlow).toMatchObject({
       finansiering: ["-75000", "-50000"],
@@ -218,16 +228,14 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     const w = outcome.warnings.find((x) => x.code === "opening_balances_missing")!;
     expect(w.params).toEqual({ year: 2024 });
     expect(outcome.json!.financialStatements).toBeNull();
-    const bokslut = outcome.sheets!.find((x) => x.name === "Bokslut")!;
-    expect(bokslut.rows.flatMap((r) => r.map((c) => String(c?.value ?? ""))).join("\n")).toContain(
-      "Huvudboken har inga IB-rader för 2024 och inga för 2023, men rader för 2023",
-    );
+    expect(bokslutText(outcome)).toContain("Huvudboken har inga IB-rader för 2024 och inga för 2023, men rader för 2023");
     // The association's first year (no rows before it either): it opens at zero, and the statements are made.
     const firstYear = run(noIb.replace(/^2023-.*\n/gm, ""));
     expect(firstYear.warnings.map((x) => x.code)).not.toContain("opening_balances_missing");
     const fs = firstYear.json!.financialStatements as { balanceSheet: Line[] };
     expect(byId(fs.balanceSheet).summa_tillgangar).toEqual(byId(fs.balanceSheet).summa_eget_kapital_och_skulder);
     expect(byId(fs.balanceSheet).eget_kapital).toEqual(["202000", "0"]);
+    expect(bokslutText(firstYear)).toContain("Huvudboken har inga IB-rader och inga rader före 2024: ingående balanser 0");
   });
 
   test("last year's rows that do not end in this year's IB: no comparison, and a warning naming the line and both figures", () => {
@@ -284,13 +292,6 @@ describe("the interim case (31 August) balances with accrued member contribution
 
 describe("broken ledgers: the statements are refused with the accounts named", () => {
   const base = caseText("e-december-bokslut.case");
-
-  /** The Bokslut sheet's text cells. */
-  const bokslutText = (outcome: Outcome) =>
-    outcome
-      .sheets!.find((s) => s.name === "Bokslut")!
-      .rows.flatMap((r) => r.map((c) => String(c?.value ?? "")))
-      .join("\n");
 
   test("a balance account without a line: named in a warning; the statements are refused by name, not shown wrong", () => {
     const outcome = run(base.replace("2440 | Leverantörsskulder | kortfristiga_skulder", "2440 | Leverantörsskulder |"));

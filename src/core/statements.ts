@@ -67,6 +67,11 @@ export interface FinancialStatements {
       coFinanced: Decimal;
     }>;
   };
+  /**
+   * Where the year's opening balances come from: this year's IB rows, last year's IB rows and rows (no IB rows for the
+   * year yet), or none at all (the association's first year: zero).
+   */
+  opening: "ib" | "prior_year" | "none";
   /** Assets less equity, provisions and liabilities at the cut-off (zero when the statements balance). */
   difference: Decimal;
   /** Accounts with rows but no report line, with their net (debit positive). */
@@ -223,6 +228,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
         coFinanced: coFinancedPart(g, g.unpaid),
       })),
     },
+    opening: b.ibThisYear.rows > 0 ? "ib" : b.ibPriorYear.rows > 0 ? "prior_year" : "none",
     difference: total(assets, 0).minus(total(claims, 0)),
     unmappedAccounts,
     refused: [],

@@ -98,6 +98,15 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
     b.row([text(label, { italic: true, wrap: true }), note, money(memo.amount, fmt)]);
     b.put(b.nextRow - 1, TECH_COL, techText(memo.id));
   }
+  // Opening balances not booked as IB rows are said where the balance sheet is read (rules.md 5).
+  const opening = {
+    ib: null,
+    prior_year:
+      `Huvudboken har inga IB-rader för ${y}: ingående balanser är ${y - 1} års IB-rader plus ${y - 1} års rader, ` +
+      `med ${y - 1} års resultat i eget kapital.`,
+    none: `Huvudboken har inga IB-rader och inga rader före ${y}: ingående balanser 0 (förbundets första år).`,
+  }[st.opening];
+  if (opening) b.paragraph(opening, 0, 4, { italic: true });
   b.blank();
   // Last year's full year beside the period when the ledger holds it (its IB rows): under the balance sheet's 31 December.
   const cashFlowPrior = st.cashFlow.some((l) => l.prior !== null);
