@@ -5,9 +5,10 @@
  * statement's), 3 Medlemsbidrag per medlem (from note 1's Medlemsbidrag), 4 Beslutade insatser (from the remaining
  * decided funding below the balance sheet). Before 31 December, the income statement also has last year's full year.
  *
- * Balances come from IB rows plus the year's transactions up to the cut-off, per balance line of
- * Kontoplan. The comparison column is 31 December last year: this year's IB when the ledger has it,
- * else last year's IB plus last year's transactions; the cash flow's is last year's full year (priorCashFlow).
+ * Balances come from the year's opening plus its transactions up to the cut-off, per balance line of
+ * Kontoplan. The opening, and the comparison column (31 December last year), is this year's IB when the
+ * ledger has it, else last year's IB plus last year's transactions (core/openingBalances.ts); the cash
+ * flow's comparison is last year's full year (priorCashFlow).
  * The year's result goes into equity. When the Tertialrapport accrues member contributions, the
  * difference between the accrued and the booked amount is shown as accrued income (fordringar) or
  * prepaid income (kortfristiga skulder), so the statements agree with the report and still balance.
@@ -19,7 +20,7 @@ import type { BalanceAggregates } from "./ledger";
 import { coFinancedPart, GrantCommitment } from "./grants";
 import type { Issue, IssueList } from "./messages";
 import { Decimal, oreToKronor, ZERO } from "./money";
-import { balanceSums, closingByRows, LastYearClosing } from "./openingBalances";
+import { balanceSums, closingByRows, LastYearClosing, lastYearClosing } from "./openingBalances";
 import type { ReportPeriod } from "./periods";
 import { BalanceLine, Group, LINE_LABELS, NOTE_COST_LINES, NOTE_INCOME_LINES, ReportLineId } from "./reportLines";
 
@@ -97,12 +98,10 @@ export interface StatementsInput {
 
 const k = (ore: number) => oreToKronor(ore);
 
-const sums = balanceSums;
-
 /** Balances at 31 December last year (debit positive) and the equity then (credit positive, last year's result in it). */
 function priorBalances(b: BalanceAggregates, result: Decimal): LastYearClosing {
   if (b.ibThisYear.rows === 0) return closingByRows(b, result);
-  const bal = sums(b.openingThisYear);
+  const bal = balanceSums(b.openingThisYear);
   return { bal, equity: bal.eget_kapital.negated() };
 }
 
@@ -136,7 +135,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
 
   // Balansräkning. The year opens where last year closed when the ledger has no IB rows for the year (rules.md 5).
   const prior = priorBalances(b, input.priorYearResult);
-  const moved = sums(b.movementThisYear);
+  const moved = balanceSums(b.movementThisYear);
   const now = {} as Record<BalanceLine, Decimal>;
   for (const l of Object.keys(moved) as BalanceLine[]) now[l] = prior.bal[l].plus(moved[l]);
   const accrual = L.medlemsbidrag.period.minus(input.bookedContributions);
@@ -191,7 +190,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
     kortfristiga_skulder: claims.kortfristiga_skulder[i],
   });
   const thisYear = cashFlowOf(result, L.avskrivningar.period, equityOther, end(1), end(0));
-  const lastYear = priorCashFlow(b, prior.bal, equityPrior, input, warnings);
+  const lastYear = priorCashFlow(b, prior.bal, input, warnings);
   const cashFlow = CASH_FLOW_LINES.map(([id, label, extra]) => line(id, label, thisYear[id], lastYear?.[id] ?? null, extra));
 
   const unmappedAccounts = [...b.unmapped]
@@ -263,24 +262,23 @@ type CashFlow = Record<(typeof CASH_FLOW_LINES)[number][0], Decimal>;
 function priorCashFlow(
   b: BalanceAggregates,
   comparison: Record<BalanceLine, Decimal>,
-  equityClose: Decimal,
   input: StatementsInput,
   warnings: IssueList,
 ): CashFlow | null {
-  if (b.ibPriorYear.rows === 0) return null;
-  const open = sums(b.openingPriorYear);
-  const close = sums(b.openingPriorYear, b.movementPriorYear);
-  const lines = Object.keys(close) as BalanceLine[];
-  const differs = lines.find((l) => l !== "eget_kapital" && !close[l].equals(comparison[l]));
+  const result = input.priorYearResult;
+  const last = lastYearClosing(b, result);
+  if (!last) return null;
+  const close = last.bal;
+  const differs = (Object.keys(close) as BalanceLine[]).find((l) => l !== "eget_kapital" && !close[l].equals(comparison[l]));
   if (differs) {
     // Both are shown nowhere else side by side: the balance sheet's column is this year's IB, last year's rows end elsewhere.
     const params = { year: input.period.year - 1, line: differs, rows: close[differs].toFixed(2), ib: comparison[differs].toFixed(2) };
     warnings.add("prior_year_closing_differs", params, "");
     return null;
   }
-  const result = input.priorYearResult;
+  const open = balanceSums(b.openingPriorYear);
   // Other changes of equity than the result: last year's closing equity (its result counted once) less its opening.
-  const equityOther = equityClose.minus(open.eget_kapital.negated()).minus(result);
+  const equityOther = last.equity.minus(open.eget_kapital.negated()).minus(result);
   const flow = cashFlowOf(result, input.priorYearLines.avskrivningar, equityOther, presented(open), presented(close));
   // The indirect method ends in the change of cash whenever both ends balance; anything else is not shown.
   return flow.likvida_medel_ib.plus(flow.arets_kassaflode).equals(flow.likvida_medel_ub) ? flow : null;
