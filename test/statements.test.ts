@@ -221,6 +221,15 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     });
   });
 
+  test("last year's IB rows that do not sum to zero are not carried into this year: Eget kapital says its opening is missing", () => {
+    const unbalanced = ib2023.map(([a, v]) => [a, a === "1930" ? "691 000" : v]);
+    const outcome = run(withLastYear(unbalanced).replace(/^2024-01-01 \| IB \|.*\n/gm, ""));
+    const codes = outcome.warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(["ib_unbalanced", "opening_equity_missing"]));
+    expect((outcome.json!.equity as { openingSource: string }).openingSource).toBe("none");
+    expect(outcome.json!.financialStatements).toBeNull();
+  });
+
   test("no IB rows for either year but last year's rows: the opening is not known, and the statements are refused", () => {
     const noIb = caseText("e-december-bokslut.case").replace(/^2024-01-01 \| IB \|.*\n/gm, "");
     const outcome = run(noIb);

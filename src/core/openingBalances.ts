@@ -27,9 +27,12 @@ export interface LastYearClosing {
   equity: Decimal;
 }
 
-/** Last year's closing by its own IB rows and rows; null when the ledger has no IB rows for last year. */
+/**
+ * Last year's closing by its own IB rows and rows; null when the ledger has no IB rows for last year, or when they do
+ * not sum to zero (the run warns with ib_unbalanced, and nothing is carried from them).
+ */
 export function lastYearClosing(b: BalanceAggregates, result: Decimal): LastYearClosing | null {
-  return b.ibPriorYear.rows === 0 ? null : closingByRows(b, result);
+  return b.ibPriorYear.rows === 0 || b.ibPriorYear.sum !== 0 ? null : closingByRows(b, result);
 }
 
 /**
