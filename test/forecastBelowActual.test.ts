@@ -35,16 +35,18 @@ async function run(models: SheetModel[], cutoff = "2026-08-31") {
   });
   expect(outcome.errors).toEqual([]);
   const lines = (outcome.json as unknown as { tertialReport: { lines: Line[] } }).tertialReport.lines;
+  const kontroller = outcome.sheets!.find((x) => x.name === "Kontroller")!;
   return {
     warnings: outcome.warnings.filter((w) => w.code === "forecast_below_actual"),
     line: (id: string) => lines.find((l) => l.id === id)!,
+    kontroller: kontroller.rows.map((r) => String(r[0]?.value ?? "")),
   };
 }
 
 describe("a forecast that falls short of the actual", () => {
   test("a cost line's manual full year below its costs so far: used as it is, with a warning naming the Prognos cell", async () => {
     const { models, cell } = exampleWith({ line: "personalkostnader", method: "manuell", amount: 1500000 });
-    const { warnings, line } = await run(models);
+    const { warnings, line, kontroller } = await run(models);
     expect(line("personalkostnader")).toMatchObject({ period: "-1679138", forecast: "-1500000", method: "manuell" });
     // −1 500 000 − (−1 679 138) = 179 138 that the rest of the year would have to give back.
     expect(warnings).toEqual([
@@ -59,6 +61,9 @@ describe("a forecast that falls short of the actual", () => {
         "med brytdatum, -1 679 138,00 kr; prognosen förutsätter att 179 138,00 kr av det går tillbaka under resten av året. " +
         "Stämmer det inte, ändra prognosen i tabellen Prognos (metod eller belopp).",
     );
+    // Kept in the workbook: the end of Kontroller lists the run's warnings, each with the cell it names.
+    const listed = kontroller.slice(kontroller.indexOf("Varningar vid beräkningen") + 1);
+    expect(listed).toContain(`${cell}: ${messageText(warnings[0], "sv")}`);
   });
 
   test("an income line's full year below its income so far (Projektmedel, manuell 300 000 against 378 275)", async () => {

@@ -3,6 +3,7 @@
  * program, and the input check (staleness) against what the run read.
  */
 import type { Computation } from "../../core/compute";
+import { formatIssue, Issue } from "../../core/messages";
 import { toCellNumber } from "../../core/money";
 import { a1, columnLetters, FORMATS, quoteSheetName, SheetBuilder, SheetModel } from "../sheetModel";
 import { finishPage, header, HEADER_ROWS, InputStamp, OWNED_SHEETS, RunInfo, STATUS_CURRENT, STATUS_STALE, techText, text } from "./header";
@@ -37,6 +38,7 @@ export function checksSheet(c: Computation, run: RunInfo, layouts: CheckLayouts)
   checksTable(b, checks);
   const stamps = run.stamps ?? [];
   const { first, last } = stampsTable(b, stamps);
+  warningsList(b, c.warnings);
   finishPage(b, 7, headerRow);
   const statusCell = b.rows[HEADER_ROWS.status][1]!;
   statusCell.formula = stamps.length
@@ -64,6 +66,17 @@ function checksTable(b: SheetBuilder, checks: readonly Check[]): void {
   );
   const checkRows = { top: headerRow + 1, left: 1, bottom: headerRow + Math.max(1, checks.length), right: 1 };
   b.conditionalFormats.push({ area: checkRows, equals: "OK", tone: "good" }, { area: checkRows, equals: "FEL", tone: "bad" });
+}
+
+/**
+ * What the run warned about, in the catalogue's words with the cell each names: kept in the workbook for whoever reads
+ * the results later (the task pane and the command line show them once). Warnings from writing are not among them.
+ */
+function warningsList(b: SheetBuilder, warnings: readonly Issue[]): void {
+  b.blank();
+  b.row([text("Varningar vid beräkningen", { bold: true })]);
+  if (warnings.length === 0) b.row([text("Inga varningar.", { italic: true })]);
+  for (const w of warnings) b.paragraph(formatIssue(w, "sv"), 0, 3);
 }
 
 /** Staleness: each input sheet's columns now (live SUM and COUNTA) against what the run read. Its first and last row. */
