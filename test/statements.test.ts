@@ -210,6 +210,8 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     const source = (x: string) => (run(x).json!.equity as { openingSource: string }).openingSource;
     expect([source(withIb), source(withoutIb)]).toEqual(["ledger", "prior_year"]);
     // Bokslut says where the opening came from when it is not the year's IB rows.
+    const opening = (x: string) => (run(x).json!.financialStatements as { opening: string }).opening;
+    expect([opening(withIb), opening(withoutIb)]).toEqual(["ib", "prior_year"]);
     const note = "Huvudboken har inga IB-rader för 2024: ingående balanser är 2023 års IB-rader plus 2023 års rader";
     expect([bokslutText(run(withIb)).includes(note), bokslutText(run(withoutIb)).includes(note)]).toEqual([false, true]);
     expect(a.balanceSheet).toMatchObject({ eget_kapital: ["877000", "700000"], bokat_direkt: ["-25000", null] });
@@ -244,6 +246,7 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     const fs = firstYear.json!.financialStatements as { balanceSheet: Line[] };
     expect(byId(fs.balanceSheet).summa_tillgangar).toEqual(byId(fs.balanceSheet).summa_eget_kapital_och_skulder);
     expect(byId(fs.balanceSheet).eget_kapital).toEqual(["202000", "0"]);
+    expect((firstYear.json!.financialStatements as { opening: string }).opening).toBe("none");
     expect(bokslutText(firstYear)).toContain("Huvudboken har inga IB-rader och inga rader före 2024: ingående balanser 0");
   });
 

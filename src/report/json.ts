@@ -201,5 +201,7 @@ function statementsJson(st: FinancialStatements): Record<string, unknown> {
     incomeStatement: statementLines(st.incomeStatement),
     balanceSheet: statementLines([...st.balanceSheet, ...st.memo]),
     cashFlow: statementLines(st.cashFlow),
+    // Where the opening balances came from: the year's IB rows, last year's IB rows and rows, or none (rules.md 5).
+    opening: st.opening,
   };
 }
