@@ -223,6 +223,25 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     });
   });
 
+  test("a typed Ingående eget kapital that the ledger contradicts is used, and said, naming the setting's cell", () => {
+    const withSetting = (src: string, amount: string) =>
+      src.replace("Takregel | 20 %", `Takregel | 20 %\nIngående eget kapital | ${amount}`);
+    const withIb = withLastYear(ib2023);
+    const withoutIb = withIb.replace(/^2024-01-01 \| IB \|.*\n/gm, "");
+    const differs = (src: string) => run(src).warnings.filter((w) => w.code === "opening_equity_differs");
+    const [ib] = differs(withSetting(withIb, "710 000"));
+    expect(ib.params).toEqual({ setting: "710000.00", ledger: "700000.00", source: "ib" });
+    expect(ib.cell).toMatch(/^Inställningar!B\d+$/);
+    expect(messageText(ib, "sv").replace(/\u00a0/g, " ")).toBe(
+      "Inställningen Ingående eget kapital (710 000,00 kr) skiljer sig från huvudbokens ingående eget kapital " +
+        "(700 000,00 kr, enligt årets IB-rader). Eget kapital räknar med inställningen, Bokslut med huvudboken. " +
+        "Töm inställningen eller rätta den.",
+    );
+    expect(differs(withSetting(withoutIb, "710 000")).map((w) => w.params.source)).toEqual(["prior_year"]);
+    expect(differs(withSetting(withIb, "700 000"))).toEqual([]);
+    expect((run(withSetting(withIb, "710 000")).json!.equity as { opening: string }).opening).toBe("710000");
+  });
+
   test("last year's IB rows that do not sum to zero are not carried into this year: Eget kapital says its opening is missing", () => {
     const unbalanced = ib2023.map(([a, v]) => [a, a === "1930" ? "691 000" : v]);
     const outcome = run(withLastYear(unbalanced).replace(/^2024-01-01 \| IB \|.*\n/gm, ""));

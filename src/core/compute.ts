@@ -249,7 +249,7 @@ function equityStep(
       year: s.year,
       directPostings: direct,
       openingSetting: s.openingEquity,
-      settingsCell: s.tableCell,
+      settingsCell: s.cells.openingEquity ?? s.tableCell,
       openingEquityIb: agg.openingEquityIb,
       openingLastYear: lastYearClosing(agg.balances, priorYearResult(agg))?.equity ?? null,
       forecastResult: tertial.byId.arets_resultat.forecast,

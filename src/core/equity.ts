@@ -140,7 +140,7 @@ export function equityYear(
 
 export interface EquityInput {
   year: number;
-  /** The setting Ingående eget kapital, and where it is (for the warning when neither it nor IB rows exist). */
+  /** The setting Ingående eget kapital, and where it is (for the warnings when it is missing or differs from the ledger). */
   openingSetting: Decimal | null;
   settingsCell: CellRef;
   /** Sum of IB rows on equity accounts in the year (debit positive), or null. */
@@ -171,8 +171,17 @@ export interface EquityInput {
  * ledger's rows for last year, else 0 with a warning.
  */
 function openingEquity(input: EquityInput, warnings: IssueList): { opening: Decimal; source: EquityReport["openingSource"] } {
-  if (input.openingSetting) return { opening: input.openingSetting, source: "setting" };
-  if (input.openingEquityIb !== null) return { opening: oreToKronor(-input.openingEquityIb), source: "ledger" };
+  const ib = input.openingEquityIb === null ? null : oreToKronor(-input.openingEquityIb);
+  const ledger = ib ?? input.openingLastYear ?? null;
+  if (input.openingSetting) {
+    // The setting wins, but a ledger that says otherwise is said: Bokslut's equity follows the ledger.
+    if (ledger && !ledger.equals(input.openingSetting)) {
+      const params = { setting: input.openingSetting.toFixed(2), ledger: ledger.toFixed(2), source: ib ? "ib" : "prior_year" } as const;
+      warnings.add("opening_equity_differs", params, input.settingsCell);
+    }
+    return { opening: input.openingSetting, source: "setting" };
+  }
+  if (ib) return { opening: ib, source: "ledger" };
   if (input.openingLastYear) return { opening: input.openingLastYear, source: "prior_year" };
   warnings.add("opening_equity_missing", {}, input.settingsCell);
   return { opening: ZERO, source: "none" };

@@ -19,6 +19,8 @@ export interface WarningParams {
   contributions_differ: { year: number; budget: string; settings: string };
   prior_contributions_missing: None;
   opening_equity_missing: None;
+  /** `source`: where the ledger's opening comes from, this year's IB rows or last year's IB rows and rows. */
+  opening_equity_differs: { setting: string; ledger: string; source: "ib" | "prior_year" };
   cofinancing_capped: { parts: string; remaining: string };
   forecast_fallback: { line: LeafLine };
   manual_forecast_closed_year: { line: LeafLine; manual: string; actual: string };
@@ -150,6 +152,20 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
     sv: () => "Ingående eget kapital saknas (varken inställning eller IB-rader på eget kapital-konton); 0 används.",
     en: () => "Opening equity is missing (neither the setting nor IB rows on equity accounts); 0 is used.",
     example: none,
+  },
+  opening_equity_differs: {
+    meaning:
+      "Varning: inställningen Ingående eget kapital skiljer sig från huvudbokens ingående eget kapital (årets IB-rader, " +
+      "eller fjolårets IB och rader); Eget kapital räknar med inställningen, Bokslut med huvudboken.",
+    sv: (p, f) =>
+      `Inställningen Ingående eget kapital (${f.money(p.setting)}) skiljer sig från huvudbokens ingående eget kapital ` +
+      `(${f.money(p.ledger)}, ${p.source === "ib" ? "enligt årets IB-rader" : "enligt fjolårets IB-rader och rader"}). ` +
+      "Eget kapital räknar med inställningen, Bokslut med huvudboken. Töm inställningen eller rätta den.",
+    en: (p, f) =>
+      `The setting Ingående eget kapital (opening equity, ${f.money(p.setting)}) differs from the ledger's opening ` +
+      `equity (${f.money(p.ledger)}, ${p.source === "ib" ? "by this year's IB rows" : "by last year's IB rows and rows"}). ` +
+      "Eget kapital uses the setting, Bokslut the ledger. Clear the setting or correct it.",
+    example: { setting: "3140000", ledger: "3125000", source: "ib" },
   },
   cofinancing_capped: {
     meaning:
