@@ -223,6 +223,17 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     });
   });
 
+  test("last year's rows that do not make a balance sheet (an unbalanced voucher): no comparison, and a warning says why", () => {
+    // W12 books 1 000 of costs in 2023 with no counter entry: 2023's result is 269 000, its balances unchanged.
+    const source = withLastYear(ib2023).replace("# Insatser", "2023-06-30 | W12 | 6110 | 1 000 | Utan motpost |\n# Insatser");
+    const outcome = run(source);
+    const w = outcome.warnings.find((x) => x.code === "prior_cash_flow_unbalanced")!;
+    expect(w.params).toEqual({ year: 2023, difference: "-1000.00" });
+    expect(outcome.warnings.map((x) => x.code)).toContain("unbalanced_voucher");
+    const fs = outcome.json!.financialStatements as { cashFlow: Line[] };
+    expect(fs.cashFlow.every((l) => l.prior === null)).toBe(true);
+  });
+
   test("a typed Ingående eget kapital that the ledger contradicts is used, and said, naming the setting's cell", () => {
     const withSetting = (src: string, amount: string) =>
       src.replace("Takregel | 20 %", `Takregel | 20 %\nIngående eget kapital | ${amount}`);

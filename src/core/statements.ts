@@ -280,8 +280,12 @@ function priorCashFlow(
   // Other changes of equity than the result: last year's closing equity (its result counted once) less its opening.
   const equityOther = last.equity.minus(open.eget_kapital.negated()).minus(result);
   const flow = cashFlowOf(result, input.priorYearLines.avskrivningar, equityOther, presented(open), presented(close));
-  // The indirect method ends in the change of cash whenever both ends balance; anything else is not shown.
-  return flow.likvida_medel_ib.plus(flow.arets_kassaflode).equals(flow.likvida_medel_ub) ? flow : null;
+  // The indirect method ends in the change of cash whenever both ends balance. Last year's rows on accounts without a
+  // report line, or its vouchers that do not balance, leave its closing unbalanced: then the column is left out, and said.
+  const difference = flow.likvida_medel_ib.plus(flow.arets_kassaflode).minus(flow.likvida_medel_ub);
+  if (difference.isZero()) return flow;
+  warnings.add("prior_cash_flow_unbalanced", { year: input.period.year - 1, difference: difference.toFixed(2) }, "");
+  return null;
 }
 
 /** The balance lines a cash flow moves between, as the balance sheet presents them (assets, provisions and debts positive). */

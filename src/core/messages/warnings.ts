@@ -32,6 +32,7 @@ export interface WarningParams {
   opening_balances_missing: { year: number };
   /** `rows`: last year's IB rows plus its transactions on the line; `ib`: this year's IB rows on it (debit positive). */
   prior_year_closing_differs: { year: number; line: BalanceLine; rows: string; ib: string };
+  prior_cash_flow_unbalanced: { year: number; difference: string };
   statements_unbalanced: { difference: string; accounts: number[] };
 }
 
@@ -261,6 +262,20 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       `${LINE_EN[p.line]}: the year is closed (cut-off 31 December), so the full year is the actual ${f.money(p.actual)}; ` +
       `the manual forecast ${f.money(p.manual)} is not used.`,
     example: { line: "ovriga_externa_kostnader", manual: "-600000", actual: "-587412.50" },
+  },
+  prior_cash_flow_unbalanced: {
+    meaning:
+      "Varning: fjolårets IB-rader och rader ger en balansräkning som inte går ihop (konton utan rapportrad, verifikationer " +
+      "som inte balanserar); kassaflödesanalysen visas utan jämförelse för fjolåret.",
+    sv: (p, f) =>
+      `Kassaflödesanalysen visas utan ${p.year}: ${p.year} års IB-rader och rader går inte ihop till en balansräkning ` +
+      `(kassaflödet skiljer sig med ${f.money(p.difference)} från förändringen av kassa och bank). Se varningarna om konton ` +
+      `utan rapportrad och verifikationer som inte balanserar.`,
+    en: (p, f) =>
+      `The cash flow is shown without ${p.year}: the IB rows and rows of ${p.year} do not add up to a balance sheet (the ` +
+      `cash flow differs by ${f.money(p.difference)} from the change in cash). See the warnings about accounts without a ` +
+      `report line and vouchers that do not balance.`,
+    example: { year: 2025, difference: "1000" },
   },
   forecast_below_actual: {
     meaning:
