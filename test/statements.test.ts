@@ -186,6 +186,63 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     ]);
   });
 
+  // An interim report compares as its income statement does: last year's same period, and its full year beside it.
+  // At 30 June 2024 (contributions accrued, the default: 6/12 of the year's, the rest booked is prepaid):
+  // 2024 Jan–Jun: result 1 000 000 − 500 000 − 590 000 − 80 000 = −170 000; pension +30 000; receivables
+  //   2 000 000 − 2 050 000 → +50 000; short-term debts 80 000 − 110 000 + prepaid 1 000 000 = +970 000: 880 000;
+  //   inventories −30 000: 850 000; bank 900 000 → 1 750 000.
+  // 2023 Jan–Jun: W1–W4 only; contributions accrued as 6/12 of 2023's 1 930 000 = 965 000 of the 1 900 000 booked:
+  //   result 965 000 − 1 000 000 − 500 000 − 90 000 = −625 000; prepaid +935 000: 310 000; bank 690 000 → 1 000 000.
+  test("at 30 June: last year's Jan–Jun (690 000 → 1 000 000) and its full year (→ 900 000), as the income statement", () => {
+    const outcome = run(withLastYear(ib2023).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30"));
+    expect(outcome.errors).toEqual([]);
+    const fs = outcome.json!.financialStatements as { incomeStatement: Line[]; cashFlow: Line[] };
+    const columns = (lines: Line[]) =>
+      Object.fromEntries(lines.map((l) => [l.id, [l.amount, l.prior, (l as Line & { priorYear?: string }).priorYear]]));
+    expect(columns(fs.incomeStatement).arets_resultat).toEqual(["-170000", "-625000", "270000"]);
+    expect(columns(fs.cashFlow)).toEqual({
+      arets_resultat: ["-170000", "-625000", "270000"],
+      justering_avskrivningar: ["0", "0", "20000"],
+      forandring_avsattningar: ["30000", "0", "15000"],
+      forandring_fordringar: ["50000", "0", "-30000"],
+      forandring_kortfristiga_skulder: ["970000", "935000", "25000"],
+      kassaflode_lopande: ["880000", "310000", "300000"],
+      investeringar: ["-30000", "0", "-40000"],
+      finansiering: ["0", "0", "-50000"],
+      arets_kassaflode: ["850000", "310000", "210000"],
+      likvida_medel_ib: ["900000", "690000", "690000"],
+      likvida_medel_ub: ["1750000", "1000000", "900000"],
+    });
+    const sheet = outcome.sheets!.find((x) => x.name === "Bokslut")!;
+    const t = sheet.tables.find((x) => x.name === "Kassaflodesanalys")!;
+    expect(sheet.rows[t.top].slice(t.left, t.right + 1).map((c) => c?.value)).toEqual([
+      "Belopp i tkr",
+      "Not",
+      "jan–jun 2024",
+      "jan–jun 2023",
+      "Helår 2023",
+    ]);
+    // The comparison is made from last year's IB rows: without them, neither column (the opening is not known).
+    const noPriorIb = run(withLastYear([]).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30"));
+    const cf = (noPriorIb.json!.financialStatements as { cashFlow: Line[] }).cashFlow;
+    expect(cf.every((l) => l.prior === null && !("priorYear" in l))).toBe(true);
+  });
+
+  test("last year's same period that does not make a balance sheet (an unbalanced voucher): left out, and said", () => {
+    // W12 books 1 000 of costs on 2023-03-31 with no counter entry: both of last year's columns are left out.
+    const source = withLastYear(ib2023)
+      .replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30")
+      .replace("# Insatser", "2023-03-31 | W12 | 6110 | 1 000 | Utan motpost |\n# Insatser");
+    const outcome = run(source);
+    const w = outcome.warnings.find((x) => x.code === "prior_period_cash_flow_unbalanced")!;
+    expect(w.params).toEqual({ year: 2023, to: "2023-06-30", difference: "-1000.00" });
+    expect(outcome.warnings.map((x) => x.code)).toContain("prior_cash_flow_unbalanced");
+    const cf = (outcome.json!.financialStatements as { cashFlow: Line[] }).cashFlow;
+    expect(cf.every((l) => l.prior === null && !("priorYear" in l))).toBe(true);
+    const t = outcome.sheets!.find((x) => x.name === "Bokslut")!.tables.find((x) => x.name === "Kassaflodesanalys")!;
+    expect(t.right - t.left).toBe(2);
+  });
+
   // Before last year's books are closed (an interim report in April), the ledger has no IB rows for the year: it opens
   // where last year's IB rows and rows end, last year's result in equity (rules.md 5). Before, the balance sheet showed
   // this year's movements as balances and the opening as a "direct posting", and Eget kapital opened at 0.
@@ -289,7 +346,7 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     expect(messageText(w, "sv").replace(/\u00a0/g, " ")).toBe(
       "Huvudbokens rader för 2023 slutar inte i 2024 års IB-rader: Kassa och bank är 899 000,00 kr enligt 2023 års IB och " +
         "rader men 900 000,00 kr enligt IB-raderna för 2024 (debet positivt). Balansräkningens jämförelse följer IB-raderna; " +
-        "kassaflödesanalysen visas utan 2023.",
+        "kassaflödesanalysen visas utan helåret 2023.",
     );
     const fs = outcome.json!.financialStatements as { cashFlow: Line[] };
     expect(fs.cashFlow.every((l) => l.prior === null)).toBe(true);
@@ -382,6 +439,10 @@ describeWithLibreOffice("Bokslut's check formulas in LibreOffice", () => {
     ["e-december-bokslut.case", caseText("e-december-bokslut.case")],
     ["d-augusti-bokslut.case", caseText("d-augusti-bokslut.case")],
     ["e-december-bokslut.case with 2023's IB rows (the cash flow's comparison)", withLastYear(ib2023)],
+    [
+      "the same at 30 June (last year's same period and full year)",
+      withLastYear(ib2023).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30"),
+    ],
   ])(
     "%s: every Kontroller check is OK, no error values",
     async (_name, source) => {

@@ -8,7 +8,7 @@ import { computeEquity, EquityReport } from "./equity";
 import { coFinancedAfterYear, unpaidTotal } from "./grants";
 import type { Inputs, InputTable, ReportComment } from "./inputs";
 import { functionsStep, FunctionsResult } from "./functionsStep";
-import { aggregateLedger, directEquityPostings, LedgerAggregates } from "./ledger";
+import { aggregateLedger, directEquityPostings, LedgerAggregates, LineSums } from "./ledger";
 import { ledgerWarnings } from "./ledgerWarnings";
 import { defaultDueDays, dueDates } from "./dueDates";
 import { ExtraShare, extraSharesStep, extrasOf } from "./extras";
@@ -297,7 +297,8 @@ function statementsStep(
   // Without IB rows for either year, last year's rows alone do not give its closing balances (rules.md 5).
   if (b.ibThisYear.rows === 0 && b.ibPriorYear.rows === 0 && priorYearHasRows(agg))
     problems.add("opening_balances_missing", { year: period.year });
-  const bookedContributions = oreToKronor(agg.period.medlemsbidrag).times(LINE_SIGN.medlemsbidrag).negated();
+  const booked = (sums: LineSums) => oreToKronor(sums.medlemsbidrag).times(LINE_SIGN.medlemsbidrag).negated();
+  const bookedContributions = { period: booked(agg.period), priorPeriod: booked(agg.priorPeriod) };
   // Last year's full year per line (report sign), its totals as the report adds them.
   const priorYearLines = {} as Record<ReportLineId, Decimal>;
   for (const l of LEAF_LINES) priorYearLines[l] = oreToKronor(agg.priorYear[l]).negated();

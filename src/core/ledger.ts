@@ -44,11 +44,15 @@ export interface BalanceAggregates {
   openingPriorYear: BalanceSums;
   ibPriorYear: { rows: number; sum: Ore; accounts: Set<number> };
   movementPriorYear: BalanceSums;
+  /** The prior year's transactions from its start to the cut-off's day a year earlier (its same period), per balance line. */
+  movementPriorPeriod: BalanceSums;
   /** Accounts with rows in the two years but no report line: balance accounts (class 1–2) and others. */
   unmapped: Map<number, Ore>;
   /** The closing entries (line `avslutspost`, debit positive) this year to the cut-off and in the prior year. */
   closingThisYear: Ore;
   closingPriorYear: Ore;
+  /** The closing entries in last year's same period (the whole year when the cut-off is 31 December). */
+  closingPriorPeriod: Ore;
 }
 
 export interface LedgerAggregates {
@@ -180,9 +184,11 @@ export function aggregateLedger(
       openingPriorYear: emptyBalances(),
       ibPriorYear: { rows: 0, sum: asOre(0), accounts: new Set() },
       movementPriorYear: emptyBalances(),
+      movementPriorPeriod: emptyBalances(),
       unmapped: new Map(),
       closingThisYear: asOre(0),
       closingPriorYear: asOre(0),
+      closingPriorPeriod: asOre(0),
     },
   };
   const bal = agg.balances;
@@ -240,6 +246,7 @@ export function aggregateLedger(
     if (isBalanceLine(line)) {
       const target = day >= period.start ? bal.movementThisYear : bal.movementPriorYear;
       target[line] = addOre(target[line], row.ore);
+      if (day < period.start && day <= period.priorEnd) bal.movementPriorPeriod[line] = addOre(bal.movementPriorPeriod[line], row.ore);
       if (line === "eget_kapital" && day >= period.start && (bal.firstEquityRow === null || day < bal.firstEquityRow.day))
         bal.firstEquityRow = { day, cell: row.dateCell };
       continue;
@@ -247,7 +254,10 @@ export function aggregateLedger(
     if (line === "avslutspost") {
       // Neither income nor cost: the statements take it out of equity, where its counter entry went.
       if (day >= period.start) bal.closingThisYear = addOre(bal.closingThisYear, row.ore);
-      else bal.closingPriorYear = addOre(bal.closingPriorYear, row.ore);
+      else {
+        bal.closingPriorYear = addOre(bal.closingPriorYear, row.ore);
+        if (day <= period.priorEnd) bal.closingPriorPeriod = addOre(bal.closingPriorPeriod, row.ore);
+      }
       continue;
     }
     if (row.project && COST_LINES.has(line)) addProjectCost(agg, line, row, day >= period.start, day <= period.priorEnd);

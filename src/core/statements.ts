@@ -7,8 +7,9 @@
  *
  * Balances come from the year's opening plus its transactions up to the cut-off, per balance line of
  * Kontoplan. The opening, and the comparison column (31 December last year), is this year's IB when the
- * ledger has it, else last year's IB plus last year's transactions (core/openingBalances.ts); the cash
- * flow's comparison is last year's full year (priorCashFlow).
+ * ledger has it, else last year's IB plus last year's transactions (core/openingBalances.ts). The cash flow's
+ * comparison, when the ledger has last year's IB rows, is as the income statement's: last year's same period
+ * (priorPeriodCashFlow) and, before 31 December, its full year beside it (priorCashFlow).
  * The year's result goes into equity. When the Tertialrapport accrues member contributions, the
  * difference between the accrued and the booked amount is shown as accrued income (fordringar) or
  * prepaid income (kortfristiga skulder), so the statements agree with the report and still balance.
@@ -16,6 +17,7 @@
  * Amounts are presented as annual reports print them: assets, equity, provisions and liabilities
  * positive; the cash flow positive when cash comes in.
  */
+import { isoOfDayNumber } from "./dates";
 import type { BalanceAggregates } from "./ledger";
 import { coFinancedPart, GrantCommitment } from "./grants";
 import type { Issue, IssueList } from "./messages";
@@ -32,11 +34,11 @@ export interface StatementLine {
   label: string;
   amount: Decimal;
   /**
-   * The comparison: same period last year (income statement), 31 December last year (balance sheet), last year's full
-   * year (cash flow, when the ledger holds last year's opening); null when not known.
+   * The comparison: same period last year (income statement; cash flow, when the ledger holds last year's opening),
+   * 31 December last year (balance sheet); null when not known.
    */
   prior: Decimal | null;
-  /** Last year's full year (income statement and its notes, before 31 December); undefined elsewhere. */
+  /** Last year's full year (income statement, its notes and the cash flow, before 31 December); undefined elsewhere. */
   priorYear?: Decimal;
   /** Note number in the annual report's notes. */
   note?: number;
@@ -86,8 +88,8 @@ export interface StatementsInput {
   balances: BalanceAggregates;
   /** The Tertialrapport's income-statement lines (report sign): period and same period last year. */
   lines: LineValuesLike;
-  /** Booked member contributions to the cut-off (report sign), before any accrual. */
-  bookedContributions: Decimal;
+  /** Booked member contributions to the cut-off and in last year's same period (report sign), before any accrual. */
+  bookedContributions: { period: Decimal; priorPeriod: Decimal };
   /** Last year's full-year result from the ledger (report sign), for a comparison built from last year's IB. */
   priorYearResult: Decimal;
   /** Last year's full year per line (report sign), shown beside the period before 31 December. */
@@ -138,7 +140,7 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
   const moved = balanceSums(b.movementThisYear);
   const now = {} as Record<BalanceLine, Decimal>;
   for (const l of Object.keys(moved) as BalanceLine[]) now[l] = prior.bal[l].plus(moved[l]);
-  const accrual = L.medlemsbidrag.period.minus(input.bookedContributions);
+  const accrual = L.medlemsbidrag.period.minus(input.bookedContributions.period);
   const asset = (x: Decimal) => x;
   const claim = (x: Decimal) => x.negated();
   const fordringar = asset(now.fordringar).plus(Decimal.max(ZERO, accrual));
@@ -191,7 +193,12 @@ export function computeStatements(input: StatementsInput, warnings: IssueList): 
   });
   const thisYear = cashFlowOf(result, L.avskrivningar.period, equityOther, end(1), end(0));
   const lastYear = priorCashFlow(b, prior.bal, input, warnings);
-  const cashFlow = CASH_FLOW_LINES.map(([id, label, extra]) => line(id, label, thisYear[id], lastYear?.[id] ?? null, extra));
+  // Before 31 December the comparison is last year's same period and its full year beside it, as in the income statement.
+  const interim = !input.period.closed;
+  const samePeriod = interim ? priorPeriodCashFlow(b, input, warnings) : lastYear;
+  const cashFlow = CASH_FLOW_LINES.map(([id, label, extra]) =>
+    line(id, label, thisYear[id], samePeriod?.[id] ?? null, { ...(interim && lastYear ? { priorYear: lastYear[id] } : {}), ...extra }),
+  );
 
   const unmappedAccounts = [...b.unmapped]
     .filter(([, ore]) => ore !== 0)
@@ -252,12 +259,13 @@ const CASH_FLOW_LINES = [
 type CashFlow = Record<(typeof CASH_FLOW_LINES)[number][0], Decimal>;
 
 /**
- * Last year's cash flow (its full year), the comparison column of the kassaflödesanalys: from last year's IB rows to
- * its closing by last year's own rows, with last year's result and depreciation. Null when the ledger has no IB rows
- * for last year (the year's opening is not known), or when last year's rows do not end in the balance sheet's
- * comparison column (this year's IB rows say otherwise): the column is then left out rather than shown apart from the
- * balance sheet above it, and a warning names the first balance line that differs (prior_year_closing_differs). Last
- * year's IB rows that do not sum to zero refuse the statements before this (ib_unbalanced).
+ * Last year's cash flow (its full year): the comparison column of the kassaflödesanalys at 31 December, its full-year
+ * column before. From last year's IB rows to its closing by last year's own rows, with last year's result and
+ * depreciation. Null when the ledger has no IB rows for last year (the year's opening is not known), or when last
+ * year's rows do not end in the balance sheet's comparison column (this year's IB rows say otherwise): the column is
+ * then left out rather than shown apart from the balance sheet above it, and a warning names the first balance line
+ * that differs (prior_year_closing_differs). Last year's IB rows that do not sum to zero refuse the statements before
+ * this (ib_unbalanced).
  */
 function priorCashFlow(
   b: BalanceAggregates,
@@ -285,6 +293,31 @@ function priorCashFlow(
   const difference = flow.likvida_medel_ib.plus(flow.arets_kassaflode).minus(flow.likvida_medel_ub);
   if (difference.isZero()) return flow;
   warnings.add("prior_cash_flow_unbalanced", { year: input.period.year - 1, difference: difference.toFixed(2) }, "");
+  return null;
+}
+
+/**
+ * Last year's same period (before 31 December), the cash flow's comparison as in the income statement: from last
+ * year's IB rows by its rows to the cut-off's day a year earlier, with that period's result and depreciation (the
+ * Tertialrapport's same-period column, member contributions accrued as the year's are: the difference from what was
+ * booked counts as fordringar or kortfristiga skulder). Null without last year's IB rows, or when they do not sum to
+ * zero; left out, and said (prior_period_cash_flow_unbalanced), when its ends do not meet.
+ */
+function priorPeriodCashFlow(b: BalanceAggregates, input: StatementsInput, warnings: IssueList): CashFlow | null {
+  if (b.ibPriorYear.rows === 0 || b.ibPriorYear.sum !== 0) return null;
+  const L = input.lines;
+  const close = presented(balanceSums(b.openingPriorYear, b.movementPriorPeriod));
+  const accrual = L.medlemsbidrag.priorPeriod.minus(input.bookedContributions.priorPeriod);
+  close.fordringar = close.fordringar.plus(Decimal.max(ZERO, accrual));
+  close.kortfristiga_skulder = close.kortfristiga_skulder.plus(Decimal.max(ZERO, accrual.negated()));
+  // Booked on equity accounts in the period, without a closing entry (which carries a result), as this year's.
+  const equityOther = k(0 - (b.movementPriorPeriod.eget_kapital + b.closingPriorPeriod));
+  const open = presented(balanceSums(b.openingPriorYear));
+  const flow = cashFlowOf(L.arets_resultat.priorPeriod, L.avskrivningar.priorPeriod, equityOther, open, close);
+  const difference = flow.likvida_medel_ib.plus(flow.arets_kassaflode).minus(flow.likvida_medel_ub);
+  if (difference.isZero()) return flow;
+  const params = { year: input.period.year - 1, to: isoOfDayNumber(input.period.priorEnd), difference: difference.toFixed(2) };
+  warnings.add("prior_period_cash_flow_unbalanced", params, "");
   return null;
 }
 

@@ -33,6 +33,8 @@ export interface WarningParams {
   /** `rows`: last year's IB rows plus its transactions on the line; `ib`: this year's IB rows on it (debit positive). */
   prior_year_closing_differs: { year: number; line: BalanceLine; rows: string; ib: string };
   prior_cash_flow_unbalanced: { year: number; difference: string };
+  /** `to`: the last day of last year's same period (ISO). */
+  prior_period_cash_flow_unbalanced: { year: number; to: string; difference: string };
   statements_unbalanced: { difference: string; accounts: number[] };
 }
 
@@ -227,15 +229,15 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
   prior_year_closing_differs: {
     meaning:
       "Varning: fjolårets IB-rader plus fjolårets rader slutar inte i årets IB-rader på en balansrad; kassaflödesanalysen " +
-      "visas utan jämförelse för fjolåret.",
+      "visas utan fjolårets helår.",
     sv: (p, f) =>
       `Huvudbokens rader för ${p.year} slutar inte i ${p.year + 1} års IB-rader: ${LINE_LABELS[p.line]} är ` +
       `${f.money(p.rows)} enligt ${p.year} års IB och rader men ${f.money(p.ib)} enligt IB-raderna för ${p.year + 1} ` +
-      `(debet positivt). Balansräkningens jämförelse följer IB-raderna; kassaflödesanalysen visas utan ${p.year}.`,
+      `(debet positivt). Balansräkningens jämförelse följer IB-raderna; kassaflödesanalysen visas utan helåret ${p.year}.`,
     en: (p, f) =>
       `The ledger's rows for ${p.year} do not end in the IB rows of ${p.year + 1}: ${LINE_LABELS[p.line]} is ` +
       `${f.money(p.rows)} by the IB and rows of ${p.year} but ${f.money(p.ib)} by the IB rows of ${p.year + 1} ` +
-      `(debit positive). The balance sheet's comparison follows the IB rows; the cash flow is shown without ${p.year}.`,
+      `(debit positive). The balance sheet's comparison follows the IB rows; the cash flow is shown without the full year ${p.year}.`,
     example: { year: 2025, line: "kassa_och_bank", rows: "3140000", ib: "3125000" },
   },
   statements_unbalanced: {
@@ -266,16 +268,30 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
   prior_cash_flow_unbalanced: {
     meaning:
       "Varning: fjolårets IB-rader och rader ger en balansräkning som inte går ihop (konton utan rapportrad, verifikationer " +
-      "som inte balanserar); kassaflödesanalysen visas utan jämförelse för fjolåret.",
+      "som inte balanserar); kassaflödesanalysen visas utan fjolårets helår.",
     sv: (p, f) =>
-      `Kassaflödesanalysen visas utan ${p.year}: ${p.year} års IB-rader och rader går inte ihop till en balansräkning ` +
+      `Kassaflödesanalysen visas utan helåret ${p.year}: ${p.year} års IB-rader och rader går inte ihop till en balansräkning ` +
       `(kassaflödet skiljer sig med ${f.money(p.difference)} från förändringen av kassa och bank). Se varningarna om konton ` +
       `utan rapportrad och verifikationer som inte balanserar.`,
     en: (p, f) =>
-      `The cash flow is shown without ${p.year}: the IB rows and rows of ${p.year} do not add up to a balance sheet (the ` +
+      `The cash flow is shown without the full year ${p.year}: the IB rows and rows of ${p.year} do not add up to a balance sheet (the ` +
       `cash flow differs by ${f.money(p.difference)} from the change in cash). See the warnings about accounts without a ` +
       `report line and vouchers that do not balance.`,
     example: { year: 2025, difference: "1000" },
+  },
+  prior_period_cash_flow_unbalanced: {
+    meaning:
+      "Varning: fjolårets IB-rader och rader till och med samma dag i fjol ger en balansräkning som inte går ihop (konton " +
+      "utan rapportrad, verifikationer som inte balanserar); kassaflödesanalysen visas utan samma period i fjol.",
+    sv: (p, f) =>
+      `Kassaflödesanalysen visas utan samma period ${p.year}: ${p.year} års IB-rader och rader till och med ${p.to} går inte ` +
+      `ihop till en balansräkning (kassaflödet skiljer sig med ${f.money(p.difference)} från förändringen av kassa och bank). ` +
+      `Se varningarna om konton utan rapportrad och verifikationer som inte balanserar.`,
+    en: (p, f) =>
+      `The cash flow is shown without the same period of ${p.year}: the IB rows of ${p.year} and its rows up to ${p.to} do not ` +
+      `add up to a balance sheet (the cash flow differs by ${f.money(p.difference)} from the change in cash). See the ` +
+      `warnings about accounts without a report line and vouchers that do not balance.`,
+    example: { year: 2025, to: "2025-04-30", difference: "1000" },
   },
   forecast_below_actual: {
     meaning:

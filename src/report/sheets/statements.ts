@@ -1,7 +1,7 @@
 /**
  * Bokslut: the financial statements at the cut-off date — resultaträkning (before 31 December with last year's full
- * year beside the period), balansräkning (with the remaining decided grants below it), kassaflödesanalys (with last
- * year's full year beside it when the ledger holds last year's opening) — and its
+ * year beside the period), balansräkning (with the remaining decided grants below it), kassaflödesanalys (in the
+ * income statement's columns when the ledger holds last year's opening) — and its
  * notes, each referenced from the line it explains: 1 Verksamhetens intäkter, 2 Verksamhetens kostnader, 3 Medlemsbidrag
  * per medlem, 4 Beslutade insatser; in the order and wording of a samordningsförbund's annual report.
  */
@@ -27,8 +27,10 @@ export interface StatementsLayout {
   priorCol: number;
   /** Last year's full year (income statement and notes 1–2), before 31 December. */
   priorYearCol?: number;
-  /** The cash flow has last year's full year in the comparison column (priorCol). */
+  /** The cash flow has last year's same period in the comparison column (priorCol): its full year at 31 December. */
   cashFlowPrior: boolean;
+  /** The cash flow has last year's full year in priorYearCol (before 31 December). */
+  cashFlowPriorYear: boolean;
   /** Note 3: each member's row, and the Summa row. Note 4: each grant's row (granted, paid, remaining) and Summa. */
   members: { rows: number[]; names: string[]; totalRow: number; col: number };
   /** Not 5 Kostnader per verksamhet (when the Tertialrapport has the table): its rows in the statements' columns, Summa. */
@@ -108,10 +110,12 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   }[st.opening];
   if (opening) b.paragraph(opening, 0, 4, { italic: true });
   b.blank();
-  // Last year's full year beside the period when the ledger holds it (its IB rows): under the balance sheet's 31 December.
+  // Last year beside the period when the ledger holds its opening (its IB rows), in the income statement's columns: the
+  // same period, and before 31 December the full year (which ends in the balance sheet's 31 December).
   const cashFlowPrior = st.cashFlow.some((l) => l.prior !== null);
-  const priorFullYear = fullYear ? `Helår ${y - 1}` : periodLabel(y - 1, 12);
-  section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", cashFlowPrior ? [period, priorFullYear] : [period], st.cashFlow);
+  const cashFlowPriorYear = st.cashFlow.some((l) => l.priorYear !== undefined);
+  const cashFlowColumns = incomeColumns.slice(0, cashFlowPriorYear ? 3 : cashFlowPrior ? 2 : 1);
+  section("kf", "Kassaflödesanalys (indirekt metod)", "Kassaflodesanalys", cashFlowColumns, st.cashFlow);
 
   const notesStart = b.nextRow;
   section("n1", "Not 1 Verksamhetens intäkter", "BokslutNotIntakter", incomeColumns, st.notes.income);
@@ -148,7 +152,17 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   // The statements on the first page, the notes on the next; no repeated header row (the pages hold different tables).
   finishPage(b, fullYear ? 4 : 3);
   b.page!.breaksBefore = [notesStart];
-  const layout = { rowOf, valueCol: 2, priorCol: 3, ...(fullYear ? { priorYearCol: 4 } : {}), cashFlowPrior, members, grants, functions };
+  const layout = {
+    rowOf,
+    valueCol: 2,
+    priorCol: 3,
+    ...(fullYear ? { priorYearCol: 4 } : {}),
+    cashFlowPrior,
+    cashFlowPriorYear,
+    members,
+    grants,
+    functions,
+  };
   return { sheet: b.build(1), layout };
 }
 

@@ -24,6 +24,12 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
   /** A total minus its parts, in one column: `total-(part1+part2+…)`, each `section:id`. */
   const parts = (section: string, total: string, keys: readonly string[], column?: number) =>
     `${at(`${section}:${total}`, column)}-(${keys.map((k) => at(`${section}:${k}`, column)).join("+")})`;
+  // Last year's cash flow: its full year (the comparison column at 31 December, its own column before) and, before
+  // 31 December, its same period in the comparison column.
+  const interim = L.priorYearCol !== undefined;
+  const fullYearCol = interim ? (L.cashFlowPriorYear ? L.priorYearCol : undefined) : L.cashFlowPrior ? L.priorCol : undefined;
+  const samePeriodCol = interim && L.cashFlowPrior ? L.priorCol : undefined;
+  const priorCashCols = [samePeriodCol, fullYearCol].filter((c): c is number => c !== undefined);
   const checks: Check[] = [
     {
       name: "Resultaträkningen: summorna är sina delar",
@@ -87,7 +93,7 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
     cashFlowCheck(at, direct, L),
     {
       name: "Kassaflödet slutar i likvida medel vid periodens slut",
-      diffFormula: L.cashFlowPrior ? sumAbs([cashEnds(L.valueCol), cashEnds(L.priorCol)]) : cashEnds(L.valueCol),
+      diffFormula: priorCashCols.length > 0 ? sumAbs([L.valueCol, ...priorCashCols].map(cashEnds)) : cashEnds(L.valueCol),
       description: "Bokslut: likvida medel vid årets början + årets kassaflöde = kassa och bank i balansräkningen",
     },
     {
@@ -96,11 +102,16 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
         `${at("kf:likvida_medel_ub")}-${at("br:kassa_och_bank")}`,
         `${at("kf:likvida_medel_ib")}-${at("br:kassa_och_bank", L.priorCol)}`,
         // Last year's cash flow ends where this year's begins: the balance sheet's 31 December.
-        ...(L.cashFlowPrior ? [`${at("kf:likvida_medel_ub", L.priorCol)}-${at("br:kassa_och_bank", L.priorCol)}`] : []),
+        ...(fullYearCol !== undefined ? [`${at("kf:likvida_medel_ub", fullYearCol)}-${at("br:kassa_och_bank", L.priorCol)}`] : []),
+        // Its same period and its full year begin at the same opening.
+        ...(samePeriodCol !== undefined && fullYearCol !== undefined
+          ? [`${at("kf:likvida_medel_ib", samePeriodCol)}-${at("kf:likvida_medel_ib", fullYearCol)}`]
+          : []),
       ]),
       description: "Bokslut: vid periodens slut och vid årets början",
     },
-    ...(L.cashFlowPrior ? [priorCashFlowCheck(at, L)] : []),
+    ...(samePeriodCol !== undefined ? [priorCashFlowCheck(at, samePeriodCol, L.priorCol, "samma period i fjol")] : []),
+    ...(fullYearCol !== undefined ? [priorCashFlowCheck(at, fullYearCol, L.priorYearCol ?? L.priorCol, "fjolårets helår")] : []),
     ...noteChecks(L, at, cols),
     ...statementTies(L, layouts, at),
     ...functionTies(L, layouts),
@@ -139,23 +150,21 @@ function cashFlowCheck(at: (key: string, column?: number) => string, direct: str
 }
 
 /**
- * Last year's cash flow (the comparison column): its result and depreciation are the income statement's full year,
- * and its sums are their parts. Its changes come from last year's opening balances, which the sheet does not show; the
- * sums tie each of them to the totals, and the totals to the balance sheet's 31 December.
+ * A column of last year's cash flow (its same period, or its full year): its result and depreciation are the income
+ * statement's column for the same months, and its sums are their parts. Its changes come from last year's opening
+ * balances, which the sheet does not show; the sums tie each of them to the totals, and the totals to the cash.
  */
-function priorCashFlowCheck(at: (key: string, column?: number) => string, L: StatementsLayout): Check {
-  const col = L.priorCol;
-  const fullYear = L.priorYearCol ?? L.priorCol;
+function priorCashFlowCheck(at: (key: string, column?: number) => string, col: number, rrCol: number, what: string): Check {
   const terms = [
-    `${at("kf:arets_resultat", col)}-${at("rr:arets_resultat", fullYear)}`,
-    `${at("kf:justering_avskrivningar", col)}+${at("rr:avskrivningar", fullYear)}`,
+    `${at("kf:arets_resultat", col)}-${at("rr:arets_resultat", rrCol)}`,
+    `${at("kf:justering_avskrivningar", col)}+${at("rr:avskrivningar", rrCol)}`,
     `${at("kf:kassaflode_lopande", col)}-(${RUNNING.map((k) => at(`kf:${k}`, col)).join("+")})`,
     `${at("kf:arets_kassaflode", col)}-(${at("kf:kassaflode_lopande", col)}+${at("kf:investeringar", col)}+${at("kf:finansiering", col)})`,
   ];
   return {
-    name: "Kassaflödesanalysen föregående år: resultat, avskrivningar och summor",
+    name: `Kassaflödesanalysen, ${what}: resultat, avskrivningar och summor`,
     diffFormula: sumAbs(terms),
-    description: "Bokslut: fjolårets helår i resultaträkningen; löpande verksamhet och årets kassaflöde är sina delar",
+    description: `Bokslut: resultaträkningens ${what}; löpande verksamhet och årets kassaflöde är sina delar`,
   };
 }
 
