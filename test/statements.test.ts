@@ -243,6 +243,24 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     expect(t.right - t.left).toBe(2);
   });
 
+  test("last year's rows only after its same period (year balances on 31 December): a warning says the zeros are no comparison", () => {
+    const atJune = withLastYear(ib2023).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30");
+    const codes = (x: string) => run(x).warnings.map((w) => w.code);
+    expect(codes(atJune)).not.toContain("no_rows_in_prior_period");
+    // As an SIE file without last year's vouchers gives them: each of 2023's rows dated 31 December.
+    const yearBalances = atJune.replace(/^2023-\d\d-\d\d \| W/gm, "2023-12-31 | W");
+    const outcome = run(yearBalances);
+    const w = outcome.warnings.find((x) => x.code === "no_rows_in_prior_period")!;
+    expect(w.params).toEqual({ sheet: "Huvudbok", year: 2023, to: "2023-06-30" });
+    expect(w.cell).toMatch(/^Inställningar!B\d+$/);
+    expect(messageText(w, "sv")).toContain("visar 0");
+    // The same period's columns are the ledger's zeros (accrued contributions aside), the full year unchanged.
+    const fs = outcome.json!.financialStatements as { incomeStatement: Line[] };
+    expect(byId(fs.incomeStatement).verksamhetens_kostnader).toEqual(["-1170000", "0"]);
+    // At 31 December the same period is the whole year: never this warning.
+    expect(codes(yearBalances.replace("Brytdatum | 2024-06-30", "Brytdatum | 2024-12-31"))).not.toContain("no_rows_in_prior_period");
+  });
+
   // Before last year's books are closed (an interim report in April), the ledger has no IB rows for the year: it opens
   // where last year's IB rows and rows end, last year's result in equity (rules.md 5). Before, the balance sheet showed
   // this year's movements as balances and the opening as a "direct posting", and Eget kapital opened at 0.

@@ -1,8 +1,10 @@
-/** Warnings about the ledger that do not stop a run: empty period, rows after the cut-off or in other years, vouchers. */
+/** Warnings about the ledger that do not stop a run: empty period (or last year's), rows after the cut-off or in other years, vouchers. */
+import { isoOfDayNumber } from "./dates";
 import type { Inputs } from "./inputs";
 import { checkVouchers, LedgerAggregates } from "./ledger";
 import type { IssueList } from "./messages";
 import { oreToKronor } from "./money";
+import { priorYearHasRows } from "./openingBalances";
 import type { ReportPeriod } from "./periods";
 import type { DayNumber } from "./units";
 
@@ -31,6 +33,13 @@ export function ledgerWarnings(inputs: Inputs, agg: LedgerAggregates, period: Re
   if (agg.rowsInPeriod === 0) {
     const s = inputs.settings;
     warnings.add("no_rows_in_period", { sheet, year: period.year, cutoff: period.cutoff }, s.cells.cutoff ?? s.tableCell);
+  }
+  // Last year's rows all after its same period (year balances dated 31 December, as an SIE file without last year's
+  // vouchers gives them): the same-period columns show 0, which is no comparison.
+  if (agg.rowsInPriorPeriod === 0 && priorYearHasRows(agg)) {
+    const s = inputs.settings;
+    const params = { sheet, year: period.year - 1, to: isoOfDayNumber(period.priorEnd) };
+    warnings.add("no_rows_in_prior_period", params, s.cells.cutoff ?? s.tableCell);
   }
   const vouchers = checkVouchers(inputs.ledger);
   if (vouchers.firstUnbalanced) {

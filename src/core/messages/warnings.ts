@@ -7,6 +7,8 @@ import { Entry, LINE_EN, LINE_SV, None, none } from "./words";
 export interface WarningParams {
   rows_after_cutoff: { count: number; sheet: string; cutoff: string };
   no_rows_in_period: { sheet: string; year: number; cutoff: string };
+  /** `to`: the last day of last year's same period (ISO). */
+  no_rows_in_prior_period: { sheet: string; year: number; to: string };
   equity_direct_postings: { year: number; amount: string; sheet: string };
   /** `id` and `method` let the pane offer to move the comment to the Prognos table (leaf lines only). */
   report_comment_kept: { line: string; id?: string; method?: string; text?: string };
@@ -68,6 +70,22 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       "forecasts built on it (actual scaled to the full year, actual + remaining budget, last year's pattern, decided " +
       "grants) are the budget, and the report says so. Import the year's accounts (SIE) or choose a later cut-off date.",
     example: { sheet: "Huvudbok", year: 2027, cutoff: "2027-04-30" },
+  },
+  no_rows_in_prior_period: {
+    meaning:
+      "Varning: huvudboken har rader för fjolåret, men inga under samma period i fjol (fjolåret som årssaldon per 31 december, " +
+      "till exempel ur en SIE-fil utan fjolårets verifikationer), så jämförelsen med samma period i fjol visar 0.",
+    sv: (p, f) =>
+      `${p.sheet} har rader för ${p.year}, men inga till och med ${f.date(p.to)}: jämförelsen med samma period i fjol ` +
+      `(Tertialrapporten, Bokslutets resultaträkning och kassaflödesanalys) visar 0. Finns ${p.year} bara som årssaldon ` +
+      `(en SIE-fil utan verifikationer för ${p.year}) går året inte att jämföra per period: importera ${p.year} års SIE-fil ` +
+      `med verifikationer. Började förbundets verksamhet senare under ${p.year} är nollorna riktiga.`,
+    en: (p, f) =>
+      `${p.sheet} has rows for ${p.year}, but none up to ${f.date(p.to)}: the comparison with the same period last year ` +
+      `(the Tertialrapport, the Bokslut's income statement and cash flow) shows 0. If ${p.year} is there only as year ` +
+      `balances (an SIE file without vouchers for ${p.year}), the year cannot be compared by period: import the SIE file ` +
+      `of ${p.year} with its vouchers. If the association began its work later in ${p.year}, the zeros are right.`,
+    example: { sheet: "Huvudbok", year: 2025, to: "2025-04-30" },
   },
   equity_direct_postings: {
     meaning:
