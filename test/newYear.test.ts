@@ -31,6 +31,7 @@ type Json = {
   tertialReport: { lines: Array<{ id: string; period: string; priorPeriod: string; forecast: string }> };
   equity: { opening: string; closing: string };
   financialStatements: { balanceSheet: Array<{ id: string; amount: string; prior: string | null }> } | null;
+  warnings: Array<{ code: string }>;
 };
 
 async function xlsxOf(models: SheetModel[]): Promise<XlsxPort> {
@@ -60,6 +61,8 @@ describe("a closed 2026 becomes 2027", () => {
 
     const y2027 = await recalcJson(XlsxPort.fromBuffer(target.toBuffer()));
     expect(y2027.year).toBe(2027);
+    // The setting Nytt år writes is the opening the ledger gives (2026's IB rows, rows and result): nothing to contradict.
+    expect(y2027.warnings.map((w) => w.code)).not.toContain("opening_equity_differs");
     expect(y2027.equity.opening).toBe(closing2026);
     // The comparison column over the whole year (cut-off 31 December 2027) is 2026's outcome, line by line.
     const full2027 = await recalcJson(XlsxPort.fromBuffer(target.toBuffer()), "2027-12-31");
