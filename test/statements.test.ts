@@ -253,7 +253,17 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     const w = outcome.warnings.find((x) => x.code === "no_rows_in_prior_period")!;
     expect(w.params).toEqual({ sheet: "Huvudbok", year: 2023, to: "2023-06-30" });
     expect(w.cell).toMatch(/^Inställningar!B\d+$/);
-    expect(messageText(w, "sv")).toContain("visar 0");
+    expect(messageText(w, "sv")).toContain("är 0, utom periodiserade medlemsbidrag");
+    // Said on the printed pages too, where the board reads the column: the Tertialrapport's explanations and Bokslut.
+    const note = "Samma period i fjol är ingen jämförelse: huvudboken har rader för 2023, men inga till och med 2023-06-30";
+    const sheetText = (o: Outcome, name: string) =>
+      o
+        .sheets!.find((x) => x.name === name)!
+        .rows.flatMap((r) => r.map((c) => String(c?.value ?? "")))
+        .join("\n");
+    expect([sheetText(outcome, "Tertialrapport"), bokslutText(outcome)].map((t) => t.includes(note))).toEqual([true, true]);
+    const plain = run(atJune);
+    expect([sheetText(plain, "Tertialrapport"), bokslutText(plain)].map((t) => t.includes(note))).toEqual([false, false]);
     // The same period's columns are the ledger's zeros (accrued contributions aside), the full year unchanged.
     const fs = outcome.json!.financialStatements as { incomeStatement: Line[] };
     expect(byId(fs.incomeStatement).verksamhetens_kostnader).toEqual(["-1170000", "0"]);

@@ -74,17 +74,20 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
   no_rows_in_prior_period: {
     meaning:
       "Varning: huvudboken har rader för fjolåret, men inga under samma period i fjol (fjolåret som årssaldon per 31 december, " +
-      "till exempel ur en SIE-fil utan fjolårets verifikationer), så jämförelsen med samma period i fjol visar 0.",
+      "till exempel ur en SIE-fil utan fjolårets verifikationer), så jämförelsen med samma period i fjol är 0 (utom " +
+      "periodiserade medlemsbidrag).",
     sv: (p, f) =>
       `${p.sheet} har rader för ${p.year}, men inga till och med ${f.date(p.to)}: jämförelsen med samma period i fjol ` +
-      `(Tertialrapporten, Bokslutets resultaträkning och kassaflödesanalys) visar 0. Finns ${p.year} bara som årssaldon ` +
-      `(en SIE-fil utan verifikationer för ${p.year}) går året inte att jämföra per period: importera ${p.year} års SIE-fil ` +
-      `med verifikationer. Började förbundets verksamhet senare under ${p.year} är nollorna riktiga.`,
+      `(Tertialrapporten, Bokslutets resultaträkning och kassaflödesanalys) är 0, utom periodiserade medlemsbidrag. ` +
+      `Finns ${p.year} bara som årssaldon (en SIE-fil utan verifikationer för ${p.year}) går året inte att jämföra per ` +
+      `period: importera ${p.year} års SIE-fil med verifikationer. Började förbundets verksamhet senare under ${p.year} ` +
+      `är nollorna riktiga.`,
     en: (p, f) =>
       `${p.sheet} has rows for ${p.year}, but none up to ${f.date(p.to)}: the comparison with the same period last year ` +
-      `(the Tertialrapport, the Bokslut's income statement and cash flow) shows 0. If ${p.year} is there only as year ` +
-      `balances (an SIE file without vouchers for ${p.year}), the year cannot be compared by period: import the SIE file ` +
-      `of ${p.year} with its vouchers. If the association began its work later in ${p.year}, the zeros are right.`,
+      `(the Tertialrapport, the Bokslut's income statement and cash flow) is 0, accrued member contributions aside. ` +
+      `If ${p.year} is there only as year balances (an SIE file without vouchers for ${p.year}), the year cannot be ` +
+      `compared by period: import the SIE file of ${p.year} with its vouchers. If the association began its work later ` +
+      `in ${p.year}, the zeros are right.`,
     example: { sheet: "Huvudbok", year: 2025, to: "2025-04-30" },
   },
   equity_direct_postings: {

@@ -14,6 +14,7 @@ import type { StatementLine } from "../../core/statements";
 import { GROUP_LABELS } from "../../core/reportLines";
 import { Cell, FORMATS, SheetBuilder, SheetModel } from "../sheetModel";
 import { amountFormat, finishPage, header, money, OWNED_SHEETS, periodLabel, RunInfo, techText, text } from "./header";
+import { priorPeriodNote } from "./priorPeriodNote";
 
 export interface StatementsLayout {
   /**
@@ -90,6 +91,11 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   const period = `${periodLabel(y, m)}`;
   const incomeColumns = [period, `${periodLabel(y - 1, m)}`, ...(fullYear ? [`Helår ${y - 1}`] : [])];
   section("rr", "Resultaträkning", "Resultatrakning", incomeColumns, st.incomeStatement);
+  const priorNote = priorPeriodNote(c);
+  if (priorNote) {
+    b.paragraph(priorNote, 0, 4, { italic: true });
+    b.blank();
+  }
   const lastYearEnd = isoFromParts(y - 1, 12, 31);
   section("br", "Balansräkning", "Balansrakning", [c.period.cutoff, lastYearEnd], st.balanceSheet);
   for (const memo of st.memo) {

@@ -18,6 +18,7 @@ import { coFinancingTable, CoFinancingLayout } from "./cofinancing";
 import { functionsTable } from "./functions";
 import { Cell, FORMATS, SheetBuilder, SheetModel, Tone } from "../sheetModel";
 import { amountFormat, finishPage, formatPercent, header, money, OWNED_SHEETS, periodLabel, RunInfo, techText, text } from "./header";
+import { priorPeriodNote } from "./priorPeriodNote";
 
 export interface TertialLayout {
   /** Row of each report line in the Resultatrapport table (notes' lines in their note tables). */
@@ -335,6 +336,8 @@ function explanations(b: SheetBuilder, c: Computation): { top: number; lines: nu
           "× (ej utbetalt − återstår i år) / beviljat därefter. Eget kapital räknar bara förbundets egen del som åtagande."
         : ""),
   );
+  const priorNote = priorPeriodNote(c);
+  if (priorNote) notes.push(priorNote);
   if (t.lines.some((l) => l.kept) || [...NOTE_INCOME_LINES, ...NOTE_COST_LINES].some((l) => t.byId[l].kept)) {
     notes.push(
       "Kommentarer i gult är skrivna direkt i rapporten och har behållits. Flytta dem till tabellen Prognos (Kommentar) " +
