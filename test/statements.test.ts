@@ -144,6 +144,8 @@ const more2023 = [
   ["2023-12-31", "W11", "5010", "15 000", "Pensionsavsättning 2023"],
   ["2023-12-31", "W11", "2210", "-15 000", "Pensionsavsättning 2023"],
 ];
+// 1 000 kr moved from bank to equity in IB 2023 (still summing to zero): 2023 then ends at 899 000, IB 2024 says 900 000.
+const shifted = ib2023.map(([a, v]) => [a, a === "1930" ? "689 000" : a === "2010" ? "-429 000" : v]);
 const header = "Datum | Verifikation | Konto | Belopp | Text | Insats\n";
 const withLastYear = (ib: string[][]) =>
   caseText("e-december-bokslut.case").replace(
@@ -366,8 +368,6 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
   });
 
   test("last year's rows that do not end in this year's IB: no comparison, and a warning naming the line and both figures", () => {
-    // 1 000 kr moved from bank to equity in IB 2023 (still summing to zero): 2023 then ends at 899 000, IB 2024 says 900 000.
-    const shifted = ib2023.map(([a, v]) => [a, a === "1930" ? "689 000" : a === "2010" ? "-429 000" : v]);
     const outcome = run(withLastYear(shifted));
     const w = outcome.warnings.find((x) => x.code === "prior_year_closing_differs")!;
     expect(w.params).toEqual({ year: 2023, line: "kassa_och_bank", rows: "899000.00", ib: "900000.00" });
@@ -380,6 +380,18 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     expect(fs.cashFlow.every((l) => l.prior === null)).toBe(true);
     const t = outcome.sheets!.find((x) => x.name === "Bokslut")!.tables.find((x) => x.name === "Kassaflodesanalys")!;
     expect(t.right - t.left).toBe(2);
+    // At 30 June the same period still stands (last year's IB to its same day: 689 000 → 999 000); only the full year,
+    // which would end elsewhere than the balance sheet's 31 December, is left out.
+    const june = run(withLastYear(shifted).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30"));
+    expect(june.warnings.map((x) => x.code)).toContain("prior_year_closing_differs");
+    const cf = (june.json!.financialStatements as { cashFlow: Array<Line & { priorYear?: string }> }).cashFlow;
+    expect(cf.filter((l) => l.id.startsWith("likvida")).map((l) => [l.prior, l.priorYear])).toEqual([
+      ["689000", undefined],
+      ["999000", undefined],
+    ]);
+    const sheet = june.sheets!.find((x) => x.name === "Bokslut")!;
+    const kf = sheet.tables.find((x) => x.name === "Kassaflodesanalys")!;
+    expect(sheet.rows[kf.top].slice(kf.left + 2, kf.right + 1).map((c) => c?.value)).toEqual(["jan–jun 2024", "jan–jun 2023"]);
   });
 });
 
@@ -470,6 +482,10 @@ describeWithLibreOffice("Bokslut's check formulas in LibreOffice", () => {
     [
       "the same at 30 June (last year's same period and full year)",
       withLastYear(ib2023).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30"),
+    ],
+    [
+      "the same with 2023's rows not ending in IB 2024 (last year's same period only)",
+      withLastYear(shifted).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30"),
     ],
   ])(
     "%s: every Kontroller check is OK, no error values",
