@@ -25,7 +25,7 @@ const SHEETS: Array<{ sheet: string; title: string; maxPages: number; minPages?:
   { sheet: OWNED_SHEETS.tertial, title: "Tertialuppföljning per 2026-08-31", maxPages: 2, minPages: 2, unit: true },
   { sheet: OWNED_SHEETS.memberShares, title: "Medlemsandelar 2026", maxPages: 2, unit: false },
   { sheet: OWNED_SHEETS.equity, title: "Eget kapital per 2026-08-31", maxPages: 1, minPages: 1, unit: true },
-  { sheet: OWNED_SHEETS.statements, title: "Bokslut per 2026-08-31", maxPages: 2, minPages: 2, unit: true },
+  { sheet: OWNED_SHEETS.statements, title: "Delårsbokslut per 2026-08-31", maxPages: 2, minPages: 2, unit: true },
   { sheet: OWNED_SHEETS.checks, title: "Kontroller", maxPages: 3, unit: false },
 ];
 

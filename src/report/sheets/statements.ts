@@ -51,7 +51,9 @@ export function statementsSheet(c: Computation, run: RunInfo): { sheet: SheetMod
   const m = c.period.months;
   const unit = c.inputs.settings.displayUnit;
   const b = new SheetBuilder(OWNED_SHEETS.statements, [...WIDTHS]);
-  header(b, `Bokslut per ${c.period.cutoff}`, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
+  // Before 31 December the statements are an interim one (delårsbokslut), as the interim report calls them.
+  const title = `${c.period.closed ? "Bokslut" : "Delårsbokslut"} per ${c.period.cutoff}`;
+  header(b, title, c, run, unit === "tkr" ? "tkr (tusental kronor)" : "kr");
   if (st.refused.length > 0) {
     // No figures that do not balance: the sheet says why, in the catalogue's words.
     b.row([text("Bokslutet kan inte göras vid det här brytdatumet:", { bold: true })]);
