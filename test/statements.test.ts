@@ -29,6 +29,12 @@ const bokslutText = (outcome: Outcome) =>
     .sheets!.find((s) => s.name === "Bokslut")!
     .rows.flatMap((r) => r.map((c) => String(c?.value ?? "")))
     .join("\n");
+/** The header row of Bokslut's cash flow table, as printed. */
+function cashFlowHeader(outcome: Outcome): unknown[] {
+  const sheet = outcome.sheets!.find((x) => x.name === "Bokslut")!;
+  const t = sheet.tables.find((x) => x.name === "Kassaflodesanalys")!;
+  return sheet.rows[t.top].slice(t.left, t.right + 1).map((c) => c?.value);
+}
 const byId = (lines: Line[]) => Object.fromEntries(lines.map((l) => [l.id, [l.amount, l.prior]]));
 
 describe("the year-end case against its annual report worked by hand", () => {
@@ -178,14 +184,7 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
       likvida_medel_ub: ["1092000", "900000"],
     });
     // On the sheet, under the balance sheet's 31 December: the closed year's comparison is last year's jan–dec.
-    const sheet = outcome.sheets!.find((x) => x.name === "Bokslut")!;
-    const t = sheet.tables.find((x) => x.name === "Kassaflodesanalys")!;
-    expect(sheet.rows[t.top].slice(t.left, t.right + 1).map((c) => c?.value)).toEqual([
-      "Belopp i tkr",
-      "Not",
-      "jan–dec 2024",
-      "jan–dec 2023",
-    ]);
+    expect(cashFlowHeader(outcome)).toEqual(["Belopp i tkr", "Not", "jan–dec 2024", "jan–dec 2023"]);
   });
 
   // An interim report compares as its income statement does: last year's same period, and its full year beside it.
@@ -215,15 +214,7 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
       likvida_medel_ib: ["900000", "690000", "690000"],
       likvida_medel_ub: ["1750000", "1000000", "900000"],
     });
-    const sheet = outcome.sheets!.find((x) => x.name === "Bokslut")!;
-    const t = sheet.tables.find((x) => x.name === "Kassaflodesanalys")!;
-    expect(sheet.rows[t.top].slice(t.left, t.right + 1).map((c) => c?.value)).toEqual([
-      "Belopp i tkr",
-      "Not",
-      "jan–jun 2024",
-      "jan–jun 2023",
-      "Helår 2023",
-    ]);
+    expect(cashFlowHeader(outcome)).toEqual(["Belopp i tkr", "Not", "jan–jun 2024", "jan–jun 2023", "Helår 2023"]);
     // The comparison is made from last year's IB rows: without them, neither column (the opening is not known).
     const noPriorIb = run(withLastYear([]).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30"));
     const cf = (noPriorIb.json!.financialStatements as { cashFlow: Line[] }).cashFlow;
@@ -389,9 +380,7 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
       ["689000", undefined],
       ["999000", undefined],
     ]);
-    const sheet = june.sheets!.find((x) => x.name === "Bokslut")!;
-    const kf = sheet.tables.find((x) => x.name === "Kassaflodesanalys")!;
-    expect(sheet.rows[kf.top].slice(kf.left + 2, kf.right + 1).map((c) => c?.value)).toEqual(["jan–jun 2024", "jan–jun 2023"]);
+    expect(cashFlowHeader(june).slice(2)).toEqual(["jan–jun 2024", "jan–jun 2023"]);
   });
 });
 
