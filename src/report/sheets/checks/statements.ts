@@ -94,7 +94,7 @@ export function statementChecks(L: StatementsLayout, layouts: CheckLayouts): Che
     {
       name: "Kassaflödet slutar i likvida medel vid periodens slut",
       diffFormula: priorCashCols.length > 0 ? sumAbs([L.valueCol, ...priorCashCols].map(cashEnds)) : cashEnds(L.valueCol),
-      description: "Bokslut: likvida medel vid årets början + årets kassaflöde = kassa och bank i balansräkningen",
+      description: "Bokslut: likvida medel vid årets början + årets kassaflöde = likvida medel vid periodens slut, i varje kolumn",
     },
     {
       name: "Likvida medel = kassa och bank",
