@@ -164,7 +164,7 @@ function priorCashFlowCheck(at: (key: string, column?: number) => string, col: n
   return {
     name: `Kassaflödesanalysen, ${what}: resultat, avskrivningar och summor`,
     diffFormula: sumAbs(terms),
-    description: `Bokslut: resultaträkningens ${what}; löpande verksamhet och årets kassaflöde är sina delar`,
+    description: `Bokslut: resultat och avskrivningar som resultaträkningens kolumn för ${what}; summorna är sina delar`,
   };
 }
 
