@@ -236,7 +236,7 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     expect(t.right - t.left).toBe(2);
   });
 
-  test("last year's rows only after its same period (year balances on 31 December): a warning says the zeros are no comparison", () => {
+  test("last year's rows only after its same period (year balances on 31 December), or none: the zeros are no comparison, and said", () => {
     const atJune = withLastYear(ib2023).replace("Brytdatum | 2024-12-31", "Brytdatum | 2024-06-30");
     const codes = (x: string) => run(x).warnings.map((w) => w.code);
     expect(codes(atJune)).not.toContain("no_rows_in_prior_period");
@@ -260,6 +260,13 @@ describe("the cash flow's comparison: last year's full year, from last year's IB
     // The same period's columns are the ledger's zeros (accrued contributions aside), the full year unchanged.
     const fs = outcome.json!.financialStatements as { incomeStatement: Line[] };
     expect(byId(fs.incomeStatement).verksamhetens_kostnader).toEqual(["-1170000", "0"]);
+    // No rows for last year at all (its accounts not imported, or the first year): the other warning, and its note.
+    const noLastYear = run(atJune.replace(/^2023-.*\n/gm, ""));
+    const none = noLastYear.warnings.find((x) => x.code === "no_rows_prior_year")!;
+    expect(none.params).toEqual({ sheet: "Huvudbok", year: 2023 });
+    expect(noLastYear.warnings.map((x) => x.code)).not.toContain("no_rows_in_prior_period");
+    expect(sheetText(noLastYear, "Tertialrapport")).toContain("Jämförelsen med 2023 är 0 utom periodiserade medlemsbidrag");
+    expect(codes(atJune)).not.toContain("no_rows_prior_year");
     // At 31 December the same period is the whole year: never this warning.
     expect(codes(yearBalances.replace("Brytdatum | 2024-06-30", "Brytdatum | 2024-12-31"))).not.toContain("no_rows_in_prior_period");
   });

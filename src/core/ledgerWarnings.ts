@@ -34,12 +34,13 @@ export function ledgerWarnings(inputs: Inputs, agg: LedgerAggregates, period: Re
     const s = inputs.settings;
     warnings.add("no_rows_in_period", { sheet, year: period.year, cutoff: period.cutoff }, s.cells.cutoff ?? s.tableCell);
   }
-  // Last year's rows all after its same period (year balances dated 31 December, as an SIE file without last year's
-  // vouchers gives them): the same-period columns show 0, which is no comparison.
-  if (agg.rowsInPriorPeriod === 0 && priorYearHasRows(agg)) {
-    const s = inputs.settings;
-    const params = { sheet, year: period.year - 1, to: isoOfDayNumber(period.priorEnd) };
-    warnings.add("no_rows_in_prior_period", params, s.cells.cutoff ?? s.tableCell);
+  // The same-period columns show 0, which is no comparison: last year's rows all after its same period (year balances
+  // dated 31 December, as an SIE file without last year's vouchers gives them), or no rows for last year at all.
+  if (agg.rowsInPriorPeriod === 0 && agg.rowsInPeriod > 0) {
+    const cell = inputs.settings.cells.cutoff ?? inputs.settings.tableCell;
+    if (priorYearHasRows(agg)) {
+      warnings.add("no_rows_in_prior_period", { sheet, year: period.year - 1, to: isoOfDayNumber(period.priorEnd) }, cell);
+    } else warnings.add("no_rows_prior_year", { sheet, year: period.year - 1 }, cell);
   }
   const vouchers = checkVouchers(inputs.ledger);
   if (vouchers.firstUnbalanced) {

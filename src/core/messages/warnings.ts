@@ -9,6 +9,7 @@ export interface WarningParams {
   no_rows_in_period: { sheet: string; year: number; cutoff: string };
   /** `to`: the last day of last year's same period (ISO). */
   no_rows_in_prior_period: { sheet: string; year: number; to: string };
+  no_rows_prior_year: { sheet: string; year: number };
   equity_direct_postings: { year: number; amount: string; sheet: string };
   /** `id` and `method` let the pane offer to move the comment to the Prognos table (leaf lines only). */
   report_comment_kept: { line: string; id?: string; method?: string; text?: string };
@@ -78,17 +79,31 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       "periodiserade medlemsbidrag).",
     sv: (p, f) =>
       `${p.sheet} har rader för ${p.year}, men inga till och med ${f.date(p.to)}: jämförelsen med samma period i fjol ` +
-      `(Tertialrapporten, Bokslutets resultaträkning och kassaflödesanalys) är 0, utom periodiserade medlemsbidrag. ` +
+      `är 0, utom periodiserade medlemsbidrag. ` +
       `Finns ${p.year} bara som årssaldon (en SIE-fil utan verifikationer för ${p.year}) går året inte att jämföra per ` +
       `period: importera ${p.year} års SIE-fil med verifikationer. Började förbundets verksamhet senare under ${p.year} ` +
       `är nollorna riktiga.`,
     en: (p, f) =>
       `${p.sheet} has rows for ${p.year}, but none up to ${f.date(p.to)}: the comparison with the same period last year ` +
-      `(the Tertialrapport, the Bokslut's income statement and cash flow) is 0, accrued member contributions aside. ` +
+      `is 0, accrued member contributions aside. ` +
       `If ${p.year} is there only as year balances (an SIE file without vouchers for ${p.year}), the year cannot be ` +
       `compared by period: import the SIE file of ${p.year} with its vouchers. If the association began its work later ` +
       `in ${p.year}, the zeros are right.`,
     example: { sheet: "Huvudbok", year: 2025, to: "2025-04-30" },
+  },
+  no_rows_prior_year: {
+    meaning:
+      "Varning: huvudboken har rader för året men inga för fjolåret, så jämförelsen med fjolåret är 0 (utom periodiserade " +
+      "medlemsbidrag): fjolårets bokföring är inte inläst, eller året är förbundets första.",
+    sv: (p) =>
+      `${p.sheet} har inga rader för ${p.year}: jämförelsen med fjolåret är 0, utom periodiserade medlemsbidrag. ` +
+      `Importera ${p.year} års SIE-fil med verifikationer för en jämförelse. ` +
+      `Är ${p.year + 1} förbundets första år är nollorna riktiga.`,
+    en: (p) =>
+      `${p.sheet} has no rows for ${p.year}: the comparison with last year is 0, accrued member contributions aside. ` +
+      `Import the SIE file of ${p.year} with its vouchers for a comparison. ` +
+      `If ${p.year + 1} is the association's first year, the zeros are right.`,
+    example: { sheet: "Huvudbok", year: 2025 },
   },
   equity_direct_postings: {
     meaning:
