@@ -290,7 +290,7 @@ function priorCashFlow(
   const flow = cashFlowOf(result, input.priorYearLines.avskrivningar, equityOther, presented(open), presented(close));
   // The indirect method ends in the change of cash whenever both ends balance. Last year's rows on accounts without a
   // report line, or its vouchers that do not balance, leave its closing unbalanced: then the column is left out, and said.
-  const difference = flow.likvida_medel_ib.plus(flow.arets_kassaflode).minus(flow.likvida_medel_ub);
+  const difference = unmet(flow);
   if (difference.isZero()) return flow;
   warnings.add("prior_cash_flow_unbalanced", { year: input.period.year - 1, difference: difference.toFixed(2) }, "");
   return null;
@@ -314,11 +314,19 @@ function priorPeriodCashFlow(b: BalanceAggregates, input: StatementsInput, warni
   const equityOther = k(0 - (b.movementPriorPeriod.eget_kapital + b.closingPriorPeriod));
   const open = presented(balanceSums(b.openingPriorYear));
   const flow = cashFlowOf(L.arets_resultat.priorPeriod, L.avskrivningar.priorPeriod, equityOther, open, close);
-  const difference = flow.likvida_medel_ib.plus(flow.arets_kassaflode).minus(flow.likvida_medel_ub);
+  const difference = unmet(flow);
   if (difference.isZero()) return flow;
   const params = { year: input.period.year - 1, to: isoOfDayNumber(input.period.priorEnd), difference: difference.toFixed(2) };
   warnings.add("prior_period_cash_flow_unbalanced", params, "");
   return null;
+}
+
+/**
+ * Opening cash plus the flow less closing cash: zero whenever both ends balance (the indirect method ends in the
+ * change of cash); otherwise rows on accounts without a report line, or vouchers that do not balance, moved it.
+ */
+function unmet(flow: CashFlow): Decimal {
+  return flow.likvida_medel_ib.plus(flow.arets_kassaflode).minus(flow.likvida_medel_ub);
 }
 
 /** The balance lines a cash flow moves between, as the balance sheet presents them (assets, provisions and debts positive). */
