@@ -12,6 +12,7 @@
  * The sheets are rebuilt from the workbook's values with the tables' bodies replaced; the result is a
  * list of sheet models for the port to write. Nothing is decided here about files or Office.
  */
+import { yearOfDayNumber } from "../core/dates";
 import type { Issue } from "../core/messages";
 import { oreToKronorString } from "../core/money";
 import { sieLedgerRows } from "../core/sie/ledgerRows";
@@ -25,7 +26,19 @@ import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
 import type { WorkbookGrid } from "./grid";
 import { readSettingsOnly } from "./read";
 import { lastRowOf, sheetWithBody } from "./rewriteTable";
-import { accountsEdit, Import, ledgerEdit, ledgerFormat, Proposal, Refusal, refuse, SieImportInfo, settingsEdit } from "./sieImportEdits";
+import { finerYearsKept } from "./sieFinerYears";
+import {
+  accountsEdit,
+  Import,
+  Ledger,
+  ledgerEdit,
+  ledgerFormat,
+  Proposal,
+  Refusal,
+  refuse,
+  SieImportInfo,
+  settingsEdit,
+} from "./sieImportEdits";
 import { previousLog, userSheetsInTheWay } from "./stamps";
 import { findSheet, locateTable, normalizeName } from "./tables";
 
@@ -108,6 +121,9 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     checkEarlierImports(x, yearsText);
     reconciliation = reconcile(sie, info.fileName, ledger.importYears, ledger.rows);
     const forced = checkReconciliation(x, reconciliation);
+    // Last year's vouchers stay when the file has that year only as balances that they give (sieFinerYears.ts).
+    const keep = finerYearsKept(x);
+    if (keep.size > 0) x.ledger = withoutYears(ledger, keep);
     const huvudbok = ledgerEdit(x);
     const budget = fileBudget ? budgetEdit(x, fileBudget, info.replaceBudget === true) : null;
     const accounts = accountsEdit(x);
@@ -121,9 +137,9 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       warnings,
       sheets: [...accounts.sheets, ...log],
       edits,
-      years: ledger.years,
+      years: x.ledger.years,
       replaced: huvudbok.replaced,
-      added: ledger.rows.length,
+      added: x.ledger.rows.length,
       proposals: accounts.proposals,
       settingsFilled: settingsEdits.filled,
       mode: ledger.mode,
@@ -150,6 +166,16 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
       budget: null,
     };
   }
+}
+
+/** The file's rows and years without the given calendar years (kept as Huvudbok has them). */
+function withoutYears(l: Ledger, years: ReadonlySet<number>): Ledger {
+  return {
+    ...l,
+    years: l.years.filter((y) => !years.has(y)),
+    importYears: l.importYears.filter((y) => !years.has(y.year)),
+    rows: l.rows.filter((r) => !years.has(yearOfDayNumber(r.day))),
+  };
 }
 
 /** The file must be this workbook's: its vouchers within its years, the same organisation, this year or the year before. */

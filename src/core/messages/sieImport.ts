@@ -13,6 +13,10 @@ export interface SieImportParams {
   sie_same_file_other_years: { years: string; earlier: string };
   sie_already_imported: { when: string };
   sie_voucher_in_ledger: { voucher: string };
+  /** `rows`, `days`: Huvudbok's rows of the year (IB rows too) and the days they are dated on. */
+  sie_year_kept_finer: { year: number; rows: number; days: number };
+  /** `accounts`: the first accounts whose sums differ (at most 10). */
+  sie_year_finer_replaced: { year: number; rows: number; accounts: number[] };
 }
 
 export const SIE_IMPORT_MESSAGES: { [C in keyof SieImportParams]: Entry<SieImportParams[C]> } = {
@@ -112,6 +116,32 @@ export const SIE_IMPORT_MESSAGES: { [C in keyof SieImportParams]: Entry<SieImpor
       `Huvudbok already has voucher ${p.voucher} with the same date as the file; the file's vouchers would count twice. ` +
       "Nothing was written.",
     example: { voucher: "L 7" },
+  },
+  sie_year_kept_finer: {
+    meaning:
+      "Varning: filen har ett år bara som saldon (årssaldon eller periodsaldon), men Huvudbok har redan året på fler dagar " +
+      "(dess verifikationer, ur årets egen fil), och de ger filens saldon konto för konto; raderna behölls.",
+    sv: (p) =>
+      `Filen har ${p.year} bara som saldon, men Huvudbok har redan ${p.year} på ${p.days} dagar (${p.rows} rader), och de ger ` +
+      `filens saldon konto för konto. Raderna behölls, så att ${p.year} fortfarande kan jämföras per period.`,
+    en: (p) =>
+      `The file has ${p.year} only as balances, but Huvudbok already has ${p.year} on ${p.days} days (${p.rows} rows), and ` +
+      `they give the file's balances account by account. The rows were kept, so ${p.year} can still be compared by period.`,
+    example: { year: 2025, rows: 412, days: 118 },
+  },
+  sie_year_finer_replaced: {
+    meaning:
+      "Varning: filen har ett år bara som saldon, och Huvudbok hade året på fler dagar men med andra summor; filens saldon " +
+      "ersatte raderna, så året kan inte längre jämföras per period.",
+    sv: (p) =>
+      `Huvudbok hade ${p.year} på fler dagar (${p.rows} rader) än filens saldon, men summorna skiljer sig på konto ` +
+      `${listSv(p.accounts)}. Filens saldon ersatte raderna, så ${p.year} kan inte längre jämföras per period. Importera ` +
+      `${p.year} års egen SIE-fil igen om dess verifikationer ska tillbaka.`,
+    en: (p) =>
+      `Huvudbok had ${p.year} on more days (${p.rows} rows) than the file's balances, but the sums differ on account ` +
+      `${listEn(p.accounts)}. The file's balances replaced the rows, so ${p.year} can no longer be compared by period. ` +
+      `Import the SIE file of ${p.year} itself again to bring its vouchers back.`,
+    example: { year: 2025, rows: 412, accounts: [1930, 2440] },
   },
   sie_already_imported: {
     meaning: "Importen vägras: en transaktionsfil (utan #RAR) läggs till, och samma fil är redan importerad (dubbelimport).",
