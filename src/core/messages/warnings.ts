@@ -320,11 +320,11 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       "Varning: fjolårets IB-rader och rader till och med samma dag i fjol ger en balansräkning som inte går ihop (konton " +
       "utan rapportrad, verifikationer som inte balanserar); kassaflödesanalysen visas utan samma period i fjol.",
     sv: (p, f) =>
-      `Kassaflödesanalysen visas utan samma period ${p.year}: ${p.year} års IB-rader och rader till och med ${p.to} går inte ` +
+      `Kassaflödesanalysen visas utan samma period ${p.year}: ${p.year} års IB-rader och rader till och med ${f.date(p.to)} går inte ` +
       `ihop till en balansräkning (kassaflödet skiljer sig med ${f.money(p.difference)} från förändringen av kassa och bank). ` +
       `Se varningarna om konton utan rapportrad och verifikationer som inte balanserar.`,
     en: (p, f) =>
-      `The cash flow is shown without the same period of ${p.year}: the IB rows of ${p.year} and its rows up to ${p.to} do not ` +
+      `The cash flow is shown without the same period of ${p.year}: the IB rows of ${p.year} and its rows up to ${f.date(p.to)} do not ` +
       `add up to a balance sheet (the cash flow differs by ${f.money(p.difference)} from the change in cash). See the ` +
       `warnings about accounts without a report line and vouchers that do not balance.`,
     example: { year: 2025, to: "2025-04-30", difference: "1000" },
