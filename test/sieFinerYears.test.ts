@@ -96,6 +96,9 @@ describe("this year's SIE file after last year's: last year's vouchers stay", ()
     expect(codes).toContain("sie_year_kept_finer");
     expect(codes).not.toContain("sie_year_balances_only");
     expect(outcome.warnings.find((w) => w.code === "sie_year_kept_finer")!.params).toEqual({ year: 2025, rows: 6, days: 3 });
+    // Körlogg says it, where the auditor reads what each import did.
+    const log = (await XlsxPort.fromBuffer(buffer).readGrid()).tables.find((t) => t.name === "Korlogg")!;
+    expect(log.rows.flat().some((c) => typeof c === "string" && c.includes("2025 behölls som i Huvudbok"))).toBe(true);
     const after = await ledgerRows(buffer);
     expect(after.slice(0, 6)).toEqual(before);
     expect(after.length).toBe(10);

@@ -129,7 +129,16 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
     const accounts = accountsEdit(x);
     const settingsEdits = settingsEdit(x);
     const edits = [huvudbok.edit, ...(budget?.edit ? [budget.edit] : []), ...accounts.edits, ...settingsEdits.edits];
-    const action = logAction(x, { yearsText, reconciliation, forced, replaced: huvudbok.replaced, proposals: accounts.proposals, budget });
+    const kept = [...keep].sort((p, q) => p - q);
+    const action = logAction(x, {
+      yearsText,
+      reconciliation,
+      forced,
+      replaced: huvudbok.replaced,
+      kept,
+      proposals: accounts.proposals,
+      budget,
+    });
     const log = logSheetOf(x, action, yearsText);
     return {
       ok: true,
@@ -229,6 +238,8 @@ function logAction(
     reconciliation: Reconciliation;
     forced: boolean;
     replaced: number;
+    /** Years whose rows in Huvudbok were kept instead of the file's balances (sieFinerYears.ts). */
+    kept: number[];
     proposals: Proposal[];
     budget: BudgetImport | null;
   },
@@ -243,6 +254,7 @@ function logAction(
     `Importera SIE ${x.info.fileName} (${x.sie.program || "okänt program"}; år ${r.yearsText}; ` +
     `${reconciled}; ${x.ledger.mode === "add" ? "transaktionsfil, inget ersatt; " : ""}` +
     `${r.replaced} rader ersatta, ${x.ledger.rows.length} tillagda; ` +
+    (r.kept.length ? `${r.kept.join(", ")} behölls som i Huvudbok (raderna ger filens saldon); ` : "") +
     `${r.proposals.length} konton föreslagna${proposed ? `: ${proposed}` : ""}` +
     (r.budget
       ? `; budget ${r.budget.year} ur #${r.budget.source}: ${r.budget.lines} rapportrader` +
