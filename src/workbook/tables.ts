@@ -146,7 +146,7 @@ export const ROWS_BELOW_GAP = 2;
 /**
  * Rows typed under an Excel table that did not grow to take them: filled cells within the table's columns, starting
  * right under its last row or after a blank row or two, down to the next run of blank rows. Null when there are none.
- * Further down, or beside the table, a person's notes stay theirs.
+ * Further down, or beside the table, a person's notes stay theirs (named by cells_outside_tables: read/cellsOutside.ts).
  */
 export function rowsBelow(grid: WorkbookGrid, t: LocatedTable): { first: number; last: number; cell: CellRef; range: string } | null {
   if (!t.fromTable) return null;

@@ -11,6 +11,7 @@ import { cellRef, isBlank, WorkbookGrid } from "../grid";
 import { normalizeName } from "../tables";
 import { readAccounts } from "./accounts";
 import { readBudget } from "./budget";
+import { warnCellsOutsideTables } from "./cellsOutside";
 import { readCeilingBands } from "./ceiling";
 import { readForecast } from "./forecast";
 import { readGrants } from "./grants";
@@ -47,6 +48,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
 
   const settings = readSettings(grid, errors, warnings);
   for (const [table, sheetName] of Object.entries(INPUT_TABLES)) warnHiddenRows(grid, table, sheetName, warnings);
+  warnCellsOutsideTables(grid, warnings);
   const members = needs("Medlemmar") ? readMembers(grid, true, errors, settings?.settings.year ?? 0) : absent;
   const accounts = ledgerNeeded ? readAccounts(grid, true, errors) : absent;
   const budget = readBudget(grid, errors);
