@@ -20,6 +20,7 @@ import type { WorkbookPort } from "../src/workbook/port";
 import { recalculate } from "../src/workbook/usecases";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { FIXED_NOW, runOf } from "./helpers/office";
+import { withTotalsRow } from "./helpers/package";
 import { MockExcel } from "./officeMock/excel";
 import { mockWorkbookOfModels } from "./officeMock/fromModels";
 import { MWorkbook } from "./officeMock/model";
@@ -226,6 +227,17 @@ describe("a closed 2026 becomes 2027", () => {
     expect(y2027.errors).toEqual([]);
     expect((y2027.json as unknown as Json).equity.opening).toBe(outcome.openingEquity!.toFixed());
   });
+});
+
+test("a totals row under Huvudbok is counted among what stays in the source: the new year's tables have none", async () => {
+  const source = (await xlsxOf(closed2026())).toBuffer();
+  const outside = async (buf: Buffer) => {
+    const plan = planNewYear(await XlsxPort.fromBuffer(buf).readGrid(), OPTIONS);
+    expect(plan.errors).toEqual([]);
+    return (plan.warnings.find((w) => w.code === "new_year_rows_left")!.params as { outside: number }).outside;
+  };
+  // "Summa" and the sum under Belopp.
+  expect((await outside(withTotalsRow(source, "Huvudbok").buf)) - (await outside(source))).toBe(2);
 });
 
 test("what stays in the source is said: older ledger rows, budget years, Prognos choices, notes beside a table, own sheets", async () => {

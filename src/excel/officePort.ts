@@ -145,7 +145,12 @@ export class OfficePort implements WorkbookPort {
       ws,
       range: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount,rowHidden"),
     }));
-    const tableRanges = inputTables.map((t) => ({ t, range: t.proxy.getRange().load("rowIndex,columnIndex,rowCount,columnCount") }));
+    const tableRanges = inputTables.map((t) => ({
+      t,
+      range: t.proxy.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+      // A totals row (Table Design → Total Row) is the range's last row and not data.
+      totals: t.proxy.load("showTotals"),
+    }));
     const tableList = allTables.map(({ name, sheet }) => ({ name, sheet }));
     const ownedState = this.queueOwnedState(sheets.items, OWNED);
     // Names scoped to a sheet: `workbook.names` does not return them, each sheet's `names` does (same round trip).
@@ -184,10 +189,13 @@ export class OfficePort implements WorkbookPort {
       for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
       return { name: ws.name, rows, hiddenRows: hiddenBySheet.get(ws.name) };
     });
-    const gridTables: GridTable[] = tableRanges.map(({ t, range }) => {
+    const gridTables: GridTable[] = tableRanges.map(({ t, range, totals }) => {
       const rows = rowsBySheet.get(t.sheet) ?? [];
       const out: RawCell[][] = [];
-      for (let r = range.rowIndex; r < range.rowIndex + range.rowCount; r++) {
+      const last = range.rowIndex + range.rowCount - 1;
+      const totalsRow = totals.showTotals && range.rowCount > 1 ? last : undefined;
+      const bottom = totalsRow === undefined ? last : last - 1;
+      for (let r = range.rowIndex; r <= bottom; r++) {
         const src = rows[r] ?? [];
         const row: RawCell[] = [];
         for (let c = range.columnIndex; c < range.columnIndex + range.columnCount; c++) row.push(src[c] ?? null);
@@ -199,7 +207,8 @@ export class OfficePort implements WorkbookPort {
         top: range.rowIndex,
         left: range.columnIndex,
         rows: out,
-        bottom: range.rowIndex + range.rowCount - 1,
+        bottom,
+        ...(totalsRow === undefined ? {} : { totalsRow }),
       };
     });
     return {

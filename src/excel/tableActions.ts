@@ -8,7 +8,7 @@ import type { Issue } from "../core/messages";
 import { LeafLine, parseAccountLine } from "../core/reportLines";
 import { asCellRef } from "../core/units";
 import { a1 } from "../report/sheetModel";
-import type { RawCell } from "../workbook/grid";
+import { cellRef, RawCell } from "../workbook/grid";
 import { columnIndex, ROWS_BELOW_GAP } from "../workbook/tables";
 import type { ActionEnv, ActionResult } from "./actions";
 
@@ -104,7 +104,18 @@ export async function takeRowsInAction(env: ActionEnv, below: RowsBelow): Promis
     await context.sync();
     if (table.isNullObject) return refuse([{ code: "missing_table", params: { table: below.table, sheet: below.table }, cell: "" }]);
     const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+    table.load("showTotals");
+    const sheet = table.worksheet.load("name");
     await context.sync();
+    // Under a totals row the rows would become the table's last rows, the totals row among them: refused, and said.
+    if (table.showTotals)
+      return refuse([
+        {
+          code: "table_totals_row",
+          params: { table: table.name, sheet: sheet.name },
+          cell: cellRef(sheet.name, range.rowIndex + range.rowCount - 1, range.columnIndex),
+        },
+      ]);
     const [left, right] = [columnOf(m[1]), columnOf(m[3])];
     const [first, last] = [Number(m[2]) - 1, Number(m[4]) - 1];
     const bottom = range.rowIndex + range.rowCount - 1;

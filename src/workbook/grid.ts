@@ -35,8 +35,13 @@ export interface GridTable {
   left: number;
   /** Header row first, then data rows. */
   rows: RawCell[][];
-  /** The last row of the table's range (0-based), which may lie below the last row with cells. */
+  /** The last data row of the table's range (0-based), which may lie below the last row with cells. */
   bottom?: number;
+  /**
+   * The table's totals row (Table Design → Total Row), 0-based: the last row of its range, below `bottom`. It is not
+   * data, so it is not in `rows`.
+   */
+  totalsRow?: number;
 }
 
 /**

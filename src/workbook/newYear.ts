@@ -22,6 +22,7 @@ import { logSheet } from "../report/sheets/log";
 import { isBlank, isDateCell, RawCell, WorkbookGrid } from "./grid";
 import { WorkbookPort, WriteRefused } from "./port";
 import { INPUT_TABLES, readInputs } from "./read";
+import { cellsOutsideTables } from "./read/cellsOutside";
 import { settingIdOf } from "./read/settings";
 import { headerYear } from "./read/yearColumns";
 import { columnIndex, LocatedTable, locateTable, normalizeName } from "./tables";
@@ -87,12 +88,13 @@ export function planNewYear(grid: WorkbookGrid, options: NewYearOptions): NewYea
   const parseDate = dateParser(grid);
   const sheets: SheetModel[] = [];
   // What stays in the source file, said in one note: never a silent drop.
-  const left = { ledgerRows: 0, before: year, budgetYears: [] as string[], forecastRows: 0, extraRows: 0, outside: 0 };
+  // Cells beside or below the tables (their totals rows too: the new tables have none) stay where they are.
+  const outside = cellsOutsideTables(grid, { totalsRows: true }).reduce((n, s) => n + s.count, 0);
+  const left = { ledgerRows: 0, before: year, budgetYears: [] as string[], forecastRows: 0, extraRows: 0, outside };
   for (const def of INPUT_TABLE_DEFS) {
     const t = locateTable(grid, def.name, def.sheet);
     if (!t) continue;
     const header = trimmedHeader(t);
-    left.outside += filledOutside(grid, t, header.length);
     let rows = t.rows.map((r) => header.map((_, i) => r.cells[i] ?? null)).filter((r) => !r.every((v) => isBlank(v)));
     const before = rows.length;
     const col = (id: string) =>
@@ -204,21 +206,6 @@ function fromYear(rows: RawCell[][], yearCol: number, first: number): RawCell[][
     const y = parseInteger(r[yearCol]);
     return !y.ok || y.value >= first;
   });
-}
-
-/** Filled cells on a table's sheet outside its header row, rows and `width` columns (a note beside it, a total below). */
-function filledOutside(grid: WorkbookGrid, t: LocatedTable, width: number): number {
-  const sheet = grid.sheets.find((s) => s.name === t.sheet);
-  if (!sheet) return 0;
-  const bottom = Math.max(t.bottom ?? 0, t.headerRow, ...t.rows.slice(-1).map((r) => r.index));
-  let n = 0;
-  sheet.rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      const inside = r >= t.headerRow && r <= bottom && c >= t.left && c < t.left + width;
-      if (!inside && !isBlank(v)) n++;
-    }),
-  );
-  return n;
 }
 
 function trimmedHeader(t: LocatedTable): string[] {

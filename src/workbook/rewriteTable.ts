@@ -3,6 +3,7 @@
  * differ and appends rows (`tableEdit`), or, for a sheet the import creates or an owned sheet, as a whole
  * sheet model (`sheetWithBody`).
  */
+import type { Issue } from "../core/messages";
 import type { CellRef } from "../core/units";
 import { Cell, FORMATS, rowAt, Rows, SheetModel, TableEdit } from "../report/sheetModel";
 import { cellRef, isBlank, isDateCell, isErrorCell, GridSheet, RawCell, WorkbookGrid } from "./grid";
@@ -99,6 +100,19 @@ function fitted(r: ReadonlyArray<Cell | null | undefined>, width: number): Array
   for (let c = 0; c < width; c++) out[c] = r[c] ?? null;
   return out;
 }
+
+/**
+ * Why an edit that adds rows under a table is refused at `cell` (what tableEdit answered): its totals row, which rows
+ * cannot go under, or something else written under the table in its columns.
+ */
+export function contentBelowIssue(t: LocatedTable, cell: CellRef): Issue {
+  if (t.totalsRow !== undefined && rowOf(cell) === t.totalsRow)
+    return { code: "table_totals_row", params: { table: t.tableName ?? t.sheet, sheet: t.sheet }, cell };
+  return { code: "sie_import_content_below", params: { sheet: t.sheet }, cell };
+}
+
+/** The 0-based row of a cell reference (`Blad!D57` → 56). */
+const rowOf = (cell: CellRef) => Number(/(\d+)$/.exec(cell)![1]) - 1;
 
 export function tableEdit(grid: WorkbookGrid, t: LocatedTable, body: Rows): TableEdit | CellRef {
   const width = t.header.length;

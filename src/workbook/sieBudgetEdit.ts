@@ -15,7 +15,7 @@ import { Cell, FORMATS, TableEdit } from "../report/sheetModel";
 import { cellRef, isBlank, RawCell } from "./grid";
 import { leafLine } from "./read/budget";
 import { yearColumns } from "./read/yearColumns";
-import { cellOf, positionalBody, tableEdit } from "./rewriteTable";
+import { cellOf, contentBelowIssue, positionalBody, tableEdit } from "./rewriteTable";
 import { Import, kontoplanRules, proposedLine, refuse, Refusal, requireTable } from "./sieImportEdits";
 import { LocatedTable, mapColumns } from "./tables";
 import { parseAmount } from "./values";
@@ -148,7 +148,7 @@ export function budgetEdit(x: Import, budget: SieBudget, replaceBudget: boolean)
     x.warnings.push({ code: "sie_budget_replaced", params: { year, count: replaced, sheet: bt.sheet }, cell: firstReplaced! });
   checkColumn(bt, body, { ...cols, amountCol }, year, mappedTotal);
   const edit = tableEdit(grid, bt, body);
-  if (typeof edit === "string") refuse({ code: "sie_import_content_below", params: { sheet: bt.sheet }, cell: edit });
+  if (typeof edit === "string") refuse(contentBelowIssue(bt, edit));
   return { edit: edit as TableEdit, year, source: budget.source, lines: written.size, replaced };
 }
 

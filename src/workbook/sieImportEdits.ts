@@ -15,7 +15,7 @@ import type { Cell, LazyRows, SheetModel, TableEdit } from "../report/sheetModel
 import { cellRef, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { readSettingsOnly, SETTING_ALIASES } from "./read";
 import { parseAccountSpec } from "./read/accounts";
-import { bodyOf, cellOf, lastRowOf, positionalBody, sheetWithBody, tableEdit } from "./rewriteTable";
+import { bodyOf, cellOf, contentBelowIssue, lastRowOf, positionalBody, sheetWithBody, tableEdit } from "./rewriteTable";
 import { findSheet, LocatedTable, locateTable, mapColumns, normalizeName } from "./tables";
 import { dateParser, serialInWorkbook } from "./values";
 
@@ -137,7 +137,7 @@ export function ledgerEdit(x: Import): { edit: TableEdit; replaced: number } {
     refuse({ code: "sie_too_many_rows", params: { rows: totalRows, limit: EXCEL_MAX_ROWS }, cell: asCellRef(`${hb.sheet}!A1`) });
   const keptCells: Array<Array<Cell | null>> = kept.map((r) => r.cells.map((c) => cellOf(c, grid)));
   const edit = tableEdit(grid, hb, ledgerBody(keptCells, ledgerRowMaker(x, cols, hb.header.length), ledger.rows));
-  if (typeof edit === "string") refuse({ code: "sie_import_content_below", params: { sheet: hb.sheet }, cell: edit });
+  if (typeof edit === "string") refuse(contentBelowIssue(hb, edit));
   const replaced = ledger.mode === "add" ? 0 : existingRows.filter((r) => r.cells.some((c) => !isBlank(c))).length - kept.length;
   return { edit: edit as TableEdit, replaced };
 }
@@ -238,7 +238,7 @@ export function accountsEdit(x: Import): { edits: TableEdit[]; sheets: SheetMode
   if (kp && kp.header.length > 0) {
     // The existing table: rows added below it, nothing else touched.
     const edit = tableEdit(grid, kp, [...positionalBody(kp).map((r) => r.map((c) => cellOf(c, grid))), ...added]);
-    if (typeof edit === "string") refuse({ code: "sie_import_content_below", params: { sheet: kp.sheet }, cell: edit });
+    if (typeof edit === "string") refuse(contentBelowIssue(kp, edit));
     return { edits: [edit as TableEdit], sheets: [], proposals };
   }
   // No Kontoplan yet: the sheet is written whole (it is empty or new).
@@ -286,6 +286,6 @@ export function settingsEdit(x: Import): { edits: TableEdit[]; filled: string[] 
     st,
     body.map((r) => r.map((c) => cellOf(c, x.grid))),
   );
-  if (typeof edit === "string") refuse({ code: "sie_import_content_below", params: { sheet: st.sheet }, cell: edit });
+  if (typeof edit === "string") refuse(contentBelowIssue(st, edit));
   return { edits: [edit as TableEdit], filled };
 }

@@ -19,9 +19,11 @@ export interface LocatedTable {
   rows: Array<{ index: number; cells: RawCell[] }>;
   fromTable: boolean;
   hiddenRows: Set<number>;
-  /** An Excel table's name as the workbook spells it, and the last row of its range (0-based). */
+  /** An Excel table's name as the workbook spells it, and the last data row of its range (0-based). */
   tableName?: string;
   bottom?: number;
+  /** An Excel table's totals row (0-based), below `bottom`: not data (GridTable.totalsRow). */
+  totalsRow?: number;
 }
 
 export function normalizeName(s: string): string {
@@ -66,6 +68,7 @@ function ofTable(grid: WorkbookGrid, table: GridTable): LocatedTable {
     hiddenRows: new Set(sheet?.hiddenRows ?? []),
     tableName: table.name,
     bottom: table.bottom ?? table.top + Math.max(0, table.rows.length - 1),
+    ...(table.totalsRow === undefined ? {} : { totalsRow: table.totalsRow }),
   };
 }
 
@@ -153,7 +156,8 @@ export function rowsBelow(grid: WorkbookGrid, t: LocatedTable): { first: number;
   const sheet = grid.sheets.find((s) => s.name === t.sheet);
   if (!sheet) return null;
   const width = Math.max(1, t.header.length);
-  const bottom = t.bottom ?? t.headerRow + t.rows.length;
+  // Under the table: under its totals row when it has one.
+  const bottom = t.totalsRow ?? t.bottom ?? t.headerRow + t.rows.length;
   const filled = (r: number) => {
     const row = sheet.rows[r];
     if (!row) return false;

@@ -154,7 +154,10 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
     if (!name || !a.ref) continue;
     const [tl, br] = a.ref.split(":");
     const from = parseA1(tl);
-    const to = parseA1(br ?? tl);
+    const range = parseA1(br ?? tl);
+    // A totals row (totalsRowCount) is the range's last row and not data: the table's body ends above it.
+    const totals = Number(a.totalsRowCount ?? 0) > 0 && range.row > from.row ? range.row : undefined;
+    const to = { ...range, row: totals === undefined ? range.row : totals - 1 };
     const rows: RawCell[][] = [];
     // A table's range is read only as far as the sheet has rows and cells (`A1:XFD1048576` is not 17 billion cells).
     const lastRow = Math.min(to.row, Math.max(from.row, sheet.rows.length - 1));
@@ -174,7 +177,15 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
       for (let c = from.col; c <= lastCol; c++) cells.push(src[c] ?? null);
       rows.push(cells);
     }
-    out.push({ name, sheet: sheet.name, top: from.row, left: from.col, rows, bottom: to.row });
+    out.push({
+      name,
+      sheet: sheet.name,
+      top: from.row,
+      left: from.col,
+      rows,
+      bottom: to.row,
+      ...(totals === undefined ? {} : { totalsRow: totals }),
+    });
   }
   return out;
 }

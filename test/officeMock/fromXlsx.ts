@@ -49,12 +49,15 @@ export function mockWorkbookOf(wb: ExcelJS.Workbook): MWorkbook {
       });
     });
     for (const t of ws.getTables() as unknown as Array<{
-      table?: { name?: string; displayName?: string; tableRef?: string; ref?: string };
+      table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
     }>) {
       const model = t.table ?? {};
       const ref = model.tableRef ?? model.ref;
       const name = model.displayName ?? model.name;
-      if (ref && name) m.tables.push(new MTable(name, s, parseA1(ref)));
+      if (!ref || !name) continue;
+      const table = new MTable(name, s, parseA1(ref));
+      table.showTotals = model.totalsRow === true;
+      m.tables.push(table);
     }
   });
   return m;

@@ -130,6 +130,8 @@ export interface Rect {
 
 export class MTable {
   style = "TableStyleMedium2";
+  /** The range's last row is the totals row (Table Design → Total Row): not data; rows are added above it. */
+  showTotals = false;
   constructor(
     public name: string,
     public sheet: MSheet,

@@ -108,6 +108,8 @@ export class TableProxy extends ClientObject<MTable> {
       },
     });
     this.prop("style", { get: (t) => t.style, set: (t, v) => void (t.style = String(v)) });
+    // Read only here: turning the totals row on or off is not modelled (the add-in never does it).
+    this.prop("showTotals", { get: (t) => t.showTotals });
     this.nav("worksheet", () => new WorksheetProxy(context, () => this.target().sheet));
   }
   getRange(): RangeProxy {
@@ -126,8 +128,9 @@ export class TableProxy extends ClientObject<MTable> {
     ) as RangeProxy;
   }
   /**
-   * `table.rows.add(index, values)`: appends rows at the end (index undefined or null) at sync.
-   * Like Excel, it fails on a protected sheet and when a row's width differs from the table's.
+   * `table.rows.add(index, values)`: appends rows at the end (index undefined or null) at sync; above the totals row
+   * when the table shows one, which moves down. Like Excel, it fails on a protected sheet and when a row's width
+   * differs from the table's.
    */
   get rows(): { add(index: number | null | undefined, values: unknown[][]): void } {
     return {
@@ -139,7 +142,15 @@ export class TableProxy extends ClientObject<MTable> {
           if (values.some((r) => !Array.isArray(r) || r.length !== width)) {
             throw new MockExcelError("InvalidArgument", `The number of columns in the input array doesn't match the table (${width}).`);
           }
-          values.forEach((row, i) => row.forEach((v, c) => enter(t.sheet.cell(t.rect.bottom + 1 + i, t.rect.left + c), v)));
+          // The first new row: under the last data row, where the totals row is when there is one.
+          const first = t.showTotals ? t.rect.bottom : t.rect.bottom + 1;
+          if (t.showTotals)
+            for (let c = t.rect.left; c <= t.rect.right; c++) {
+              const total = t.sheet.get(t.rect.bottom, c);
+              t.sheet.cells.delete(MSheet.key(t.rect.bottom, c));
+              if (total) t.sheet.cells.set(MSheet.key(t.rect.bottom + values.length, c), total);
+            }
+          values.forEach((row, i) => row.forEach((v, c) => enter(t.sheet.cell(first + i, t.rect.left + c), v)));
           t.rect = { ...t.rect, bottom: t.rect.bottom + values.length };
         });
       },

@@ -89,14 +89,14 @@ export const NEW_YEAR_MESSAGES: { [C in keyof NewYearParams]: Entry<NewYearParam
   new_year_rows_left: {
     meaning:
       "Nytt år: vad som stannade i källfilen — äldre huvudboksrader, passerade budgetår, prognosval, tidigare års " +
-      "tilläggsbidrag, ifyllda celler utanför tabellerna på indatabladen.",
+      "tilläggsbidrag, ifyllda celler utanför tabellernas rader på indatabladen (anteckningar, tabellernas summarader).",
     sv: (p, f) => {
       const parts = [
         p.ledgerRows ? `${f.count(p.ledgerRows)} rader i Huvudbok före ${p.before}` : "",
         p.budgetYears ? `budgetåren ${p.budgetYears}` : "",
         p.forecastRows ? `${f.count(p.forecastRows)} val i Prognos` : "",
         p.extraRows ? `${f.count(p.extraRows)} tilläggsbidrag för tidigare år` : "",
-        p.outside ? `${f.count(p.outside)} ifyllda celler utanför tabellerna på indatabladen` : "",
+        p.outside ? `${f.count(p.outside)} ifyllda celler utanför tabellernas rader på indatabladen` : "",
       ].filter(Boolean);
       return `Stannade i källfilen och finns inte i det nya årets arbetsbok: ${parts.join(", ")}.`;
     },
@@ -106,7 +106,7 @@ export const NEW_YEAR_MESSAGES: { [C in keyof NewYearParams]: Entry<NewYearParam
         p.budgetYears ? `the budget years ${p.budgetYears}` : "",
         p.forecastRows ? `${f.count(p.forecastRows)} Prognos choices` : "",
         p.extraRows ? `${f.count(p.extraRows)} extra contributions of earlier years` : "",
-        p.outside ? `${f.count(p.outside)} filled cells outside the tables on the input sheets` : "",
+        p.outside ? `${f.count(p.outside)} filled cells outside the tables' rows on the input sheets` : "",
       ].filter(Boolean);
       return `Left in the source file, not in the new year's workbook: ${parts.join(", ")}.`;
     },

@@ -12,7 +12,7 @@ import { INPUT_TABLES } from "./tableReader";
 export const AREAS_NAMED = 5;
 
 /** An area of the sheet, 0-based and inclusive. */
-interface Area {
+export interface Area {
   top: number;
   left: number;
   bottom: number;
@@ -33,30 +33,47 @@ interface Cover {
 
 /** One warning per input sheet with filled cells that no input table takes, naming their areas. */
 export function warnCellsOutsideTables(grid: WorkbookGrid, warnings: IssueList): void {
+  for (const { sheet, count, areas } of cellsOutsideTables(grid)) {
+    const ranges = areas.slice(0, AREAS_NAMED).map(areaText).join(", ");
+    const more = Math.max(0, areas.length - AREAS_NAMED);
+    warnings.add("cells_outside_tables", { sheet, count, ranges, more }, cellRef(sheet, areas[0].top, areas[0].left));
+  }
+}
+
+/**
+ * Per input sheet that has any, the filled cells no input table takes, counted and in areas. `totalsRows`: a table's
+ * totals row counts as outside it too (Nytt år carries the tables' rows, not their totals rows).
+ */
+export function cellsOutsideTables(
+  grid: WorkbookGrid,
+  options: { totalsRows?: boolean } = {},
+): Array<{ sheet: string; count: number; areas: Area[] }> {
   const covers = new Map<string, Cover[]>();
   for (const [table, sheetName] of Object.entries(INPUT_TABLES)) {
     const t = locateTable(grid, table, sheetName);
     if (!t) continue;
     if (!covers.has(t.sheet)) covers.set(t.sheet, []);
-    covers.get(t.sheet)!.push(coverOf(grid, t));
+    covers.get(t.sheet)!.push(coverOf(grid, t, options.totalsRows ?? false));
   }
+  const out: Array<{ sheet: string; count: number; areas: Area[] }> = [];
   for (const [name, cover] of covers) {
     const sheet = grid.sheets.find((s) => s.name === name);
-    if (!sheet) continue;
-    const { count, areas } = cellsOutside(sheet, cover);
-    if (count === 0) continue;
-    const ranges = areas.slice(0, AREAS_NAMED).map(areaText).join(", ");
-    const more = Math.max(0, areas.length - AREAS_NAMED);
-    warnings.add("cells_outside_tables", { sheet: name, count, ranges, more }, cellRef(name, areas[0].top, areas[0].left));
+    const found = sheet ? cellsOutside(sheet, cover) : { count: 0, areas: [] };
+    if (found.count > 0) out.push({ sheet: name, ...found });
   }
+  return out;
 }
 
-/** What a located table takes: an Excel table its range (and rows typed under it, refused on their own); a sheet its headed columns. */
-function coverOf(grid: WorkbookGrid, t: LocatedTable): Cover {
+/**
+ * What a located table takes: an Excel table its range with its totals row (unless `totalsOutside`) and rows typed under
+ * it (refused on their own); a sheet table its headed columns.
+ */
+function coverOf(grid: WorkbookGrid, t: LocatedTable, totalsOutside: boolean): Cover {
   const width = Math.max(1, t.header.length);
   if (t.fromTable) {
     const below = rowsBelow(grid, t);
-    const bottom = Math.max(t.bottom ?? t.headerRow + t.rows.length, below?.last ?? -1);
+    const end = totalsOutside ? undefined : t.totalsRow;
+    const bottom = Math.max(end ?? t.bottom ?? t.headerRow + t.rows.length, below?.last ?? -1);
     return { top: t.headerRow, bottom, left: t.left, right: t.left + width - 1, whole: width };
   }
   const headed = (c: number) => !isBlank(t.header[c]);
