@@ -148,8 +148,9 @@ export class OfficePort implements WorkbookPort {
     const tableRanges = inputTables.map((t) => ({
       t,
       range: t.proxy.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
-      // A totals row (Table Design → Total Row) is the range's last row and not data.
-      totals: t.proxy.load("showTotals"),
+      // A totals row (Table Design → Total Row) is the range's last row and not data; without its header row the
+      // range is data only.
+      shown: t.proxy.load("showTotals,showHeaders"),
     }));
     const tableList = allTables.map(({ name, sheet }) => ({ name, sheet }));
     const ownedState = this.queueOwnedState(sheets.items, OWNED);
@@ -189,11 +190,11 @@ export class OfficePort implements WorkbookPort {
       for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
       return { name: ws.name, rows, hiddenRows: hiddenBySheet.get(ws.name) };
     });
-    const gridTables: GridTable[] = tableRanges.map(({ t, range, totals }) => {
+    const gridTables: GridTable[] = tableRanges.map(({ t, range, shown }) => {
       const rows = rowsBySheet.get(t.sheet) ?? [];
       const out: RawCell[][] = [];
       const last = range.rowIndex + range.rowCount - 1;
-      const totalsRow = totals.showTotals && range.rowCount > 1 ? last : undefined;
+      const totalsRow = shown.showTotals && range.rowCount > 1 ? last : undefined;
       const bottom = totalsRow === undefined ? last : last - 1;
       for (let r = range.rowIndex; r <= bottom; r++) {
         const src = rows[r] ?? [];
@@ -209,6 +210,7 @@ export class OfficePort implements WorkbookPort {
         rows: out,
         bottom,
         ...(totalsRow === undefined ? {} : { totalsRow }),
+        ...(shown.showHeaders ? {} : { headersHidden: true }),
       };
     });
     return {

@@ -42,6 +42,8 @@ export interface GridTable {
    * data, so it is not in `rows`.
    */
   totalsRow?: number;
+  /** The table does not show its header row (Table Design → Header Row off): its range holds data only. */
+  headersHidden?: boolean;
 }
 
 /**

@@ -24,7 +24,7 @@ import { asCellRef } from "../core/units";
 import { importLogRow, LOG, LOG_HEADERS, LOG_WIDTHS, logCells, OWNED_SHEETS } from "../report/sheets";
 import { Cell, FORMATS, SheetModel, TableEdit } from "../report/sheetModel";
 import type { WorkbookGrid } from "./grid";
-import { readSettingsOnly } from "./read";
+import { INPUT_TABLES, readSettingsOnly } from "./read";
 import { lastRowOf, sheetWithBody } from "./rewriteTable";
 import { finerYearsKept } from "./sieFinerYears";
 import {
@@ -40,7 +40,7 @@ import {
   settingsEdit,
 } from "./sieImportEdits";
 import { previousLog, userSheetsInTheWay } from "./stamps";
-import { findSheet, locateTable, normalizeName } from "./tables";
+import { findSheet, hiddenHeaderIssues, locateTable, normalizeName } from "./tables";
 
 export type { Proposal, SieImportInfo } from "./sieImportEdits";
 
@@ -88,6 +88,9 @@ export function importSie(grid: WorkbookGrid, sie: SieFile, info: SieImportInfo)
   let reconciliation: Reconciliation | null = null;
   try {
     if (sie.errors.length) throw new Refusal(sie.errors);
+    // The tables the import writes into must show their headers: their columns are found by them.
+    const headerless = hiddenHeaderIssues(grid, Object.entries(INPUT_TABLES));
+    if (headerless.length) throw new Refusal(headerless);
     const settings = readSettingsOnly(grid);
     const ledger = sieLedgerRows(sie, info.fileName, settings?.sieProjectDimension ?? 6);
     warnings.push(...ledger.warnings);

@@ -4,7 +4,7 @@
  * order, case and surrounding spaces ignored).
  */
 import { ColumnDef, headerNames } from "../core/contract";
-import type { IssueList } from "../core/messages";
+import type { Issue, IssueList } from "../core/messages";
 import type { CellRef } from "../core/units";
 import { cellRef, columnLetters, GridSheet, GridTable, isBlank, isErrorCell, RawCell, WorkbookGrid } from "./grid";
 import { cellText, errorCellFailure } from "./values";
@@ -24,6 +24,8 @@ export interface LocatedTable {
   bottom?: number;
   /** An Excel table's totals row (0-based), below `bottom`: not data (GridTable.totalsRow). */
   totalsRow?: number;
+  /** An Excel table that does not show its header row: its columns cannot be found (hiddenHeaderIssues). */
+  headersHidden?: boolean;
 }
 
 export function normalizeName(s: string): string {
@@ -69,6 +71,7 @@ function ofTable(grid: WorkbookGrid, table: GridTable): LocatedTable {
     tableName: table.name,
     bottom: table.bottom ?? table.top + Math.max(0, table.rows.length - 1),
     ...(table.totalsRow === undefined ? {} : { totalsRow: table.totalsRow }),
+    ...(table.headersHidden ? { headersHidden: true } : {}),
   };
 }
 
@@ -88,6 +91,24 @@ function ofSheet(sheet: GridSheet): LocatedTable {
   };
 }
 
+/**
+ * The input tables that do not show their header row (Table Design → Header Row off): their columns cannot be found by
+ * their headers, so a run or an import refuses them, naming the table's first cell (`table_headers_hidden`).
+ */
+export function hiddenHeaderIssues(grid: WorkbookGrid, tables: ReadonlyArray<[string, string]>): Issue[] {
+  const out: Issue[] = [];
+  for (const [table, sheet] of tables) {
+    const t = locateTable(grid, table, sheet);
+    if (t?.headersHidden)
+      out.push({
+        code: "table_headers_hidden",
+        params: { table: t.tableName ?? table, sheet: t.sheet },
+        cell: cellRef(t.sheet, t.headerRow, t.left),
+      });
+  }
+  return out;
+}
+
 /** A column as the reader finds it: its id, whether it must be there, and the headers it answers to. */
 export type ColumnSpec<K extends string> = Pick<ColumnDef<K>, "id" | "sv" | "en" | "aliases" | "required">;
 
@@ -100,6 +121,8 @@ export function mapColumns<K extends string>(
   specs: readonly ColumnSpec<K>[],
   errors: IssueList,
 ): Partial<Record<K, number>> | null {
+  // Without its header row a table's columns cannot be found; said once for the table (hiddenHeaderIssues).
+  if (t.headersHidden) return null;
   const positions = headerPositions(t.header);
   const out: Partial<Record<K, number>> = {};
   let missing = false;

@@ -141,6 +141,20 @@ export function sharedStringsOf(xml: string): string[] {
 
 const USUAL_PRESERVED = "<si>" + PRESERVE;
 
+/**
+ * Whether a row holds a table's column names, in order: the header row of a table saved with `headerRowCount="0"` over a
+ * range that still starts with it (ExcelJS writes every table it reads so, its reader taking a missing headerRowCount,
+ * whose default is 1, for 0). A table whose header row is really turned off starts with its first data row.
+ */
+function namesRow(tableXml: string, row: readonly RawCell[] | undefined): boolean {
+  const names = [...startTags(tableXml, "tableColumn")].map((t) => attributes(t).name ?? "");
+  return (
+    !!row &&
+    names.length > 0 &&
+    names.every((n, i) => n === (typeof row[i] === "string" || typeof row[i] === "number" ? String(row[i]) : ""))
+  );
+}
+
 /** The Excel tables of a worksheet, cut out of its rows; `names` collects both names of every table part. */
 function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{ name: string; sheet: string }>): GridTable[] {
   const out: GridTable[] = [];
@@ -185,6 +199,7 @@ function readTables(pkg: Package, part: string, sheet: GridSheet, names: Array<{
       rows,
       bottom: to.row,
       ...(totals === undefined ? {} : { totalsRow: totals }),
+      ...(a.headerRowCount === "0" && !namesRow(pkg.text(rel.target), rows[0]) ? { headersHidden: true } : {}),
     });
   }
   return out;

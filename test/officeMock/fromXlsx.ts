@@ -49,7 +49,7 @@ export function mockWorkbookOf(wb: ExcelJS.Workbook): MWorkbook {
       });
     });
     for (const t of ws.getTables() as unknown as Array<{
-      table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
+      table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; totalsRow?: boolean; headerRow?: boolean };
     }>) {
       const model = t.table ?? {};
       const ref = model.tableRef ?? model.ref;
@@ -57,6 +57,7 @@ export function mockWorkbookOf(wb: ExcelJS.Workbook): MWorkbook {
       if (!ref || !name) continue;
       const table = new MTable(name, s, parseA1(ref));
       table.showTotals = model.totalsRow === true;
+      table.showHeaders = model.headerRow !== false;
       m.tables.push(table);
     }
   });

@@ -132,6 +132,8 @@ export class MTable {
   style = "TableStyleMedium2";
   /** The range's last row is the totals row (Table Design → Total Row): not data; rows are added above it. */
   showTotals = false;
+  /** Without its header row (Table Design → Header Row off) the range is data only. */
+  showHeaders = true;
   constructor(
     public name: string,
     public sheet: MSheet,

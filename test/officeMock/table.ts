@@ -108,8 +108,9 @@ export class TableProxy extends ClientObject<MTable> {
       },
     });
     this.prop("style", { get: (t) => t.style, set: (t, v) => void (t.style = String(v)) });
-    // Read only here: turning the totals row on or off is not modelled (the add-in never does it).
+    // Read only here: turning the totals or header row on or off is not modelled (the add-in never does it).
     this.prop("showTotals", { get: (t) => t.showTotals });
+    this.prop("showHeaders", { get: (t) => t.showHeaders });
     this.nav("worksheet", () => new WorksheetProxy(context, () => this.target().sheet));
   }
   getRange(): RangeProxy {

@@ -107,6 +107,7 @@ export const SIGNATURES: Record<string, Param[]> = {
   "Table.Name": ["string"],
   "Table.Style": ["string"],
   "Table.ShowTotals": ["boolean"],
+  "Table.ShowHeaders": ["boolean"],
   "Rows.Add": ["number?", "cells?", "boolean?"],
   // Chart
   "Chart.Name": ["string"],

@@ -32,6 +32,7 @@ export interface ShellParams {
   sheet_protected_password: { sheet: string };
   calculation_manual: None;
   table_totals_row: { table: string; sheet: string };
+  table_headers_hidden: { table: string; sheet: string };
   unexpected: { detail: string };
 }
 
@@ -199,6 +200,16 @@ export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> }
     en: (p) =>
       `The table ${p.table} on ${p.sheet} has a totals row (Table Design → Total Row), and rows cannot be added under it. ` +
       "Turn the totals row off, do it again, and turn it back on; nothing was written.",
+    example: { table: "Huvudbok", sheet: "Huvudbok" },
+  },
+  table_headers_hidden: {
+    meaning: "En indatatabell visar inte sin rubrikrad, så dess kolumner kan inte hittas; inget skrivs.",
+    sv: (p) =>
+      `Tabellen ${p.table} på ${p.sheet} visar inte sin rubrikrad, och kolumnerna hittas på sina rubriker. ` +
+      "Slå på rubrikraden (klicka i tabellen, Tabelldesign → Rubrikrad) och kör igen; ingenting har skrivits.",
+    en: (p) =>
+      `The table ${p.table} on ${p.sheet} does not show its header row, and its columns are found by their headers. ` +
+      "Turn the header row on (click in the table, Table Design → Header Row) and run again; nothing was written.",
     example: { table: "Huvudbok", sheet: "Huvudbok" },
   },
   unexpected: {

@@ -8,7 +8,7 @@ import { tablesFor } from "../../core/compute";
 import type { Inputs, InputTable } from "../../core/inputs";
 import { Issue, IssueList } from "../../core/messages";
 import { cellRef, isBlank, WorkbookGrid } from "../grid";
-import { normalizeName } from "../tables";
+import { hiddenHeaderIssues, normalizeName } from "../tables";
 import { readAccounts } from "./accounts";
 import { readBudget } from "./budget";
 import { warnCellsOutsideTables } from "./cellsOutside";
@@ -46,6 +46,7 @@ export function readInputs(grid: WorkbookGrid, outputs: ReadonlySet<Output>): Re
   const needs = (t: InputTable) => required.has(t);
   const ledgerNeeded = needs("Huvudbok");
 
+  errors.push(...hiddenHeaderIssues(grid, Object.entries(INPUT_TABLES)));
   const settings = readSettings(grid, errors, warnings);
   for (const [table, sheetName] of Object.entries(INPUT_TABLES)) warnHiddenRows(grid, table, sheetName, warnings);
   warnCellsOutsideTables(grid, warnings);
