@@ -57,9 +57,9 @@ describe("SIE 3 with period balances per object combination only", () => {
     expect(l.importYears.map((y) => [y.year, y.source])).toEqual([[2026, "year_balances"]]);
     // By hand: 1930 UB 1 090 − IB 1 000 = 90; 3010 −150; 5010 60 (2010 unchanged: no row).
     expect(l.rows.filter((r) => r.voucher !== "IB").map((r) => [r.voucher, r.account, r.ore])).toEqual([
-      ["UB", 1930, 9000],
-      ["RES", 3010, -15000],
-      ["RES", 5010, 6000],
+      ["ÅRSSALDO", 1930, 9000],
+      ["ÅRSSALDO", 3010, -15000],
+      ["ÅRSSALDO", 5010, 6000],
     ]);
     const w = l.warnings.find((x) => x.code === "sie_psaldo_by_object")!;
     expect([w.params, w.cell]).toEqual([{ year: 2026, accounts: [1930, 3010, 5010] }, "avendo3.se:19"]);

@@ -119,7 +119,7 @@ describe("this year's SIE file after last year's: last year's vouchers stay", ()
     expect(outcome.warnings.map((x) => x.code)).toContain("sie_year_balances_only");
     expect(outcome.replaced).toBe(6);
     const rows = await ledgerRows(buffer);
-    expect(rows.filter((r) => r.includes("RES | 5010"))).toHaveLength(1);
+    expect(rows.filter((r) => r.includes("ÅRSSALDO | 5010"))).toHaveLength(1);
     expect(rows.some((r) => /\| A 2 \|/.test(r))).toBe(false);
     // What keeping spares: with 2025 on 31 December only, June 2026 has nothing to compare with.
     const replaced = await june2026(buffer);
@@ -134,5 +134,18 @@ describe("this year's SIE file after last year's: last year's vouchers stay", ()
     expect(codes).not.toContain("sie_year_kept_finer");
     expect(codes).not.toContain("sie_year_finer_replaced");
     expect(outcome.years).toEqual([2026, 2025]);
+  });
+
+  test("a year as year balances is one voucher, ÅRSSALDO, that balances: no unbalanced_voucher", async () => {
+    const { buffer } = await importText(await template(), file2026(), "f2026.se");
+    // By hand: 1930 130 000 − 100 000 = 30 000; 3010 −50 000; 5010 20 000: the sum is 0. As two vouchers (UB, RES)
+    // each was off by 2025's result of 30 000.
+    const rows2025 = (await ledgerRows(buffer)).filter((r) => r.includes("2025-12-31"));
+    expect(rows2025.map((r) => r.split(" | ").slice(1))).toEqual([
+      ["ÅRSSALDO", "1930", "30000"],
+      ["ÅRSSALDO", "3010", "-50000"],
+      ["ÅRSSALDO", "5010", "20000"],
+    ]);
+    expect((await june2026(buffer)).codes).not.toContain("unbalanced_voucher");
   });
 });

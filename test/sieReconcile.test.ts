@@ -258,8 +258,8 @@ describe("2. every SIE type gives the year's result", () => {
       ),
     ).toContain("Jämförelse med samma period 2026 går inte");
     // 2440 had an opening balance and no #UB: closed at zero, so the year's change is +50.
-    const rows = rowsOf(grid, "Huvudbok").filter((r) => r[1] === "UB" || r[1] === "RES");
-    expect(rows.map((r) => [r[1], r[2], r[3]])).toContainEqual(["UB", 2440, 50]);
+    const rows = rowsOf(grid, "Huvudbok").filter((r) => r[1] === "ÅRSSALDO");
+    expect(rows.map((r) => [r[1], r[2], r[3]])).toContainEqual(["ÅRSSALDO", 2440, 50]);
     expect(outcome.reconciliation!.differences).toEqual([]);
     expect(tertial(grid).line("arets_resultat").period).toBe("250");
   });

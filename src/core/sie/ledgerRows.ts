@@ -23,6 +23,13 @@ import { addOre, asCellRef, asOre, DayNumber, Ore } from "../units";
 import type { SieFile, SiePeriodBalance } from "./parse";
 import { voucherDates } from "./sieFile";
 
+/**
+ * The voucher of a year read from its year balances: the balance accounts' change (#UB less #IB) and the result
+ * accounts' #RES are one entry, which balances when the file's year does (as two vouchers, UB and RES, each was off by
+ * the year's result, and the ledger's check said so).
+ */
+export const YEAR_BALANCES_VOUCHER = "ÅRSSALDO";
+
 /** A Huvudbok row as the import writes it: the ledger row's columns (core/inputs.ts), without the cells it was read from. */
 export type ImportRow = Pick<LedgerRow, "day" | "voucher" | "account" | "ore" | "text" | "project">;
 
@@ -304,12 +311,19 @@ export function sieLedgerRows(file: SieFile, name: string, projectDimension = SI
       for (const account of [...balanceAccounts].sort((a, b) => a - b)) {
         const ore = asOre((closing.get(account) ?? 0) - (ib.get(account) ?? 0));
         if (ore === 0) continue;
-        rows.push({ day: y.end, voucher: "UB", account, ore, text: "Årets förändring (SIE #UB)", project: "" });
+        rows.push({ day: y.end, voucher: YEAR_BALANCES_VOUCHER, account, ore, text: "Årets förändring (SIE #UB)", project: "" });
         use(account);
       }
       for (const r of res) {
         if (r.ore === 0) continue;
-        rows.push({ day: y.end, voucher: "RES", account: r.account, ore: r.ore, text: "Årets resultat per konto (SIE #RES)", project: "" });
+        rows.push({
+          day: y.end,
+          voucher: YEAR_BALANCES_VOUCHER,
+          account: r.account,
+          ore: r.ore,
+          text: "Årets resultat per konto (SIE #RES)",
+          project: "",
+        });
         use(r.account);
       }
     }
