@@ -59,6 +59,9 @@ const cases: BadCase[] = [
   },
   { name: "missing sheet", edit: (g) => removeSheet(g, "Medlemmar"), code: "missing_table", cell: "Medlemmar!A1" },
   { name: "missing column", edit: (g) => setCell(g, "Huvudbok!A1", "Dag"), code: "missing_column", cell: "Huvudbok!A1" },
+  // Two headers for one column: which holds the figures cannot be known (before, the first was read without a word).
+  { name: "Belopp and Amount both", edit: (g) => setCell(g, "Huvudbok!G1", "Amount"), code: "duplicate_column", cell: "Huvudbok!G1" },
+  { name: "Belopp twice", edit: (g) => setCell(g, "Huvudbok!H1", " belopp "), code: "duplicate_column", cell: "Huvudbok!H1" },
   { name: "impossible date", edit: (g) => setCell(g, "Huvudbok!A3", "2020-02-30"), code: "invalid_date", cell: "Huvudbok!A3" },
   { name: "date in a local format", edit: (g) => setCell(g, "Huvudbok!A3", "15/3 2020"), code: "invalid_date", cell: "Huvudbok!A3" },
   {

@@ -133,6 +133,16 @@ export function mapColumns<K extends string>(
     }
   });
   for (const spec of specs) {
+    // Two headers that mean the same column (Belopp and Amount, or Belopp twice on a sheet without an Excel table):
+    // which one holds the figures cannot be known, so neither is read.
+    const names = new Set(headerNames(spec).map(normalizeName));
+    const at = t.header.flatMap((c, i) => (names.has(normalizeName(cellText(c))) ? [i] : []));
+    if (at.length > 1) {
+      const cells = at.map((i) => `${columnLetters(t.left + i)}${t.headerRow + 1}`).join(", ");
+      errors.add("duplicate_column", { column: spec.sv, sheet: t.sheet, cells }, cellRef(t.sheet, t.headerRow, t.left + at[1]));
+      missing = true;
+      continue;
+    }
     const pos = headerNames(spec)
       .map((n) => positions.get(normalizeName(n)))
       .find((p) => p !== undefined);

@@ -31,8 +31,6 @@ export interface ShellParams {
   workbook_strict: None;
   sheet_protected_password: { sheet: string };
   calculation_manual: None;
-  table_totals_row: { table: string; sheet: string };
-  table_headers_hidden: { table: string; sheet: string };
   unexpected: { detail: string };
 }
 
@@ -191,26 +189,6 @@ export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> }
       "Excel is in manual calculation mode. Finsam Ekonomi recalculated the sheets it wrote; other formulas in the " +
       "workbook update only when you press F9 (Formulas → Calculation Options → Automatic).",
     example: none,
-  },
-  table_totals_row: {
-    meaning: "SIE-importen eller Ta med raderna skulle lägga till rader under en tabells summarad; inget skrivs.",
-    sv: (p) =>
-      `Tabellen ${p.table} på ${p.sheet} har en summarad (Tabelldesign → Summarad), och rader kan inte läggas till under den. ` +
-      "Slå av summaraden, gör om, och slå på den igen; ingenting har skrivits.",
-    en: (p) =>
-      `The table ${p.table} on ${p.sheet} has a totals row (Table Design → Total Row), and rows cannot be added under it. ` +
-      "Turn the totals row off, do it again, and turn it back on; nothing was written.",
-    example: { table: "Huvudbok", sheet: "Huvudbok" },
-  },
-  table_headers_hidden: {
-    meaning: "En indatatabell visar inte sin rubrikrad, så dess kolumner kan inte hittas; inget skrivs.",
-    sv: (p) =>
-      `Tabellen ${p.table} på ${p.sheet} visar inte sin rubrikrad, och kolumnerna hittas på sina rubriker. ` +
-      "Slå på rubrikraden (klicka i tabellen, Tabelldesign → Rubrikrad) och kör igen; ingenting har skrivits.",
-    en: (p) =>
-      `The table ${p.table} on ${p.sheet} does not show its header row, and its columns are found by their headers. ` +
-      "Turn the header row on (click in the table, Table Design → Header Row) and run again; nothing was written.",
-    example: { table: "Huvudbok", sheet: "Huvudbok" },
   },
   unexpected: {
     meaning: "Ett oväntat programfel; detaljerna finns i Körlogg och konsolen. Indata är orörda.",

@@ -2,7 +2,8 @@
  * The message catalogue: every error and warning code the product reports, with its typed parameters and one
  * message function per language (Swedish, English). The engine reports codes with parameters; only the shells
  * turn them into text, in the user's language (`messageText`). The codes live by area beside their neighbours:
- * inputs.ts, warnings.ts, functions.ts, sie.ts, files.ts (the shells), with the shared words in words.ts.
+ * inputs.ts, tables.ts (the input tables' shape), warnings.ts, functions.ts, sie.ts, files.ts (the shells), with the
+ * shared words in words.ts.
  * docs/workbook.md lists the codes; `npm run docs` regenerates that list and a test compares them.
  */
 import { formatter, Lang } from "../locale";
@@ -15,13 +16,23 @@ import { NEW_YEAR_MESSAGES, NewYearParams } from "./newYear";
 import { SIE_BUDGET_MESSAGES, SieBudgetParams } from "./sieBudget";
 import { WARNING_MESSAGES, WarningParams } from "./warnings";
 import { FUNCTION_MESSAGES, FunctionParams } from "./functions";
+import { TABLE_MESSAGES, TableParams } from "./tables";
 import type { Entry } from "./words";
 
 export type { ValueCode, ValueParams, ValueProblem } from "./words";
 
 /** The parameters of each code. Amounts are exact kronor strings ("-300000.5"); dates ISO. */
 export interface Params
-  extends InputParams, WarningParams, FunctionParams, SieParams, SieImportParams, SieBudgetParams, ShellParams, NewYearParams {}
+  extends
+    InputParams,
+    TableParams,
+    WarningParams,
+    FunctionParams,
+    SieParams,
+    SieImportParams,
+    SieBudgetParams,
+    ShellParams,
+    NewYearParams {}
 
 export type Code = keyof Params;
 
@@ -41,6 +52,7 @@ export interface IssueText {
 /** Every code's words. The type requires an entry for every code, with both languages. */
 export const CATALOGUE: { [C in Code]: Entry<Params[C]> } = {
   ...INPUT_MESSAGES,
+  ...TABLE_MESSAGES,
   ...WARNING_MESSAGES,
   ...FUNCTION_MESSAGES,
   ...SIE_MESSAGES,

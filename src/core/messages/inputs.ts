@@ -16,8 +16,6 @@ export interface InputParams {
   member_key_blank: { member: string; group: Group };
   setting_name_blank: None;
   budget_line_blank: None;
-  hidden_rows: { count: number; sheet: string };
-  rows_below_table: { table: string; sheet: string; range: string; rows: number };
   invalid_amount: ValueParams;
   invalid_number: ValueParams;
   invalid_percent: ValueParams;
@@ -119,27 +117,6 @@ export const INPUT_MESSAGES: { [C in keyof InputParams]: Entry<InputParams[C]> }
     sv: () => "Rapportrad saknas men raden har belopp.",
     en: () => "The report line is missing but the row has amounts.",
     example: none,
-  },
-  hidden_rows: {
-    meaning: "Varning: dolda eller filtrerade rader i en indatatabell räknas ändå med.",
-    sv: (p, f) => `${f.count(p.count)} dolda eller filtrerade rader i ${p.sheet} räknas ändå med i beräkningen.`,
-    en: (p, f) => `${f.count(p.count)} hidden or filtered rows in ${p.sheet} are still included in the calculation.`,
-    example: { count: 3, sheet: "Huvudbok" },
-  },
-  rows_below_table: {
-    meaning:
-      "Rader skrivna under en indatatabell som tabellen inte tagit med (direkt under den eller efter en eller två tomma " +
-      "rader): de skulle annars inte räknas. Körningen vägras tills tabellen utökas (eller raderna flyttas längre ned); " +
-      "anteckningar bredvid eller längre ned är dina egna.",
-    sv: (p) =>
-      `${p.rows === 1 ? "Raden" : "Raderna"} ${p.range} under tabellen ${p.table} ingår inte i tabellen och skulle inte räknas. ` +
-      "Utöka tabellen så att de kommer med (klicka i tabellen, Tabelldesign → Ändra storlek på tabell; i panelen: Ta med raderna), " +
-      "eller flytta dem minst tre rader längre ned om de är anteckningar. Ingenting har skrivits.",
-    en: (p) =>
-      `${p.rows === 1 ? "The row" : "The rows"} ${p.range} under the table ${p.table} are not part of it and would not be counted. ` +
-      "Extend the table to take them in (click in the table, Table Design → Resize Table; in the pane: Take the rows in), " +
-      "or move them at least three rows further down if they are notes. Nothing was written.",
-    example: { table: "Huvudbok", sheet: "Huvudbok", range: "A500:F501", rows: 2 },
   },
   invalid_amount: valueEntry("Cellen är inte ett belopp i kronor med högst två decimaler.", {
     problem: "not_amount",

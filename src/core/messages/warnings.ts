@@ -17,8 +17,6 @@ export interface WarningParams {
   unbalanced_voucher: { count: number; sheet: string; voucher: string; difference: string };
   duplicate_rows: { count: number; sheet: string };
   dates_1904: { sheet: string };
-  /** `ranges`: the first areas (`H2:H40, K5`); `more`: how many areas besides them. */
-  cells_outside_tables: { sheet: string; count: number; ranges: string; more: number };
   budget_missing: { year: number };
   budget_negative: None;
   contributions_differ: { year: number; budget: string; settings: string };
@@ -147,20 +145,6 @@ export const WARNING_MESSAGES: { [C in keyof WarningParams]: Entry<WarningParams
       `${f.count(p.count)} rows without a voucher number in ${p.sheet} are exact copies of an earlier row ` +
       `(same date, account, amount and text). Pasted twice?`,
     example: { count: 2, sheet: "Huvudbok" },
-  },
-  cells_outside_tables: {
-    meaning:
-      "Varning: ifyllda celler på ett indatablad som ingen indatatabell tar med (en anteckning eller kontrollsumma " +
-      "bredvid en tabell, rader långt under den). De läses inte; varje ifylld cell läses eller sägs.",
-    sv: (p, f) =>
-      `${p.count === 1 ? "En ifylld cell" : `${f.count(p.count)} ifyllda celler`} på ${p.sheet} ligger utanför indatatabellerna ` +
-      `och läses inte: ${p.ranges}${p.more > 0 ? ` och ${f.count(p.more)} områden till` : ""}. ` +
-      "Hör de till en tabell, utöka den; är de egna anteckningar får de stå kvar.",
-    en: (p, f) =>
-      `${p.count === 1 ? "One filled cell" : `${f.count(p.count)} filled cells`} on ${p.sheet} ${p.count === 1 ? "lies" : "lie"} ` +
-      `outside the input tables and ${p.count === 1 ? "is" : "are"} not read: ${p.ranges}` +
-      `${p.more > 0 ? ` and ${f.count(p.more)} more areas` : ""}. If they belong to a table, extend it; notes of your own may stay.`,
-    example: { sheet: "Huvudbok", count: 12, ranges: "H2:H10, K1:N3", more: 0 },
   },
   dates_1904: {
     meaning: "Varning: datumen ser förskjutna ut med 1904-datumsystemets skillnad (4 år och 1 dag).",
