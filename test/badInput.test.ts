@@ -62,6 +62,13 @@ const cases: BadCase[] = [
   // Two headers for one column: which holds the figures cannot be known (before, the first was read without a word).
   { name: "Belopp and Amount both", edit: (g) => setCell(g, "Huvudbok!G1", "Amount"), code: "duplicate_column", cell: "Huvudbok!G1" },
   { name: "Belopp twice", edit: (g) => setCell(g, "Huvudbok!H1", " belopp "), code: "duplicate_column", cell: "Huvudbok!H1" },
+  // A year's key twice in Medlemmar (Nyckel 2021 and Key 2021): before, the last was read without a word.
+  {
+    name: "a year's key twice",
+    edit: (g) => setCell(setCell(g, "Medlemmar!D1", "Nyckel 2021"), "Medlemmar!E1", "Key 2021"),
+    code: "duplicate_column",
+    cell: "Medlemmar!E1",
+  },
   { name: "impossible date", edit: (g) => setCell(g, "Huvudbok!A3", "2020-02-30"), code: "invalid_date", cell: "Huvudbok!A3" },
   { name: "date in a local format", edit: (g) => setCell(g, "Huvudbok!A3", "15/3 2020"), code: "invalid_date", cell: "Huvudbok!A3" },
   {
