@@ -2,7 +2,8 @@
  * Every filled cell of an input sheet is read or reported: a note or a control sum beside an input table, rows far
  * below it, a cell under a sheet table's column without a header are read by nothing, so the run names them
  * (`cells_outside_tables`, one warning per sheet) — through both adapters, and in Kontroller's list of warnings. The
- * figures are those without them.
+ * figures are those without them. A note typed after the run changes only that list, and Verifiera says so
+ * (`verify_warnings_differ`) instead of saying that results were changed.
  */
 import { OUTPUTS } from "../src/core/compute";
 import { Issue, messageText } from "../src/core/messages";
@@ -12,8 +13,10 @@ import { SheetModel } from "../src/report/sheetModel";
 import { WorkbookGrid } from "../src/workbook/grid";
 import { readInputs } from "../src/workbook/read";
 import { computeFromGrid, recalculate } from "../src/workbook/usecases";
+import { inputsMessage, verifyGrid } from "../src/workbook/verify";
 import { XlsxPort } from "../src/xlsx/xlsxPort";
 import { clone, setCell } from "./helpers/gridEdit";
+import { examplePackage, recalcPackage } from "./helpers/package";
 import { FIXED_NOW, runOf } from "./helpers/office";
 import { MockExcel } from "./officeMock/excel";
 import { mockWorkbookOfModels } from "./officeMock/fromModels";
@@ -143,5 +146,34 @@ describe("through both adapters, and in Kontroller", () => {
     const text = messageText(outside(outcome.warnings)[0], "sv");
     const kontroller = outcome.sheets!.find((s) => s.name === "Kontroller")!;
     expect(kontroller.rows.map((r) => String(r[0]?.value ?? ""))).toContainEqual(expect.stringContaining(text));
+  });
+});
+
+describe("Verifiera after a note is typed beside a table", () => {
+  test("says the results agree and only the warnings list differs, not that results were changed", async () => {
+    const { output } = await recalcPackage(await examplePackage());
+    const grid = await XlsxPort.fromBuffer(output!).readGrid();
+    const hb = grid.sheets.find((s) => s.name === "Huvudbok")!;
+    hb.rows[1] = [...hb.rows[1], null, null, null, "anteckning efter beräkningen"];
+    const v = verifyGrid(grid, { version: "test", now: FIXED_NOW });
+    expect(v.changedTables).toEqual([]);
+    expect(v.differences.length).toBeGreaterThan(0);
+    expect(v.differences.every((d) => d.runRecord && d.cell.startsWith("Kontroller!"))).toBe(true);
+    expect(inputsMessage(v)).toEqual({ code: "verify_warnings_differ", params: { count: v.differences.length }, cell: "" });
+  });
+
+  test("a result cell changed by hand is still said as a changed result", async () => {
+    const { output } = await recalcPackage(await examplePackage());
+    const grid = await XlsxPort.fromBuffer(output!).readGrid();
+    const hb = grid.sheets.find((s) => s.name === "Huvudbok")!;
+    hb.rows[1] = [...hb.rows[1], null, null, null, "anteckning efter beräkningen"];
+    const shares = grid.sheets.find((s) => s.name === "Medlemsandelar")!;
+    const r = shares.rows.findIndex((row) => row.some((c) => c === 4443000));
+    const c = shares.rows[r].indexOf(4443000);
+    shares.rows[r] = [...shares.rows[r]];
+    shares.rows[r][c] = 4444000;
+    const v = verifyGrid(grid, { version: "test", now: FIXED_NOW });
+    expect(v.differences.some((d) => !d.runRecord && d.cell.startsWith("Medlemsandelar!"))).toBe(true);
+    expect(inputsMessage(v).code).toBe("verify_inputs_same");
   });
 });

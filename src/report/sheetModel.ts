@@ -33,6 +33,11 @@ export interface Cell {
   indent?: number;
   /** Not compared by Verifiera: the time of computation. */
   volatile?: boolean;
+  /**
+   * What the run said (Kontroller's warnings, from this row on): compared by Verifiera, and a difference from here on is
+   * said apart from the results' (a note beside a table or a hidden row, outside the fingerprint, changes it).
+   */
+  runRecord?: boolean;
   wrap?: boolean;
   /** Colour that carries a meaning: good (green), bad (red), warn (amber), muted (grey). */
   tone?: Tone;

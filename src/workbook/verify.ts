@@ -18,6 +18,8 @@ export interface Difference {
   cell: string;
   stored: string;
   recomputed: string;
+  /** In what the run said (Kontroller's warnings), not in a result. */
+  runRecord?: boolean;
 }
 
 /** An input table whose content is not what the stored results were computed from. */
@@ -42,9 +44,12 @@ export function changedTableName(t: Pick<ChangedTable, "table" | "sheet">): stri
 }
 
 /** The message that opens a verification with differences: which inputs changed, or that none did. */
-export function inputsMessage(v: Pick<Verification, "changedTables" | "inputsRecorded">): Issue {
+export function inputsMessage(v: Pick<Verification, "changedTables" | "inputsRecorded" | "differences">): Issue {
   if (!v.inputsRecorded) return { code: "verify_inputs_unrecorded", params: {}, cell: "" };
-  if (v.changedTables.length === 0) return { code: "verify_inputs_same", params: {}, cell: "" };
+  if (v.changedTables.length === 0)
+    return v.differences.length > 0 && v.differences.every((d) => d.runRecord)
+      ? { code: "verify_warnings_differ", params: { count: v.differences.length }, cell: "" }
+      : { code: "verify_inputs_same", params: {}, cell: "" };
   const tables = v.changedTables.map((t) => ({ name: changedTableName(t), change: t.change }));
   return { code: "verify_inputs_changed", params: { tables }, cell: "" };
 }
@@ -173,6 +178,9 @@ export function verifyGrid(grid: WorkbookGrid, options: Omit<RunOptions, "output
 function sheetDifferences(grid: WorkbookGrid, model: SheetModel, skipRecord: boolean): Difference[] {
   const differences: Difference[] = [];
   const record = skipRecord ? inputRecord(model) : () => false;
+  // From the first cell of what the run said on: its warnings, which end the sheet.
+  const said = model.rows.findIndex((row) => row.some((c) => c?.runRecord));
+  const saidFrom = said < 0 ? Infinity : said;
   const stored = findSheet(grid, model.name);
   if (!stored) return [{ cell: `${quoteSheet(model.name)}!A1`, stored: "(bladet saknas)", recomputed: "(blad)" }];
   const rows = Math.max(model.rows.length, stored.rows.length);
@@ -201,7 +209,7 @@ function sheetDifferences(grid: WorkbookGrid, model: SheetModel, skipRecord: boo
                 ? (typeof cell.value === "number" ? numberWithUnit(cell.value, cell.format) : displayCell(cell)) || "(tom)"
                 : "(tom)",
             };
-      differences.push({ cell: `${quoteSheet(model.name)}!${a1(r, c)}`, ...texts });
+      differences.push({ cell: `${quoteSheet(model.name)}!${a1(r, c)}`, ...texts, ...(r >= saidFrom ? { runRecord: true } : {}) });
     }
   }
   return differences;

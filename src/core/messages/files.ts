@@ -18,6 +18,7 @@ export interface ShellParams {
   verify_difference: { stored: string; recomputed: string };
   verify_inputs_changed: { tables: Array<{ name: string; change: "changed" | "added" | "removed" }> };
   verify_inputs_same: None;
+  verify_warnings_differ: { count: number };
   verify_inputs_unrecorded: None;
   verify_sheet_differences: { sheet: string; count: number };
   file_unreadable: { file: string; detail: string };
@@ -73,6 +74,22 @@ export const SHELL_MESSAGES: { [C in keyof ShellParams]: Entry<ShellParams[C]> }
       "The inputs are as they were at the calculation, so the result cells below were changed after it (or computed by " +
       "another version). Recalculate to restore the computed values.",
     example: none,
+  },
+  verify_warnings_differ: {
+    meaning:
+      "Verifiera: resultaten stämmer, men listan Varningar vid beräkningen i Kontroller skiljer sig (en anteckning eller " +
+      "dold rad sedan beräkningen, eller en ändring för hand).",
+    sv: (p, f) =>
+      `Resultaten stämmer med en ny beräkning; bara listan Varningar vid beräkningen i Kontroller skiljer sig (${f.count(p.count)} ` +
+      `${p.count === 1 ? "cell" : "celler"}). Varningar om anteckningar utanför tabellerna och om dolda rader bygger på ` +
+      "sådant som inte ingår i indatafingeravtrycket: har en anteckning eller en dold rad tillkommit eller tagits bort " +
+      "sedan beräkningen är skillnaden väntad. Beräkna om för att uppdatera listan.",
+    en: (p, f) =>
+      `The results agree with a new calculation; only Kontroller's list of warnings differs (${f.count(p.count)} ` +
+      `${p.count === 1 ? "cell" : "cells"}). Warnings about notes outside the tables and about hidden rows rest on what ` +
+      "the input fingerprint leaves out: if a note or a hidden row was added or removed since the calculation, the " +
+      "difference is expected. Recalculate to bring the list up to date.",
+    example: { count: 2 },
   },
   verify_inputs_unrecorded: {
     meaning: "Verifiera: resultaten saknar Indatakontroll från beräkningen, så ändrade indatatabeller kan inte pekas ut.",

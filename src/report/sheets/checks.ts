@@ -75,8 +75,8 @@ function checksTable(b: SheetBuilder, checks: readonly Check[]): void {
 function warningsList(b: SheetBuilder, warnings: readonly Issue[]): void {
   b.blank();
   b.row([text("Varningar vid beräkningen", { bold: true })]);
-  if (warnings.length === 0) b.row([text("Inga varningar.", { italic: true })]);
-  for (const w of warnings) b.paragraph(formatIssue(w, "sv"), 0, 3);
+  if (warnings.length === 0) b.row([text("Inga varningar.", { italic: true, runRecord: true })]);
+  for (const w of warnings) b.paragraph(formatIssue(w, "sv"), 0, 3, { runRecord: true });
 }
 
 /** Staleness: each input sheet's columns now (live SUM and COUNTA) against what the run read. Its first and last row. */
