@@ -62,6 +62,8 @@ const cases: BadCase[] = [
   // Two headers for one column: which holds the figures cannot be known (before, the first was read without a word).
   { name: "Belopp and Amount both", edit: (g) => setCell(g, "Huvudbok!G1", "Amount"), code: "duplicate_column", cell: "Huvudbok!G1" },
   { name: "Belopp twice", edit: (g) => setCell(g, "Huvudbok!H1", " belopp "), code: "duplicate_column", cell: "Huvudbok!H1" },
+  // A budget year's column twice: refused as the column it is (before, each line was a duplicate budget row).
+  { name: "a budget year twice", edit: (g) => setCell(g, "Budget!D1", 2021), code: "duplicate_column", cell: "Budget!D1" },
   // A year's key twice in Medlemmar (Nyckel 2021 and Key 2021): before, the last was read without a word.
   {
     name: "a year's key twice",

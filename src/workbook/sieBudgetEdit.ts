@@ -122,7 +122,9 @@ export function budgetEdit(x: Import, budget: SieBudget, replaceBudget: boolean)
       written.set(line, true);
     }
   } else {
-    const column = yearColumns(bt, BUDGET_TABLE.yearColumns).find((c) => c.year === year);
+    const columns = yearColumns(bt, BUDGET_TABLE.yearColumns, issues);
+    if (issues.length > 0) throw new Refusal(issues.items);
+    const column = columns.find((c) => c.year === year);
     if (!column)
       return refuse({ code: "sie_budget_no_column", params: { year, sheet: bt.sheet }, cell: cellRef(bt.sheet, bt.headerRow, bt.left) });
     amountCol = column.col;

@@ -46,7 +46,7 @@ function readLong(r: BudgetReader, push: Push): void {
 }
 
 function readWide(r: BudgetReader, push: Push): boolean {
-  const years = yearColumns(r.t, BUDGET_TABLE.yearColumns);
+  const years = yearColumns(r.t, BUDGET_TABLE.yearColumns, r.errors);
   if (years.length === 0) {
     r.errors.add("budget_years_missing", {}, cellRef(r.t.sheet, r.t.headerRow, r.t.left));
     return false;

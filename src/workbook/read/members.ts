@@ -6,7 +6,7 @@ import { parseGroup } from "../../core/reportLines";
 import type { CellRef } from "../../core/units";
 import { keyFor } from "../../core/membership";
 import { Decimal, ZERO } from "../../core/money";
-import { cellRef, columnLetters, isBlank, WorkbookGrid } from "../grid";
+import { cellRef, isBlank, WorkbookGrid } from "../grid";
 import { cellText } from "../values";
 import { at, normalizeName } from "../tables";
 import { parseNumber } from "../values";
@@ -19,21 +19,7 @@ export function readMembers(grid: WorkbookGrid, required: boolean, errors: Issue
   if (opened.kind !== "open") return opened;
   const r = opened.reader;
   // Keys per year: `Nyckel 2026`, `Fördelningsnyckel 2027`, `Key 2028` …
-  const yearCols = new Map<number, number>();
-  for (const y of yearColumns(r.t, MEMBERS_TABLE.yearColumns)) {
-    const other = yearCols.get(y.year);
-    if (other === undefined) {
-      yearCols.set(y.year, y.col);
-      continue;
-    }
-    // `Nyckel 2027` twice: which key holds cannot be known (a Map would keep the last without a word).
-    const cells = [other, y.col].map((c) => `${columnLetters(r.t.left + c)}${r.t.headerRow + 1}`).join(", ");
-    errors.add(
-      "duplicate_column",
-      { column: cellText(r.t.header[y.col]), sheet: r.t.sheet, cells },
-      cellRef(r.t.sheet, r.t.headerRow, r.t.left + y.col),
-    );
-  }
+  const yearCols = new Map(yearColumns(r.t, MEMBERS_TABLE.yearColumns, errors).map((y) => [y.year, y.col]));
   if (r.cols.key === undefined && yearCols.size === 0) {
     const params = { column: "Fördelningsnyckel", alias: "Key", sheet: r.t.sheet, row: r.t.headerRow + 1 };
     errors.add("missing_column", params, cellRef(r.t.sheet, r.t.headerRow, r.t.left));
